@@ -1,0 +1,139 @@
+import type { LinkRef, Resource } from '../../model/resource.js';
+import { isUnknown, type Location, type Val } from '../../model/value.js';
+import type { TfRecord } from '../../sources/terraform/record.js';
+
+/** A Terraform adapter: one record in, zero or more model resources (or facets) out. */
+export type TfAdapter = (rec: TfRecord) => Resource | Resource[] | undefined;
+
+/** The base of a model resource for a Terraform record; adapters add attrs and linkRefs. */
+export function tfResource(rec: TfRecord, kind: string, extraIdentifiers: unknown[] = []): Resource {
+  const ids = [rec.values.id, rec.values.arn, ...extraIdentifiers].filter((v): v is string => typeof v === 'string' && v.length > 0);
+  return {
+    kind,
+    id: rec.address,
+    source: rec.source,
+    address: rec.address,
+    arn: typeof rec.values.arn === 'string' ? rec.values.arn : null,
+    sourceType: rec.type,
+    loc: { ...rec.loc, address: rec.address },
+    region: rec.region,
+    actions: rec.actions,
+    attrs: {},
+    links: {},
+    identifiers: ids,
+    linkRefs: [],
+    input: rec.input,
+  };
+}
+
+/** Read a dotted attribute path (`a.b`, `a.0.b`; blocks are arrays, a bare name steps into the first block). */
+export function rawAt(values: unknown, path: string): unknown {
+  let cur: unknown = values;
+  for (const seg of path.split('.')) {
+    if (isUnknown(cur)) return cur;
+    if (cur === null || cur === undefined) return undefined;
+    if (Array.isArray(cur)) {
+      if (/^\d+$/.test(seg)) {
+        cur = cur[Number(seg)];
+        continue;
+      }
+      cur = cur[0];
+      if (isUnknown(cur)) return cur;
+      if (cur === null || cur === undefined) return undefined;
+    }
+    if (typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[seg];
+  }
+  return cur;
+}
+
+/** Location of an attribute: its own file/line when the source knows it, else the block's. */
+export function locOf(rec: TfRecord, path: string): Location {
+  const key = path.replace(/\.\d+(?=\.|$)/g, '');
+  const exact = rec.attrLocs?.[path] ?? rec.attrLocs?.[key];
+  if (exact) return { ...exact, address: rec.address, attribute: path };
+  // Fall back to the nearest configured ancestor (a block), then the resource block.
+  const parts = key.split('.');
+  for (let i = parts.length - 1; i > 0; i--) {
+    const anc = rec.attrLocs?.[parts.slice(0, i).join('.')];
+    if (anc) return { ...anc, address: rec.address, attribute: path };
+  }
+  return { ...rec.loc, address: rec.address, attribute: path };
+}
+
+function configured(rec: TfRecord, path: string): boolean | undefined {
+  if (!rec.configured) return undefined;
+  const key = path.replace(/\.\d+(?=\.|$)/g, '');
+  return rec.configured.has(key) || rec.configured.has(path);
+}
+
+export interface AttrOptions<T> {
+  /** Provider/API default when the attribute is absent or null. */
+  default?: T;
+  /** Convert the raw value (not called for unknown). */
+  map?: (raw: unknown) => T | undefined;
+}
+
+/**
+ * A model value for a Terraform attribute. Unknown stays unknown; absent takes the default (origin
+ * `default`); present is `explicit` unless the source says it was not written in the configuration.
+ */
+export function attr<T = unknown>(rec: TfRecord, path: string, opts: AttrOptions<T> = {}): Val<T> {
+  const raw = rawAt(rec.values, path);
+  const loc = locOf(rec, path);
+  if (isUnknown(raw)) return { value: undefined, origin: 'unknown', loc };
+  if (raw === undefined || raw === null) {
+    return { value: opts.default, origin: 'default', loc };
+  }
+  const value = opts.map ? opts.map(raw) : (raw as T);
+  const isConfigured = configured(rec, path);
+  return { value, origin: isConfigured === false ? 'default' : 'explicit', loc };
+}
+
+/** A value computed by the adapter from other attributes (keeps the most uncertain origin). */
+export function derived<T>(value: T | undefined, from: Val[], loc?: Location): Val<T> {
+  if (from.some((v) => v.origin === 'unknown')) return { value: undefined, origin: 'unknown', loc: loc ?? from[0]?.loc };
+  return { value, origin: from.some((v) => v.origin === 'explicit') ? 'explicit' : 'default', loc: loc ?? from.find((v) => v.origin === 'explicit')?.loc ?? from[0]?.loc };
+}
+
+/** Every string in a raw value (for literal ids / ARNs inside lists). */
+function strings(raw: unknown): string[] {
+  if (typeof raw === 'string') return raw ? [raw] : [];
+  if (Array.isArray(raw)) return raw.flatMap(strings);
+  return [];
+}
+
+/**
+ * A link request for an attribute: by the Terraform references of its expression, and by the literal
+ * ids/ARNs/names it holds (for values written literally, or known in the plan).
+ */
+export function linkRef(rec: TfRecord, name: string, path: string, kinds: string[], opts: { inverse?: string } = {}): LinkRef {
+  const key = path.replace(/\.\d+(?=\.|$)/g, '');
+  const addresses = rec.references[key] ?? rec.references[path] ?? [];
+  const raw = rawAt(rec.values, path);
+  return { name, kinds, addresses, literals: isUnknown(raw) ? [] : strings(raw), loc: locOf(rec, path), ...(opts.inverse ? { inverse: opts.inverse } : {}) };
+}
+
+export function asBool(raw: unknown): boolean | undefined {
+  if (typeof raw === 'boolean') return raw;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  return undefined;
+}
+
+export function asNumber(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(Number(raw))) return Number(raw);
+  return undefined;
+}
+
+/** Parse a JSON-encoded attribute (policy documents, container definitions); unknown stays unknown. */
+export function jsonAttr(rec: TfRecord, path: string): Val<unknown> {
+  const v = attr<unknown>(rec, path);
+  if (v.origin === 'unknown' || typeof v.value !== 'string') return v;
+  try {
+    return { ...v, value: JSON.parse(v.value) };
+  } catch {
+    return { value: undefined, origin: 'unknown', loc: v.loc };
+  }
+}

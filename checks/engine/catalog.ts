@@ -1,0 +1,150 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { InputError } from '../errors.js';
+import { KINDS } from '../model/kinds/index.js';
+import type { KindSpec, LinkSpec } from '../model/kinds/spec.js';
+import type { Cond, Policy } from './policy.js';
+import { compileSchema, describeAjvError, schemaValidator } from './schemas.js';
+import { getCodeCheck } from '../rules/registry.js';
+import '../rules/index.js';
+
+export const CORE_POLICY_DIR = fileURLToPath(new URL('../../policies', import.meta.url));
+const POLICY_FILE = /\.policy\.(ya?ml|json)$/;
+
+export interface FrameworkControl {
+  id: string;
+  title: string;
+  family: string;
+  sources: string;
+  evidence: string[];
+  primaryEvidence: string[];
+  policies: string[];
+  requirement?: string;
+  remediation?: string;
+}
+
+export interface Framework {
+  framework: string;
+  title: string;
+  version: string;
+  families: Record<string, string>;
+  controls: FrameworkControl[];
+}
+
+export interface Catalog {
+  policies: Policy[];
+  byId: Map<string, Policy>;
+  framework: Framework;
+  version: string;
+}
+
+function readStructured(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
+  }
+  try {
+    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw new InputError(`not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`, file);
+  }
+}
+
+function policyFiles(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError('policy folder not found', dir);
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => POLICY_FILE.test(f) && !f.split(/[\\/]/).includes('node_modules'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Load and validate one policy file; every problem is an InputError naming the file and JSON pointer. */
+export function loadPolicyFile(file: string, displayRoot = process.cwd()): Policy {
+  const shown = relative(displayRoot, file) || file;
+  const data = readStructured(file);
+  const validate = schemaValidator('policies/schema/policy.schema.json');
+  if (!validate(data)) throw new InputError(describeAjvError(validate.errors), shown);
+  const policy = data as Policy;
+  const expected = basename(file).replace(POLICY_FILE, '');
+  if (policy.id !== expected) throw new InputError(`/id: "${policy.id}" must equal the file name "${expected}"`, shown);
+  const kind = KINDS[policy.resource];
+  if (!kind) throw new InputError(`/resource: unknown model kind "${policy.resource}"`, shown);
+  checkCond(policy.rule.assert, policy.resource, '/rule/assert', shown);
+  if (policy.where) checkCond(policy.where, policy.resource, '/where', shown);
+  return { ...policy, file: shown };
+}
+
+/** Static checks the schema cannot do: paths name real attributes or links, code checks exist and get valid options. */
+function checkCond(cond: Cond, kind: string | null, pointer: string, file: string): void {
+  if ('all' in cond) return cond.all.forEach((c, i) => checkCond(c, kind, `${pointer}/all/${i}`, file));
+  if ('any' in cond) return cond.any.forEach((c, i) => checkCond(c, kind, `${pointer}/any/${i}`, file));
+  if ('not' in cond) return checkCond(cond.not, kind, `${pointer}/not`, file);
+  if ('check' in cond) {
+    const check = getCodeCheck(cond.check);
+    if (!check) throw new InputError(`${pointer}/check: unknown code check "${cond.check}"`, file);
+    if (check.optionsSchema) {
+      const v = compileSchema(check.optionsSchema);
+      if (!v(cond.options ?? {})) throw new InputError(`${pointer}/options${describeAjvError(v.errors).replace(/^\//, '/').replace(/^\/: /, ': ')}`, file);
+    }
+    return;
+  }
+  if ('every' in cond || 'some' in cond || 'none' in cond) {
+    const path = 'every' in cond ? cond.every : 'some' in cond ? cond.some : cond.none;
+    const key = 'every' in cond ? 'every' : 'some' in cond ? 'some' : 'none';
+    const inner = kind ? checkPath(path, kind, `${pointer}/${key}`, file) : null;
+    if (cond.where) checkCond(cond.where, inner, `${pointer}/where`, file);
+    if (cond.assert) checkCond(cond.assert, inner, `${pointer}/assert`, file);
+    return;
+  }
+  if (kind) checkPath(cond.path, kind, `${pointer}/path`, file);
+}
+
+/** Checks a path's link hops and first attribute; returns the kind the path ends in when it ends on a link. */
+function checkPath(path: string, kind: string, pointer: string, file: string): string | null {
+  let current: string | null = kind;
+  for (const seg of path.split('.')) {
+    if (!current) return null;
+    const spec: KindSpec | undefined = KINDS[current];
+    if (!spec) return null;
+    if (seg in spec.attrs) return null;
+    const link: LinkSpec | undefined = spec.links[seg];
+    if (!link) throw new InputError(`${pointer}: "${seg}" is neither an attribute nor a link of ${current}`, file);
+    current = link.kinds.length === 1 ? link.kinds[0]! : null;
+  }
+  return current;
+}
+
+export function loadFramework(dir = CORE_POLICY_DIR): Framework {
+  const file = join(dir, 'frameworks', 'ferpa.yaml');
+  const raw = readStructured(file) as Omit<Framework, 'controls'> & { controls: Record<string, Omit<FrameworkControl, 'id'>> };
+  return { ...raw, controls: Object.entries(raw.controls).map(([id, c]) => ({ id, ...c, policies: c.policies ?? [] })) };
+}
+
+/** Load the core catalog plus extra policy folders; ids must be unique across all of them. */
+export function loadCatalog(extraDirs: string[] = []): Catalog {
+  const framework = loadFramework();
+  const policies: Policy[] = [];
+  const byId = new Map<string, Policy>();
+  for (const dir of [CORE_POLICY_DIR, ...extraDirs]) {
+    for (const file of policyFiles(dir)) {
+      const p = loadPolicyFile(file, dir === CORE_POLICY_DIR ? join(CORE_POLICY_DIR, '..') : process.cwd());
+      if (byId.has(p.id)) throw new InputError(`/id: duplicate policy id "${p.id}" (also in ${byId.get(p.id)!.file})`, p.file);
+      byId.set(p.id, p);
+      policies.push(p);
+    }
+  }
+  const controlsByPolicy = new Map<string, string[]>();
+  for (const c of framework.controls) {
+    for (const pid of c.policies) {
+      const list = controlsByPolicy.get(pid) ?? [];
+      list.push(c.id);
+      controlsByPolicy.set(pid, list);
+    }
+  }
+  for (const p of policies) p.controls = controlsByPolicy.get(p.id) ?? [];
+  return { policies, byId, framework, version: framework.version };
+}

@@ -1,0 +1,283 @@
+import type { Model } from '../model/model.js';
+import type { Resource } from '../model/resource.js';
+import { isSensitive, isUnknown, type Location, type Val } from '../model/value.js';
+import type { Cond, Operand, PathCond } from './policy.js';
+import type { Profile, Truth } from './types.js';
+import { getCodeCheck } from '../rules/registry.js';
+
+/** One value an evaluation looked at, kept as evidence. */
+export interface Observed {
+  path: string;
+  value: unknown;
+  loc?: Location;
+}
+
+export interface Outcome {
+  truth: Truth;
+  evidence: Observed[];
+  /** Where the decisive value lives (the failing attribute), for findings and SARIF. */
+  loc?: Location;
+  /** A human sentence from a code check, used in the finding message. */
+  detail?: string;
+  error?: string;
+}
+
+export interface EvalContext {
+  model: Model;
+  profile: Profile;
+}
+
+/** A scope a path is resolved in: a model resource, or one element of an array attribute. */
+type Scope = { resource: Resource; prefix: string } | { element: unknown; loc?: Location; prefix: string; resource: Resource };
+
+interface Resolved {
+  path: string;
+  value: unknown;
+  unknown: boolean;
+  error?: string;
+  loc?: Location;
+  /** The value is a link target (a resource) rather than plain data. */
+  target?: Resource;
+}
+
+const ABSENT = undefined;
+
+export function evaluateCond(cond: Cond, resource: Resource, ctx: EvalContext): Outcome {
+  return evalIn(cond, { resource, prefix: '' }, ctx);
+}
+
+function evalIn(cond: Cond, scope: Scope, ctx: EvalContext): Outcome {
+  if ('all' in cond) return combineAll(cond.all.map((c) => evalIn(c, scope, ctx)));
+  if ('any' in cond) return combineAny(cond.any.map((c) => evalIn(c, scope, ctx)));
+  if ('not' in cond) return negate(evalIn(cond.not, scope, ctx));
+  if ('every' in cond) return quantify('every', cond.every, cond.where, cond.assert, scope, ctx);
+  if ('some' in cond) return quantify('some', cond.some, cond.where, cond.assert, scope, ctx);
+  if ('none' in cond) return quantify('none', cond.none, cond.where, cond.assert, scope, ctx);
+  if ('check' in cond) {
+    const check = getCodeCheck(cond.check);
+    if (!check) return { truth: 'error', evidence: [], error: `unknown code check ${cond.check}` };
+    return check.evaluate(scope.resource, { ...ctx, element: 'element' in scope ? scope.element : undefined }, cond.options ?? {});
+  }
+  return evalPath(cond, scope, ctx);
+}
+
+function combineAll(outs: Outcome[]): Outcome {
+  const failing = outs.filter((o) => o.truth === 'false');
+  if (failing.length) return merge('false', failing);
+  const errored = outs.filter((o) => o.truth === 'error');
+  if (errored.length) return merge('error', errored);
+  const unknown = outs.filter((o) => o.truth === 'unknown');
+  if (unknown.length) return merge('unknown', unknown);
+  return merge('true', outs);
+}
+
+function combineAny(outs: Outcome[]): Outcome {
+  const passing = outs.filter((o) => o.truth === 'true');
+  if (passing.length) return merge('true', passing.slice(0, 1));
+  const errored = outs.filter((o) => o.truth === 'error');
+  if (errored.length) return merge('error', errored);
+  const unknown = outs.filter((o) => o.truth === 'unknown');
+  if (unknown.length) return merge('unknown', unknown);
+  return merge('false', outs);
+}
+
+function merge(truth: Truth, outs: Outcome[]): Outcome {
+  const decisive = outs.find((o) => o.loc);
+  return {
+    truth,
+    evidence: outs.flatMap((o) => o.evidence),
+    loc: decisive?.loc,
+    detail: outs.map((o) => o.detail).filter(Boolean).join('; ') || undefined,
+    error: outs.map((o) => o.error).filter(Boolean).join('; ') || undefined,
+  };
+}
+
+function negate(o: Outcome): Outcome {
+  const flip: Record<Truth, Truth> = { true: 'false', false: 'true', unknown: 'unknown', error: 'error' };
+  return { ...o, truth: flip[o.truth] };
+}
+
+function quantify(
+  q: 'every' | 'some' | 'none',
+  path: string,
+  where: Cond | undefined,
+  assert: Cond | undefined,
+  scope: Scope,
+  ctx: EvalContext,
+): Outcome {
+  const collections = resolvePath(path, scope, ctx);
+  const outs: Outcome[] = [];
+  for (const col of collections) {
+    if (col.error) return { truth: 'error', evidence: [{ path: col.path, value: null, loc: col.loc }], error: col.error, loc: col.loc };
+    if (col.unknown) {
+      outs.push({ truth: 'unknown', evidence: [{ path: col.path, value: '(known after apply)', loc: col.loc }], loc: col.loc });
+      continue;
+    }
+    const elements: Scope[] = [];
+    if (col.target) elements.push({ resource: col.target, prefix: `${col.path}` });
+    else if (Array.isArray(col.value)) {
+      col.value.forEach((el, i) => {
+        const elLoc = elementLoc(el) ?? col.loc;
+        elements.push({ element: el, loc: elLoc, prefix: `${col.path}[${i}]`, resource: scope.resource });
+      });
+    } else if (col.value !== ABSENT && col.value !== null) {
+      elements.push({ element: col.value, loc: col.loc, prefix: col.path, resource: scope.resource });
+    }
+    for (const el of elements) {
+      if ('element' in el && isUnknown(el.element)) {
+        outs.push({ truth: q === 'every' ? 'unknown' : 'unknown', evidence: [{ path: el.prefix, value: '(known after apply)', loc: el.loc }], loc: el.loc });
+        continue;
+      }
+      const applies = where ? evalIn(where, el, ctx) : { truth: 'true' as Truth, evidence: [] };
+      if (applies.truth === 'false') continue;
+      const holds = assert ? evalIn(assert, el, ctx) : { truth: 'true' as Truth, evidence: [], loc: 'element' in el ? el.loc : undefined };
+      // An element whose applicability is unknown counts only if the assertion could matter.
+      const truth: Truth =
+        applies.truth === 'true' ? holds.truth : applies.truth === 'error' ? 'error' : holds.truth === (q === 'every' ? 'true' : 'false') ? holds.truth : 'unknown';
+      outs.push({ ...holds, truth, evidence: [...applies.evidence, ...holds.evidence], loc: holds.loc ?? ('element' in el ? el.loc : undefined) });
+    }
+  }
+  if (q === 'every') return outs.length ? combineAll(outs) : { truth: 'true', evidence: [{ path, value: [] }] };
+  const any = outs.length ? combineAny(outs) : { truth: 'false' as Truth, evidence: [{ path, value: [] }] };
+  return q === 'some' ? any : negate(any);
+}
+
+function elementLoc(el: unknown): Location | undefined {
+  if (el && typeof el === 'object' && '_loc' in el) return (el as { _loc?: Location })._loc;
+  return undefined;
+}
+
+/** Resolve a dotted path in a scope, following links; several results when a link has several targets. */
+export function resolvePath(path: string, scope: Scope, ctx: EvalContext): Resolved[] {
+  const segs = path.split('.');
+  let frontier: Array<{ scope: Scope; value: unknown; isScope: boolean; loc?: Location; unknown: boolean; error?: string; target?: Resource }> = [
+    { scope, value: undefined, isScope: true, loc: 'loc' in scope ? scope.loc : undefined, unknown: false },
+  ];
+  for (const seg of segs) {
+    const next: typeof frontier = [];
+    for (const cur of frontier) {
+      if (cur.unknown || cur.error) {
+        next.push(cur);
+        continue;
+      }
+      if (cur.isScope && !('element' in cur.scope)) {
+        const r = cur.scope.resource;
+        const val: Val | undefined = r.attrs[seg];
+        if (val) {
+          next.push({ scope: cur.scope, value: val.value, isScope: false, loc: val.loc ?? r.loc, unknown: val.origin === 'unknown' || isUnknown(val.value), error: val.error });
+          continue;
+        }
+        if (seg in r.links || r.linkRefs?.some((l) => l.name === seg)) {
+          const targets = ctx.model.linked(r, seg);
+          if (targets.length === 0) {
+            const wanted = r.linkRefs?.find((l) => l.name === seg);
+            const unresolved = wanted && ((wanted.addresses?.length ?? 0) > 0 || (wanted.literals?.length ?? 0) > 0);
+            next.push({ scope: cur.scope, value: ABSENT, isScope: false, loc: wanted?.loc ?? r.loc, unknown: Boolean(unresolved) });
+          }
+          for (const t of targets) next.push({ scope: { resource: t, prefix: seg }, value: t, isScope: true, loc: t.loc, unknown: false, target: t });
+          continue;
+        }
+        next.push({ scope: cur.scope, value: ABSENT, isScope: false, loc: r.loc, unknown: false });
+        continue;
+      }
+      const base = cur.isScope && 'element' in cur.scope ? cur.scope.element : cur.value;
+      if (isUnknown(base)) {
+        next.push({ ...cur, isScope: false, unknown: true });
+        continue;
+      }
+      let v: unknown = ABSENT;
+      if (Array.isArray(base) && /^\d+$/.test(seg)) v = base[Number(seg)];
+      else if (base && typeof base === 'object' && !Array.isArray(base)) v = (base as Record<string, unknown>)[seg];
+      next.push({ scope: cur.scope, value: v, isScope: false, loc: cur.loc, unknown: isUnknown(v) });
+    }
+    frontier = next;
+  }
+  const full = scope.prefix ? `${scope.prefix}.${path}` : path;
+  return frontier.map((f) => ({ path: full, value: f.isScope && 'element' in f.scope ? f.scope.element : f.value, unknown: f.unknown, error: f.error, loc: f.loc, target: f.target }));
+}
+
+function operand(op: Operand, ctx: EvalContext): unknown {
+  if (op && typeof op === 'object' && !Array.isArray(op) && 'param' in op && Object.keys(op).length === 1) {
+    return ctx.profile[(op as { param: string }).param];
+  }
+  return op;
+}
+
+const COMPARATORS = ['equals', 'notEquals', 'in', 'notIn', 'exists', 'gte', 'lte', 'gt', 'lt', 'matches', 'notMatches', 'contains', 'notContains'] as const;
+
+function evalPath(cond: PathCond, scope: Scope, ctx: EvalContext): Outcome {
+  const results = resolvePath(cond.path, scope, ctx);
+  const outs: Outcome[] = results.map((res) => {
+    const shown = res.target ? res.target.address ?? res.target.id : res.value;
+    const ev: Observed = { path: res.path, value: res.unknown ? '(known after apply)' : shown, loc: res.loc };
+    if (res.error) return { truth: 'error', evidence: [{ ...ev, value: null }], loc: res.loc, error: res.error };
+    if (res.unknown) return { truth: 'unknown', evidence: [ev], loc: res.loc };
+    const truths = COMPARATORS.filter((k) => k in cond).map((k) => compare(k, res.value, operand((cond as unknown as Record<string, unknown>)[k], ctx), cond.ifAbsent));
+    const truth = truths.includes('false') ? 'false' : truths.includes('unknown') ? 'unknown' : 'true';
+    return { truth, evidence: [ev], loc: res.loc };
+  });
+  return combineAll(outs);
+}
+
+function absent(v: unknown): boolean {
+  return v === undefined || v === null;
+}
+
+function compare(op: (typeof COMPARATORS)[number], v: unknown, expected: unknown, ifAbsent?: 'true' | 'false'): Truth {
+  if (op === 'exists') {
+    const present = isSensitive(v) ? v.present : !absent(v) && !(Array.isArray(v) && v.length === 0);
+    return present === expected ? 'true' : 'false';
+  }
+  if (isSensitive(v)) return 'unknown';
+  if (absent(v) && ifAbsent) return ifAbsent;
+  switch (op) {
+    case 'equals':
+      return deepEqual(v, expected) ? 'true' : 'false';
+    case 'notEquals':
+      return deepEqual(v, expected) ? 'false' : 'true';
+    case 'in':
+      return Array.isArray(expected) && expected.some((e) => deepEqual(v, e)) ? 'true' : 'false';
+    case 'notIn':
+      return Array.isArray(expected) && expected.some((e) => deepEqual(v, e)) ? 'false' : 'true';
+    case 'gte':
+    case 'lte':
+    case 'gt':
+    case 'lt': {
+      const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+      if (typeof n !== 'number' || Number.isNaN(n) || typeof expected !== 'number') return 'false';
+      const ok = op === 'gte' ? n >= expected : op === 'lte' ? n <= expected : op === 'gt' ? n > expected : n < expected;
+      return ok ? 'true' : 'false';
+    }
+    case 'matches':
+    case 'notMatches': {
+      if (typeof v !== 'string') return op === 'matches' ? 'false' : 'true';
+      const hit = new RegExp(String(expected)).test(v);
+      return hit === (op === 'matches') ? 'true' : 'false';
+    }
+    case 'contains':
+    case 'notContains': {
+      let hit: boolean;
+      if (Array.isArray(v)) {
+        if (v.some(isUnknown)) return 'unknown';
+        hit = v.some((e) => deepEqual(e, expected));
+      } else if (typeof v === 'string') hit = v.includes(String(expected));
+      else hit = false;
+      return hit === (op === 'contains') ? 'true' : 'false';
+    }
+  }
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'string') return String(a) === b;
+  if (typeof a === 'string' && typeof b === 'number') return a === String(b);
+  if (typeof a === 'string' && typeof b === 'boolean') return a === String(b);
+  if (typeof a === 'boolean' && typeof b === 'string') return String(a) === b;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a).filter((k) => !k.startsWith('_'));
+    const kb = Object.keys(b).filter((k) => !k.startsWith('_'));
+    return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return false;
+}

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import type { Model } from '../model/model.js';
+import type { Resource } from '../model/resource.js';
+import type { Location } from '../model/value.js';
+import { evaluateCond, type Observed, type Outcome } from './evaluate.js';
+import type { Policy } from './policy.js';
+import type { Finding, Profile, Status } from './types.js';
+import { redactEvidence } from './redact.js';
+
+export interface RunOptions {
+  profile: Profile;
+  /** Only these policy ids (all when absent). */
+  only?: Set<string>;
+}
+
+/** Evaluate every policy against every resource of its kind whose source it declares. Linear in resources × policies. */
+export function runPolicies(policies: Policy[], model: Model, opts: RunOptions): Finding[] {
+  const ctx = { model, profile: opts.profile };
+  const findings: Finding[] = [];
+  for (const policy of policies) {
+    if (opts.only && !opts.only.has(policy.id)) continue;
+    for (const resource of model.ofKind(policy.resource)) {
+      if (!policy.sources.includes(resource.source)) continue;
+      if (policy.where) {
+        const applies = evaluateCond(policy.where, resource, ctx);
+        if (applies.truth === 'false') continue;
+      }
+      const outcome = evaluateCond(policy.rule.assert, resource, ctx);
+      findings.push(toFinding(policy, resource, outcome));
+    }
+  }
+  return findings;
+}
+
+function statusOf(policy: Policy, outcome: Outcome): Status {
+  switch (outcome.truth) {
+    case 'true':
+      return 'pass';
+    case 'false':
+      return 'fail';
+    case 'error':
+      return 'error';
+    case 'unknown':
+      return policy.rule.onUnknown === 'fail' ? 'fail' : policy.rule.onUnknown === 'pass' ? 'pass' : 'unknown';
+  }
+}
+
+export function findingId(policyId: string, resource: Pick<Resource, 'id' | 'source' | 'account' | 'region'>): string {
+  const key = [policyId, resource.source === 'live' ? 'live' : 'tf', resource.account ?? '', resource.region ?? '', resource.id].join('|');
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+function toFinding(policy: Policy, resource: Resource, outcome: Outcome): Finding {
+  const status = statusOf(policy, outcome);
+  const loc: Location = status === 'pass' ? resource.loc : outcome.loc?.file || outcome.loc?.line ? outcome.loc : resource.loc;
+  const display = resource.address ?? resource.arn ?? resource.id;
+  return {
+    id: findingId(policy.id, resource),
+    policyId: policy.id,
+    status,
+    severity: policy.severity,
+    category: policy.category,
+    controls: policy.controls ?? [],
+    resource: {
+      kind: resource.kind,
+      address: resource.address ?? null,
+      arn: resource.arn ?? null,
+      file: loc.file ?? resource.loc.file ?? null,
+      line: loc.line ?? resource.loc.line ?? null,
+    },
+    message: message(policy, status, display, outcome),
+    evidence: redactEvidence(evidenceOf(outcome.evidence)),
+    source: resource.source,
+    ...(resource.account !== undefined ? { account: resource.account ?? null } : {}),
+    ...(resource.region !== undefined ? { region: resource.region ?? null } : {}),
+  };
+}
+
+function evidenceOf(observed: Observed[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const o of observed) if (!(o.path in out)) out[o.path] = stripInternal(o.value);
+  return out;
+}
+
+function stripInternal(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(stripInternal);
+  if (v && typeof v === 'object' && v.constructor === Object) {
+    return Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('_')).map(([k, x]) => [k, stripInternal(x)]));
+  }
+  if (v && typeof v === 'object' && 'toJSON' in v) return (v as { toJSON(): unknown }).toJSON();
+  return v;
+}
+
+function summarize(observed: Observed[]): string {
+  const parts = observed.slice(0, 3).map((o) => `${o.path} = ${short(stripInternal(o.value))}`);
+  return parts.join(', ');
+}
+
+function short(v: unknown): string {
+  const s = v === undefined ? 'not set' : JSON.stringify(v);
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+function message(policy: Policy, status: Status, display: string, outcome: Outcome): string {
+  const template = status === 'pass' ? policy.messages?.pass : status === 'fail' ? policy.messages?.fail : status === 'unknown' ? policy.messages?.unknown : undefined;
+  if (template) return template.replaceAll('{address}', display).replaceAll('{title}', policy.title);
+  const why = outcome.detail ?? summarize(outcome.evidence);
+  switch (status) {
+    case 'pass':
+      return `${display}: ${policy.title}`;
+    case 'fail':
+      return `${display}: not met: ${policy.title}${why ? ` (${why})` : ''}`;
+    case 'unknown':
+      return `${display}: cannot tell from this input (needs live verification): ${policy.title}${why ? ` (${why})` : ''}`;
+    case 'error':
+      return `${display}: could not be read: ${outcome.error ?? 'read failed'}`;
+    default:
+      return `${display}: ${policy.title}`;
+  }
+}

@@ -1,0 +1,95 @@
+import type { SourceKind } from '../model/resource.js';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+export type Category = 'encryption' | 'network' | 'retention' | 'audit' | 'access' | 'secrets' | 'resilience' | 'governance';
+export type Status = 'pass' | 'fail' | 'unknown' | 'waived' | 'error';
+/** Outcome of evaluating a condition: four-valued (error = the data needed could not be read). */
+export type Truth = 'true' | 'false' | 'unknown' | 'error';
+
+/** Parameter profile: per-DPA thresholds (defaults in policies/profile.default.yaml). */
+export interface Profile {
+  approvedRegions: string[];
+  securityLogMinDays: number;
+  piiLogMaxDays: number;
+  backupMinDays: number;
+  dispositionDays: number;
+  tlsPolicies: string[];
+  breachNoticeHours: number;
+  [extra: string]: unknown;
+}
+
+export interface Waiver {
+  policy: string;
+  /** Terraform address, ARN or glob (`*`) the waiver covers; absent = every resource. */
+  resource?: string;
+  reason: string;
+  owner: string;
+  /** YYYY-MM-DD; the waiver stops waiving after this day. */
+  expires: string;
+  /** Where the waiver was declared (config file, or file:line of an inline comment). */
+  origin?: string;
+}
+
+export interface Attestation {
+  control: string;
+  statement: string;
+  attestedBy: string;
+  date: string;
+  document: string;
+  expires?: string;
+}
+
+export interface FindingResource {
+  kind: string;
+  address: string | null;
+  arn: string | null;
+  file: string | null;
+  line: number | null;
+}
+
+export interface Finding {
+  /** Stable fingerprint: policy + resource identity (+ source), independent of messages and line numbers. */
+  id: string;
+  policyId: string;
+  status: Status;
+  severity: Severity;
+  category: Category;
+  controls: string[];
+  resource: FindingResource;
+  message: string;
+  /** Attribute values that decided the verdict (sensitive values and credentials redacted). */
+  evidence: Record<string, unknown>;
+  source: SourceKind;
+  account?: string | null;
+  region?: string | null;
+  /** Present when a waiver applied (status waived) or matched but expired (status unchanged). */
+  waiver?: Waiver & { expired: boolean };
+}
+
+export interface ResultsInput {
+  kind: 'hcl' | 'plan' | 'live' | 'snapshot' | 'app' | 'results';
+  path: string;
+  sha256: string;
+  time?: string;
+}
+
+export interface Diagnostic {
+  level: 'warning' | 'note';
+  message: string;
+  file?: string;
+}
+
+/** The results document (contract; reports/schema/results.schema.json). */
+export interface Results {
+  schemaVersion: '1';
+  tool: { name: 'ferpa-ready'; version: string; catalogVersion?: string };
+  generatedAt: string;
+  inputs: ResultsInput[];
+  findings: Finding[];
+  summary: Record<'pass' | 'fail' | 'unknown' | 'waived' | 'error', number>;
+  profile?: Profile;
+  diagnostics?: Diagnostic[];
+  attestations?: Attestation[];
+  waivers?: Waiver[];
+}

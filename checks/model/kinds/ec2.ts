@@ -1,0 +1,3 @@
+import type { KindSpec } from './spec.js';
+
+export const ec2Kinds: KindSpec[] = [];

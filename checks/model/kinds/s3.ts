@@ -1,0 +1,3 @@
+import type { KindSpec } from './spec.js';
+
+export const s3Kinds: KindSpec[] = [];

@@ -1,0 +1,51 @@
+import type { Location } from '../../model/value.js';
+
+/**
+ * One Terraform resource instance as both the plan source and the HCL source produce it. The shared
+ * Terraform adapters turn these into model resources, so both sources reach the same model.
+ *
+ * `values` are attribute values as Terraform's JSON would show them (nested blocks as arrays of
+ * objects), with `UnknownValue` where a value is known only after apply and `SensitiveValue` where it
+ * is sensitive (the secret is dropped at parse time).
+ */
+export interface TfRecord {
+  /** Full address, as Terraform prints it: `module.db.aws_db_instance.main[0]`, `aws_subnet.private["a"]`. */
+  address: string;
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  /** Module path without the resource: `module.db` or `module.a["x"].module.b`, '' for root. */
+  modulePath: string;
+  /** count or for_each key, if any. */
+  index?: string | number;
+  values: Record<string, unknown>;
+  /**
+   * Terraform addresses an attribute's expression references, keyed by attribute path
+   * (`vpc_id`, `ingress.security_groups`, `rule.apply_server_side_encryption_by_default.kms_master_key_id`).
+   * Addresses are absolute (module path included) and point at resources, without the attribute
+   * (`module.net.aws_vpc.main`, instance key present only when the expression names one).
+   */
+  references: Record<string, string[]>;
+  /** Attribute paths written in the configuration (explicit origin); absent paths are provider defaults. */
+  configured?: Set<string>;
+  /** Plan actions (`create`, `update`, `no-op`, `read`, ...); absent for HCL. */
+  actions?: string[];
+  /** Location of the block. */
+  loc: Location;
+  /** Location per attribute path (HCL: file/line of the attribute). */
+  attrLocs?: Record<string, Location>;
+  /** Provider region when known (provider config or alias). */
+  region?: string;
+  /** Input file the record was read from. */
+  input: string;
+  /** Which source produced the record. */
+  source: 'hcl' | 'plan';
+}
+
+/** What a Terraform source yields: records plus notes worth telling the user once (opaque modules, ...). */
+export interface TfSourceResult {
+  records: TfRecord[];
+  notes: string[];
+  /** Known provider region per provider config key (`aws`, `aws.west`), when literal. */
+  regions?: Record<string, string>;
+}
