@@ -89,6 +89,7 @@ export function linkModel(resources: Resource[]): Model {
     const targetId = r.links[r.mergeInto]?.[0];
     const target = targetId ? byAddress.get(targetId) : undefined;
     if (target) mergeFacet(target, r);
+    else if (r.keepUnmerged) kept.push(r);
   }
 
   const trails = kept.filter((r) => r.kind === 'aws.cloudtrail.trail');
@@ -101,6 +102,10 @@ export function linkModel(resources: Resource[]): Model {
 function mergeFacet(target: Resource, facet: Resource): void {
   for (const [k, v] of Object.entries(facet.attrs) as Array<[string, Val]>) {
     const existing = target.attrs[k];
+    if (facet.appendAttrs?.includes(k)) {
+      target.attrs[k] = appendVal(existing, v);
+      continue;
+    }
     // A facet sets what it configures; a default-origin absent value must not erase an inline setting.
     if (existing && v.origin === 'default' && v.value === undefined) continue;
     target.attrs[k] = v;
@@ -113,4 +118,13 @@ function mergeFacet(target: Resource, facet: Resource): void {
   for (const ref of facet.linkRefs ?? []) {
     if (ref.name !== facet.mergeInto) (target.linkRefs ??= []).push(ref);
   }
+}
+
+/** Append a facet's array value to the target's (an unknown list stays unknown: its other elements are not known). */
+function appendVal(existing: Val | undefined, add: Val): Val {
+  if (!existing || (existing.value === undefined && existing.origin !== 'unknown')) return add;
+  if (existing.origin === 'unknown' || !Array.isArray(existing.value)) return existing;
+  if (add.origin === 'unknown' || !Array.isArray(add.value)) return { ...add, value: undefined, origin: 'unknown' };
+  const origin = existing.origin === 'explicit' || (add.origin === 'explicit' && add.value.length > 0) ? 'explicit' : existing.origin;
+  return { ...existing, value: [...existing.value, ...add.value], origin };
 }

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { KINDS } from '../model/kinds/index.js';
 import type { KindSpec, LinkSpec } from '../model/kinds/spec.js';
 import type { Cond, Policy } from './policy.js';
-import { compileSchema, describeAjvError, schemaValidator } from './schemas.js';
+import { compileSchema, describeAjvError, schemaValidator } from '../util/schemas.js';
 import { getCodeCheck } from '../rules/registry.js';
 import '../rules/index.js';
 

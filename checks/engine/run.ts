@@ -46,7 +46,7 @@ function statusOf(policy: Policy, outcome: Outcome): Status {
 }
 
 export function findingId(policyId: string, resource: Pick<Resource, 'id' | 'source' | 'account' | 'region'>): string {
-  const key = [policyId, resource.source === 'live' ? 'live' : 'tf', resource.account ?? '', resource.region ?? '', resource.id].join('|');
+  const key = [policyId, resource.source, resource.account ?? '', resource.region ?? '', resource.id].join('|');
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 

@@ -31,6 +31,10 @@ export interface Resource {
   linkRefs?: LinkRef[];
   /** When set, this resource is a facet (e.g. `aws_s3_bucket_versioning`): the linker merges its attrs into the target and drops it. */
   mergeInto?: string;
+  /** Facet attrs whose array value is appended to the target's array instead of replacing it (security-group rule resources). */
+  appendAttrs?: string[];
+  /** Keep a facet as a resource of its own when its target is not in the model (a rule on a group managed elsewhere). */
+  keepUnmerged?: boolean;
   /** Input file the resource came from. */
   input?: string;
 }

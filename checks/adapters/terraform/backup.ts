@@ -1,4 +1,110 @@
-import type { TfAdapter } from './helpers.js';
+import type { LinkRef } from '../../model/resource.js';
+import { isUnknown, UNKNOWN } from '../../model/value.js';
+import type { TfRecord } from '../../sources/terraform/record.js';
+import { asNumber, attr, linkRef, locOf, tfResource, type TfAdapter } from './helpers.js';
+import { attrComputed, awsManagedKey, bool, num, tagAttrs } from './rds.js';
+
+const vault: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.backup.vault', [rec.values.name]);
+  r.attrs = {
+    name: attr<string>(rec, 'name'),
+    kmsKeyArn: attrComputed<string>(rec, 'kms_key_arn'),
+    kmsKeyIsAwsManaged: awsManagedKey(rec, 'kms_key_arn'),
+    forceDestroy: attrComputed(rec, 'force_destroy', { default: false, ...bool }),
+    locked: { value: false, origin: 'default', loc: r.loc },
+    ...tagAttrs(rec),
+  };
+  r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_arn', ['aws.kms.key']));
+  return r;
+};
+
+/** aws_backup_vault_lock_configuration: a facet merged into its vault. */
+const vaultLock: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.backup.vault');
+  r.mergeInto = 'vault';
+  r.linkRefs!.push(linkRef(rec, 'vault', 'backup_vault_name', ['aws.backup.vault']));
+  r.attrs = {
+    locked: { value: true, origin: 'explicit', loc: r.loc },
+    lockMinRetentionDays: attr(rec, 'min_retention_days', num),
+    lockMaxRetentionDays: attr(rec, 'max_retention_days', num),
+    lockChangeableForDays: attr(rec, 'changeable_for_days', num),
+  };
+  return r;
+};
+
+/** Lifecycle day counts: 0 or unset means "never" (the provider stores 0 for an unset day count). */
+function days(raw: unknown): unknown {
+  if (isUnknown(raw)) return raw;
+  const n = asNumber(raw);
+  return n === undefined || n === 0 ? undefined : n;
+}
+
+function lifecycle(block: unknown): { deleteAfter?: unknown; coldStorageAfter?: unknown } {
+  if (isUnknown(block)) return { deleteAfter: UNKNOWN, coldStorageAfter: UNKNOWN };
+  const lc = Array.isArray(block) ? block[0] : block;
+  if (isUnknown(lc)) return { deleteAfter: UNKNOWN, coldStorageAfter: UNKNOWN };
+  if (!lc || typeof lc !== 'object') return {};
+  const o = lc as Record<string, unknown>;
+  return { deleteAfter: days(o.delete_after), coldStorageAfter: days(o.cold_storage_after) };
+}
+
+function strings(list: unknown[], key: string): string[] {
+  return list.flatMap((x) => (x && typeof x === 'object' && !isUnknown(x) && typeof (x as Record<string, unknown>)[key] === 'string' ? [(x as Record<string, string>)[key]!] : []));
+}
+
+function manyRef(rec: TfRecord, name: string, path: string, literals: string[], inverse?: string): LinkRef {
+  return { name, kinds: ['aws.backup.vault'], addresses: rec.references[path] ?? [], literals, loc: locOf(rec, path), ...(inverse ? { inverse } : {}) };
+}
+
+const plan: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.backup.plan', [rec.values.name]);
+  const rulesRaw = attr<unknown>(rec, 'rule', { default: [] });
+  let rules = rulesRaw as { value: unknown; origin: 'explicit' | 'default' | 'unknown'; loc?: typeof r.loc };
+  const copyArns: string[] = [];
+  const vaultNames: string[] = [];
+  if (rulesRaw.origin !== 'unknown' && Array.isArray(rulesRaw.value)) {
+    const list = rulesRaw.value as unknown[];
+    vaultNames.push(...strings(list, 'target_vault_name'));
+    const mapped = list.map((rule, i) => {
+      if (isUnknown(rule) || !rule || typeof rule !== 'object') return UNKNOWN;
+      const o = rule as Record<string, unknown>;
+      const copies = Array.isArray(o.copy_action) ? o.copy_action : isUnknown(o.copy_action) ? [UNKNOWN] : [];
+      copyArns.push(...strings(copies, 'destination_vault_arn'));
+      return {
+        ruleName: o.rule_name,
+        targetVaultName: o.target_vault_name,
+        schedule: o.schedule ?? undefined,
+        ...lifecycle(o.lifecycle),
+        copyActions: copies.map((c) =>
+          isUnknown(c) || !c || typeof c !== 'object' ? UNKNOWN : { destinationVaultArn: (c as Record<string, unknown>).destination_vault_arn, ...lifecycle((c as Record<string, unknown>).lifecycle) },
+        ),
+        _loc: locOf(rec, `rule.${i}`),
+      };
+    });
+    rules = { ...rulesRaw, value: mapped };
+  }
+  r.attrs = { name: attr<string>(rec, 'name'), rules: rules as never, ...tagAttrs(rec) };
+  r.linkRefs!.push(manyRef(rec, 'vault', 'rule.target_vault_name', vaultNames, 'plans'));
+  r.linkRefs!.push(manyRef(rec, 'copyVaults', 'rule.copy_action.destination_vault_arn', copyArns));
+  return r;
+};
+
+const selection: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.backup.selection');
+  r.attrs = {
+    name: attr<string>(rec, 'name'),
+    resources: attrComputed<unknown[]>(rec, 'resources', { default: [] }),
+    selectionTags: attrComputed<unknown[]>(rec, 'selection_tag', { default: [] }),
+    iamRoleArn: attr<string>(rec, 'iam_role_arn'),
+  };
+  r.linkRefs!.push(linkRef(rec, 'plan', 'plan_id', ['aws.backup.plan'], { inverse: 'selections' }));
+  return r;
+};
 
 /** Terraform resource type -> adapter. */
-export const backupAdapters: Record<string, TfAdapter> = {};
+export const backupAdapters: Record<string, TfAdapter> = {
+  aws_backup_vault: vault,
+  aws_backup_vault_lock_configuration: vaultLock,
+  aws_backup_plan: plan,
+  aws_backup_selection: selection,
+};

@@ -1,4 +1,411 @@
-import type { TfAdapter } from './helpers.js';
+import type { LinkRef, Resource } from '../../model/resource.js';
+import { isUnknown, UNKNOWN, type Location, type Val } from '../../model/value.js';
+import type { TfRecord } from '../../sources/terraform/record.js';
+import { asBool, asNumber, attr, linkRef, locOf, rawAt, tfResource, type TfAdapter } from './helpers.js';
+
+const SG = 'aws.ec2.security-group';
+const VPC = 'aws.ec2.vpc';
+const SUBNET = 'aws.ec2.subnet';
+
+const CLASS_TAGS = ['DataClassification', 'DataClass', 'data_classification', 'data-classification', 'Classification'];
+
+/** `tags` (falling back to `tags_all` when `tags` is not set) and the derived `dataClass`. */
+export function tagAttrs(rec: TfRecord): { tags: Val; dataClass: Val } {
+  let tags = attr<Record<string, unknown>>(rec, 'tags');
+  if (tags.value === undefined && tags.origin !== 'unknown') {
+    const all = attr<Record<string, unknown>>(rec, 'tags_all');
+    if (all.value !== undefined) tags = { ...all, origin: 'default' };
+  }
+  if (tags.origin === 'unknown') return { tags, dataClass: { value: undefined, origin: 'unknown', loc: tags.loc } };
+  const obj = tags.value && typeof tags.value === 'object' ? tags.value : {};
+  for (const key of CLASS_TAGS) {
+    const v = obj[key];
+    if (v === undefined) continue;
+    if (isUnknown(v)) return { tags, dataClass: { value: undefined, origin: 'unknown', loc: tags.loc } };
+    if (typeof v === 'string') return { tags, dataClass: { value: v.toLowerCase(), origin: tags.origin, loc: tags.loc } };
+  }
+  return { tags: { ...tags, value: tags.value ?? {} }, dataClass: { value: undefined, origin: 'default', loc: tags.loc } };
+}
+
+/** True when the configuration is known and does not write `path` (so a computed unknown is the provider's choice). */
+export function notConfigured(rec: TfRecord, path: string): boolean {
+  return rec.configured !== undefined && !rec.configured.has(path);
+}
+
+/**
+ * An Optional+Computed attribute: a plan shows it unknown when the configuration does not set it; the
+ * provider then uses its default, so apply that default instead of reporting unknown.
+ */
+export function computedAttr<T>(rec: TfRecord, path: string, dflt: T, map?: (raw: unknown) => T | undefined): Val<T> {
+  const v = attr<T>(rec, path, { default: dflt, map });
+  if (v.origin === 'unknown' && notConfigured(rec, path)) return { value: dflt, origin: 'default', loc: v.loc };
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Security-group rules
+
+export interface SgRule {
+  protocol: string | typeof UNKNOWN;
+  fromPort: number | typeof UNKNOWN | null;
+  toPort: number | typeof UNKNOWN | null;
+  cidrIpv4: unknown[] | typeof UNKNOWN;
+  cidrIpv6: unknown[] | typeof UNKNOWN;
+  sourceSecurityGroups: unknown[] | typeof UNKNOWN;
+  prefixLists: unknown[] | typeof UNKNOWN;
+  self: boolean | typeof UNKNOWN;
+  description: string | null | typeof UNKNOWN;
+  origin: string;
+  _loc: Location;
+}
+
+const PROTOCOL_NAMES: Record<string, string> = { '-1': '-1', all: '-1', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
+
+/** Terraform/API protocol spelling -> '-1' | 'tcp' | 'udp' | 'icmp' | 'icmpv6' | number string. */
+export function normProtocol(raw: unknown): string | typeof UNKNOWN {
+  if (isUnknown(raw)) return UNKNOWN;
+  if (raw === undefined || raw === null) return '-1';
+  const s = String(raw).trim().toLowerCase();
+  return PROTOCOL_NAMES[s] ?? s;
+}
+
+function list(raw: unknown): unknown[] | typeof UNKNOWN {
+  if (isUnknown(raw)) return UNKNOWN;
+  if (raw === undefined || raw === null) return [];
+  if (Array.isArray(raw)) return raw.filter((x) => x !== null && x !== '');
+  return raw === '' ? [] : [raw];
+}
+
+function port(raw: unknown): number | typeof UNKNOWN | null {
+  if (isUnknown(raw)) return UNKNOWN;
+  const n = asNumber(raw);
+  return n === undefined ? null : n;
+}
+
+/**
+ * Security-group sources of a rule: literal ids where known; where the id is known only after apply,
+ * the Terraform addresses the attribute references (so `sourceSecurityGroups` is never empty for a
+ * rule that names a group).
+ */
+function groupSources(raw: unknown, refs: string[]): unknown[] | typeof UNKNOWN {
+  if (isUnknown(raw) && refs.length === 0) return UNKNOWN;
+  const known = isUnknown(raw) ? [] : list(raw);
+  if (isUnknown(known)) return UNKNOWN;
+  const out: unknown[] = [];
+  let unresolved = isUnknown(raw);
+  for (const v of known) {
+    if (isUnknown(v)) unresolved = true;
+    else out.push(v);
+  }
+  if (unresolved) {
+    if (refs.length === 0) return UNKNOWN;
+    for (const r of refs) if (!out.includes(r)) out.push(r);
+  }
+  return out;
+}
+
+interface RuleInput {
+  protocol: unknown;
+  fromPort: unknown;
+  toPort: unknown;
+  cidrIpv4: unknown;
+  cidrIpv6: unknown;
+  groups: unknown;
+  groupRefs: string[];
+  prefixLists: unknown;
+  self: unknown;
+  description: unknown;
+  origin: string;
+  loc: Location;
+}
+
+/** One normalised rule; all-protocol rules cover ports 0-65535 whatever ports were written. */
+export function normRule(i: RuleInput): SgRule {
+  const protocol = normProtocol(i.protocol);
+  let fromPort = port(i.fromPort);
+  let toPort = port(i.toPort);
+  if (protocol === '-1') {
+    fromPort = 0;
+    toPort = 65535;
+  } else if ((protocol === 'tcp' || protocol === 'udp') && fromPort === null && toPort === null) {
+    // aws_vpc_security_group_*_rule without ports on tcp/udp is rejected by AWS; keep null (unknown range).
+  }
+  const self = isUnknown(i.self) ? UNKNOWN : asBool(i.self) ?? false;
+  const description = isUnknown(i.description) ? UNKNOWN : typeof i.description === 'string' && i.description !== '' ? i.description : null;
+  return {
+    protocol,
+    fromPort,
+    toPort,
+    cidrIpv4: list(i.cidrIpv4),
+    cidrIpv6: list(i.cidrIpv6),
+    sourceSecurityGroups: groupSources(i.groups, i.groupRefs),
+    prefixLists: list(i.prefixLists),
+    self,
+    description,
+    origin: i.origin,
+    _loc: i.loc,
+  };
+}
+
+/**
+ * Inline `ingress`/`egress` blocks of aws_security_group / aws_default_security_group. Terraform
+ * creates groups without the AWS default allow-all egress rule, and the default security group loses
+ * every rule it does not declare, so an absent block list means "no rules". A plan shows the blocks
+ * unknown when the configuration does not write them (they are computed): that is also "no inline
+ * rules" (standalone rule resources are appended by the linker).
+ */
+function inlineRules(rec: TfRecord, block: 'ingress' | 'egress'): Val<SgRule[]> {
+  const raw = rawAt(rec.values, block);
+  const loc = locOf(rec, block);
+  if (isUnknown(raw)) {
+    if (notConfigured(rec, block)) return { value: [], origin: 'default', loc };
+    return { value: undefined, origin: 'unknown', loc };
+  }
+  if (raw === undefined || raw === null) return { value: [], origin: 'default', loc };
+  if (!Array.isArray(raw)) return { value: undefined, origin: 'unknown', loc };
+  const groupRefs = rec.references[`${block}.security_groups`] ?? [];
+  const rules = raw.map((b, i) => {
+    const p = `${block}.${i}`;
+    const ruleLoc = locOf(rec, p);
+    if (isUnknown(b) || !b || typeof b !== 'object') {
+      return normRule({ protocol: UNKNOWN, fromPort: UNKNOWN, toPort: UNKNOWN, cidrIpv4: UNKNOWN, cidrIpv6: UNKNOWN, groups: UNKNOWN, groupRefs, prefixLists: UNKNOWN, self: UNKNOWN, description: UNKNOWN, origin: 'inline', loc: ruleLoc });
+    }
+    const o = b as Record<string, unknown>;
+    return normRule({
+      protocol: o.protocol,
+      fromPort: o.from_port,
+      toPort: o.to_port,
+      cidrIpv4: o.cidr_blocks,
+      cidrIpv6: o.ipv6_cidr_blocks,
+      groups: o.security_groups,
+      groupRefs,
+      prefixLists: o.prefix_list_ids,
+      self: o.self,
+      description: o.description,
+      origin: 'inline',
+      loc: ruleLoc,
+    });
+  });
+  return { value: rules, origin: 'explicit', loc };
+}
+
+function sgBase(rec: TfRecord, isDefault: boolean): Resource {
+  const r = tfResource(rec, SG, [rec.values.name]);
+  const { tags, dataClass } = tagAttrs(rec);
+  r.attrs = {
+    name: attr(rec, 'name', isDefault ? { default: 'default' } : {}),
+    description: attr(rec, 'description', { default: isDefault ? 'default VPC security group' : 'Managed by Terraform' }),
+    isDefault: { value: isDefault, origin: isDefault ? 'explicit' : 'default', loc: r.loc },
+    ingressRules: inlineRules(rec, 'ingress'),
+    egressRules: inlineRules(rec, 'egress'),
+    tags,
+    dataClass,
+  };
+  r.linkRefs = [linkRef(rec, 'vpc', 'vpc_id', [VPC], { inverse: 'securityGroups' })];
+  for (const block of ['ingress', 'egress'] as const) {
+    const ref = linkRef(rec, 'sourceGroups', `${block}.security_groups`, [SG]);
+    ref.literals = collectGroupIds(rawAt(rec.values, block));
+    if (ref.addresses?.length || ref.literals.length) r.linkRefs.push(ref);
+  }
+  if (isDefault) r.linkRefs.push(linkRef(rec, 'defaultOf', 'vpc_id', [VPC], { inverse: 'defaultSecurityGroup' }));
+  return r;
+}
+
+function collectGroupIds(blocks: unknown): string[] {
+  if (!Array.isArray(blocks)) return [];
+  const out: string[] = [];
+  for (const b of blocks) {
+    const g = b && typeof b === 'object' ? (b as Record<string, unknown>).security_groups : undefined;
+    if (Array.isArray(g)) for (const x of g) if (typeof x === 'string' && x) out.push(x);
+  }
+  return out;
+}
+
+/**
+ * A standalone rule resource is a facet of its group: `mergeInto: 'securityGroup'`, and its rule
+ * (in `ingressRules` or `egressRules`) is listed in `appendAttrs`, so the linker appends it to the
+ * group's list instead of replacing the list. When the group is not in the input (an id passed in
+ * from elsewhere) the rule stays a security-group resource of its own (`keepUnmerged`), so a world-open
+ * rule on a group managed elsewhere is still reported, at the rule's address.
+ */
+function ruleFacet(rec: TfRecord, direction: 'ingress' | 'egress', rule: SgRule, groupPath: string, extraRefs: LinkRef[]): Resource {
+  const r = tfResource(rec, SG);
+  const key = direction === 'ingress' ? 'ingressRules' : 'egressRules';
+  const other = direction === 'ingress' ? 'egressRules' : 'ingressRules';
+  r.attrs = {
+    [key]: { value: [rule], origin: 'explicit', loc: rule._loc },
+    [other]: { value: [], origin: 'default', loc: rule._loc },
+  };
+  r.mergeInto = 'securityGroup';
+  r.appendAttrs = [key, other];
+  r.keepUnmerged = true;
+  r.identifiers = [];
+  r.linkRefs = [linkRef(rec, 'securityGroup', groupPath, [SG]), ...extraRefs];
+  return r;
+}
+
+const securityGroupRule: TfAdapter = (rec) => {
+  const type = rawAt(rec.values, 'type');
+  if (type !== 'ingress' && type !== 'egress') return undefined;
+  const groupRefs = rec.references['source_security_group_id'] ?? [];
+  const rule = normRule({
+    protocol: rawAt(rec.values, 'protocol'),
+    fromPort: rawAt(rec.values, 'from_port'),
+    toPort: rawAt(rec.values, 'to_port'),
+    cidrIpv4: rawAt(rec.values, 'cidr_blocks'),
+    cidrIpv6: rawAt(rec.values, 'ipv6_cidr_blocks'),
+    groups: rawAt(rec.values, 'source_security_group_id'),
+    groupRefs,
+    prefixLists: rawAt(rec.values, 'prefix_list_ids'),
+    self: rawAt(rec.values, 'self'),
+    description: rawAt(rec.values, 'description'),
+    origin: 'aws_security_group_rule',
+    loc: { ...rec.loc, address: rec.address },
+  });
+  const refs: LinkRef[] = [];
+  const src = linkRef(rec, 'sourceGroups', 'source_security_group_id', [SG]);
+  if (src.addresses?.length || src.literals?.length) refs.push(src);
+  return ruleFacet(rec, type, rule, 'security_group_id', refs);
+};
+
+function vpcRule(direction: 'ingress' | 'egress'): TfAdapter {
+  return (rec) => {
+    const groupRefs = rec.references['referenced_security_group_id'] ?? [];
+    const rule = normRule({
+      protocol: rawAt(rec.values, 'ip_protocol'),
+      fromPort: rawAt(rec.values, 'from_port'),
+      toPort: rawAt(rec.values, 'to_port'),
+      cidrIpv4: rawAt(rec.values, 'cidr_ipv4'),
+      cidrIpv6: rawAt(rec.values, 'cidr_ipv6'),
+      groups: rawAt(rec.values, 'referenced_security_group_id'),
+      groupRefs,
+      prefixLists: rawAt(rec.values, 'prefix_list_id'),
+      self: false,
+      description: rawAt(rec.values, 'description'),
+      origin: `aws_vpc_security_group_${direction}_rule`,
+      loc: { ...rec.loc, address: rec.address },
+    });
+    const refs: LinkRef[] = [];
+    const src = linkRef(rec, 'sourceGroups', 'referenced_security_group_id', [SG]);
+    if (src.addresses?.length || src.literals?.length) refs.push(src);
+    return ruleFacet(rec, direction, rule, 'security_group_id', refs);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function vpc(isDefault: boolean): TfAdapter {
+  return (rec) => {
+    const r = tfResource(rec, VPC);
+    const { tags, dataClass } = tagAttrs(rec);
+    r.attrs = {
+      cidrBlock: attr(rec, 'cidr_block', isDefault ? { default: '172.31.0.0/16' } : {}),
+      isDefault: { value: isDefault, origin: isDefault ? 'explicit' : 'default', loc: r.loc },
+      enableDnsSupport: attr(rec, 'enable_dns_support', { default: true, map: asBool }),
+      enableDnsHostnames: attr(rec, 'enable_dns_hostnames', { default: isDefault, map: asBool }),
+      tags,
+      dataClass,
+    };
+    return r;
+  };
+}
+
+function subnet(isDefault: boolean): TfAdapter {
+  return (rec) => {
+    const r = tfResource(rec, SUBNET);
+    const { tags, dataClass } = tagAttrs(rec);
+    r.attrs = {
+      cidrBlock: attr(rec, 'cidr_block'),
+      availabilityZone: attr(rec, 'availability_zone'),
+      // aws_subnet: default false; aws_default_subnet: default true (AWS default subnets assign public IPs).
+      mapPublicIpOnLaunch: isDefault
+        ? computedAttr(rec, 'map_public_ip_on_launch', true, asBool)
+        : attr(rec, 'map_public_ip_on_launch', { default: false, map: asBool }),
+      assignIpv6AddressOnCreation: attr(rec, 'assign_ipv6_address_on_creation', { default: false, map: asBool }),
+      isDefault: { value: isDefault, origin: isDefault ? 'explicit' : 'default', loc: r.loc },
+      tags,
+      dataClass,
+    };
+    if (!isDefault) r.linkRefs = [linkRef(rec, 'vpc', 'vpc_id', [VPC], { inverse: 'subnets' })];
+    return r;
+  };
+}
+
+const flowLog: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.ec2.flow-log');
+  const { tags, dataClass } = tagAttrs(rec);
+  const has = (p: string) => {
+    const v = rawAt(rec.values, p);
+    return isUnknown(v) || (v !== undefined && v !== null && v !== '') || (rec.references[p]?.length ?? 0) > 0;
+  };
+  const attachedTo = has('vpc_id')
+    ? 'vpc'
+    : has('subnet_id')
+      ? 'subnet'
+      : has('eni_id')
+        ? 'eni'
+        : has('transit_gateway_attachment_id')
+          ? 'transit-gateway-attachment'
+          : has('transit_gateway_id')
+            ? 'transit-gateway'
+            : undefined;
+  r.attrs = {
+    trafficType: attr(rec, 'traffic_type', { map: (v) => String(v).toUpperCase() }),
+    destinationType: attr(rec, 'log_destination_type', { default: 'cloud-watch-logs' }),
+    logDestination: attr(rec, 'log_destination'),
+    logGroupName: attr(rec, 'log_group_name'),
+    maxAggregationInterval: attr(rec, 'max_aggregation_interval', { default: 600, map: asNumber }),
+    attachedTo: { value: attachedTo, origin: attachedTo ? 'explicit' : 'default', loc: r.loc },
+    tags,
+    dataClass,
+  };
+  r.linkRefs = [
+    linkRef(rec, 'vpc', 'vpc_id', [VPC], { inverse: 'flowLogs' }),
+    linkRef(rec, 'subnet', 'subnet_id', [SUBNET], { inverse: 'flowLogs' }),
+  ];
+  const dest = linkRef(rec, 'logGroup', 'log_destination', ['aws.logs.log-group'], { inverse: 'flowLogs' });
+  const byName = linkRef(rec, 'logGroup', 'log_group_name', ['aws.logs.log-group'], { inverse: 'flowLogs' });
+  const bucket = linkRef(rec, 'bucket', 'log_destination', ['aws.s3.bucket']);
+  // A CloudWatch Logs destination ARN ends in `:*` when copied from the log group's `arn` attribute.
+  dest.literals = (dest.literals ?? []).flatMap((l) => (l.endsWith(':*') ? [l, l.slice(0, -2)] : [l]));
+  r.linkRefs.push(dest, byName, bucket);
+  return r;
+};
+
+const ebsVolume: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.ec2.ebs-volume');
+  const { tags, dataClass } = tagAttrs(rec);
+  r.attrs = {
+    // Optional+Computed: a plan shows it unknown when not written; the provider then sends no
+    // Encrypted flag and AWS decides by the region's encryption-by-default. Record "not requested"
+    // (false, origin default); the policy consults the account setting for that case.
+    encrypted: computedAttr(rec, 'encrypted', false, asBool),
+    kmsKeyId: attr(rec, 'kms_key_id'),
+    snapshotId: attr(rec, 'snapshot_id'),
+    size: attr(rec, 'size', { map: asNumber }),
+    volumeType: attr(rec, 'type', { default: 'gp2' }),
+    availabilityZone: attr(rec, 'availability_zone'),
+    tags,
+    dataClass,
+  };
+  r.linkRefs = [
+    linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']),
+    { name: 'account', kinds: ['aws.account'], addresses: ['account'], loc: r.loc },
+  ];
+  return r;
+};
 
 /** Terraform resource type -> adapter. */
-export const ec2Adapters: Record<string, TfAdapter> = {};
+export const ec2Adapters: Record<string, TfAdapter> = {
+  aws_vpc: vpc(false),
+  aws_default_vpc: vpc(true),
+  aws_subnet: subnet(false),
+  aws_default_subnet: subnet(true),
+  aws_security_group: (rec) => sgBase(rec, false),
+  aws_default_security_group: (rec) => sgBase(rec, true),
+  aws_security_group_rule: securityGroupRule,
+  aws_vpc_security_group_ingress_rule: vpcRule('ingress'),
+  aws_vpc_security_group_egress_rule: vpcRule('egress'),
+  aws_flow_log: flowLog,
+  aws_ebs_volume: ebsVolume,
+};

@@ -1,4 +1,97 @@
-import type { TfAdapter } from './helpers.js';
+import { isUnknown, type Val } from '../../model/value.js';
+import { asBool, asNumber, attr, derived, linkRef, locOf, rawAt, tfResource, type TfAdapter } from './helpers.js';
+import { computedAttr, tagAttrs } from './ec2.js';
+
+const LB = 'aws.elb.load-balancer';
+const LISTENER = 'aws.elb.listener';
+
+/** Provider default for `ssl_policy` on HTTPS/TLS listeners that do not set one. */
+export const DEFAULT_SSL_POLICY = 'ELBSecurityPolicy-2016-08';
+
+const loadBalancer: TfAdapter = (rec) => {
+  const r = tfResource(rec, LB, [rec.values.name, rec.values.dns_name]);
+  const { tags, dataClass } = tagAttrs(rec);
+  const type = attr<string>(rec, 'load_balancer_type', { default: 'application' });
+  const internal = computedAttr(rec, 'internal', false, asBool);
+  const logsBlock = rawAt(rec.values, 'access_logs');
+  const logsEnabled: Val<boolean> = isUnknown(logsBlock)
+    ? { value: undefined, origin: 'unknown', loc: locOf(rec, 'access_logs') }
+    : attr(rec, 'access_logs.enabled', { default: false, map: asBool });
+  r.attrs = {
+    name: attr(rec, 'name'),
+    type,
+    internal,
+    scheme: derived(internal.value === undefined ? undefined : internal.value ? 'internal' : 'internet-facing', [internal]),
+    // Only meaningful for application load balancers; other types have no such attribute (null).
+    dropInvalidHeaderFields:
+      type.value === 'application' || type.origin === 'unknown'
+        ? attr(rec, 'drop_invalid_header_fields', { default: false, map: asBool })
+        : { value: undefined, origin: 'default', loc: locOf(rec, 'drop_invalid_header_fields') },
+    deletionProtection: attr(rec, 'enable_deletion_protection', { default: false, map: asBool }),
+    accessLogsEnabled: logsEnabled,
+    accessLogsBucket: attr(rec, 'access_logs.bucket'),
+    accessLogsPrefix: attr(rec, 'access_logs.prefix'),
+    desyncMitigationMode: attr(rec, 'desync_mitigation_mode', { default: 'defensive' }),
+    tags,
+    dataClass,
+  };
+  r.linkRefs = [
+    linkRef(rec, 'securityGroups', 'security_groups', ['aws.ec2.security-group'], { inverse: 'attachedResources' }),
+    linkRef(rec, 'subnets', 'subnets', ['aws.ec2.subnet']),
+    linkRef(rec, 'accessLogsBucketRef', 'access_logs.bucket', ['aws.s3.bucket']),
+  ];
+  return r;
+};
+
+function normAction(raw: unknown, i: number, loc: ReturnType<typeof locOf>): Record<string, unknown> {
+  if (isUnknown(raw) || !raw || typeof raw !== 'object') return { type: raw, order: i + 1, _loc: loc };
+  const a = raw as Record<string, unknown>;
+  const redirect = Array.isArray(a.redirect) ? a.redirect[0] : a.redirect;
+  const rd = redirect && typeof redirect === 'object' ? (redirect as Record<string, unknown>) : undefined;
+  const field = (v: unknown, dflt: unknown) => (isUnknown(v) ? v : v === undefined || v === null || v === '' ? dflt : v);
+  return {
+    type: a.type,
+    order: a.order ?? i + 1,
+    // Provider defaults: protocol and port keep the request's (`#{protocol}`, `#{port}`).
+    redirectProtocol: rd ? field(rd.protocol, '#{protocol}') : null,
+    redirectPort: rd ? field(rd.port, '#{port}') : null,
+    redirectStatusCode: rd ? field(rd.status_code, null) : null,
+    _loc: loc,
+  };
+}
+
+const listener: TfAdapter = (rec) => {
+  const r = tfResource(rec, LISTENER);
+  const protocol = computedAttr<string>(rec, 'protocol', 'HTTP', (v) => String(v).toUpperCase());
+  const tlsListener = protocol.value === 'HTTPS' || protocol.value === 'TLS';
+  const ssl = tlsListener
+    ? computedAttr<string>(rec, 'ssl_policy', DEFAULT_SSL_POLICY)
+    : protocol.origin === 'unknown'
+      ? attr<string>(rec, 'ssl_policy')
+      : { value: undefined, origin: 'default' as const, loc: locOf(rec, 'ssl_policy') };
+  const actionsRaw = rawAt(rec.values, 'default_action');
+  const actions: Val = isUnknown(actionsRaw)
+    ? { value: undefined, origin: 'unknown', loc: locOf(rec, 'default_action') }
+    : {
+        value: Array.isArray(actionsRaw) ? actionsRaw.map((a, i) => normAction(a, i, locOf(rec, `default_action.${i}`))) : [],
+        origin: 'explicit',
+        loc: locOf(rec, 'default_action'),
+      };
+  r.attrs = {
+    protocol,
+    port: attr(rec, 'port', { map: asNumber }),
+    sslPolicy: ssl,
+    certificateArn: attr(rec, 'certificate_arn'),
+    defaultActions: actions,
+  };
+  r.linkRefs = [linkRef(rec, 'loadBalancer', 'load_balancer_arn', [LB], { inverse: 'listeners' })];
+  return r;
+};
 
 /** Terraform resource type -> adapter. */
-export const elbAdapters: Record<string, TfAdapter> = {};
+export const elbAdapters: Record<string, TfAdapter> = {
+  aws_lb: loadBalancer,
+  aws_alb: loadBalancer,
+  aws_lb_listener: listener,
+  aws_alb_listener: listener,
+};

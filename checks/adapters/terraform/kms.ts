@@ -1,4 +1,102 @@
-import type { TfAdapter } from './helpers.js';
+import type { Resource } from '../../model/resource.js';
+import { isUnknown, type Val } from '../../model/value.js';
+import type { TfRecord } from '../../sources/terraform/record.js';
+import { asBool, asNumber, attr, jsonAttr, linkRef, locOf, rawAt, tfResource, type TfAdapter } from './helpers.js';
+
+const DATA_CLASS_TAGS = ['DataClassification', 'DataClass', 'data_classification', 'data-classification', 'Classification'];
+
+/** `tags` (tags_all when known, else tags) and `dataClass` for a taggable Terraform resource. */
+export function tagVals(rec: TfRecord): { tags: Val; dataClass: Val } {
+  const all = attr<unknown>(rec, 'tags_all');
+  const own = attr<unknown>(rec, 'tags');
+  const tags = all.origin !== 'unknown' && all.value && typeof all.value === 'object' && Object.keys(all.value).length > 0 ? all : own;
+  if (tags.origin === 'unknown') return { tags, dataClass: { value: undefined, origin: 'unknown', loc: tags.loc } };
+  const obj = (tags.value && typeof tags.value === 'object' ? tags.value : {}) as Record<string, unknown>;
+  for (const key of DATA_CLASS_TAGS) {
+    if (!(key in obj)) continue;
+    const v = obj[key];
+    if (isUnknown(v)) return { tags, dataClass: { value: undefined, origin: 'unknown', loc: tags.loc } };
+    if (typeof v === 'string') return { tags, dataClass: { value: v.trim().toLowerCase(), origin: tags.origin, loc: tags.loc } };
+  }
+  return { tags: { ...tags, value: tags.value ?? {} }, dataClass: { value: undefined, origin: 'default', loc: tags.loc } };
+}
+
+/**
+ * True for a literal that names an AWS-managed key: `alias/aws/<service>` or an alias ARN
+ * `arn:aws:kms:<region>:<account>:alias/aws/<service>`. AWS-managed keys never appear in a Terraform
+ * model; a key ARN by id (`key/<uuid>`) cannot be told apart and is not matched here.
+ */
+export function isAwsManagedKeyRef(ref: string): boolean {
+  return /^alias\/aws\//.test(ref) || /^arn:aws[a-z-]*:kms:[^:]*:[^:]*:alias\/aws\//.test(ref);
+}
+
+/**
+ * Whether a KMS key attribute of `rec` (e.g. `kms_key_id`) names the AWS-managed key of the service:
+ * - absent/null, when the service then uses its AWS-managed key (pass `absentMeansAwsManaged`): true (origin default)
+ * - a literal `alias/aws/...` (or its ARN): true
+ * - an expression referencing a managed resource (`aws_kms_key.x.arn`, `aws_kms_alias.x.arn`): false
+ * - a literal customer alias (`alias/app`, `...:alias/app`): false
+ * - a data source reference, an unknown value, or a literal key id/ARN: unknown (the kmsKey link may settle it)
+ */
+export function kmsKeyIsAwsManaged(rec: TfRecord, path: string, absentMeansAwsManaged: boolean): Val<boolean> {
+  const key = path.replace(/\.\d+(?=\.|$)/g, '');
+  const refs = rec.references[key] ?? rec.references[path] ?? [];
+  const raw = rawAt(rec.values, path);
+  const loc = locOf(rec, path);
+  const managedRefs = refs.filter((a) => !/(^|\.)data\./.test(a));
+  if (managedRefs.length > 0 && managedRefs.length === refs.length) return { value: false, origin: 'explicit', loc };
+  if (isUnknown(raw) || refs.length > 0) return { value: undefined, origin: 'unknown', loc };
+  if (raw === undefined || raw === null || raw === '') {
+    return absentMeansAwsManaged ? { value: true, origin: 'default', loc } : { value: undefined, origin: 'default', loc };
+  }
+  if (typeof raw !== 'string') return { value: undefined, origin: 'unknown', loc };
+  if (isAwsManagedKeyRef(raw)) return { value: true, origin: 'explicit', loc };
+  if (/^alias\//.test(raw) || /:alias\//.test(raw)) return { value: false, origin: 'explicit', loc };
+  return { value: undefined, origin: 'unknown', loc };
+}
+
+const kmsKey: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.kms.key', [rec.values.key_id]);
+  const rotation = attr<boolean>(rec, 'enable_key_rotation', { default: false, map: asBool });
+  const period = attr<number>(rec, 'rotation_period_in_days', { map: asNumber });
+  const { tags, dataClass } = tagVals(rec);
+  r.attrs = {
+    keyId: attr<string>(rec, 'key_id'),
+    description: attr<string>(rec, 'description'),
+    customerManaged: { value: true, origin: 'default', loc: r.loc },
+    enabled: attr<boolean>(rec, 'is_enabled', { default: true, map: asBool }),
+    keyUsage: attr<string>(rec, 'key_usage', { default: 'ENCRYPT_DECRYPT' }),
+    keySpec: attr<string>(rec, 'customer_master_key_spec', { default: 'SYMMETRIC_DEFAULT' }),
+    rotationEnabled: rotation,
+    // AWS applies a 365-day period when rotation is on and no period is given.
+    rotationPeriodDays:
+      period.origin === 'default' && period.value === undefined && rotation.value === true ? { value: 365, origin: 'default', loc: period.loc } : period,
+    deletionWindowDays: attr<number>(rec, 'deletion_window_in_days', { default: 30, map: asNumber }),
+    pendingDeletion: { value: false, origin: 'default', loc: r.loc },
+    keyPolicy: jsonAttr(rec, 'policy'),
+    multiRegion: attr<boolean>(rec, 'multi_region', { default: false, map: asBool }),
+    tags,
+    dataClass,
+  };
+  return r;
+};
+
+/**
+ * aws_kms_alias is a facet of its key: it adds the alias name to the key's `aliases` and its name and
+ * ARN to the key's identifiers, so `alias/x` literals and `aws_kms_alias.x` references reach the key.
+ */
+const kmsAlias: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.kms.key', [rec.values.name]);
+  const name = attr<string>(rec, 'name');
+  r.attrs = {};
+  if (name.origin !== 'unknown' && typeof name.value === 'string') r.attrs.aliases = { value: [name.value], origin: name.origin, loc: name.loc };
+  r.linkRefs = [linkRef(rec, 'key', 'target_key_id', ['aws.kms.key'])];
+  r.mergeInto = 'key';
+  return r as Resource;
+};
 
 /** Terraform resource type -> adapter. */
-export const kmsAdapters: Record<string, TfAdapter> = {};
+export const kmsAdapters: Record<string, TfAdapter> = {
+  aws_kms_key: kmsKey,
+  aws_kms_alias: kmsAlias,
+};

@@ -1,3 +1,54 @@
-import type { KindSpec } from './spec.js';
+import type { AttrSpec, KindSpec } from './spec.js';
 
-export const cloudtrailKinds: KindSpec[] = [];
+const tagAttrs: Record<string, AttrSpec> = {
+  tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: ListTags as an object).' },
+  dataClass: {
+    type: 'string',
+    description: 'Lowercased value of the first of DataClassification, DataClass, data_classification, data-classification, Classification tags.',
+  },
+};
+
+export const cloudtrailKinds: KindSpec[] = [
+  {
+    kind: 'aws.cloudtrail.trail',
+    title: 'CloudTrail trail',
+    terraform: ['aws_cloudtrail'],
+    attrs: {
+      name: { type: 'string', description: 'Trail name.' },
+      isMultiRegion: { type: 'boolean', description: 'Trail records all enabled regions (is_multi_region_trail / IsMultiRegionTrail). Provider default false.' },
+      includeGlobalServiceEvents: { type: 'boolean', description: 'Records global service events (IAM, STS, CloudFront). Default true.' },
+      logFileValidation: { type: 'boolean', description: 'Log file integrity validation (enable_log_file_validation / LogFileValidationEnabled). Default false.' },
+      enableLogging: { type: 'boolean', description: 'Trail is logging (enable_logging; live: GetTrailStatus IsLogging). Default true.' },
+      isOrganizationTrail: { type: 'boolean', description: 'Organization trail (covers every member account). Default false.' },
+      kmsKeyId: { type: 'string', description: 'KMS key ARN for SSE-KMS of log files (kms_key_id / KmsKeyId), when configured or known.' },
+      bucketName: { type: 'string', description: 'Destination S3 bucket name (s3_bucket_name / S3BucketName).' },
+      cloudWatchLogsGroupArn: { type: 'string', description: 'CloudWatch Logs log group ARN deliveries go to (usually ends in `:*`).' },
+      dataEvents: {
+        type: 'object[]',
+        description:
+          'Data event selectors, normalised from event_selector.data_resource and advanced_event_selector (live: GetEventSelectors). One element per resource type selected.',
+        fields: {
+          resourceType: 'AWS::S3::Object, AWS::Lambda::Function, AWS::DynamoDB::Table, ...',
+          arnPrefixes: 'ARN prefixes selected (empty list = every resource of the type; may hold "(known after apply)")',
+          allResources: 'true when every resource of the type is selected (e.g. values ["arn:aws:s3"] or no resources.ARN field selector)',
+          readWriteType: 'All, ReadOnly or WriteOnly',
+          source: 'event_selector or advanced_event_selector',
+        },
+      },
+      s3DataEventsAllBuckets: {
+        type: 'boolean',
+        description: 'True when the trail logs S3 object-level (data) events for every bucket, reads and writes.',
+      },
+      ...tagAttrs,
+    },
+    links: {
+      kmsKey: { kinds: ['aws.kms.key'], description: 'KMS key of kms_key_id, when in the model.' },
+      bucket: { kinds: ['aws.s3.bucket'], description: 'Destination bucket (s3_bucket_name); the bucket gets the inverse link `trails`.' },
+      cloudWatchLogsGroup: { kinds: ['aws.logs.log-group'], description: 'Log group of cloud_watch_logs_group_arn; the log group gets the inverse link `trails`.' },
+      dataEventBuckets: {
+        kinds: ['aws.s3.bucket'],
+        description: 'Buckets named in S3 data event selectors (by reference or ARN); each bucket gets the inverse link `dataEventTrails`.',
+      },
+    },
+  },
+];

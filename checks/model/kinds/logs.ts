@@ -1,3 +1,32 @@
-import type { KindSpec } from './spec.js';
+import type { AttrSpec, KindSpec } from './spec.js';
 
-export const logsKinds: KindSpec[] = [];
+const tagAttrs: Record<string, AttrSpec> = {
+  tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: ListTagsForResource as an object).' },
+  dataClass: {
+    type: 'string',
+    description: 'Lowercased value of the first of DataClassification, DataClass, data_classification, data-classification, Classification tags.',
+  },
+};
+
+export const logsKinds: KindSpec[] = [
+  {
+    kind: 'aws.logs.log-group',
+    title: 'CloudWatch Logs log group',
+    terraform: ['aws_cloudwatch_log_group'],
+    attrs: {
+      name: { type: 'string', description: 'Log group name (unknown when Terraform generates it from name_prefix or leaves it unset).' },
+      retentionDays: {
+        type: 'number',
+        description: 'Retention in days (retention_in_days; live: retentionInDays). 0 means never expire; provider default 0 (live: the field is absent, the adapter fills 0).',
+      },
+      neverExpires: { type: 'boolean', description: 'True when retentionDays is 0 (events are kept forever).' },
+      kmsKeyId: { type: 'string', description: 'KMS key ARN the log group is encrypted with (kms_key_id / kmsKeyId), when configured or known.' },
+      logGroupClass: { type: 'string', description: 'STANDARD or INFREQUENT_ACCESS (or DELIVERY). Default STANDARD.' },
+      ...tagAttrs,
+    },
+    links: {
+      kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of kms_key_id, when it is in the model.' },
+      trails: { kinds: ['aws.cloudtrail.trail'], description: 'Inverse: CloudTrail trails delivering to this log group (cloud_watch_logs_group_arn).' },
+    },
+  },
+];

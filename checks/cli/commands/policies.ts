@@ -1,0 +1,73 @@
+import type { Command } from 'commander';
+import { join, resolve } from 'node:path';
+import { CORE_POLICY_DIR, loadCatalog } from '../../engine/catalog.js';
+import { loadConfig } from '../../engine/config.js';
+import { runPolicyFixtures } from '../../pipeline/fixtures.js';
+import { InputError } from '../../errors.js';
+import { loadContext } from '../context.js';
+
+export function registerPolicies(program: Command, setExit: (code: number) => void): void {
+  const policies = program.command('policies').description('List, validate and test policies');
+
+  policies
+    .command('list')
+    .description('List the policies of the catalog (and extra folders)')
+    .option('--format <fmt>', 'text or json', 'text')
+    .option('-c, --config <file>', 'configuration file')
+    .option('--policies <dir>', 'extra policy folder')
+    .action((opts) => {
+      const { catalog } = loadContext({ config: opts.config, policies: opts.policies ? [resolve(opts.policies)] : [] });
+      if (opts.format === 'json') {
+        const list = catalog.policies.map((p) => ({
+          id: p.id,
+          title: p.title,
+          severity: p.severity,
+          category: p.category,
+          resource: p.resource,
+          controls: p.controls ?? [],
+          sources: p.sources,
+        }));
+        process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+      } else if (opts.format === 'text') {
+        for (const p of catalog.policies) process.stdout.write(`${p.id.padEnd(52)} ${p.severity.padEnd(8)} ${p.category.padEnd(11)} ${p.sources.join(',').padEnd(14)} ${(p.controls ?? []).join(',')}\n`);
+        process.stdout.write(`${catalog.policies.length} policies (catalog ${catalog.version})\n`);
+      } else throw new InputError(`--format: unknown format "${opts.format}" (text or json)`);
+    });
+
+  policies
+    .command('validate')
+    .description('Validate policy files against the schema and the model (exit 2 naming the file and JSON pointer)')
+    .argument('[dir]', 'policy folder (default: the core catalog)')
+    .action((dir?: string) => {
+      const catalog = loadCatalog(dir ? [resolve(dir)] : []);
+      const n = dir ? catalog.policies.filter((p) => !p.file?.startsWith('policies/')).length : catalog.policies.length;
+      process.stdout.write(`${n} policies valid\n`);
+    });
+
+  policies
+    .command('test')
+    .description('Run every policy\'s pass and fail fixtures (<dir>/fixtures/<policy-id>/{pass,fail}/main.tf|plan.json|live.json)')
+    .argument('[dir]', 'policy folder (default: the core catalog)')
+    .option('--policy <id>', 'only this policy')
+    .action(async (dir: string | undefined, opts) => {
+      const extra = dir ? [resolve(dir)] : [];
+      const catalog = loadCatalog(extra);
+      const config = loadConfig(undefined);
+      const fixturesRoot = dir ? join(resolve(dir), 'fixtures') : join(CORE_POLICY_DIR, '..', 'fixtures');
+      const selected = catalog.policies.filter((p) => (opts.policy ? p.id === opts.policy : dir ? !p.file?.startsWith('policies/') || resolve(dir) === CORE_POLICY_DIR : true));
+      if (opts.policy && !selected.length) throw new InputError(`--policy: no policy "${opts.policy}"`);
+      let passed = 0;
+      let failed = 0;
+      for (const p of selected) {
+        for (const r of await runPolicyFixtures(p, fixturesRoot, config, catalog)) {
+          if (r.ok) passed++;
+          else {
+            failed++;
+            process.stdout.write(`FAIL ${r.policy} [${r.source} ${r.expectation}] ${r.problems.join('; ')}\n`);
+          }
+        }
+      }
+      process.stdout.write(`${passed} passed, ${failed} failed\n`);
+      setExit(failed ? 1 : 0);
+    });
+}

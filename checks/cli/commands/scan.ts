@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { scanPaths } from '../../pipeline/scan.js';
+import { render } from '../../../reports/index.js';
+import { InputError } from '../../errors.js';
+import { clock, loadContext, policyMeta } from '../context.js';
+import { exitCodeFor, parseSeverity } from '../exit.js';
+import { collect, parseFormats, writeOutput } from '../output.js';
+
+export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'];
+
+function parseVars(values: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    if (eq <= 0) throw new InputError(`--var: expected NAME=VALUE, got "${v}"`);
+    out[v.slice(0, eq)] = v.slice(eq + 1);
+  }
+  return out;
+}
+
+export function registerScan(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('scan')
+    .description('Scan Terraform source directories or .tf files, plan JSON (terraform show -json) and live snapshots')
+    .argument('[paths...]', 'directories, .tf files, plan JSON files or snapshot JSON files')
+    .option('--plan <file>', 'a plan JSON file (repeatable; same as giving it as a path)', collect, [])
+    .option('-f, --format <fmt[=file]>', `output format, repeatable: ${SCAN_FORMATS.join(', ')}`, collect, [])
+    .option('--fail-on <severity>', 'exit 1 when a failing finding is at or above this severity (critical|high|medium|low|info|none)')
+    .option('-c, --config <file>', 'configuration file (default: ./.ferpa-ready.yaml when present)')
+    .option('--policies <dir>', 'extra policy folder (repeatable)', collect, [])
+    .option('--var <name=value>', 'Terraform variable for HCL evaluation (repeatable)', collect, [])
+    .option('--var-file <file>', 'Terraform variables file for HCL evaluation (repeatable)', collect, [])
+    .option('--verbose', 'list passing findings in text output')
+    .action(async (paths: string[], opts) => {
+      const all = [...paths, ...opts.plan].map((p: string) => resolve(p));
+      if (!all.length) throw new InputError('scan: give at least one directory, .tf file, plan or snapshot');
+      const targets = parseFormats(opts.format, SCAN_FORMATS, 'text');
+      const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
+      const failOn = parseSeverity(opts.failOn, config.failOn ?? 'high');
+      const { results } = await scanPaths(all, {
+        config,
+        catalog,
+        now: clock(),
+        hcl: { vars: parseVars(opts.var), varFiles: opts.varFile.map((f: string) => resolve(f)), env: process.env },
+      });
+      const meta = policyMeta(catalog.policies);
+      for (const t of targets) {
+        const out = render(t.format, results, meta, { verbose: Boolean(opts.verbose) });
+        if (t.file) writeOutput(t.file, out);
+        else process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+      }
+      for (const d of results.diagnostics ?? []) if (d.level === 'warning') process.stderr.write(`warning: ${d.message}\n`);
+      setExit(exitCodeFor(results, failOn));
+    });
+}

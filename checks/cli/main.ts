@@ -1,0 +1,52 @@
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../errors.js';
+import { TOOL_VERSION } from '../version.js';
+import { registerScan } from './commands/scan.js';
+import { registerPolicies } from './commands/policies.js';
+import { EXIT_USAGE } from './exit.js';
+import { catalogVersion } from './version-info.js';
+
+/** The CLI: the only place that touches argv, stdout, files and exit codes. Returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const setExit = (c: number) => {
+    code = Math.max(code, c);
+  };
+  const program = new Command();
+  program
+    .name('ferpa-ready')
+    .description('FERPA readiness checks for AWS stacks: one policy catalog over Terraform source, plans and the live account')
+    .version(`ferpa-ready ${TOOL_VERSION} (policy catalog ${catalogVersion()})`, '-V, --version')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').filter(Boolean)[0] + '\n') });
+  program.configureHelp({ sortSubcommands: false });
+  registerScan(program, setExit);
+  registerPolicies(program, setExit);
+  for (const cmd of program.commands) inheritExitOverride(cmd);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return EXIT_USAGE;
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(`ferpa-ready: ${oneLine(e.message)}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`ferpa-ready: internal error: ${oneLine((e as Error)?.message ?? String(e))}${process.env.FERPA_READY_DEBUG ? `\n${(e as Error).stack}` : ''}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function inheritExitOverride(cmd: Command): void {
+  cmd.exitOverride();
+  cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').filter(Boolean)[0] + '\n') });
+  for (const sub of cmd.commands) inheritExitOverride(sub);
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,114 @@
+import { dirname } from 'node:path';
+import { adaptTerraform } from '../adapters/terraform/index.js';
+import { linkModel } from '../adapters/link.js';
+import type { Model } from '../model/model.js';
+import type { Resource } from '../model/resource.js';
+import type { Catalog } from '../engine/catalog.js';
+import type { Config } from '../engine/config.js';
+import { runPolicies } from '../engine/run.js';
+import { applyWaivers } from '../engine/waivers.js';
+import type { Diagnostic, Finding, Results, ResultsInput, Waiver } from '../engine/types.js';
+import { readPlan } from '../sources/plan/index.js';
+import { readHcl } from '../sources/hcl/index.js';
+import type { TfSourceResult } from '../sources/terraform/record.js';
+import { classify, hashInput, type ClassifiedInput } from './inputs.js';
+import { loadLiveResources } from './live.js';
+import { TOOL_VERSION } from '../version.js';
+import { sortFindings, summarize } from './results.js';
+
+export interface ScanOptions {
+  config: Config;
+  catalog: Catalog;
+  /** The clock, injected for deterministic output. */
+  now: Date;
+  hcl?: { vars?: Record<string, string>; varFiles?: string[]; env?: Record<string, string | undefined> };
+  cwd?: string;
+}
+
+export interface ScanOutput {
+  results: Results;
+  models: Array<{ input: ClassifiedInput; model: Model }>;
+}
+
+/** One group of inputs that form one model: a plan, a snapshot, or a Terraform root module. */
+interface Group {
+  inputs: ClassifiedInput[];
+}
+
+function groupInputs(inputs: ClassifiedInput[]): Group[] {
+  const groups: Group[] = [];
+  const hclFilesByDir = new Map<string, ClassifiedInput[]>();
+  for (const i of inputs) {
+    if (i.kind === 'hcl-file') {
+      const d = dirname(i.path);
+      const list = hclFilesByDir.get(d) ?? [];
+      if (!list.length) groups.push({ inputs: list });
+      list.push(i);
+      hclFilesByDir.set(d, list);
+    } else groups.push({ inputs: [i] });
+  }
+  return groups;
+}
+
+async function resourcesOf(group: Group, opts: ScanOptions, diagnostics: Diagnostic[], suppressions: Waiver[]): Promise<Resource[]> {
+  const first = group.inputs[0]!;
+  if (first.kind === 'snapshot') return loadLiveResources(first.path, first.display);
+  let src: TfSourceResult;
+  if (first.kind === 'plan') src = readPlan(first.path, { display: first.display });
+  else {
+    const root = first.kind === 'hcl-dir' ? first.path : dirname(first.path);
+    src = await readHcl(group.inputs.map((i) => i.path), { ...opts.hcl, root });
+    for (const s of src.suppressions ?? []) {
+      suppressions.push({
+        policy: s.policy,
+        resource: s.address,
+        reason: s.reason ?? '',
+        owner: s.owner ?? '',
+        expires: s.expires ?? '',
+        origin: `${first.kind === 'hcl-dir' ? first.display + '/' : ''}${s.file}:${s.line}`,
+      });
+    }
+  }
+  for (const note of src.notes) diagnostics.push({ level: 'note', message: note, file: first.display });
+  return adaptTerraform(src.records, first.kind === 'plan' ? 'plan' : 'hcl');
+}
+
+function inputKind(i: ClassifiedInput): ResultsInput['kind'] {
+  return i.kind === 'plan' ? 'plan' : i.kind === 'snapshot' ? 'live' : 'hcl';
+}
+
+/** Scan paths (directories, .tf files, plans, snapshots) with the catalog and return one results document. */
+export async function scanPaths(paths: string[], opts: ScanOptions): Promise<ScanOutput> {
+  const cwd = opts.cwd ?? process.cwd();
+  const classified = paths.map((p) => classify(p, cwd));
+  const diagnostics: Diagnostic[] = [];
+  const suppressions: Waiver[] = [];
+  const findings: Finding[] = [];
+  const models: ScanOutput['models'] = [];
+  const disabled = new Set(opts.config.disable);
+  const policies = opts.catalog.policies.filter((p) => !disabled.has(p.id));
+  for (const group of groupInputs(classified)) {
+    const resources = await resourcesOf(group, opts, diagnostics, suppressions);
+    const model = linkModel(resources);
+    models.push({ input: group.inputs[0]!, model });
+    findings.push(...runPolicies(policies, model, { profile: opts.config.profile }));
+  }
+  const today = opts.now.toISOString().slice(0, 10);
+  const waivers = [...opts.config.waivers, ...suppressions];
+  diagnostics.push(...applyWaivers(findings, waivers, today));
+  const inputs: ResultsInput[] = classified.map((i) => ({ kind: inputKind(i), path: i.display, sha256: hashInput(i) }));
+  const sorted = sortFindings(findings);
+  const results: Results = {
+    schemaVersion: '1',
+    tool: { name: 'ferpa-ready', version: TOOL_VERSION, catalogVersion: opts.catalog.version },
+    generatedAt: opts.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    inputs,
+    findings: sorted,
+    summary: summarize(sorted),
+    profile: opts.config.profile,
+    ...(diagnostics.length ? { diagnostics } : {}),
+    ...(opts.config.attestations.length ? { attestations: opts.config.attestations } : {}),
+    ...(waivers.length ? { waivers: waivers.filter((w) => w.policy) } : {}),
+  };
+  return { results, models };
+}

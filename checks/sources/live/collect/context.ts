@@ -1,0 +1,280 @@
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { SnapshotAccountSettings, SnapshotCall, SnapshotError, SnapshotListError, SnapshotResource } from '../snapshot.js';
+
+/**
+ * Shared machinery of the collectors: one SDK client per service and region (adaptive retry, timeouts,
+ * the call recorder), bounded concurrency per service and region, and the classification of failed
+ * calls into "not configured" data or recorded errors.
+ */
+
+/** The slice of an SDK v3 client the collectors use: a middleware stack and a destroy. */
+export interface SdkClient {
+  middlewareStack: { add: (mw: any, opts: any) => void };
+  destroy(): void;
+}
+export type ClientCtor<C extends SdkClient> = new (config: any) => C;
+
+/** A hook that may add middleware to every client the collector builds (call recording in tests, fault injection). */
+export type ClientHook = (client: SdkClient, info: { service: string; region: string }) => void;
+
+export interface CollectSettings {
+  accountId: string;
+  partition: string;
+  endpoint?: string;
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** Concurrent calls per service and region. */
+  concurrency: number;
+  maxAttempts: number;
+  /** Per-request socket timeout (ms). */
+  requestTimeoutMs: number;
+  clientHooks: ClientHook[];
+  progress?: (msg: string) => void;
+}
+
+/** SDK client name -> IAM service prefix. */
+const SERVICE_PREFIX: Record<string, string> = {
+  EC2Client: 'ec2',
+  RDSClient: 'rds',
+  KMSClient: 'kms',
+  CloudTrailClient: 'cloudtrail',
+  S3Client: 's3',
+  S3ControlClient: 's3',
+  ElastiCacheClient: 'elasticache',
+  CloudWatchLogsClient: 'logs',
+  ElasticLoadBalancingV2Client: 'elasticloadbalancing',
+  SecretsManagerClient: 'secretsmanager',
+  IAMClient: 'iam',
+  BackupClient: 'backup',
+  ECSClient: 'ecs',
+  STSClient: 'sts',
+};
+
+/**
+ * API operations whose IAM action has another name. Everything else is authorised by the action of the
+ * same name as the operation (`rds:DescribeDBInstances`).
+ */
+const ACTION_OVERRIDES: Record<string, string> = {
+  'S3Client:ListBuckets': 'ListAllMyBuckets',
+  'S3Client:GetBucketEncryption': 'GetEncryptionConfiguration',
+  'S3Client:GetPublicAccessBlock': 'GetBucketPublicAccessBlock',
+  'S3Client:GetBucketLifecycleConfiguration': 'GetLifecycleConfiguration',
+  'S3ControlClient:GetPublicAccessBlock': 'GetAccountPublicAccessBlock',
+};
+
+/** The IAM action (`service:Action`) an SDK command needs. */
+export function iamAction(clientName: string, commandName: string): string {
+  const op = commandName.replace(/Command$/, '');
+  const prefix = SERVICE_PREFIX[clientName] ?? clientName.replace(/Client$/, '').toLowerCase();
+  return `${prefix}:${ACTION_OVERRIDES[`${clientName}:${op}`] ?? op}`;
+}
+
+/** Error codes that mean "this is not configured" — an answer, not a failed read. */
+const NOT_CONFIGURED = new Set([
+  'NoSuchBucketPolicy',
+  'ServerSideEncryptionConfigurationNotFoundError',
+  'NoSuchPublicAccessBlockConfiguration',
+  'NoSuchLifecycleConfiguration',
+  'NoSuchTagSet',
+  'NoSuchTagSetError',
+  'ReplicationConfigurationNotFoundError',
+  'ObjectLockConfigurationNotFoundError',
+]);
+
+/** Classified outcome of a read. */
+export type Read<T> = { ok: true; value: T } | { ok: false; notConfigured: true; code: string } | { ok: false; notConfigured: false; error: SnapshotError };
+
+interface AwsLikeError {
+  name?: string;
+  Code?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+  $response?: { statusCode?: number };
+}
+
+/** An error's code as the snapshot records it: the AWS code, else a local classification. */
+export function errorCode(e: unknown): string {
+  const err = (e ?? {}) as AwsLikeError;
+  const status = err.$metadata?.httpStatusCode ?? err.$response?.statusCode;
+  const name = err.Code ?? err.name ?? '';
+  const msg = err.message ?? '';
+  if (/not.?(yet )?implemented/i.test(msg) || name === 'NotImplemented' || status === 501) return 'NotImplemented';
+  if (name === 'TimeoutError' || name === 'RequestTimeout' || /timed? ?out/i.test(msg)) return 'Timeout';
+  if (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || err.code === 'ECONNRESET' || /ECONNREFUSED|ENOTFOUND|socket hang up/.test(msg)) return 'NetworkError';
+  if (name && !['Error', 'SyntaxError', 'TypeError', 'UnknownError'].includes(name) && !/^\d+$/.test(name)) return name;
+  // SDK v3 reports a non-AWS body (an emulator's HTML error page) as a deserialization failure.
+  if (status && status >= 500) return /deseriali[sz]|Unexpected token|<html/i.test(msg) ? 'NotImplemented' : `HTTP${status}`;
+  if (status) return `HTTP${status}`;
+  return name || 'UnknownError';
+}
+
+/** A small concurrency limiter (a p-limit of our own). */
+export function limiter(max: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const queue: Array<() => void> = [];
+  const next = () => {
+    if (active >= max) return;
+    const run = queue.shift();
+    if (run) {
+      active++;
+      run();
+    }
+  };
+  return <T>(fn: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push(() => {
+        fn()
+          .then(resolve, reject)
+          .finally(() => {
+            active--;
+            next();
+          });
+      });
+      next();
+    });
+}
+
+/** Mutable collection state of one audit; collectors add to it. */
+export class Collector {
+  readonly resources: SnapshotResource[] = [];
+  readonly accountSettings = new Map<string, SnapshotAccountSettings>();
+  readonly calls: SnapshotCall[] = [];
+  readonly errors: SnapshotListError[] = [];
+  private readonly clients = new Map<string, SdkClient>();
+  private readonly limits = new Map<string, <T>(fn: () => Promise<T>) => Promise<T>>();
+
+  constructor(readonly settings: CollectSettings) {}
+
+  get accountId(): string {
+    return this.settings.accountId;
+  }
+  get partition(): string {
+    return this.settings.partition;
+  }
+
+  arn(service: string, region: string, resource: string, account: string = this.accountId): string {
+    return `arn:${this.partition}:${service}:${region}:${account}:${resource}`;
+  }
+
+  /** The client of a service in a region (built once, with adaptive retry and the call recorder). */
+  client<C extends SdkClient>(Ctor: ClientCtor<C>, region: string, extra: Record<string, unknown> = {}): C {
+    const key = `${Ctor.name}|${region}`;
+    const existing = this.clients.get(key);
+    if (existing) return existing as C;
+    const s = this.settings;
+    const client = new Ctor({
+      region,
+      ...(s.endpoint ? { endpoint: s.endpoint } : {}),
+      ...(s.credentials ? { credentials: s.credentials } : {}),
+      retryMode: 'adaptive',
+      maxAttempts: s.maxAttempts,
+      requestHandler: { requestTimeout: s.requestTimeoutMs, connectionTimeout: Math.min(s.requestTimeoutMs, 10_000) },
+      ...extra,
+    });
+    client.middlewareStack.add(
+      (next: (a: unknown) => Promise<unknown>, context: { clientName?: string; commandName?: string }) => async (args: unknown) => {
+        const action = iamAction(context.clientName ?? Ctor.name, context.commandName ?? 'Unknown');
+        const [service, operation] = action.split(':') as [string, string];
+        try {
+          const out = await next(args);
+          this.calls.push({ service, operation, region, ok: true });
+          return out;
+        } catch (e) {
+          this.calls.push({ service, operation, region, ok: false, code: errorCode(e) });
+          throw e;
+        }
+      },
+      { step: 'initialize', name: 'ferpaReadyCallRecorder', priority: 'high' },
+    );
+    for (const hook of s.clientHooks) hook(client, { service: SERVICE_PREFIX[Ctor.name] ?? Ctor.name, region });
+    this.clients.set(key, client);
+    return client;
+  }
+
+  /**
+   * Run one read (a call or a paginated loop) under the service's concurrency bound and classify its
+   * failure. `call` is the IAM action recorded with an error.
+   */
+  async read<T>(service: string, region: string, call: string, fn: () => Promise<T>): Promise<Read<T>> {
+    const key = `${service}|${region}`;
+    let limit = this.limits.get(key);
+    if (!limit) this.limits.set(key, (limit = limiter(this.settings.concurrency)));
+    try {
+      return { ok: true, value: await limit(fn) };
+    } catch (e) {
+      const code = errorCode(e);
+      if (NOT_CONFIGURED.has(code)) return { ok: false, notConfigured: true, code };
+      const message = String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 300);
+      return { ok: false, notConfigured: false, error: { code, message, call } };
+    }
+  }
+
+  /** Record a list call that failed for a whole service and region. */
+  listFailed(service: string, region: string, error: SnapshotError, resourceTypes: string[]): void {
+    this.errors.push({ ...error, service, region, resourceTypes });
+  }
+
+  add(resource: SnapshotResource): SnapshotResource {
+    this.resources.push(resource);
+    return resource;
+  }
+
+  settingsOf(region: string): SnapshotAccountSettings {
+    let s = this.accountSettings.get(region);
+    if (!s) this.accountSettings.set(region, (s = { region, data: {} }));
+    return s;
+  }
+
+  progress(msg: string): void {
+    this.settings.progress?.(msg);
+  }
+
+  destroy(): void {
+    for (const c of this.clients.values()) c.destroy();
+    this.clients.clear();
+  }
+}
+
+/** Set a facet on a snapshot record from a read: value, "not configured" (null), or a recorded error. */
+export function facet<T>(target: { data: Record<string, unknown>; errors?: Record<string, SnapshotError> }, name: string, r: Read<T>, map: (v: T) => unknown = (v) => v): void {
+  if (r.ok) target.data[name] = plain(map(r.value));
+  else if (r.notConfigured) target.data[name] = null;
+  else (target.errors ??= {})[name] = r.error;
+}
+
+/** Drop SDK metadata and undefined fields; dates become ISO strings. */
+export function plain(v: unknown): unknown {
+  if (v === undefined) return undefined;
+  return JSON.parse(JSON.stringify(v, (k, x) => (k === '$metadata' ? undefined : x)));
+}
+
+/**
+ * A full, paginated list read. A failure is recorded as a list error naming the resource types it
+ * would have produced (they become `error` findings) and yields `undefined`.
+ */
+export async function listAll<T>(c: Collector, service: string, region: string, action: string, types: string[], pages: () => AsyncIterable<T[] | undefined>): Promise<T[] | undefined> {
+  const r = await c.read(service, region, action, async () => {
+    const out: T[] = [];
+    for await (const items of pages()) if (items) out.push(...items);
+    return out;
+  });
+  if (r.ok) return r.value;
+  if (r.notConfigured) return [];
+  c.listFailed(service, region, r.error, types);
+  return undefined;
+}
+
+/** Map an async iterable of pages to the items of each page. */
+export async function* items<P, T>(pages: AsyncIterable<P>, pick: (p: P) => T[] | undefined): AsyncIterable<T[] | undefined> {
+  for await (const p of pages) yield pick(p);
+}
+
+/** Tags as the APIs return them (`[{Key, Value}]`) to a plain object. */
+export function tagMap(tags: Array<{ Key?: string; Value?: string; key?: string; value?: string }> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of tags ?? []) {
+    const k = t.Key ?? t.key;
+    if (k !== undefined) out[k] = t.Value ?? t.value ?? '';
+  }
+  return out;
+}

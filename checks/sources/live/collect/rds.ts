@@ -1,0 +1,91 @@
+import { DescribeDBClusterParametersCommand, DescribeDBParametersCommand, RDSClient, paginateDescribeDBClusters, paginateDescribeDBInstances } from '@aws-sdk/client-rds';
+import { facet, items, listAll, plain, tagMap, type Collector } from './context.js';
+import type { SnapshotResource } from '../snapshot.js';
+
+/** Parameters the catalog reads (TLS, statement and connection logging); the rest of a group is not kept. */
+export const RDS_PARAMETERS = [
+  'rds.force_ssl',
+  'require_secure_transport',
+  'ssl',
+  'log_statement',
+  'log_connections',
+  'log_disconnections',
+  'log_min_duration_statement',
+  'pgaudit.log',
+  'server_audit_logging',
+];
+
+function keep(params: Array<{ ParameterName?: string; ParameterValue?: string; Source?: string }> | undefined): Record<string, { value: string | null; source: string | null }> {
+  const out: Record<string, { value: string | null; source: string | null }> = {};
+  for (const p of params ?? []) if (p.ParameterName && RDS_PARAMETERS.includes(p.ParameterName)) out[p.ParameterName] = { value: p.ParameterValue ?? null, source: p.Source ?? null };
+  return out;
+}
+
+/** RDS: DB instances and clusters, each with the relevant values of its parameter group. */
+export async function collectRds(c: Collector, region: string): Promise<void> {
+  const client = c.client(RDSClient, region);
+  const [instances, clusters] = await Promise.all([
+    listAll(c, 'rds', region, 'rds:DescribeDBInstances', ['AWS::RDS::DBInstance'], () => items(paginateDescribeDBInstances({ client }, {}), (p) => p.DBInstances)),
+    listAll(c, 'rds', region, 'rds:DescribeDBClusters', ['AWS::RDS::DBCluster'], () => items(paginateDescribeDBClusters({ client }, {}), (p) => p.DBClusters)),
+  ]);
+
+  // One read per parameter group, shared by every instance or cluster that uses it.
+  const groupReads = new Map<string, Promise<Awaited<ReturnType<typeof c.read<Record<string, unknown>>>>>>();
+  const readGroup = (name: string, cluster: boolean) => {
+    const key = `${cluster ? 'c' : 'i'}|${name}`;
+    let p = groupReads.get(key);
+    if (!p) {
+      p = cluster
+        ? c.read('rds', region, 'rds:DescribeDBClusterParameters', async () => {
+            const all = [];
+            let Marker: string | undefined;
+            do {
+              const out = await client.send(new DescribeDBClusterParametersCommand({ DBClusterParameterGroupName: name, Marker }));
+              all.push(...(out.Parameters ?? []));
+              Marker = out.Marker;
+            } while (Marker);
+            return keep(all);
+          })
+        : c.read('rds', region, 'rds:DescribeDBParameters', async () => {
+            const all = [];
+            let Marker: string | undefined;
+            do {
+              const out = await client.send(new DescribeDBParametersCommand({ DBParameterGroupName: name, Marker }));
+              all.push(...(out.Parameters ?? []));
+              Marker = out.Marker;
+            } while (Marker);
+            return keep(all);
+          });
+      groupReads.set(key, p);
+    }
+    return p;
+  };
+
+  await Promise.all(
+    (instances ?? []).map(async (db) => {
+      const rec: SnapshotResource = {
+        type: 'AWS::RDS::DBInstance',
+        arn: db.DBInstanceArn ?? c.arn('rds', region, `db:${db.DBInstanceIdentifier}`),
+        region,
+        account: c.accountId,
+        data: plain({ ...db, TagList: undefined, Tags: tagMap(db.TagList) }) as Record<string, unknown>,
+      };
+      const group = db.DBParameterGroups?.[0]?.DBParameterGroupName;
+      if (group) facet(rec, 'parameters', await readGroup(group, false));
+      c.add(rec);
+    }),
+  );
+  await Promise.all(
+    (clusters ?? []).map(async (cl) => {
+      const rec: SnapshotResource = {
+        type: 'AWS::RDS::DBCluster',
+        arn: cl.DBClusterArn ?? c.arn('rds', region, `cluster:${cl.DBClusterIdentifier}`),
+        region,
+        account: c.accountId,
+        data: plain({ ...cl, TagList: undefined, Tags: tagMap(cl.TagList) }) as Record<string, unknown>,
+      };
+      if (cl.DBClusterParameterGroup) facet(rec, 'parameters', await readGroup(cl.DBClusterParameterGroup, true));
+      c.add(rec);
+    }),
+  );
+}

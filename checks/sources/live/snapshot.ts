@@ -1,0 +1,139 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../../errors.js';
+
+/**
+ * A live snapshot: what the collectors read from an AWS account, written as JSON so it can be replayed
+ * offline (`ferpa-ready scan snapshot.json`) and kept as audit evidence. The live adapter reads only
+ * this shape; the JSON Schema beside this file (`snapshot.schema.json`) is the published contract.
+ *
+ * Failed reads are data too: a facet that could not be read carries `errors[facet]`, a list call that
+ * failed for a whole service and region is in `errors` with the resource types it would have produced.
+ */
+
+export const SNAPSHOT_VERSION = '1';
+
+/** Why a read failed: the AWS error code (or a local classification), the message, and the IAM action. */
+export interface SnapshotError {
+  code: string;
+  message: string;
+  /** The call that failed, as an IAM action (`s3:GetEncryptionConfiguration`). */
+  call: string;
+}
+
+/** One AWS resource, in the API's own response shape (trimmed to what the catalog reads). */
+export interface SnapshotResource {
+  /** CloudFormation-style type name (`AWS::RDS::DBInstance`). */
+  type: string;
+  arn: string;
+  region: string;
+  account: string;
+  data: Record<string, unknown>;
+  /** Facets that could not be read, by facet name (`encryption`, `publicAccessBlock`, `rotation`, ...). */
+  errors?: Record<string, SnapshotError>;
+}
+
+/** Account-level settings of one region (`region: 'global'` for account-wide settings such as the S3 account public access block). */
+export interface SnapshotAccountSettings {
+  region: string;
+  data: Record<string, unknown>;
+  errors?: Record<string, SnapshotError>;
+}
+
+/** Every API call the collector made (after the SDK's retries), for the IAM policy and for auditors. */
+export interface SnapshotCall {
+  service: string;
+  operation: string;
+  region: string;
+  ok: boolean;
+  code?: string;
+}
+
+/** A list call that failed: the resource types it would have produced are unknown in that region. */
+export interface SnapshotListError extends SnapshotError {
+  service: string;
+  region: string;
+  resourceTypes: string[];
+}
+
+export interface Snapshot {
+  snapshotVersion: '1';
+  tool: { name: string; version: string };
+  collectedAt: string;
+  account: { id: string; partition: string; callerArn?: string };
+  regions: string[];
+  resources: SnapshotResource[];
+  accountSettings: SnapshotAccountSettings[];
+  calls: SnapshotCall[];
+  errors: SnapshotListError[];
+  /** Why a recorded fixture exists or anything a reader should know (free text). */
+  notes?: string[];
+}
+
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+let validator: ValidateFunction | undefined;
+
+/** Path of the published JSON Schema of a snapshot. */
+export const SNAPSHOT_SCHEMA_PATH = fileURLToPath(new URL('./snapshot.schema.json', import.meta.url));
+
+function snapshotValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    (addFormats as unknown as (a: Ajv) => void)(ajv);
+    validator = ajv.compile(JSON.parse(readFileSync(SNAPSHOT_SCHEMA_PATH, 'utf8')));
+  }
+  return validator;
+}
+
+function describe(errors: ErrorObject[] | null | undefined): string {
+  if (!errors?.length) return 'invalid';
+  const best = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
+  const where = best.instancePath || '/';
+  if (best.keyword === 'additionalProperties') return `${where}: unknown field "${(best.params as { additionalProperty: string }).additionalProperty}"`;
+  return `${where}: ${best.message ?? 'invalid'}`;
+}
+
+/** True when parsed JSON looks like a snapshot (a top-level `snapshotVersion`); the CLI uses this to pick the source. */
+export function isSnapshot(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && 'snapshotVersion' in data;
+}
+
+/** Validate parsed JSON as a snapshot; `file` names it in the one-line InputError. */
+export function validateSnapshot(data: unknown, file = 'snapshot'): Snapshot {
+  if (!isSnapshot(data)) throw new InputError('not a ferpa-ready snapshot (no top-level "snapshotVersion")', file);
+  const version = (data as { snapshotVersion: unknown }).snapshotVersion;
+  if (version !== SNAPSHOT_VERSION) throw new InputError(`unsupported snapshotVersion ${JSON.stringify(version)} (this tool reads "${SNAPSHOT_VERSION}")`, file);
+  const validate = snapshotValidator();
+  if (!validate(data)) throw new InputError(`invalid snapshot: ${describe(validate.errors)}`, file);
+  return data as Snapshot;
+}
+
+/** Read and validate a snapshot file. */
+export function readSnapshot(file: string): Snapshot {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`not valid JSON: ${(e as Error).message.split('\n')[0]}`, file);
+  }
+  return validateSnapshot(data, file);
+}
+
+/** Serialise a snapshot deterministically (resources sorted by region, type, ARN). */
+export function serializeSnapshot(s: Snapshot): string {
+  const sorted: Snapshot = {
+    ...s,
+    resources: [...s.resources].sort((a, b) => a.region.localeCompare(b.region) || a.type.localeCompare(b.type) || a.arn.localeCompare(b.arn)),
+    accountSettings: [...s.accountSettings].sort((a, b) => a.region.localeCompare(b.region)),
+  };
+  return `${JSON.stringify(sorted, null, 2)}\n`;
+}

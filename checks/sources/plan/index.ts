@@ -1,0 +1,113 @@
+import type { TfRecord, TfSourceResult } from '../terraform/record.js';
+import { joinAddress, modulePathText, parseAddress, withInstanceKeys, type ModuleFrame } from './address.js';
+import { actionsOf, indexChanges, isDeleteOnly } from './changes.js';
+import { ConfigIndex, type ConfigEntry } from './config.js';
+import { loadPlanDocument } from './load.js';
+import { plannedValues } from './marks.js';
+import { providerRegions, regionFor } from './regions.js';
+import { isObject, type Json, type PlanResource, type ResourceChange } from './types.js';
+import { moduleResources } from './walk.js';
+
+export interface ReadPlanOptions {
+  /** Path shown in records, locations and errors (defaults to `file`). */
+  display?: string;
+}
+
+/**
+ * Read a `terraform show -json` plan into Terraform records: planned values with unknowns marked and
+ * secrets dropped, references from the configuration resolved to absolute resource addresses, plan
+ * actions, provider region. Linear in the size of the plan.
+ */
+export function readPlan(file: string, opts: ReadPlanOptions = {}): TfSourceResult {
+  const display = opts.display ?? file;
+  const doc = loadPlanDocument(file, display);
+  const notes: string[] = [];
+  const config = new ConfigIndex(doc);
+  if (!config.present) notes.push(`${display}: the plan has no configuration section; references between resources come from known values only`);
+  if (doc.errored === true) notes.push(`${display}: Terraform reported errors while planning; the plan may be incomplete`);
+  else if (doc.complete === false) notes.push(`${display}: the plan is not complete (deferred changes); some resources may be missing`);
+  const { regions, declared } = providerRegions(doc);
+  const changes = indexChanges(doc.resource_changes);
+
+  const records: TfRecord[] = [];
+  const seen = new Set<string>();
+  /** Per module path with instance keys: references rewritten for that instance. */
+  const keyedRefs = new Map<string, Map<ConfigEntry, Record<string, string[]>>>();
+
+  const add = (res: PlanResource, base: unknown, rc: ResourceChange | undefined, sensitive: Array<Json | undefined>): void => {
+    const address = res.address as string;
+    seen.add(address);
+    const actions = actionsOf(rc);
+    if (isDeleteOnly(actions)) return;
+    const parsed = parseAddress(address);
+    const mode: 'managed' | 'data' = res.mode === 'data' || parsed.rest[0]?.name === 'data' ? 'data' : 'managed';
+    const tail = mode === 'data' && parsed.rest[0]?.name === 'data' ? parsed.rest.slice(1) : parsed.rest;
+    const type = typeof res.type === 'string' ? res.type : (tail[0]?.name ?? '');
+    const name = typeof res.name === 'string' ? res.name : (tail[1]?.name ?? '');
+    if (!type || !name) return;
+    const modulePath = modulePathText(parsed.modules);
+    const entry = config.get(joinAddress(modulePathText(parsed.modules, false), `${mode === 'data' ? 'data.' : ''}${type}.${name}`));
+    const rec: TfRecord = {
+      address,
+      mode,
+      type,
+      name,
+      modulePath,
+      values: plannedValues(base, rc?.change?.after_unknown, sensitive),
+      references: entry ? referencesFor(entry, modulePath, parsed.modules, keyedRefs) : {},
+      loc: { file: display, address },
+      input: display,
+      source: 'plan',
+    };
+    if (typeof res.index === 'string' || typeof res.index === 'number') rec.index = res.index;
+    if (entry) rec.configured = entry.configured;
+    if (actions) rec.actions = actions;
+    const region = regionFor(regions, declared, entry?.providerKey, type);
+    if (region) rec.region = region;
+    records.push(rec);
+  };
+
+  for (const res of moduleResources(doc.planned_values?.root_module)) {
+    if (typeof res.address !== 'string' || seen.has(res.address)) continue;
+    const rc = changes.get(res.address);
+    add(res, res.values, rc, [rc?.change?.after_sensitive, res.sensitive_values]);
+  }
+  // Some Terraform versions list a resource in resource_changes only.
+  for (const rc of changes.values()) {
+    if (seen.has(rc.address as string)) continue;
+    const after = rc.change?.after;
+    if (!isObject(after)) {
+      seen.add(rc.address as string);
+      continue;
+    }
+    add(rc, after, rc, [rc.change?.after_sensitive]);
+  }
+  // Data sources read during planning live in prior_state (values known).
+  for (const res of moduleResources(doc.prior_state?.values?.root_module)) {
+    if (typeof res.address !== 'string' || seen.has(res.address) || res.mode !== 'data') continue;
+    add(res, res.values, undefined, [res.sensitive_values]);
+  }
+  return { records, notes, regions };
+}
+
+/**
+ * The configuration's references for one instance. In a module instance with a key
+ * (`module.db[0]`), references into the same instance get that key; computed once per instance path.
+ */
+function referencesFor(
+  entry: ConfigEntry,
+  modulePath: string,
+  frames: ModuleFrame[],
+  cache: Map<string, Map<ConfigEntry, Record<string, string[]>>>,
+): Record<string, string[]> {
+  if (!frames.some((f) => f.key !== undefined)) return entry.references;
+  let perEntry = cache.get(modulePath);
+  if (!perEntry) cache.set(modulePath, (perEntry = new Map()));
+  let refs = perEntry.get(entry);
+  if (!refs) {
+    refs = {};
+    for (const [path, addrs] of Object.entries(entry.references)) refs[path] = [...new Set(addrs.map((a) => withInstanceKeys(a, frames)))];
+    perEntry.set(entry, refs);
+  }
+  return refs;
+}

@@ -1,0 +1,101 @@
+import { redact } from '../checks/engine/redact.js';
+import type { Finding, Severity, Status } from '../checks/engine/types.js';
+import type { PolicyMeta } from './types.js';
+
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+export const STATUS_ORDER: Status[] = ['fail', 'error', 'unknown', 'waived', 'pass'];
+
+/** Code-point comparison: the same on every machine and locale (localeCompare is not). */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The resource a finding is about, as shown to people: Terraform address, else ARN, else kind. */
+export function resourceLabel(f: Finding): string {
+  return f.resource.address ?? f.resource.arn ?? f.resource.kind;
+}
+
+/** `file:line`, `file`, or '' when the finding has no source location. */
+export function fileLine(f: Finding): string {
+  if (!f.resource.file) return '';
+  return f.resource.line != null ? `${f.resource.file}:${f.resource.line}` : f.resource.file;
+}
+
+/** Deterministic order: severity, policy, address/ARN, id. Does not change its argument. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      cmp(a.policyId, b.policyId) ||
+      cmp(a.resource.address ?? '', b.resource.address ?? '') ||
+      cmp(a.resource.arn ?? '', b.resource.arn ?? '') ||
+      cmp(a.id, b.id) ||
+      cmp(a.status, b.status) ||
+      cmp(a.source, b.source),
+  );
+}
+
+/** Counts by status, recomputed from the findings (the document's summary is not trusted blindly). */
+export function countByStatus(findings: readonly Finding[]): Record<Status, number> {
+  const c: Record<Status, number> = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 };
+  for (const f of findings) c[f.status]++;
+  return c;
+}
+
+export function metaIndex(meta: readonly PolicyMeta[]): Map<string, PolicyMeta> {
+  const m = new Map<string, PolicyMeta>();
+  for (const p of meta) if (!m.has(p.id)) m.set(p.id, p);
+  return m;
+}
+
+/**
+ * A JSON-safe, deterministic copy of an open value (evidence, profile): markers become their JSON
+ * form, object keys are sorted, undefined is dropped, and credential-looking values are redacted
+ * again (defence in depth: the engine already redacts, a renderer never shows more than it got).
+ */
+export function canonical(v: unknown, keyHint?: string): unknown {
+  return sortKeys(redact(plain(v), keyHint));
+}
+
+function plain(v: unknown): unknown {
+  if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return undefined;
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  if (v === null || typeof v !== 'object') return v;
+  if ('toJSON' in v && typeof (v as { toJSON: unknown }).toJSON === 'function') return plain((v as { toJSON(): unknown }).toJSON());
+  if (Array.isArray(v)) return v.map((x) => plain(x) ?? null);
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    const p = plain(x);
+    if (p !== undefined) out[k] = p;
+  }
+  return out;
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(o).sort(cmp)) out[k] = sortKeys(o[k]);
+    return out;
+  }
+  return v;
+}
+
+/** Evidence of a finding, canonical and redacted (keys judged by their last path segment). */
+export function canonicalEvidence(evidence: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(evidence ?? {}).sort(cmp)) {
+    const v = canonical(evidence![k], k.split('.').pop());
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** A one-line rendering of a short value for text formats. */
+export function shortValue(v: unknown, max = 80): string {
+  const s = v === undefined ? 'not set' : typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
+}
+

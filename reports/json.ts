@@ -1,0 +1,64 @@
+import type { Attestation, Diagnostic, Finding, Results, ResultsInput, Waiver } from '../checks/engine/types.js';
+import { canonical, canonicalEvidence, sortFindings } from './common.js';
+import type { PolicyMeta, RenderOptions } from './types.js';
+
+/** Copy `keys` of `src` in that order, skipping undefined. */
+function pick<T extends object>(src: T, keys: readonly (keyof T & string)[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (src[k] !== undefined) out[k] = src[k];
+  return out;
+}
+
+const WAIVER_KEYS = ['policy', 'resource', 'reason', 'owner', 'expires', 'origin'] as const;
+
+function finding(f: Finding): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: f.id,
+    policyId: f.policyId,
+    status: f.status,
+    severity: f.severity,
+    category: f.category,
+    controls: [...f.controls],
+    resource: {
+      kind: f.resource.kind,
+      address: f.resource.address ?? null,
+      arn: f.resource.arn ?? null,
+      file: f.resource.file ?? null,
+      line: f.resource.line ?? null,
+    },
+    message: f.message,
+    evidence: canonicalEvidence(f.evidence),
+    source: f.source,
+  };
+  if (f.account !== undefined) out.account = f.account;
+  if (f.region !== undefined) out.region = f.region;
+  if (f.waiver) out.waiver = { ...pick(f.waiver, WAIVER_KEYS), expired: f.waiver.expired };
+  return out;
+}
+
+/**
+ * The results document in a canonical form: keys in contract order (open objects sorted), findings
+ * sorted, evidence redacted. Both `renderJson` and other renderers that embed the document use this.
+ */
+export function canonicalResults(results: Results): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    schemaVersion: results.schemaVersion,
+    tool: pick(results.tool, ['name', 'version', 'catalogVersion']),
+    generatedAt: results.generatedAt,
+    inputs: results.inputs.map((i: ResultsInput) => pick(i, ['kind', 'path', 'sha256', 'time'])),
+    findings: sortFindings(results.findings).map(finding),
+    summary: pick(results.summary, ['pass', 'fail', 'unknown', 'waived', 'error']),
+  };
+  if (results.profile) out.profile = canonical(results.profile);
+  if (results.diagnostics) out.diagnostics = results.diagnostics.map((d: Diagnostic) => pick(d, ['level', 'message', 'file']));
+  if (results.attestations) {
+    out.attestations = results.attestations.map((a: Attestation) => pick(a, ['control', 'statement', 'attestedBy', 'date', 'document', 'expires']));
+  }
+  if (results.waivers) out.waivers = results.waivers.map((w: Waiver) => pick(w, WAIVER_KEYS));
+  return out;
+}
+
+/** `--format json`: the results document, stable key order, 2-space indent, trailing newline. */
+export function renderJson(results: Results, _meta: PolicyMeta[] = [], _opts: RenderOptions = {}): string {
+  return `${JSON.stringify(canonicalResults(results), null, 2)}\n`;
+}

@@ -1,0 +1,84 @@
+import type { Finding, Results, Status } from '../checks/engine/types.js';
+import { countByStatus, fileLine, resourceLabel, sortFindings, STATUS_ORDER } from './common.js';
+import type { PolicyMeta, RenderOptions } from './types.js';
+
+const HEADINGS: Record<Status, string> = {
+  fail: 'FAIL',
+  error: 'ERROR (could not be read)',
+  unknown: 'UNKNOWN (needs live verification)',
+  waived: 'WAIVED',
+  pass: 'PASS',
+};
+
+const ANSI = {
+  reset: '\u001b[0m',
+  bold: '\u001b[1m',
+  dim: '\u001b[2m',
+  red: '\u001b[31m',
+  green: '\u001b[32m',
+  yellow: '\u001b[33m',
+  magenta: '\u001b[35m',
+  cyan: '\u001b[36m',
+} as const;
+type Colour = keyof typeof ANSI;
+
+const STATUS_COLOUR: Record<Status, Colour> = { fail: 'red', error: 'magenta', unknown: 'yellow', waived: 'cyan', pass: 'green' };
+const SEVERITY_COLOUR: Record<Finding['severity'], Colour> = { critical: 'red', high: 'red', medium: 'yellow', low: 'cyan', info: 'dim' };
+
+/**
+ * Text from the scanned inputs (addresses, messages) is made one safe line: control characters,
+ * including ESC of terminal escape sequences, become visible `\xNN` / spaces, so a resource name
+ * cannot move the cursor or recolour the terminal.
+ */
+export function oneLine(s: string): string {
+  return s
+    .replace(/\r\n|\r|\n|\t/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Terminal text: findings grouped by status (fail, error, unknown, waived; pass listed only when verbose), then a summary line. */
+export function renderText(results: Results, _meta: PolicyMeta[] = [], opts: RenderOptions = {}): string {
+  const paint = (colour: Colour, s: string): string => (opts.color ? `${ANSI[colour]}${s}${ANSI.reset}` : s);
+  const sorted = sortFindings(results.findings);
+  const counts = countByStatus(sorted);
+  const lines: string[] = [];
+
+  const inputs = results.inputs.map((i) => `${oneLine(i.path)} (${i.kind})`).join(', ');
+  lines.push(`ferpa-ready ${oneLine(results.tool.version)} results of ${oneLine(results.generatedAt)}${inputs ? ` for ${inputs}` : ''}`);
+
+  const sevWidth = Math.max(0, ...sorted.map((f) => f.severity.length));
+  for (const status of STATUS_ORDER) {
+    const group = sorted.filter((f) => f.status === status);
+    if (group.length === 0) continue;
+    if (status === 'pass' && !opts.verbose) continue;
+    lines.push('', paint('bold', paint(STATUS_COLOUR[status], `${HEADINGS[status]} (${group.length})`)));
+    for (const f of group) lines.push(`  ${findingLine(f, sevWidth, paint)}`);
+  }
+
+  const warnings = results.diagnostics ?? [];
+  if (warnings.length) {
+    lines.push('', paint('bold', `DIAGNOSTICS (${warnings.length})`));
+    for (const d of warnings) lines.push(`  ${d.level}: ${d.file ? `${oneLine(d.file)}: ` : ''}${oneLine(d.message)}`);
+  }
+
+  const parts = STATUS_ORDER.map((s) => {
+    const text = `${counts[s]} ${s}`;
+    return counts[s] > 0 && s !== 'pass' ? paint(STATUS_COLOUR[s], text) : text;
+  });
+  const hidden = !opts.verbose && counts.pass > 0 ? ' (pass findings not listed; use verbose)' : '';
+  lines.push('', `Summary: ${parts.join(', ')} of ${sorted.length} finding${sorted.length === 1 ? '' : 's'}${hidden}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function findingLine(f: Finding, sevWidth: number, paint: (c: Colour, s: string) => string): string {
+  const sev = paint(SEVERITY_COLOUR[f.severity], f.severity.toUpperCase().padEnd(sevWidth));
+  const where = fileLine(f);
+  let line = `${sev} ${oneLine(f.policyId)} ${oneLine(resourceLabel(f))}${where ? ` (${oneLine(where)})` : ''} ${oneLine(f.message)}`;
+  if (f.waiver) {
+    const w = f.waiver;
+    line += w.expired
+      ? ` [waiver expired ${oneLine(w.expires)}: ${oneLine(w.reason)}]`
+      : ` [waived by ${oneLine(w.owner)} until ${oneLine(w.expires)}: ${oneLine(w.reason)}]`;
+  }
+  return line;
+}

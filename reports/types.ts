@@ -1,0 +1,30 @@
+import type { Category, Results, Severity } from '../checks/engine/types.js';
+
+/**
+ * What a renderer knows about a policy besides its findings. The CLI builds this from the catalog;
+ * reports never load policies themselves.
+ */
+export interface PolicyMeta {
+  id: string;
+  title: string;
+  description: string;
+  remediation: { terraform?: string; cli?: string; console?: string };
+  references: string[];
+  severity: Severity;
+  category: Category;
+}
+
+/** Output formats `render` knows. html and pdf are added by the HTML report. */
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'junit' | 'markdown';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'junit', 'markdown'];
+
+export interface RenderOptions {
+  /** text: list pass findings too. */
+  verbose?: boolean;
+  /** text: ANSI colours (off unless asked for). */
+  color?: boolean;
+  /** markdown: most failing findings listed before "and K more" (default 50). */
+  maxRows?: number;
+}
+
+export type Renderer = (results: Results, meta: PolicyMeta[], opts?: RenderOptions) => string;
