@@ -21,7 +21,7 @@ export function fileLine(f: Finding): string {
   return f.resource.line != null ? `${f.resource.file}:${f.resource.line}` : f.resource.file;
 }
 
-/** Deterministic order: severity, policy, address/ARN, id. Does not change its argument. */
+/** Deterministic order: severity, policy, address/ARN, source (hcl before plan), id. Does not change its argument. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
@@ -29,9 +29,9 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       cmp(a.policyId, b.policyId) ||
       cmp(a.resource.address ?? '', b.resource.address ?? '') ||
       cmp(a.resource.arn ?? '', b.resource.arn ?? '') ||
+      cmp(a.source, b.source) ||
       cmp(a.id, b.id) ||
-      cmp(a.status, b.status) ||
-      cmp(a.source, b.source),
+      cmp(a.status, b.status),
   );
 }
 

@@ -80,6 +80,8 @@ export function linkModel(resources: Resource[]): Model {
     }
   }
 
+  redirectFacetTargets(resources, byAddress);
+
   const kept: Resource[] = [];
   for (const r of resources) {
     if (!r.mergeInto) {
@@ -97,6 +99,32 @@ export function linkModel(resources: Resource[]): Model {
     acct.links.trails = trails.filter((t) => t.source === acct.source && (acct.account === undefined || t.account === acct.account)).map((t) => t.id);
   }
   return new Model(kept);
+}
+
+/**
+ * A link that reached a facet (a reference to `aws_kms_alias.x`, a literal `alias/x`) means the resource
+ * the facet configures: point it there. Runs after every link is resolved, before facets are merged.
+ */
+function redirectFacetTargets(resources: Resource[], byAddress: Map<string, Resource>): void {
+  const redirect = new Map<string, string>();
+  for (const r of resources) {
+    const to = r.mergeInto ? r.links[r.mergeInto]?.[0] : undefined;
+    const target = to ? byAddress.get(to) : undefined;
+    if (target && !target.mergeInto) redirect.set(r.id, target.id);
+  }
+  if (redirect.size === 0) return;
+  for (const r of resources) {
+    for (const [name, ids] of Object.entries(r.links)) {
+      if (r.mergeInto && name === r.mergeInto) continue;
+      if (!ids.some((id) => redirect.has(id))) continue;
+      const out: string[] = [];
+      for (const id of ids) {
+        const to = redirect.get(id) ?? id;
+        if (to !== r.id && !out.includes(to)) out.push(to);
+      }
+      r.links[name] = out;
+    }
+  }
 }
 
 function mergeFacet(target: Resource, facet: Resource): void {

@@ -1,4 +1,182 @@
-import type { TfAdapter } from './helpers.js';
+import type { LinkRef } from '../../model/resource.js';
+import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
+import type { TfRecord } from '../../sources/terraform/record.js';
+import { asBool, attr, linkRef, locOf, rawAt, tfResource, type TfAdapter } from './helpers.js';
+import { tagVals } from './kms.js';
+
+export interface DataEventSelection {
+  resourceType: string | typeof UNKNOWN;
+  arnPrefixes: Array<string | typeof UNKNOWN>;
+  allResources: boolean | typeof UNKNOWN;
+  readWriteType: 'All' | 'ReadOnly' | 'WriteOnly' | typeof UNKNOWN;
+  source: 'event_selector' | 'advanced_event_selector';
+}
+
+/** `arn:aws:s3`, `arn:aws:s3:::`, `arn:aws:lambda` ...: every resource of the type. */
+function selectsAll(value: string): boolean {
+  return /^arn:aws[a-z-]*:[a-z0-9-]+(:::?)?$/.test(value);
+}
+
+function list(raw: unknown): unknown[] {
+  if (Array.isArray(raw)) return raw;
+  return raw === undefined || raw === null ? [] : [raw];
+}
+
+function strings(raw: unknown): Array<string | typeof UNKNOWN> {
+  if (isUnknown(raw)) return [UNKNOWN];
+  return list(raw).map((x) => (isUnknown(x) ? UNKNOWN : String(x)));
+}
+
+/** Basic event selectors: one entry per data_resource. */
+function fromEventSelectors(raw: unknown): DataEventSelection[] | typeof UNKNOWN {
+  if (isUnknown(raw)) return UNKNOWN;
+  const out: DataEventSelection[] = [];
+  for (const sel of list(raw)) {
+    if (isUnknown(sel) || !sel || typeof sel !== 'object') return UNKNOWN;
+    const s = sel as Record<string, unknown>;
+    const rw = s.read_write_type === undefined || s.read_write_type === null ? 'All' : isUnknown(s.read_write_type) ? UNKNOWN : (String(s.read_write_type) as DataEventSelection['readWriteType']);
+    if (isUnknown(s.data_resource)) {
+      out.push({ resourceType: UNKNOWN, arnPrefixes: [UNKNOWN], allResources: UNKNOWN, readWriteType: rw, source: 'event_selector' });
+      continue;
+    }
+    for (const dr of list(s.data_resource)) {
+      if (isUnknown(dr) || !dr || typeof dr !== 'object') {
+        out.push({ resourceType: UNKNOWN, arnPrefixes: [UNKNOWN], allResources: UNKNOWN, readWriteType: rw, source: 'event_selector' });
+        continue;
+      }
+      const d = dr as Record<string, unknown>;
+      const values = strings(d.values);
+      const all = values.some((v) => typeof v === 'string' && selectsAll(v)) ? true : values.some(isUnknown) ? UNKNOWN : false;
+      out.push({ resourceType: isUnknown(d.type) ? UNKNOWN : String(d.type ?? ''), arnPrefixes: values, allResources: all, readWriteType: rw, source: 'event_selector' });
+    }
+  }
+  return out;
+}
+
+/** Advanced event selectors: one entry per selector that selects data events of a resource type. */
+function fromAdvancedSelectors(raw: unknown): DataEventSelection[] | typeof UNKNOWN {
+  if (isUnknown(raw)) return UNKNOWN;
+  const out: DataEventSelection[] = [];
+  for (const sel of list(raw)) {
+    if (isUnknown(sel) || !sel || typeof sel !== 'object') return UNKNOWN;
+    const fields = (sel as Record<string, unknown>).field_selector;
+    if (isUnknown(fields)) return UNKNOWN;
+    const byField = new Map<string, Record<string, unknown>>();
+    for (const f of list(fields)) {
+      if (isUnknown(f) || !f || typeof f !== 'object') return UNKNOWN;
+      const fo = f as Record<string, unknown>;
+      if (typeof fo.field === 'string') byField.set(fo.field, fo);
+    }
+    const category = byField.get('eventCategory');
+    const cat = category ? strings(category.equals) : [];
+    if (!cat.includes('Data') && !cat.some(isUnknown)) continue;
+    const typeSel = byField.get('resources.type');
+    const types = typeSel ? strings(typeSel.equals) : [UNKNOWN];
+    const arnSel = byField.get('resources.ARN');
+    let prefixes: Array<string | typeof UNKNOWN> = [];
+    let all: boolean | typeof UNKNOWN = true;
+    if (arnSel) {
+      prefixes = [...strings(arnSel.starts_with), ...strings(arnSel.equals)];
+      const negative = ['not_starts_with', 'not_equals', 'not_ends_with', 'ends_with'].some((k) => list(arnSel[k]).length > 0);
+      all = prefixes.length === 0 && !negative ? true : prefixes.some((p) => typeof p === 'string' && selectsAll(p)) && !negative ? true : false;
+    }
+    const ro = byField.get('readOnly');
+    const roVals = ro ? strings(ro.equals) : [];
+    const rw: DataEventSelection['readWriteType'] = !ro || roVals.length === 0 ? 'All' : roVals.some(isUnknown) ? UNKNOWN : roVals.length === 1 ? (roVals[0] === 'true' ? 'ReadOnly' : 'WriteOnly') : 'All';
+    for (const t of types) out.push({ resourceType: t, arnPrefixes: prefixes, allResources: all, readWriteType: rw, source: 'advanced_event_selector' });
+  }
+  return out;
+}
+
+/** Bucket ARNs named by S3 data event prefixes (`arn:aws:s3:::bucket/` or `arn:aws:s3:::bucket/prefix`). */
+function bucketArns(selections: DataEventSelection[]): string[] {
+  const out = new Set<string>();
+  for (const s of selections) {
+    if (s.resourceType !== 'AWS::S3::Object') continue;
+    for (const p of s.arnPrefixes) {
+      if (typeof p !== 'string') continue;
+      const m = /^(arn:aws[a-z-]*:s3:::[^/]+)/.exec(p);
+      if (m && !selectsAll(p)) out.add(m[1]!);
+    }
+  }
+  return [...out];
+}
+
+function s3AllBuckets(events: DataEventSelection[]): Val<boolean>['value'] | typeof UNKNOWN {
+  let read = false;
+  let write = false;
+  let unknown = false;
+  for (const e of events) {
+    if (isUnknown(e.resourceType) || isUnknown(e.allResources) || isUnknown(e.readWriteType)) {
+      unknown = true;
+      continue;
+    }
+    if (e.resourceType !== 'AWS::S3::Object' || e.allResources !== true) continue;
+    if (e.readWriteType === 'All' || e.readWriteType === 'ReadOnly') read = true;
+    if (e.readWriteType === 'All' || e.readWriteType === 'WriteOnly') write = true;
+  }
+  if (read && write) return true;
+  return unknown ? UNKNOWN : false;
+}
+
+function refsUnder(rec: TfRecord, prefix: string): string[] {
+  const out = new Set<string>();
+  for (const [path, addrs] of Object.entries(rec.references)) if (path === prefix || path.startsWith(`${prefix}.`)) for (const a of addrs) out.add(a);
+  return [...out];
+}
+
+const trail: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.cloudtrail.trail', [rec.values.name]);
+  const { tags, dataClass } = tagVals(rec);
+  const basic = fromEventSelectors(rawAt(rec.values, 'event_selector'));
+  const advanced = fromAdvancedSelectors(rawAt(rec.values, 'advanced_event_selector'));
+  const selLoc = locOf(rec, rec.values.advanced_event_selector ? 'advanced_event_selector' : 'event_selector');
+  const dataEvents: Val =
+    isUnknown(basic) || isUnknown(advanced)
+      ? { value: undefined, origin: 'unknown', loc: selLoc }
+      : { value: [...basic, ...advanced], origin: basic.length + advanced.length > 0 ? 'explicit' : 'default', loc: selLoc };
+  const all = Array.isArray(dataEvents.value) ? s3AllBuckets(dataEvents.value as DataEventSelection[]) : UNKNOWN;
+  const cwArn = attr<string>(rec, 'cloud_watch_logs_group_arn');
+
+  r.attrs = {
+    name: attr<string>(rec, 'name'),
+    isMultiRegion: attr<boolean>(rec, 'is_multi_region_trail', { default: false, map: asBool }),
+    includeGlobalServiceEvents: attr<boolean>(rec, 'include_global_service_events', { default: true, map: asBool }),
+    logFileValidation: attr<boolean>(rec, 'enable_log_file_validation', { default: false, map: asBool }),
+    enableLogging: attr<boolean>(rec, 'enable_logging', { default: true, map: asBool }),
+    isOrganizationTrail: attr<boolean>(rec, 'is_organization_trail', { default: false, map: asBool }),
+    kmsKeyId: attr<string>(rec, 'kms_key_id'),
+    bucketName: attr<string>(rec, 's3_bucket_name'),
+    cloudWatchLogsGroupArn: cwArn,
+    dataEvents,
+    s3DataEventsAllBuckets: isUnknown(all) ? { value: undefined, origin: 'unknown', loc: selLoc } : { value: all, origin: dataEvents.origin, loc: selLoc },
+    tags,
+    dataClass,
+  };
+
+  const cw = linkRef(rec, 'cloudWatchLogsGroup', 'cloud_watch_logs_group_arn', ['aws.logs.log-group'], { inverse: 'trails' });
+  for (const lit of [...(cw.literals ?? [])]) {
+    const m = /:log-group:(.+?)(:\*)?$/.exec(lit);
+    if (m) cw.literals!.push(lit.replace(/:\*$/, ''), m[1]!);
+  }
+  const events: LinkRef = {
+    name: 'dataEventBuckets',
+    kinds: ['aws.s3.bucket'],
+    addresses: [...refsUnder(rec, 'event_selector.data_resource'), ...refsUnder(rec, 'advanced_event_selector.field_selector')],
+    literals: Array.isArray(dataEvents.value) ? bucketArns(dataEvents.value as DataEventSelection[]) : [],
+    inverse: 'dataEventTrails',
+    loc: selLoc,
+  };
+  r.linkRefs = [
+    linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']),
+    linkRef(rec, 'bucket', 's3_bucket_name', ['aws.s3.bucket'], { inverse: 'trails' }),
+    cw,
+    events,
+  ];
+  return r;
+};
 
 /** Terraform resource type -> adapter. */
-export const cloudtrailAdapters: Record<string, TfAdapter> = {};
+export const cloudtrailAdapters: Record<string, TfAdapter> = {
+  aws_cloudtrail: trail,
+};

@@ -363,12 +363,14 @@ const flowLog: TfAdapter = (rec) => {
     linkRef(rec, 'vpc', 'vpc_id', [VPC], { inverse: 'flowLogs' }),
     linkRef(rec, 'subnet', 'subnet_id', [SUBNET], { inverse: 'flowLogs' }),
   ];
+  // One `logGroup` request from log_destination (ARN) or the deprecated log_group_name (name).
   const dest = linkRef(rec, 'logGroup', 'log_destination', ['aws.logs.log-group'], { inverse: 'flowLogs' });
   const byName = linkRef(rec, 'logGroup', 'log_group_name', ['aws.logs.log-group'], { inverse: 'flowLogs' });
+  // A CloudWatch Logs ARN ends in `:*` when copied from the log group's `arn` attribute.
+  dest.literals = [...(dest.literals ?? []), ...(byName.literals ?? [])].flatMap((l) => (l.endsWith(':*') ? [l, l.slice(0, -2)] : [l]));
+  dest.addresses = [...(dest.addresses ?? []), ...(byName.addresses ?? [])];
   const bucket = linkRef(rec, 'bucket', 'log_destination', ['aws.s3.bucket']);
-  // A CloudWatch Logs destination ARN ends in `:*` when copied from the log group's `arn` attribute.
-  dest.literals = (dest.literals ?? []).flatMap((l) => (l.endsWith(':*') ? [l, l.slice(0, -2)] : [l]));
-  r.linkRefs.push(dest, byName, bucket);
+  r.linkRefs.push(dest, bucket);
   return r;
 };
 

@@ -1,4 +1,248 @@
-import type { TfAdapter } from './helpers.js';
+import type { LinkRef, Resource } from '../../model/resource.js';
+import { documentFromStatementBlocks, normalizeIamDocument } from '../../model/iam-document.js';
+import { isUnknown, type Val } from '../../model/value.js';
+import type { TfRecord } from '../../sources/terraform/record.js';
+import { asNumber, attr, linkRef, locOf, rawAt, tfResource, type AttrOptions, type TfAdapter } from './helpers.js';
+
+// ---------------------------------------------------------------------------------------------
+// Helpers shared by the identity, secrets and container adapters.
+// ---------------------------------------------------------------------------------------------
+
+const DATA_CLASS_TAGS = ['DataClassification', 'DataClass', 'data_classification', 'data-classification', 'Classification'];
+
+/** `tags` (tags_all when known: it includes provider default_tags) and `dataClass`. */
+export function tfTags(rec: TfRecord): { tags: Val; dataClass: Val } {
+  const all = attr<Record<string, unknown>>(rec, 'tags_all');
+  const own = attr<Record<string, unknown>>(rec, 'tags', { default: {} });
+  const tags = all.origin !== 'unknown' && all.value && typeof all.value === 'object' && Object.keys(all.value).length ? all : own;
+  let cls: string | undefined;
+  let unknownCls = tags.origin === 'unknown';
+  if (!unknownCls && tags.value && typeof tags.value === 'object') {
+    for (const key of DATA_CLASS_TAGS) {
+      const v = (tags.value as Record<string, unknown>)[key];
+      if (v === undefined || v === null) continue;
+      if (isUnknown(v)) unknownCls = true;
+      else if (typeof v === 'string') cls = v.toLowerCase();
+      break;
+    }
+  }
+  const dataClass: Val = unknownCls ? { value: undefined, origin: 'unknown', loc: tags.loc } : { value: cls, origin: cls ? tags.origin : 'default', loc: tags.loc };
+  return { tags, dataClass };
+}
+
+/**
+ * For Optional+Computed arguments: a plan shows an unset computed argument as "known after apply";
+ * when the source says the configuration does not set it, the provider default is the honest value.
+ */
+export function computedAttr<T>(rec: TfRecord, path: string, opts: AttrOptions<T> = {}): Val<T> {
+  const v = attr<T>(rec, path, opts);
+  if (v.origin === 'unknown' && rec.configured && !rec.configured.has(path)) return { value: opts.default, origin: 'default', loc: v.loc };
+  return v;
+}
+
+/** A normalised policy document from a JSON attribute (string or, from HCL `jsonencode`, an object). */
+export function documentAttr(rec: TfRecord, path: string): Val {
+  const v = attr<unknown>(rec, path);
+  if (v.origin === 'unknown' || v.value === undefined) return v;
+  const doc = normalizeIamDocument(v.value);
+  if (doc === undefined) return { value: undefined, origin: 'unknown', loc: v.loc };
+  return { ...v, value: doc };
+}
+
+const AWS_MANAGED_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\//;
+
+function stringList(raw: unknown): string[] {
+  if (typeof raw === 'string') return raw ? [raw] : [];
+  if (Array.isArray(raw)) return raw.filter((x): x is string => typeof x === 'string' && x.length > 0);
+  return [];
+}
+
+/** A link request built by hand (for resources an adapter derives, such as inline policy blocks). */
+function refTo(name: string, kinds: string[], addresses: string[], rec: TfRecord, path: string, inverse?: string): LinkRef {
+  return { name, kinds, addresses, literals: [], loc: locOf(rec, path), ...(inverse ? { inverse } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policies
+// ---------------------------------------------------------------------------------------------
+
+function policyResource(rec: TfRecord, managed: boolean, attachedTo: string[]): Resource {
+  const r = tfResource(rec, 'aws.iam.policy');
+  r.attrs.name = attr<string>(rec, 'name');
+  r.attrs.managed = { value: managed, origin: 'explicit', loc: r.loc };
+  r.attrs.awsManaged = { value: false, origin: 'explicit', loc: r.loc };
+  r.attrs.attachedTo = { value: attachedTo, origin: 'explicit', loc: r.loc };
+  r.attrs.document = documentAttr(rec, 'policy');
+  r.linkRefs!.push(docSourceRef(rec, 'policy', 'documentSource'));
+  return r;
+}
+
+/** The data.aws_iam_policy_document an expression references (by address only: the JSON text is no identifier). */
+function docSourceRef(rec: TfRecord, path: string, name: string): LinkRef {
+  const key = path.replace(/\.\d+(?=\.|$)/g, '');
+  const addresses = (rec.references[key] ?? rec.references[path] ?? []).filter((a) => /(^|\.)data\.aws_iam_policy_document\./.test(a));
+  return refTo(name, ['aws.iam.policy-document'], addresses, rec, path);
+}
+
+const managedPolicy: TfAdapter = (rec) => {
+  const r = policyResource(rec, true, []);
+  r.attrs.arn = attr<string>(rec, 'arn');
+  const { tags, dataClass } = tfTags(rec);
+  r.attrs.tags = tags;
+  r.attrs.dataClass = dataClass;
+  return r;
+};
+
+function inlinePolicy(principal: 'role' | 'user' | 'group', link: 'roles' | 'users' | 'groups', inverse: string): TfAdapter {
+  return (rec) => {
+    const r = policyResource(rec, false, [principal]);
+    r.linkRefs!.push(linkRef(rec, link, principal, [`aws.iam.${principal}`], { inverse }));
+    return r;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Principals
+// ---------------------------------------------------------------------------------------------
+
+const role: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.iam.role', [rec.values.name, rec.values.unique_id]);
+  r.attrs.name = attr<string>(rec, 'name');
+  r.attrs.path = attr<string>(rec, 'path', { default: '/' });
+  r.attrs.assumeRolePolicy = documentAttr(rec, 'assume_role_policy');
+  r.attrs.managedPolicyArns = computedAttr<string[]>(rec, 'managed_policy_arns', { default: [] });
+  r.attrs.permissionsBoundary = attr<string>(rec, 'permissions_boundary');
+  r.attrs.maxSessionDuration = attr<number>(rec, 'max_session_duration', { default: 3600, map: asNumber });
+  const { tags, dataClass } = tfTags(rec);
+  r.attrs.tags = tags;
+  r.attrs.dataClass = dataClass;
+  r.linkRefs!.push(docSourceRef(rec, 'assume_role_policy', 'assumeRolePolicySource'));
+  r.linkRefs!.push(linkRef(rec, 'policies', 'managed_policy_arns', ['aws.iam.policy']));
+  r.linkRefs!.push(linkRef(rec, 'permissionsBoundaryPolicy', 'permissions_boundary', ['aws.iam.policy']));
+
+  // inline_policy blocks: one aws.iam.policy each, named after the role and the policy name.
+  const out: Resource[] = [r];
+  const blocks = rawAt(rec.values, 'inline_policy');
+  if (Array.isArray(blocks)) {
+    blocks.forEach((b, i) => {
+      if (!b || typeof b !== 'object' || isUnknown(b)) return;
+      const o = b as Record<string, unknown>;
+      // An empty inline_policy block (name and policy unset) tells AWS to remove inline policies: no document.
+      if ((o.policy === undefined || o.policy === null || o.policy === '') && !isUnknown(o.policy)) return;
+      const key = typeof o.name === 'string' && o.name ? JSON.stringify(o.name) : String(i);
+      const address = `${rec.address}.inline_policy[${key}]`;
+      const p = tfResource(rec, 'aws.iam.policy');
+      p.id = address;
+      p.address = address;
+      p.arn = null;
+      p.identifiers = [];
+      p.loc = { ...locOf(rec, `inline_policy.${i}`), address };
+      p.attrs.name = attr<string>(rec, `inline_policy.${i}.name`);
+      p.attrs.managed = { value: false, origin: 'explicit', loc: p.loc };
+      p.attrs.awsManaged = { value: false, origin: 'explicit', loc: p.loc };
+      p.attrs.attachedTo = { value: ['role'], origin: 'explicit', loc: p.loc };
+      p.attrs.document = documentAttr(rec, `inline_policy.${i}.policy`);
+      p.linkRefs = [refTo('roles', ['aws.iam.role'], [rec.address], rec, `inline_policy.${i}`, 'policies'), docSourceRef(rec, `inline_policy.${i}.policy`, 'documentSource')];
+      out.push(p);
+    });
+  }
+  return out;
+};
+
+const user: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.iam.user', [rec.values.name, rec.values.unique_id]);
+  r.attrs.name = attr<string>(rec, 'name');
+  r.attrs.path = attr<string>(rec, 'path', { default: '/' });
+  r.attrs.permissionsBoundary = attr<string>(rec, 'permissions_boundary');
+  const { tags, dataClass } = tfTags(rec);
+  r.attrs.tags = tags;
+  r.attrs.dataClass = dataClass;
+  return r;
+};
+
+const group: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.iam.group', [rec.values.name, rec.values.unique_id]);
+  r.attrs.name = attr<string>(rec, 'name');
+  r.attrs.path = attr<string>(rec, 'path', { default: '/' });
+  return r;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Attachments and memberships
+// ---------------------------------------------------------------------------------------------
+
+type Principal = { path: string; type: 'role' | 'user' | 'group'; link: 'roles' | 'users' | 'groups' };
+
+function attachment(principals: Principal[]): TfAdapter {
+  return (rec) => {
+    const r = tfResource(rec, 'aws.iam.policy-attachment');
+    const arn = attr<string>(rec, 'policy_arn');
+    r.attrs.policyArn = arn;
+    r.attrs.awsManagedPolicy =
+      arn.origin === 'unknown' ? { value: undefined, origin: 'unknown', loc: arn.loc } : { value: typeof arn.value === 'string' && AWS_MANAGED_POLICY.test(arn.value), origin: arn.origin, loc: arn.loc };
+    const types: string[] = [];
+    const names: unknown[] = [];
+    let unknownNames = false;
+    for (const p of principals) {
+      const raw = rawAt(rec.values, p.path);
+      if (isUnknown(raw)) unknownNames = true;
+      const list = stringList(raw);
+      if (list.length || isUnknown(raw) || (rec.references[p.path]?.length ?? 0) > 0) types.push(p.type);
+      if (Array.isArray(raw) && raw.some(isUnknown)) unknownNames = true;
+      names.push(...list);
+      r.linkRefs!.push(linkRef(rec, p.link, p.path, [`aws.iam.${p.type}`], { inverse: 'policyAttachments' }));
+    }
+    r.attrs.principalTypes = { value: types, origin: 'explicit', loc: r.loc };
+    r.attrs.principalNames = unknownNames ? { value: undefined, origin: 'unknown', loc: r.loc } : { value: names, origin: 'explicit', loc: r.loc };
+    r.linkRefs!.push(linkRef(rec, 'policy', 'policy_arn', ['aws.iam.policy'], { inverse: 'attachments' }));
+    return r;
+  };
+}
+
+/** aws_iam_user_group_membership: a facet of the user that adds the `groups` link. */
+const userGroupMembership: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.iam.user-group-membership');
+  r.linkRefs!.push(linkRef(rec, 'user', 'user', ['aws.iam.user']));
+  r.linkRefs!.push(linkRef(rec, 'groups', 'groups', ['aws.iam.group']));
+  r.mergeInto = 'user';
+  return r;
+};
+
+// ---------------------------------------------------------------------------------------------
+// data.aws_iam_policy_document
+// ---------------------------------------------------------------------------------------------
+
+const policyDocument: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.iam.policy-document');
+  r.identifiers = [];
+  const json = attr<unknown>(rec, 'json');
+  const loc = locOf(rec, 'statement');
+  if (json.origin !== 'unknown' && json.value !== undefined) {
+    const doc = normalizeIamDocument(json.value);
+    r.attrs.document = doc === undefined ? { value: undefined, origin: 'unknown', loc } : { value: doc, origin: 'explicit', loc };
+  } else {
+    r.attrs.document = { value: documentFromStatementBlocks(rec.values), origin: 'explicit', loc };
+  }
+  return r;
+};
 
 /** Terraform resource type -> adapter. */
-export const iamAdapters: Record<string, TfAdapter> = {};
+export const iamAdapters: Record<string, TfAdapter> = {
+  aws_iam_policy: managedPolicy,
+  aws_iam_role_policy: inlinePolicy('role', 'roles', 'policies'),
+  aws_iam_user_policy: inlinePolicy('user', 'users', 'inlinePolicies'),
+  aws_iam_group_policy: inlinePolicy('group', 'groups', 'inlinePolicies'),
+  aws_iam_role: role,
+  aws_iam_user: user,
+  aws_iam_group: group,
+  aws_iam_role_policy_attachment: attachment([{ path: 'role', type: 'role', link: 'roles' }]),
+  aws_iam_user_policy_attachment: attachment([{ path: 'user', type: 'user', link: 'users' }]),
+  aws_iam_group_policy_attachment: attachment([{ path: 'group', type: 'group', link: 'groups' }]),
+  aws_iam_policy_attachment: attachment([
+    { path: 'roles', type: 'role', link: 'roles' },
+    { path: 'users', type: 'user', link: 'users' },
+    { path: 'groups', type: 'group', link: 'groups' },
+  ]),
+  aws_iam_user_group_membership: userGroupMembership,
+  'data.aws_iam_policy_document': policyDocument,
+};

@@ -1,6 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 import type { TfAdapter } from './helpers.js';
+import { KINDS } from '../../model/kinds/index.js';
 import { accountAdapters } from './account.js';
 import { rdsAdapters } from './rds.js';
 import { elasticacheAdapters } from './elasticache.js';
@@ -14,6 +15,7 @@ import { logsAdapters } from './logs.js';
 import { iamAdapters } from './iam.js';
 import { secretsAdapters } from './secrets.js';
 import { ecsAdapters } from './ecs.js';
+import { plaintextCredentialsAttr, regionAttrs } from './governance.js';
 
 /** Managed-resource adapters by Terraform type. */
 export const TF_ADAPTERS: Record<string, TfAdapter> = {
@@ -47,7 +49,11 @@ export function tfAccount(source: 'hcl' | 'plan', input: string): Resource {
     arn: null,
     sourceType: 'account',
     loc: { file: input },
-    attrs: { complete: { value: false, origin: 'default', loc: { file: input } } },
+    // Everything the configuration does not set stays unknown (a "must be on" check says: needs live verification).
+    attrs: {
+      ...Object.fromEntries(Object.keys(KINDS['aws.account']?.attrs ?? {}).map((k) => [k, { value: undefined, origin: 'unknown' as const, loc: { file: input } }])),
+      complete: { value: false, origin: 'default', loc: { file: input } },
+    },
     links: {},
     identifiers: [],
     linkRefs: [],
@@ -67,6 +73,8 @@ export function adaptTerraform(records: TfRecord[], source: 'hcl' | 'plan'): Res
     if (!produced) continue;
     for (const r of Array.isArray(produced) ? produced : [produced]) out.push(r);
   }
-  out.push(tfAccount(source, [...inputs][0] ?? ''));
+  const account = tfAccount(source, [...inputs][0] ?? '');
+  Object.assign(account.attrs, regionAttrs(records, account.loc.file ?? ''), { plaintextCredentials: plaintextCredentialsAttr(records, account.loc.file ?? '') });
+  out.push(account);
   return out;
 }

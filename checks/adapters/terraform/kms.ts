@@ -1,4 +1,4 @@
-import type { Resource } from '../../model/resource.js';
+import type { LinkRef, Resource } from '../../model/resource.js';
 import { isUnknown, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 import { asBool, asNumber, attr, jsonAttr, linkRef, locOf, rawAt, tfResource, type TfAdapter } from './helpers.js';
@@ -19,6 +19,13 @@ export function tagVals(rec: TfRecord): { tags: Val; dataClass: Val } {
     if (typeof v === 'string') return { tags, dataClass: { value: v.trim().toLowerCase(), origin: tags.origin, loc: tags.loc } };
   }
   return { tags: { ...tags, value: tags.value ?? {} }, dataClass: { value: undefined, origin: 'default', loc: tags.loc } };
+}
+
+/** A link to the data.aws_iam_policy_document an attribute's expression references (address only). */
+export function policyDocumentRef(rec: TfRecord, name: string, path: string): LinkRef {
+  const key = path.replace(/\.\d+(?=\.|$)/g, '');
+  const addresses = (rec.references[key] ?? rec.references[path] ?? []).filter((a) => /(^|\.)data\.aws_iam_policy_document\./.test(a));
+  return { name, kinds: ['aws.iam.policy-document'], addresses, literals: [], loc: locOf(rec, path) };
 }
 
 /**
@@ -78,6 +85,7 @@ const kmsKey: TfAdapter = (rec) => {
     tags,
     dataClass,
   };
+  r.linkRefs = [policyDocumentRef(rec, 'keyPolicySource', 'policy')];
   return r;
 };
 
@@ -92,6 +100,7 @@ const kmsAlias: TfAdapter = (rec) => {
   if (name.origin !== 'unknown' && typeof name.value === 'string') r.attrs.aliases = { value: [name.value], origin: name.origin, loc: name.loc };
   r.linkRefs = [linkRef(rec, 'key', 'target_key_id', ['aws.kms.key'])];
   r.mergeInto = 'key';
+  r.appendAttrs = ['aliases'];
   return r as Resource;
 };
 

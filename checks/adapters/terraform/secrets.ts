@@ -1,4 +1,156 @@
-import type { TfAdapter } from './helpers.js';
+import type { Resource } from '../../model/resource.js';
+import { UNKNOWN, isSensitive, isUnknown, type Val } from '../../model/value.js';
+import type { TfRecord } from '../../sources/terraform/record.js';
+import { asNumber, attr, linkRef, locOf, rawAt, tfResource, type TfAdapter } from './helpers.js';
+import { tfTags } from './iam.js';
+
+const KEY_RESOURCE = /(^|\.)(aws_kms_key|aws_kms_replica_key|aws_kms_external_key|aws_kms_replica_external_key|aws_kms_alias)\.[^.]+/;
+
+/**
+ * Whether kms_key_id means the AWS managed key aws/secretsmanager: unset or alias/aws/secretsmanager
+ * (or its alias ARN) -> true; a reference to a key/alias resource or a customer alias -> false; a literal
+ * key id/ARN or a data source -> unknown (the key's manager can only be read live).
+ */
+export function secretKeyIsAwsManaged(rec: TfRecord, path: string): Val<boolean> {
+  const loc = locOf(rec, path);
+  const key = path.replace(/\.\d+(?=\.|$)/g, '');
+  const refs = rec.references[key] ?? rec.references[path] ?? [];
+  const raw = rawAt(rec.values, path);
+  if (raw === undefined || raw === null || raw === '') return { value: true, origin: 'default', loc };
+  if (refs.some((a) => KEY_RESOURCE.test(a.replace(/\[[^\]]*\]/g, '')))) return { value: false, origin: 'explicit', loc };
+  if (isUnknown(raw)) return { value: undefined, origin: 'unknown', loc };
+  if (typeof raw !== 'string') return { value: undefined, origin: 'unknown', loc };
+  if (/(^|:)alias\/aws\//.test(raw)) return { value: true, origin: 'explicit', loc };
+  if (/(^|:)alias\//.test(raw)) return { value: false, origin: 'explicit', loc };
+  return { value: undefined, origin: 'unknown', loc };
+}
+
+/**
+ * Longest interval between two rotations, in days, from a Secrets Manager schedule expression:
+ * rate(N days|hours) exactly; cron(min hour dom month dow year) as an upper bound (every day or a
+ * weekday -> 1 or 7, a day of the month -> 31, every N months -> 31*N). Undefined when it cannot be told.
+ */
+export function scheduleDays(expr: string): number | undefined {
+  const rate = /^rate\(\s*(\d+)\s+(day|days|hour|hours)\s*\)$/i.exec(expr.trim());
+  if (rate) return /hour/i.test(rate[2]!) ? Math.max(1, Math.ceil(Number(rate[1]) / 24)) : Number(rate[1]);
+  const cron = /^cron\((.+)\)$/i.exec(expr.trim());
+  if (!cron) return undefined;
+  const f = cron[1]!.trim().split(/\s+/);
+  if (f.length !== 6) return undefined;
+  const [, , dom, month, dow] = f as [string, string, string, string, string, string];
+  const monthStep = month === '*' ? 1 : /^\*\/(\d+)$/.exec(month)?.[1];
+  if (monthStep === undefined) return undefined;
+  const months = Number(monthStep);
+  if (dom === '*' || dom === '?') {
+    if (dow === '*' || dow === '?') return months === 1 ? 1 : undefined;
+    return months === 1 ? 7 : undefined;
+  }
+  return 31 * months;
+}
+
+/** Rotation attributes from a rotation_rules block (the rotation resource, or the legacy inline block). */
+function rotationAttrs(rec: TfRecord, r: Resource): void {
+  const rules = rawAt(rec.values, 'rotation_rules');
+  const loc = locOf(rec, 'rotation_rules');
+  if (isUnknown(rules)) {
+    r.attrs.rotationEnabled = { value: undefined, origin: 'unknown', loc };
+    r.attrs.rotationDays = { value: undefined, origin: 'unknown', loc };
+    return;
+  }
+  const days = attr<number>(rec, 'rotation_rules.automatically_after_days', { map: asNumber });
+  const expr = attr<string>(rec, 'rotation_rules.schedule_expression');
+  r.attrs.rotationEnabled = { value: true, origin: 'explicit', loc };
+  r.attrs.rotationScheduleExpression = expr;
+  if (days.origin === 'unknown' || expr.origin === 'unknown') r.attrs.rotationDays = { value: undefined, origin: 'unknown', loc: days.loc };
+  else if (typeof days.value === 'number') r.attrs.rotationDays = days;
+  else if (typeof expr.value === 'string') {
+    const n = scheduleDays(expr.value);
+    r.attrs.rotationDays = n === undefined ? { value: undefined, origin: 'unknown', loc: expr.loc } : { value: n, origin: 'explicit', loc: expr.loc };
+  } else r.attrs.rotationDays = { value: undefined, origin: 'unknown', loc };
+  r.attrs.rotationLambdaArn = attr<string>(rec, 'rotation_lambda_arn');
+}
+
+function hasRules(rec: TfRecord): boolean {
+  const rules = rawAt(rec.values, 'rotation_rules');
+  return isUnknown(rules) || (Array.isArray(rules) ? rules.length > 0 : !!rules && typeof rules === 'object');
+}
+
+const secret: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.secretsmanager.secret', [rec.values.name]);
+  r.attrs.name = attr<string>(rec, 'name');
+  r.attrs.kmsKeyId = attr<string>(rec, 'kms_key_id');
+  r.attrs.kmsKeyIsAwsManaged = secretKeyIsAwsManaged(rec, 'kms_key_id');
+  r.attrs.recoveryWindowDays = attr<number>(rec, 'recovery_window_in_days', { default: 30, map: asNumber });
+  // Provider v4 and older accepted rotation inline (rotation_rules); v5 moved it to aws_secretsmanager_secret_rotation.
+  if (hasRules(rec)) rotationAttrs(rec, r);
+  else {
+    r.attrs.rotationEnabled = { value: false, origin: 'default', loc: r.loc };
+    r.attrs.rotationDays = { value: undefined, origin: 'default', loc: r.loc };
+  }
+  const replicas = rawAt(rec.values, 'replica');
+  const rloc = locOf(rec, 'replica');
+  if (isUnknown(replicas)) r.attrs.replicas = { value: undefined, origin: 'unknown', loc: rloc };
+  else if (Array.isArray(replicas)) {
+    r.attrs.replicas = {
+      value: replicas.map((x, i) => {
+        if (isUnknown(x) || !x || typeof x !== 'object') return x;
+        const o = x as Record<string, unknown>;
+        const managed = secretKeyIsAwsManaged(rec, `replica.${i}.kms_key_id`);
+        return {
+          region: o.region,
+          kmsKeyId: o.kms_key_id === '' ? null : o.kms_key_id ?? null,
+          kmsKeyIsAwsManaged: managed.origin === 'unknown' ? UNKNOWN : managed.value,
+          _loc: locOf(rec, `replica.${i}`),
+        };
+      }),
+      origin: replicas.length ? 'explicit' : 'default',
+      loc: rloc,
+    };
+  } else r.attrs.replicas = { value: [], origin: 'default', loc: rloc };
+  r.attrs.valueInTerraformState = { value: false, origin: 'default', loc: r.loc };
+  const { tags, dataClass } = tfTags(rec);
+  r.attrs.tags = tags;
+  r.attrs.dataClass = dataClass;
+  r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key', 'aws.kms.alias']));
+  return r;
+};
+
+/** aws_secretsmanager_secret_rotation: a facet of the secret. */
+const rotation: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.secretsmanager.secret-rotation');
+  r.identifiers = [];
+  if (hasRules(rec)) rotationAttrs(rec, r);
+  else {
+    // rotation_rules is required; without it the resource does not configure a schedule we can read.
+    r.attrs.rotationEnabled = { value: undefined, origin: 'unknown', loc: r.loc };
+  }
+  r.linkRefs!.push(linkRef(rec, 'secret', 'secret_id', ['aws.secretsmanager.secret']));
+  r.mergeInto = 'secret';
+  return r;
+};
+
+/** aws_secretsmanager_secret_version: a facet recording whether the value sits in Terraform state. */
+const version: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.secretsmanager.secret-version');
+  r.identifiers = [];
+  const present = (path: string): boolean | undefined => {
+    const raw = rawAt(rec.values, path);
+    if (isSensitive(raw)) return raw.present;
+    if (isUnknown(raw)) return rec.configured?.has(path) ? true : undefined;
+    return raw !== undefined && raw !== null && raw !== '';
+  };
+  const s = present('secret_string');
+  const b = present('secret_binary');
+  const loc = locOf(rec, s === false && b ? 'secret_binary' : 'secret_string');
+  r.attrs.valueInTerraformState = s === true || b === true ? { value: true, origin: 'explicit', loc } : s === undefined || b === undefined ? { value: undefined, origin: 'unknown', loc } : { value: false, origin: 'explicit', loc };
+  r.linkRefs!.push(linkRef(rec, 'secret', 'secret_id', ['aws.secretsmanager.secret']));
+  r.mergeInto = 'secret';
+  return r;
+};
 
 /** Terraform resource type -> adapter. */
-export const secretsAdapters: Record<string, TfAdapter> = {};
+export const secretsAdapters: Record<string, TfAdapter> = {
+  aws_secretsmanager_secret: secret,
+  aws_secretsmanager_secret_rotation: rotation,
+  aws_secretsmanager_secret_version: version,
+};

@@ -40,6 +40,7 @@ export const accountKinds: KindSpec[] = [
     },
     links: {
       trails: { kinds: ['aws.cloudtrail.trail'], description: 'Every CloudTrail trail in the scan' },
+      ebsDefaultKmsKey: { kinds: ['aws.kms.key'], description: 'KMS key EBS uses for encryption by default (aws_ebs_default_kms_key)' },
     },
   },
 ];

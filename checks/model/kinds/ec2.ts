@@ -69,6 +69,7 @@ export const ec2Kinds: KindSpec[] = [
     },
     links: {
       vpc: { kinds: ['aws.ec2.vpc'], description: 'VPC of the subnet' },
+      flowLogs: { kinds: ['aws.ec2.flow-log'], description: 'Flow logs attached to this subnet (inverse of flow log `subnet`)' },
     },
   },
   {

@@ -89,7 +89,7 @@ export const iamKinds: KindSpec[] = [
         kinds: ['aws.iam.policy-attachment'],
         description: 'Managed policies attached directly to the user (aws_iam_user_policy_attachment, aws_iam_policy_attachment.users; live: ListAttachedUserPolicies as attachment resources).',
       },
-      groups: { kinds: ['aws.iam.group'], description: 'Groups the user is a member of.' },
+      groups: { kinds: ['aws.iam.group'], description: 'Groups the user is a member of (aws_iam_user_group_membership).' },
     },
   },
   {
@@ -103,7 +103,6 @@ export const iamKinds: KindSpec[] = [
     links: {
       inlinePolicies: { kinds: ['aws.iam.policy'], description: 'Inline policies embedded in the group.' },
       policyAttachments: { kinds: ['aws.iam.policy-attachment'], description: 'Managed policies attached to the group.' },
-      members: { kinds: ['aws.iam.user'], description: 'Users in the group (aws_iam_group_membership, aws_iam_user_group_membership).' },
     },
   },
   {

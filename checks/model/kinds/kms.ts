@@ -42,6 +42,11 @@ export const kmsKinds: KindSpec[] = [
       aliases: { type: 'string[]', description: 'Alias names (`alias/x`) pointing at the key (Terraform: aws_kms_alias resources whose target_key_id resolves here; live: ListAliases).' },
       ...tagAttrs,
     },
-    links: {},
+    links: {
+      keyPolicySource: {
+        kinds: ['aws.iam.policy-document'],
+        description: 'The data.aws_iam_policy_document the policy expression references; code checks read its statements when the policy JSON is known only after apply.',
+      },
+    },
   },
 ];

@@ -81,6 +81,10 @@ export const s3Kinds: KindSpec[] = [
     },
     links: {
       kmsKey: { kinds: ['aws.kms.key'], description: 'KMS key of the default encryption, when in the model.' },
+      policySource: {
+        kinds: ['aws.iam.policy-document'],
+        description: 'The data.aws_iam_policy_document the policy expression references; code checks read its statements when the policy JSON is known only after apply.',
+      },
       loggingTarget: { kinds: ['aws.s3.bucket'], description: 'Bucket receiving this bucket’s server access logs; the target gets the inverse link `accessLogSources`.' },
       accessLogSources: { kinds: ['aws.s3.bucket'], description: 'Inverse: buckets whose server access logs are delivered here (this is a log bucket).' },
       trails: { kinds: ['aws.cloudtrail.trail'], description: 'Inverse: CloudTrail trails delivering log files to this bucket.' },

@@ -29,7 +29,7 @@ export const secretsKinds: KindSpec[] = [
       replicas: {
         type: 'object[]',
         description: 'Replica regions (replica blocks; live: ReplicationStatus).',
-        fields: { region: 'replica region', kmsKeyId: 'KMS key in the replica region; absent = aws/secretsmanager there' },
+        fields: { region: 'replica region', kmsKeyId: 'KMS key in the replica region; absent = aws/secretsmanager there', kmsKeyIsAwsManaged: 'same meaning as the secret-level attribute, for the replica key' },
       },
       valueInTerraformState: {
         type: 'boolean',

@@ -27,7 +27,24 @@ const NOT_RESOURCES = new Set(['local', 'count', 'each', 'path', 'terraform', 's
 function refsOf(expr: unknown): string[] {
   if (!isObject(expr)) return [];
   const refs = expr.references;
-  return Array.isArray(refs) ? refs.filter((r): r is string => typeof r === 'string') : [];
+  return Array.isArray(refs) ? pruneModuleRefs(refs.filter((r): r is string => typeof r === 'string')) : [];
+}
+
+/**
+ * Terraform lists `module.x` beside `module.x.out` for one use of an output. The bare module stands
+ * for every output only when the expression names no output of that module.
+ */
+function pruneModuleRefs(refs: string[]): string[] {
+  if (!refs.some((r) => r.startsWith('module.'))) return refs;
+  const named = new Set<string>();
+  for (const r of refs) {
+    const steps = splitTraversal(r);
+    if (steps[0]?.name === 'module' && steps[1] && (steps.length > 2 || steps[1].key !== undefined)) named.add(steps[1].name);
+  }
+  return refs.filter((r) => {
+    const steps = splitTraversal(r);
+    return !(steps[0]?.name === 'module' && steps.length === 2 && steps[1]!.key === undefined && named.has(steps[1]!.name));
+  });
 }
 
 /** An expression object: only `constant_value` and/or `references` (or nothing: a call without references). */

@@ -35,14 +35,18 @@ export function redactSensitive(value: unknown, mark: Json | undefined): unknown
  * unknown attributes, so missing containers on the way to an unknown are created.
  */
 export function overlayUnknown(value: unknown, mark: Json | undefined): unknown {
+  return marksAny(mark) ? overlayMarked(value, mark as Json) : value;
+}
+
+/** overlayUnknown for a mark known to mark something (each level checks its children once). */
+function overlayMarked(value: unknown, mark: Json): unknown {
   if (mark === true) return UNKNOWN;
-  if (!marksAny(mark)) return value;
   if (Array.isArray(mark)) {
     if (value !== null && value !== undefined && !Array.isArray(value)) return value;
-    const arr: unknown[] = Array.isArray(value) ? [...value] : [];
+    const arr: unknown[] = Array.isArray(value) ? value.slice() : [];
     for (let i = 0; i < mark.length; i++) {
-      if (!marksAny(mark[i])) continue;
-      arr[i] = overlayUnknown(arr[i], mark[i]);
+      const m = mark[i]!;
+      if (marksAny(m)) arr[i] = overlayMarked(arr[i], m);
     }
     // Holes (an unknown element after a missing one) read as null, never as a false-y guess.
     for (let i = 0; i < arr.length; i++) if (!(i in arr)) arr[i] = null;
@@ -50,8 +54,12 @@ export function overlayUnknown(value: unknown, mark: Json | undefined): unknown 
   }
   if (isObject(mark)) {
     if (value !== null && value !== undefined && !isObject(value)) return value;
-    const out: Record<string, unknown> = isObject(value) ? { ...value } : {};
-    for (const [k, m] of Object.entries(mark)) if (marksAny(m)) out[k] = overlayUnknown(out[k], m);
+    // Object.assign, not spread: V8 makes a spread copy slow to extend, and unknown attributes are added.
+    const out: Record<string, unknown> = isObject(value) ? Object.assign({}, value) : {};
+    for (const k in mark) {
+      const m = mark[k]!;
+      if (marksAny(m)) out[k] = overlayMarked(out[k], m);
+    }
     return out;
   }
   return value;

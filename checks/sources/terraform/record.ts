@@ -48,4 +48,6 @@ export interface TfSourceResult {
   notes: string[];
   /** Known provider region per provider config key (`aws`, `aws.west`), when literal. */
   regions?: Record<string, string>;
+  /** Inline `ferpa-ready:ignore` comments (HCL source), attached to the resource they precede or sit in. */
+  suppressions?: Array<{ policy: string; address: string; reason?: string; owner?: string; expires?: string; file: string; line: number }>;
 }

@@ -1,0 +1,34 @@
+// `npm run bench`: prints figures against the targets in the issues. Not a test: nothing here asserts.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { syntheticPlan } from './synthetic-plan.js';
+
+const only = process.argv[2];
+const dir = mkdtempSync(join(tmpdir(), 'frbench-'));
+
+function child(script: string, args: string[]): Record<string, number> {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr.split('\n')[0]}`);
+  return { ...JSON.parse(r.stdout.trim().split('\n').pop()!), wallMs: wall };
+}
+
+function planBench(): void {
+  console.log('plan scan (full catalog; target: 10k resources < 3 s wall, < 1 GB peak; linear growth)');
+  const rows: Array<[number, Record<string, number>]> = [];
+  for (const n of [1_000, 10_000, 50_000]) {
+    const file = join(dir, `plan-${n}.json`);
+    writeFileSync(file, JSON.stringify(syntheticPlan(n)));
+    const r = child('scan-once.ts', [file]);
+    rows.push([n, r]);
+    console.log(`  ${String(n).padStart(6)} resources: wall ${(r.wallMs! / 1000).toFixed(2)} s (scan ${(r.scanMs! / 1000).toFixed(2)} s, startup+catalog ${((r.wallMs! - r.scanMs!) / 1000).toFixed(2)} s), peak RSS ${r.maxRssMb!.toFixed(0)} MB, ${r.findings} findings, ${((r.scanMs! * 1000) / n).toFixed(0)} µs/resource`);
+  }
+  const [a, b] = [rows[1]![1].scanMs!, rows[2]![1].scanMs!];
+  console.log(`  growth 10k -> 50k: x${(b / a).toFixed(2)} for x5 resources (linear = x5)`);
+}
+
+const benches: Record<string, () => void> = { plan: planBench };
+for (const [name, fn] of Object.entries(benches)) if (!only || only === name) fn();

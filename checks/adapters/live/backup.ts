@@ -1,0 +1,72 @@
+import type { Resource } from '../../model/resource.js';
+import { computed, dataAt, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+
+const vault: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.backup.vault', ctx, [dataAt(rec, 'BackupVaultName'), `live-ref|vault|${rec.region}|${dataAt(rec, 'BackupVaultName')}`]);
+  const key = dataAt(rec, 'EncryptionKeyArn') as string | undefined;
+  const daysOf = (v: unknown) => v;
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'BackupVaultName'),
+    kmsKeyArn: liveAttr(rec, ctx, 'EncryptionKeyArn'),
+    kmsKeyIsAwsManaged: computed(rec, ctx, 'EncryptionKeyArn', key ? keyIsAwsManaged(ctx, key) : true, [], key ? 'explicit' : 'default'),
+    locked: liveAttr(rec, ctx, 'Locked', { default: false }),
+    lockMinRetentionDays: liveAttr(rec, ctx, 'MinRetentionDays', { map: daysOf }),
+    lockMaxRetentionDays: liveAttr(rec, ctx, 'MaxRetentionDays', { map: daysOf }),
+    ...tagVals(rec, ctx, 'tags', 'tags'),
+  };
+  r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', key, ['aws.kms.key'], { attribute: 'EncryptionKeyArn' }));
+  return r;
+};
+
+interface Rule {
+  RuleName?: string;
+  TargetBackupVaultName?: string;
+  ScheduleExpression?: string;
+  Lifecycle?: { DeleteAfterDays?: number; MoveToColdStorageAfterDays?: number };
+  CopyActions?: Array<{ DestinationBackupVaultArn?: string; Lifecycle?: { DeleteAfterDays?: number; MoveToColdStorageAfterDays?: number } }>;
+}
+
+const plan: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.backup.plan', ctx, [dataAt(rec, 'BackupPlanId')]);
+  const rules = ((dataAt(rec, 'plan.Rules') as Rule[] | undefined) ?? []).map((x) => ({
+    ruleName: x.RuleName ?? null,
+    targetVaultName: x.TargetBackupVaultName ?? null,
+    schedule: x.ScheduleExpression ?? null,
+    ...(x.Lifecycle?.DeleteAfterDays !== undefined ? { deleteAfter: x.Lifecycle.DeleteAfterDays } : {}),
+    ...(x.Lifecycle?.MoveToColdStorageAfterDays !== undefined ? { coldStorageAfter: x.Lifecycle.MoveToColdStorageAfterDays } : {}),
+    copyActions: (x.CopyActions ?? []).map((c) => ({
+      destinationVaultArn: c.DestinationBackupVaultArn ?? null,
+      ...(c.Lifecycle?.DeleteAfterDays !== undefined ? { deleteAfter: c.Lifecycle.DeleteAfterDays } : {}),
+      ...(c.Lifecycle?.MoveToColdStorageAfterDays !== undefined ? { coldStorageAfter: c.Lifecycle.MoveToColdStorageAfterDays } : {}),
+    })),
+  }));
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'BackupPlanName'),
+    rules: computed(rec, ctx, 'plan', rules, ['plan']),
+    ...tagVals(rec, ctx, 'tags', 'tags'),
+  };
+  const vaults = rules.map((x) => x.targetVaultName).filter(Boolean).map((n) => `live-ref|vault|${rec.region}|${n}`);
+  r.linkRefs!.push(liveLink(rec, ctx, 'vault', vaults, ['aws.backup.vault'], { inverse: 'plans', attribute: 'plan' }));
+  r.linkRefs!.push(liveLink(rec, ctx, 'copyVaults', rules.flatMap((x) => x.copyActions.map((c) => c.destinationVaultArn)), ['aws.backup.vault'], { attribute: 'plan' }));
+  const out: Resource[] = [r];
+  // Selections become their own resources (the plan gets the inverse link `selections`).
+  const selections = (dataAt(rec, 'selections') as Array<{ SelectionId?: string; SelectionName?: string; IamRoleArn?: string; Resources?: string[] }> | null | undefined) ?? [];
+  for (const s of selections) {
+    const sarn = `${rec.arn}/selection/${s.SelectionId}`;
+    const srec = { type: 'AWS::Backup::BackupSelection', arn: sarn, region: rec.region, account: rec.account, data: s as Record<string, unknown> };
+    const sel = liveResource(srec, 'aws.backup.selection', ctx, [s.SelectionId]);
+    sel.attrs = {
+      name: liveAttr(srec, ctx, 'SelectionName'),
+      iamRoleArn: liveAttr(srec, ctx, 'IamRoleArn'),
+      ...(s.Resources ? { resources: liveAttr(srec, ctx, 'Resources') } : {}),
+    };
+    sel.linkRefs!.push({ name: 'plan', kinds: ['aws.backup.plan'], literals: [rec.arn], inverse: 'selections', loc: sel.loc });
+    out.push(sel);
+  }
+  return out;
+};
+
+export const backupLiveAdapters: Record<string, LiveAdapter> = {
+  'AWS::Backup::BackupVault': vault,
+  'AWS::Backup::BackupPlan': plan,
+};

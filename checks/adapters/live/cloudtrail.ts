@@ -1,0 +1,71 @@
+import type { SnapshotResource } from '../../sources/live/snapshot.js';
+import { computed, dataAt, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+import { logGroupToken } from './logs.js';
+
+interface DataEvent {
+  resourceType: string;
+  arnPrefixes: string[];
+  allResources: boolean;
+  readWriteType: string;
+  source: string;
+}
+
+/** Basic and advanced event selectors -> one element per data resource type selected. */
+function dataEvents(rec: SnapshotResource): DataEvent[] {
+  const out: DataEvent[] = [];
+  const basic = (dataAt(rec, 'eventSelectors.EventSelectors') as Array<{ ReadWriteType?: string; DataResources?: Array<{ Type?: string; Values?: string[] }> }> | undefined) ?? [];
+  for (const s of basic) {
+    for (const d of s.DataResources ?? []) {
+      const values = d.Values ?? [];
+      const all = values.some((v) => /^arn:[^:]+:s3(:::)?\/?$/.test(v) || v === 'arn:aws:s3' || /^arn:[^:]+:lambda$/.test(v));
+      out.push({ resourceType: d.Type ?? '', arnPrefixes: values, allResources: all || values.length === 0, readWriteType: s.ReadWriteType ?? 'All', source: 'event_selector' });
+    }
+  }
+  const advanced = (dataAt(rec, 'eventSelectors.AdvancedEventSelectors') as Array<{ FieldSelectors?: Array<{ Field?: string; Equals?: string[]; StartsWith?: string[] }> }> | undefined) ?? [];
+  for (const s of advanced) {
+    const fields = s.FieldSelectors ?? [];
+    const cat = fields.find((f) => f.Field === 'eventCategory');
+    if (!cat?.Equals?.includes('Data')) continue;
+    const type = fields.find((f) => f.Field === 'resources.type')?.Equals?.[0] ?? '';
+    const arnSel = fields.find((f) => f.Field === 'resources.ARN');
+    const ro = fields.find((f) => f.Field === 'readOnly')?.Equals?.[0];
+    const prefixes = [...(arnSel?.StartsWith ?? []), ...(arnSel?.Equals ?? [])];
+    out.push({ resourceType: type, arnPrefixes: prefixes, allResources: !arnSel, readWriteType: ro === 'true' ? 'ReadOnly' : ro === 'false' ? 'WriteOnly' : 'All', source: 'advanced_event_selector' });
+  }
+  return out;
+}
+
+const trail: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.cloudtrail.trail', ctx, [dataAt(rec, 'Name')]);
+  const events = rec.errors?.eventSelectors ? [] : dataEvents(rec);
+  const s3All = events.some((e) => e.resourceType === 'AWS::S3::Object' && e.allResources && e.readWriteType === 'All');
+  const cwl = dataAt(rec, 'CloudWatchLogsLogGroupArn') as string | undefined;
+  const bucket = dataAt(rec, 'S3BucketName') as string | undefined;
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'Name'),
+    isMultiRegion: liveAttr(rec, ctx, 'IsMultiRegionTrail', { default: false }),
+    includeGlobalServiceEvents: liveAttr(rec, ctx, 'IncludeGlobalServiceEvents', { default: true }),
+    logFileValidation: liveAttr(rec, ctx, 'LogFileValidationEnabled', { default: false }),
+    enableLogging: liveAttr(rec, ctx, 'status.IsLogging', { default: false, facet: 'status' }),
+    isOrganizationTrail: liveAttr(rec, ctx, 'IsOrganizationTrail', { default: false }),
+    kmsKeyId: liveAttr(rec, ctx, 'KmsKeyId'),
+    bucketName: liveAttr(rec, ctx, 'S3BucketName'),
+    cloudWatchLogsGroupArn: liveAttr(rec, ctx, 'CloudWatchLogsLogGroupArn'),
+    dataEvents: computed(rec, ctx, 'eventSelectors', events, ['eventSelectors']),
+    s3DataEventsAllBuckets: computed(rec, ctx, 'eventSelectors', s3All, ['eventSelectors']),
+    ...tagVals(rec, ctx, 'tags', 'tags'),
+  };
+  r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', dataAt(rec, 'KmsKeyId'), ['aws.kms.key'], { attribute: 'KmsKeyId' }));
+  if (bucket) r.linkRefs!.push(liveLink(rec, ctx, 'bucket', `arn:${ctx.snapshot.account.partition}:s3:::${bucket}`, ['aws.s3.bucket'], { inverse: 'trails', attribute: 'S3BucketName' }));
+  if (cwl) r.linkRefs!.push(liveLink(rec, ctx, 'cloudWatchLogsGroup', logGroupToken(cwl), ['aws.logs.log-group'], { inverse: 'trails', attribute: 'CloudWatchLogsLogGroupArn' }));
+  const named = events
+    .filter((e) => e.resourceType === 'AWS::S3::Object')
+    .flatMap((e) => e.arnPrefixes)
+    .map((p) => /^arn:[^:]+:s3:::([^/]+)/.exec(p)?.[1])
+    .filter((b): b is string => !!b)
+    .map((b) => `arn:${ctx.snapshot.account.partition}:s3:::${b}`);
+  if (named.length) r.linkRefs!.push(liveLink(rec, ctx, 'dataEventBuckets', named, ['aws.s3.bucket'], { inverse: 'dataEventTrails', attribute: 'eventSelectors' }));
+  return r;
+};
+
+export const cloudtrailLiveAdapters: Record<string, LiveAdapter> = { 'AWS::CloudTrail::Trail': trail };

@@ -1,0 +1,42 @@
+import { SensitiveValue } from '../../model/value.js';
+import { computed, dataAt, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+
+interface Container {
+  environment?: Array<{ name?: string; valueLength?: number }>;
+  secrets?: Array<{ name?: string; valueFrom?: string }>;
+  environmentFiles?: unknown[];
+  [k: string]: unknown;
+}
+
+/**
+ * A task definition. The snapshot never holds environment values (only names and lengths): each value
+ * is a SensitiveValue marker here, so checks see that a value is set without seeing it.
+ */
+const taskDefinition: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.ecs.task-definition', ctx, [dataAt(rec, 'family')]);
+  const containers = ((dataAt(rec, 'containerDefinitions') as Container[] | undefined) ?? []).map((c) => ({
+    ...c,
+    environment: (c.environment ?? []).map((e) => ({ name: e.name, value: new SensitiveValue((e.valueLength ?? 0) > 0) })),
+    environmentFiles: c.environmentFiles ?? [],
+    secrets: c.secrets ?? [],
+  }));
+  r.attrs = {
+    family: liveAttr(rec, ctx, 'family', { facet: 'definition' }),
+    containerDefinitions: computed(rec, ctx, 'containerDefinitions', containers, ['definition']),
+    executionRoleArn: liveAttr(rec, ctx, 'executionRoleArn', { facet: 'definition' }),
+    taskRoleArn: liveAttr(rec, ctx, 'taskRoleArn', { facet: 'definition' }),
+    requiresCompatibilities: liveAttr(rec, ctx, 'requiresCompatibilities', { default: [], facet: 'definition' }),
+    networkMode: liveAttr(rec, ctx, 'networkMode', { facet: 'definition' }),
+    pidMode: liveAttr(rec, ctx, 'pidMode', { facet: 'definition' }),
+    ipcMode: liveAttr(rec, ctx, 'ipcMode', { facet: 'definition' }),
+    ...tagVals(rec, ctx, 'tags', rec.errors?.definition ? 'definition' : 'tags'),
+  };
+  r.linkRefs!.push(liveLink(rec, ctx, 'executionRole', dataAt(rec, 'executionRoleArn'), ['aws.iam.role'], { attribute: 'executionRoleArn' }));
+  r.linkRefs!.push(liveLink(rec, ctx, 'taskRole', dataAt(rec, 'taskRoleArn'), ['aws.iam.role'], { attribute: 'taskRoleArn' }));
+  const sources = containers.flatMap((c) => c.secrets.map((s) => s.valueFrom)).filter((v): v is string => typeof v === 'string' && v.includes(':secretsmanager:'));
+  // valueFrom may name a JSON key: arn:...:secret:name-AbCdEf:key::  -> the secret ARN is the first 7 fields.
+  r.linkRefs!.push(liveLink(rec, ctx, 'secretSources', sources.map((v) => v.split(':').slice(0, 7).join(':')), ['aws.secretsmanager.secret'], { attribute: 'containerDefinitions' }));
+  return r;
+};
+
+export const ecsLiveAdapters: Record<string, LiveAdapter> = { 'AWS::ECS::TaskDefinition': taskDefinition };

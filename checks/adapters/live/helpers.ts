@@ -1,0 +1,124 @@
+import type { LinkRef, Resource } from '../../model/resource.js';
+import { defaulted, errorVal, known, type Location, type Val } from '../../model/value.js';
+import type { Snapshot, SnapshotError, SnapshotResource } from '../../sources/live/snapshot.js';
+
+/** What every live adapter gets: the snapshot (for cross-record facts such as AWS-managed keys) and the file shown in findings. */
+export interface LiveCtx {
+  snapshot: Snapshot;
+  file: string;
+  /** KMS keys of the snapshot by ARN, key id and alias (ARN and name), with whether AWS manages them. */
+  keys: Map<string, { arn: string; awsManaged: boolean }>;
+}
+
+export type LiveAdapter = (rec: SnapshotResource, ctx: LiveCtx) => Resource | Resource[] | undefined;
+
+/** The base of a live model resource: id and address are the ARN. */
+export function liveResource(rec: SnapshotResource, kind: string, ctx: LiveCtx, identifiers: unknown[] = []): Resource {
+  const ids = [rec.arn, ...identifiers].filter((v): v is string => typeof v === 'string' && v.length > 0);
+  return {
+    kind,
+    id: rec.arn,
+    source: 'live',
+    address: rec.arn,
+    arn: rec.arn,
+    sourceType: rec.type,
+    loc: { file: ctx.file, address: rec.arn },
+    account: rec.account,
+    region: rec.region,
+    attrs: {},
+    links: {},
+    identifiers: [...new Set(ids)],
+    linkRefs: [],
+    input: ctx.file,
+  };
+}
+
+/** A read failure as the message of an `error` finding: the action, the code and AWS's message. */
+export function describeError(e: SnapshotError): string {
+  return `${e.call} failed (${e.code})${e.message ? `: ${e.message}` : ''}`;
+}
+
+export function locAt(rec: SnapshotResource, ctx: LiveCtx, attribute: string): Location {
+  return { file: ctx.file, address: rec.arn, attribute };
+}
+
+/** Read a dotted path in the record's data. */
+export function dataAt(rec: SnapshotResource, path: string): unknown {
+  let cur: unknown = rec.data;
+  for (const seg of path.split('.')) {
+    if (cur === null || cur === undefined || typeof cur !== 'object') return undefined;
+    cur = Array.isArray(cur) && /^\d+$/.test(seg) ? cur[Number(seg)] : (cur as Record<string, unknown>)[seg];
+  }
+  return cur;
+}
+
+export interface LiveAttrOptions<T> {
+  /** The API's default when the field is absent (origin default). Absent without a default stays absent. */
+  default?: T;
+  map?: (raw: unknown) => T | undefined;
+  /** The facet the value comes from: its read failure makes the attribute an error. */
+  facet?: string;
+}
+
+/**
+ * A model value from an API field: present = explicit, absent = the API default (origin default), and
+ * an `errorVal` when the facet it comes from could not be read.
+ */
+export function liveAttr<T = unknown>(rec: SnapshotResource, ctx: LiveCtx, path: string, opts: LiveAttrOptions<T> = {}): Val<T> {
+  const loc = locAt(rec, ctx, path);
+  const facetName = opts.facet ?? path.split('.')[0]!;
+  const err = rec.errors?.[facetName];
+  if (err) return errorVal(describeError(err), loc);
+  const raw = dataAt(rec, path);
+  if (raw === undefined || raw === null) return defaulted(opts.default as T, loc);
+  const value = opts.map ? opts.map(raw) : (raw as T);
+  return value === undefined ? defaulted(opts.default as T, loc) : known(value, loc);
+}
+
+/** A value the adapter computed, with the facet it depends on (error when that facet failed). */
+export function computed<T>(rec: SnapshotResource, ctx: LiveCtx, attribute: string, value: T | undefined, facets: string[] = [], origin: 'explicit' | 'default' = 'explicit'): Val<T> {
+  const loc = locAt(rec, ctx, attribute);
+  for (const f of facets) {
+    const err = rec.errors?.[f];
+    if (err) return errorVal(describeError(err), loc);
+  }
+  return { value, origin, loc };
+}
+
+const DATA_CLASS_TAGS = ['DataClassification', 'DataClass', 'data_classification', 'data-classification', 'Classification'];
+
+/** `tags` and `dataClass` from a tag object (or a failed tag read). */
+export function tagVals(rec: SnapshotResource, ctx: LiveCtx, path = 'Tags', facet?: string): { tags: Val; dataClass: Val } {
+  const tags = liveAttr<Record<string, string>>(rec, ctx, path, { default: {}, facet: facet ?? path.split('.')[0] });
+  if (tags.error) return { tags, dataClass: { ...tags, loc: locAt(rec, ctx, 'dataClass') } };
+  const t = tags.value ?? {};
+  const key = DATA_CLASS_TAGS.find((k) => typeof t[k] === 'string');
+  return { tags, dataClass: key ? known(t[key]!.toLowerCase(), locAt(rec, ctx, `${path}.${key}`)) : defaulted(undefined, locAt(rec, ctx, 'dataClass')) };
+}
+
+/** A link request by literal ids/ARNs/names (live has no Terraform references). */
+export function liveLink(rec: SnapshotResource, ctx: LiveCtx, name: string, literals: unknown, kinds: string[], opts: { inverse?: string; attribute?: string } = {}): LinkRef {
+  const lits = (Array.isArray(literals) ? literals : [literals]).filter((v): v is string => typeof v === 'string' && v.length > 0);
+  return { name, kinds, literals: lits, loc: locAt(rec, ctx, opts.attribute ?? name), ...(opts.inverse ? { inverse: opts.inverse } : {}) };
+}
+
+/** True when a key reference names an AWS-managed key (alias/aws/..., or a key the snapshot shows as KeyManager AWS). */
+export function keyIsAwsManaged(ctx: LiveCtx, ref: string | undefined | null): boolean | undefined {
+  if (!ref) return undefined;
+  if (/^alias\/aws\//.test(ref) || /:alias\/aws\//.test(ref)) return true;
+  const k = ctx.keys.get(ref) ?? ctx.keys.get(ref.split('/').pop() ?? '');
+  return k?.awsManaged;
+}
+
+export function asBool(raw: unknown): boolean | undefined {
+  if (typeof raw === 'boolean') return raw;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  return undefined;
+}
+
+export function asNumber(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(Number(raw))) return Number(raw);
+  return undefined;
+}

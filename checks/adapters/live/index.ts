@@ -1,0 +1,177 @@
+import { KINDS } from '../../model/kinds/index.js';
+import type { Resource } from '../../model/resource.js';
+import { defaulted, errorVal, known, type Val } from '../../model/value.js';
+import type { Snapshot, SnapshotAccountSettings, SnapshotError } from '../../sources/live/snapshot.js';
+import { backupLiveAdapters } from './backup.js';
+import { cloudtrailLiveAdapters } from './cloudtrail.js';
+import { accountArn, ec2LiveAdapters } from './ec2.js';
+import { ecsLiveAdapters } from './ecs.js';
+import { elasticacheLiveAdapters } from './elasticache.js';
+import { elbLiveAdapters } from './elb.js';
+import { describeError, type LiveAdapter, type LiveCtx } from './helpers.js';
+import { iamLiveAdapters } from './iam.js';
+import { kmsLiveAdapters } from './kms.js';
+import { logsLiveAdapters } from './logs.js';
+import { rdsLiveAdapters } from './rds.js';
+import { s3LiveAdapters } from './s3.js';
+import { secretsLiveAdapters } from './secrets.js';
+
+export { accountArn } from './ec2.js';
+
+/** Live adapters by snapshot (CloudFormation-style) type. */
+export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
+  ...rdsLiveAdapters,
+  ...ec2LiveAdapters,
+  ...s3LiveAdapters,
+  ...kmsLiveAdapters,
+  ...cloudtrailLiveAdapters,
+  ...logsLiveAdapters,
+  ...secretsLiveAdapters,
+  ...elasticacheLiveAdapters,
+  ...elbLiveAdapters,
+  ...backupLiveAdapters,
+  ...ecsLiveAdapters,
+  ...iamLiveAdapters,
+};
+
+/** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
+export const KINDS_OF_TYPE: Record<string, string[]> = {
+  'AWS::RDS::DBInstance': ['aws.rds.instance'],
+  'AWS::RDS::DBCluster': ['aws.rds.cluster'],
+  'AWS::EC2::SecurityGroup': ['aws.ec2.security-group'],
+  'AWS::EC2::VPC': ['aws.ec2.vpc'],
+  'AWS::EC2::Subnet': ['aws.ec2.subnet'],
+  'AWS::EC2::FlowLog': ['aws.ec2.flow-log'],
+  'AWS::EC2::Volume': ['aws.ec2.ebs-volume'],
+  'AWS::S3::Bucket': ['aws.s3.bucket'],
+  'AWS::KMS::Key': ['aws.kms.key'],
+  'AWS::CloudTrail::Trail': ['aws.cloudtrail.trail'],
+  'AWS::Logs::LogGroup': ['aws.logs.log-group'],
+  'AWS::SecretsManager::Secret': ['aws.secretsmanager.secret'],
+  'AWS::ElastiCache::ReplicationGroup': ['aws.elasticache.replication-group'],
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': ['aws.elb.load-balancer'],
+  'AWS::ElasticLoadBalancingV2::Listener': ['aws.elb.listener'],
+  'AWS::Backup::BackupPlan': ['aws.backup.plan'],
+  'AWS::Backup::BackupVault': ['aws.backup.vault'],
+  'AWS::ECS::TaskDefinition': ['aws.ecs.task-definition'],
+  'AWS::IAM::Role': ['aws.iam.role'],
+};
+
+function keyIndex(s: Snapshot): LiveCtx['keys'] {
+  const keys: LiveCtx['keys'] = new Map();
+  for (const r of s.resources) {
+    if (r.type !== 'AWS::KMS::Key') continue;
+    const entry = { arn: r.arn, awsManaged: r.data.KeyManager === 'AWS' };
+    keys.set(r.arn, entry);
+    if (typeof r.data.KeyId === 'string') keys.set(r.data.KeyId, entry);
+    for (const a of (r.data.Aliases as string[] | undefined) ?? []) {
+      keys.set(`arn:${s.account.partition}:kms:${r.region}:${r.account}:${a}`, entry);
+    }
+  }
+  return keys;
+}
+
+/** One account resource per audited region: regional settings, the account-wide ones, and `complete: true`. */
+function accountResource(s: Snapshot, region: string, file: string, regional: SnapshotAccountSettings | undefined, global: SnapshotAccountSettings | undefined, resources: Resource[]): Resource {
+  const id = accountArn({ snapshot: s, file, keys: new Map() }, region);
+  const loc = (attribute: string) => ({ file, address: id, attribute });
+  const pick = (src: SnapshotAccountSettings | undefined, facet: string, attribute: string, get: (v: unknown) => unknown, dflt?: unknown): Val => {
+    const err: SnapshotError | undefined = src?.errors?.[facet];
+    if (err) return errorVal(describeError(err), loc(attribute));
+    if (!src || !(facet in src.data)) return errorVal(`${facet} was not collected`, loc(attribute));
+    const raw = src.data[facet];
+    const v = raw === null || raw === undefined ? undefined : get(raw);
+    return v === undefined ? defaulted(dflt, loc(attribute)) : known(v, loc(attribute));
+  };
+  const field = (k: string) => (v: unknown) => (v as Record<string, unknown>)[k];
+  const pab = (k: string) => pick(global, 's3AccountPublicAccessBlock', k, (v) => field(k)(v) ?? false, false);
+  const summary = (k: string) => (v: unknown) => {
+    const n = field(k)(v);
+    return typeof n === 'number' ? n > 0 : undefined;
+  };
+  const counts = new Map<string, { n: number; example: string }>();
+  for (const r of resources) {
+    if (!r.region || r.region === 'global') continue;
+    const c = counts.get(r.region) ?? { n: 0, example: r.id };
+    c.n++;
+    counts.set(r.region, c);
+  }
+  const regions = [...counts.keys()].sort();
+  return {
+    kind: 'aws.account',
+    id,
+    source: 'live',
+    address: id,
+    arn: id,
+    sourceType: 'AWS::Account',
+    loc: { file, address: id },
+    account: s.account.id,
+    region,
+    attrs: {
+      accountId: known(s.account.id, loc('accountId')),
+      complete: known(true, loc('complete')),
+      ebsEncryptionByDefault: pick(regional, 'ebsEncryptionByDefault', 'ebsEncryptionByDefault', (v) => v, false),
+      ebsDefaultKmsKeyId: pick(regional, 'ebsDefaultKmsKeyId', 'ebsDefaultKmsKeyId', (v) => v),
+      s3BlockPublicAcls: pab('BlockPublicAcls'),
+      s3IgnorePublicAcls: pab('IgnorePublicAcls'),
+      s3BlockPublicPolicy: pab('BlockPublicPolicy'),
+      s3RestrictPublicBuckets: pab('RestrictPublicBuckets'),
+      rootMfaEnabled: pick(global, 'iamAccountSummary', 'AccountMFAEnabled', summary('AccountMFAEnabled')),
+      rootAccessKeysPresent: pick(global, 'iamAccountSummary', 'AccountAccessKeysPresent', summary('AccountAccessKeysPresent')),
+      regions: known(regions, loc('regions')),
+      providerRegions: known(
+        regions.map((r) => ({ region: r, resources: counts.get(r)!.n, example: counts.get(r)!.example })),
+        loc('providerRegions'),
+      ),
+    },
+    links: {},
+    identifiers: [id],
+    linkRefs: [],
+    input: file,
+  };
+}
+
+/**
+ * A stand-in for the resources a failed list call would have returned: every attribute of its kind is
+ * an error, so each policy over that kind reports `error` for the region (never a silent pass).
+ */
+function unlisted(s: Snapshot, kind: string, region: string, error: SnapshotError, file: string): Resource {
+  const id = `arn:${s.account.partition}:unlisted:${region}:${s.account.id}:${kind}`;
+  const msg = `${describeError(error)}; the ${kind} resources of ${region} could not be listed`;
+  const spec = KINDS[kind];
+  const attrs: Record<string, Val> = {};
+  for (const name of Object.keys(spec?.attrs ?? {})) attrs[name] = errorVal(msg, { file, address: id, attribute: name });
+  return { kind, id, source: 'live', address: id, arn: id, sourceType: 'unlisted', loc: { file, address: id }, account: s.account.id, region, attrs, links: {}, identifiers: [], linkRefs: [], input: file };
+}
+
+/**
+ * Snapshot -> model resources (`source: 'live'`, id = ARN). `display` is the snapshot path shown in
+ * findings. Records of types no adapter knows are skipped.
+ */
+export function adaptSnapshot(snapshot: Snapshot, display: string): Resource[] {
+  const ctx: LiveCtx = { snapshot, file: display, keys: keyIndex(snapshot) };
+  const out: Resource[] = [];
+  for (const rec of snapshot.resources) {
+    const adapter = LIVE_ADAPTERS[rec.type];
+    if (!adapter) continue;
+    const produced = adapter(rec, ctx);
+    if (!produced) continue;
+    for (const r of Array.isArray(produced) ? produced : [produced]) out.push(r);
+  }
+  const seen = new Set<string>();
+  for (const e of snapshot.errors) {
+    for (const type of e.resourceTypes) {
+      for (const kind of KINDS_OF_TYPE[type] ?? []) {
+        const key = `${kind}|${e.region}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(unlisted(snapshot, kind, e.region, e, display));
+      }
+    }
+  }
+  const settings = new Map(snapshot.accountSettings.map((a) => [a.region, a]));
+  const global = settings.get('global');
+  const regional = out.slice();
+  for (const region of snapshot.regions) out.push(accountResource(snapshot, region, display, settings.get(region), global, regional));
+  return out;
+}

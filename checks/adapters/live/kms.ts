@@ -1,0 +1,32 @@
+import { computed, dataAt, liveAttr, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+
+/** A KMS key. AWS-managed keys rotate every year by AWS's own schedule; their rotation is not read. */
+const key: LiveAdapter = (rec, ctx) => {
+  const aliases = (dataAt(rec, 'Aliases') as string[] | undefined) ?? [];
+  const region = rec.region;
+  const aliasArns = aliases.map((a) => `arn:${ctx.snapshot.account.partition}:kms:${region}:${rec.account}:${a}`);
+  const r = liveResource(rec, 'aws.kms.key', ctx, [dataAt(rec, 'KeyId'), ...aliasArns]);
+  const manager = dataAt(rec, 'KeyManager') as string | undefined;
+  const awsManaged = manager === 'AWS';
+  const state = dataAt(rec, 'KeyState') as string | undefined;
+  const rotationOn = dataAt(rec, 'rotation.enabled') === true;
+  r.attrs = {
+    keyId: liveAttr(rec, ctx, 'KeyId'),
+    description: liveAttr(rec, ctx, 'Description', { facet: 'metadata' }),
+    customerManaged: computed(rec, ctx, 'KeyManager', manager === undefined ? undefined : manager === 'CUSTOMER', ['metadata']),
+    enabled: computed(rec, ctx, 'KeyState', state === undefined ? undefined : state === 'Enabled', ['metadata']),
+    keyUsage: liveAttr(rec, ctx, 'KeyUsage', { default: 'ENCRYPT_DECRYPT', facet: 'metadata' }),
+    keySpec: liveAttr(rec, ctx, 'KeySpec', { default: 'SYMMETRIC_DEFAULT', facet: 'metadata' }),
+    rotationEnabled: awsManaged ? computed(rec, ctx, 'rotation', true, [], 'default') : liveAttr(rec, ctx, 'rotation.enabled', { default: false, facet: 'rotation' }),
+    rotationPeriodDays: awsManaged ? computed(rec, ctx, 'rotation', 365, [], 'default') : computed(rec, ctx, 'rotation', rotationOn ? ((dataAt(rec, 'rotation.periodInDays') as number | null) ?? 365) : undefined, ['rotation'], dataAt(rec, 'rotation.periodInDays') ? 'explicit' : 'default'),
+    deletionWindowDays: liveAttr(rec, ctx, 'PendingDeletionWindowInDays', { facet: 'metadata' }),
+    pendingDeletion: computed(rec, ctx, 'KeyState', state === undefined ? undefined : state === 'PendingDeletion', ['metadata']),
+    keyPolicy: awsManaged ? computed(rec, ctx, 'policy', undefined, [], 'default') : liveAttr(rec, ctx, 'policy'),
+    multiRegion: liveAttr(rec, ctx, 'MultiRegion', { default: false, facet: 'metadata' }),
+    aliases: computed(rec, ctx, 'Aliases', aliases),
+    ...(awsManaged ? { tags: computed(rec, ctx, 'tags', {}, [], 'default'), dataClass: computed(rec, ctx, 'dataClass', undefined, [], 'default') } : tagVals(rec, ctx, 'tags', 'tags')),
+  };
+  return r;
+};
+
+export const kmsLiveAdapters: Record<string, LiveAdapter> = { 'AWS::KMS::Key': key };

@@ -1,0 +1,107 @@
+import type { Resource } from '../../model/resource.js';
+import type { SnapshotResource } from '../../sources/live/snapshot.js';
+import { engineFamily } from '../terraform/rds.js';
+import { asBool, computed, dataAt, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers.js';
+
+type Str = string | undefined;
+
+function dbCommon(rec: SnapshotResource, ctx: LiveCtx, r: Resource, cluster: boolean): void {
+  const engine = dataAt(rec, 'Engine') as Str;
+  const kmsKeyId = dataAt(rec, 'KmsKeyId') as Str;
+  const encrypted = dataAt(rec, 'StorageEncrypted') === true;
+  const piKey = dataAt(rec, 'PerformanceInsightsKMSKeyId') as Str;
+  r.attrs = {
+    ...r.attrs,
+    identifier: liveAttr(rec, ctx, cluster ? 'DBClusterIdentifier' : 'DBInstanceIdentifier'),
+    engine: liveAttr(rec, ctx, 'Engine'),
+    engineVersion: liveAttr(rec, ctx, 'EngineVersion'),
+    engineFamily: computed(rec, ctx, 'Engine', engineFamily(engine)),
+    aurora: computed(rec, ctx, 'Engine', engine ? engine.startsWith('aurora') : undefined),
+    storageEncrypted: liveAttr(rec, ctx, 'StorageEncrypted', { default: false }),
+    kmsKeyId: liveAttr(rec, ctx, 'KmsKeyId'),
+    kmsKeyIsAwsManaged: computed(rec, ctx, 'KmsKeyId', encrypted ? keyIsAwsManaged(ctx, kmsKeyId) : undefined),
+    publiclyAccessible: liveAttr(rec, ctx, 'PubliclyAccessible', { default: false }),
+    backupRetentionPeriod: liveAttr(rec, ctx, 'BackupRetentionPeriod', { default: 1 }),
+    deletionProtection: liveAttr(rec, ctx, 'DeletionProtection', { default: false }),
+    iamDatabaseAuthenticationEnabled: liveAttr(rec, ctx, 'IAMDatabaseAuthenticationEnabled', { default: false }),
+    manageMasterUserPassword: computed(rec, ctx, 'MasterUserSecret', dataAt(rec, 'MasterUserSecret') !== undefined),
+    masterUserSecretKmsKeyId: liveAttr(rec, ctx, 'MasterUserSecret.KmsKeyId'),
+    enabledCloudwatchLogsExports: liveAttr(rec, ctx, 'EnabledCloudwatchLogsExports', { default: [] }),
+    copyTagsToSnapshot: liveAttr(rec, ctx, 'CopyTagsToSnapshot', { default: false }),
+    performanceInsightsEnabled: liveAttr(rec, ctx, cluster ? 'PerformanceInsightsEnabled' : 'PerformanceInsightsEnabled', { default: false, map: asBool }),
+    performanceInsightsKmsKeyId: liveAttr(rec, ctx, 'PerformanceInsightsKMSKeyId'),
+    performanceInsightsKmsKeyIsAwsManaged: computed(rec, ctx, 'PerformanceInsightsKMSKeyId', keyIsAwsManaged(ctx, piKey)),
+    ...tagVals(rec, ctx),
+  };
+  r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', kmsKeyId, ['aws.kms.key'], { attribute: 'KmsKeyId' }));
+  r.linkRefs!.push(liveLink(rec, ctx, 'performanceInsightsKmsKey', piKey, ['aws.kms.key'], { attribute: 'PerformanceInsightsKMSKeyId' }));
+  const sgs = ((dataAt(rec, 'VpcSecurityGroups') as Array<{ VpcSecurityGroupId?: string }> | undefined) ?? []).map((g) => g.VpcSecurityGroupId);
+  r.linkRefs!.push(liveLink(rec, ctx, 'securityGroups', sgs, ['aws.ec2.security-group'], { inverse: 'attachedResources', attribute: 'VpcSecurityGroups' }));
+}
+
+function groupToken(arn: string): string {
+  return `live-ref|${arn}`;
+}
+
+/** A parameter group as its own model resource (one per group name, shared by its users). */
+function parameterGroup(rec: SnapshotResource, ctx: LiveCtx, name: string, cluster: boolean): Resource {
+  const arn = `arn:${ctx.snapshot.account.partition}:rds:${rec.region}:${rec.account}:${cluster ? 'cluster-pg' : 'pg'}:${name}`;
+  const pg: SnapshotResource = { type: cluster ? 'AWS::RDS::DBClusterParameterGroup' : 'AWS::RDS::DBParameterGroup', arn, region: rec.region, account: rec.account, data: {}, ...(rec.errors?.parameters ? { errors: { parameters: rec.errors.parameters } } : {}) };
+  const params = dataAt(rec, 'parameters') as Record<string, { value: string | null }> | null | undefined;
+  // A region-scoped token: group names repeat across regions, and ARN-form matching would join them.
+  const r = liveResource(pg, 'aws.rds.parameter-group', ctx, [groupToken(pg.arn)]);
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params ?? {})) if (v?.value !== null && v?.value !== undefined) values[k] = v.value;
+  r.attrs = {
+    name: computed(pg, ctx, 'name', name),
+    parameters: computed(pg, ctx, 'parameters', values, ['parameters']),
+    isClusterGroup: computed(pg, ctx, 'isClusterGroup', cluster),
+    isDefaultGroup: computed(pg, ctx, 'isDefaultGroup', name.startsWith('default.')),
+    tags: computed(pg, ctx, 'tags', {} as Record<string, string>, [], 'default'),
+    dataClass: computed(pg, ctx, 'dataClass', undefined, [], 'default'),
+  };
+  return r;
+}
+
+const instance: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.rds.instance', ctx, [dataAt(rec, 'DBInstanceIdentifier'), dataAt(rec, 'DbiResourceId')]);
+  dbCommon(rec, ctx, r, false);
+  const clusterId = dataAt(rec, 'DBClusterIdentifier') as Str;
+  const group = (dataAt(rec, 'DBParameterGroups.0.DBParameterGroupName') as Str) ?? undefined;
+  r.attrs.instanceClass = liveAttr(rec, ctx, 'DBInstanceClass');
+  r.attrs.isClusterMember = computed(rec, ctx, 'DBClusterIdentifier', clusterId !== undefined);
+  r.attrs.clusterIdentifier = liveAttr(rec, ctx, 'DBClusterIdentifier');
+  r.attrs.isReadReplica = computed(rec, ctx, 'ReadReplicaSourceDBInstanceIdentifier', dataAt(rec, 'ReadReplicaSourceDBInstanceIdentifier') !== undefined || dataAt(rec, 'ReadReplicaSourceDBClusterIdentifier') !== undefined);
+  r.attrs.multiAz = liveAttr(rec, ctx, 'MultiAZ', { default: false });
+  r.attrs.parameterGroupName = liveAttr(rec, ctx, 'DBParameterGroups.0.DBParameterGroupName');
+  r.linkRefs!.push(liveLink(rec, ctx, 'cluster', clusterId, ['aws.rds.cluster'], { inverse: 'instances', attribute: 'DBClusterIdentifier' }));
+  const out = [r];
+  if (group) {
+    const pg = parameterGroup(rec, ctx, group, false);
+    r.linkRefs!.push({ name: 'parameterGroup', kinds: ['aws.rds.parameter-group'], literals: [groupToken(pg.arn!)], loc: r.loc });
+    out.push(pg);
+  }
+  return out;
+};
+
+const cluster: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.rds.cluster', ctx, [dataAt(rec, 'DBClusterIdentifier'), dataAt(rec, 'DbClusterResourceId')]);
+  dbCommon(rec, ctx, r, true);
+  const group = dataAt(rec, 'DBClusterParameterGroup') as Str;
+  r.attrs.engineMode = liveAttr(rec, ctx, 'EngineMode', { default: 'provisioned' });
+  r.attrs.clusterParameterGroupName = liveAttr(rec, ctx, 'DBClusterParameterGroup');
+  // Aurora clusters report no PubliclyAccessible: member instances carry it.
+  if (dataAt(rec, 'PubliclyAccessible') === undefined) r.attrs.publiclyAccessible = computed(rec, ctx, 'PubliclyAccessible', false, [], 'default');
+  const out = [r];
+  if (group) {
+    const pg = parameterGroup(rec, ctx, group, true);
+    r.linkRefs!.push({ name: 'clusterParameterGroup', kinds: ['aws.rds.parameter-group'], literals: [groupToken(pg.arn!)], loc: r.loc });
+    out.push(pg);
+  }
+  return out;
+};
+
+export const rdsLiveAdapters: Record<string, LiveAdapter> = {
+  'AWS::RDS::DBInstance': instance,
+  'AWS::RDS::DBCluster': cluster,
+};

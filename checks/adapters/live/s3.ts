@@ -1,0 +1,74 @@
+import type { SnapshotResource } from '../../sources/live/snapshot.js';
+import { asBool, computed, dataAt, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers.js';
+
+interface LifecycleRule {
+  ID?: string;
+  Status?: string;
+  Filter?: Record<string, unknown>;
+  Prefix?: string;
+  Expiration?: { Days?: number; Date?: string };
+  NoncurrentVersionExpiration?: { NoncurrentDays?: number };
+  Transitions?: Array<{ Days?: number; StorageClass?: string }>;
+}
+
+function filtered(rule: LifecycleRule): boolean {
+  if (rule.Prefix) return true;
+  const f = rule.Filter;
+  if (!f) return false;
+  if (typeof f.Prefix === 'string' && f.Prefix !== '') return true;
+  return f.Tag !== undefined || f.And !== undefined || f.ObjectSizeGreaterThan !== undefined || f.ObjectSizeLessThan !== undefined;
+}
+
+function lifecycle(rec: SnapshotResource): unknown[] {
+  const rules = (dataAt(rec, 'lifecycle') as LifecycleRule[] | null | undefined) ?? [];
+  return rules.map((r) => ({
+    id: r.ID ?? null,
+    enabled: r.Status === 'Enabled',
+    filtered: filtered(r),
+    ...(r.Expiration?.Days !== undefined ? { expirationDays: r.Expiration.Days } : {}),
+    ...(r.Expiration?.Date !== undefined ? { expirationDate: r.Expiration.Date } : {}),
+    ...(r.NoncurrentVersionExpiration?.NoncurrentDays !== undefined ? { noncurrentExpirationDays: r.NoncurrentVersionExpiration.NoncurrentDays } : {}),
+    transitions: (r.Transitions ?? []).map((t) => ({ days: t.Days ?? null, storageClass: t.StorageClass ?? null })),
+  }));
+}
+
+function pab(rec: SnapshotResource, ctx: LiveCtx, field: string) {
+  return liveAttr(rec, ctx, `publicAccessBlock.${field}`, { default: false, map: asBool, facet: 'publicAccessBlock' });
+}
+
+/**
+ * A bucket. No default-encryption configuration means SSE-S3 (AES256, origin default): AWS encrypts
+ * every bucket since January 2023, whatever an emulator answers.
+ */
+const bucket: LiveAdapter = (rec, ctx) => {
+  const name = dataAt(rec, 'Name') as string;
+  const r = liveResource(rec, 'aws.s3.bucket', ctx, [name]);
+  const byDefault = 'encryption.Rules.0.ApplyServerSideEncryptionByDefault';
+  const sse = dataAt(rec, `${byDefault}.SSEAlgorithm`) as string | undefined;
+  const key = dataAt(rec, `${byDefault}.KMSMasterKeyID`) as string | undefined;
+  const kms = sse === 'aws:kms' || sse === 'aws:kms:dsse';
+  const logging = dataAt(rec, 'logging') as { TargetBucket?: string } | null | undefined;
+  r.attrs = {
+    bucketName: computed(rec, ctx, 'Name', name),
+    sseAlgorithm: liveAttr(rec, ctx, `${byDefault}.SSEAlgorithm`, { default: 'AES256', facet: 'encryption' }),
+    kmsKeyId: liveAttr(rec, ctx, `${byDefault}.KMSMasterKeyID`, { facet: 'encryption' }),
+    kmsKeyIsAwsManaged: computed(rec, ctx, 'encryption', kms ? (key ? keyIsAwsManaged(ctx, key) : true) : undefined, ['encryption']),
+    bucketKeyEnabled: liveAttr(rec, ctx, 'encryption.Rules.0.BucketKeyEnabled', { default: false, facet: 'encryption' }),
+    versioningEnabled: computed(rec, ctx, 'versioning', dataAt(rec, 'versioning.Status') === 'Enabled', ['versioning']),
+    mfaDelete: computed(rec, ctx, 'versioning', dataAt(rec, 'versioning.MFADelete') === 'Enabled', ['versioning']),
+    blockPublicAcls: pab(rec, ctx, 'BlockPublicAcls'),
+    ignorePublicAcls: pab(rec, ctx, 'IgnorePublicAcls'),
+    blockPublicPolicy: pab(rec, ctx, 'BlockPublicPolicy'),
+    restrictPublicBuckets: pab(rec, ctx, 'RestrictPublicBuckets'),
+    policy: liveAttr(rec, ctx, 'policy'),
+    lifecycleRules: computed(rec, ctx, 'lifecycle', lifecycle(rec), ['lifecycle']),
+    loggingEnabled: computed(rec, ctx, 'logging', !!logging?.TargetBucket, ['logging']),
+    loggingTargetBucket: liveAttr(rec, ctx, 'logging.TargetBucket', { facet: 'logging' }),
+    ...tagVals(rec, ctx, 'tags', 'tags'),
+  };
+  if (kms && key) r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', key, ['aws.kms.key'], { attribute: 'encryption' }));
+  if (logging?.TargetBucket) r.linkRefs!.push(liveLink(rec, ctx, 'loggingTarget', `arn:${ctx.snapshot.account.partition}:s3:::${logging.TargetBucket}`, ['aws.s3.bucket'], { inverse: 'accessLogSources', attribute: 'logging' }));
+  return r;
+};
+
+export const s3LiveAdapters: Record<string, LiveAdapter> = { 'AWS::S3::Bucket': bucket };

@@ -1,0 +1,24 @@
+import { scheduleDays } from '../terraform/secrets.js';
+import { computed, dataAt, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+
+const secret: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.secretsmanager.secret', ctx, [dataAt(rec, 'Name')]);
+  const key = dataAt(rec, 'KmsKeyId') as string | undefined;
+  const rotation = dataAt(rec, 'RotationEnabled') === true;
+  const after = dataAt(rec, 'RotationRules.AutomaticallyAfterDays') as number | undefined;
+  const expr = dataAt(rec, 'RotationRules.ScheduleExpression') as string | undefined;
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'Name'),
+    kmsKeyId: liveAttr(rec, ctx, 'KmsKeyId'),
+    kmsKeyIsAwsManaged: computed(rec, ctx, 'KmsKeyId', key ? keyIsAwsManaged(ctx, key) : true, [], key ? 'explicit' : 'default'),
+    rotationEnabled: liveAttr(rec, ctx, 'RotationEnabled', { default: false }),
+    rotationDays: computed(rec, ctx, 'RotationRules', rotation ? (after ?? (expr ? scheduleDays(expr) : undefined)) : undefined),
+    rotationScheduleExpression: liveAttr(rec, ctx, 'RotationRules.ScheduleExpression'),
+    rotationLambdaArn: liveAttr(rec, ctx, 'RotationLambdaARN'),
+    ...tagVals(rec, ctx),
+  };
+  if (key) r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', key, ['aws.kms.key'], { attribute: 'KmsKeyId' }));
+  return r;
+};
+
+export const secretsLiveAdapters: Record<string, LiveAdapter> = { 'AWS::SecretsManager::Secret': secret };

@@ -1,0 +1,42 @@
+import type { Outcome, Observed } from '../engine/evaluate.js';
+import { registerCodeCheck } from './registry.js';
+
+/**
+ * The account has at least one multi-region CloudTrail trail that is logging and records global
+ * service events (CIS AWS 3.1). A configuration sees only its own trails: with none that qualifies the
+ * result is unknown (an organization trail or another stack may cover the account); a live read of
+ * the whole account (`complete`) with none is a failure.
+ */
+registerCodeCheck({
+  name: 'account-multi-region-trail',
+  description: 'At least one logging, multi-region trail with global service events exists for the account.',
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  evaluate(r, ctx): Outcome {
+    const trails = ctx.model.linked(r, 'trails');
+    const complete = r.attrs.complete?.value === true;
+    const evidence: Observed[] = [];
+    let unknown = false;
+    for (const t of trails) {
+      const name = t.address ?? t.arn ?? t.id;
+      const parts = ['isMultiRegion', 'enableLogging', 'includeGlobalServiceEvents'].map((a) => t.attrs[a]);
+      const err = parts.find((v) => v?.error);
+      if (err) return { truth: 'error', evidence: [{ path: `trails[${name}]`, value: null, loc: err.loc }], error: err.error, loc: err.loc };
+      const [multi, logging, global] = parts;
+      evidence.push({ path: `trails[${name}].isMultiRegion`, value: multi?.origin === 'unknown' ? '(known after apply)' : multi?.value, loc: multi?.loc ?? t.loc });
+      const vals = [multi, logging ?? { value: true, origin: 'default' as const }, global ?? { value: true, origin: 'default' as const }];
+      if (vals.some((v) => v?.value === false)) continue;
+      if (vals.every((v) => v?.value === true)) return { truth: 'true', evidence, loc: t.loc, detail: `${name} is a logging multi-region trail` };
+      unknown = true;
+    }
+    if (unknown) return { truth: 'unknown', evidence, detail: 'a trail may be multi-region and logging, but part of its configuration is known only after apply' };
+    if (complete) return { truth: 'false', evidence, loc: r.loc, detail: trails.length ? 'no trail is multi-region, logging and recording global service events' : 'the account has no CloudTrail trail' };
+    return {
+      truth: 'unknown',
+      evidence,
+      loc: r.loc,
+      detail: trails.length
+        ? 'no trail in this configuration is multi-region and logging; an organization trail or another stack may cover the account (needs live verification)'
+        : 'no CloudTrail trail in this configuration; needs live verification',
+    };
+  },
+});

@@ -1,0 +1,43 @@
+import type { Model } from '../../model/model.js';
+import type { Resource } from '../../model/resource.js';
+import { normalizeIamDocument, type IamDocument } from '../../model/iam-document.js';
+import { isUnknown, UNKNOWN, type Location, type UnknownValue } from '../../model/value.js';
+
+export interface DocLookup {
+  /** The normalised document; undefined when there is none; UnknownValue when it cannot be known here. */
+  doc: IamDocument | UnknownValue | undefined;
+  path: string;
+  loc?: Location;
+  error?: string;
+}
+
+/**
+ * A resource-policy document: the attribute (`policy`, `keyPolicy`) when known, else the document of a
+ * linked `data.aws_iam_policy_document` (a plan defers that read when it depends on values known only
+ * after apply, yet its statement blocks are still visible).
+ */
+export function resourcePolicy(r: Resource, model: Model, attr: string, sourceLink?: string): DocLookup {
+  const val = r.attrs[attr];
+  if (val?.error) return { doc: undefined, path: attr, loc: val.loc, error: val.error };
+  if (val && val.origin !== 'unknown' && val.value !== undefined && val.value !== null) {
+    const doc = normalizeIamDocument(val.value);
+    return { doc: doc ?? undefined, path: attr, loc: val.loc };
+  }
+  if (val?.origin === 'unknown' || isUnknown(val?.value)) {
+    const src = sourceLink ? model.linked(r, sourceLink)[0] : undefined;
+    const d = src?.attrs.document;
+    if (src && d && d.origin !== 'unknown' && d.value) {
+      const doc = normalizeIamDocument(d.value);
+      return { doc: doc ?? undefined, path: `${sourceLink}.document`, loc: d.loc ?? src.loc };
+    }
+    return { doc: UNKNOWN, path: attr, loc: val?.loc };
+  }
+  return { doc: undefined, path: attr, loc: val?.loc ?? r.loc };
+}
+
+/** Lowercase string list of a normalised field; `unknown` when any element is unknown. */
+export function strs(v: Array<string | UnknownValue> | UnknownValue | undefined): { values: string[]; unknown: boolean } {
+  if (v === undefined) return { values: [], unknown: false };
+  if (isUnknown(v)) return { values: [], unknown: true };
+  return { values: v.filter((x): x is string => typeof x === 'string'), unknown: v.some(isUnknown) };
+}

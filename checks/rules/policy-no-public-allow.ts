@@ -1,0 +1,116 @@
+import type { Outcome } from '../engine/evaluate.js';
+import type { IamStatement } from '../model/iam-document.js';
+import { isUnknown, type UnknownValue } from '../model/value.js';
+import { registerCodeCheck } from './registry.js';
+import { resourcePolicy } from './lib/policy-doc.js';
+
+/**
+ * A resource policy (S3 bucket policy, KMS key policy) has no statement that allows everyone: an Allow
+ * whose Principal is `*` (or `{"AWS": "*"}`), or an Allow with NotPrincipal, counts as public unless a
+ * condition pins the caller down with a positive operator on a key that names an account,
+ * organization, network or source (aws:PrincipalOrgID, aws:SourceAccount, aws:SourceVpce,
+ * aws:SourceIp, kms:CallerAccount, ...). Negated operators (StringNotEquals ...) and `...IfExists`
+ * do not restrict: a caller without the key passes them. Conditions such as aws:SecureTransport do not
+ * restrict who the caller is. No policy at all is not public.
+ */
+const RESTRICTING_KEYS = [
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceowner',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:sourceip',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:userid',
+  'aws:username',
+  'kms:calleraccount',
+  's3:dataaccesspointaccount',
+  's3:dataaccesspointarn',
+];
+
+type Verdict = 'public' | 'restricted' | 'unknown';
+
+function restricting(cond: IamStatement['Condition'], extraKeys: string[]): Verdict {
+  if (cond === undefined) return 'public';
+  if (isUnknown(cond)) return 'unknown';
+  const keys = new Set([...RESTRICTING_KEYS, ...extraKeys.map((k) => k.toLowerCase())]);
+  let unknown = false;
+  for (const [op, block] of Object.entries(cond)) {
+    const o = op.toLowerCase();
+    if (o.includes('not') || o.endsWith('ifexists') || o.startsWith('null')) continue;
+    for (const [key, vals] of Object.entries(block)) {
+      if (!keys.has(key.toLowerCase())) continue;
+      if (vals.some(isUnknown)) {
+        unknown = true;
+        continue;
+      }
+      const s = vals as string[];
+      const open = s.length === 0 || s.some((v) => v === '*' || v === '0.0.0.0/0' || v === '::/0');
+      if (!open) return 'restricted';
+    }
+  }
+  return unknown ? 'unknown' : 'public';
+}
+
+function principalPublic(p: Record<string, Array<string | UnknownValue>> | UnknownValue | undefined): Verdict {
+  if (p === undefined) return 'restricted';
+  if (isUnknown(p)) return 'unknown';
+  let unknown = false;
+  for (const vals of Object.values(p)) {
+    if (vals.some((v) => v === '*')) return 'public';
+    if (vals.some(isUnknown)) unknown = true;
+  }
+  return unknown ? 'unknown' : 'restricted';
+}
+
+registerCodeCheck({
+  name: 'policy-no-public-allow',
+  description: 'A resource policy document has no Allow to every principal (`*` or NotPrincipal) without a condition that restricts the caller.',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['attr'],
+    properties: { attr: { type: 'string' }, sourceLink: { type: 'string' }, restrictingKeys: { type: 'array', items: { type: 'string' } } },
+  },
+  evaluate(r, ctx, options): Outcome {
+    const look = resourcePolicy(r, ctx.model, String(options.attr), options.sourceLink as string | undefined);
+    const ev = (value: unknown) => [{ path: look.path, value, loc: look.loc }];
+    if (look.error) return { truth: 'error', evidence: ev(null), error: look.error, loc: look.loc };
+    if (look.doc === undefined) return { truth: 'true', evidence: ev(null), loc: look.loc, detail: 'no policy document (AWS applies no public grant)' };
+    if (isUnknown(look.doc)) return { truth: 'unknown', evidence: ev('(known after apply)'), loc: look.loc, detail: 'the policy is known only after apply' };
+    const extra = (options.restrictingKeys as string[] | undefined) ?? [];
+    let unknown: string | undefined;
+    for (const [i, st] of look.doc.Statement.entries()) {
+      if (isUnknown(st)) {
+        unknown ??= `statement ${i} is known only after apply`;
+        continue;
+      }
+      if (isUnknown(st.Effect)) {
+        unknown ??= `the effect of statement ${i} is known only after apply`;
+        continue;
+      }
+      if (st.Effect !== 'Allow') continue;
+      const who: Verdict = st.NotPrincipal !== undefined ? 'public' : principalPublic(st.Principal);
+      if (who === 'restricted') continue;
+      const cond = restricting(st.Condition, extra);
+      if (cond === 'restricted') continue;
+      const name = st.Sid ? `statement "${st.Sid}"` : `statement ${i}`;
+      if (who === 'public' && cond === 'public') {
+        return {
+          truth: 'false',
+          evidence: ev(look.doc),
+          loc: look.loc,
+          detail: `${name} allows ${st.NotPrincipal !== undefined ? 'every principal but the NotPrincipal list' : 'Principal "*"'} without a condition restricting the caller`,
+        };
+      }
+      unknown ??= `${name} may allow every principal (part of it is known only after apply)`;
+    }
+    if (unknown) return { truth: 'unknown', evidence: ev(look.doc), loc: look.loc, detail: unknown };
+    return { truth: 'true', evidence: ev(look.doc), loc: look.loc };
+  },
+});

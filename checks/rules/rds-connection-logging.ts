@@ -1,0 +1,58 @@
+import type { Outcome } from '../engine/evaluate.js';
+import type { Model } from '../model/model.js';
+import type { Resource } from '../model/resource.js';
+import { registerCodeCheck } from './registry.js';
+import { isOn, lookupParam, str, type ParamLookup } from './rds-params.js';
+
+/**
+ * Connections and access to a database holding student records are logged by the engine, through
+ * the parameter group actually attached:
+ *  - PostgreSQL (RDS and Aurora): `log_connections` on, or pgaudit loaded (`shared_preload_libraries`
+ *    contains pgaudit) with `pgaudit.log` set to something other than none. Defaults: off.
+ *  - Aurora MySQL: `server_audit_logging = 1` with `server_audit_events` including CONNECT.
+ *  - RDS MySQL / MariaDB: audit logging is the MARIADB_AUDIT_PLUGIN option (an option group): unknown.
+ *  - other engines: unknown.
+ * Clusters read the cluster parameter group; instances their DB parameter group.
+ */
+function evaluate(r: Resource, model: Model): Outcome {
+  const family = str(r, 'engineFamily');
+  const engine = str(r, 'engine') ?? '';
+  const isCluster = r.kind === 'aws.rds.cluster';
+  const link = isCluster ? 'clusterParameterGroup' : 'parameterGroup';
+  const nameAttr = isCluster ? 'clusterParameterGroupName' : 'parameterGroupName';
+  const get = (p: string): ParamLookup => lookupParam(r, model, link, nameAttr, p);
+  const ev = (p: string, l: ParamLookup) => ({ path: `${link}.parameters.${p}`, value: l.state === 'unknown' ? '(known after apply)' : l.state === 'default' ? '(engine default)' : l.value, loc: l.loc });
+  if (!family) return { truth: 'unknown', evidence: [{ path: 'engineFamily', value: '(known after apply)' }], detail: 'engine not known' };
+
+  if (family === 'postgres') {
+    const conn = get('log_connections');
+    const libs = get('shared_preload_libraries');
+    const audit = get('pgaudit.log');
+    const evidence = [ev('log_connections', conn), ev('shared_preload_libraries', libs), ev('pgaudit.log', audit)];
+    const connOn = conn.state === 'set' && isOn(conn.value);
+    const pgaudit = libs.state === 'set' && /(^|,)\s*pgaudit\s*(,|$)/.test(libs.value ?? '') && audit.state === 'set' && (audit.value ?? '').trim().toLowerCase() !== 'none' && audit.value !== '';
+    if (connOn || pgaudit) return { truth: 'true', evidence, loc: (connOn ? conn : audit).loc };
+    if ([conn, libs, audit].some((l) => l.state === 'unknown')) return { truth: 'unknown', evidence, loc: conn.loc, detail: conn.why ?? libs.why ?? audit.why };
+    return { truth: 'false', evidence, loc: conn.loc, detail: 'neither log_connections nor pgaudit is enabled in the attached parameter group' };
+  }
+  if (family === 'mysql' && engine.startsWith('aurora')) {
+    const on = get('server_audit_logging');
+    const events = get('server_audit_events');
+    const evidence = [ev('server_audit_logging', on), ev('server_audit_events', events)];
+    if (on.state === 'set' && isOn(on.value) && events.state === 'set' && /connect/i.test(events.value ?? '')) return { truth: 'true', evidence, loc: on.loc };
+    if ([on, events].some((l) => l.state === 'unknown')) return { truth: 'unknown', evidence, loc: on.loc, detail: on.why ?? events.why };
+    return { truth: 'false', evidence, loc: on.loc, detail: 'server_audit_logging with CONNECT events is not enabled in the attached cluster parameter group' };
+  }
+  return {
+    truth: 'unknown',
+    evidence: [{ path: 'engine', value: engine }],
+    detail: `connection auditing for ${engine} is configured in an option group, which this check does not read`,
+  };
+}
+
+registerCodeCheck({
+  name: 'rds-connection-logging',
+  description: 'The parameter group attached to an RDS database logs connections (log_connections, pgaudit, Aurora MySQL server audit).',
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  evaluate: (r, ctx) => evaluate(r, ctx.model),
+});

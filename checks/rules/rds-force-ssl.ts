@@ -1,0 +1,79 @@
+import type { Outcome } from '../engine/evaluate.js';
+import type { Resource } from '../model/resource.js';
+import { registerCodeCheck } from './registry.js';
+import { isOn, lookupParam, majorOf, minorOf, str, type ParamLookup } from './rds-params.js';
+
+/**
+ * TLS is required for every connection to an RDS database: the parameter that enforces it is on in the
+ * parameter group actually attached (a group that is defined but not attached counts for nothing).
+ *
+ *  - PostgreSQL and SQL Server: `rds.force_ssl = 1`. Engine default: 1 for RDS for PostgreSQL 15 and
+ *    later, 0 for older versions, for Aurora PostgreSQL and for SQL Server.
+ *  - MySQL, MariaDB, Aurora MySQL: `require_secure_transport = ON|1`. Default OFF; MySQL 8.4+ unknown
+ *    (not verified here).
+ *  - Oracle / Db2: TLS is an option-group setting, not readable from parameters: unknown.
+ *  - No group attached (or an AWS `default.*` group): the engine default of the version decides; an
+ *    engine version that is not known makes the result unknown.
+ * Clusters are checked on their cluster parameter group (where Aurora reads these parameters).
+ */
+function defaultOn(family: string, r: Resource, lookup: ParamLookup): boolean | undefined {
+  const engine = str(r, 'engine') ?? '';
+  const source = lookup.family ?? str(r, 'engineVersion');
+  const major = majorOf(source);
+  if (family === 'postgres') {
+    if (engine.startsWith('aurora')) return false;
+    return major === undefined ? undefined : major >= 15;
+  }
+  if (family === 'mysql') {
+    if (engine === 'mysql' && major !== undefined && (major > 8 || (major === 8 && (minorOf(source) ?? 0) >= 4))) return undefined;
+    return false;
+  }
+  if (family === 'sqlserver') return false;
+  return undefined;
+}
+
+function evaluate(r: Resource, ctx: { model: import('../model/model.js').Model }): Outcome {
+  const family = str(r, 'engineFamily');
+  const famVal = r.attrs.engineFamily;
+  if (!family) return { truth: 'unknown', evidence: [{ path: 'engineFamily', value: '(known after apply)', loc: famVal?.loc }], loc: famVal?.loc, detail: 'engine not known' };
+  let param: string;
+  if (family === 'postgres' || family === 'sqlserver') param = 'rds.force_ssl';
+  else if (family === 'mysql') param = 'require_secure_transport';
+  else
+    return {
+      truth: 'unknown',
+      evidence: [{ path: 'engine', value: str(r, 'engine') }],
+      detail: `TLS enforcement for ${str(r, 'engine')} is set in an option group, which this check does not read`,
+    };
+  const isCluster = r.kind === 'aws.rds.cluster';
+  const link = isCluster ? 'clusterParameterGroup' : 'parameterGroup';
+  const lookup = lookupParam(r, ctx.model, link, isCluster ? 'clusterParameterGroupName' : 'parameterGroupName', param);
+  const path = `${link}.parameters.${param}`;
+  if (lookup.state === 'unknown') return { truth: 'unknown', evidence: [{ path, value: '(known after apply)', loc: lookup.loc }], loc: lookup.loc, detail: lookup.why };
+  if (lookup.state === 'set') {
+    const ok = isOn(lookup.value);
+    return {
+      truth: ok ? 'true' : 'false',
+      evidence: [{ path, value: lookup.value, loc: lookup.loc }],
+      loc: lookup.loc,
+      detail: ok ? undefined : `${param} = ${lookup.value} in ${lookup.group}`,
+    };
+  }
+  const on = defaultOn(family, r, lookup);
+  const shown = `(engine default of ${lookup.group ?? 'the default group'})`;
+  if (on === undefined)
+    return { truth: 'unknown', evidence: [{ path, value: shown, loc: lookup.loc }], loc: lookup.loc, detail: `${param} is not set and the engine default for this version is not known` };
+  return {
+    truth: on ? 'true' : 'false',
+    evidence: [{ path, value: on ? `1 ${shown}` : `0 ${shown}` }],
+    loc: lookup.loc,
+    detail: on ? undefined : `${param} is not set in the attached parameter group, and the engine default does not require TLS`,
+  };
+}
+
+registerCodeCheck({
+  name: 'rds-force-ssl',
+  description: 'The parameter group attached to an RDS instance or cluster requires TLS (rds.force_ssl / require_secure_transport), engine defaults included.',
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  evaluate: (r, ctx) => evaluate(r, ctx),
+});

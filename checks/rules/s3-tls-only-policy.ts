@@ -1,0 +1,117 @@
+import type { Outcome } from '../engine/evaluate.js';
+import type { IamStatement } from '../model/iam-document.js';
+import { isUnknown } from '../model/value.js';
+import { registerCodeCheck } from './registry.js';
+import { resourcePolicy, strs } from './lib/policy-doc.js';
+
+/**
+ * The bucket policy refuses plain-HTTP requests: a statement with Effect Deny, Principal `*`, Action
+ * `s3:*` (or `*`), Condition `Bool` (or `BoolIfExists`) `aws:SecureTransport = false`, and Resource
+ * covering both the bucket and its objects (`arn:aws:s3:::b` and `arn:aws:s3:::b/*`, or a wildcard
+ * that covers both). A deny on `s3:TlsVersion` alone does not count: a plain-HTTP request has no TLS
+ * version, so a NumericLessThan condition on it does not match.
+ */
+type T = 'yes' | 'no' | 'unknown';
+
+function and(...xs: T[]): T {
+  return xs.includes('no') ? 'no' : xs.includes('unknown') ? 'unknown' : 'yes';
+}
+
+function denyAll(st: IamStatement): T {
+  if (isUnknown(st.Effect)) return 'unknown';
+  if (st.Effect !== 'Deny') return 'no';
+  return 'yes';
+}
+
+function everyone(st: IamStatement): T {
+  const p = st.Principal;
+  if (p === undefined || st.NotPrincipal !== undefined) return 'no';
+  if (isUnknown(p)) return 'unknown';
+  const aws = strs(p.AWS);
+  if (aws.values.includes('*')) return 'yes';
+  return aws.unknown ? 'unknown' : 'no';
+}
+
+function allActions(st: IamStatement): T {
+  if (st.Action === undefined) return 'no';
+  const a = strs(st.Action);
+  if (a.values.some((x) => x === '*' || x.toLowerCase() === 's3:*')) return 'yes';
+  return a.unknown ? 'unknown' : 'no';
+}
+
+function insecureTransport(st: IamStatement): T {
+  const c = st.Condition;
+  if (c === undefined) return 'no';
+  if (isUnknown(c)) return 'unknown';
+  let unknown = false;
+  for (const [op, block] of Object.entries(c)) {
+    if (!/^bool(ifexists)?$/i.test(op)) continue;
+    for (const [key, vals] of Object.entries(block)) {
+      if (key.toLowerCase() !== 'aws:securetransport') continue;
+      const v = strs(vals);
+      if (v.values.some((x) => x.toLowerCase() === 'false')) return 'yes';
+      if (v.unknown) unknown = true;
+    }
+  }
+  return unknown ? 'unknown' : 'no';
+}
+
+function glob(pattern: string, s: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return re.test(s);
+}
+
+function coversBucketAndObjects(st: IamStatement, bucketName: string | undefined): T {
+  if (st.Resource === undefined) return 'no';
+  const r = strs(st.Resource);
+  const bucketArn = bucketName ? `arn:aws:s3:::${bucketName}` : undefined;
+  const sample = bucketArn ? [bucketArn, `${bucketArn}/some/object`] : undefined;
+  let bucket = false;
+  let objects = false;
+  for (const res of r.values) {
+    if (res === '*') return 'yes';
+    if (sample) {
+      if (glob(res, sample[0]!)) bucket = true;
+      if (glob(res, sample[1]!)) objects = true;
+    } else {
+      // Bucket name not known: accept a bucket ARN and an object wildcard of the same bucket.
+      const m = /^arn:aws[a-z-]*:s3:::([^/]+)(\/\*)?$/.exec(res);
+      if (m && !m[2]) bucket ||= r.values.includes(`${res}/*`);
+      if (m && m[2]) objects ||= r.values.includes(res.slice(0, -2));
+    }
+  }
+  if (bucket && objects) return 'yes';
+  return r.unknown ? 'unknown' : 'no';
+}
+
+registerCodeCheck({
+  name: 's3-tls-only-policy',
+  description: 'The bucket policy denies every request made without TLS (aws:SecureTransport = false) on the bucket and its objects.',
+  optionsSchema: { type: 'object', additionalProperties: false, properties: { sourceLink: { type: 'string' } } },
+  evaluate(r, ctx, options): Outcome {
+    const look = resourcePolicy(r, ctx.model, 'policy', (options.sourceLink as string | undefined) ?? 'policySource');
+    const ev = (value: unknown) => [{ path: look.path, value, loc: look.loc }];
+    if (look.error) return { truth: 'error', evidence: ev(null), error: look.error, loc: look.loc };
+    if (look.doc === undefined) return { truth: 'false', evidence: ev(null), loc: look.loc, detail: 'the bucket has no policy, so plain-HTTP requests are not denied' };
+    if (isUnknown(look.doc)) return { truth: 'unknown', evidence: ev('(known after apply)'), loc: look.loc, detail: 'the bucket policy is known only after apply' };
+    const nameVal = r.attrs.bucketName;
+    const name = nameVal && nameVal.origin !== 'unknown' && typeof nameVal.value === 'string' ? nameVal.value : undefined;
+    let sawUnknown = false;
+    for (const st of look.doc.Statement) {
+      if (isUnknown(st)) {
+        sawUnknown = true;
+        continue;
+      }
+      const t = and(denyAll(st), everyone(st), allActions(st), insecureTransport(st), coversBucketAndObjects(st, name));
+      if (t === 'yes') return { truth: 'true', evidence: ev(look.doc), loc: look.loc };
+      if (t === 'unknown') sawUnknown = true;
+    }
+    if (sawUnknown) return { truth: 'unknown', evidence: ev(look.doc), loc: look.loc, detail: 'part of the bucket policy is known only after apply' };
+    return {
+      truth: 'false',
+      evidence: ev(look.doc),
+      loc: look.loc,
+      detail: 'no Deny statement for Principal "*" on s3:* with aws:SecureTransport = false covering the bucket and its objects',
+    };
+  },
+});

@@ -1,0 +1,67 @@
+import type { Observed, Outcome } from '../engine/evaluate.js';
+import { registerCodeCheck } from './registry.js';
+import { attachedResources, portsBeyond, ruleIsWorld, rulesOf } from './lib/network.js';
+
+/**
+ * World-open ingress is acceptable only for web ports (`allowPorts`, default 80 and 443) on a group
+ * used by a load balancer. A world-open rule on any other port fails; a world-open web rule on a group
+ * attached only to non-load-balancer resources fails; when the input does not show what uses the group,
+ * the answer is unknown.
+ */
+registerCodeCheck({
+  name: 'sg-world-ingress-web-on-lb',
+  description: 'Internet ingress only on web ports, and only on load-balancer security groups',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      allowPorts: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 65535 }, minItems: 1 },
+      lbKinds: { type: 'array', items: { type: 'string' }, minItems: 1 },
+    },
+  },
+  evaluate(resource, ctx, options): Outcome {
+    const allow = (options.allowPorts as number[] | undefined) ?? [80, 443];
+    const lbKinds = (options.lbKinds as string[] | undefined) ?? ['aws.elb.load-balancer'];
+    const val = resource.attrs.ingressRules;
+    const rules = rulesOf(resource, 'ingress');
+    if (rules === 'error') return { truth: 'error', evidence: [{ path: 'ingressRules', value: null, loc: val?.loc }], error: val?.error, loc: val?.loc };
+    if (rules === 'unknown') return { truth: 'unknown', evidence: [{ path: 'ingressRules', value: '(known after apply)', loc: val?.loc }], loc: val?.loc };
+    let unknown: Observed | undefined;
+    const webRules: Observed[] = [];
+    for (const [i, rule] of rules.entries()) {
+      const world = ruleIsWorld(rule);
+      if (world.tri === 'no') continue;
+      const ev: Observed = { path: `ingressRules[${i}]`, value: rule, loc: rule._loc ?? val?.loc };
+      const beyond = portsBeyond(rule, allow);
+      if (beyond === undefined || world.tri === 'maybe') {
+        unknown ??= ev;
+        continue;
+      }
+      if (beyond !== '') {
+        return { truth: 'false', evidence: [ev], loc: ev.loc, detail: `ingress rule ${i} opens ${beyond} to ${world.cidrs.join(', ')} (only ${allow.join('/')} may be internet-facing)` };
+      }
+      webRules.push(ev);
+    }
+    if (webRules.length) {
+      const users = attachedResources(ctx.model, resource);
+      const lbs = users.filter((u) => lbKinds.includes(u.kind));
+      const first = webRules[0]!;
+      if (lbs.length) {
+        return unknown
+          ? { truth: 'unknown', evidence: [unknown], loc: unknown.loc }
+          : { truth: 'true', evidence: [...webRules, { path: 'attachedResources', value: lbs.map((l) => l.address ?? l.id) }] };
+      }
+      if (users.length) {
+        return {
+          truth: 'false',
+          evidence: [first, { path: 'attachedResources', value: users.map((u) => u.address ?? u.id) }],
+          loc: first.loc,
+          detail: `internet-facing web ingress on a group used by ${users.map((u) => u.address ?? u.id).join(', ')}, not a load balancer`,
+        };
+      }
+      return { truth: 'unknown', evidence: [first, { path: 'attachedResources', value: [] }], loc: first.loc, detail: 'internet-facing web ingress; what uses this group is not in the input' };
+    }
+    if (unknown) return { truth: 'unknown', evidence: [unknown], loc: unknown.loc, detail: 'a rule has CIDRs or ports known only after apply' };
+    return { truth: 'true', evidence: [{ path: 'ingressRules', value: `${rules.length} rule(s), none internet-facing` }] };
+  },
+});

@@ -1,0 +1,64 @@
+import type { Observed, Outcome } from '../engine/evaluate.js';
+import { registerCodeCheck } from './registry.js';
+import { portText, ruleCoversPort, ruleIsWorld, rulesOf, type Tri } from './lib/network.js';
+
+/**
+ * Fails when a security group has a rule open to the whole internet (0.0.0.0/0, ::/0 or any range
+ * wider than a public /8 or /16, see cidrIsWorld) that reaches one of `ports` (port ranges and
+ * all-protocol rules count), or, with `allProtocols`, that allows every protocol. Every rule is
+ * examined: a `self` rule or a rule from another group does not excuse a later world-open one.
+ * Unknown CIDRs, ports or rule lists make the answer unknown unless a known rule already fails.
+ */
+registerCodeCheck({
+  name: 'sg-world-open',
+  description: 'No rule of the given direction opens the listed ports (or all protocols) to the internet',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      direction: { enum: ['ingress', 'egress'] },
+      ports: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 65535 }, minItems: 1 },
+      allProtocols: { type: 'boolean' },
+    },
+  },
+  evaluate(resource, _ctx, options): Outcome {
+    const direction = (options.direction as 'ingress' | 'egress' | undefined) ?? 'ingress';
+    const ports = (options.ports as number[] | undefined) ?? [];
+    const allProtocols = options.allProtocols === true;
+    const attrName = direction === 'ingress' ? 'ingressRules' : 'egressRules';
+    const val = resource.attrs[attrName];
+    const rules = rulesOf(resource, direction);
+    if (rules === 'error') return { truth: 'error', evidence: [{ path: attrName, value: null, loc: val?.loc }], error: val?.error, loc: val?.loc };
+    if (rules === 'unknown') return { truth: 'unknown', evidence: [{ path: attrName, value: '(known after apply)', loc: val?.loc }], loc: val?.loc };
+    let maybe: Observed | undefined;
+    for (const [i, rule] of rules.entries()) {
+      const world = ruleIsWorld(rule);
+      if (world.tri === 'no') continue;
+      let reach: Tri = 'no';
+      let hit: number | undefined;
+      if (allProtocols) reach = rule.protocol === '-1' ? 'yes' : typeof rule.protocol === 'string' ? 'no' : 'maybe';
+      for (const p of ports) {
+        const c = ruleCoversPort(rule, p);
+        if (c === 'yes') {
+          reach = 'yes';
+          hit = p;
+          break;
+        }
+        if (c === 'maybe') reach = 'maybe';
+      }
+      const ev: Observed = { path: `${attrName}[${i}]`, value: rule, loc: rule._loc ?? val?.loc };
+      if (world.tri === 'yes' && reach === 'yes') {
+        const what = allProtocols && hit === undefined ? 'all protocols' : `port ${hit} (${portText(rule)})`;
+        return {
+          truth: 'false',
+          evidence: [ev],
+          loc: ev.loc,
+          detail: `${direction} rule ${i} opens ${what} to ${world.cidrs.join(', ')}`,
+        };
+      }
+      if (reach !== 'no' && !maybe) maybe = ev;
+    }
+    if (maybe) return { truth: 'unknown', evidence: [maybe], loc: maybe.loc, detail: 'a rule has CIDRs or ports known only after apply' };
+    return { truth: 'true', evidence: [{ path: attrName, value: `${rules.length} rule(s), none open to the internet on the checked ports` }] };
+  },
+});

@@ -1,0 +1,159 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { InputError } from '../../errors.js';
+import type { TfSourceResult } from '../terraform/record.js';
+import { buildConfig, type ModuleConfig } from './config.js';
+import { ModuleInstance, resolveSource, type EvalContext } from './module.js';
+import { parseFile, type ParsedFile } from './parse.js';
+import { rootVariables } from './variables.js';
+
+export interface HclOptions {
+  vars?: Record<string, string>;
+  varFiles?: string[];
+  env?: Record<string, string | undefined>;
+  /** Display paths relative to this (default: the working directory). */
+  root?: string;
+}
+
+export type { Suppression } from './module.js';
+
+const MAX_MODULE_DEPTH = 32;
+
+function isConfigFile(name: string): boolean {
+  return name.endsWith('.tf') || name.endsWith('.tf.json');
+}
+
+function listConfigFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter(isConfigFile)
+      .sort()
+      .map((n) => join(dir, n))
+      .filter((p) => {
+        try {
+          return statSync(p).isFile();
+        } catch {
+          return false;
+        }
+      });
+  } catch {
+    return [];
+  }
+}
+
+/** `.terraform/modules/modules.json`: installed (registry, git) modules by key path. */
+function readInstalled(rootDir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const file = join(rootDir, '.terraform', 'modules', 'modules.json');
+  if (!existsSync(file)) return out;
+  try {
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { Modules?: Array<{ Key?: string; Dir?: string }> };
+    for (const m of doc.Modules ?? []) if (m.Key && m.Dir) out.set(m.Key, resolve(rootDir, m.Dir));
+  } catch {
+    // unreadable manifest: modules stay opaque
+  }
+  return out;
+}
+
+/**
+ * Read Terraform HCL statically: no `terraform init`, credentials or plan. Each directory in
+ * `paths` is a root module; individual files in the same directory form one root module.
+ * Produces the same records as the plan source (`source: 'hcl'`).
+ */
+export async function readHcl(paths: string[], opts: HclOptions = {}): Promise<TfSourceResult> {
+  const displayRoot = resolve(opts.root ?? process.cwd());
+  const display = (p: string): string => relative(displayRoot, p).split('\\').join('/') || basename(p);
+  // group inputs into root modules
+  const roots = new Map<string, string[] | undefined>();
+  for (const p of paths) {
+    const abs = resolve(p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new InputError('no such file or directory', p);
+    }
+    if (st.isDirectory()) roots.set(abs, undefined);
+    else {
+      if (!isConfigFile(abs)) throw new InputError('not a Terraform file (.tf or .tf.json)', p);
+      const dir = dirname(abs);
+      if (roots.has(dir) && roots.get(dir) === undefined) continue;
+      roots.set(dir, [...(roots.get(dir) ?? []), abs]);
+    }
+  }
+
+  const parsed = new Map<string, Promise<ParsedFile>>();
+  const parse = (file: string): Promise<ParsedFile> => {
+    let p = parsed.get(file);
+    if (!p) {
+      p = parseFile(file, display(file));
+      parsed.set(file, p);
+    }
+    return p;
+  };
+  const configs = new Map<string, ModuleConfig>();
+  const result: TfSourceResult & { suppressions: NonNullable<TfSourceResult['suppressions']> } = { records: [], notes: [], regions: {}, suppressions: [] };
+
+  for (const [rootDir, files] of roots) {
+    const installed = readInstalled(rootDir);
+    // discover modules: walk calls breadth-first, parse each directory once
+    const load = async (dir: string, only?: string[]): Promise<ModuleConfig | undefined> => {
+      const key = only ? `${dir}\0${only.join('\0')}` : dir;
+      const have = configs.get(key);
+      if (have) return have;
+      const list = only ?? listConfigFiles(dir);
+      if (!list.length) return undefined;
+      const cfg = buildConfig(dir, await Promise.all(list.map(parse)));
+      configs.set(key, cfg);
+      return cfg;
+    };
+    const rootCfg = await load(rootDir, files);
+    if (!rootCfg) {
+      result.notes.push(`${display(rootDir)}: no Terraform files`);
+      continue;
+    }
+    if (files) configs.set(rootDir, rootCfg);
+    const queue: Array<{ cfg: ModuleConfig; keyPath: string; depth: number }> = [{ cfg: rootCfg, keyPath: '', depth: 0 }];
+    const seen = new Set<string>();
+    while (queue.length) {
+      const { cfg, keyPath, depth } = queue.shift() as { cfg: ModuleConfig; keyPath: string; depth: number };
+      if (depth > MAX_MODULE_DEPTH) continue;
+      for (const [name, call] of cfg.modules) {
+        const kp = keyPath ? `${keyPath}.${name}` : name;
+        const dir = resolveSource(cfg.dir, call.source, kp, installed);
+        if (!dir) continue;
+        const child = await load(dir);
+        const mark = `${dir}|${kp}`;
+        if (child && !seen.has(mark)) {
+          seen.add(mark);
+          queue.push({ cfg: child, keyPath: kp, depth: depth + 1 });
+        }
+      }
+    }
+    const allowedDirs = [rootDir, ...[...configs.values()].map((c) => c.dir)];
+    if (opts.root) allowedDirs.push(displayRoot);
+    const ctx: EvalContext = {
+      configs,
+      rootDir,
+      installed,
+      notes: result.notes,
+      records: result.records,
+      suppressions: result.suppressions,
+      stack: [],
+      allowedDirs: [...new Set(allowedDirs)],
+      files: new Map(),
+    };
+    const vars = await rootVariables(rootCfg, rootDir, { vars: opts.vars, varFiles: opts.varFiles, env: opts.env, displayRoot });
+    const root = new ModuleInstance(ctx, rootCfg, '', '', [rootDir], (n) => (vars.has(n) ? { value: vars.get(n) ?? null, refs: new Set() } : undefined), new Map());
+    root.collect();
+    Object.assign(result.regions as Record<string, string>, root.regions());
+  }
+  const seenSup = new Set<string>();
+  result.suppressions = result.suppressions.filter((s) => {
+    const k = `${s.policy}|${s.address}|${s.file}|${s.line}`;
+    if (seenSup.has(k)) return false;
+    seenSup.add(k);
+    return true;
+  });
+  return result;
+}

@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { InputError } from '../../errors.js';
+import { scanJsonPositions, scanPositions, type BlockPos } from './positions.js';
+
+type Hcl2Json = { parse(filename: string, contents: string): Promise<Record<string, unknown>> };
+let hcl2json: Hcl2Json | undefined;
+function parser(): Hcl2Json {
+  // CommonJS package (WASM inside): load it once, on first use.
+  hcl2json ??= createRequire(import.meta.url)('@cdktf/hcl2json') as Hcl2Json;
+  return hcl2json;
+}
+
+/** One parsed configuration file: the syntax tree as JSON (strings are templates) plus positions. */
+export interface ParsedFile {
+  path: string;
+  /** Path shown to users (relative to the scan root). */
+  display: string;
+  body: Record<string, unknown>;
+  blocks: BlockPos[];
+}
+
+/** `main.tf:2,7-8: Invalid expression; ...` from the syntax parser -> `main.tf:2:7: Invalid expression; ...` */
+export function syntaxMessage(raw: string, display: string): string {
+  const inner = /\[(.*)\]\s*$/s.exec(raw)?.[1] ?? raw.replace(/^parse config:\s*/, '');
+  const first = inner.split(/\]?,? \[?(?=[^\s:]+:\d+,\d+)/)[0] ?? inner;
+  const m = /^(.*?):(\d+),(\d+)(?:-\d+(?:,\d+)?)?:\s*(.*)$/s.exec(first);
+  if (!m) return `${display}: ${first.split('\n')[0]}`;
+  return `${display}:${m[2]}:${m[3]}: ${(m[4] as string).split('\n')[0]}`;
+}
+
+/** Parse HCL text (`.tf`, `.tfvars`) into the JSON form. Syntax errors become InputError `file:line:col: message`. */
+export async function parseHclText(text: string, display: string): Promise<Record<string, unknown>> {
+  try {
+    return (await parser().parse(display, text)) ?? {};
+  } catch (e) {
+    throw new InputError(syntaxMessage(String((e as Error)?.message ?? e), display));
+  }
+}
+
+/** Terraform JSON syntax: top-level blocks may be objects or arrays of objects; normalize to the HCL parser's shape. */
+function normalizeJson(doc: Record<string, unknown>): Record<string, unknown> {
+  const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
+  const out: Record<string, unknown> = {};
+  for (const [kind, v] of Object.entries(doc)) {
+    if (kind === '//') continue;
+    if (kind === 'resource' || kind === 'data') {
+      const byType: Record<string, Record<string, unknown[]>> = {};
+      for (const item of arr(v)) {
+        for (const [type, names] of Object.entries((item ?? {}) as Record<string, unknown>)) {
+          for (const n of arr(names)) for (const [name, body] of Object.entries((n ?? {}) as Record<string, unknown>)) (byType[type] ??= {})[name] = arr(body);
+        }
+      }
+      out[kind] = byType;
+    } else if (kind === 'module' || kind === 'variable' || kind === 'output' || kind === 'provider') {
+      const byName: Record<string, unknown[]> = {};
+      for (const item of arr(v)) for (const [name, body] of Object.entries((item ?? {}) as Record<string, unknown>)) (byName[name] ??= []).push(...arr(body));
+      out[kind] = byName;
+    } else if (kind === 'locals' || kind === 'terraform') out[kind] = arr(v);
+  }
+  return out;
+}
+
+export async function parseFile(path: string, display: string): Promise<ParsedFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, display);
+  }
+  if (path.endsWith('.json')) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      const pos = /position (\d+)/.exec((e as Error).message);
+      let line = 1;
+      let col = 1;
+      if (pos) {
+        const before = text.slice(0, Number(pos[1]));
+        line = before.split('\n').length;
+        col = Number(pos[1]) - before.lastIndexOf('\n');
+      }
+      throw new InputError(`${display}:${line}:${col}: invalid JSON (${(e as Error).message})`);
+    }
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(`${display}:1:1: a Terraform JSON file must hold an object`);
+    return { path, display, body: normalizeJson(doc as Record<string, unknown>), blocks: scanJsonPositions(text, doc as Record<string, unknown>) };
+  }
+  const body = await parseHclText(text, display);
+  return { path, display, body, blocks: scanPositions(text) };
+}

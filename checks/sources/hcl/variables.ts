@@ -1,0 +1,147 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { InputError } from '../../errors.js';
+import type { Body, ModuleConfig } from './config.js';
+import { evalNode, type Env, type Host } from './evaluate.js';
+import { parseExpression, parseValueString } from './expr.js';
+import { parseHclText } from './parse.js';
+import { EvalError, UNKNOWN, isObj, type Value } from './values.js';
+
+/** A host that knows no names: for constant expressions (defaults, tfvars). */
+export const EMPTY_HOST: Host = {
+  resolve: () => undefined,
+  readFile: () => undefined,
+  renderTemplate: () => UNKNOWN,
+};
+
+/** Evaluate a value from the syntax parser's JSON (strings are templates) in an environment. */
+export function evalRaw(raw: unknown, env: Env, depth = 0): Value {
+  if (depth > 100) return UNKNOWN;
+  if (raw === null || typeof raw === 'boolean' || typeof raw === 'number') return raw;
+  if (typeof raw === 'string') {
+    if (!raw.includes('${') && !raw.includes('%{')) return raw.replace(/([$%])\1\{/g, '$1{');
+    return evalNode(parseValueString(raw), env);
+  }
+  if (Array.isArray(raw)) return raw.map((x) => evalRaw(x, env, depth + 1));
+  if (typeof raw === 'object') {
+    const out: Record<string, Value> = {};
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+      const key = k.includes('${') ? evalRaw(k, env, depth + 1) : k;
+      if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean') return UNKNOWN;
+      out[String(key)] = evalRaw(v, env, depth + 1);
+    }
+    return out;
+  }
+  return UNKNOWN;
+}
+
+/** Constant evaluation: value errors become UNKNOWN. */
+export function constValue(raw: unknown): Value {
+  try {
+    return evalRaw(raw, { host: EMPTY_HOST, refs: new Set() });
+  } catch (e) {
+    if (e instanceof EvalError || e instanceof RangeError) return UNKNOWN;
+    throw e;
+  }
+}
+
+/** The declared type of a variable as text (`string`, `list(string)`, ...), when written. */
+export function typeText(body: Body): string | undefined {
+  const t = body.type;
+  if (typeof t !== 'string') return undefined;
+  return t.replace(/^\$\{([\s\S]*)\}$/, '$1').trim();
+}
+
+/** Convert an input to a primitive declared type the way Terraform does (`"5"` for a number is 5). */
+export function convertToType(v: Value, type: string | undefined): Value {
+  if (!type) return v;
+  if (type === 'number' && typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  if (type === 'bool' && (v === 'true' || v === 'false')) return v === 'true';
+  if (type === 'string' && (typeof v === 'number' || typeof v === 'boolean')) return String(v);
+  if (/^(set)\(/.test(type) && Array.isArray(v)) return v;
+  return v;
+}
+
+/** A `-var`/`TF_VAR_` string: taken literally for primitive types, parsed as an expression otherwise. */
+function fromCliString(s: string, type: string | undefined): Value {
+  const complex = type ? /^(list|map|set|object|tuple|any)\b/.test(type) : /^\s*[[{]/.test(s);
+  if (!complex) return s;
+  try {
+    return evalNode(parseExpression(s), { host: EMPTY_HOST, refs: new Set() });
+  } catch {
+    return UNKNOWN;
+  }
+}
+
+async function tfvarsFile(path: string, display: string): Promise<Record<string, Value>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read variables file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, display);
+  }
+  let doc: Record<string, unknown>;
+  if (path.endsWith('.json')) {
+    try {
+      doc = JSON.parse(text) as Record<string, unknown>;
+    } catch (e) {
+      throw new InputError(`invalid JSON: ${(e as Error).message}`, display);
+    }
+    if (!isObj(doc as Value)) throw new InputError('a variables file must hold an object', display);
+    const out: Record<string, Value> = {};
+    for (const [k, v] of Object.entries(doc)) out[k] = v as Value;
+    return out;
+  }
+  doc = await parseHclText(text, display);
+  const out: Record<string, Value> = {};
+  for (const [k, v] of Object.entries(doc)) out[k] = constValue(v);
+  return out;
+}
+
+export interface VarInputs {
+  vars?: Record<string, string>;
+  varFiles?: string[];
+  env?: Record<string, string | undefined>;
+  displayRoot: string;
+}
+
+/**
+ * Values of the root module's variables, in Terraform's precedence (later wins): default,
+ * `TF_VAR_*`, `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars(.json)` sorted, then
+ * `--var-file` and `--var`. Variables with no value are UNKNOWN.
+ */
+export async function rootVariables(cfg: ModuleConfig, dir: string, inputs: VarInputs): Promise<Map<string, Value>> {
+  const out = new Map<string, Value>();
+  const types = new Map<string, string | undefined>();
+  for (const [name, v] of cfg.variables) {
+    types.set(name, typeText(v.body));
+    out.set(name, 'default' in v.body ? constValue(v.body.default) : UNKNOWN);
+  }
+  const set = (name: string, value: Value): void => {
+    if (!cfg.variables.has(name)) return;
+    out.set(name, convertToType(value, types.get(name)));
+  };
+  for (const [k, v] of Object.entries(inputs.env ?? {})) {
+    if (k.startsWith('TF_VAR_') && v !== undefined) {
+      const name = k.slice(7);
+      if (cfg.variables.has(name)) set(name, fromCliString(v, types.get(name)));
+    }
+  }
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    names = [];
+  }
+  const files = ['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n));
+  files.push(...names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort());
+  const display = (p: string): string => relative(inputs.displayRoot, p) || p;
+  for (const f of files) for (const [k, v] of Object.entries(await tfvarsFile(join(dir, f), display(join(dir, f))))) set(k, v);
+  for (const f of inputs.varFiles ?? []) {
+    if (!existsSync(f)) throw new InputError('variables file not found', f);
+    for (const [k, v] of Object.entries(await tfvarsFile(f, display(f)))) set(k, v);
+  }
+  for (const [k, v] of Object.entries(inputs.vars ?? {})) set(k, fromCliString(v, types.get(k)));
+  return out;
+}

@@ -1,0 +1,33 @@
+import { BackupClient, GetBackupPlanCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults } from '@aws-sdk/client-backup';
+import { facet, items, listAll, plain, type Collector } from './context.js';
+import type { SnapshotResource } from '../snapshot.js';
+
+/** AWS Backup: plans (rules, lifecycle, copy actions) with their selections, and vaults. */
+export async function collectBackup(c: Collector, region: string): Promise<void> {
+  const client = c.client(BackupClient, region);
+  const [plans, vaults] = await Promise.all([
+    listAll(c, 'backup', region, 'backup:ListBackupPlans', ['AWS::Backup::BackupPlan'], () => items(paginateListBackupPlans({ client }, {}), (p) => p.BackupPlansList)),
+    listAll(c, 'backup', region, 'backup:ListBackupVaults', ['AWS::Backup::BackupVault'], () => items(paginateListBackupVaults({ client }, {}), (p) => p.BackupVaultList)),
+  ]);
+  await Promise.all(
+    (plans ?? []).map(async (p) => {
+      const arn = p.BackupPlanArn ?? c.arn('backup', region, `backup-plan:${p.BackupPlanId}`);
+      const rec: SnapshotResource = { type: 'AWS::Backup::BackupPlan', arn, region, account: c.accountId, data: plain(p) as Record<string, unknown> };
+      const [plan, selections] = await Promise.all([
+        c.read('backup', region, 'backup:GetBackupPlan', () => client.send(new GetBackupPlanCommand({ BackupPlanId: p.BackupPlanId }))),
+        c.read('backup', region, 'backup:ListBackupSelections', async () => {
+          const out = [];
+          for await (const page of paginateListBackupSelections({ client }, { BackupPlanId: p.BackupPlanId })) out.push(...(page.BackupSelectionsList ?? []));
+          return out;
+        }),
+      ]);
+      facet(rec, 'plan', plan, (v) => v.BackupPlan ?? null);
+      facet(rec, 'selections', selections);
+      c.add(rec);
+    }),
+  );
+  for (const v of vaults ?? []) {
+    const arn = v.BackupVaultArn ?? c.arn('backup', region, `backup-vault:${v.BackupVaultName}`);
+    c.add({ type: 'AWS::Backup::BackupVault', arn, region, account: c.accountId, data: plain(v) as Record<string, unknown> });
+  }
+}

@@ -1,0 +1,28 @@
+// Reports are pure renderers: they read a results document and policy metadata, nothing else.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../reports', import.meta.url));
+const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
+const importsOf = (file: string) => [...readFileSync(join(root, file), 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+
+describe('reports/ import boundaries', () => {
+  it('finds the renderers', () => {
+    expect(files).toEqual(expect.arrayContaining(['index.ts', 'json.ts', 'sarif.ts', 'junit.ts', 'markdown.ts', 'text.ts', 'types.ts']));
+  });
+
+  it('no report imports the engine runner, sources, adapters, pipeline or CLI', () => {
+    const bad = files.flatMap((f) => importsOf(f).filter((i) => /checks\/(engine\/run|sources|adapters|pipeline|cli)\b/.test(i)).map((i) => `${f}: ${i}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('the scan renderers read only result types, redaction, the error type and each other, and touch no I/O', () => {
+    const allowed = new Set(['../checks/engine/types.js', '../checks/engine/redact.js', '../checks/errors.js']);
+    const mine = files.filter((f) => !/^(html|pdf|ferpa)/.test(f) && !f.startsWith('schema'));
+    const bad = mine.flatMap((f) => importsOf(f).filter((i) => !allowed.has(i) && !/^\.\/[a-z-]+\.js$/.test(i)).map((i) => `${f}: ${i}`));
+    expect(bad).toEqual([]);
+    for (const f of mine) expect(readFileSync(join(root, f), 'utf8')).not.toMatch(/\b(Date\.now|new Date\(|process\.|Math\.random)/);
+  });
+});
