@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerScan } from './commands/scan.js';
 import { registerPolicies } from './commands/policies.js';
+import { registerAudit } from './commands/audit.js';
 import { EXIT_USAGE } from './exit.js';
 import { catalogVersion } from './version-info.js';
 
@@ -22,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').filter(Boolean)[0] + '\n') });
   program.configureHelp({ sortSubcommands: false });
   registerScan(program, setExit);
+  registerAudit(program, setExit);
   registerPolicies(program, setExit);
   for (const cmd of program.commands) inheritExitOverride(cmd);
   try {

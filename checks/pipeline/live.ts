@@ -1,8 +1,8 @@
 import type { Resource } from '../model/resource.js';
-import { InputError } from '../errors.js';
+import { readSnapshot } from '../sources/live/snapshot.js';
+import { adaptSnapshot } from '../adapters/live/index.js';
 
 /** Read a live snapshot and adapt it into model resources. */
 export async function loadLiveResources(path: string, display: string): Promise<Resource[]> {
-  void path;
-  throw new InputError('live snapshots are not supported by this build', display);
+  return adaptSnapshot(readSnapshot(path), display);
 }

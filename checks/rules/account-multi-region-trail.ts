@@ -3,9 +3,11 @@ import { registerCodeCheck } from './registry.js';
 
 /**
  * The account has at least one multi-region CloudTrail trail that is logging and records global
- * service events (CIS AWS 3.1). A configuration sees only its own trails: with none that qualifies the
- * result is unknown (an organization trail or another stack may cover the account); a live read of
- * the whole account (`complete`) with none is a failure.
+ * service events (CIS AWS 3.1). A live read of the whole account (`complete`) with none fails. A
+ * Terraform configuration sees only its own trails: with no trail at all the result is unknown (an
+ * organization trail or another stack may cover the account); with trails declared but none
+ * qualifying it fails, since the trails this configuration manages leave regions unrecorded (a waiver
+ * naming the organization trail covers the case where one exists).
  */
 registerCodeCheck({
   name: 'account-multi-region-trail',
@@ -29,14 +31,16 @@ registerCodeCheck({
       unknown = true;
     }
     if (unknown) return { truth: 'unknown', evidence, detail: 'a trail may be multi-region and logging, but part of its configuration is known only after apply' };
-    if (complete) return { truth: 'false', evidence, loc: r.loc, detail: trails.length ? 'no trail is multi-region, logging and recording global service events' : 'the account has no CloudTrail trail' };
-    return {
-      truth: 'unknown',
-      evidence,
-      loc: r.loc,
-      detail: trails.length
-        ? 'no trail in this configuration is multi-region and logging; an organization trail or another stack may cover the account (needs live verification)'
-        : 'no CloudTrail trail in this configuration; needs live verification',
-    };
+    if (complete || trails.length > 0) {
+      return {
+        truth: 'false',
+        evidence,
+        loc: trails[0]?.loc ?? r.loc,
+        detail: trails.length
+          ? `no trail ${complete ? 'in the account' : 'in this configuration'} is multi-region, logging and recording global service events`
+          : 'the account has no CloudTrail trail',
+      };
+    }
+    return { truth: 'unknown', evidence, loc: r.loc, detail: 'no CloudTrail trail in this configuration; needs live verification' };
   },
 });

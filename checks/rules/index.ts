@@ -6,6 +6,7 @@ import './sg-world-open.js';
 import './sg-world-ingress-web-on-lb.js';
 import './sg-attached-to.js';
 import './ebs-volume-encrypted.js';
+import './vpc-default-sg-managed.js';
 import './policy-no-public-allow.js';
 import './s3-tls-only-policy.js';
 import './account-flags-enabled.js';

@@ -1,6 +1,15 @@
 import type { Observed, Outcome } from '../engine/evaluate.js';
 import { registerCodeCheck } from './registry.js';
-import { portText, ruleCoversPort, ruleIsWorld, rulesOf, type Tri } from './lib/network.js';
+import { portText, ruleCoversPort, ruleIsWorld, rulesOf, type RuleView, type Tri } from './lib/network.js';
+
+/** All protocols (-1), or every TCP or UDP port (0-65535): what "allow all" rules look like. */
+function allTraffic(rule: RuleView): Tri {
+  if (rule.protocol === '-1') return 'yes';
+  if (typeof rule.protocol !== 'string') return 'maybe';
+  if (rule.protocol !== 'tcp' && rule.protocol !== 'udp') return 'no';
+  if (typeof rule.fromPort !== 'number' || typeof rule.toPort !== 'number') return 'maybe';
+  return rule.fromPort <= 0 && rule.toPort >= 65535 ? 'yes' : 'no';
+}
 
 /**
  * Fails when a security group has a rule open to the whole internet (0.0.0.0/0, ::/0 or any range
@@ -36,7 +45,7 @@ registerCodeCheck({
       if (world.tri === 'no') continue;
       let reach: Tri = 'no';
       let hit: number | undefined;
-      if (allProtocols) reach = rule.protocol === '-1' ? 'yes' : typeof rule.protocol === 'string' ? 'no' : 'maybe';
+      if (allProtocols) reach = allTraffic(rule);
       for (const p of ports) {
         const c = ruleCoversPort(rule, p);
         if (c === 'yes') {
@@ -48,7 +57,7 @@ registerCodeCheck({
       }
       const ev: Observed = { path: `${attrName}[${i}]`, value: rule, loc: rule._loc ?? val?.loc };
       if (world.tri === 'yes' && reach === 'yes') {
-        const what = allProtocols && hit === undefined ? 'all protocols' : `port ${hit} (${portText(rule)})`;
+        const what = allProtocols && hit === undefined ? `all traffic (${portText(rule)})` : `port ${hit} (${portText(rule)})`;
         return {
           truth: 'false',
           evidence: [ev],

@@ -195,3 +195,22 @@ describe('findings carry evidence and never the secret', () => {
     expect(JSON.stringify(f)).not.toContain('hunter2');
   });
 });
+
+describe('standalone cache clusters and Multi-AZ DB clusters', () => {
+  it('members of a replication group are assessed through the group; standalone Redis cannot be encrypted at rest', () => {
+    const m = model([
+      rec('aws_elasticache_replication_group.rg', { replication_group_id: 'rg', at_rest_encryption_enabled: true, transit_encryption_enabled: true }),
+      rec('aws_elasticache_cluster.member', { cluster_id: 'm', replication_group_id: 'rg' }),
+      rec('aws_elasticache_cluster.memcached', { cluster_id: 'mc', engine: 'memcached', transit_encryption_enabled: true }),
+      rec('aws_elasticache_cluster.redis', { cluster_id: 'r', engine: 'redis', transit_encryption_enabled: true }),
+    ]);
+    expect(verdicts('aws-elasticache-cluster-encrypted', m)).toEqual({ 'aws_elasticache_cluster.memcached': 'pass', 'aws_elasticache_cluster.redis': 'fail' });
+  });
+  it('cluster-level public access applies to Multi-AZ DB clusters, not Aurora', () => {
+    const m = model([
+      rec('aws_rds_cluster.aurora', { engine: 'aurora-postgresql' }),
+      rec('aws_rds_cluster.maz', { engine: 'postgres', db_cluster_instance_class: 'db.m6gd.large', publicly_accessible: true }),
+    ]);
+    expect(verdicts('aws-rds-cluster-not-publicly-accessible', m)).toEqual({ 'aws_rds_cluster.maz': 'fail' });
+  });
+});

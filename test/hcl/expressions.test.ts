@@ -178,3 +178,12 @@ describe('HCL functions', () => {
     expect(isUnknown(ev('file("/etc/passwd")'))).toBe(true);
   });
 });
+
+describe('HCL functions over unknown elements', () => {
+  it('does not collapse unknown set elements into one', () => {
+    expect(isUnknown(ev('toset([u, u])', { u: UNKNOWN }))).toBe(true);
+    expect(isUnknown(ev('length(toset([u, u]))', { u: UNKNOWN }))).toBe(true);
+    expect(isUnknown(ev('distinct([u, "a"])', { u: UNKNOWN }))).toBe(true);
+    expect(ev('toset(["a", "a"])')).toEqual(['a']);
+  });
+});

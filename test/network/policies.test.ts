@@ -124,11 +124,15 @@ describe('aws-sg-unrestricted-egress / aws-default-sg-closed', () => {
     const m = model([
       sg('open', [], [rule({ protocol: '-1', cidr_blocks: ['0.0.0.0/0'] })]),
       sg('https', [], [rule({ from_port: 443, to_port: 443, cidr_blocks: ['0.0.0.0/0'] })]),
+      sg('tcpall', [], [rule({ from_port: 0, to_port: 65535, ipv6_cidr_blocks: ['::/0'] })]),
+      sg('vpconly', [], [rule({ protocol: '-1', cidr_blocks: ['10.0.0.0/16'] })]),
       sg('none', []),
     ]);
     const f = run('aws-sg-unrestricted-egress', m);
     expect(f.get('aws_security_group.open')!.status).toBe('fail');
     expect(f.get('aws_security_group.https')!.status).toBe('pass');
+    expect(f.get('aws_security_group.tcpall')!.status).toBe('fail');
+    expect(f.get('aws_security_group.vpconly')!.status).toBe('pass');
     expect(f.get('aws_security_group.none')!.status).toBe('pass');
   });
 

@@ -234,7 +234,7 @@ const bucket: TfAdapter = (rec) => {
     aclGrants: valOf(known(rawAt(rec.values, 'grant'), grantsV3), grantsBase),
     policy: policyVal,
     lifecycleRules: valOf(known(rawAt(rec.values, 'lifecycle_rule'), (x) => lifecycleRules(x, false)), lifecycleBase),
-    loggingEnabled: derived(loggingTarget),
+    loggingEnabled: derived(loggingTarget, !blockUnset(rec, 'logging') && rec.configured !== undefined),
     loggingTargetBucket: loggingTarget,
     objectLockEnabled,
     objectLockDefaultRetention: inline<unknown>(rec, 'object_lock_configuration.rule.default_retention', {
@@ -257,8 +257,13 @@ function known(raw: unknown, normalise: (raw: unknown) => unknown): unknown {
   return isUnknown(raw) || raw === undefined || raw === null ? [] : normalise(raw);
 }
 
-function derived(target: Val<string>): Val<boolean> {
-  if (target.origin === 'unknown') return { value: undefined, origin: 'unknown', loc: target.loc };
+/**
+ * Server access logging is on when a target bucket is set. target_bucket is required in the block and
+ * in aws_s3_bucket_logging, so a configured block whose target is known only after apply (a reference
+ * to another bucket's id) is on all the same.
+ */
+function derived(target: Val<string>, configured = false): Val<boolean> {
+  if (target.origin === 'unknown') return configured ? { value: true, origin: 'explicit', loc: target.loc } : { value: undefined, origin: 'unknown', loc: target.loc };
   return { value: typeof target.value === 'string' && target.value !== '', origin: target.origin, loc: target.loc };
 }
 
@@ -333,7 +338,7 @@ export const s3Adapters: Record<string, TfAdapter> = {
   aws_s3_bucket_logging: (rec) => {
     const r = facet(rec);
     const target = attr<string>(rec, 'target_bucket');
-    r.attrs = { loggingEnabled: derived(target), loggingTargetBucket: target };
+    r.attrs = { loggingEnabled: derived(target, true), loggingTargetBucket: target };
     r.linkRefs!.push(linkRef(rec, 'loggingTarget', 'target_bucket', ['aws.s3.bucket'], { inverse: 'accessLogSources' }));
     return r;
   },

@@ -226,6 +226,12 @@ function cmpSort(a: Value, b: Value): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** Set operations cannot dedupe values that are not known yet: the whole result is unknown. */
+function known(l: Value[]): Value[] {
+  if (l.some((x) => isUnknown(x) || isLazy(x))) throw new UnknownSignal();
+  return l;
+}
+
 function numList(args: Value[]): number[] {
   return args.map(toNum);
 }
@@ -321,7 +327,7 @@ const FUNCS: Record<string, Fn> = {
     return Object.keys(obj(v)).sort();
   },
   values: (a) => elements(isLazy(a[0] as Value) ? obj(a[0] as Value) : (obj(a[0] as Value) as Value)),
-  toset: (a) => (a[0] === null ? null : toSet(elements(a[0] as Value))),
+  toset: (a) => (a[0] === null ? null : toSet(known(elements(a[0] as Value)))),
   tolist: (a) => (a[0] === null ? null : list(a[0] as Value)),
   tomap: (a) => (a[0] === null ? null : obj(a[0] as Value)),
   tostring: (a) => (a[0] === null ? null : str(a[0] as Value)),
@@ -330,7 +336,7 @@ const FUNCS: Record<string, Fn> = {
   flatten: (a) => flatten(list(a[0] as Value)),
   distinct: (a) => {
     const out: Value[] = [];
-    for (const x of list(a[0] as Value)) if (!out.some((y) => equal(x, y))) out.push(x);
+    for (const x of known(list(a[0] as Value))) if (!out.some((y) => equal(x, y))) out.push(x);
     return out;
   },
   contains: (a) => {
@@ -453,7 +459,7 @@ const FUNCS: Record<string, Fn> = {
   sort: (a) => [...list(a[0] as Value)].sort(cmpSort),
   reverse: (a) => [...list(a[0] as Value)].reverse(),
   slice: (a) => list(a[0] as Value).slice(toNum(a[1] as Value), toNum(a[2] as Value)),
-  setunion: (a) => toSet(a.flatMap((x) => elements(x))),
+  setunion: (a) => toSet(known(a.flatMap((x) => elements(x)))),
   setintersection: (a) => {
     const [first, ...rest] = a.map((x) => elements(x));
     return toSet((first ?? []).filter((x) => rest.every((r) => r.some((y) => equal(x, y)))));

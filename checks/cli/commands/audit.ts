@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { collectSnapshot, serializeSnapshot } from '../../sources/live/index.js';
+import { scanPaths } from '../../pipeline/scan.js';
+import { render } from '../../../reports/index.js';
+import { InputError } from '../../errors.js';
+import { clock, loadContext, policyMeta } from '../context.js';
+import { exitCodeFor, parseSeverity } from '../exit.js';
+import { collect, parseFormats, writeOutput } from '../output.js';
+import { SCAN_FORMATS } from './scan.js';
+
+export function registerAudit(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('audit')
+    .description('Audit a live AWS account (read-only) with the same policies; writes a snapshot and results')
+    .option('--regions <list>', 'comma-separated regions, or "all" for every enabled region', 'us-east-1')
+    .option('--profile <name>', 'AWS shared-config profile')
+    .option('--role-arn <arn>', 'role to assume for the audit')
+    .option('--endpoint-url <url>', 'AWS endpoint (an emulator or VPC endpoint); default AWS_ENDPOINT_URL')
+    .option('--snapshot-out <file>', 'write the collected snapshot here (JSON; re-scan it offline with `scan snapshot.json`)')
+    .option('-f, --format <fmt[=file]>', `output format, repeatable: ${SCAN_FORMATS.join(', ')}`, collect, [])
+    .option('--fail-on <severity>', 'exit 1 when a failing finding is at or above this severity')
+    .option('-c, --config <file>', 'configuration file')
+    .option('--policies <dir>', 'extra policy folder (repeatable)', collect, [])
+    .option('--concurrency <n>', 'concurrent calls per service and region', '4')
+    .option('-q, --quiet', 'no progress display')
+    .action(async (opts) => {
+      const targets = parseFormats(opts.format, SCAN_FORMATS, 'text');
+      const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
+      const failOn = parseSeverity(opts.failOn, config.failOn ?? 'high');
+      const concurrency = Number(opts.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new InputError(`--concurrency: expected a positive whole number, got "${opts.concurrency}"`);
+      const regions = opts.regions === 'all' ? 'all' : String(opts.regions).split(',').map((r: string) => r.trim()).filter(Boolean);
+      const snapshot = await collectSnapshot({
+        regions,
+        profile: opts.profile,
+        roleArn: opts.roleArn,
+        endpointUrl: opts.endpointUrl,
+        quiet: Boolean(opts.quiet),
+        concurrency,
+        now: clock,
+      });
+      if (!opts.quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      let snapFile = opts.snapshotOut ? resolve(opts.snapshotOut) : undefined;
+      let tmp: string | undefined;
+      if (snapFile) writeOutput(snapFile, serializeSnapshot(snapshot));
+      else {
+        tmp = mkdtempSync(join(tmpdir(), 'ferpa-ready-audit-'));
+        snapFile = join(tmp, 'snapshot.json');
+        writeOutput(snapFile, serializeSnapshot(snapshot));
+      }
+      try {
+        const { results } = await scanPaths([snapFile], { config, catalog, now: clock() });
+        const meta = policyMeta(catalog.policies);
+        for (const t of targets) {
+          const out = render(t.format, results, meta, {});
+          if (t.file) writeOutput(t.file, out);
+          else process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+        }
+        const failedCalls = snapshot.calls?.filter((c) => !c.ok).length ?? 0;
+        if (failedCalls) process.stderr.write(`warning: ${failedCalls} API call(s) failed; the policies that needed them report "error"\n`);
+        setExit(exitCodeFor(results, failOn));
+      } finally {
+        if (tmp) rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+}
