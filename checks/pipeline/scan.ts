@@ -9,10 +9,8 @@ import { runPolicies } from '../engine/run.js';
 import { applyWaivers } from '../engine/waivers.js';
 import type { Diagnostic, Finding, Results, ResultsInput, Waiver } from '../engine/types.js';
 import { readPlan } from '../sources/plan/index.js';
-import { readHcl } from '../sources/hcl/index.js';
 import type { TfSourceResult } from '../sources/terraform/record.js';
 import { classify, hashInput, type ClassifiedInput } from './inputs.js';
-import { loadLiveResources } from './live.js';
 import { TOOL_VERSION } from '../version.js';
 import { sortFindings, summarize } from './results.js';
 
@@ -52,11 +50,12 @@ function groupInputs(inputs: ClassifiedInput[]): Group[] {
 
 async function resourcesOf(group: Group, opts: ScanOptions, diagnostics: Diagnostic[], suppressions: Waiver[]): Promise<Resource[]> {
   const first = group.inputs[0]!;
-  if (first.kind === 'snapshot') return loadLiveResources(first.path, first.display);
+  if (first.kind === 'snapshot') return (await import('./live.js')).loadLiveResources(first.path, first.display);
   let src: TfSourceResult;
   if (first.kind === 'plan') src = readPlan(first.path, { display: first.display });
   else {
     const root = first.kind === 'hcl-dir' ? first.path : dirname(first.path);
+    const { readHcl } = await import('../sources/hcl/index.js');
     src = await readHcl(group.inputs.map((i) => i.path), { ...opts.hcl, root });
     for (const s of src.suppressions ?? []) {
       suppressions.push({

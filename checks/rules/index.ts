@@ -2,6 +2,7 @@
 import './rds-force-ssl.js';
 import './rds-connection-logging.js';
 import './kms-key-customer-managed.js';
+import './backup-copy-region.js';
 import './sg-world-open.js';
 import './sg-world-ingress-web-on-lb.js';
 import './sg-attached-to.js';

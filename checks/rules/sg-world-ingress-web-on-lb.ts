@@ -29,6 +29,8 @@ registerCodeCheck({
     let unknown: Observed | undefined;
     const webRules: Observed[] = [];
     for (const [i, rule] of rules.entries()) {
+      // ICMP carries no service (and path-MTU discovery needs it): not what this check is about.
+      if (rule.protocol === 'icmp' || rule.protocol === 'icmpv6') continue;
       const world = ruleIsWorld(rule);
       if (world.tri === 'no') continue;
       const ev: Observed = { path: `ingressRules[${i}]`, value: rule, loc: rule._loc ?? val?.loc };

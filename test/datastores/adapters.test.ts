@@ -218,3 +218,15 @@ describe('AWS Backup', () => {
     expect(one(m, 'aws_backup_plan.p').links.selections).toEqual(['aws_backup_selection.s']);
   });
 });
+
+describe('security groups', () => {
+  it('data stores link their groups, which get the inverse attachedResources', () => {
+    const m = model([
+      rec('aws_security_group.db', { name: 'db', ingress: [], egress: [] }),
+      rec('aws_db_instance.db', { engine: 'postgres', vpc_security_group_ids: [UNKNOWN] }, { references: { vpc_security_group_ids: ['aws_security_group.db'] } }),
+      rec('aws_elasticache_replication_group.c', { security_group_ids: [UNKNOWN] }, { references: { security_group_ids: ['aws_security_group.db'] } }),
+    ]);
+    expect(one(m, 'aws_db_instance.db').links.securityGroups).toEqual(['aws_security_group.db']);
+    expect(one(m, 'aws_security_group.db').links.attachedResources?.sort()).toEqual(['aws_db_instance.db', 'aws_elasticache_replication_group.c']);
+  });
+});

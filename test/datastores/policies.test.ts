@@ -214,3 +214,31 @@ describe('standalone cache clusters and Multi-AZ DB clusters', () => {
     expect(verdicts('aws-rds-cluster-not-publicly-accessible', m)).toEqual({ 'aws_rds_cluster.maz': 'fail' });
   });
 });
+
+describe('aws-backup-copy-in-approved-region', () => {
+  const plan = (addr: string, dest: unknown, refs: string[] = []) =>
+    rec(addr, { name: addr, rule: [{ rule_name: 'r', target_vault_name: 'v', copy_action: [{ destination_vault_arn: dest }] }] }, { references: refs.length ? { 'rule.copy_action.destination_vault_arn': refs } : {} });
+  it('reads the region from a literal ARN or from the referenced vault', () => {
+    const dr = { ...rec('aws_backup_vault.dr', { name: 'dr' }), region: 'us-west-2' };
+    const far = { ...rec('aws_backup_vault.far', { name: 'far' }), region: 'ap-southeast-2' };
+    const m = model([
+      dr,
+      far,
+      plan('aws_backup_plan.eu', 'arn:aws:backup:eu-west-1:111122223333:backup-vault:x'),
+      plan('aws_backup_plan.us', 'arn:aws:backup:us-west-2:111122223333:backup-vault:x'),
+      plan('aws_backup_plan.ref_ok', UNKNOWN, ['aws_backup_vault.dr']),
+      plan('aws_backup_plan.ref_far', UNKNOWN, ['aws_backup_vault.far']),
+      plan('aws_backup_plan.ref_missing', UNKNOWN, ['module.dr.aws_backup_vault.x']),
+      rec('aws_backup_plan.no_copy', { name: 'n', rule: [{ rule_name: 'r', target_vault_name: 'v' }] }),
+    ]);
+    expect(verdicts('aws-backup-copy-in-approved-region', m)).toEqual({
+      'aws_backup_plan.eu': 'fail',
+      'aws_backup_plan.us': 'pass',
+      'aws_backup_plan.ref_ok': 'pass',
+      'aws_backup_plan.ref_far': 'fail',
+      'aws_backup_plan.ref_missing': 'unknown',
+      'aws_backup_plan.no_copy': 'pass',
+    });
+    expect(verdicts('aws-backup-copy-in-approved-region', m, { ...PROFILE, approvedRegions: ['us-east-1'] })['aws_backup_plan.us']).toBe('fail');
+  });
+});

@@ -177,3 +177,12 @@ describe('account governance attributes', () => {
     expect(JSON.stringify(found)).not.toContain('AKIAIOSFODNN7EXAMPLE');
   });
 });
+
+describe('Secrets Manager replicas', () => {
+  it('an unset Optional+Computed replica block is no replica, a configured unknown one stays unknown', () => {
+    const none = model([rec('aws_secretsmanager_secret.a', { name: 'a', replica: UNKNOWN }, { configured: ['name'] })]).get('aws_secretsmanager_secret.a')!;
+    expect(none.attrs.replicas).toMatchObject({ value: [], origin: 'default' });
+    const some = model([rec('aws_secretsmanager_secret.a', { name: 'a', replica: UNKNOWN }, { configured: ['name', 'replica'] })]).get('aws_secretsmanager_secret.a')!;
+    expect(some.attrs.replicas!.origin).toBe('unknown');
+  });
+});

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 motoEnv();
 const m = await startMoto();
 try {
-  const seeded = await seedAccount(m.endpoint);
+  const seeded = await seedAccount(m.endpoint, { everyKind: true });
   const s = await collectSnapshot({ regions: ['us-east-1', 'us-west-2'], endpointUrl: m.endpoint, maxAttempts: 2 });
   writeFileSync('/tmp/snap.json', JSON.stringify(s, null, 1));
   const model = linkModel(adaptSnapshot(s, 'snap.json'));

@@ -7,6 +7,14 @@ import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketTaggingComman
 import { PutPublicAccessBlockCommand as PutAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { CreateSecretCommand, RotateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
+import { BackupClient, CreateBackupPlanCommand, CreateBackupVaultCommand } from '@aws-sdk/client-backup';
+import { CreateClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { CreateReplicationGroupCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { CreateListenerCommand, CreateLoadBalancerCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { AttachUserPolicyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { CreateDBClusterCommand, CreateDBClusterParameterGroupCommand } from '@aws-sdk/client-rds';
+import { CreateFlowLogsCommand, CreateVolumeCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+
 export const ACCOUNT = '123456789012';
 export const GOOD = 'us-east-1';
 export const BAD = 'us-west-2';
@@ -35,7 +43,7 @@ const STUDENT = [{ Key: 'DataClassification', Value: 'student-data' }];
  * Seed moto through the SDK (as a user's Terraform would): a compliant stack in us-east-1 and a broken
  * one in us-west-2, plus account-wide settings.
  */
-export async function seedAccount(endpoint: string): Promise<Seeded> {
+export async function seedAccount(endpoint: string, opts: { everyKind?: boolean } = {}): Promise<Seeded> {
   const cfg = (region: string) => ({ region, endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
   const kmsGood = new KMSClient(cfg(GOOD));
   const kmsBad = new KMSClient(cfg(BAD));
@@ -125,6 +133,8 @@ export async function seedAccount(endpoint: string): Promise<Seeded> {
   await smGood.send(new RotateSecretCommand({ SecretId: goodSecret, RotationLambdaARN: `arn:aws:lambda:${GOOD}:${ACCOUNT}:function:rotate`, RotationRules: { AutomaticallyAfterDays: 30 } })).catch(() => undefined);
   const badSecret = (await new SecretsManagerClient(cfg(BAD)).send(new CreateSecretCommand({ Name: 'db-password', SecretString: 'seed-only' }))).ARN!;
 
+  if (opts.everyKind) await seedEveryKind(cfg, goodKey.Arn!);
+
   const logArn = (region: string) => `arn:aws:logs:${region}:${ACCOUNT}:log-group:/app/audit`;
   return {
     goodKey: goodKey.Arn!,
@@ -142,4 +152,66 @@ export async function seedAccount(endpoint: string): Promise<Seeded> {
     goodSecret,
     badSecret,
   };
+}
+
+type Cfg = (region: string) => { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string } };
+
+/** One resource of every other kind the collectors read, so every collector code path makes its calls. */
+async function seedEveryKind(cfg: Cfg, keyArn: string): Promise<void> {
+  const ec2 = new EC2Client(cfg(GOOD));
+  const vpc = (await ec2.send(new DescribeVpcsCommand({}))).Vpcs!.find((v) => v.IsDefault)!.VpcId!;
+  const subnets = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }] }))).Subnets!.map((s) => s.SubnetId!);
+  await new S3Client({ ...cfg(GOOD), forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: 'flow-logs-archive' }));
+  await ec2.send(new CreateFlowLogsCommand({ ResourceIds: [vpc], ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::flow-logs-archive' }));
+  await ec2.send(new CreateVolumeCommand({ AvailabilityZone: `${GOOD}a`, Size: 8, Encrypted: true, KmsKeyId: keyArn }));
+
+  const rds = new RDSClient(cfg(GOOD));
+  await rds.send(new CreateDBClusterParameterGroupCommand({ DBClusterParameterGroupName: 'aurora-tls', DBParameterGroupFamily: 'aurora-postgresql15', Description: 'tls' }));
+  await rds.send(
+    new CreateDBClusterCommand({
+      DBClusterIdentifier: 'students-aurora',
+      Engine: 'aurora-postgresql',
+      EngineVersion: '15.4',
+      MasterUsername: 'app',
+      MasterUserPassword: 'seed-only-not-a-secret',
+      StorageEncrypted: true,
+      KmsKeyId: keyArn,
+      DBClusterParameterGroupName: 'aurora-tls',
+      BackupRetentionPeriod: 7,
+    }),
+  );
+
+  const elb = new ElasticLoadBalancingV2Client(cfg(GOOD));
+  const lb = (await elb.send(new CreateLoadBalancerCommand({ Name: 'web', Subnets: subnets.slice(0, 2), Scheme: 'internet-facing', Type: 'application' }))).LoadBalancers![0]!;
+  await elb.send(new CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Protocol: 'HTTP', Port: 80, DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }] }));
+
+  const backup = new BackupClient(cfg(GOOD));
+  await backup.send(new CreateBackupVaultCommand({ BackupVaultName: 'students', EncryptionKeyArn: keyArn }));
+  await backup.send(new CreateBackupPlanCommand({ BackupPlan: { BackupPlanName: 'daily', Rules: [{ RuleName: 'daily', TargetBackupVaultName: 'students', ScheduleExpression: 'cron(0 5 * * ? *)', Lifecycle: { DeleteAfterDays: 35 } }] } }));
+
+  const ecs = new ECSClient(cfg(GOOD));
+  await ecs.send(new CreateClusterCommand({ clusterName: 'app' }));
+  await ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: 'api',
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '256',
+      memory: '512',
+      containerDefinitions: [{ name: 'api', image: 'api:1', essential: true, environment: [{ name: 'DB_PASSWORD', value: 'plaintext-in-env' }] }],
+    }),
+  );
+
+  await new ElastiCacheClient(cfg(GOOD)).send(
+    new CreateReplicationGroupCommand({ ReplicationGroupId: 'sessions', ReplicationGroupDescription: 'sessions', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheClusters: 1, AtRestEncryptionEnabled: true, TransitEncryptionEnabled: true }),
+  );
+
+  const iam = new IAMClient(cfg(GOOD));
+  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+  await iam.send(new CreateRoleCommand({ RoleName: 'api-task', AssumeRolePolicyDocument: trust }));
+  await iam.send(new PutRolePolicyCommand({ RoleName: 'api-task', PolicyName: 'read-bucket', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::students-good/*' }] }) }));
+  const admin = (await iam.send(new CreatePolicyCommand({ PolicyName: 'everything', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) }))).Policy!;
+  await iam.send(new CreateUserCommand({ UserName: 'ops' }));
+  await iam.send(new AttachUserPolicyCommand({ UserName: 'ops', PolicyArn: admin.Arn }));
+  await iam.send(new PutUserPolicyCommand({ UserName: 'ops', PolicyName: 'inline', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }] }) }));
 }

@@ -133,3 +133,59 @@ describe('load balancer adapters', () => {
     expect(m.get('aws_lb_listener.https')!.attrs.sslPolicy).toMatchObject({ value: 'ELBSecurityPolicy-2016-08', origin: 'default' });
   });
 });
+
+describe('details', () => {
+  it('aws_alb is an alias of aws_lb; aws_default_vpc is a default VPC', () => {
+    const m = model([rec('aws_alb.legacy', { name: 'legacy' }), rec('aws_default_vpc.d', {}, { configured: new Set() })]);
+    expect(m.get('aws_alb.legacy')!.kind).toBe('aws.elb.load-balancer');
+    const v = m.get('aws_default_vpc.d')!;
+    expect(v.kind).toBe('aws.ec2.vpc');
+    expect(v.attrs.isDefault!.value).toBe(true);
+    expect(v.attrs.enableDnsHostnames).toMatchObject({ value: true, origin: 'default' });
+  });
+
+  it('dataClass is the lowercased classification tag; tags_all is used when tags is not set', () => {
+    const m = model([
+      rec('aws_security_group.a', { name: 'a', tags: { Name: 'a', DataClassification: 'Student-Data' } }),
+      rec('aws_ebs_volume.b', { availability_zone: 'us-east-1a', tags_all: { data_classification: 'PII' } }),
+      rec('aws_subnet.c', { cidr_block: '10.0.0.0/24', tags: UNKNOWN }),
+    ]);
+    expect(m.get('aws_security_group.a')!.attrs.dataClass!.value).toBe('student-data');
+    expect(m.get('aws_ebs_volume.b')!.attrs.dataClass!.value).toBe('pii');
+    expect(m.get('aws_subnet.c')!.attrs.dataClass!.origin).toBe('unknown');
+  });
+
+  it('a flow log finds its log group by the deprecated log_group_name', () => {
+    const m = model([
+      rec('aws_cloudwatch_log_group.g', { name: '/vpc/flow', retention_in_days: 365, arn: 'arn:aws:logs:us-east-1:111122223333:log-group:/vpc/flow' }),
+      rec('aws_flow_log.f', { vpc_id: 'vpc-1', traffic_type: 'REJECT', log_group_name: '/vpc/flow' }),
+    ]);
+    expect(m.get('aws_flow_log.f')!.links.logGroup).toEqual(['aws_cloudwatch_log_group.g']);
+  });
+
+  it('an NLB TLS listener without ssl_policy gets the provider default; a TCP listener has none', () => {
+    const m = model([
+      rec('aws_lb_listener.tls', { load_balancer_arn: 'arn:x', port: 443, protocol: 'TLS', default_action: [{ type: 'forward' }] }),
+      rec('aws_lb_listener.tcp', { load_balancer_arn: 'arn:x', port: 5432, protocol: 'tcp', default_action: [{ type: 'forward' }] }),
+    ]);
+    expect(m.get('aws_lb_listener.tls')!.attrs.sslPolicy).toMatchObject({ value: 'ELBSecurityPolicy-2016-08', origin: 'default' });
+    expect(m.get('aws_lb_listener.tcp')!.attrs.protocol!.value).toBe('TCP');
+    expect(m.get('aws_lb_listener.tcp')!.attrs.sslPolicy!.value).toBeUndefined();
+  });
+
+  it('protocol spellings normalise (all, 6, 17) and an unknown port stays unknown inside the rule', () => {
+    const m = model([
+      rec('aws_security_group.p', {
+        name: 'p',
+        ingress: [
+          { protocol: 'all', from_port: 0, to_port: 0, cidr_blocks: ['10.0.0.0/8'] },
+          { protocol: '6', from_port: 443, to_port: 443, cidr_blocks: [] },
+          { protocol: '17', from_port: UNKNOWN, to_port: 53, cidr_blocks: [] },
+        ],
+      }),
+    ]);
+    const rules = m.get('aws_security_group.p')!.attrs.ingressRules!.value as Array<Record<string, unknown>>;
+    expect(rules.map((r) => r.protocol)).toEqual(['-1', 'tcp', 'udp']);
+    expect(rules[2]!.fromPort).toBe(UNKNOWN);
+  });
+});

@@ -77,6 +77,7 @@ describe('aws-sg-world-ingress-only-web-on-lb', () => {
       sg('loose', web),
       sg('alt', [rule({ from_port: 8080, to_port: 8080, cidr_blocks: ['0.0.0.0/0'] })]),
       sg('span', [rule({ from_port: 80, to_port: 443, cidr_blocks: ['0.0.0.0/0'] })]),
+      sg('ping', [rule({ protocol: 'icmp', from_port: 3, to_port: 4, cidr_blocks: ['0.0.0.0/0'] })]),
       rec('aws_lb.web', { name: 'web', security_groups: [UNKNOWN] }, { references: { security_groups: ['aws_security_group.alb'] } }),
     ]);
     const f = run(P, m);
@@ -84,6 +85,7 @@ describe('aws-sg-world-ingress-only-web-on-lb', () => {
     expect(f.get('aws_security_group.loose')!.status).toBe('unknown');
     expect(f.get('aws_security_group.alt')!.status).toBe('fail');
     expect(f.get('aws_security_group.span')!.status).toBe('fail');
+    expect(f.get('aws_security_group.ping')!.status).toBe('pass');
   });
 
   it('fails web ingress on a group used by a database instead of a load balancer', () => {

@@ -54,7 +54,9 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Backup::BackupPlan': ['aws.backup.plan'],
   'AWS::Backup::BackupVault': ['aws.backup.vault'],
   'AWS::ECS::TaskDefinition': ['aws.ecs.task-definition'],
-  'AWS::IAM::Role': ['aws.iam.role'],
+  'AWS::IAM::Role': ['aws.iam.role', 'aws.iam.policy'],
+  'AWS::IAM::User': ['aws.iam.user'],
+  'AWS::IAM::ManagedPolicy': ['aws.iam.policy'],
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

@@ -36,6 +36,27 @@ function pab(rec: SnapshotResource, ctx: LiveCtx, field: string) {
   return liveAttr(rec, ctx, `publicAccessBlock.${field}`, { default: false, map: asBool, facet: 'publicAccessBlock' });
 }
 
+const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
+const AUTH_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
+
+interface Grant {
+  Grantee?: { Type?: string; URI?: string; ID?: string };
+  Permission?: string;
+}
+
+function grants(rec: SnapshotResource): Array<{ granteeType: string | null; uri: string | null; id: string | null; permission: string | null }> {
+  return ((dataAt(rec, 'acl.Grants') as Grant[] | undefined) ?? []).map((g) => ({ granteeType: g.Grantee?.Type ?? null, uri: g.Grantee?.URI ?? null, id: g.Grantee?.ID ?? null, permission: g.Permission ?? null }));
+}
+
+/** The canned ACL the grants amount to (the API returns grants, never the canned name). */
+function cannedAcl(list: ReturnType<typeof grants>): string {
+  const to = (uri: string, perms: string[]) => list.some((g) => g.uri === uri && perms.includes(g.permission ?? ''));
+  if (to(ALL_USERS, ['WRITE', 'FULL_CONTROL'])) return 'public-read-write';
+  if (to(ALL_USERS, ['READ'])) return 'public-read';
+  if (to(AUTH_USERS, ['READ', 'WRITE', 'FULL_CONTROL'])) return 'authenticated-read';
+  return 'private';
+}
+
 /**
  * A bucket. No default-encryption configuration means SSE-S3 (AES256, origin default): AWS encrypts
  * every bucket since January 2023, whatever an emulator answers.
@@ -60,6 +81,8 @@ const bucket: LiveAdapter = (rec, ctx) => {
     ignorePublicAcls: pab(rec, ctx, 'IgnorePublicAcls'),
     blockPublicPolicy: pab(rec, ctx, 'BlockPublicPolicy'),
     restrictPublicBuckets: pab(rec, ctx, 'RestrictPublicBuckets'),
+    acl: computed(rec, ctx, 'acl', cannedAcl(grants(rec)), ['acl']),
+    aclGrants: computed(rec, ctx, 'acl', grants(rec), ['acl']),
     policy: liveAttr(rec, ctx, 'policy'),
     lifecycleRules: computed(rec, ctx, 'lifecycle', lifecycle(rec), ['lifecycle']),
     loggingEnabled: computed(rec, ctx, 'logging', !!logging?.TargetBucket, ['logging']),

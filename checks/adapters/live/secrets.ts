@@ -15,6 +15,8 @@ const secret: LiveAdapter = (rec, ctx) => {
     rotationDays: computed(rec, ctx, 'RotationRules', rotation ? (after ?? (expr ? scheduleDays(expr) : undefined)) : undefined),
     rotationScheduleExpression: liveAttr(rec, ctx, 'RotationRules.ScheduleExpression'),
     rotationLambdaArn: liveAttr(rec, ctx, 'RotationLambdaARN'),
+    // The recovery window is chosen when a secret is deleted: a live secret does not carry one.
+    recoveryWindowDays: { value: undefined, origin: 'unknown', loc: { file: ctx.file, address: rec.arn, attribute: 'recoveryWindowDays' } },
     ...tagVals(rec, ctx),
   };
   if (key) r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', key, ['aws.kms.key'], { attribute: 'KmsKeyId' }));

@@ -25,7 +25,7 @@ const replicationGroup: TfAdapter = (rec) => {
     ...tagAttrs(rec),
   };
   r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']));
-  r.linkRefs!.push(linkRef(rec, 'securityGroups', 'security_group_ids', ['aws.ec2.security-group']));
+  r.linkRefs!.push(linkRef(rec, 'securityGroups', 'security_group_ids', ['aws.ec2.security-group'], { inverse: 'attachedResources' }));
   return r;
 };
 
@@ -48,7 +48,7 @@ const cacheCluster: TfAdapter = (rec) => {
     ...tagAttrs(rec),
   };
   r.linkRefs!.push(linkRef(rec, 'replicationGroup', 'replication_group_id', ['aws.elasticache.replication-group'], { inverse: 'members' }));
-  r.linkRefs!.push(linkRef(rec, 'securityGroups', 'security_group_ids', ['aws.ec2.security-group']));
+  r.linkRefs!.push(linkRef(rec, 'securityGroups', 'security_group_ids', ['aws.ec2.security-group'], { inverse: 'attachedResources' }));
   return r;
 };
 

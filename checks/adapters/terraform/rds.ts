@@ -129,7 +129,7 @@ function piAttrs(rec: TfRecord, r: Resource): Record<string, Val> {
 
 function dbCommonAttrs(rec: TfRecord, r: Resource, passwordPath: string): Record<string, Val> {
   r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']));
-  r.linkRefs!.push(linkRef(rec, 'securityGroups', 'vpc_security_group_ids', ['aws.ec2.security-group']));
+  r.linkRefs!.push(linkRef(rec, 'securityGroups', 'vpc_security_group_ids', ['aws.ec2.security-group'], { inverse: 'attachedResources' }));
   return {
     kmsKeyId: attrComputed<string>(rec, 'kms_key_id'),
     kmsKeyIsAwsManaged: awsManagedKey(rec, 'kms_key_id'),

@@ -89,7 +89,9 @@ const secret: TfAdapter = (rec) => {
   }
   const replicas = rawAt(rec.values, 'replica');
   const rloc = locOf(rec, 'replica');
-  if (isUnknown(replicas)) r.attrs.replicas = { value: undefined, origin: 'unknown', loc: rloc };
+  // replica is Optional+Computed: a plan shows it unknown when the configuration sets none.
+  if (isUnknown(replicas) && rec.configured && !rec.configured.has('replica')) r.attrs.replicas = { value: [], origin: 'default', loc: rloc };
+  else if (isUnknown(replicas)) r.attrs.replicas = { value: undefined, origin: 'unknown', loc: rloc };
   else if (Array.isArray(replicas)) {
     r.attrs.replicas = {
       value: replicas.map((x, i) => {

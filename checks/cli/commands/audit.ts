@@ -2,9 +2,6 @@ import type { Command } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { collectSnapshot, serializeSnapshot } from '../../sources/live/index.js';
-import { scanPaths } from '../../pipeline/scan.js';
-import { render } from '../../../reports/index.js';
 import { InputError } from '../../errors.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { exitCodeFor, parseSeverity } from '../exit.js';
@@ -27,6 +24,10 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
     .option('--concurrency <n>', 'concurrent calls per service and region', '4')
     .option('-q, --quiet', 'no progress display')
     .action(async (opts) => {
+      // Heavy modules (the AWS SDK clients) load only when the command runs, so --help stays fast.
+      const { collectSnapshot, serializeSnapshot } = await import('../../sources/live/index.js');
+      const { scanPaths } = await import('../../pipeline/scan.js');
+      const { render } = await import('../../../reports/index.js');
       const targets = parseFormats(opts.format, SCAN_FORMATS, 'text');
       const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
       const failOn = parseSeverity(opts.failOn, config.failOn ?? 'high');

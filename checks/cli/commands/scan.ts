@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { scanPaths } from '../../pipeline/scan.js';
-import { render } from '../../../reports/index.js';
 import { InputError } from '../../errors.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { exitCodeFor, parseSeverity } from '../exit.js';
@@ -33,6 +31,8 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--var-file <file>', 'Terraform variables file for HCL evaluation (repeatable)', collect, [])
     .option('--verbose', 'list passing findings in text output')
     .action(async (paths: string[], opts) => {
+      const { scanPaths } = await import('../../pipeline/scan.js');
+      const { render } = await import('../../../reports/index.js');
       const all = [...paths, ...opts.plan].map((p: string) => resolve(p));
       if (!all.length) throw new InputError('scan: give at least one directory, .tf file, plan or snapshot');
       const targets = parseFormats(opts.format, SCAN_FORMATS, 'text');

@@ -114,7 +114,6 @@ export const ec2Kinds: KindSpec[] = [
           'aws.elasticache.replication-group',
           'aws.elasticache.cluster',
           'aws.elb.load-balancer',
-          'aws.ecs.service',
         ],
         description:
           "Resources that use this group. Filled by inverse links: other adapters add linkRef(rec, 'securityGroups', 'vpc_security_group_ids' | 'security_group_ids' | 'security_groups' | ..., ['aws.ec2.security-group'], { inverse: 'attachedResources' })",

@@ -1,5 +1,5 @@
-import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
-import { facet, plain, type Collector } from './context.js';
+import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, ListTagsCommand } from '@aws-sdk/client-cloudtrail';
+import { facet, plain, tagMap, type Collector } from './context.js';
 import type { SnapshotResource } from '../snapshot.js';
 
 /** CloudTrail: trails whose home is this region (a multi-region trail is read once), with status and event selectors. */
@@ -16,10 +16,12 @@ export async function collectCloudTrail(c: Collector, region: string): Promise<v
       .map(async (t) => {
         const arn = t.TrailARN ?? c.arn('cloudtrail', region, `trail/${t.Name}`);
         const rec: SnapshotResource = { type: 'AWS::CloudTrail::Trail', arn, region, account: arn.split(':')[4] || c.accountId, data: plain(t) as Record<string, unknown> };
-        const [status, selectors] = await Promise.all([
+        const [status, selectors, tags] = await Promise.all([
           c.read('cloudtrail', region, 'cloudtrail:GetTrailStatus', () => client.send(new GetTrailStatusCommand({ Name: arn }))),
           c.read('cloudtrail', region, 'cloudtrail:GetEventSelectors', () => client.send(new GetEventSelectorsCommand({ TrailName: arn }))),
+          c.read('cloudtrail', region, 'cloudtrail:ListTags', () => client.send(new ListTagsCommand({ ResourceIdList: [arn] }))),
         ]);
+        facet(rec, 'tags', tags, (v) => tagMap(v.ResourceTagList?.[0]?.TagsList));
         facet(rec, 'status', status, (v) => ({ IsLogging: v.IsLogging ?? false, LatestDeliveryError: v.LatestDeliveryError ?? null }));
         facet(rec, 'eventSelectors', selectors, (v) => ({ EventSelectors: v.EventSelectors ?? [], AdvancedEventSelectors: v.AdvancedEventSelectors ?? [] }));
         c.add(rec);

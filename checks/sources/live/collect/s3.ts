@@ -1,4 +1,5 @@
 import {
+  GetBucketAclCommand,
   GetBucketEncryptionCommand,
   GetBucketLifecycleConfigurationCommand,
   GetBucketLocationCommand,
@@ -47,7 +48,7 @@ export async function collectS3(c: Collector, home: string): Promise<void> {
       if (region) rec.region = region === 'EU' ? 'eu-west-1' : region;
       const rc = s3Client(c, rec.region);
       const at = rec.region;
-      const [enc, bpab, ver, pol, life, log, tags] = await Promise.all([
+      const [enc, bpab, ver, pol, life, log, tags, acl] = await Promise.all([
         c.read('s3', at, 's3:GetEncryptionConfiguration', () => rc.send(new GetBucketEncryptionCommand({ Bucket: name }))),
         c.read('s3', at, 's3:GetBucketPublicAccessBlock', () => rc.send(new GetPublicAccessBlockCommand({ Bucket: name }))),
         c.read('s3', at, 's3:GetBucketVersioning', () => rc.send(new GetBucketVersioningCommand({ Bucket: name }))),
@@ -55,6 +56,7 @@ export async function collectS3(c: Collector, home: string): Promise<void> {
         c.read('s3', at, 's3:GetLifecycleConfiguration', () => rc.send(new GetBucketLifecycleConfigurationCommand({ Bucket: name }))),
         c.read('s3', at, 's3:GetBucketLogging', () => rc.send(new GetBucketLoggingCommand({ Bucket: name }))),
         c.read('s3', at, 's3:GetBucketTagging', () => rc.send(new GetBucketTaggingCommand({ Bucket: name }))),
+        c.read('s3', at, 's3:GetBucketAcl', () => rc.send(new GetBucketAclCommand({ Bucket: name }))),
       ]);
       facet(rec, 'encryption', enc, (v) => v.ServerSideEncryptionConfiguration ?? null);
       facet(rec, 'publicAccessBlock', bpab, (v) => v.PublicAccessBlockConfiguration ?? null);
@@ -63,6 +65,7 @@ export async function collectS3(c: Collector, home: string): Promise<void> {
       facet(rec, 'lifecycle', life, (v) => v.Rules ?? []);
       facet(rec, 'logging', log, (v) => v.LoggingEnabled ?? null);
       facet(rec, 'tags', tags, (v) => tagMap(v.TagSet));
+      facet(rec, 'acl', acl, (v) => ({ Owner: v.Owner?.ID ?? null, Grants: v.Grants ?? [] }));
       c.add(rec);
     }),
   );

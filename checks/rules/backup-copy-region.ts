@@ -1,0 +1,46 @@
+import type { Outcome, Observed } from '../engine/evaluate.js';
+import type { Model } from '../model/model.js';
+import type { Resource } from '../model/resource.js';
+import { isUnknown } from '../model/value.js';
+import { registerCodeCheck } from './registry.js';
+
+/**
+ * Every copy action of a backup plan sends recovery points to a vault in an approved region
+ * (profile `approvedRegions`). The region comes from a literal vault ARN, or from the linked vault's
+ * provider region when the ARN is known only after apply. Anything else is unknown.
+ */
+function evaluate(r: Resource, model: Model, approved: string[]): Outcome {
+  const rules = r.attrs.rules;
+  if (!rules || rules.origin === 'unknown' || !Array.isArray(rules.value)) return { truth: 'unknown', evidence: [{ path: 'rules', value: '(known after apply)', loc: rules?.loc }], loc: rules?.loc };
+  const vaults = model.linked(r, 'copyVaults');
+  const evidence: Observed[] = [];
+  let unknown = false;
+  const bad: string[] = [];
+  (rules.value as unknown[]).forEach((rule, i) => {
+    if (isUnknown(rule)) return void (unknown = true);
+    const copies = ((rule as Record<string, unknown>).copyActions ?? []) as unknown[];
+    copies.forEach((c, j) => {
+      const path = `rules[${i}].copyActions[${j}].destinationVaultArn`;
+      const arn = isUnknown(c) ? c : (c as Record<string, unknown>).destinationVaultArn;
+      let region: string | undefined;
+      if (typeof arn === 'string' && arn.startsWith('arn:')) region = arn.split(':')[3];
+      else {
+        const regions = [...new Set(vaults.map((v) => v.region).filter((x): x is string => Boolean(x)))];
+        if (regions.length === 1) region = regions[0];
+      }
+      evidence.push({ path, value: region ? `${isUnknown(arn) ? '(known after apply)' : arn} [${region}]` : '(known after apply)', loc: rules.loc });
+      if (!region) unknown = true;
+      else if (!approved.includes(region)) bad.push(region);
+    });
+  });
+  if (bad.length) return { truth: 'false', evidence, loc: rules.loc, detail: `copies recovery points to ${bad.join(', ')}, outside approvedRegions` };
+  if (unknown) return { truth: 'unknown', evidence, loc: rules.loc, detail: 'the destination vault region is not known from this input' };
+  return { truth: 'true', evidence: evidence.length ? evidence : [{ path: 'rules.copyActions', value: [] }], loc: rules.loc };
+}
+
+registerCodeCheck({
+  name: 'backup-copy-region',
+  description: 'Backup plan copy actions target vaults in approved regions (profile approvedRegions).',
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  evaluate: (r, ctx) => evaluate(r, ctx.model, (ctx.profile.approvedRegions ?? []) as string[]),
+});

@@ -1,0 +1,588 @@
+// The FERPA readiness report model: one pure function from results documents, the framework and policy
+// metadata to everything a DPA reviewer needs (scope, per-control status and evidence, attestations,
+// waivers, profile, drift, trend). Renderers (html, markdown, json, pdf) only format this model.
+import { createHash } from 'node:crypto';
+import type { Attestation, Finding, Results, Severity, Status, Waiver } from '../../checks/engine/types.js';
+import { SEVERITIES } from '../../checks/engine/types.js';
+import { looksLikeSecretValue } from '../../checks/engine/redact.js';
+import { canonical, canonicalEvidence, cmp, fileLine, resourceLabel, SEVERITY_RANK } from '../common.js';
+
+export const REPORT_SCHEMA = 'ferpa-ready/readiness-report@1';
+
+/** Worst first: the order summaries, charts and tables use. */
+export const CONTROL_STATUSES = ['not-ready', 'needs-evidence', 'waived', 'attested', 'ready'] as const;
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+
+export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
+  'not-ready': 'Not ready',
+  'needs-evidence': 'Needs evidence',
+  waived: 'Waived',
+  attested: 'Attested',
+  ready: 'Ready',
+};
+
+const FINDING_STATUS_ORDER: Status[] = ['fail', 'error', 'unknown', 'waived', 'pass'];
+const FINDING_STATUS_RANK: Record<Status, number> = { fail: 0, error: 1, unknown: 2, waived: 3, pass: 4 };
+
+/** What the report needs of a framework control (checks/engine/catalog.ts FrameworkControl fits). */
+export interface ReportFrameworkControl {
+  id: string;
+  title: string;
+  family: string;
+  sources: string;
+  evidence: string[];
+  primaryEvidence: string[];
+  policies: string[];
+  requirement?: string;
+  remediation?: string;
+  attestationHint?: string;
+}
+
+export interface ReportFramework {
+  framework: string;
+  title: string;
+  version: string;
+  families: Record<string, string>;
+  controls: ReportFrameworkControl[];
+}
+
+/** Policy metadata (policyMeta() in checks/cli/context.ts fits). */
+export interface ReportPolicyMeta {
+  id: string;
+  title: string;
+  severity: Severity;
+  remediation?: { terraform?: string; cli?: string; console?: string };
+  controls?: string[];
+}
+
+export interface ReportInput {
+  results: Results;
+  /** The results file as the user named it. */
+  path: string;
+  /** sha256 of the results file's bytes. */
+  sha256: string;
+}
+
+/** One earlier report in the trend: when, and how many controls had each status. */
+export interface TrendPoint {
+  at: string;
+  label: string;
+  counts: Record<ControlStatus, number>;
+}
+
+export interface BuildOptions {
+  /** The report's clock (injected: the same inputs and clock give the same report). */
+  now: Date;
+  /** Attestations from the configuration or an attestations file (the results' own are merged in). */
+  attestations?: Attestation[];
+  /** Earlier reports, for the trend chart. */
+  history?: TrendPoint[];
+  /** sha256 of the previous report, to chain this one to it. */
+  previousReportSha256?: string | null;
+  /** Profile to show when no results document carries one (for example from the configuration). */
+  profile?: Record<string, unknown>;
+}
+
+export interface ScopeInput {
+  kind: string;
+  path: string;
+  sha256: string;
+  time: string | null;
+  /** The results file that listed this input (null for a results file itself). */
+  via: string | null;
+}
+
+export interface EvidenceItem {
+  findingId: string;
+  policyId: string;
+  policyTitle: string;
+  /** Status after waiver expiry at report time (a waived finding whose waiver expired is `fail`). */
+  status: Status;
+  /** Status as written in the results document. */
+  recordedStatus: Status;
+  reopened: boolean;
+  severity: Severity;
+  source: string;
+  resource: string;
+  kind: string;
+  location: string;
+  account: string | null;
+  region: string | null;
+  message: string;
+  /** The attribute values that decided the verdict (canonical, redacted). */
+  values: Record<string, unknown>;
+  waiver: (Waiver & { expired: boolean }) | null;
+  drift: boolean;
+}
+
+export interface ControlPolicyRow {
+  id: string;
+  title: string;
+  severity: Severity | null;
+  counts: Record<Status, number>;
+  remediation: { terraform?: string; cli?: string; console?: string } | null;
+}
+
+export type AttestationState = 'valid' | 'expired' | 'not-yet-valid' | 'missing' | 'not-required';
+
+export interface ControlAttestation {
+  state: AttestationState;
+  required: boolean;
+  attestation: Attestation | null;
+  hint: string | null;
+}
+
+export interface ControlReport {
+  id: string;
+  title: string;
+  family: string;
+  familyTitle: string;
+  status: ControlStatus;
+  /** One sentence: why this status. */
+  reason: string;
+  requirement: string | null;
+  sources: string;
+  evidenceKinds: string[];
+  primaryEvidence: string[];
+  remediation: string | null;
+  policies: ControlPolicyRow[];
+  counts: Record<Status, number>;
+  evidence: EvidenceItem[];
+  attestation: ControlAttestation;
+}
+
+export interface FamilySummary {
+  id: string;
+  title: string;
+  total: number;
+  counts: Record<ControlStatus, number>;
+  /** Share of controls ready or attested, 0..100 (whole number). */
+  readyPercent: number;
+}
+
+export interface AttestationRow {
+  control: string;
+  controlTitle: string;
+  state: AttestationState | 'unknown-control';
+  attestation: Attestation | null;
+  hint: string | null;
+}
+
+export interface WaiverRow {
+  policy: string;
+  resource: string | null;
+  reason: string;
+  owner: string;
+  expires: string;
+  origin: string | null;
+  state: 'active' | 'expired';
+  waivedFindings: number;
+  reopenedFindings: number;
+}
+
+export interface FerpaReport {
+  schema: typeof REPORT_SCHEMA;
+  generatedAt: string;
+  framework: { id: string; title: string; version: string };
+  scope: {
+    results: Array<{ path: string; sha256: string; generatedAt: string; toolVersion: string; catalogVersion: string | null }>;
+    inputs: ScopeInput[];
+    toolVersions: string[];
+    catalogVersions: string[];
+    sources: string[];
+    accounts: string[];
+    regions: string[];
+  };
+  summary: {
+    overall: ControlStatus;
+    controls: Record<ControlStatus, number>;
+    totalControls: number;
+    readyPercent: number;
+    families: FamilySummary[];
+    findings: Record<Status, Record<Severity, number>>;
+    findingTotals: Record<Status, number>;
+    gaps: number;
+  };
+  controls: ControlReport[];
+  attestations: AttestationRow[];
+  waivers: WaiverRow[];
+  profile: { values: Record<string, unknown> | null; origin: string | null; conflicts: string[] };
+  drift: EvidenceItem[] | null;
+  trend: TrendPoint[];
+  integrity: { resultsSha256: string; previousReportSha256: string | null };
+  notes: string[];
+}
+
+function zeroStatus(): Record<Status, number> {
+  return { fail: 0, error: 0, unknown: 0, waived: 0, pass: 0 };
+}
+
+export function zeroControlCounts(): Record<ControlStatus, number> {
+  return { 'not-ready': 0, 'needs-evidence': 0, waived: 0, attested: 0, ready: 0 };
+}
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.floor((part * 100) / whole);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** YYYY-MM-DD of the injected clock (UTC). */
+export function dayOf(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Merge results documents: findings keyed by id + source, the newest document wins on a duplicate. */
+function mergeFindings(inputs: ReportInput[], notes: string[]): Finding[] {
+  const order = inputs
+    .map((inp, i) => ({ inp, i }))
+    .sort((a, b) => cmp(a.inp.results.generatedAt, b.inp.results.generatedAt) || a.i - b.i);
+  const byKey = new Map<string, { f: Finding; from: string }>();
+  let conflicts = 0;
+  for (const { inp } of order) {
+    for (const f of inp.results.findings) {
+      const key = `${f.id}|${f.source}`;
+      const prev = byKey.get(key);
+      if (prev && prev.f.status !== f.status) conflicts++;
+      byKey.set(key, { f, from: inp.path });
+    }
+  }
+  if (conflicts) notes.push(`${plural(conflicts, 'finding')} appeared in several results files with different statuses; the newest results file decides.`);
+  return [...byKey.values()].map((v) => v.f);
+}
+
+function redactMessage(f: Finding): string {
+  return looksLikeSecretValue(f.message) ? `${resourceLabel(f)}: (message withheld: it contained a credential-looking value)` : f.message;
+}
+
+function evidenceItem(f: Finding, meta: Map<string, ReportPolicyMeta>, today: string): EvidenceItem {
+  const waiverExpired = Boolean(f.waiver && (f.waiver.expired || f.waiver.expires < today));
+  const reopened = Boolean(f.waiver && waiverExpired && f.status !== 'pass');
+  const status: Status = f.status === 'waived' && waiverExpired ? 'fail' : f.status;
+  return {
+    findingId: f.id,
+    policyId: f.policyId,
+    policyTitle: meta.get(f.policyId)?.title ?? f.policyId,
+    status,
+    recordedStatus: f.status,
+    reopened,
+    severity: f.severity,
+    source: f.source,
+    resource: resourceLabel(f),
+    kind: f.resource.kind,
+    location: fileLine(f),
+    account: f.account ?? null,
+    region: f.region ?? null,
+    message: redactMessage(f),
+    values: canonicalEvidence(f.evidence),
+    waiver: f.waiver
+      ? {
+          policy: f.waiver.policy,
+          ...(f.waiver.resource !== undefined ? { resource: f.waiver.resource } : {}),
+          reason: f.waiver.reason,
+          owner: f.waiver.owner,
+          expires: f.waiver.expires,
+          ...(f.waiver.origin !== undefined ? { origin: f.waiver.origin } : {}),
+          expired: waiverExpired,
+        }
+      : null,
+    drift: (f as Finding & { kind?: string }).kind === 'drift',
+  };
+}
+
+function evidenceOrder(a: EvidenceItem, b: EvidenceItem): number {
+  return (
+    FINDING_STATUS_RANK[a.status] - FINDING_STATUS_RANK[b.status] ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    cmp(a.policyId, b.policyId) ||
+    cmp(a.resource, b.resource) ||
+    cmp(a.source, b.source) ||
+    cmp(a.findingId, b.findingId)
+  );
+}
+
+function attestationState(a: Attestation, today: string): 'valid' | 'expired' | 'not-yet-valid' {
+  if (a.expires && a.expires < today) return 'expired';
+  if (a.date > today) return 'not-yet-valid';
+  return 'valid';
+}
+
+function attestationKey(a: Attestation): string {
+  return [a.control, a.date, a.expires ?? '', a.attestedBy, a.document, a.statement].join('\u0000');
+}
+
+/** The best attestation for a control: a valid one (newest date), else the newest of the rest. */
+function pickAttestation(list: Attestation[], today: string): Attestation | null {
+  if (!list.length) return null;
+  const sorted = [...list].sort((a, b) => cmp(b.date, a.date) || cmp(b.expires ?? '9999', a.expires ?? '9999') || cmp(attestationKey(a), attestationKey(b)));
+  return sorted.find((a) => attestationState(a, today) === 'valid') ?? sorted[0]!;
+}
+
+function decide(
+  c: ReportFrameworkControl,
+  counts: Record<Status, number>,
+  att: ControlAttestation,
+): { status: ControlStatus; reason: string } {
+  const automated = counts.pass + counts.fail + counts.unknown + counts.error + counts.waived;
+  const attValid = att.state === 'valid';
+  const attGap = att.required && !attValid ? ` The ${att.state === 'expired' ? 'attestation has expired' : att.state === 'not-yet-valid' ? 'attestation is dated in the future' : 'attestation is missing'}.` : '';
+  if (counts.fail > 0) return { status: 'not-ready', reason: `${plural(counts.fail, 'failing finding')}.${attGap}` };
+  if (counts.unknown + counts.error > 0) {
+    const parts: string[] = [];
+    if (counts.unknown) parts.push(`${plural(counts.unknown, 'finding')} cannot be decided from these inputs (needs live verification)`);
+    if (counts.error) parts.push(`${plural(counts.error, 'finding')} could not be read`);
+    return { status: 'needs-evidence', reason: `${parts.join('; ')}.${attGap}` };
+  }
+  if (automated > 0 && c.primaryEvidence.includes('ATT') && !attValid) {
+    return { status: 'needs-evidence', reason: `Automated checks raise no failure, but an attestation is part of this control's primary evidence.${attGap}` };
+  }
+  if (counts.waived > 0) return { status: 'waived', reason: `Every non-passing finding is waived (${plural(counts.waived, 'waived finding')}, ${counts.pass} passing).${attGap}` };
+  if (counts.pass > 0) return { status: 'ready', reason: `${plural(counts.pass, 'passing finding')}, none failing.${attGap}` };
+  if (attValid) return { status: 'attested', reason: `Attested by ${att.attestation!.attestedBy} on ${att.attestation!.date}${att.attestation!.expires ? `, valid until ${att.attestation!.expires}` : ''}.` };
+  const why = c.policies.length ? 'No resource in these inputs was checked by this control\'s policies' : 'No automated check covers this control';
+  return { status: 'needs-evidence', reason: `${why}, and there is no valid attestation.${attGap}` };
+}
+
+function attested(c: ReportFrameworkControl, list: Attestation[], today: string): ControlAttestation {
+  const required = c.evidence.includes('ATT');
+  const best = pickAttestation(list, today);
+  const state: AttestationState = best ? attestationState(best, today) : required ? 'missing' : 'not-required';
+  return { state, required, attestation: best ? { ...best } : null, hint: c.attestationHint ?? null };
+}
+
+function profileOf(inputs: ReportInput[], fallback: Record<string, unknown> | undefined, notes: string[]): FerpaReport['profile'] {
+  const withProfile = inputs.filter((i) => i.results.profile);
+  if (!withProfile.length) {
+    return { values: fallback ? (canonical(fallback) as Record<string, unknown>) : null, origin: fallback ? 'configuration' : null, conflicts: [] };
+  }
+  const first = canonical(withProfile[0]!.results.profile) as Record<string, unknown>;
+  const conflicts = new Set<string>();
+  for (const other of withProfile.slice(1)) {
+    const p = canonical(other.results.profile) as Record<string, unknown>;
+    for (const k of new Set([...Object.keys(first), ...Object.keys(p)])) {
+      if (JSON.stringify(first[k]) !== JSON.stringify(p[k])) conflicts.add(k);
+    }
+  }
+  const list = [...conflicts].sort(cmp);
+  if (list.length) notes.push(`The results files were produced with different parameter profiles (${list.join(', ')}); the profile of ${withProfile[0]!.path} is shown.`);
+  return { values: first, origin: withProfile[0]!.path, conflicts: list };
+}
+
+/**
+ * Build the readiness report. Pure: no clock, files or environment; the same arguments give a deeply
+ * equal model, whatever the order of findings inside the results documents.
+ */
+export function buildReport(inputs: ReportInput[], framework: ReportFramework, policyMeta: ReportPolicyMeta[], opts: BuildOptions): FerpaReport {
+  const today = dayOf(opts.now);
+  const notes: string[] = [];
+  const meta = new Map<string, ReportPolicyMeta>();
+  for (const p of policyMeta) if (!meta.has(p.id)) meta.set(p.id, p);
+
+  const findings = mergeFindings(inputs, notes);
+  const items = findings.map((f) => ({ f, item: evidenceItem(f, meta, today) }));
+
+  // Control membership: the finding's own controls plus the framework's policy lists.
+  const controlIds = new Set(framework.controls.map((c) => c.id));
+  const byControl = new Map<string, EvidenceItem[]>();
+  const policiesOf = new Map<string, Set<string>>();
+  for (const c of framework.controls) {
+    byControl.set(c.id, []);
+    policiesOf.set(c.id, new Set(c.policies));
+  }
+  const byPolicy = new Map<string, string[]>();
+  for (const c of framework.controls) for (const p of c.policies) byPolicy.set(p, [...(byPolicy.get(p) ?? []), c.id]);
+  const unknownControls = new Set<string>();
+  for (const { f, item } of items) {
+    const targets = new Set([...f.controls, ...(byPolicy.get(f.policyId) ?? [])]);
+    for (const cid of targets) {
+      if (!controlIds.has(cid)) {
+        unknownControls.add(cid);
+        continue;
+      }
+      byControl.get(cid)!.push(item);
+      policiesOf.get(cid)!.add(f.policyId);
+    }
+  }
+  if (unknownControls.size) notes.push(`Findings name controls this framework does not have: ${[...unknownControls].sort(cmp).join(', ')}.`);
+
+  // Attestations: options first, then each results document's; exact duplicates collapse.
+  const allAtt = new Map<string, Attestation>();
+  for (const a of [...(opts.attestations ?? []), ...inputs.flatMap((i) => i.results.attestations ?? [])]) allAtt.set(attestationKey(a), a);
+  const attByControl = new Map<string, Attestation[]>();
+  for (const a of allAtt.values()) attByControl.set(a.control, [...(attByControl.get(a.control) ?? []), a]);
+
+  const controls: ControlReport[] = framework.controls.map((c) => {
+    const evidence = byControl.get(c.id)!.sort(evidenceOrder);
+    const counts = zeroStatus();
+    for (const e of evidence) counts[e.status]++;
+    const att = attested(c, attByControl.get(c.id) ?? [], today);
+    const { status, reason } = decide(c, counts, att);
+    const policies = [...policiesOf.get(c.id)!].sort(cmp).map((pid): ControlPolicyRow => {
+      const pc = zeroStatus();
+      for (const e of evidence) if (e.policyId === pid) pc[e.status]++;
+      const m = meta.get(pid);
+      return { id: pid, title: m?.title ?? pid, severity: m?.severity ?? null, counts: pc, remediation: m?.remediation ? { ...m.remediation } : null };
+    });
+    return {
+      id: c.id,
+      title: c.title,
+      family: c.family,
+      familyTitle: framework.families[c.family] ?? c.family,
+      status,
+      reason,
+      requirement: c.requirement ?? null,
+      sources: c.sources,
+      evidenceKinds: [...c.evidence],
+      primaryEvidence: [...c.primaryEvidence],
+      remediation: c.remediation ?? null,
+      policies,
+      counts,
+      evidence,
+      attestation: att,
+    };
+  });
+
+  // Attestation table: every control that needs one or has one, plus attestations for unknown controls.
+  const attestations: AttestationRow[] = controls
+    .filter((c) => c.attestation.required || c.attestation.attestation)
+    .map((c) => ({ control: c.id, controlTitle: c.title, state: c.attestation.state, attestation: c.attestation.attestation, hint: c.attestation.hint }));
+  for (const [cid, list] of [...attByControl.entries()].sort((a, b) => cmp(a[0], b[0]))) {
+    if (controlIds.has(cid)) continue;
+    for (const a of list) attestations.push({ control: cid, controlTitle: '(not a control of this framework)', state: 'unknown-control', attestation: { ...a }, hint: null });
+    notes.push(`An attestation names ${cid}, which is not a control of this framework; it counts for nothing.`);
+  }
+
+  // Waivers: declared ones (results documents) and the ones findings carry, keyed by policy + resource + expiry.
+  const waivers = new Map<string, WaiverRow>();
+  const wkey = (w: Waiver) => [w.policy, w.resource ?? '', w.expires, w.owner, w.reason].join('\u0000');
+  const addWaiver = (w: Waiver) => {
+    const k = wkey(w);
+    if (!waivers.has(k)) {
+      waivers.set(k, {
+        policy: w.policy,
+        resource: w.resource ?? null,
+        reason: w.reason,
+        owner: w.owner,
+        expires: w.expires,
+        origin: w.origin ?? null,
+        state: w.expires < today ? 'expired' : 'active',
+        waivedFindings: 0,
+        reopenedFindings: 0,
+      });
+    }
+    return waivers.get(k)!;
+  };
+  for (const inp of inputs) for (const w of inp.results.waivers ?? []) if (w && w.policy && w.expires) addWaiver(w);
+  for (const { item } of items) {
+    if (!item.waiver) continue;
+    const row = addWaiver(item.waiver);
+    if (item.reopened) row.reopenedFindings++;
+    else if (item.status === 'waived') row.waivedFindings++;
+  }
+  const waiverRows = [...waivers.values()].sort((a, b) => cmp(a.policy, b.policy) || cmp(a.resource ?? '', b.resource ?? '') || cmp(a.expires, b.expires) || cmp(a.owner, b.owner) || cmp(a.reason, b.reason));
+  const reopened = items.filter((i) => i.item.reopened).length;
+  if (reopened) notes.push(`${plural(reopened, 'finding')} had an expired waiver and count as open again.`);
+
+  // Summary.
+  const controlCounts = zeroControlCounts();
+  for (const c of controls) controlCounts[c.status]++;
+  const families: FamilySummary[] = Object.entries(framework.families)
+    .map(([id, title]) => {
+      const fc = controls.filter((c) => c.family === id);
+      const counts = zeroControlCounts();
+      for (const c of fc) counts[c.status]++;
+      return { id, title, total: fc.length, counts, readyPercent: percent(counts.ready + counts.attested, fc.length) };
+    })
+    .filter((f) => f.total > 0);
+  const findingMatrix = Object.fromEntries(FINDING_STATUS_ORDER.map((s) => [s, Object.fromEntries(SEVERITIES.map((v) => [v, 0]))])) as Record<Status, Record<Severity, number>>;
+  const findingTotals = zeroStatus();
+  for (const { item } of items) {
+    findingMatrix[item.status][item.severity]++;
+    findingTotals[item.status]++;
+  }
+  // Overall: the worst control decides; attested controls count as ready, waived ones are shown as waived.
+  const overall: ControlStatus = controlCounts['not-ready']
+    ? 'not-ready'
+    : controlCounts['needs-evidence'] || controls.length === 0
+      ? 'needs-evidence'
+      : controlCounts.waived
+        ? 'waived'
+        : 'ready';
+  const gaps = controls.filter((c) => c.status === 'not-ready' || c.status === 'needs-evidence').length + attestations.filter((a) => a.state === 'missing' || a.state === 'expired' || a.state === 'not-yet-valid').length;
+
+  // Scope.
+  const scopeInputs = new Map<string, ScopeInput>();
+  for (const inp of inputs) {
+    scopeInputs.set(`results|${inp.path}|${inp.sha256}`, { kind: 'results', path: inp.path, sha256: inp.sha256, time: inp.results.generatedAt, via: null });
+    for (const i of inp.results.inputs) {
+      const k = `${i.kind}|${i.path}|${i.sha256}`;
+      if (!scopeInputs.has(k)) scopeInputs.set(k, { kind: i.kind, path: i.path, sha256: i.sha256, time: i.time ?? null, via: inp.path });
+    }
+  }
+  const uniq = (xs: Array<string | null | undefined>) => [...new Set(xs.filter((x): x is string => typeof x === 'string' && x !== ''))].sort(cmp);
+  const resultsRefs = inputs
+    .map((i) => ({ path: i.path, sha256: i.sha256, generatedAt: i.results.generatedAt, toolVersion: i.results.tool.version, catalogVersion: i.results.tool.catalogVersion ?? null }))
+    .sort((a, b) => cmp(a.generatedAt, b.generatedAt) || cmp(a.path, b.path) || cmp(a.sha256, b.sha256));
+  const catalogVersions = uniq(inputs.map((i) => i.results.tool.catalogVersion));
+  if (catalogVersions.some((v) => v !== framework.version)) notes.push(`Results were produced with policy catalog ${catalogVersions.join(', ')}; this report uses framework ${framework.version}.`);
+
+  // Trend: earlier points plus this report, oldest first, the last twelve.
+  const current: TrendPoint = { at: opts.now.toISOString(), label: 'this report', counts: { ...controlCounts } };
+  const trend = [...(opts.history ?? []).filter((p) => p.at < current.at), current]
+    .sort((a, b) => cmp(a.at, b.at) || cmp(a.label, b.label))
+    .slice(-12)
+    .map((p) => ({ at: p.at, label: p.label, counts: { ...zeroControlCounts(), ...p.counts } }));
+
+  const drift = items.filter((i) => i.item.drift).map((i) => i.item).sort(evidenceOrder);
+  const resultsSha256 = createHash('sha256')
+    .update(resultsRefs.map((r) => `${r.sha256}  ${r.path}\n`).join(''))
+    .digest('hex');
+
+  return {
+    schema: REPORT_SCHEMA,
+    generatedAt: opts.now.toISOString(),
+    framework: { id: framework.framework, title: framework.title, version: framework.version },
+    scope: {
+      results: resultsRefs,
+      inputs: [...scopeInputs.values()].sort((a, b) => cmp(a.kind === 'results' ? '0' : '1', b.kind === 'results' ? '0' : '1') || cmp(a.kind, b.kind) || cmp(a.path, b.path) || cmp(a.sha256, b.sha256)),
+      toolVersions: uniq(inputs.map((i) => i.results.tool.version)),
+      catalogVersions,
+      sources: uniq(findings.map((f) => f.source)),
+      accounts: uniq(findings.map((f) => f.account)),
+      regions: uniq(findings.map((f) => f.region)),
+    },
+    summary: {
+      overall,
+      controls: controlCounts,
+      totalControls: controls.length,
+      readyPercent: percent(controlCounts.ready + controlCounts.attested, controls.length),
+      families,
+      findings: findingMatrix,
+      findingTotals,
+      gaps,
+    },
+    controls,
+    attestations,
+    waivers: waiverRows,
+    profile: profileOf(inputs, opts.profile, notes),
+    drift: drift.length ? drift : null,
+    trend,
+    integrity: { resultsSha256, previousReportSha256: opts.previousReportSha256 ?? null },
+    notes: notes.sort(cmp),
+  };
+}
+
+/** A trend point from an earlier JSON report (the model this module builds), or null when it is not one. */
+export function trendPointOf(report: unknown, label: string): TrendPoint | null {
+  if (!report || typeof report !== 'object') return null;
+  const r = report as Partial<FerpaReport>;
+  if (r.schema !== REPORT_SCHEMA || typeof r.generatedAt !== 'string' || !r.summary || typeof r.summary.controls !== 'object') return null;
+  const counts = zeroControlCounts();
+  for (const s of CONTROL_STATUSES) {
+    const v = (r.summary.controls as Record<string, unknown>)[s];
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0) counts[s] = Math.floor(v);
+  }
+  return { at: r.generatedAt, label, counts };
+}
