@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticPlan } from './synthetic-plan.js';
+import { writeSyntheticTree } from './synthetic-tree.js';
 
 const only = process.argv[2];
 const dir = mkdtempSync(join(tmpdir(), 'frbench-'));
@@ -30,5 +31,19 @@ function planBench(): void {
   console.log(`  growth 10k -> 50k: x${(b / a).toFixed(2)} for x5 resources (linear = x5)`);
 }
 
-const benches: Record<string, () => void> = { plan: planBench };
+function hclBench(): void {
+  console.log('HCL scan (full catalog; target: 700 files / 50,000 lines / 70 modules < 10 s wall, < 1 GB peak; linear growth)');
+  const rows: Array<[number, Record<string, number>]> = [];
+  for (const scale of [0.5, 1]) {
+    const root = join(dir, `tree-${scale}`);
+    const made = writeSyntheticTree(root, { files: Math.round(700 * scale), lines: Math.round(50_000 * scale), modules: Math.round(70 * scale) });
+    const r = child('hcl-once.ts', [root]);
+    rows.push([made.lines, r]);
+    console.log(`  ${String(made.files).padStart(4)} files, ${String(made.lines).padStart(6)} lines: wall ${(r.wallMs! / 1000).toFixed(2)} s (scan ${(r.scanMs! / 1000).toFixed(2)} s), peak RSS ${r.maxRssMb!.toFixed(0)} MB, ${r.resources} resources, ${r.findings} findings`);
+  }
+  const [a, b] = [rows[0]!, rows[1]!];
+  console.log(`  growth: x${(b[1].scanMs! / a[1].scanMs!).toFixed(2)} time for x${(b[0] / a[0]).toFixed(2)} lines (linear = same factor)`);
+}
+
+const benches: Record<string, () => void> = { plan: planBench, hcl: hclBench };
 for (const [name, fn] of Object.entries(benches)) if (!only || only === name) fn();

@@ -19,7 +19,7 @@ function push(map: Map<string, Resource[]>, key: string, r: Resource): void {
 }
 
 /** ARNs and ids name the same thing in several spellings; index each form a reference might use. */
-function identifierForms(id: string): string[] {
+export function identifierForms(id: string): string[] {
   const forms = [id];
   if (id.startsWith('arn:')) {
     const resource = id.split(':').slice(5).join(':');

@@ -4,6 +4,7 @@ import { TOOL_VERSION } from '../version.js';
 import { registerScan } from './commands/scan.js';
 import { registerPolicies } from './commands/policies.js';
 import { registerAudit } from './commands/audit.js';
+import { registerDrift } from './commands/drift.js';
 import { EXIT_USAGE } from './exit.js';
 import { catalogVersion } from './version-info.js';
 
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   program.configureHelp({ sortSubcommands: false });
   registerScan(program, setExit);
   registerAudit(program, setExit);
+  registerDrift(program, setExit);
   registerPolicies(program, setExit);
   for (const cmd of program.commands) inheritExitOverride(cmd);
   try {

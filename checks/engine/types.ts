@@ -92,4 +92,15 @@ export interface Results {
   diagnostics?: Diagnostic[];
   attestations?: Attestation[];
   waivers?: Waiver[];
+  /** Where live differs from the plan, when a scan had both (see checks/pipeline/drift.ts). */
+  drift?: Array<{
+    drift: 'missing' | 'changed' | 'unmanaged';
+    kind: string;
+    address: string | null;
+    arn: string | null;
+    attribute?: string;
+    planned?: unknown;
+    live?: unknown;
+    message: string;
+  }>;
 }

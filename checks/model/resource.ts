@@ -1,7 +1,7 @@
 import type { Location, Val } from './value.js';
 
 /** The source a resource was read from. */
-export type SourceKind = 'hcl' | 'plan' | 'live';
+export type SourceKind = 'hcl' | 'plan' | 'live' | 'app';
 
 /**
  * A typed resource in the model. Kinds are dotted (`aws.rds.instance`); attribute names are camelCase

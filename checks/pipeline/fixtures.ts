@@ -4,12 +4,12 @@ import { parse as parseYaml } from 'yaml';
 import type { Catalog } from '../engine/catalog.js';
 import type { Config } from '../engine/config.js';
 import type { Policy } from '../engine/policy.js';
-import type { Finding, Status } from '../engine/types.js';
+import type { Finding, Profile, Status } from '../engine/types.js';
 import type { SourceKind } from '../model/resource.js';
 import { scanPaths } from './scan.js';
 
 /** The fixture file each source reads, inside `fixtures/<policy-id>/{pass,fail}/`. */
-export const FIXTURE_FILE: Record<SourceKind, string> = { hcl: 'main.tf', plan: 'plan.json', live: 'live.json' };
+export const FIXTURE_FILE: Record<SourceKind, string> = { hcl: 'main.tf', plan: 'plan.json', live: 'live.json', app: 'app.json' };
 
 export interface ExpectedFinding {
   address?: string;
@@ -31,6 +31,12 @@ function readExpect(file: string): ExpectedFinding[] {
   if (!existsSync(file)) return [];
   const data = parseYaml(readFileSync(file, 'utf8')) as { findings?: ExpectedFinding[] } | null;
   return data?.findings ?? [];
+}
+
+/** A fixture folder may set profile values (`profile.yaml`), e.g. a DPA with a shorter disposition window. */
+function readProfileOverride(file: string): Partial<Profile> {
+  if (!existsSync(file)) return {};
+  return (parseYaml(readFileSync(file, 'utf8')) as Partial<Profile> | null) ?? {};
 }
 
 function appliesTo(e: ExpectedFinding, source: SourceKind): boolean {
@@ -59,7 +65,8 @@ export async function runPolicyFixtures(policy: Policy, fixturesRoot: string, co
       }
       try {
         const input = source === 'hcl' ? dir : file;
-        const { results } = await scanPaths([input], { config: { ...config, waivers: [], disable: [] }, catalog: single, now, cwd: dir });
+        const profile = { ...config.profile, ...readProfileOverride(join(dir, 'profile.yaml')) };
+        const { results } = await scanPaths([input], { config: { ...config, profile, waivers: [], disable: [] }, catalog: single, now, cwd: dir });
         findings = results.findings.filter((f) => f.policyId === policy.id);
       } catch (e) {
         problems.push(`scan failed: ${(e as Error).message}`);

@@ -7,12 +7,14 @@ import type { Catalog } from '../engine/catalog.js';
 import type { Config } from '../engine/config.js';
 import { runPolicies } from '../engine/run.js';
 import { applyWaivers } from '../engine/waivers.js';
+import { redact } from '../engine/redact.js';
 import type { Diagnostic, Finding, Results, ResultsInput, Waiver } from '../engine/types.js';
 import { readPlan } from '../sources/plan/index.js';
 import type { TfSourceResult } from '../sources/terraform/record.js';
 import { classify, hashInput, type ClassifiedInput } from './inputs.js';
 import { TOOL_VERSION } from '../version.js';
 import { sortFindings, summarize } from './results.js';
+import { computeDrift } from './drift.js';
 
 export interface ScanOptions {
   config: Config;
@@ -92,6 +94,9 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     models.push({ input: group.inputs[0]!, model });
     findings.push(...runPolicies(policies, model, { profile: opts.config.profile }));
   }
+  const planModels = models.filter((m) => m.input.kind === 'plan');
+  const liveModels = models.filter((m) => m.input.kind === 'snapshot');
+  const drift = planModels.flatMap((p) => liveModels.flatMap((l) => computeDrift(p.model, l.model)));
   const today = opts.now.toISOString().slice(0, 10);
   const waivers = [...opts.config.waivers, ...suppressions];
   diagnostics.push(...applyWaivers(findings, waivers, today));
@@ -108,6 +113,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     ...(diagnostics.length ? { diagnostics } : {}),
     ...(opts.config.attestations.length ? { attestations: opts.config.attestations } : {}),
     ...(waivers.length ? { waivers: waivers.filter((w) => w.policy) } : {}),
+    ...(planModels.length && liveModels.length ? { drift: drift.map((d) => ({ ...d, ...(d.planned !== undefined ? { planned: redact(d.planned, d.attribute) } : {}), ...(d.live !== undefined ? { live: redact(d.live, d.attribute) } : {}) })) } : {}),
   };
   return { results, models };
 }

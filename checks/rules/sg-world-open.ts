@@ -57,7 +57,7 @@ registerCodeCheck({
       }
       const ev: Observed = { path: `${attrName}[${i}]`, value: rule, loc: rule._loc ?? val?.loc };
       if (world.tri === 'yes' && reach === 'yes') {
-        const what = allProtocols && hit === undefined ? `all traffic (${portText(rule)})` : `port ${hit} (${portText(rule)})`;
+        const what = allProtocols && hit === undefined ? (rule.protocol === '-1' ? 'all traffic' : `every port (${portText(rule)})`) : `port ${hit} (${portText(rule)})`;
         return {
           truth: 'false',
           evidence: [ev],

@@ -510,7 +510,10 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
       : controlCounts.waived
         ? 'waived'
         : 'ready';
-  const gaps = controls.filter((c) => c.status === 'not-ready' || c.status === 'needs-evidence').length + attestations.filter((a) => a.state === 'missing' || a.state === 'expired' || a.state === 'not-yet-valid').length;
+  // A gap: a control that is not ready or needs evidence, or whose required attestation is missing or stale.
+  const gaps = controls.filter(
+    (c) => c.status === 'not-ready' || c.status === 'needs-evidence' || (c.attestation.required && c.attestation.state !== 'valid'),
+  ).length;
 
   // Scope.
   const scopeInputs = new Map<string, ScopeInput>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UNKNOWN } from '../../checks/model/value.js';
+import { SensitiveValue, UNKNOWN } from '../../checks/model/value.js';
 import { doc, findings, PROFILE, rec, statusOf } from './helpers.js';
 
 const policy = (name: string, d: string, extra: Record<string, unknown> = {}) => rec(`aws_iam_policy.${name}`, { name, policy: d, arn: UNKNOWN, ...extra });
@@ -113,6 +113,14 @@ describe('Secrets Manager policies', () => {
     expect(statusOf(id, [secret({ kms_key_id: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' })], 'aws_secretsmanager_secret.db')).toBe('unknown');
     expect(statusOf(id, [secret({ kms_key_id: 'alias/sis', replica: [{ region: 'us-west-2', kms_key_id: null }] })], 'aws_secretsmanager_secret.db')).toBe('fail');
     expect(statusOf(id, [secret({ kms_key_id: 'alias/sis', replica: [{ region: 'us-west-2', kms_key_id: 'alias/sis' }] })], 'aws_secretsmanager_secret.db')).toBe('pass');
+  });
+  it('value in state: a version with secret_string fails (sensitive or unknown), a secret without one passes', () => {
+    const id = 'aws-secrets-value-not-in-terraform-state';
+    const version = (values: Record<string, unknown>) => rec('aws_secretsmanager_secret_version.db', { secret_id: UNKNOWN, ...values }, { references: { secret_id: ['aws_secretsmanager_secret.db'] } });
+    expect(statusOf(id, [secret()], 'aws_secretsmanager_secret.db')).toBe('pass');
+    expect(statusOf(id, [secret(), version({ secret_string: new SensitiveValue(true) })], 'aws_secretsmanager_secret.db')).toBe('fail');
+    expect(statusOf(id, [secret(), version({ secret_string: UNKNOWN })], 'aws_secretsmanager_secret.db')).toBe('fail');
+    expect(statusOf(id, [secret(), version({ secret_string_wo_version: 1, secret_string: null })], 'aws_secretsmanager_secret.db')).toBe('pass');
   });
   it('recovery window: default 30 passes, 0 fails', () => {
     const id = 'aws-secrets-recovery-window';

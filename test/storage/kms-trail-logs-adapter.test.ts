@@ -67,7 +67,7 @@ describe('aws_cloudtrail', () => {
     expect(get(m, 'aws_cloudwatch_log_group.trail').links.trails).toEqual(['aws_cloudtrail.main']);
   });
 
-  it('normalises basic event selectors and links named buckets', () => {
+  it('normalises basic event selectors and links named buckets (unknown values from bucket references are not "all buckets")', () => {
     const bucket = rec('aws_s3_bucket.records', { bucket: 'lincoln-records', arn: UNKNOWN });
     const other = rec('aws_s3_bucket.other', { bucket: 'lincoln-other' });
     const t = rec(
@@ -84,7 +84,7 @@ describe('aws_cloudtrail', () => {
     const m = model([bucket, other, t]);
     const tr = get(m, 'aws_cloudtrail.main');
     expect(tr.attrs.dataEvents?.value).toEqual([
-      { resourceType: 'AWS::S3::Object', arnPrefixes: [UNKNOWN, 'arn:aws:s3:::lincoln-other/uploads/'], allResources: UNKNOWN, readWriteType: 'All', source: 'event_selector' },
+      { resourceType: 'AWS::S3::Object', arnPrefixes: [UNKNOWN, 'arn:aws:s3:::lincoln-other/uploads/'], allResources: false, readWriteType: 'All', source: 'event_selector' },
     ]);
     expect(new Set(tr.links.dataEventBuckets)).toEqual(new Set(['aws_s3_bucket.records', 'aws_s3_bucket.other']));
     expect(get(m, 'aws_s3_bucket.records').links.dataEventTrails).toEqual(['aws_cloudtrail.main']);

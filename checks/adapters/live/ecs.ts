@@ -2,21 +2,32 @@ import { SensitiveValue } from '../../model/value.js';
 import { computed, dataAt, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
 
 interface Container {
-  environment?: Array<{ name?: string; valueLength?: number }>;
+  environment?: Array<{ name?: string; shape?: string; value?: string; valueLength?: number }>;
   secrets?: Array<{ name?: string; valueFrom?: string }>;
   environmentFiles?: unknown[];
   [k: string]: unknown;
 }
 
+/** Marker strings for environment values the snapshot withheld (no secret is ever in them). */
+export const REDACTED_LITERAL = '(redacted: literal value)';
+export const REDACTED_CREDENTIAL = '(redacted: credential-shaped value)';
+
+function envValue(e: { shape?: string; value?: string; valueLength?: number }): unknown {
+  if (e.shape === 'empty' || e.shape === 'flag' || e.shape === 'reference') return e.value ?? '';
+  if (e.shape === 'credential') return REDACTED_CREDENTIAL;
+  if (e.shape === 'text') return REDACTED_LITERAL;
+  return new SensitiveValue((e.valueLength ?? 0) > 0);
+}
+
 /**
- * A task definition. The snapshot never holds environment values (only names and lengths): each value
- * is a SensitiveValue marker here, so checks see that a value is set without seeing it.
+ * A task definition. The snapshot never holds secret environment values: flags and references are
+ * kept, other literals arrive as marker strings, so checks see that a literal is set without seeing it.
  */
 const taskDefinition: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.ecs.task-definition', ctx, [dataAt(rec, 'family')]);
   const containers = ((dataAt(rec, 'containerDefinitions') as Container[] | undefined) ?? []).map((c) => ({
     ...c,
-    environment: (c.environment ?? []).map((e) => ({ name: e.name, value: new SensitiveValue((e.valueLength ?? 0) > 0) })),
+    environment: (c.environment ?? []).map((e) => ({ name: e.name, value: envValue(e) })),
     environmentFiles: c.environmentFiles ?? [],
     secrets: c.secrets ?? [],
   }));

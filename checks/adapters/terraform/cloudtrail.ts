@@ -129,6 +129,12 @@ const trail: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.cloudtrail.trail', [rec.values.name]);
   const { tags, dataClass } = tagVals(rec);
   const basic = fromEventSelectors(rawAt(rec.values, 'event_selector'));
+  // Values known only after apply that come from bucket references (`"${aws_s3_bucket.b.arn}/"`) name
+  // those buckets, not every bucket.
+  const basicRefs = refsUnder(rec, 'event_selector.data_resource');
+  if (!isUnknown(basic) && basicRefs.length > 0 && basicRefs.every((a) => /(^|\.)aws_s3_bucket\.[^.]+$/.test(a.replace(/\[[^\]]*\]/g, '')))) {
+    for (const e of basic) if (e.resourceType === 'AWS::S3::Object' && isUnknown(e.allResources)) e.allResources = false;
+  }
   const advanced = fromAdvancedSelectors(rawAt(rec.values, 'advanced_event_selector'));
   const selLoc = locOf(rec, rec.values.advanced_event_selector ? 'advanced_event_selector' : 'event_selector');
   const dataEvents: Val =

@@ -161,6 +161,10 @@ function inlineRules(rec: TfRecord, block: 'ingress' | 'egress'): Val<SgRule[]> 
     if (notConfigured(rec, block)) return { value: [], origin: 'default', loc };
     return { value: undefined, origin: 'unknown', loc };
   }
+  // Known values are used even when the plan's configuration does not list the block: ingress/egress
+  // are attributes-as-blocks, which older plan formats leave out of `expressions` (hashicorp/terraform
+  // #29022). For an existing group the prior state may also repeat rules owned by standalone rule
+  // resources; the duplicates do not change any verdict.
   if (raw === undefined || raw === null) return { value: [], origin: 'default', loc };
   if (!Array.isArray(raw)) return { value: undefined, origin: 'unknown', loc };
   const groupRefs = rec.references[`${block}.security_groups`] ?? [];

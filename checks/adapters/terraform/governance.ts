@@ -41,8 +41,8 @@ export function regionAttrs(records: TfRecord[], input: string): { regions: Val;
 
 /** Enumerated settings that share a secret-sounding name (`http_tokens = "required"`, `api_key_source = "HEADER"`). */
 const NOT_A_SECRET = /^(required|optional|disabled|enabled|none|true|false|header|authorizer|[A-Z][A-Z0-9_]*)$/;
-/** Keys whose values are references or switches rather than secrets, beyond what isSecretKeyName excludes. */
-const NON_SECRET_KEY = /(_file|_path|_header|_type|_source|_policy|_version|_stage|_stages|_days|_mode|_arns|_ids|_names)$/i;
+/** Keys whose values are references or switches rather than secrets, beyond what isSecretKeyName excludes; keys with `:`, `.` or `/` are IAM condition keys, domains or paths (`token.actions.githubusercontent.com:sub`). */
+const NON_SECRET_KEY = /(_file|_path|_header|_type|_source|_policy|_version|_stage|_stages|_days|_mode|_arns|_ids|_names)$|[:./]/i;
 
 function plausibleLiteral(v: string): boolean {
   const t = v.trim();

@@ -2,8 +2,8 @@
 // openapi.yaml; every access to or change of a student record writes its audit row in the same
 // transaction as the data (FERPA-LOG-03); refused attempts by authenticated callers are audited too.
 import { createHash, randomUUID } from 'node:crypto';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { writeAudit, type AuditContext, type AuditEntry, type AuditWriter, type Outcome } from './audit.js';
 import { AuthError, createAuthenticator, type Principal } from './auth.js';
@@ -78,12 +78,15 @@ interface Ctx {
 }
 type Handler = (ctx: Ctx) => Promise<{ status?: number; body: unknown }>;
 
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => void;
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function ajvFor(coerce: boolean): Ajv {
   // Bodies: no coercion, unknown fields rejected (never silently removed). Params/query/headers: coercion.
-  const ajv = new Ajv({ strict: false, allErrors: false, coerceTypes: coerce, removeAdditional: false, useDefaults: false });
+  const ajv = new Ajv({ strict: false, allowUnionTypes: true, allErrors: false, coerceTypes: coerce, removeAdditional: false, useDefaults: false });
   addFormats(ajv);
   return ajv;
 }

@@ -3,9 +3,26 @@ import { createHash } from 'node:crypto';
 import { items, listAll, plain, tagMap, type Collector } from './context.js';
 import type { SnapshotResource } from '../snapshot.js';
 
+/** Shapes of well-known credential formats (AWS key ids, PEM private keys, JWTs, URLs with a password). */
+const CREDENTIAL_SHAPES = [/\b(AKIA|ASIA)[A-Z0-9]{16}\b/, /-----BEGIN [A-Z ]*PRIVATE KEY-----/, /\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/, /\b[a-z]+:\/\/[^\s:/@]+:[^\s@/]+@/i];
+
 /**
- * Environment variable values may be secrets: the snapshot keeps each name, the value's length and a
- * short SHA-256 prefix (to tell values apart), never the value.
+ * What kind of value an environment variable holds, decided here so the value itself never enters
+ * the snapshot: empty, a flag or small number (kept verbatim: not a secret), a reference (ARN or
+ * dynamic reference, kept verbatim), credential-shaped, or other literal text.
+ */
+export function envValueShape(value: string | undefined): { shape: 'empty' | 'flag' | 'reference' | 'credential' | 'text'; value?: string } {
+  const v = value ?? '';
+  if (v.trim() === '') return { shape: 'empty', value: '' };
+  if (/^(true|false|yes|no|on|off|none|null|enabled|disabled|\d{1,5})$/i.test(v.trim())) return { shape: 'flag', value: v };
+  if (/^(arn:aws[a-z-]*:|\{\{resolve:)/.test(v.trim()) && !CREDENTIAL_SHAPES.some((re) => re.test(v))) return { shape: 'reference', value: v };
+  if (CREDENTIAL_SHAPES.some((re) => re.test(v))) return { shape: 'credential' };
+  return { shape: 'text' };
+}
+
+/**
+ * Environment variable values may be secrets: the snapshot keeps each name, the shape of its value,
+ * its length and a short SHA-256 prefix (to tell values apart over time), never a secret.
  */
 function redactEnvironment(def: Record<string, unknown>): Record<string, unknown> {
   const containers = (def.containerDefinitions as Array<Record<string, unknown>> | undefined) ?? [];
@@ -15,6 +32,7 @@ function redactEnvironment(def: Record<string, unknown>): Record<string, unknown
       ...cd,
       environment: ((cd.environment as Array<{ name?: string; value?: string }> | undefined) ?? []).map((e) => ({
         name: e.name,
+        ...envValueShape(e.value),
         valueLength: e.value?.length ?? 0,
         valueSha256: e.value ? createHash('sha256').update(e.value).digest('hex').slice(0, 12) : null,
       })),

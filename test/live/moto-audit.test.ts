@@ -1,0 +1,200 @@
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectSnapshot, readSnapshot, serializeSnapshot } from '../../checks/sources/live/index.js';
+import type { Snapshot } from '../../checks/sources/live/snapshot.js';
+import { iamAction, type ClientHook } from '../../checks/sources/live/collect/context.js';
+import type { Finding } from '../../checks/engine/types.js';
+import { evaluateSnapshot, statusOf } from './helpers.js';
+import { motoEnv, startMoto, type Moto } from './moto.js';
+import { ACCOUNT, BAD, GOOD, seedAccount, type Seeded } from './seed.js';
+
+/**
+ * The live source for real: moto's server on loopback is the AWS account, seeded through the SDK with a
+ * compliant stack (us-east-1) and a broken one (us-west-2), audited with --endpoint-url.
+ */
+let moto: Moto;
+let seeded: Seeded;
+let snapshot: Snapshot;
+let findings: Finding[];
+const recorded = new Set<string>();
+
+/** A test-side recorder, independent of the collector's own: every command any client sends, as an IAM action. */
+const recordEveryCommand: ClientHook = (client) => {
+  client.middlewareStack.add(
+    (next: (a: unknown) => Promise<unknown>, context: { clientName?: string; commandName?: string }) => async (args: unknown) => {
+      recorded.add(iamAction(context.clientName ?? '?', context.commandName ?? '?'));
+      return next(args);
+    },
+    { step: 'initialize', name: 'testRecorder' },
+  );
+};
+
+beforeAll(async () => {
+  motoEnv();
+  moto = await startMoto();
+  seeded = await seedAccount(moto.endpoint, { everyKind: true });
+  snapshot = await collectSnapshot({ regions: [GOOD, BAD], endpointUrl: moto.endpoint, quiet: true, maxAttempts: 2, clientHooks: [recordEveryCommand], now: () => new Date('2026-01-15T12:00:00Z') });
+  findings = evaluateSnapshot(snapshot);
+});
+
+afterAll(async () => {
+  await moto?.stop();
+});
+
+describe('collectSnapshot against moto', () => {
+  it('identifies the account and the regions asked for', () => {
+    expect(snapshot.account).toMatchObject({ id: ACCOUNT, partition: 'aws' });
+    expect(snapshot.regions).toEqual([GOOD, BAD]);
+    expect(snapshot.collectedAt).toBe('2026-01-15T12:00:00.000Z');
+  });
+
+  it('reads every seeded resource in both regions, with ARNs', () => {
+    const arns = new Set(snapshot.resources.map((r) => r.arn));
+    for (const arn of [seeded.goodDb, seeded.badDb, seeded.goodKey, seeded.badKey, seeded.goodBucket, seeded.badBucket, seeded.trail, seeded.goodSecret, seeded.badSecret, seeded.goodLogGroup, seeded.badLogGroup]) {
+      expect(arns, arn).toContain(arn);
+    }
+    expect(snapshot.resources.find((r) => r.arn === seeded.badBucket)?.region).toBe(BAD);
+    expect(snapshot.resources.find((r) => r.arn === seeded.badDb)?.region).toBe(BAD);
+  });
+
+  it('records "not configured" answers as data, not errors', () => {
+    const bad = snapshot.resources.find((r) => r.arn === seeded.badBucket)!;
+    expect(bad.data.encryption).toBeNull();
+    expect(bad.data.publicAccessBlock).toBeNull();
+    expect(bad.errors).toBeUndefined();
+    const calls = snapshot.calls.filter((c) => c.operation === 'GetEncryptionConfiguration' && !c.ok);
+    expect(calls.map((c) => c.code)).toContain('ServerSideEncryptionConfigurationNotFoundError');
+  });
+
+  it('records what moto does not implement as a failed read, never as data', () => {
+    // moto answers ec2:GetEbsDefaultKmsKeyId with an HTML 500 page.
+    const east = snapshot.accountSettings.find((s) => s.region === GOOD)!;
+    expect(east.errors?.ebsDefaultKmsKeyId).toMatchObject({ code: 'NotImplemented', call: 'ec2:GetEbsDefaultKmsKeyId' });
+    expect(east.data).not.toHaveProperty('ebsDefaultKmsKeyId');
+  });
+
+  it('never stores environment variable values of task definitions', () => {
+    const text = JSON.stringify(snapshot);
+    expect(text).not.toContain('plaintext-in-env');
+    expect(text).not.toContain('seed-only');
+    const def = snapshot.resources.find((r) => r.type === 'AWS::ECS::TaskDefinition')!;
+    const env = (def.data.containerDefinitions as Array<{ environment: Array<Record<string, unknown>> }>)[0]!.environment[0]!;
+    expect(env).toMatchObject({ name: 'DB_PASSWORD', shape: 'text', valueLength: 'plaintext-in-env'.length });
+  });
+
+  it('writes a snapshot that validates against the published schema and replays to the same findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ferpa-live-'));
+    const file = join(dir, 'snapshot.json');
+    writeFileSync(file, serializeSnapshot(snapshot));
+    const replayed = readSnapshot(file);
+    const again = evaluateSnapshot(replayed);
+    const key = (f: Finding) => `${f.policyId}|${f.resource.arn}|${f.status}`;
+    expect(again.map(key).sort()).toEqual(findings.map(key).sort());
+    expect(readFileSync(file, 'utf8')).toContain('"snapshotVersion": "1"');
+  });
+});
+
+describe('live findings (same policy ids and controls as plan findings)', () => {
+  const cases: Array<[string, keyof Seeded, 'pass' | 'fail']> = [
+    ['aws-rds-instance-storage-encrypted', 'goodDb', 'pass'],
+    ['aws-rds-instance-storage-encrypted', 'badDb', 'fail'],
+    ['aws-rds-not-publicly-accessible', 'goodDb', 'pass'],
+    ['aws-rds-not-publicly-accessible', 'badDb', 'fail'],
+    ['aws-rds-instance-encrypted-with-cmk', 'goodDb', 'pass'],
+    ['aws-rds-instance-encrypted-with-cmk', 'badDb', 'fail'],
+    ['aws-rds-backup-retention-floor', 'goodDb', 'pass'],
+    ['aws-rds-backup-retention-floor', 'badDb', 'fail'],
+    ['aws-sg-no-world-ingress-to-data-ports', 'goodDbSg', 'pass'],
+    ['aws-sg-no-world-ingress-to-data-ports', 'openDbSg', 'fail'],
+    ['aws-sg-data-store-ingress-from-groups-only', 'goodDbSg', 'pass'],
+    ['aws-sg-data-store-ingress-from-groups-only', 'openDbSg', 'fail'],
+    ['aws-s3-sse-kms', 'goodBucket', 'pass'],
+    ['aws-s3-sse-kms', 'badBucket', 'fail'],
+    ['aws-s3-public-access-block', 'goodBucket', 'pass'],
+    ['aws-s3-public-access-block', 'badBucket', 'fail'],
+    ['aws-s3-versioning-enabled', 'goodBucket', 'pass'],
+    ['aws-s3-versioning-enabled', 'badBucket', 'fail'],
+    ['aws-kms-key-rotation-enabled', 'goodKey', 'pass'],
+    ['aws-kms-key-rotation-enabled', 'badKey', 'fail'],
+    ['aws-secrets-rotation-enabled', 'goodSecret', 'pass'],
+    ['aws-secrets-rotation-enabled', 'badSecret', 'fail'],
+    ['aws-secrets-cmk', 'goodSecret', 'pass'],
+    ['aws-secrets-cmk', 'badSecret', 'fail'],
+    ['aws-cloudtrail-multi-region', 'trail', 'pass'],
+    ['aws-cloudtrail-log-file-validation', 'trail', 'pass'],
+    ['aws-cloudtrail-kms-encrypted', 'trail', 'pass'],
+  ];
+  it.each(cases)('%s on %s is %s', (policy, role, expected) => {
+    expect(statusOf(findings, policy, seeded[role])).toBe(expected);
+  });
+
+  it('evaluates the account per region: a multi-region trail in one region covers both', () => {
+    for (const region of [GOOD, BAD]) {
+      const arn = `arn:aws::${region}:${ACCOUNT}:account`;
+      expect(statusOf(findings, 'aws-account-has-multi-region-trail', arn)).toBe('pass');
+      expect(statusOf(findings, 'aws-account-s3-public-access-block', arn)).toBe('pass');
+      expect(statusOf(findings, 'aws-ebs-default-encryption', arn)).toBe('fail');
+    }
+  });
+
+  it('follows live links: an IAM user with an attached admin policy, the admin policy itself', () => {
+    expect(statusOf(findings, 'aws-iam-user-no-attached-policies', `arn:aws:iam::${ACCOUNT}:user/ops`)).toBe('fail');
+    expect(statusOf(findings, 'aws-iam-no-full-admin', `arn:aws:iam::${ACCOUNT}:policy/everything`)).toBe('fail');
+    expect(statusOf(findings, 'aws-iam-no-full-admin', `arn:aws:iam::${ACCOUNT}:role/api-task/inline/read-bucket`)).toBe('pass');
+  });
+
+  it('flags a credential-named environment variable without ever seeing its value', () => {
+    const def = snapshot.resources.find((r) => r.type === 'AWS::ECS::TaskDefinition')!;
+    expect(statusOf(findings, 'aws-ecs-no-plaintext-secrets-in-environment', def.arn)).toBe('fail');
+  });
+
+  it('carries ARNs, account, region and FERPA controls on every live finding, and no error where moto answered', () => {
+    for (const f of findings) {
+      expect(f.source).toBe('live');
+      expect(f.resource.arn).toMatch(/^arn:/);
+      expect(f.account).toBe(ACCOUNT);
+      expect(f.region).toBeTruthy();
+    }
+    expect(findings.find((f) => f.policyId === 'aws-rds-instance-storage-encrypted')?.controls.length).toBeGreaterThan(0);
+    // The only failed read moto causes here is ebsDefaultKmsKeyId, which no policy needs for a verdict.
+    expect(findings.filter((f) => f.status === 'error').map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([]);
+  });
+});
+
+describe('least-privilege IAM policy for the auditor', () => {
+  const policy = JSON.parse(readFileSync(new URL('../../checks/sources/live/iam-policy.json', import.meta.url), 'utf8')) as {
+    Statement: Array<{ Effect: string; Action: string[]; Resource: string }>;
+  };
+  const allowed = new Set(policy.Statement.flatMap((s) => s.Action));
+
+  it('covers every call the collectors made against a populated account', () => {
+    expect(recorded.size).toBeGreaterThan(40);
+    const missing = [...recorded].filter((a) => !allowed.has(a));
+    expect(missing).toEqual([]);
+    // The collector's own call log (what the snapshot shows an auditor) agrees.
+    const logged = new Set(snapshot.calls.map((c) => `${c.service}:${c.operation}`));
+    expect([...logged].filter((a) => !allowed.has(a))).toEqual([]);
+  });
+
+  it('covers every action named in the collector source, including paths moto does not reach', () => {
+    const dir = new URL('../../checks/sources/live/collect/', import.meta.url);
+    const files = ['backup', 'cloudtrail', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'rds', 's3', 'secrets'];
+    const named = new Set<string>();
+    for (const f of files) for (const m of readFileSync(new URL(`${f}.ts`, dir), 'utf8').matchAll(/'([a-z0-9]+:[A-Z][A-Za-z]+)'/g)) named.add(m[1]!);
+    expect(named.size).toBeGreaterThan(40);
+    expect([...named].filter((a) => !allowed.has(a))).toEqual([]);
+  });
+
+  it('allows only read-only actions, and only those', () => {
+    for (const s of policy.Statement) expect(s.Effect).toBe('Allow');
+    for (const a of allowed) {
+      expect(a, a).toMatch(/^[a-z0-9-]+:(Describe|Get|List|BatchGet|Select|LookupEvents)[A-Za-z]*$/);
+      expect(a, a).not.toMatch(/\*/);
+    }
+    // No action the collectors never use (the policy is generated from, and tested against, the calls).
+    const unused = [...allowed].filter((a) => !recorded.has(a));
+    expect(unused.every((a) => /GetBucketLocation|DescribeDBClusterParameters|GetBackupSelection|DescribeRegions|GetCallerIdentity|ListBackupSelections/.test(a) || recorded.has(a))).toBe(true);
+  });
+});
