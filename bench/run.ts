@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticPlan } from './synthetic-plan.js';
+import { reportBench } from './report-bench.js';
 import { writeSyntheticTree } from './synthetic-tree.js';
 
 const only = process.argv[2];
@@ -45,5 +46,5 @@ function hclBench(): void {
   console.log(`  growth: x${(b[1].scanMs! / a[1].scanMs!).toFixed(2)} time for x${(b[0] / a[0]).toFixed(2)} lines (linear = same factor)`);
 }
 
-const benches: Record<string, () => void> = { plan: planBench, hcl: hclBench };
+const benches: Record<string, () => void> = { plan: planBench, report: reportBench, hcl: hclBench };
 for (const [name, fn] of Object.entries(benches)) if (!only || only === name) fn();

@@ -2,8 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerScan } from './commands/scan.js';
+import { registerReport } from './commands/report.js';
 import { registerPolicies } from './commands/policies.js';
 import { registerAudit } from './commands/audit.js';
+import { registerHistory } from './commands/history.js';
+import { registerDiff } from './commands/diff.js';
+import { registerVerify } from './commands/verify.js';
 import { registerDrift } from './commands/drift.js';
 import { EXIT_USAGE } from './exit.js';
 import { catalogVersion } from './version-info.js';
@@ -24,9 +28,13 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').filter(Boolean)[0] + '\n') });
   program.configureHelp({ sortSubcommands: false });
   registerScan(program, setExit);
+  registerReport(program, setExit);
   registerAudit(program, setExit);
   registerDrift(program, setExit);
   registerPolicies(program, setExit);
+  registerHistory(program, setExit);
+  registerDiff(program, setExit);
+  registerVerify(program, setExit);
   for (const cmd of program.commands) inheritExitOverride(cmd);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -21,6 +21,10 @@ export function runPolicies(policies: Policy[], model: Model, opts: RunOptions):
     if (opts.only && !opts.only.has(policy.id)) continue;
     for (const resource of model.ofKind(policy.resource)) {
       if (!policy.sources.includes(resource.source)) continue;
+      if (resource.readError) {
+        findings.push(toFinding(policy, resource, { truth: 'error', evidence: [], error: resource.readError, loc: resource.loc }));
+        continue;
+      }
       if (policy.where) {
         const applies = evaluateCond(policy.where, resource, ctx);
         if (applies.truth === 'false') continue;

@@ -37,6 +37,11 @@ export interface Resource {
   keepUnmerged?: boolean;
   /** Input file the resource came from. */
   input?: string;
+  /**
+   * Live: the resource could not be read at all (its list call failed: AccessDenied, throttled past
+   * retries, ...). Every policy over it is an `error` finding with this message, never a verdict.
+   */
+  readError?: string;
 }
 
 /** A request to link this resource to others, by Terraform reference and/or literal identifier. */

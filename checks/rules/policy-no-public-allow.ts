@@ -9,8 +9,9 @@ import { resourcePolicy } from './lib/policy-doc.js';
  * whose Principal is `*` (or `{"AWS": "*"}`), or an Allow with NotPrincipal, counts as public unless a
  * condition pins the caller down with a positive operator on a key that names an account,
  * organization, network or source (aws:PrincipalOrgID, aws:SourceAccount, aws:SourceVpce,
- * aws:SourceIp, kms:CallerAccount, ...). Negated operators (StringNotEquals ...) and `...IfExists`
- * do not restrict: a caller without the key passes them. Conditions such as aws:SecureTransport do not
+ * aws:SourceIp, kms:CallerAccount, ...). Negated operators (StringNotEquals ...), `...IfExists` and
+ * `ForAllValues:` do not restrict: a caller without the key passes them. A principal with a wildcard
+ * account (`arn:aws:iam::*:root`) is as public as `*`. Conditions such as aws:SecureTransport do not
  * restrict who the caller is. No policy at all is not public.
  */
 const RESTRICTING_KEYS = [
@@ -42,7 +43,8 @@ function restricting(cond: IamStatement['Condition'], extraKeys: string[]): Verd
   let unknown = false;
   for (const [op, block] of Object.entries(cond)) {
     const o = op.toLowerCase();
-    if (o.includes('not') || o.endsWith('ifexists') || o.startsWith('null')) continue;
+    // Negated operators, ...IfExists and ForAllValues: are true for a caller without the key.
+    if (o.includes('not') || o.endsWith('ifexists') || o.startsWith('null') || o.startsWith('forallvalues:')) continue;
     for (const [key, vals] of Object.entries(block)) {
       if (!keys.has(key.toLowerCase())) continue;
       if (vals.some(isUnknown)) {
@@ -62,7 +64,8 @@ function principalPublic(p: Record<string, Array<string | UnknownValue>> | Unkno
   if (isUnknown(p)) return 'unknown';
   let unknown = false;
   for (const vals of Object.values(p)) {
-    if (vals.some((v) => v === '*')) return 'public';
+    // `*`, or a wildcard account in an ARN (`arn:aws:iam::*:root`), lets any AWS account in.
+    if (vals.some((v) => typeof v === 'string' && v.includes('*'))) return 'public';
     if (vals.some(isUnknown)) unknown = true;
   }
   return unknown ? 'unknown' : 'restricted';

@@ -1,4 +1,4 @@
-import type { Finding, Results, Severity, Status } from '../engine/types.js';
+import type { Finding, Severity, Status } from '../engine/types.js';
 
 /** Open = needs attention: fail, unknown or error. Waived and pass are not open. */
 export function isOpen(status: Status | undefined): boolean {
@@ -61,9 +61,9 @@ function byId<T extends { id: string }>(findings: T[]): Map<string, T> {
  * - unchanged: open in both
  * `history` is the chain of runs up to `to` (oldest first); runs after `to` are ignored.
  */
-export function diffRuns(from: { id: string; results: Pick<Results, 'findings'> }, to: { id: string; results: Pick<Results, 'findings'> }, history: RunFindings[] = []): RunDiff {
-  const before = byId(from.results.findings);
-  const after = byId(to.results.findings);
+export function diffRuns(from: RunFindings, to: RunFindings, history: RunFindings[] = []): RunDiff {
+  const before = byId(from.findings);
+  const after = byId(to.findings);
   const toIdx = history.findIndex((h) => h.id === to.id);
   const past = (toIdx >= 0 ? history.slice(0, toIdx) : history.filter((h) => h.id !== to.id)).map((h) => ({ id: h.id, byId: byId(h.findings) }));
   const out: RunDiff = { from: from.id, to: to.id, new: [], resolved: [], reopened: [], waived: [], unchanged: [], counts: { new: 0, resolved: 0, reopened: 0, waived: 0, unchanged: 0 } };

@@ -64,7 +64,8 @@ h3{font-size:16px;margin:0}h4{font-size:13px;margin:14px 0 6px;text-transform:up
 p{margin:6px 0}.muted{color:var(--muted)}code,.mono{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:6px 0 10px;font-size:12.5px}
 th,td{border:1px solid var(--line);padding:4px 7px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-th{background:var(--bg2);font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;width:64px}
+th{background:var(--bg2);font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;width:72px;white-space:nowrap}
+.nw{white-space:nowrap}
 .pill{display:inline-block;padding:1px 9px;border-radius:10px;color:#fff;font-size:12px;font-weight:600;white-space:nowrap}
 .fs{display:inline-block;font-size:11.5px;font-weight:600;white-space:nowrap}
 .cards{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0}
@@ -72,7 +73,7 @@ th{background:var(--bg2);font-weight:600}td.n,th.n{text-align:right;font-variant
 .card .big{font-size:26px;font-weight:700}
 .control{border:1px solid var(--line);border-radius:8px;padding:12px 14px;margin:14px 0;border-left-width:5px}
 .control header{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap;break-after:avoid}
-.control .id{font-weight:700}
+.control .id{font-weight:700;white-space:nowrap}
 .kv{display:grid;grid-template-columns:170px 1fr;gap:2px 12px;margin:8px 0}.kv dt{color:var(--muted)}.kv dd{margin:0}
 ul.vals{margin:0;padding-left:16px}ul.vals li{margin:0}
 nav.toc a{color:inherit}a{color:#0969da}
@@ -244,7 +245,7 @@ ${familyChart(r.summary.families)}
 ${findingMatrix(r)}
 <h4>Controls</h4>
 <nav class="toc"><table><thead><tr><th>Control</th><th>Title</th><th>Status</th><th>Why</th></tr></thead><tbody>${r.controls.map(
-    (c) => html`<tr><td><a href="#${c.id}"><code>${c.id}</code></a></td><td>${c.title}</td><td>${pill(c.status)}</td><td>${c.reason}</td></tr>`,
+    (c) => html`<tr><td class="nw"><a href="#${c.id}"><code>${c.id}</code></a></td><td>${c.title}</td><td>${pill(c.status)}</td><td>${c.reason}</td></tr>`,
   )}</tbody></table></nav>
 ${r.notes.length ? html`<h4>Notes</h4>${r.notes.map((n) => html`<p class="note">${n}</p>`)}` : ''}
 </section>
@@ -275,7 +276,9 @@ ${r.profile.values ? html`<p class="muted">From ${r.profile.origin ?? 'unknown'}
   )}</tbody></table>` : html`<p class="muted">The results carry no profile.</p>`}
 </section>
 
-${r.drift ? html`<section id="drift"><h2>Drift between plan and live account</h2>${evidenceTable(r.drift)}</section>` : ''}
+${r.drift ? html`<section id="drift"><h2>Drift between plan and live account</h2><table><thead><tr><th>Drift</th><th>Resource</th><th>Attribute</th><th>Planned</th><th>Live</th><th>Message</th></tr></thead><tbody>${r.drift.map(
+    (d) => html`<tr><td>${d.drift}</td><td><code>${d.resource}</code><br><span class="muted">${d.kind}</span></td><td><code>${d.attribute ?? ''}</code></td><td><code>${short(d.planned)}</code></td><td><code>${short(d.live)}</code></td><td>${d.message}</td></tr>`,
+  )}</tbody></table></section>` : ''}
 
 <section id="trend"><h2>Trend</h2>
 ${r.trend.length > 1 ? trendChart(r.trend) : html`<p class="muted">No earlier reports were given (ferpa-ready report --history earlier.json).</p>`}

@@ -115,7 +115,10 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
     out.push(...table(['Parameter', 'Value'], Object.keys(r.profile.values).map((k) => [mdCell(k) + (r.profile.conflicts.includes(k) ? ' (differs between results files)' : ''), mdCell(short(r.profile.values![k], 400))])));
   } else out.push('_The results carry no profile._');
 
-  if (r.drift) out.push('', '## Drift between plan and live account', ...evidenceRows(r.drift, max));
+  if (r.drift) {
+    out.push('', '## Drift between plan and live account', '');
+    out.push(...table(['Drift', 'Resource', 'Attribute', 'Planned', 'Live', 'Message'], r.drift.map((d) => [mdCell(d.drift), mdCell(d.resource), mdCell(d.attribute ?? ''), mdCell(short(d.planned)), mdCell(short(d.live)), mdCell(d.message)])));
+  }
 
   out.push('', '## Trend', '');
   if (r.trend.length > 1) {

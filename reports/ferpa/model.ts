@@ -112,7 +112,17 @@ export interface EvidenceItem {
   /** The attribute values that decided the verdict (canonical, redacted). */
   values: Record<string, unknown>;
   waiver: (Waiver & { expired: boolean }) | null;
-  drift: boolean;
+}
+
+/** One difference between the plan and the live account (results `drift`). */
+export interface DriftRow {
+  drift: 'missing' | 'changed' | 'unmanaged';
+  kind: string;
+  resource: string;
+  attribute: string | null;
+  planned: unknown;
+  live: unknown;
+  message: string;
 }
 
 export interface ControlPolicyRow {
@@ -207,7 +217,7 @@ export interface FerpaReport {
   attestations: AttestationRow[];
   waivers: WaiverRow[];
   profile: { values: Record<string, unknown> | null; origin: string | null; conflicts: string[] };
-  drift: EvidenceItem[] | null;
+  drift: DriftRow[] | null;
   trend: TrendPoint[];
   integrity: { resultsSha256: string; previousReportSha256: string | null };
   notes: string[];
@@ -288,7 +298,6 @@ function evidenceItem(f: Finding, meta: Map<string, ReportPolicyMeta>, today: st
           expired: waiverExpired,
         }
       : null,
-    drift: (f as Finding & { kind?: string }).kind === 'drift',
   };
 }
 
@@ -538,7 +547,24 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
     .slice(-12)
     .map((p) => ({ at: p.at, label: p.label, counts: { ...zeroControlCounts(), ...p.counts } }));
 
-  const drift = items.filter((i) => i.item.drift).map((i) => i.item).sort(evidenceOrder);
+  const driftRows = new Map<string, DriftRow>();
+  for (const inp of inputs) {
+    for (const d of inp.results.drift ?? []) {
+      const row: DriftRow = {
+        drift: d.drift,
+        kind: d.kind,
+        resource: d.address ?? d.arn ?? d.kind,
+        attribute: d.attribute ?? null,
+        planned: d.planned === undefined ? null : canonical(d.planned, d.attribute),
+        live: d.live === undefined ? null : canonical(d.live, d.attribute),
+        message: looksLikeSecretValue(d.message) ? '(message withheld: it contained a credential-looking value)' : d.message,
+      };
+      driftRows.set(JSON.stringify(row), row);
+    }
+  }
+  const drift = [...driftRows.entries()]
+    .sort((a, b) => cmp(a[1].resource, b[1].resource) || cmp(a[1].attribute ?? '', b[1].attribute ?? '') || cmp(a[0], b[0]))
+    .map(([, r]) => r);
   const resultsSha256 = createHash('sha256')
     .update(resultsRefs.map((r) => `${r.sha256}  ${r.path}\n`).join(''))
     .digest('hex');

@@ -1,6 +1,9 @@
 // Results documents and framework for the readiness-report tests, built by hand so each test knows
 // what must appear.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { Attestation, Finding, Results, Severity, Status } from '../../checks/engine/types.js';
 import type { ReportFramework, ReportInput, ReportPolicyMeta } from '../../reports/ferpa/model.js';
 
@@ -88,4 +91,15 @@ export function mixedResults(): Results {
     finding({ policyId: 'p-region', status: 'pass', address: 'aws_s3_bucket.us', controls: ['FERPA-GOV-03'], severity: 'medium', kind: 'aws.s3.bucket' }),
     finding({ policyId: 'p-vault', status: 'pass', address: 'aws_backup_vault.main', controls: ['FERPA-BAK-02'], severity: 'medium', kind: 'aws.backup.vault' }),
   ]);
+}
+
+/**
+ * The real framework file, read directly (the same shape loadFramework returns) so these tests do not
+ * depend on the whole policy catalog compiling.
+ */
+export function frameworkFromFile(): ReportFramework {
+  const raw = parseYaml(readFileSync(join(__dirname, '../../policies/frameworks/ferpa.yaml'), 'utf8')) as Omit<ReportFramework, 'controls'> & {
+    controls: Record<string, Omit<ReportFramework['controls'][number], 'id'>>;
+  };
+  return { ...raw, controls: Object.entries(raw.controls).map(([id, c]) => ({ id, ...c, policies: c.policies ?? [] })) };
 }

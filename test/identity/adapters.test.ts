@@ -75,7 +75,8 @@ describe('IAM adapters', () => {
     expect(m.get('data.aws_iam_policy_document.p')!.attrs.document!.value).toMatchObject({ Statement: [{ Action: ['*'], Resource: ['*'] }] });
     const att = m.get('aws_iam_user_policy_attachment.a')!;
     expect(att.attrs.principalTypes!.value).toEqual(['user']);
-    expect(att.attrs.awsManagedPolicy!.origin).toBe('unknown');
+    // policy_arn references an aws_iam_policy resource: customer managed although the ARN is unknown
+    expect(att.attrs.awsManagedPolicy).toMatchObject({ value: false, origin: 'explicit' });
   });
 
   it('records AWS managed policy attachments by literal ARN', () => {
@@ -175,6 +176,12 @@ describe('account governance attributes', () => {
     expect(found.map((f) => `${f.address} ${f.attribute}`)).toEqual(['aws_lambda_function.sync environment[0].variables.SIS_API_TOKEN', 'aws_instance.web user_data']);
     expect(JSON.stringify(found)).not.toContain('tok-8f3a9c2d1e');
     expect(JSON.stringify(found)).not.toContain('AKIAIOSFODNN7EXAMPLE');
+  });
+
+  it('does not mistake IAM condition keys for secret names', () => {
+    const trust = doc({ Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:district/sis-api:*' } } });
+    const m = model([rec('aws_iam_role.gh', { name: 'gh', assume_role_policy: trust })]);
+    expect(m.get('account')!.attrs.plaintextCredentials!.value).toEqual([]);
   });
 });
 

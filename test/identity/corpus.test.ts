@@ -13,6 +13,8 @@ import { CATALOG, PROFILE } from './helpers.js';
 // Labelled IAM cases from fugue/regula (read in place from ../shared/corpora, never copied):
 // FG_R00092 "no full admin" per resource, and FG_R00007 "no policies attached to users" per input file.
 const REGULA = join(__dirname, '../../../shared/corpora/fugue__regula');
+// Trivy's good/bad IAM examples, one snippet per file (aquasecurity/trivy-checks _derived/split).
+const TRIVY = join(__dirname, '../../../shared/corpora/aquasecurity__trivy-checks/_derived/split/iam');
 const INPUTS = join(REGULA, 'rego/tests/rules/tf/aws/iam/inputs');
 const present = existsSync(REGULA);
 
@@ -63,5 +65,31 @@ describe('regula IAM corpus', () => {
       got[c.input] = findings.some((f) => f.status === 'fail') ? 'fail' : 'pass';
     }
     expect(got).toEqual(Object.fromEntries(tfCases.map((c) => [c.input, c.expected])));
+  });
+});
+
+describe('trivy IAM examples', () => {
+  if (!existsSync(TRIVY)) {
+    it('did not run: ../shared/corpora/aquasecurity__trivy-checks is missing', () => {
+      expect.fail(`corpus not found at ${TRIVY}; the trivy IAM example tests did not run`);
+    });
+    return;
+  }
+  // check folder -> our policy that covers the same mistake
+  const cases: Array<[string, string[]]> = [
+    ['no_policy_wildcards', ['aws-iam-no-service-wildcard-on-all-resources']],
+    ['limit_s3_full_access', ['aws-iam-no-service-wildcard-on-all-resources', 'aws-iam-no-broad-aws-managed-policy-attached']],
+    ['no_user_attached_policies', ['aws-iam-user-no-attached-policies']],
+  ];
+  it.each(cases)('%s: bad examples fail, good examples do not', async (folder, policies) => {
+    for (const kind of ['bad_1', 'good_1'] as const) {
+      const file = join(TRIVY, folder, `${kind}.tf`);
+      const src = await readHcl([file], { root: dirname(file) });
+      for (const policy of policies) {
+        const statuses = run(policy, src, 'hcl').map((f) => f.status);
+        if (kind === 'bad_1') expect({ policy, kind, failed: statuses.includes('fail') }).toEqual({ policy, kind, failed: true });
+        else expect({ policy, kind, failed: statuses.includes('fail') }).toEqual({ policy, kind, failed: false });
+      }
+    }
   });
 });

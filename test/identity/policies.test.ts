@@ -92,6 +92,26 @@ describe('aws-iam-user-no-attached-policies', () => {
   });
 });
 
+describe('aws-iam-no-broad-aws-managed-policy-attached', () => {
+  const id = 'aws-iam-no-broad-aws-managed-policy-attached';
+  const att = (arn: unknown, refs: Record<string, string[]> = {}) => [rec('aws_iam_role_policy_attachment.a', { role: 'app', policy_arn: arn }, { references: refs })];
+  it('fails AdministratorAccess and AmazonS3FullAccess, passes read-only and customer managed policies', () => {
+    expect(statusOf(id, att('arn:aws:iam::aws:policy/AdministratorAccess'), 'aws_iam_role_policy_attachment.a')).toBe('fail');
+    expect(statusOf(id, att('arn:aws-us-gov:iam::aws:policy/AmazonS3FullAccess'), 'aws_iam_role_policy_attachment.a')).toBe('fail');
+    expect(statusOf(id, att('arn:aws:iam::aws:policy/ReadOnlyAccess'), 'aws_iam_role_policy_attachment.a')).toBe('pass');
+    expect(statusOf(id, att(UNKNOWN, { policy_arn: ['aws_iam_policy.app'] }), 'aws_iam_role_policy_attachment.a')).toBe('pass');
+    expect(statusOf(id, att(UNKNOWN), 'aws_iam_role_policy_attachment.a')).toBe('unknown');
+  });
+  it('covers AWS managed policies set through the role argument managed_policy_arns', () => {
+    const role = rec('aws_iam_role.ci', { name: 'ci', assume_role_policy: doc(), managed_policy_arns: ['arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess'] });
+    const fs = findings(id, [role]);
+    expect(fs.map((f) => `${f.resource.address} ${f.status}`).sort()).toEqual([
+      'aws_iam_role.ci.managed_policy_arns["arn:aws:iam::aws:policy/AdministratorAccess"] fail',
+      'aws_iam_role.ci.managed_policy_arns["arn:aws:iam::aws:policy/ReadOnlyAccess"] pass',
+    ]);
+  });
+});
+
 describe('Secrets Manager policies', () => {
   const secret = (values: Record<string, unknown> = {}, refs: Record<string, string[]> = {}) => rec('aws_secretsmanager_secret.db', { name: 'db', arn: UNKNOWN, ...values }, { references: refs });
   const rotation = (rules: Record<string, unknown>) =>

@@ -193,8 +193,8 @@ describe('least-privilege IAM policy for the auditor', () => {
       expect(a, a).toMatch(/^[a-z0-9-]+:(Describe|Get|List|BatchGet|Select|LookupEvents)[A-Za-z]*$/);
       expect(a, a).not.toMatch(/\*/);
     }
-    // No action the collectors never use (the policy is generated from, and tested against, the calls).
-    const unused = [...allowed].filter((a) => !recorded.has(a));
-    expect(unused.every((a) => /GetBucketLocation|DescribeDBClusterParameters|GetBackupSelection|DescribeRegions|GetCallerIdentity|ListBackupSelections/.test(a) || recorded.has(a))).toBe(true);
+    // No action the collectors never use: whatever moto's seeded account did not reach is a known code path.
+    const notReachedHere = ['s3:GetBucketLocation', 'rds:DescribeDBClusterParameters'];
+    expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);
   });
 });

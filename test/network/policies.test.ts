@@ -260,6 +260,22 @@ describe('load balancer policies', () => {
   });
 });
 
+describe('aws-lb-waf-attached', () => {
+  it('an association (ARN known only after apply) protects the ALB; none fails; internal ALBs are out of scope', () => {
+    const m = model([
+      rec('aws_lb.pub', { name: 'pub', arn: UNKNOWN }),
+      rec('aws_lb.bare', { name: 'bare', arn: UNKNOWN }),
+      rec('aws_lb.inner', { name: 'inner', internal: true }),
+      rec('aws_wafv2_web_acl_association.pub', { resource_arn: UNKNOWN, web_acl_arn: UNKNOWN }, { references: { resource_arn: ['aws_lb.pub'], web_acl_arn: ['aws_wafv2_web_acl.web'] } }),
+    ]);
+    const f = run('aws-lb-waf-attached', m);
+    expect(f.get('aws_lb.pub')!.status).toBe('pass');
+    expect(f.get('aws_lb.bare')!.status).toBe('fail');
+    expect(f.has('aws_lb.inner')).toBe(false);
+    expect(m.get('aws_wafv2_web_acl_association.pub')).toBeUndefined();
+  });
+});
+
 describe('aws-flow-log-retention', () => {
   it('checks the linked log group against securityLogMinDays; unknown when the group is elsewhere', () => {
     const m = model([

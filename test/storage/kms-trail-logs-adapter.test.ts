@@ -139,3 +139,20 @@ describe('aws_cloudwatch_log_group', () => {
     expect(get(m, 'aws_cloudwatch_log_group.a').identifiers).toContain('/ecs/api');
   });
 });
+
+describe('other customer-managed key types', () => {
+  it('imported-material and replica keys are customer-managed, marked so the rotation policy skips them', () => {
+    const m = model([
+      rec('aws_kms_external_key.imp', { deletion_window_in_days: 7 }),
+      rec('aws_kms_replica_key.rep', { primary_key_arn: UNKNOWN }, { references: { primary_key_arn: ['aws_kms_key.primary'] } }),
+      rec('aws_kms_key.primary', { multi_region: true, enable_key_rotation: true }),
+      rec('aws_kms_key.hsm', { custom_key_store_id: 'cks-1234567890abcdef0' }),
+    ]);
+    expect(get(m, 'aws_kms_external_key.imp').attrs.keyOrigin?.value).toBe('EXTERNAL');
+    expect(get(m, 'aws_kms_external_key.imp').attrs.deletionWindowDays?.value).toBe(7);
+    expect(get(m, 'aws_kms_replica_key.rep').attrs.replica?.value).toBe(true);
+    expect(get(m, 'aws_kms_replica_key.rep').links.primaryKey).toEqual(['aws_kms_key.primary']);
+    expect(get(m, 'aws_kms_key.hsm').attrs.keyOrigin?.value).toBe('AWS_CLOUDHSM');
+    expect(get(m, 'aws_kms_key.primary').attrs.keyOrigin?.value).toBe('AWS_KMS');
+  });
+});

@@ -68,6 +68,10 @@ describe('aws-s3-no-public-policy and aws-kms-key-policy-no-wildcard-principal',
     expect(run('aws-s3-no-public-policy', model([bucket(), policy(allow({ Condition: { StringEqualsIfExists: { 'aws:SourceAccount': '111122223333' } } }))]))[B]).toBe('fail');
     expect(run('aws-s3-no-public-policy', model([bucket(), policy(allow({ Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } } }))]))[B]).toBe('fail');
     expect(run('aws-s3-no-public-policy', model([bucket(), policy({ Statement: [{ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:*', Resource: '*' }] })]))[B]).toBe('fail');
+    expect(run('aws-s3-no-public-policy', model([bucket(), policy(allow({ Principal: { AWS: 'arn:aws:iam::*:root' } }))]))[B]).toBe('fail');
+    expect(run('aws-s3-no-public-policy', model([bucket(), policy(allow({ Condition: { 'ForAllValues:StringEquals': { 'aws:PrincipalOrgID': ['o-1'] } } }))]))[B]).toBe('fail');
+    expect(run('aws-s3-no-public-policy', model([bucket(), policy(allow({ Principal: { Service: 'cloudtrail.amazonaws.com' } }))]))[B]).toBe('pass');
+    expect(run('aws-s3-no-public-policy', model([bucket(), policy(UNKNOWN)]))[B]).toBe('unknown');
     expect(run('aws-s3-no-public-policy', model([bucket()]))[B]).toBe('pass');
   });
   it('a key without a configured policy (AWS default key policy) passes; a wildcard Allow fails', () => {
@@ -103,6 +107,26 @@ describe('aws-s3-public-access-block, aws-s3-no-public-acl, aws-account-s3-publi
   });
 });
 
+describe('aws-s3-versioning-enabled and aws-s3-access-logging', () => {
+  const versioning = (status: string) => rec('aws_s3_bucket_versioning.b', { bucket: 'lincoln-records', versioning_configuration: [{ status }] });
+  it('versioning: Enabled passes, Suspended fails; unclassified buckets are out of scope unless a trail writes to them', () => {
+    expect(run('aws-s3-versioning-enabled', model([bucket(), versioning('Enabled')]))[B]).toBe('pass');
+    expect(run('aws-s3-versioning-enabled', model([bucket(), versioning('Suspended')]))[B]).toBe('fail');
+    const plain = rec(B, { bucket: 'lincoln-trail' });
+    expect(run('aws-s3-versioning-enabled', model([plain]))[B]).toBeUndefined();
+    const t = rec('aws_cloudtrail.t', { name: 't', s3_bucket_name: 'lincoln-trail' });
+    expect(run('aws-s3-versioning-enabled', model([plain, t]))[B]).toBe('fail');
+  });
+  it('access logging: a logging facet with a target known only after apply passes; none fails; a log target bucket is exempt', () => {
+    const logs = rec('aws_s3_bucket.logs', { bucket: 'lincoln-logs', id: UNKNOWN, tags: { DataClassification: 'audit-log' } });
+    const facet = rec('aws_s3_bucket_logging.b', { bucket: 'lincoln-records', target_bucket: UNKNOWN, target_prefix: 'r/' }, { references: { target_bucket: ['aws_s3_bucket.logs'] } });
+    const res = run('aws-s3-access-logging', model([bucket(), logs, facet]));
+    expect(res[B]).toBe('pass');
+    expect(res['aws_s3_bucket.logs']).toBeUndefined();
+    expect(run('aws-s3-access-logging', model([bucket(), logs]))).toEqual({ [B]: 'fail', 'aws_s3_bucket.logs': 'fail' });
+  });
+});
+
 describe('aws-s3-student-data-lifecycle', () => {
   const lc = (rule: Record<string, unknown>) => rec('aws_s3_bucket_lifecycle_configuration.b', { bucket: 'lincoln-records', rule: [{ id: 'r', status: 'Enabled', filter: [{}], ...rule }] });
   const versioned = rec('aws_s3_bucket_versioning.b', { bucket: 'lincoln-records', versioning_configuration: [{ status: 'Enabled' }] });
@@ -125,6 +149,13 @@ describe('KMS key policies', () => {
     expect(run('aws-kms-key-rotation-enabled', model([rec('aws_kms_key.k', { enable_key_rotation: true })]))['aws_kms_key.k']).toBe('pass');
     expect(run('aws-kms-key-rotation-enabled', model([rec('aws_kms_key.k', { key_usage: 'SIGN_VERIFY', customer_master_key_spec: 'ECC_NIST_P256' })]))['aws_kms_key.k']).toBeUndefined();
     expect(run('aws-kms-key-rotation-enabled', model([rec('aws_kms_key.k', { enable_key_rotation: UNKNOWN })]))['aws_kms_key.k']).toBe('unknown');
+  });
+  it('rotation skips imported material, custom key stores and replicas', () => {
+    const res = run(
+      'aws-kms-key-rotation-enabled',
+      model([rec('aws_kms_external_key.imp', {}), rec('aws_kms_replica_key.rep', {}), rec('aws_kms_key.hsm', { custom_key_store_id: 'cks-1' }), rec('aws_kms_key.k', {})]),
+    );
+    expect(res).toEqual({ 'aws_kms_key.k': 'fail' });
   });
   it('deletion window: default 30 passes, 14 passes, 7 fails', () => {
     expect(run('aws-kms-deletion-window', model([rec('aws_kms_key.k', {})]))['aws_kms_key.k']).toBe('pass');
@@ -191,5 +222,39 @@ describe('log group policies', () => {
   it('KMS: student log groups need a key', () => {
     expect(run('aws-log-group-kms-encrypted', model([lg('/ecs/api', {}, 'pii')]))[G]).toBe('fail');
     expect(run('aws-log-group-kms-encrypted', model([lg('/ecs/api', { kms_key_id: 'arn:aws:kms:us-east-1:111122223333:key/0b1c' }, 'pii')]))[G]).toBe('pass');
+  });
+});
+
+describe('aws-cloudtrail-s3-data-events with selectors as a live read shows them', () => {
+  it('matches an exact bucket ARN prefix, not a folder prefix, and works without the adapter flags', () => {
+    const bucket: Resource = {
+      kind: 'aws.s3.bucket',
+      id: 'arn:aws:s3:::lincoln-records',
+      arn: 'arn:aws:s3:::lincoln-records',
+      source: 'live',
+      loc: {},
+      attrs: { bucketName: { value: 'lincoln-records', origin: 'explicit' }, dataClass: { value: 'student-data', origin: 'explicit' } },
+      links: {},
+      identifiers: ['lincoln-records'],
+    };
+    const trail = (prefix: string, rw = 'All'): Resource => ({
+      kind: 'aws.cloudtrail.trail',
+      id: 'arn:aws:cloudtrail:us-east-1:111122223333:trail/main',
+      arn: 'arn:aws:cloudtrail:us-east-1:111122223333:trail/main',
+      source: 'live',
+      loc: {},
+      attrs: {
+        enableLogging: { value: true, origin: 'explicit' },
+        dataEvents: { value: [{ resourceType: 'AWS::S3::Object', arnPrefixes: [prefix], allResources: prefix === 'arn:aws:s3', readWriteType: rw, source: 'event_selector' }], origin: 'explicit' },
+      },
+      links: {},
+      identifiers: [],
+    });
+    const status = (t: Resource) => findings('aws-cloudtrail-s3-data-events', new Model([bucket, t]))[0]?.status;
+    expect(status(trail('arn:aws:s3:::lincoln-records/'))).toBe('pass');
+    expect(status(trail('arn:aws:s3'))).toBe('pass');
+    expect(status(trail('arn:aws:s3:::lincoln-records/tmp/'))).toBe('fail');
+    expect(status(trail('arn:aws:s3:::lincoln-records/', 'WriteOnly'))).toBe('fail');
+    expect(findings('aws-cloudtrail-s3-data-events', new Model([bucket]))[0]?.status).toBe('fail');
   });
 });

@@ -143,3 +143,22 @@ describe('S3 split resources (provider v4+) as facets', () => {
     expect(a.attrs.s3RestrictPublicBuckets).toMatchObject({ value: false, origin: 'default' });
   });
 });
+
+describe('count and for_each instances', () => {
+  it('a counted facet merges into the bucket instance with the same key (aws_s3_bucket.b[count.index].id)', () => {
+    const b0 = rec('aws_s3_bucket.b[0]', { bucket: UNKNOWN, id: UNKNOWN });
+    const b1 = rec('aws_s3_bucket.b[1]', { bucket: UNKNOWN, id: UNKNOWN });
+    const v0 = rec('aws_s3_bucket_versioning.v[0]', { bucket: UNKNOWN, versioning_configuration: [{ status: 'Enabled' }] }, { references: { bucket: ['aws_s3_bucket.b'] } });
+    const v1 = rec('aws_s3_bucket_versioning.v[1]', { bucket: UNKNOWN, versioning_configuration: [{ status: 'Suspended' }] }, { references: { bucket: ['aws_s3_bucket.b'] } });
+    const m = model([b0, b1, v0, v1]);
+    expect(get(m, 'aws_s3_bucket.b[0]').attrs.versioningEnabled?.value).toBe(true);
+    expect(get(m, 'aws_s3_bucket.b[1]').attrs.versioningEnabled?.value).toBe(false);
+  });
+  it('a conditional algorithm known only after apply stays unknown (not flagged, not passed)', () => {
+    const b = rec('aws_s3_bucket.b', { bucket: 'x' });
+    const sse = rec('aws_s3_bucket_server_side_encryption_configuration.b', { bucket: 'x', rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: UNKNOWN }] }] });
+    const got = get(model([b, sse]), 'aws_s3_bucket.b');
+    expect(got.attrs.sseAlgorithm?.origin).toBe('unknown');
+    expect(got.attrs.kmsKeyIsAwsManaged?.origin).toBe('unknown');
+  });
+});

@@ -59,6 +59,16 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::IAM::ManagedPolicy': ['aws.iam.policy'],
 };
 
+/** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
+const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; inverse: string }> = {
+  'aws.ec2.flow-log': { name: 'vpc', target: 'aws.ec2.vpc', inverse: 'flowLogs' },
+  'aws.rds.instance': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.rds.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.elasticache.replication-group': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.elb.load-balancer': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.elb.listener': { name: 'loadBalancer', target: 'aws.elb.load-balancer', inverse: 'listeners' },
+};
+
 function keyIndex(s: Snapshot): LiveCtx['keys'] {
   const keys: LiveCtx['keys'] = new Map();
   for (const r of s.resources) {
@@ -143,7 +153,7 @@ function unlisted(s: Snapshot, kind: string, region: string, error: SnapshotErro
   const spec = KINDS[kind];
   const attrs: Record<string, Val> = {};
   for (const name of Object.keys(spec?.attrs ?? {})) attrs[name] = errorVal(msg, { file, address: id, attribute: name });
-  return { kind, id, source: 'live', address: id, arn: id, sourceType: 'unlisted', loc: { file, address: id }, account: s.account.id, region, attrs, links: {}, identifiers: [], linkRefs: [], input: file };
+  return { kind, id, source: 'live', address: id, arn: id, sourceType: 'unlisted', loc: { file, address: id }, account: s.account.id, region, attrs, links: {}, identifiers: [], linkRefs: [], input: file, readError: msg };
 }
 
 /**
@@ -161,13 +171,20 @@ export function adaptSnapshot(snapshot: Snapshot, display: string): Resource[] {
     for (const r of Array.isArray(produced) ? produced : [produced]) out.push(r);
   }
   const seen = new Set<string>();
+  const listed = out.slice();
   for (const e of snapshot.errors) {
     for (const type of e.resourceTypes) {
       for (const kind of KINDS_OF_TYPE[type] ?? []) {
         const key = `${kind}|${e.region}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push(unlisted(snapshot, kind, e.region, e, display));
+        const stand = unlisted(snapshot, kind, e.region, e, display);
+        // What the missing resources would have linked to also sees the gap (a VPC's flow logs, a
+        // security group's attached data stores), so a check over that link cannot pass or fail on it.
+        const inRegion = (k: string) => listed.filter((r) => r.kind === k && r.region === e.region).map((r) => r.id);
+        const back = INVERSE_OF_UNLISTED[kind];
+        if (back) stand.linkRefs!.push({ name: back.name, kinds: [back.target], literals: inRegion(back.target), inverse: back.inverse, loc: stand.loc });
+        out.push(stand);
       }
     }
   }

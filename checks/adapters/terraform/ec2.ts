@@ -158,6 +158,9 @@ function inlineRules(rec: TfRecord, block: 'ingress' | 'egress'): Val<SgRule[]> 
   const raw = rawAt(rec.values, block);
   const loc = locOf(rec, block);
   if (isUnknown(raw)) {
+    // Limitation: plan `configuration` never lists ingress/egress (attributes-as-blocks; seen in every
+    // corpus plan), so a wholly unknown list that the configuration did write (a dynamic block over a
+    // collection known only after apply) is also read as "no inline rules" in a plan. HCL knows.
     if (notConfigured(rec, block)) return { value: [], origin: 'default', loc };
     return { value: undefined, origin: 'unknown', loc };
   }

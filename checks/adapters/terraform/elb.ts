@@ -32,6 +32,7 @@ const loadBalancer: TfAdapter = (rec) => {
     accessLogsBucket: attr(rec, 'access_logs.bucket'),
     accessLogsPrefix: attr(rec, 'access_logs.prefix'),
     desyncMitigationMode: attr(rec, 'desync_mitigation_mode', { default: 'defensive' }),
+    wafAssociated: { value: false, origin: 'default', loc: r.loc },
     tags,
     dataClass,
   };
@@ -88,10 +89,28 @@ const listener: TfAdapter = (rec) => {
   return r;
 };
 
+/**
+ * A web ACL association is a facet of the load balancer it names (`resource_arn`); associations with
+ * other resources (API Gateway stages, AppSync, Cognito) find no load balancer and are dropped.
+ */
+function wafAssociation(aclPath: string): TfAdapter {
+  return (rec) => {
+    const r = tfResource(rec, LB);
+    r.identifiers = [];
+    // The ARN is usually known only after apply (the ACL is created in the same run); the association is certain.
+    r.attrs = { wafAssociated: { value: true, origin: 'explicit', loc: r.loc }, wafWebAclArn: attr(rec, aclPath) };
+    r.mergeInto = 'loadBalancer';
+    r.linkRefs = [linkRef(rec, 'loadBalancer', 'resource_arn', [LB])];
+    return r;
+  };
+}
+
 /** Terraform resource type -> adapter. */
 export const elbAdapters: Record<string, TfAdapter> = {
   aws_lb: loadBalancer,
   aws_alb: loadBalancer,
+  aws_wafv2_web_acl_association: wafAssociation('web_acl_arn'),
+  aws_wafregional_web_acl_association: wafAssociation('web_acl_id'),
   aws_lb_listener: listener,
   aws_alb_listener: listener,
 };

@@ -121,7 +121,7 @@ const role: TfAdapter = (rec) => {
   r.linkRefs!.push(linkRef(rec, 'permissionsBoundaryPolicy', 'permissions_boundary', ['aws.iam.policy']));
 
   // inline_policy blocks: one aws.iam.policy each, named after the role and the policy name.
-  const out: Resource[] = [r];
+  const out: Resource[] = [r, ...exclusiveAttachments(rec)];
   const blocks = rawAt(rec.values, 'inline_policy');
   if (Array.isArray(blocks)) {
     blocks.forEach((b, i) => {
@@ -148,6 +148,44 @@ const role: TfAdapter = (rec) => {
   }
   return out;
 };
+
+/**
+ * managed_policy_arns (exclusive attachments set on the role itself): one aws.iam.policy-attachment per
+ * entry, so the attachment policies see AWS managed policies attached this way too (live:
+ * ListAttachedRolePolicies yields the same resources).
+ */
+function exclusiveAttachments(rec: TfRecord): Resource[] {
+  const raw = rawAt(rec.values, 'managed_policy_arns');
+  if (!Array.isArray(raw)) return [];
+  const refs = rec.references['managed_policy_arns'] ?? [];
+  const customerRefs = refs.filter((a) => /(^|\.)aws_iam_policy\.[^.]+$/.test(a.replace(/\[[^\]]*\]/g, '')));
+  const onlyCustomerRefs = refs.length > 0 && customerRefs.length === refs.length;
+  return raw.map((arn, i) => {
+    const key = typeof arn === 'string' ? JSON.stringify(arn) : String(i);
+    const address = `${rec.address}.managed_policy_arns[${key}]`;
+    const a = tfResource(rec, 'aws.iam.policy-attachment');
+    a.id = address;
+    a.address = address;
+    a.arn = null;
+    a.identifiers = [];
+    const loc = { ...locOf(rec, 'managed_policy_arns'), address };
+    a.loc = loc;
+    const known = typeof arn === 'string';
+    a.attrs.policyArn = known ? { value: arn, origin: 'explicit', loc } : { value: undefined, origin: 'unknown', loc };
+    a.attrs.awsManagedPolicy = known
+      ? { value: AWS_MANAGED_POLICY.test(arn), origin: 'explicit', loc }
+      : onlyCustomerRefs
+        ? { value: false, origin: 'explicit', loc }
+        : { value: undefined, origin: 'unknown', loc };
+    a.attrs.principalTypes = { value: ['role'], origin: 'explicit', loc };
+    a.attrs.principalNames = attr<string>(rec, 'name').value ? { value: [rec.values.name], origin: 'explicit', loc } : { value: undefined, origin: 'unknown', loc };
+    a.linkRefs = [
+      refTo('roles', ['aws.iam.role'], [rec.address], rec, 'managed_policy_arns', 'policyAttachments'),
+      { name: 'policy', kinds: ['aws.iam.policy'], addresses: known ? [] : customerRefs, literals: known ? [arn] : [], loc, inverse: 'attachments' },
+    ];
+    return a;
+  });
+}
 
 const user: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.iam.user', [rec.values.name, rec.values.unique_id]);
@@ -178,8 +216,14 @@ function attachment(principals: Principal[]): TfAdapter {
     const r = tfResource(rec, 'aws.iam.policy-attachment');
     const arn = attr<string>(rec, 'policy_arn');
     r.attrs.policyArn = arn;
+    // A reference to an aws_iam_policy resource is a customer managed policy even while its ARN is unknown.
+    const customerRef = (rec.references['policy_arn'] ?? []).some((a) => /(^|\.)aws_iam_policy\.[^.]+$/.test(a.replace(/\[[^\]]*\]/g, '')));
     r.attrs.awsManagedPolicy =
-      arn.origin === 'unknown' ? { value: undefined, origin: 'unknown', loc: arn.loc } : { value: typeof arn.value === 'string' && AWS_MANAGED_POLICY.test(arn.value), origin: arn.origin, loc: arn.loc };
+      arn.origin === 'unknown'
+        ? customerRef
+          ? { value: false, origin: 'explicit', loc: arn.loc }
+          : { value: undefined, origin: 'unknown', loc: arn.loc }
+        : { value: typeof arn.value === 'string' && AWS_MANAGED_POLICY.test(arn.value), origin: arn.origin, loc: arn.loc };
     const types: string[] = [];
     const names: unknown[] = [];
     let unknownNames = false;

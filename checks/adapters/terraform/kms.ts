@@ -82,12 +82,56 @@ const kmsKey: TfAdapter = (rec) => {
     pendingDeletion: { value: false, origin: 'default', loc: r.loc },
     keyPolicy: jsonAttr(rec, 'policy'),
     multiRegion: attr<boolean>(rec, 'multi_region', { default: false, map: asBool }),
+    keyOrigin: keyOrigin(rec),
+    replica: { value: false, origin: 'default', loc: r.loc },
     tags,
     dataClass,
   };
   r.linkRefs = [policyDocumentRef(rec, 'keyPolicySource', 'policy')];
   return r;
 };
+
+/** AWS_KMS unless the key lives in a custom key store (CloudHSM or external). */
+function keyOrigin(rec: TfRecord): Val<string> {
+  const store = attr<string>(rec, 'custom_key_store_id');
+  const xks = attr<string>(rec, 'xks_key_id');
+  if (store.origin === 'unknown' || xks.origin === 'unknown') return { value: undefined, origin: 'unknown', loc: store.loc };
+  if (typeof xks.value === 'string' && xks.value) return { value: 'EXTERNAL_KEY_STORE', origin: 'explicit', loc: xks.loc };
+  if (typeof store.value === 'string' && store.value) return { value: 'AWS_CLOUDHSM', origin: 'explicit', loc: store.loc };
+  return { value: 'AWS_KMS', origin: 'default', loc: store.loc };
+}
+
+/**
+ * Imported key material (aws_kms_external_key) and multi-Region replicas: customer-managed keys whose
+ * rotation is not theirs to set (imported material cannot rotate automatically; a replica shares its
+ * primary's rotation).
+ */
+function otherKey(kind: 'external' | 'replica' | 'replica-external'): TfAdapter {
+  return (rec) => {
+    const r = tfResource(rec, 'aws.kms.key', [rec.values.key_id]);
+    const { tags, dataClass } = tagVals(rec);
+    const replica = kind !== 'external';
+    r.attrs = {
+      keyId: attr<string>(rec, 'key_id'),
+      description: attr<string>(rec, 'description'),
+      customerManaged: { value: true, origin: 'default', loc: r.loc },
+      enabled: attr<boolean>(rec, 'enabled', { default: true, map: asBool }),
+      keyUsage: attr<string>(rec, 'key_usage', { default: 'ENCRYPT_DECRYPT' }),
+      keySpec: { value: 'SYMMETRIC_DEFAULT', origin: 'default', loc: r.loc },
+      deletionWindowDays: attr<number>(rec, 'deletion_window_in_days', { default: 30, map: asNumber }),
+      pendingDeletion: { value: false, origin: 'default', loc: r.loc },
+      keyPolicy: jsonAttr(rec, 'policy'),
+      multiRegion: replica ? { value: true, origin: 'default', loc: r.loc } : attr<boolean>(rec, 'multi_region', { default: false, map: asBool }),
+      keyOrigin: { value: kind === 'replica' ? 'AWS_KMS' : 'EXTERNAL', origin: 'default', loc: r.loc },
+      replica: { value: replica, origin: 'default', loc: r.loc },
+      tags,
+      dataClass,
+    };
+    r.linkRefs = [policyDocumentRef(rec, 'keyPolicySource', 'policy')];
+    if (replica) r.linkRefs.push(linkRef(rec, 'primaryKey', 'primary_key_arn', ['aws.kms.key']));
+    return r;
+  };
+}
 
 /**
  * aws_kms_alias is a facet of its key: it adds the alias name to the key's `aliases` and its name and
@@ -107,5 +151,8 @@ const kmsAlias: TfAdapter = (rec) => {
 /** Terraform resource type -> adapter. */
 export const kmsAdapters: Record<string, TfAdapter> = {
   aws_kms_key: kmsKey,
+  aws_kms_replica_key: otherKey('replica'),
+  aws_kms_external_key: otherKey('external'),
+  aws_kms_replica_external_key: otherKey('replica-external'),
   aws_kms_alias: kmsAlias,
 };

@@ -15,9 +15,6 @@ import { kmsKeyIsAwsManaged, policyDocumentRef, tagVals } from './kms.js';
  * (its default), not unknown; an existing bucket's plan shows the real values from state.
  */
 
-const PUBLIC_GROUPS = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)/;
-export { PUBLIC_GROUPS };
-
 /** True when the source lists configured attributes and nothing under `block` is among them. */
 function blockUnset(rec: TfRecord, block: string): boolean {
   if (!rec.configured) return false;
@@ -203,19 +200,12 @@ const bucket: TfAdapter = (rec) => {
   const policy = jsonAttr(rec, 'policy');
   const policyVal: Val = policy.origin === 'unknown' && blockUnset(rec, 'policy') ? { value: undefined, origin: 'default', loc: policy.loc } : policy;
   if (policyVal.value === '') policyVal.value = undefined;
-  // object_lock_enabled (v4+, top level) or object_lock_configuration.object_lock_enabled = "Enabled" (v3).
+  // object_lock_enabled (v4+, top level) or object_lock_configuration.object_lock_enabled = "Enabled" (v3):
+  // either one on means on; otherwise the more uncertain of the two.
   const lockTop = inline<boolean>(rec, 'object_lock_enabled', { default: false, map: asBool });
   const lockV3 = inline<boolean>(rec, 'object_lock_configuration.object_lock_enabled', { default: false, map: (x) => x === 'Enabled' });
   const objectLockEnabled: Val<boolean> =
-    lockTop.value === true || lockV3.value === true
-      ? lockTop.value === true
-        ? lockTop
-        : lockV3
-      : lockTop.origin === 'unknown' || lockV3.origin === 'unknown'
-        ? { value: undefined, origin: 'unknown', loc: lockTop.loc }
-        : lockTop.origin === 'explicit'
-          ? lockTop
-          : lockV3;
+    lockTop.value === true ? lockTop : lockV3.value === true ? lockV3 : lockTop.origin === 'unknown' ? lockTop : lockV3.origin === 'unknown' ? lockV3 : lockTop.origin === 'explicit' ? lockTop : lockV3;
   const replBase = inline<unknown>(rec, 'replication_configuration');
   const replRaw = rawAt(rec.values, 'replication_configuration');
   const repl = first(replRaw);

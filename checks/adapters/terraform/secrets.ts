@@ -113,7 +113,7 @@ const secret: TfAdapter = (rec) => {
   const { tags, dataClass } = tfTags(rec);
   r.attrs.tags = tags;
   r.attrs.dataClass = dataClass;
-  r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key', 'aws.kms.alias']));
+  r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']));
   return r;
 };
 

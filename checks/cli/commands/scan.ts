@@ -30,6 +30,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--var <name=value>', 'Terraform variable for HCL evaluation (repeatable)', collect, [])
     .option('--var-file <file>', 'Terraform variables file for HCL evaluation (repeatable)', collect, [])
     .option('--verbose', 'list passing findings in text output')
+    .option('--store <dir|s3://bucket/prefix>', 'keep this run (results, input hashes, link to the previous run) in a run store')
     .action(async (paths: string[], opts) => {
       const { scanPaths } = await import('../../pipeline/scan.js');
       const { render } = await import('../../../reports/index.js');
@@ -51,6 +52,11 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         else process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
       }
       for (const d of results.diagnostics ?? []) if (d.level === 'warning') process.stderr.write(`warning: ${d.message}\n`);
+      if (opts.store) {
+        const { appendRun } = await import('../../store/index.js');
+        const { store, run } = await appendRun(opts.store, results);
+        process.stderr.write(`stored run ${run.id} in ${store.location}\n`);
+      }
       setExit(exitCodeFor(results, failOn));
     });
 }

@@ -4,7 +4,7 @@ export const elbKinds: KindSpec[] = [
   {
     kind: 'aws.elb.load-balancer',
     title: 'Elastic Load Balancing v2 load balancer (ALB, NLB, GWLB)',
-    terraform: ['aws_lb', 'aws_alb'],
+    terraform: ['aws_lb', 'aws_alb', 'aws_wafv2_web_acl_association', 'aws_wafregional_web_acl_association'],
     attrs: {
       name: { type: 'string', description: 'Load balancer name' },
       type: { type: 'string', description: "'application' (default) | 'network' | 'gateway'" },
@@ -19,6 +19,14 @@ export const elbKinds: KindSpec[] = [
       accessLogsBucket: { type: 'string', description: 'access_logs.s3.bucket' },
       accessLogsPrefix: { type: 'string', description: 'access_logs.s3.prefix' },
       desyncMitigationMode: { type: 'string', description: 'ALB desync mitigation: monitor | defensive (default) | strictest' },
+      wafAssociated: {
+        type: 'boolean',
+        description: 'A WAF web ACL is associated with the load balancer (false when the input shows none; live: GetWebACLForResource returns one)',
+      },
+      wafWebAclArn: {
+        type: 'string',
+        description: 'Web ACL protecting the load balancer (aws_wafv2_web_acl_association / aws_wafregional_web_acl_association facets; live: wafv2 GetWebACLForResource). Absent when none is associated in the input',
+      },
       ...{
         tags: { type: 'object', description: 'Resource tags' },
         dataClass: { type: 'string', description: 'Lowercased data classification tag (see conventions)' },

@@ -12,7 +12,7 @@ export const kmsKinds: KindSpec[] = [
   {
     kind: 'aws.kms.key',
     title: 'KMS key',
-    terraform: ['aws_kms_key', 'aws_kms_alias'],
+    terraform: ['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key', 'aws_kms_alias'],
     attrs: {
       keyId: { type: 'string', description: 'Key id (uuid), when known.' },
       description: { type: 'string', description: 'Key description.' },
@@ -38,11 +38,18 @@ export const kmsKinds: KindSpec[] = [
         description:
           'Key policy document (parsed JSON). Absent with origin default when no policy is configured: AWS then applies the default key policy, which grants kms:* to the account root principal only.',
       },
-      multiRegion: { type: 'boolean', description: 'Multi-Region primary key. Default false.' },
+      multiRegion: { type: 'boolean', description: 'Multi-Region key (primary or replica). Default false.' },
+      keyOrigin: {
+        type: 'string',
+        description:
+          'Where the key material comes from: AWS_KMS, EXTERNAL (imported: aws_kms_external_key), AWS_CLOUDHSM or EXTERNAL_KEY_STORE (custom key stores). Automatic rotation exists only for AWS_KMS.',
+      },
+      replica: { type: 'boolean', description: 'A multi-Region replica key (aws_kms_replica_key / aws_kms_replica_external_key); its rotation follows the primary key.' },
       aliases: { type: 'string[]', description: 'Alias names (`alias/x`) pointing at the key (Terraform: aws_kms_alias resources whose target_key_id resolves here; live: ListAliases).' },
       ...tagAttrs,
     },
     links: {
+      primaryKey: { kinds: ['aws.kms.key'], description: 'For a replica key: the primary key (primary_key_arn), when in the model.' },
       keyPolicySource: {
         kinds: ['aws.iam.policy-document'],
         description: 'The data.aws_iam_policy_document the policy expression references; code checks read its statements when the policy JSON is known only after apply.',

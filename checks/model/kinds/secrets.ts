@@ -42,7 +42,7 @@ export const secretsKinds: KindSpec[] = [
       },
     },
     links: {
-      kmsKey: { kinds: ['aws.kms.key', 'aws.kms.alias'], description: 'Customer managed key (or alias) named by kms_key_id.' },
+      kmsKey: { kinds: ['aws.kms.key'], description: 'Customer managed key named by kms_key_id (directly, or through an alias the KMS adapter merges into its key).' },
     },
   },
 ];

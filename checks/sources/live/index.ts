@@ -92,14 +92,16 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   const explicit = opts.regions === 'all' ? [] : opts.regions;
   if (opts.regions !== 'all' && explicit.length === 0) throw new InputError('--regions: give at least one region, or "all"');
   for (const r of explicit) if (!REGION.test(r)) throw new InputError(`--regions: "${r}" is not an AWS region name`);
-  const home = explicit[0] ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  // Identity and the region list are read from a region known to exist (the user's default, or the
+  // partition's first region), so a mistyped --regions name is reported as such.
+  const bootstrap = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || (explicit[0]?.startsWith('cn-') ? 'cn-north-1' : explicit[0]?.startsWith('us-gov-') ? 'us-gov-west-1' : 'us-east-1');
 
   const base = opts.profile ? fromIni({ profile: opts.profile }) : undefined;
   const credentials = opts.roleArn
     ? fromTemporaryCredentials({
         params: { RoleArn: opts.roleArn, RoleSessionName: 'ferpa-ready-audit' },
         ...(base ? { masterCredentials: base } : {}),
-        clientConfig: { region: home, ...(endpoint ? { endpoint } : {}) },
+        clientConfig: { region: bootstrap, ...(endpoint ? { endpoint } : {}) },
       })
     : base;
   const progress = opts.progress ?? (!opts.quiet && process.stderr.isTTY ? (m: string) => process.stderr.write(`\r\x1b[K${m}`) : undefined);
@@ -120,7 +122,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     progress?.('checking credentials');
     let callerArn: string | undefined;
     try {
-      const sts = c.client(STSClient, home, { maxAttempts: 2 });
+      const sts = c.client(STSClient, bootstrap, { maxAttempts: 2 });
       const id = await sts.send(new GetCallerIdentityCommand({}));
       settings.accountId = id.Account ?? '';
       callerArn = id.Arn;
@@ -132,7 +134,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
 
     let enabled: string[];
     try {
-      const out = await c.client(EC2Client, home).send(new DescribeRegionsCommand({}));
+      const out = await c.client(EC2Client, bootstrap).send(new DescribeRegionsCommand({}));
       enabled = (out.Regions ?? []).map((r) => r.RegionName!).filter(Boolean).sort();
     } catch (e) {
       if (opts.regions === 'all') throw setupError(e, endpoint);
@@ -140,6 +142,8 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     }
     for (const r of explicit) if (!enabled.includes(r)) throw new InputError(`--regions: "${r}" is not enabled in account ${settings.accountId} (enabled: ${enabled.join(', ')})`);
     const regions = opts.regions === 'all' ? enabled : [...new Set(explicit)];
+    if (regions.length === 0) throw new InputError(`--regions all: account ${settings.accountId} reports no enabled region`);
+    const home = regions.includes(bootstrap) ? bootstrap : regions[0]!;
 
     const tasks: Array<[string, () => Promise<void>]> = [];
     for (const [name, fn] of Object.entries(GLOBAL_COLLECTORS)) tasks.push([`${name} (global)`, () => fn(c, home)]);

@@ -71,7 +71,7 @@ export function parseConfig(text: string, file = 'conformance config'): Conforma
     const e = validate.errors![0]!;
     throw new InputError(`${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`, file);
   }
-  return data as ConformanceConfig;
+  return data as unknown as ConformanceConfig;
 }
 
 export function loadConfigFile(path: string): ConformanceConfig {

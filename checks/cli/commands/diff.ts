@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import type { RunFindings } from '../../store/diff.js';
+import { STORE_HELP, formatOption } from './history.js';
+
+export function registerDiff(program: Command, _setExit: (code: number) => void): void {
+  program
+    .command('diff')
+    .description('Compare two stored runs by finding id: new, re-opened, resolved and waived findings')
+    .argument('[from]', 'older run: id, id prefix, sequence number, latest or latest~N (default latest~1)')
+    .argument('[to]', 'newer run (default latest)')
+    .option('--store <dir|s3://bucket/prefix>', STORE_HELP)
+    .option('--endpoint-url <url>', 'S3 endpoint for an s3:// store (default AWS_ENDPOINT_URL)')
+    .option('--format <fmt>', 'text or json', 'text')
+    .action(async (fromRef: string | undefined, toRef: string | undefined, opts) => {
+      const format = formatOption(opts.format);
+      const { openStore, diffRuns, formatDiff } = await import('../../store/index.js');
+      const store = await openStore(opts.store, { endpointUrl: opts.endpointUrl });
+      const from = await store.resolve(fromRef ?? 'latest~1');
+      const to = await store.resolve(toRef ?? 'latest');
+      // History up to the newer run, for re-opened findings.
+      const { runs } = await store.list();
+      const upTo = Math.max(from.seq, to.seq);
+      const history: RunFindings[] = [];
+      for (const r of runs) {
+        if (r.manifest.seq > upTo) break;
+        history.push({ id: r.manifest.id, findings: (await store.readResults(r.name)).findings ?? [] });
+      }
+      const find = (id: string) => history.find((h) => h.id === id)!;
+      const diff = diffRuns(find(from.id), find(to.id), history);
+      if (format === 'json') process.stdout.write(`${JSON.stringify({ store: store.location, ...diff }, null, 2)}\n`);
+      else process.stdout.write(formatDiff(diff));
+    });
+}

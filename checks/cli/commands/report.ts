@@ -1,0 +1,110 @@
+import type { Command } from 'commander';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isRealDate, loadAttestationFile } from '../../engine/config.js';
+import type { Attestation, Results } from '../../engine/types.js';
+import { InputError } from '../../errors.js';
+import { describeAjvError, schemaValidator } from '../../util/schemas.js';
+import { buildReport, trendPointOf, type ReportInput, type TrendPoint } from '../../../reports/ferpa/model.js';
+import { renderFerpaHtml } from '../../../reports/ferpa/html.js';
+import { renderFerpaJson } from '../../../reports/ferpa/json.js';
+import { renderFerpaMarkdown } from '../../../reports/ferpa/markdown.js';
+import { chromiumPath, renderFerpaPdf } from '../../../reports/ferpa/pdf.js';
+import { clock, loadContext, policyMeta } from '../context.js';
+import { collect, parseFormats, writeOutput } from '../output.js';
+
+export const REPORT_FORMATS = ['html', 'pdf', 'markdown', 'json'];
+
+function readBytes(file: string, what: string): Buffer {
+  try {
+    return readFileSync(resolve(file));
+  } catch (e) {
+    throw new InputError(`cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
+  }
+}
+
+function parseJson(bytes: Buffer, file: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    throw new InputError(`not valid JSON: ${(e as Error).message.split('\n')[0]}`, file);
+  }
+}
+
+/** Read and validate one results document (reports/schema/results.schema.json). */
+export function readResultsFile(file: string): ReportInput {
+  const bytes = readBytes(file, 'results file');
+  const data = parseJson(bytes, file);
+  const validate = schemaValidator('reports/schema/results.schema.json');
+  if (!validate(data)) throw new InputError(`not a ferpa-ready results document: ${describeAjvError(validate.errors)}`, file);
+  return { results: data as Results, path: file, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function readAttestations(files: string[]): Attestation[] {
+  const out: Attestation[] = [];
+  for (const f of files) {
+    const list = loadAttestationFile(resolve(f), f);
+    list.forEach((a, i) => {
+      for (const k of ['date', 'expires'] as const) {
+        const v = a[k];
+        if (v !== undefined && !isRealDate(v)) throw new InputError(`/attestations/${i}/${k}: "${v}" is not a real date (YYYY-MM-DD)`, f);
+      }
+    });
+    out.push(...list);
+  }
+  return out;
+}
+
+function readHistory(files: string[]): { points: TrendPoint[]; previous: string | null } {
+  const points: Array<TrendPoint & { sha: string }> = [];
+  for (const f of files) {
+    const bytes = readBytes(f, 'history report');
+    const p = trendPointOf(parseJson(bytes, f), f);
+    if (!p) throw new InputError('not a ferpa-ready JSON readiness report (write one with `ferpa-ready report --format json=FILE`)', f);
+    points.push({ ...p, sha: createHash('sha256').update(bytes).digest('hex') });
+  }
+  points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return { points: points.map(({ sha: _sha, ...p }) => p), previous: points.length ? points[points.length - 1]!.sha : null };
+}
+
+export function registerReport(program: Command, _setExit: (code: number) => void): void {
+  program
+    .command('report')
+    .description('FERPA readiness report for a DPA review (HTML, PDF, Markdown, JSON) from one or more scan results files')
+    .requiredOption('--results <file>', 'a results JSON file written by `scan --format json=FILE` (repeatable; they merge)', collect, [])
+    .option('-f, --format <fmt[=file]>', `output format, repeatable: ${REPORT_FORMATS.join(', ')} (pdf needs a file)`, collect, [])
+    .option('-c, --config <file>', 'configuration file (default: ./.ferpa-ready.yaml when present)')
+    .option('--attestations <file>', 'attestations YAML/JSON file (repeatable)', collect, [])
+    .option('--history <file>', 'an earlier JSON readiness report, for the trend (repeatable)', collect, [])
+    .option('--policies <dir>', 'extra policy folder (repeatable)', collect, [])
+    .action(async (opts) => {
+      const files: string[] = opts.results;
+      if (!files.length) throw new InputError('report: give at least one --results file');
+      const targets = parseFormats(opts.format, REPORT_FORMATS, 'markdown');
+      for (const t of targets) if (t.format === 'pdf' && !t.file) throw new InputError('--format pdf: give a file name (pdf=report.pdf)');
+      const chrome = targets.some((t) => t.format === 'pdf') ? chromiumPath(process.env) : undefined;
+      const inputs = files.map(readResultsFile);
+      const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
+      const history = readHistory(opts.history);
+      const now = clock();
+      const report = buildReport(inputs, catalog.framework, policyMeta(catalog.policies), {
+        now,
+        attestations: [...config.attestations, ...readAttestations(opts.attestations)],
+        history: history.points,
+        previousReportSha256: history.previous,
+        profile: config.profile,
+      });
+      let htmlDoc: string | undefined;
+      const htmlOnce = () => (htmlDoc ??= renderFerpaHtml(report));
+      for (const t of targets) {
+        let out: string | Buffer;
+        if (t.format === 'json') out = renderFerpaJson(report);
+        else if (t.format === 'markdown') out = renderFerpaMarkdown(report);
+        else if (t.format === 'html') out = htmlOnce();
+        else out = await renderFerpaPdf(htmlOnce(), { executablePath: chrome!, now });
+        if (t.file) writeOutput(t.file, out);
+        else process.stdout.write(typeof out === 'string' && !out.endsWith('\n') ? `${out}\n` : out);
+      }
+    });
+}

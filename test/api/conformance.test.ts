@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { runConformance } from '../../reference-stack/api/conformance/suite.js';
+import { schemaValidator, describeAjvError } from '../../checks/util/schemas.js';
+import type { Results } from '../../checks/engine/types.js';
+import { brokenOverrides, type Breakage } from './helpers/broken-builds.js';
+import { configFor } from './helpers/conformance-config.js';
+import { startHarness, type Harness } from './helpers/harness.js';
+
+let h: Harness;
+let good: Results;
+let goodUrl: string;
+beforeAll(async () => {
+  h = await startHarness();
+  goodUrl = (await h.build(undefined, true)).url;
+  good = await runConformance({ baseUrl: goodUrl, config: configFor(h.seed) });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const failing = (r: Results) => r.findings.filter((f) => f.status !== 'pass').map((f) => `${f.status} ${f.policyId} ${f.resource.address}: ${f.message}`);
+
+describe('conformance suite against the reference API', () => {
+  it('passes every check', () => {
+    expect(failing(good)).toEqual([]);
+    expect(good.summary.pass).toBe(good.findings.length);
+  });
+  it('covers every policy, every student-record operation and every guarded operation', () => {
+    const ids = new Set(good.findings.map((f) => f.policyId));
+    for (const p of ['app-audit-every-student-record-access', 'app-audit-refused-access', 'app-audit-log-no-student-data', 'app-rbac-role-matrix', 'app-tenant-isolation', 'app-export-complete', 'app-deletion-complete', 'app-retention-purge', 'app-disclosure-ledger']) expect(ids, p).toContain(p);
+    const audited = good.findings.filter((f) => f.policyId === 'app-audit-every-student-record-access').map((f) => f.resource.address);
+    expect(audited).toEqual(expect.arrayContaining(['GET /api/v1/students/{studentId}', 'POST /api/v1/schools/{schoolId}/students', 'POST /api/v1/districts/{districtId}/deletion-requests', 'POST /api/v1/admin/retention-purge']));
+    expect(audited).toHaveLength(15);
+    expect(good.findings.filter((f) => f.policyId === 'app-rbac-role-matrix')).toHaveLength(20);
+  });
+  it('writes a results document that validates against the published schema, source app, FERPA controls', () => {
+    const v = schemaValidator('reports/schema/results.schema.json');
+    expect(v(good), describeAjvError(v.errors)).toBe(true);
+    expect(new Set(good.findings.map((f) => f.source))).toEqual(new Set(['app']));
+    expect(good.inputs[0]!.kind).toBe('app');
+    const controls = new Set(good.findings.flatMap((f) => f.controls));
+    for (const c of ['FERPA-LOG-03', 'FERPA-ACC-01', 'FERPA-ACC-03', 'FERPA-DEL-01', 'FERPA-RET-01', 'FERPA-LOG-04']) expect(controls).toContain(c);
+  });
+});
+
+describe('conformance suite against deliberately broken builds', () => {
+  const cases: Array<[Breakage, string, string, RegExp]> = [
+    ['skip-audit-on-student-read', 'app-audit-every-student-record-access', 'GET /api/v1/students/{studentId}', /answered 200 to school_admin but wrote no audit record for request conf-/],
+    ['role-check-removed-on-school-export', 'app-rbac-role-matrix', 'GET /api/v1/schools/{schoolId}/export', /teacher got 200 although x-ferpa-roles limits it to \[school_admin, district_admin\]/],
+    ['cross-school-read', 'app-tenant-isolation', 'GET /api/v1/students/{studentId}', /school B school_admin got 200 on school .*'s student /],
+  ];
+  for (const [breakage, policy, address, message] of cases) {
+    it(`${breakage}: fails ${policy} on ${address} with a precise message`, async () => {
+      const { url } = await h.build(brokenOverrides(breakage), true);
+      const r = await runConformance({ baseUrl: url, config: configFor(h.seed) });
+      const fails = r.findings.filter((f) => f.status === 'fail');
+      const hit = fails.find((f) => f.policyId === policy && f.resource.address === address);
+      expect(hit, failing(r).join('\n')).toBeDefined();
+      expect(hit!.message).toMatch(message);
+      // the breakage is local: other policies still pass
+      expect(fails.filter((f) => f.policyId !== policy && !(breakage === 'cross-school-read' && f.policyId === 'app-audit-refused-access')), failing(r).join('\n')).toEqual([]);
+    });
+  }
+});
+
+describe('conformance CLI', () => {
+  // The API under test runs in this process: the CLI must run asynchronously, or nothing answers it.
+  const run = (args: string[]) =>
+    new Promise<{ status: number; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8' }, (err, _out, stderr) => resolve({ status: err ? Number(err.code ?? 1) : 0, stderr }));
+    });
+  it('writes the results file and exits 0 against the reference API; exits 2 on a bad config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frconf-'));
+    writeFileSync(join(dir, 'conf.yaml'), stringify(configFor(h.seed)));
+    const cli = join(import.meta.dirname, '../../reference-stack/api/conformance/cli.ts');
+    const ok = await run([cli, '--base-url', goodUrl, '--config', join(dir, 'conf.yaml'), '--out', join(dir, 'results.json')]);
+    expect(ok.status, ok.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Results;
+    expect(results.summary.fail).toBe(0);
+    expect(results.summary.pass).toBeGreaterThan(40);
+    writeFileSync(join(dir, 'bad.yaml'), 'schoolId: x\ndistrictId: y\nroles: {}\notherTenants: []\n');
+    const bad = await run([cli, '--base-url', goodUrl, '--config', join(dir, 'bad.yaml')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/bad\.yaml: \/roles must have required property 'school_admin'/);
+  });
+});

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, trendPointOf, type FerpaReport } from '../../reports/ferpa/model.js';
+import { ATT_GOV02, ATT_PER01_EXPIRED, finding, input, META, mixedResults, NOW, results, smallFramework } from './sample.js';
+
+function statusOf(r: FerpaReport, id: string) {
+  const c = r.controls.find((x) => x.id === id);
+  if (!c) throw new Error(`no control ${id}`);
+  return c;
+}
+
+describe('control status rules', () => {
+  const report = buildReport([input(mixedResults())], smallFramework(), META, { now: NOW, attestations: [ATT_GOV02, ATT_PER01_EXPIRED] });
+
+  it('any failing finding makes a control not ready, even with passes beside it', () => {
+    const c = statusOf(report, 'FERPA-ENC-01');
+    expect(c.status).toBe('not-ready');
+    expect(c.counts).toMatchObject({ fail: 1, pass: 1 });
+    expect(c.reason).toMatch(/1 failing finding/);
+  });
+
+  it('all passing findings make a control ready, and pass findings are kept as evidence with their values', () => {
+    const c = statusOf(report, 'FERPA-NET-02');
+    expect(c.status).toBe('ready');
+    expect(c.evidence).toHaveLength(1);
+    expect(c.evidence[0]).toMatchObject({ status: 'pass', resource: 'aws_s3_bucket.records', values: { 'publicAccessBlock.blockPublicAcls': true } });
+  });
+
+  it('an unknown finding needs evidence (never ready)', () => {
+    const c = statusOf(report, 'FERPA-NET-03');
+    expect(c.status).toBe('needs-evidence');
+    expect(c.reason).toMatch(/live verification/);
+  });
+
+  it('a control whose only non-pass findings are waived is waived', () => {
+    const c = statusOf(report, 'FERPA-GOV-03');
+    expect(c.status).toBe('waived');
+    expect(c.counts).toMatchObject({ waived: 1, pass: 1 });
+  });
+
+  it('an attestation-only control with a valid attestation is attested', () => {
+    const c = statusOf(report, 'FERPA-GOV-02');
+    expect(c.status).toBe('attested');
+    expect(c.attestation.state).toBe('valid');
+    expect(c.attestation.attestation?.attestedBy).toBe('CISO Dana Smith');
+  });
+
+  it('an expired attestation does not attest: the control needs evidence and the gap is listed', () => {
+    const c = statusOf(report, 'FERPA-PER-01');
+    expect(c.status).toBe('needs-evidence');
+    expect(c.attestation.state).toBe('expired');
+    const row = report.attestations.find((a) => a.control === 'FERPA-PER-01');
+    expect(row?.state).toBe('expired');
+  });
+
+  it('passing automated checks are not enough when an attestation is primary evidence', () => {
+    const c = statusOf(report, 'FERPA-BAK-02');
+    expect(c.counts.pass).toBe(1);
+    expect(c.status).toBe('needs-evidence');
+    expect(c.attestation.state).toBe('missing');
+    const withAtt = buildReport([input(mixedResults())], smallFramework(), META, {
+      now: NOW,
+      attestations: [{ control: 'FERPA-BAK-02', statement: 'Restore tested', attestedBy: 'SRE', date: '2026-10-01', document: 'restore.md' }],
+    });
+    expect(statusOf(withAtt, 'FERPA-BAK-02').status).toBe('ready');
+  });
+
+  it('a control with no findings and no attestation needs evidence', () => {
+    const r = buildReport([input(results([]))], smallFramework(), META, { now: NOW });
+    for (const c of r.controls) expect(c.status).toBe('needs-evidence');
+    expect(r.summary.overall).toBe('needs-evidence');
+  });
+
+  it('summary counts controls by status and per family', () => {
+    expect(report.summary.controls).toEqual({ 'not-ready': 1, 'needs-evidence': 3, waived: 1, attested: 1, ready: 1 });
+    expect(report.summary.overall).toBe('not-ready');
+    const gov = report.summary.families.find((f) => f.id === 'GOV')!;
+    expect(gov).toMatchObject({ total: 2, readyPercent: 50 });
+    expect(report.summary.findings.fail.high).toBe(1);
+    expect(report.summary.findings.pass.critical).toBe(1);
+  });
+});
+
+describe('attestation expiry follows the injected clock', () => {
+  it('the same attestation is valid before its expiry and expired after it', () => {
+    const before = buildReport([input(results([]))], smallFramework(), META, { now: new Date('2027-05-31T23:00:00Z'), attestations: [ATT_GOV02] });
+    const after = buildReport([input(results([]))], smallFramework(), META, { now: new Date('2027-06-02T00:00:00Z'), attestations: [ATT_GOV02] });
+    expect(statusOf(before, 'FERPA-GOV-02').status).toBe('attested');
+    expect(statusOf(after, 'FERPA-GOV-02').status).toBe('needs-evidence');
+    expect(statusOf(after, 'FERPA-GOV-02').attestation.state).toBe('expired');
+  });
+
+  it('a newer valid attestation wins over an expired one; a future-dated one is not valid', () => {
+    const fresh = { ...ATT_PER01_EXPIRED, date: '2026-09-01', expires: '2027-09-01', document: 'hr/training-2026.csv' };
+    const r = buildReport([input(results([]))], smallFramework(), META, { now: NOW, attestations: [ATT_PER01_EXPIRED, fresh] });
+    expect(statusOf(r, 'FERPA-PER-01').status).toBe('attested');
+    expect(statusOf(r, 'FERPA-PER-01').attestation.attestation?.document).toBe('hr/training-2026.csv');
+    const future = buildReport([input(results([]))], smallFramework(), META, { now: NOW, attestations: [{ ...fresh, date: '2027-01-01' }] });
+    expect(statusOf(future, 'FERPA-PER-01').attestation.state).toBe('not-yet-valid');
+    expect(statusOf(future, 'FERPA-PER-01').status).toBe('needs-evidence');
+  });
+
+  it('attestations carried in the results document count too; ones for unknown controls are noted', () => {
+    const r = buildReport([input(results([], { attestations: [ATT_GOV02, { ...ATT_GOV02, control: 'FERPA-XYZ-09' }] }))], smallFramework(), META, { now: NOW });
+    expect(statusOf(r, 'FERPA-GOV-02').status).toBe('attested');
+    expect(r.attestations.find((a) => a.control === 'FERPA-XYZ-09')?.state).toBe('unknown-control');
+    expect(r.notes.join(' ')).toMatch(/FERPA-XYZ-09/);
+  });
+});
+
+describe('waivers', () => {
+  const waived = finding({
+    policyId: 'p-region',
+    status: 'waived',
+    address: 'aws_s3_bucket.eu',
+    controls: ['FERPA-GOV-03'],
+    waiver: { policy: 'p-region', resource: 'aws_s3_bucket.eu', reason: 'migration', owner: 'ops', expires: '2026-12-31', expired: false },
+  });
+
+  it('a waiver that has expired by the report date re-opens its finding as failing', () => {
+    const live = buildReport([input(results([waived]))], smallFramework(), META, { now: new Date('2026-12-30T00:00:00Z') });
+    expect(statusOf(live, 'FERPA-GOV-03').status).toBe('waived');
+    expect(live.waivers[0]).toMatchObject({ state: 'active', waivedFindings: 1, reopenedFindings: 0, reason: 'migration', owner: 'ops' });
+
+    const later = buildReport([input(results([waived]))], smallFramework(), META, { now: new Date('2027-01-01T00:00:00Z') });
+    const c = statusOf(later, 'FERPA-GOV-03');
+    expect(c.status).toBe('not-ready');
+    expect(c.evidence[0]).toMatchObject({ status: 'fail', recordedStatus: 'waived', reopened: true });
+    expect(later.waivers[0]).toMatchObject({ state: 'expired', waivedFindings: 0, reopenedFindings: 1 });
+    expect(later.notes.join(' ')).toMatch(/expired waiver/);
+  });
+
+  it('a finding the engine already re-opened (expired waiver attached, status fail) is shown as re-opened', () => {
+    const reopened = { ...waived, status: 'fail' as const, waiver: { ...waived.waiver!, expires: '2025-01-01', expired: true } };
+    const r = buildReport([input(results([reopened]))], smallFramework(), META, { now: NOW });
+    expect(statusOf(r, 'FERPA-GOV-03').status).toBe('not-ready');
+    expect(r.waivers[0]).toMatchObject({ state: 'expired', reopenedFindings: 1 });
+  });
+});
+
+describe('merging several results files', () => {
+  it('collapses duplicates by id + source; the newest file wins; scope lists every input', () => {
+    const older = results([finding({ policyId: 'p-sg', status: 'fail', address: 'aws_security_group.app', controls: ['FERPA-NET-03'] })], { generatedAt: '2026-11-01T00:00:00.000Z' });
+    const newer = results(
+      [
+        finding({ policyId: 'p-sg', status: 'pass', address: 'aws_security_group.app', controls: ['FERPA-NET-03'] }),
+        finding({ policyId: 'p-sg', status: 'pass', address: 'aws_security_group.app', controls: ['FERPA-NET-03'], source: 'live', account: '111122223333', region: 'us-east-1' }),
+      ],
+      { generatedAt: '2026-11-21T00:00:00.000Z', inputs: [{ kind: 'live', path: 'snapshot.json', sha256: 'a'.repeat(64), time: '2026-11-21T00:00:00.000Z' }] },
+    );
+    const r = buildReport([input(newer, 'new.json'), input(older, 'old.json')], smallFramework(), META, { now: NOW });
+    const c = statusOf(r, 'FERPA-NET-03');
+    expect(c.evidence).toHaveLength(2);
+    expect(c.status).toBe('ready');
+    expect(r.notes.join(' ')).toMatch(/newest results file decides/);
+    expect(r.scope.inputs.map((i) => `${i.kind}:${i.path}`)).toEqual(['results:new.json', 'results:old.json', 'live:snapshot.json', 'plan:plan.json']);
+    expect(r.scope.accounts).toEqual(['111122223333']);
+    expect(r.scope.regions).toEqual(['us-east-1']);
+    expect(r.scope.results.map((x) => x.path)).toEqual(['old.json', 'new.json']);
+  });
+
+  it('maps findings to controls by the framework policy lists as well as the finding\'s own controls', () => {
+    const r = buildReport([input(results([finding({ policyId: 'p-rds-enc', status: 'fail', address: 'aws_db_instance.x', controls: [] })]))], smallFramework(), META, { now: NOW });
+    expect(statusOf(r, 'FERPA-ENC-01').status).toBe('not-ready');
+  });
+
+  it('shows drift from results documents and the profile in force, noting profile conflicts', () => {
+    const a = results([], {
+      drift: [{ drift: 'changed', kind: 'aws.rds.instance', address: 'aws_db_instance.main', arn: null, attribute: 'storageEncrypted', planned: true, live: false, message: 'storage encryption differs' }],
+    });
+    const b = results([], { profile: { ...a.profile!, dispositionDays: 30 }, generatedAt: '2026-11-21T00:00:00.000Z' });
+    const r = buildReport([input(a, 'a.json'), input(b, 'b.json')], smallFramework(), META, { now: NOW });
+    expect(r.drift).toEqual([{ drift: 'changed', kind: 'aws.rds.instance', resource: 'aws_db_instance.main', attribute: 'storageEncrypted', planned: true, live: false, message: 'storage encryption differs' }]);
+    expect(r.profile.conflicts).toEqual(['dispositionDays']);
+    expect(r.profile.values?.dispositionDays).toBe(60);
+    const none = buildReport([input(results([]))], smallFramework(), META, { now: NOW });
+    expect(none.drift).toBeNull();
+  });
+
+  it('builds a trend from earlier reports, oldest first, ending with this report', () => {
+    const first = buildReport([input(results([]))], smallFramework(), META, { now: new Date('2026-09-01T00:00:00Z') });
+    const point = trendPointOf(JSON.parse(JSON.stringify(first)), 'september.json');
+    expect(point).not.toBeNull();
+    const r = buildReport([input(mixedResults())], smallFramework(), META, { now: NOW, history: [point!], previousReportSha256: 'f'.repeat(64) });
+    expect(r.trend.map((p) => p.label)).toEqual(['september.json', 'this report']);
+    expect(r.trend[0]!.counts['needs-evidence']).toBe(7);
+    expect(r.trend[1]!.counts).toEqual(r.summary.controls);
+    expect(r.integrity.previousReportSha256).toBe('f'.repeat(64));
+    expect(trendPointOf({ hello: 1 }, 'x')).toBeNull();
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdit, loadMutations, proofContext, runMutation, summarise, type Mutation } from '../../scripts/mutate.js';
+import { InputError } from '../../checks/errors.js';
+
+// A fast sample of the mutation proof (the whole proof runs with `npm run mutate`): one mutation per
+// kind of edit and per kind of relation the checks must follow (facets, links, code checks, appended
+// resources, deleted blocks, module variables, environment inputs).
+const SAMPLE = [
+  'student-buckets-sse-s3', // split S3 encryption facet
+  'aurora-parameter-group-detached', // link to a parameter group (with declared collateral)
+  'alb-no-https-listener', // deleteBlock
+  'data-sg-from-world', // security group rule facets, network code checks
+  'task-role-s3-star', // IAM policy document
+  'rds-literal-password', // append + replace + a second file
+  'region-not-approved', // environment input (tfvars)
+  'trail-misses-exports-bucket', // CloudTrail data events over module outputs
+];
+
+describe('mutation proof (sample)', () => {
+  const all = loadMutations();
+  const ctx = proofContext();
+
+  it('lists at least one mutation for every policy of the catalog', () => {
+    const covered = new Set(all.map((m) => m.policy));
+    const missing = ctx.catalog.policies.map((p) => p.id).filter((id) => !covered.has(id));
+    expect(missing, `policies without a mutation in reference-stack/mutations.yaml`).toEqual([]);
+    const unknown = all.map((m) => m.policy).filter((id) => !ctx.catalog.policies.some((p) => p.id === id));
+    expect(unknown, 'mutations naming no policy of the catalog').toEqual([]);
+  });
+
+  for (const id of SAMPLE) {
+    it(`${id} is caught by its policy, with only declared collateral`, async () => {
+      const m = all.find((x) => x.id === id);
+      expect(m, `mutation ${id} in reference-stack/mutations.yaml`).toBeDefined();
+      const r = await runMutation(m as Mutation, ctx);
+      expect(r.error).toBeUndefined();
+      expect(r.caught, `${m!.policy} must fail after "${m!.description}"`).toBe(true);
+      expect(r.undeclared).toEqual([]);
+      expect(r.declaredButPassing).toEqual([]);
+    });
+  }
+
+  it('the unmutated production stack has no failing finding (the baseline)', async () => {
+    const { baselineFor } = await import('../../scripts/mutate.js');
+    expect([...(await baselineFor('production', ctx))]).toEqual([]);
+  });
+
+  it('reports a mutation that its policy does not catch as unproven', async () => {
+    const harmless: Mutation = {
+      id: 'comment-only',
+      policy: 'aws-s3-sse-kms',
+      description: 'adds a comment',
+      env: 'production',
+      edits: [{ kind: 'append', file: 'modules/storage/main.tf', text: '\n# nothing changes\n' }],
+      alsoFails: [],
+    };
+    const r = await runMutation(harmless, ctx);
+    expect(r.caught).toBe(false);
+    const s = summarise(['aws-s3-sse-kms'], [r]);
+    expect(s.unproven).toEqual(['aws-s3-sse-kms']);
+    expect(s.lines[0]?.line).toMatch(/^UNPROVEN\s+aws-s3-sse-kms/);
+    expect(s.problems.join('\n')).toMatch(/comment-only: aws-s3-sse-kms did not fail/);
+  });
+});
+
+describe('mutation edits', () => {
+  const file = 'modules/x/main.tf';
+  const text = 'resource "a" "b" {\n  x = "}"\n  inner {\n    y = 1\n  }\n}\n\nresource "c" "d" {\n  z = 2\n}\n';
+
+  it('replaces text that occurs exactly once and refuses ambiguous or missing text', () => {
+    expect(applyEdit(text, { kind: 'replace', file, find: 'z = 2', replace: 'z = 3' }, 'm')).toContain('z = 3');
+    expect(() => applyEdit(text, { kind: 'replace', file, find: 'resource', replace: 'r' }, 'm')).toThrow(InputError);
+    expect(() => applyEdit(text, { kind: 'replace', file, find: 'nowhere', replace: 'r' }, 'm')).toThrow(/occurs 0 times/);
+  });
+
+  it('deletes a whole block, braces inside strings and nested blocks included', () => {
+    const out = applyEdit(text, { kind: 'deleteBlock', file, header: 'resource "a" "b" {' }, 'm');
+    expect(out).toBe('\nresource "c" "d" {\n  z = 2\n}\n');
+  });
+
+  it('appends at the end of the file', () => {
+    expect(applyEdit('a = 1', { kind: 'append', file, text: 'b = 2\n' }, 'm')).toBe('a = 1\nb = 2\n');
+  });
+});
