@@ -1,0 +1,171 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { adaptSnapshot } from '../../checks/adapters/live/index.js';
+import { linkModel } from '../../checks/adapters/link.js';
+import { InputError } from '../../checks/errors.js';
+import { isSnapshot, readSnapshot, SNAPSHOT_SCHEMA_PATH, validateSnapshot, type Snapshot, type SnapshotResource } from '../../checks/sources/live/snapshot.js';
+import { envValueShape } from '../../checks/sources/live/collect/ecs.js';
+import { errorCode } from '../../checks/sources/live/collect/context.js';
+import { evaluateSnapshot, statusOf } from './helpers.js';
+
+const ACCT = '123456789012';
+const R = 'us-east-1';
+
+function snap(resources: SnapshotResource[], extra: Partial<Snapshot> = {}): Snapshot {
+  return {
+    snapshotVersion: '1',
+    tool: { name: 'ferpa-ready', version: 'test' },
+    collectedAt: '2026-01-15T12:00:00Z',
+    account: { id: ACCT, partition: 'aws' },
+    regions: [R],
+    resources,
+    accountSettings: [
+      { region: R, data: { ebsEncryptionByDefault: true, ebsDefaultKmsKeyId: null } },
+      { region: 'global', data: { s3AccountPublicAccessBlock: null, iamAccountSummary: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 } } },
+    ],
+    calls: [],
+    errors: [],
+    ...extra,
+  };
+}
+
+const bucket = (name: string, data: Record<string, unknown>, errors?: SnapshotResource['errors']): SnapshotResource => ({
+  type: 'AWS::S3::Bucket',
+  arn: `arn:aws:s3:::${name}`,
+  region: R,
+  account: ACCT,
+  data: { Name: name, encryption: null, publicAccessBlock: null, versioning: { Status: null }, policy: null, lifecycle: null, logging: null, tags: { DataClassification: 'student-data' }, acl: { Grants: [] }, ...data },
+  ...(errors ? { errors } : {}),
+});
+
+describe('snapshot file', () => {
+  it('publishes a JSON Schema that compiles', () => {
+    const schema = JSON.parse(readFileSync(SNAPSHOT_SCHEMA_PATH, 'utf8'));
+    expect(() => new Ajv({ strict: false }).compile(schema)).not.toThrow();
+    expect(schema.required).toContain('snapshotVersion');
+  });
+
+  it('is detected by a top-level snapshotVersion', () => {
+    expect(isSnapshot(snap([]))).toBe(true);
+    expect(isSnapshot({ format_version: '1.2', planned_values: {} })).toBe(false);
+    expect(isSnapshot([])).toBe(false);
+  });
+
+  it('rejects what is not a valid snapshot with a one-line InputError naming the file', () => {
+    const bad: Array<[unknown, RegExp]> = [
+      [{ format_version: '1.2' }, /audit\.json: not a ferpa-ready snapshot/],
+      [{ ...snap([]), snapshotVersion: '2' }, /unsupported snapshotVersion "2"/],
+      [{ ...snap([]), account: { id: 'abc', partition: 'aws' } }, /\/account\/id/],
+      [{ ...snap([]), resources: [{ type: 'RDS', arn: 'x', region: R, account: ACCT, data: {} }] }, /\/resources\/0\/(type|arn)/],
+      [{ ...snap([]), surprise: 1 }, /unknown field "surprise"/],
+    ];
+    for (const [data, re] of bad) {
+      let err: unknown;
+      try {
+        validateSnapshot(data, 'audit.json');
+      } catch (e) {
+        err = e;
+      }
+      expect(err, String(re)).toBeInstanceOf(InputError);
+      expect((err as Error).message).toMatch(re);
+      expect((err as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('reads a file, and says so when it is not JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ferpa-snap-'));
+    writeFileSync(join(dir, 'ok.json'), JSON.stringify(snap([])));
+    writeFileSync(join(dir, 'broken.json'), '{"snapshotVersion": ');
+    expect(readSnapshot(join(dir, 'ok.json')).account.id).toBe(ACCT);
+    expect(() => readSnapshot(join(dir, 'broken.json'))).toThrow(/broken\.json: not valid JSON/);
+    expect(() => readSnapshot(join(dir, 'missing.json'))).toThrow(/missing\.json: cannot read \(ENOENT\)/);
+  });
+});
+
+describe('live adapter', () => {
+  it('builds resources with ARN ids, live source, account, region and the snapshot as location', () => {
+    const rs = adaptSnapshot(snap([bucket('b-one', {})]), 'fixtures/x/live.json');
+    const b = rs.find((r) => r.kind === 'aws.s3.bucket')!;
+    expect(b).toMatchObject({ id: 'arn:aws:s3:::b-one', arn: 'arn:aws:s3:::b-one', source: 'live', account: ACCT, region: R, loc: { file: 'fixtures/x/live.json', address: 'arn:aws:s3:::b-one' } });
+    // No default-encryption configuration = SSE-S3 since January 2023 (a default, not a missing value).
+    expect(b.attrs.sseAlgorithm).toMatchObject({ value: 'AES256', origin: 'default' });
+    expect(b.attrs.dataClass).toMatchObject({ value: 'student-data', origin: 'explicit' });
+    const acct = rs.find((r) => r.kind === 'aws.account')!;
+    expect(acct.attrs.complete?.value).toBe(true);
+    expect(acct.attrs.ebsEncryptionByDefault).toMatchObject({ value: true, origin: 'explicit' });
+    expect(acct.attrs.s3BlockPublicAcls).toMatchObject({ value: false, origin: 'default' });
+    expect(acct.attrs.rootMfaEnabled?.value).toBe(true);
+    expect(acct.attrs.regions?.value).toEqual([R]);
+  });
+
+  it('makes a failed facet an error for the policies that read it, and only those', () => {
+    const s = snap([
+      bucket('denied-enc', { encryption: undefined, versioning: { Status: 'Enabled' } }, { encryption: { code: 'AccessDenied', message: 'not allowed', call: 's3:GetEncryptionConfiguration' } }),
+    ]);
+    const b = adaptSnapshot(s, 'live.json').find((r) => r.kind === 'aws.s3.bucket')!;
+    expect(b.attrs.sseAlgorithm?.error).toMatch(/s3:GetEncryptionConfiguration failed \(AccessDenied\)/);
+    expect(b.attrs.versioningEnabled).toMatchObject({ value: true });
+    const f = evaluateSnapshot(s, 'live.json', ['aws-s3-sse-kms', 'aws-s3-versioning-enabled', 'aws-s3-public-access-block']);
+    expect(statusOf(f, 'aws-s3-sse-kms', 'arn:aws:s3:::denied-enc')).toBe('error');
+    expect(statusOf(f, 'aws-s3-versioning-enabled', 'arn:aws:s3:::denied-enc')).toBe('pass');
+    expect(statusOf(f, 'aws-s3-public-access-block', 'arn:aws:s3:::denied-enc')).toBe('fail');
+  });
+
+  it('an account-setting read that failed is an error, not the API default', () => {
+    const s = snap([]);
+    s.accountSettings[0] = { region: R, data: {}, errors: { ebsEncryptionByDefault: { code: 'UnauthorizedOperation', message: 'no', call: 'ec2:GetEbsEncryptionByDefault' } } };
+    const f = evaluateSnapshot(s, 'live.json', ['aws-ebs-default-encryption']);
+    expect(statusOf(f, 'aws-ebs-default-encryption', `arn:aws::${R}:${ACCT}:account`)).toBe('error');
+  });
+
+  it('a failed list call makes every policy over that kind an error in that region, and what links to it too', () => {
+    const vpc: SnapshotResource = { type: 'AWS::EC2::VPC', arn: `arn:aws:ec2:${R}:${ACCT}:vpc/vpc-1`, region: R, account: ACCT, data: { VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16', IsDefault: false } };
+    const err = { code: 'AccessDenied', message: 'no', call: 'ec2:DescribeFlowLogs', service: 'ec2', region: R, resourceTypes: ['AWS::EC2::FlowLog'] };
+    const trailErr = { code: 'ThrottlingException', message: 'slow down', call: 'cloudtrail:DescribeTrails', service: 'cloudtrail', region: R, resourceTypes: ['AWS::CloudTrail::Trail'] };
+    const f = evaluateSnapshot(snap([vpc], { errors: [err, trailErr] }), 'live.json');
+    expect(statusOf(f, 'aws-vpc-flow-logs-enabled', vpc.arn)).toBe('error');
+    expect(statusOf(f, 'aws-account-has-multi-region-trail', `arn:aws::${R}:${ACCT}:account`)).toBe('error');
+    const stand = f.filter((x) => x.resource.arn === `arn:aws:unlisted:${R}:${ACCT}:aws.ec2.flow-log`);
+    expect(stand.length).toBeGreaterThan(0);
+    expect(stand.every((x) => x.status === 'error' && x.message.includes('ec2:DescribeFlowLogs failed (AccessDenied)'))).toBe(true);
+  });
+
+  it('the same VPC flow-log policy passes with the flow log read', () => {
+    const vpc: SnapshotResource = { type: 'AWS::EC2::VPC', arn: `arn:aws:ec2:${R}:${ACCT}:vpc/vpc-1`, region: R, account: ACCT, data: { VpcId: 'vpc-1', IsDefault: false } };
+    const fl: SnapshotResource = { type: 'AWS::EC2::FlowLog', arn: `arn:aws:ec2:${R}:${ACCT}:vpc-flow-log/fl-1`, region: R, account: ACCT, data: { FlowLogId: 'fl-1', ResourceId: 'vpc-1', TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::flows' } };
+    const model = linkModel(adaptSnapshot(snap([vpc, fl]), 'live.json'));
+    expect(model.get(vpc.arn)!.links.flowLogs).toEqual([fl.arn]);
+    expect(statusOf(evaluateSnapshot(snap([vpc, fl]), 'live.json', ['aws-vpc-flow-logs-enabled']), 'aws-vpc-flow-logs-enabled', vpc.arn)).toBe('pass');
+  });
+
+  it('keeps regions apart when names repeat (log groups, parameter groups)', () => {
+    const lg = (region: string, days?: number): SnapshotResource => ({ type: 'AWS::Logs::LogGroup', arn: `arn:aws:logs:${region}:${ACCT}:log-group:/app`, region, account: ACCT, data: { logGroupName: '/app', ...(days ? { retentionInDays: days } : {}), tags: {} } });
+    const rs = adaptSnapshot({ ...snap([lg(R, 30), lg('us-west-2')]), regions: [R, 'us-west-2'] }, 'live.json');
+    const groups = rs.filter((r) => r.kind === 'aws.logs.log-group');
+    expect(groups.map((g) => g.attrs.retentionDays?.value)).toEqual([30, 0]);
+    expect(groups[1]!.attrs.retentionDays?.origin).toBe('default');
+    expect(groups[1]!.attrs.neverExpires?.value).toBe(true);
+  });
+});
+
+describe('collector helpers', () => {
+  it('classifies environment values without keeping secret ones', () => {
+    expect(envValueShape('true')).toEqual({ shape: 'flag', value: 'true' });
+    expect(envValueShape('5432')).toEqual({ shape: 'flag', value: '5432' });
+    expect(envValueShape('arn:aws:secretsmanager:us-east-1:1:secret:x')).toMatchObject({ shape: 'reference' });
+    expect(envValueShape('AKIAABCDEFGHIJKLMNOP')).toEqual({ shape: 'credential' });
+    expect(envValueShape('hunter2-long-password')).toEqual({ shape: 'text' });
+    expect(envValueShape('')).toEqual({ shape: 'empty', value: '' });
+  });
+
+  it('names errors by their AWS code, or by what happened on the wire', () => {
+    expect(errorCode(Object.assign(new Error('x'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }))).toBe('AccessDeniedException');
+    expect(errorCode(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }))).toBe('NetworkError');
+    expect(errorCode(Object.assign(new Error('socket timed out'), { name: 'TimeoutError' }))).toBe('Timeout');
+    expect(errorCode(Object.assign(new Error('Unexpected token < in JSON'), { name: 'SyntaxError', $metadata: { httpStatusCode: 500 } }))).toBe('NotImplemented');
+    expect(errorCode(Object.assign(new Error('boom'), { name: 'Error', $metadata: { httpStatusCode: 503 } }))).toBe('HTTP503');
+  });
+});
