@@ -104,6 +104,9 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * atomic, so a crash leaves at worst a run folder without a manifest, which readers ignore.
  */
 export class Store implements RunStore {
+  /** Appends through one Store object run one at a time (two writers in one process never fork the chain). */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(readonly backend: StoreBackend) {}
 
   get location(): string {
@@ -147,7 +150,13 @@ export class Store implements RunStore {
     }
   }
 
-  async append(results: Results): Promise<StoredRun> {
+  append(results: Results): Promise<StoredRun> {
+    const next = this.queue.then(() => this.appendNow(results));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async appendNow(results: Results): Promise<StoredRun> {
     const { runs } = await this.list();
     const last = runs[runs.length - 1];
     const body = resultsBytes(results);

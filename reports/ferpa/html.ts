@@ -171,9 +171,11 @@ export function trendChart(trend: TrendPoint[]): Html {
   return html`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="trend-title" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title id="trend-title">Share of controls ready or attested, per report</title>${grid}<polyline points="${line}" fill="none" stroke="#1a7f37" stroke-width="2"/>${dots}</svg>`;
 }
 
-function evidenceTable(items: EvidenceItem[]): Html {
-  if (!items.length) return html`<p class="muted">No findings from the given results map to this control.</p>`;
-  return html`<table><thead><tr><th>Status</th><th>Resource</th><th>Policy</th><th>Source</th><th>Decisive values</th></tr></thead><tbody>${items.map(
+function evidenceTable(all: EvidenceItem[], max = Infinity): Html {
+  if (!all.length) return html`<p class="muted">No findings from the given results map to this control.</p>`;
+  const items = all.length > max ? all.slice(0, max) : all;
+  const more = all.length - items.length;
+  return html`${more ? html`<p class="muted">The first ${items.length} of ${all.length} findings (failing first); the other ${more} are in the HTML and JSON reports.</p>` : ''}<table><thead><tr><th>Status</th><th>Resource</th><th>Policy</th><th>Source</th><th>Decisive values</th></tr></thead><tbody>${items.map(
     (e) => html`<tr><td>${findingStatus(e.status)}${e.reopened ? html`<br><span class="muted">waiver expired ${e.waiver?.expires ?? ''}</span>` : ''}${e.status === 'waived' && e.waiver ? html`<br><span class="muted">until ${e.waiver.expires}</span>` : ''}</td><td><code>${e.resource}</code><br><span class="muted">${e.kind}${e.location ? html` · <span class="mono">${e.location}</span>` : ''}${e.account ? ` · ${e.account}` : ''}${e.region ? ` · ${e.region}` : ''}</span></td><td>${e.policyTitle === e.policyId ? '' : html`${e.policyTitle}<br>`}<span class="muted mono">${e.policyId}</span> <span class="muted">(${e.severity})</span></td><td>${e.source}</td><td>${values(e.values)}${e.status !== 'pass' ? html`<div class="muted">${e.message}</div>` : ''}</td></tr>`,
   )}</tbody></table>`;
 }
@@ -197,14 +199,14 @@ function remediationBlock(c: ControlReport): Html {
   )}`;
 }
 
-function controlSection(c: ControlReport): Html {
+function controlSection(c: ControlReport, maxRows: number): Html {
   return html`<article class="control" id="${c.id}" style="border-left-color:${COLORS[c.status]}"><header><span class="id">${c.id}</span><h3>${c.title}</h3>${pill(c.status)}</header><p>${c.reason}</p><dl class="kv"><dt>Requirement</dt><dd>${c.requirement ?? html`<span class="muted">not written yet</span>`}</dd><dt>Sources</dt><dd>${c.sources}</dd><dt>Evidence kinds</dt><dd>${c.evidenceKinds.join(', ')} (primary: ${c.primaryEvidence.join(', ')})</dd><dt>Findings</dt><dd>${c.counts.pass} pass, ${c.counts.fail} fail, ${c.counts.unknown} unknown, ${c.counts.error} error, ${c.counts.waived} waived</dd></dl>${
     c.policies.length
       ? html`<h4>Policies</h4><table><thead><tr><th>Policy</th><th>Severity</th><th class="n">Pass</th><th class="n">Fail</th><th class="n">Unknown</th><th class="n">Error</th><th class="n">Waived</th></tr></thead><tbody>${c.policies.map(
           (p) => html`<tr><td>${p.title === p.id ? '' : html`${p.title}<br>`}<span class="muted mono">${p.id}</span></td><td>${p.severity ?? ''}</td><td class="n">${p.counts.pass}</td><td class="n">${p.counts.fail}</td><td class="n">${p.counts.unknown}</td><td class="n">${p.counts.error}</td><td class="n">${p.counts.waived}</td></tr>`,
         )}</tbody></table>`
       : ''
-  }<h4>Evidence</h4>${evidenceTable(c.evidence)}${attestationBlock(c)}${c.status === 'ready' || c.status === 'attested' ? '' : remediationBlock(c)}</article>`;
+  }<h4>Evidence</h4>${evidenceTable(c.evidence, maxRows)}${attestationBlock(c)}${c.status === 'ready' || c.status === 'attested' ? '' : remediationBlock(c)}</article>`;
 }
 
 function findingMatrix(r: FerpaReport): Html {
@@ -217,11 +219,14 @@ function findingMatrix(r: FerpaReport): Html {
 export interface HtmlOptions {
   /** Document title (default: "FERPA readiness report"). */
   title?: string;
+  /** Evidence rows per control (default: all). The PDF uses a cap so very large scans stay printable. */
+  maxEvidenceRows?: number;
 }
 
 /** Render the report model as one self-contained HTML document. Pure and deterministic. */
 export function renderFerpaHtml(r: FerpaReport, opts: HtmlOptions = {}): string {
   const title = opts.title ?? 'FERPA readiness report';
+  const maxRows = opts.maxEvidenceRows === undefined ? Infinity : Math.max(1, Math.floor(opts.maxEvidenceRows));
   const byFamily = r.summary.families.map((f) => ({ f, controls: r.controls.filter((c) => c.family === f.id) }));
   const gapsAtt = r.attestations.filter((a) => a.state !== 'valid' && a.state !== 'not-required');
   const doc = html`<!DOCTYPE html>
@@ -285,7 +290,7 @@ ${r.trend.length > 1 ? trendChart(r.trend) : html`<p class="muted">No earlier re
 </section>
 
 ${byFamily.map(
-    ({ f, controls }) => html`<section class="family" id="family-${f.id}"><h2>${f.id}: ${f.title}</h2><p>${f.readyPercent}% ready or attested (${BEST_FIRST.filter((s) => f.counts[s]).map((s) => `${f.counts[s]} ${CONTROL_STATUS_LABEL[s].toLowerCase()}`).join(', ')}).</p>${controls.map(controlSection)}</section>`,
+    ({ f, controls }) => html`<section class="family" id="family-${f.id}"><h2>${f.id}: ${f.title}</h2><p>${f.readyPercent}% ready or attested (${BEST_FIRST.filter((s) => f.counts[s]).map((s) => `${f.counts[s]} ${CONTROL_STATUS_LABEL[s].toLowerCase()}`).join(', ')}).</p>${controls.map((c) => controlSection(c, maxRows))}</section>`,
   )}
 
 <footer>ferpa-ready readiness report · framework ${r.framework.version} · results digest <span class="mono">${r.integrity.resultsSha256}</span> · This report is evidence for a data-privacy-agreement review, not legal advice.</footer>

@@ -33,7 +33,12 @@ export interface PdfOptions {
   executablePath: string;
   /** The report's clock: written as the PDF's creation and modification date. */
   now: Date;
+  /** Time allowed for loading and printing (default 180 s: a 10,000-finding report is large). */
+  timeoutMs?: number;
 }
+
+/** Evidence rows per control in the printed report (the HTML and JSON reports keep every row). */
+export const PDF_MAX_EVIDENCE_ROWS = 100;
 
 type Browser = import('playwright-core').Browser;
 
@@ -57,7 +62,9 @@ export async function renderFerpaPdf(htmlDoc: string, opts: PdfOptions, browser?
       const page = await context.newPage();
       // The report is self-contained; anything else it would fetch is refused.
       await page.route('**/*', (route) => route.abort());
-      await page.setContent(htmlDoc, { waitUntil: 'load' });
+      const timeout = opts.timeoutMs ?? 180_000;
+      page.setDefaultTimeout(timeout);
+      await page.setContent(htmlDoc, { waitUntil: 'load', timeout });
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({ format: 'Letter', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false });
       return fixPdfDates(Buffer.from(pdf), opts.now);

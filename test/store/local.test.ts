@@ -143,6 +143,25 @@ describe('local run store', () => {
     expect(readdirSync(join(dir, ids[0]!)).some((f) => f.includes('.tmp-'))).toBe(false);
   });
 
+  it('appends started together through one store are serialised into one chain', async () => {
+    const dir = tempDir();
+    const store = openLocalStore(dir);
+    const runs = await Promise.all([1, 2, 3].map((n) => store.append(nthResults(n))));
+    expect(runs.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(await verifyChain(store)).toMatchObject({ ok: true, runs: 3, problems: [] });
+  });
+
+  it('two writers that forked the chain (same sequence number) are reported', async () => {
+    const dir = tempDir();
+    await openLocalStore(dir).append(nthResults(1));
+    const [x, y] = [openLocalStore(dir), openLocalStore(dir)];
+    const forked = await Promise.all([x.append(nthResults(2)), y.append(nthResults(4))]);
+    expect(forked.map((r) => r.seq)).toEqual([2, 2]);
+    const r = await verifyChain(x);
+    expect(r.ok).toBe(false);
+    expect(r.problems.find((p) => p.breaks)).toMatchObject({ kind: 'duplicate-seq', seq: 2 });
+  });
+
   it('resolves run references: seq, id prefix, latest~N', async () => {
     const { store, ids } = await storeWith(3);
     expect((await store.resolve('2')).id).toBe(ids[1]);

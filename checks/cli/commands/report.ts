@@ -10,7 +10,7 @@ import { buildReport, trendPointOf, type ReportInput, type TrendPoint } from '..
 import { renderFerpaHtml } from '../../../reports/ferpa/html.js';
 import { renderFerpaJson } from '../../../reports/ferpa/json.js';
 import { renderFerpaMarkdown } from '../../../reports/ferpa/markdown.js';
-import { chromiumPath, renderFerpaPdf } from '../../../reports/ferpa/pdf.js';
+import { chromiumPath, PDF_MAX_EVIDENCE_ROWS, renderFerpaPdf } from '../../../reports/ferpa/pdf.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { collect, parseFormats, writeOutput } from '../output.js';
 
@@ -102,7 +102,7 @@ export function registerReport(program: Command, _setExit: (code: number) => voi
         if (t.format === 'json') out = renderFerpaJson(report);
         else if (t.format === 'markdown') out = renderFerpaMarkdown(report);
         else if (t.format === 'html') out = htmlOnce();
-        else out = await renderFerpaPdf(htmlOnce(), { executablePath: chrome!, now });
+        else out = await renderFerpaPdf(renderFerpaHtml(report, { maxEvidenceRows: PDF_MAX_EVIDENCE_ROWS }), { executablePath: chrome!, now });
         if (t.file) writeOutput(t.file, out);
         else process.stdout.write(typeof out === 'string' && !out.endsWith('\n') ? `${out}\n` : out);
       }
