@@ -33,6 +33,7 @@ function finding(f: Finding): Record<string, unknown> {
   if (f.account !== undefined) out.account = f.account;
   if (f.region !== undefined) out.region = f.region;
   if (f.waiver) out.waiver = { ...pick(f.waiver, WAIVER_KEYS), expired: f.waiver.expired };
+  if (f.baseline) out.baseline = true;
   return out;
 }
 

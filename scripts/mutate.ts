@@ -40,6 +40,8 @@ export interface Mutation {
   env: Env;
   edits: Edit[];
   alsoFails: string[];
+  /** Profile values that hold for this mutation's scans (baseline and mutated alike), e.g. a DPA's shorter dispositionDays. */
+  profile?: Record<string, unknown>;
 }
 
 export interface MutationResult {
@@ -104,7 +106,9 @@ export function loadMutations(file = MUTATIONS_FILE): Mutation[] {
     if (!Array.isArray(rawEdits) || !rawEdits.length) throw new InputError(`${where} (${id}): needs "edit" or a non-empty "edits" list`, file);
     const alsoFails = m.alsoFails === undefined ? [] : m.alsoFails;
     if (!Array.isArray(alsoFails) || alsoFails.some((x) => typeof x !== 'string')) throw new InputError(`${where} (${id}): alsoFails must be a list of policy ids`, file);
+    if (m.profile !== undefined && (!m.profile || typeof m.profile !== 'object' || Array.isArray(m.profile))) throw new InputError(`${where} (${id}): profile must be a mapping of profile values`, file);
     return {
+      ...(m.profile ? { profile: m.profile as Record<string, unknown> } : {}),
       id,
       policy: str(m.policy, where, 'policy'),
       description: str(m.description, where, 'description'),
@@ -188,16 +192,17 @@ export function applyMutation(copy: string, m: Mutation): void {
 export interface ProofContext {
   catalog: Catalog;
   config: Config;
-  /** Failing `policy|address` keys of the unmutated stack, per environment. */
-  baseline: Map<Env, Set<string>>;
+  /** Failing `policy|address` keys of the unmutated stack, per environment and profile override. */
+  baseline: Map<string, Set<string>>;
 }
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 
 /** Failing findings of one environment of a stack copy, as `policy|address` keys. */
-export async function failingKeys(stackDir: string, env: Env, ctx: Pick<ProofContext, 'catalog' | 'config'>): Promise<Set<string>> {
+export async function failingKeys(stackDir: string, env: Env, ctx: Pick<ProofContext, 'catalog' | 'config'>, profile?: Record<string, unknown>): Promise<Set<string>> {
   const envDir = join(stackDir, 'environments', env);
-  const { results } = await scanPaths([envDir], { config: ctx.config, catalog: ctx.catalog, now: NOW, hcl: { env: {} }, cwd: stackDir });
+  const config = profile ? { ...ctx.config, profile: { ...ctx.config.profile, ...profile } as Config['profile'] } : ctx.config;
+  const { results } = await scanPaths([envDir], { config, catalog: ctx.catalog, now: NOW, hcl: { env: {} }, cwd: stackDir });
   return new Set(results.findings.filter((f) => f.status === 'fail').map((f) => `${f.policyId}|${f.resource.address ?? f.resource.arn ?? ''}`));
 }
 
@@ -206,27 +211,28 @@ export function proofContext(): ProofContext {
 }
 
 /** Scan the unmutated stack once per environment (cached in the context). */
-export async function baselineFor(env: Env, ctx: ProofContext): Promise<Set<string>> {
-  let b = ctx.baseline.get(env);
+export async function baselineFor(env: Env, ctx: ProofContext, profile?: Record<string, unknown>): Promise<Set<string>> {
+  const key = `${env}|${JSON.stringify(profile ?? {})}`;
+  let b = ctx.baseline.get(key);
   if (!b) {
     const copy = copyStack();
     try {
-      b = await failingKeys(copy, env, ctx);
+      b = await failingKeys(copy, env, ctx, profile);
     } finally {
       rmSync(dirname(copy), { recursive: true, force: true });
     }
-    ctx.baseline.set(env, b);
+    ctx.baseline.set(key, b);
   }
   return b;
 }
 
 /** Run one mutation: copy, edit, scan, compare with the baseline. */
 export async function runMutation(m: Mutation, ctx: ProofContext): Promise<MutationResult> {
-  const base = await baselineFor(m.env, ctx);
+  const base = await baselineFor(m.env, ctx, m.profile);
   const copy = copyStack();
   try {
     applyMutation(copy, m);
-    const after = await failingKeys(copy, m.env, ctx);
+    const after = await failingKeys(copy, m.env, ctx, m.profile);
     const newly = new Set<string>();
     for (const k of after) if (!base.has(k)) newly.add(k.slice(0, k.indexOf('|')));
     const caught = newly.has(m.policy);
@@ -291,7 +297,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const mutations = loadMutations(file).filter((m) => !only || only.has(m.id));
   const ctx = proofContext();
-  for (const env of new Set(mutations.map((m) => m.env))) {
+  for (const env of new Set(mutations.filter((m) => !m.profile).map((m) => m.env))) {
     const base = await baselineFor(env, ctx);
     if (base.size) process.stdout.write(`warning: the unmutated ${env} stack already fails: ${[...base].join(', ')}\n`);
   }

@@ -65,6 +65,8 @@ export interface Finding {
   region?: string | null;
   /** Present when a waiver applied (status waived) or matched but expired (status unchanged). */
   waiver?: Waiver & { expired: boolean };
+  /** Open in the `--baseline` results with the same status: kept, but not new (checks/pipeline/baseline.ts). */
+  baseline?: boolean;
 }
 
 export interface ResultsInput {

@@ -1,11 +1,20 @@
 import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { exitCodeFor, parseSeverity } from '../exit.js';
 import { collect, parseFormats, writeOutput } from '../output.js';
 
-export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'];
+export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'gitlab-sast'];
+
+function readBaselineFile(file: string): string {
+  try {
+    return readFileSync(resolve(file), 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read baseline (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
+  }
+}
 
 function parseVars(values: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -30,6 +39,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--var <name=value>', 'Terraform variable for HCL evaluation (repeatable)', collect, [])
     .option('--var-file <file>', 'Terraform variables file for HCL evaluation (repeatable)', collect, [])
     .option('--verbose', 'list passing findings in text output')
+    .option('--baseline <file>', 'an earlier results JSON: findings still open in it are kept (marked baseline) but do not fail the run or show in text/markdown/junit')
     .option('--store <dir|s3://bucket/prefix>', 'keep this run (results, input hashes, link to the previous run) in a run store')
     .action(async (paths: string[], opts) => {
       const { scanPaths } = await import('../../pipeline/scan.js');
@@ -46,8 +56,13 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         hcl: { vars: parseVars(opts.var), varFiles: opts.varFile.map((f: string) => resolve(f)), env: process.env },
       });
       const meta = policyMeta(catalog.policies);
+      // --baseline (checks/pipeline/baseline.ts): json/sarif/gitlab-sast keep every finding, the rest and the exit code see new ones only.
+      const bl = opts.baseline ? await import('../../pipeline/baseline.js') : undefined;
+      const marked = bl ? bl.applyBaseline(results, bl.parseBaseline(readBaselineFile(opts.baseline), opts.baseline)) : results;
+      const newOnly = bl ? bl.newOnlyView(marked, opts.baseline) : results;
       for (const t of targets) {
-        const out = render(t.format, results, meta, { verbose: Boolean(opts.verbose) });
+        const doc = ['json', 'sarif', 'gitlab-sast'].includes(t.format) ? marked : newOnly;
+        const out = render(t.format, doc, meta, { verbose: Boolean(opts.verbose) });
         if (t.file) writeOutput(t.file, out);
         else process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
       }
@@ -57,6 +72,6 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         const { store, run } = await appendRun(opts.store, results);
         process.stderr.write(`stored run ${run.id} in ${store.location}\n`);
       }
-      setExit(exitCodeFor(results, failOn));
+      setExit(exitCodeFor(newOnly, failOn));
     });
 }
