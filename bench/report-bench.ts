@@ -45,6 +45,14 @@ function syntheticResults(n: number, fw: ReportFramework): { results: Results; m
   return { results: { schemaVersion: '1', tool: { name: 'ferpa-ready', version: '0.1.0', catalogVersion: fw.version }, generatedAt: '2026-11-22T00:00:00.000Z', inputs: [], findings, summary }, meta };
 }
 
+/** The printable HTML the bench prints (for probing Chromium's print time). */
+export function reportBenchHtml(n = 10_000): string {
+  const fw = framework();
+  const { results, meta } = syntheticResults(n, fw);
+  const model = buildReport([{ results, path: 'bench.json', sha256: '0'.repeat(64) }], fw, meta, { now: new Date('2026-11-22T12:00:00Z') });
+  return renderFerpaHtml(model, { maxEvidenceRows: PDF_MAX_EVIDENCE_ROWS });
+}
+
 export async function reportBench(): Promise<void> {
   const n = 10_000;
   console.log(`FERPA readiness report (${n.toLocaleString('en-US')} findings; target: every text format < 5 s)`);

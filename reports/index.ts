@@ -1,5 +1,6 @@
 import { InputError } from '../checks/errors.js';
 import type { Results } from '../checks/engine/types.js';
+import { renderGitlabSast } from './gitlab-sast.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
@@ -27,6 +28,8 @@ export function isReportFormat(format: string): format is ReportFormat {
 export function render(format: string, results: Results, meta: PolicyMeta[] = [], opts: RenderOptions = {}): string {
   switch (format) {
     // html (and pdf) come from the HTML report module; add their cases here.
+    case 'gitlab-sast':
+      return renderGitlabSast(results, meta, opts);
     default:
       if (!isReportFormat(format)) {
         throw new InputError(`unknown output format "${format}" (expected one of ${Object.keys(RENDERERS).join(', ')})`);

@@ -9,6 +9,7 @@ import { registerHistory } from './commands/history.js';
 import { registerDiff } from './commands/diff.js';
 import { registerVerify } from './commands/verify.js';
 import { registerDrift } from './commands/drift.js';
+import { registerInit } from './commands/init.js';
 import { EXIT_USAGE } from './exit.js';
 import { catalogVersion } from './version-info.js';
 
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   registerHistory(program, setExit);
   registerDiff(program, setExit);
   registerVerify(program, setExit);
+  registerInit(program, setExit);
   for (const cmd of program.commands) inheritExitOverride(cmd);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -38,7 +38,7 @@ export interface PdfOptions {
 }
 
 /** Evidence rows per control in the printed report (the HTML and JSON reports keep every row). */
-export const PDF_MAX_EVIDENCE_ROWS = 100;
+export const PDF_MAX_EVIDENCE_ROWS = 25;
 
 type Browser = import('playwright-core').Browser;
 

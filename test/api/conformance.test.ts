@@ -18,7 +18,8 @@ let goodUrl: string;
 beforeAll(async () => {
   h = await startHarness();
   goodUrl = (await h.build(undefined, true)).url;
-  good = await runConformance({ baseUrl: goodUrl, config: configFor(h.seed) });
+  // the district admin signs in with a bearer JWT, the other roles with API keys: both paths are exercised
+  good = await runConformance({ baseUrl: goodUrl, config: configFor(h.seed, await h.jwt(h.seed.users.districtAdmin.id, { expiresIn: '30m' })) });
 });
 afterAll(async () => {
   await h?.close();
@@ -79,7 +80,7 @@ describe('conformance CLI', () => {
     });
   it('writes the results file and exits 0 against the reference API; exits 2 on a bad config', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'frconf-'));
-    writeFileSync(join(dir, 'conf.yaml'), stringify(configFor(h.seed)));
+    writeFileSync(join(dir, 'conf.yaml'), stringify(configFor(h.seed, await h.jwt(h.seed.users.districtAdmin.id))));
     const cli = join(import.meta.dirname, '../../reference-stack/api/conformance/cli.ts');
     const ok = await run([cli, '--base-url', goodUrl, '--config', join(dir, 'conf.yaml'), '--out', join(dir, 'results.json')]);
     expect(ok.status, ok.stderr).toBe(0);

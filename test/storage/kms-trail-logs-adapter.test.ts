@@ -12,8 +12,11 @@ describe('aws_kms_key and aws_kms_alias', () => {
     expect(k.attrs.deletionWindowDays).toMatchObject({ value: 30, origin: 'default' });
     expect(k.attrs.keyUsage?.value).toBe('ENCRYPT_DECRYPT');
     expect(k.attrs.keySpec?.value).toBe('SYMMETRIC_DEFAULT');
-    // A computed policy the configuration does not write stays unknown in a plan.
-    expect(k.attrs.keyPolicy?.origin).toBe('unknown');
+    // A plan shows the computed policy as known after apply; not configured, it is the AWS default key policy.
+    expect(k.attrs.keyPolicy).toMatchObject({ value: undefined, origin: 'default' });
+    // Written in the configuration but known only after apply: unknown.
+    const w = get(model([rec('aws_kms_key.w', { policy: UNKNOWN }, { configured: ['policy'] })]), 'aws_kms_key.w');
+    expect(w.attrs.keyPolicy?.origin).toBe('unknown');
   });
 
   it('uses the 365-day AWS period when rotation is on without a period; parses the key policy', () => {

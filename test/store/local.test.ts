@@ -123,6 +123,19 @@ describe('local run store', () => {
     expect(r.holdsUpTo).toBe(ids[1]);
   });
 
+  it('a damaged HEAD breaks the chain; a missing HEAD is only a note', async () => {
+    const { dir, store, ids } = await storeWith(2);
+    writeFileSync(join(dir, 'HEAD'), 'garbage');
+    const r = await verifyChain(store);
+    expect(r.ok).toBe(false);
+    expect(r.problems.find((p) => p.breaks)).toMatchObject({ kind: 'head', run: 'HEAD' });
+    expect(r.holdsUpTo).toBe(ids[1]);
+    rmSync(join(dir, 'HEAD'));
+    const gone = await verifyChain(store);
+    expect(gone.ok).toBe(true);
+    expect(gone.problems).toEqual([expect.objectContaining({ kind: 'head', breaks: false })]);
+  });
+
   it('deleting a run\'s results.json breaks the chain at that run', async () => {
     const { dir, store, ids } = await storeWith(2);
     rmSync(join(dir, ids[0]!, 'results.json'));

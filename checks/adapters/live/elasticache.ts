@@ -15,9 +15,34 @@ const replicationGroup: LiveAdapter = (rec, ctx) => {
     snapshotRetentionLimit: liveAttr(rec, ctx, 'SnapshotRetentionLimit', { default: 0 }),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
-  void computed;
   r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', dataAt(rec, 'KmsKeyId'), ['aws.kms.key'], { attribute: 'KmsKeyId' }));
   return r;
 };
 
-export const elasticacheLiveAdapters: Record<string, LiveAdapter> = { 'AWS::ElastiCache::ReplicationGroup': replicationGroup };
+const cacheCluster: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.elasticache.cluster', ctx, [dataAt(rec, 'CacheClusterId')]);
+  const group = dataAt(rec, 'ReplicationGroupId') as string | undefined;
+  const transit = dataAt(rec, 'TransitEncryptionEnabled') === true;
+  r.attrs = {
+    clusterId: liveAttr(rec, ctx, 'CacheClusterId'),
+    replicationGroupId: liveAttr(rec, ctx, 'ReplicationGroupId'),
+    standalone: computed(rec, ctx, 'ReplicationGroupId', group === undefined),
+    engine: liveAttr(rec, ctx, 'Engine'),
+    engineVersion: liveAttr(rec, ctx, 'EngineVersion'),
+    atRestEncryptionEnabled: liveAttr(rec, ctx, 'AtRestEncryptionEnabled', { default: false }),
+    transitEncryptionEnabled: liveAttr(rec, ctx, 'TransitEncryptionEnabled', { default: false }),
+    transitEncryptionMode: liveAttr(rec, ctx, 'TransitEncryptionMode', transit ? { default: 'required' } : {}),
+    authTokenSet: liveAttr(rec, ctx, 'AuthTokenEnabled', { default: false }),
+    snapshotRetentionLimit: liveAttr(rec, ctx, 'SnapshotRetentionLimit', { default: 0 }),
+    ...tagVals(rec, ctx, 'tags', 'tags'),
+  };
+  const sgs = ((dataAt(rec, 'SecurityGroups') as Array<{ SecurityGroupId?: string }> | undefined) ?? []).map((g) => g.SecurityGroupId);
+  r.linkRefs!.push(liveLink(rec, ctx, 'securityGroups', sgs, ['aws.ec2.security-group'], { inverse: 'attachedResources', attribute: 'SecurityGroups' }));
+  if (group) r.linkRefs!.push(liveLink(rec, ctx, 'replicationGroup', group, ['aws.elasticache.replication-group'], { inverse: 'members', attribute: 'ReplicationGroupId' }));
+  return r;
+};
+
+export const elasticacheLiveAdapters: Record<string, LiveAdapter> = {
+  'AWS::ElastiCache::ReplicationGroup': replicationGroup,
+  'AWS::ElastiCache::CacheCluster': cacheCluster,
+};

@@ -17,6 +17,9 @@ const loadBalancer: LiveAdapter = (rec, ctx) => {
     accessLogsBucket: attr('access_logs.s3.bucket', undefined, (v) => (v === '' ? undefined : v)),
     accessLogsPrefix: attr('access_logs.s3.prefix', undefined, (v) => (v === '' ? undefined : v)),
     desyncMitigationMode: attr('routing.http.desync_mitigation_mode', 'defensive'),
+    ...(dataAt(rec, 'Type') === 'application' || rec.errors?.webAcl
+      ? { wafAssociated: computed(rec, ctx, 'webAcl', typeof dataAt(rec, 'webAcl') === 'string', ['webAcl']), wafWebAclArn: liveAttr(rec, ctx, 'webAcl') }
+      : {}),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
   // Attribute keys contain dots: read them by key, not by path.

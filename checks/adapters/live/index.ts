@@ -49,6 +49,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Logs::LogGroup': ['aws.logs.log-group'],
   'AWS::SecretsManager::Secret': ['aws.secretsmanager.secret'],
   'AWS::ElastiCache::ReplicationGroup': ['aws.elasticache.replication-group'],
+  'AWS::ElastiCache::CacheCluster': ['aws.elasticache.cluster'],
   'AWS::ElasticLoadBalancingV2::LoadBalancer': ['aws.elb.load-balancer'],
   'AWS::ElasticLoadBalancingV2::Listener': ['aws.elb.listener'],
   'AWS::Backup::BackupPlan': ['aws.backup.plan'],
@@ -65,6 +66,7 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   'aws.rds.instance': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.rds.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.elasticache.replication-group': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.elasticache.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.elb.load-balancer': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.elb.listener': { name: 'loadBalancer', target: 'aws.elb.load-balancer', inverse: 'listeners' },
 };

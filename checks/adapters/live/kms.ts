@@ -23,6 +23,8 @@ const key: LiveAdapter = (rec, ctx) => {
     pendingDeletion: computed(rec, ctx, 'KeyState', state === undefined ? undefined : state === 'PendingDeletion', ['metadata']),
     keyPolicy: awsManaged ? computed(rec, ctx, 'policy', undefined, [], 'default') : liveAttr(rec, ctx, 'policy'),
     multiRegion: liveAttr(rec, ctx, 'MultiRegion', { default: false, facet: 'metadata' }),
+    keyOrigin: liveAttr(rec, ctx, 'Origin', { default: 'AWS_KMS', facet: 'metadata' }),
+    replica: computed(rec, ctx, 'MultiRegionConfiguration', dataAt(rec, 'MultiRegionConfiguration.MultiRegionKeyType') === 'REPLICA', ['metadata']),
     aliases: computed(rec, ctx, 'Aliases', aliases),
     ...(awsManaged ? { tags: computed(rec, ctx, 'tags', {}, [], 'default'), dataClass: computed(rec, ctx, 'dataClass', undefined, [], 'default') } : tagVals(rec, ctx, 'tags', 'tags')),
   };

@@ -62,10 +62,21 @@ export function kmsKeyIsAwsManaged(rec: TfRecord, path: string, absentMeansAwsMa
   return { value: undefined, origin: 'unknown', loc };
 }
 
+/**
+ * `attr` for an Optional+Computed argument: a plan shows it as known after apply when the configuration
+ * leaves it out, yet AWS then applies its default (the default key policy, the 365-day period), which
+ * is what the HCL source reports too.
+ */
+function computedAttr<T>(rec: TfRecord, path: string, opts: { default?: T; map?: (raw: unknown) => T | undefined } = {}): Val<T> {
+  const v = attr<T>(rec, path, opts);
+  if (v.origin === 'unknown' && rec.configured && !rec.configured.has(path)) return { value: opts.default, origin: 'default', loc: v.loc };
+  return v;
+}
+
 const kmsKey: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.kms.key', [rec.values.key_id]);
   const rotation = attr<boolean>(rec, 'enable_key_rotation', { default: false, map: asBool });
-  const period = attr<number>(rec, 'rotation_period_in_days', { map: asNumber });
+  const period = computedAttr<number>(rec, 'rotation_period_in_days', { map: asNumber });
   const { tags, dataClass } = tagVals(rec);
   r.attrs = {
     keyId: attr<string>(rec, 'key_id'),
@@ -80,7 +91,7 @@ const kmsKey: TfAdapter = (rec) => {
       period.origin === 'default' && period.value === undefined && rotation.value === true ? { value: 365, origin: 'default', loc: period.loc } : period,
     deletionWindowDays: attr<number>(rec, 'deletion_window_in_days', { default: 30, map: asNumber }),
     pendingDeletion: { value: false, origin: 'default', loc: r.loc },
-    keyPolicy: jsonAttr(rec, 'policy'),
+    keyPolicy: rec.configured && !rec.configured.has('policy') && attr(rec, 'policy').origin === 'unknown' ? computedAttr(rec, 'policy') : jsonAttr(rec, 'policy'),
     multiRegion: attr<boolean>(rec, 'multi_region', { default: false, map: asBool }),
     keyOrigin: keyOrigin(rec),
     replica: { value: false, origin: 'default', loc: r.loc },

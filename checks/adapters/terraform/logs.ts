@@ -20,7 +20,11 @@ export const logsAdapters: Record<string, TfAdapter> = {
       retentionDays: retention,
       neverExpires: never,
       kmsKeyId: attr<string>(rec, 'kms_key_id'),
-      logGroupClass: attr<string>(rec, 'log_group_class', { default: 'STANDARD' }),
+      // Optional+Computed: unknown in a plan when not configured, and then STANDARD.
+      logGroupClass: (() => {
+        const v = attr<string>(rec, 'log_group_class', { default: 'STANDARD' });
+        return v.origin === 'unknown' && rec.configured && !rec.configured.has('log_group_class') ? { value: 'STANDARD', origin: 'default' as const, loc: v.loc } : v;
+      })(),
       tags,
       dataClass,
     };

@@ -21,6 +21,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
     .option('--fail-on <severity>', 'exit 1 when a failing finding is at or above this severity')
     .option('-c, --config <file>', 'configuration file')
     .option('--policies <dir>', 'extra policy folder (repeatable)', collect, [])
+    .option('--store <dir|s3://bucket/prefix>', 'keep this run (results, input hashes, link to the previous run) in a run store')
     .option('--concurrency <n>', 'concurrent calls per service and region', '4')
     .option('-q, --quiet', 'no progress display')
     .action(async (opts) => {
@@ -59,6 +60,11 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
           const out = render(t.format, results, meta, {});
           if (t.file) writeOutput(t.file, out);
           else process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+        }
+        if (opts.store) {
+          const { appendRun } = await import('../../store/index.js');
+          const { store, run } = await appendRun(opts.store, results);
+          process.stderr.write(`stored run ${run.id} in ${store.location}\n`);
         }
         const failedCalls = snapshot.calls?.filter((c) => !c.ok).length ?? 0;
         if (failedCalls) process.stderr.write(`warning: ${failedCalls} API call(s) failed; the policies that needed them report "error"\n`);

@@ -49,6 +49,9 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const targets = parseFormats(opts.format, SCAN_FORMATS, 'text');
       const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
       const failOn = parseSeverity(opts.failOn, config.failOn ?? 'high');
+      // --baseline (checks/pipeline/baseline.ts): json/sarif/gitlab-sast keep every finding, the rest and the exit code see new ones only.
+      const bl = opts.baseline ? await import('../../pipeline/baseline.js') : undefined;
+      const baseline = bl ? bl.parseBaseline(readBaselineFile(opts.baseline), opts.baseline) : undefined;
       const { results } = await scanPaths(all, {
         config,
         catalog,
@@ -56,9 +59,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         hcl: { vars: parseVars(opts.var), varFiles: opts.varFile.map((f: string) => resolve(f)), env: process.env },
       });
       const meta = policyMeta(catalog.policies);
-      // --baseline (checks/pipeline/baseline.ts): json/sarif/gitlab-sast keep every finding, the rest and the exit code see new ones only.
-      const bl = opts.baseline ? await import('../../pipeline/baseline.js') : undefined;
-      const marked = bl ? bl.applyBaseline(results, bl.parseBaseline(readBaselineFile(opts.baseline), opts.baseline)) : results;
+      const marked = bl && baseline ? bl.applyBaseline(results, baseline) : results;
       const newOnly = bl ? bl.newOnlyView(marked, opts.baseline) : results;
       for (const t of targets) {
         const doc = ['json', 'sarif', 'gitlab-sast'].includes(t.format) ? marked : newOnly;

@@ -8,7 +8,7 @@ import { collectCloudTrail } from './collect/cloudtrail.js';
 import { Collector, errorCode, limiter, type ClientHook, type CollectSettings } from './collect/context.js';
 import { collectEc2 } from './collect/ec2.js';
 import { collectEcs } from './collect/ecs.js';
-import { collectElastiCache } from './collect/elasticache.js';
+import { collectCacheClusters, collectElastiCache } from './collect/elasticache.js';
 import { collectElb } from './collect/elb.js';
 import { collectIam } from './collect/iam.js';
 import { collectKms } from './collect/kms.js';
@@ -30,6 +30,7 @@ export const REGIONAL_COLLECTORS = {
   logs: collectLogs,
   secretsmanager: collectSecrets,
   elasticache: collectElastiCache,
+  elasticacheClusters: collectCacheClusters,
   elasticloadbalancing: collectElb,
   backup: collectBackup,
   ecs: collectEcs,

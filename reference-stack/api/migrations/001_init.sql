@@ -134,7 +134,7 @@ CREATE INDEX audit_log_request ON audit_log(request_id);
 CREATE TABLE deletion_certificates (
   id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   district_id   uuid,
-  requested_by  uuid,
+  requested_by  text NOT NULL,  -- user id, or system:retention-job
   reason        text NOT NULL,
   scope         jsonb NOT NULL,
   counts        jsonb NOT NULL,

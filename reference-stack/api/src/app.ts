@@ -53,7 +53,8 @@ export interface AppOptions {
   pool: Pool;
   config: Pick<ApiConfig, 'bodyLimit' | 'jwt' | 'trustProxy'>;
   overrides?: AppOverrides;
-  logger?: boolean;
+  /** false/absent: no request log; true or a pino level name: log at that level. */
+  logger?: boolean | string;
 }
 
 declare module 'fastify' {
@@ -101,7 +102,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const openapiJson = JSON.stringify(spec.doc);
 
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: typeof opts.logger === 'string' ? { level: opts.logger } : (opts.logger ?? false),
     bodyLimit: opts.config.bodyLimit,
     trustProxy: opts.config.trustProxy,
     genReqId: (req) => {

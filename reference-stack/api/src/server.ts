@@ -7,9 +7,9 @@ import { createPool, migrate } from './db.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const pool = await createPool(config.db, 20);
+  const pool = await createPool(config.db, Number(process.env.DATABASE_POOL_SIZE ?? 20));
   const applied = await migrate(pool);
-  const app = await buildApp({ pool, config, logger: true });
+  const app = await buildApp({ pool, config, logger: process.env.LOG_LEVEL ?? 'info' });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   await app.listen({ port: config.port, host: config.host });
   const stop = async () => {

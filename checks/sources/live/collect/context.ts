@@ -47,6 +47,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   BackupClient: 'backup',
   ECSClient: 'ecs',
   STSClient: 'sts',
+  WAFV2Client: 'wafv2',
 };
 
 /**
