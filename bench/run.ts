@@ -46,5 +46,12 @@ function hclBench(): void {
   console.log(`  growth: x${(b[1].scanMs! / a[1].scanMs!).toFixed(2)} time for x${(b[0] / a[0]).toFixed(2)} lines (linear = same factor)`);
 }
 
-const benches: Record<string, () => void> = { plan: planBench, report: reportBench, hcl: hclBench };
+function apiBench(): void {
+  console.log('reference API (200 concurrent clients, 60 s, loopback, real PostgreSQL; no audit record may be lost)');
+  const r = child('api.ts', []);
+  console.log(`  ${r.requests} requests in ${r.seconds!.toFixed(1)} s (${r.rps!.toFixed(0)} req/s), ${r.failed} failed; latency p50 ${r.p50Ms!.toFixed(1)} ms, p99 ${r.p99Ms!.toFixed(1)} ms`);
+  console.log(`  audit rows ${r.auditRows} for ${r.studentRecordOk} successful student-record requests: ${r.lostAudit === 0 ? 'none lost' : `${r.lostAudit} LOST`}`);
+}
+
+const benches: Record<string, () => void> = { plan: planBench, report: reportBench, hcl: hclBench, api: apiBench };
 for (const [name, fn] of Object.entries(benches)) if (!only || only === name) fn();

@@ -151,6 +151,29 @@ describe('fault injection', () => {
   });
 });
 
+describe('--regions all, with every read denied', () => {
+  it('audits every enabled region and turns every denied read into errors, never a pass', async () => {
+    const denyAll: ClientHook = (client) => {
+      client.middlewareStack.add(
+        (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+          if (context.commandName === 'GetCallerIdentityCommand' || context.commandName === 'DescribeRegionsCommand') return next(args);
+          throw awsError('denied', context.commandName ?? '');
+        },
+        { step: 'deserialize', name: 'denyAll', priority: 'low' },
+      );
+    };
+    const s = await collectSnapshot({ regions: 'all', endpointUrl: moto.endpoint, quiet: true, maxAttempts: 1, clientHooks: [denyAll] });
+    expect(s.regions.length).toBeGreaterThan(10);
+    expect(s.regions).toContain('eu-west-1');
+    expect(s.resources).toEqual([]);
+    expect(new Set(s.errors.filter((e) => e.service === 'rds').map((e) => e.region)).size).toBe(s.regions.length);
+    const f = evaluateSnapshot(s);
+    expect(f.length).toBeGreaterThan(s.regions.length * 10);
+    expect(f.filter((x) => x.status === 'pass')).toEqual([]);
+    expect(f.filter((x) => x.status === 'fail')).toEqual([]);
+  });
+});
+
 describe('collectSnapshot: problems the user can fix are one-line InputErrors', () => {
   it('rejects a malformed region name and an empty list', async () => {
     await expect(collectSnapshot({ regions: ['us-east-1', 'moon-1'], endpointUrl: moto.endpoint })).rejects.toThrow(/--regions: "moon-1" is not an AWS region name/);

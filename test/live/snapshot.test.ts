@@ -169,3 +169,25 @@ describe('collector helpers', () => {
     expect(errorCode(Object.assign(new Error('boom'), { name: 'Error', $metadata: { httpStatusCode: 503 } }))).toBe('HTTP503');
   });
 });
+
+describe('recorded snapshot: what moto does not implement (see its notes)', () => {
+  const file = new URL('./recorded/aws-defaults.json', import.meta.url).pathname;
+  const s = readSnapshot(file);
+  const f = evaluateSnapshot(s, 'test/live/recorded/aws-defaults.json');
+
+  it('explains why it is recorded', () => {
+    expect(s.notes?.join(' ')).toMatch(/moto/);
+  });
+
+  it('reads TLS enforcement from an engine default parameter group', () => {
+    expect(statusOf(f, 'aws-rds-force-ssl-parameter-attached', `arn:aws:rds:${R}:111122223333:db:gradebook`)).toBe('pass');
+    expect(statusOf(f, 'aws-rds-force-ssl-parameter-attached', `arn:aws:rds:${R}:111122223333:db:legacy`)).toBe('fail');
+    expect(statusOf(f, 'aws-rds-connection-logging', `arn:aws:rds:${R}:111122223333:db:gradebook`)).toBe('fail');
+  });
+
+  it('treats SSE-S3 default encryption as encrypted, but not with a customer-managed key', () => {
+    const b = adaptSnapshot(s, 'x').find((r) => r.kind === 'aws.s3.bucket')!;
+    expect(b.attrs.sseAlgorithm).toMatchObject({ value: 'AES256', origin: 'explicit' });
+    expect(statusOf(f, 'aws-s3-sse-kms', 'arn:aws:s3:::gradebook-exports')).toBe('fail');
+  });
+});

@@ -105,12 +105,14 @@ function accountResource(s: Snapshot, region: string, file: string, regional: Sn
   };
   const counts = new Map<string, { n: number; example: string }>();
   for (const r of resources) {
-    if (!r.region || r.region === 'global') continue;
+    if (!r.region || r.region === 'global' || r.readError) continue;
     const c = counts.get(r.region) ?? { n: 0, example: r.id };
     c.n++;
     counts.set(r.region, c);
   }
   const regions = [...counts.keys()].sort();
+  const unread = [...new Set(s.errors.map((e) => e.region).filter((r) => r !== 'global' && !counts.has(r)))].sort();
+  const unreadWhy = s.errors.find((e) => unread.includes(e.region)) ? describeError(s.errors.find((e) => unread.includes(e.region))!) : '';
   return {
     kind: 'aws.account',
     id,
@@ -132,11 +134,19 @@ function accountResource(s: Snapshot, region: string, file: string, regional: Sn
       s3RestrictPublicBuckets: pab('RestrictPublicBuckets'),
       rootMfaEnabled: pick(global, 'iamAccountSummary', 'AccountMFAEnabled', summary('AccountMFAEnabled')),
       rootAccessKeysPresent: pick(global, 'iamAccountSummary', 'AccountAccessKeysPresent', summary('AccountAccessKeysPresent')),
-      regions: known(regions, loc('regions')),
-      providerRegions: known(
-        regions.map((r) => ({ region: r, resources: counts.get(r)!.n, example: counts.get(r)!.example })),
-        loc('providerRegions'),
-      ),
+      // A region whose listing failed may hold resources nobody saw: where data lives is then not known.
+      ...(unread.length
+        ? {
+            regions: errorVal(`resources of ${unread.join(', ')} could not all be listed (${unreadWhy})`, loc('regions')),
+            providerRegions: errorVal(`resources of ${unread.join(', ')} could not all be listed (${unreadWhy})`, loc('providerRegions')),
+          }
+        : {
+            regions: known(regions, loc('regions')),
+            providerRegions: known(
+              regions.map((r) => ({ region: r, resources: counts.get(r)!.n, example: counts.get(r)!.example })),
+              loc('providerRegions'),
+            ),
+          }),
     },
     links: {},
     identifiers: [id],

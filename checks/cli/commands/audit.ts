@@ -6,7 +6,7 @@ import { InputError } from '../../errors.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { exitCodeFor, parseSeverity } from '../exit.js';
 import { collect, parseFormats, writeOutput } from '../output.js';
-import { SCAN_FORMATS } from './scan.js';
+import { SCAN_FORMATS, READINESS_FORMATS, writeReadinessReport } from './scan.js';
 
 export function registerAudit(program: Command, setExit: (code: number) => void): void {
   program
@@ -56,7 +56,9 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
       try {
         const { results } = await scanPaths([snapFile], { config, catalog, now: clock() });
         const meta = policyMeta(catalog.policies);
+        await writeReadinessReport(targets, results, catalog, config);
         for (const t of targets) {
+          if (READINESS_FORMATS.includes(t.format)) continue;
           const out = render(t.format, results, meta, {});
           if (t.file) writeOutput(t.file, out);
           else process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);

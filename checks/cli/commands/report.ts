@@ -68,6 +68,64 @@ function readHistory(files: string[]): { points: TrendPoint[]; previous: string 
   return { points: points.map(({ sha: _sha, ...p }) => p), previous: points.length ? points[points.length - 1]!.sha : null };
 }
 
+/**
+ * Render the readiness report in each requested format (html, pdf, markdown, json) to its file or stdout.
+ * Shared by `report` and by `scan`/`audit --format html=...|pdf=...`.
+ */
+export async function writeReportTargets(
+  targets: Array<{ format: string; file?: string }>,
+  inputs: ReportInput[],
+  ctx: {
+    catalog: ReturnType<typeof loadContext>['catalog'];
+    now: Date;
+    attestations: Attestation[];
+    history?: TrendPoint[];
+    previousReportSha256?: string | null;
+    profile?: ReturnType<typeof loadContext>['config']['profile'];
+  },
+): Promise<void> {
+  for (const t of targets) if (t.format === 'pdf' && !t.file) throw new InputError('--format pdf: give a file name (pdf=report.pdf)');
+  const chrome = targets.some((t) => t.format === 'pdf') ? chromiumPath(process.env) : undefined;
+  const { catalog, now } = ctx;
+  const report = buildReport(inputs, catalog.framework, policyMeta(catalog.policies), {
+    now,
+    attestations: ctx.attestations,
+    history: ctx.history ?? [],
+    previousReportSha256: ctx.previousReportSha256 ?? null,
+    profile: ctx.profile,
+  });
+  let htmlDoc: string | undefined;
+  const htmlOnce = () => (htmlDoc ??= renderFerpaHtml(report));
+  for (const t of targets) {
+    let out: string | Buffer;
+    if (t.format === 'json') out = renderFerpaJson(report);
+    else if (t.format === 'markdown') out = renderFerpaMarkdown(report);
+    else if (t.format === 'html') out = htmlOnce();
+    else out = await renderFerpaPdf(renderFerpaHtml(report, { maxEvidenceRows: PDF_MAX_EVIDENCE_ROWS }), { executablePath: chrome!, now });
+    if (t.file) writeOutput(t.file, out);
+    else process.stdout.write(typeof out === 'string' && !out.endsWith('\n') ? `${out}\n` : out);
+  }
+}
+
+/** Trend points from a run store: each stored run's results rolled up into control statuses. */
+async function storeTrend(spec: string, last: number, catalog: ReturnType<typeof loadContext>['catalog'], attestations: Attestation[]): Promise<TrendPoint[]> {
+  if (!Number.isInteger(last) || last < 1) throw new InputError(`--trend-runs: expected a positive whole number, got "${last}"`);
+  const { openStore } = await import('../../store/index.js');
+  const store = await openStore(spec);
+  const { runs } = await store.list();
+  const points: TrendPoint[] = [];
+  for (const run of runs.slice(-last)) {
+    const results = await store.readResults(run.manifest.id);
+    const report = buildReport([{ results, path: run.manifest.id, sha256: run.manifest.resultsSha256 }], catalog.framework, policyMeta(catalog.policies), {
+      now: new Date(results.generatedAt),
+      attestations,
+    });
+    const p = trendPointOf(JSON.parse(renderFerpaJson(report)), `run ${run.manifest.seq}`);
+    if (p) points.push({ ...p, at: run.manifest.time });
+  }
+  return points;
+}
+
 export function registerReport(program: Command, _setExit: (code: number) => void): void {
   program
     .command('report')
@@ -78,33 +136,25 @@ export function registerReport(program: Command, _setExit: (code: number) => voi
     .option('--attestations <file>', 'attestations YAML/JSON file (repeatable)', collect, [])
     .option('--history <file>', 'an earlier JSON readiness report, for the trend (repeatable)', collect, [])
     .option('--policies <dir>', 'extra policy folder (repeatable)', collect, [])
+    .option('--store <dir|s3://bucket/prefix>', 'a run store: the trend chart shows its last runs')
+    .option('--trend-runs <n>', 'how many stored runs the trend shows', '10')
     .action(async (opts) => {
       const files: string[] = opts.results;
       if (!files.length) throw new InputError('report: give at least one --results file');
       const targets = parseFormats(opts.format, REPORT_FORMATS, 'markdown');
-      for (const t of targets) if (t.format === 'pdf' && !t.file) throw new InputError('--format pdf: give a file name (pdf=report.pdf)');
-      const chrome = targets.some((t) => t.format === 'pdf') ? chromiumPath(process.env) : undefined;
       const inputs = files.map(readResultsFile);
       const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
       const history = readHistory(opts.history);
       const now = clock();
-      const report = buildReport(inputs, catalog.framework, policyMeta(catalog.policies), {
+      if (opts.store) history.points.push(...(await storeTrend(opts.store, Number(opts.trendRuns), catalog, config.attestations)));
+      history.points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      await writeReportTargets(targets, inputs, {
+        catalog,
         now,
         attestations: [...config.attestations, ...readAttestations(opts.attestations)],
         history: history.points,
         previousReportSha256: history.previous,
         profile: config.profile,
       });
-      let htmlDoc: string | undefined;
-      const htmlOnce = () => (htmlDoc ??= renderFerpaHtml(report));
-      for (const t of targets) {
-        let out: string | Buffer;
-        if (t.format === 'json') out = renderFerpaJson(report);
-        else if (t.format === 'markdown') out = renderFerpaMarkdown(report);
-        else if (t.format === 'html') out = htmlOnce();
-        else out = await renderFerpaPdf(renderFerpaHtml(report, { maxEvidenceRows: PDF_MAX_EVIDENCE_ROWS }), { executablePath: chrome!, now });
-        if (t.file) writeOutput(t.file, out);
-        else process.stdout.write(typeof out === 'string' && !out.endsWith('\n') ? `${out}\n` : out);
-      }
     });
 }

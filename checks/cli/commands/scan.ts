@@ -1,12 +1,16 @@
+import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
+import type { Results } from '../../engine/types.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { exitCodeFor, parseSeverity } from '../exit.js';
 import { collect, parseFormats, writeOutput } from '../output.js';
 
-export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'gitlab-sast'];
+export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'gitlab-sast', 'html', 'pdf'];
+/** Formats that render the FERPA readiness report rather than the scan results. */
+export const READINESS_FORMATS = ['html', 'pdf'];
 
 function readBaselineFile(file: string): string {
   try {
@@ -26,6 +30,21 @@ function parseVars(values: string[]): Record<string, string> {
   return out;
 }
 
+/** `--format html=...` / `pdf=...`: the FERPA readiness report of this run, straight from scan or audit. */
+export async function writeReadinessReport(
+  targets: Array<{ format: string; file?: string }>,
+  results: Results,
+  catalog: ReturnType<typeof loadContext>['catalog'],
+  config: ReturnType<typeof loadContext>['config'],
+): Promise<void> {
+  const wanted = targets.filter((t) => READINESS_FORMATS.includes(t.format));
+  if (!wanted.length) return;
+  const { writeReportTargets } = await import('./report.js');
+  const json = JSON.stringify(results);
+  const input = { results, path: results.inputs.map((i) => i.path).join(', ') || 'scan', sha256: createHash('sha256').update(json).digest('hex') };
+  await writeReportTargets(wanted, [input], { catalog, now: new Date(results.generatedAt), attestations: config.attestations, profile: config.profile });
+}
+
 export function registerScan(program: Command, setExit: (code: number) => void): void {
   program
     .command('scan')
@@ -39,12 +58,14 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--var <name=value>', 'Terraform variable for HCL evaluation (repeatable)', collect, [])
     .option('--var-file <file>', 'Terraform variables file for HCL evaluation (repeatable)', collect, [])
     .option('--verbose', 'list passing findings in text output')
+    .option('--file-dirs', 'scan the folder of each .tf/.tf.json file given, once, instead of the files alone (for pre-commit, which passes changed files)')
     .option('--baseline <file>', 'an earlier results JSON: findings still open in it are kept (marked baseline) but do not fail the run or show in text/markdown/junit')
     .option('--store <dir|s3://bucket/prefix>', 'keep this run (results, input hashes, link to the previous run) in a run store')
     .action(async (paths: string[], opts) => {
       const { scanPaths } = await import('../../pipeline/scan.js');
       const { render } = await import('../../../reports/index.js');
-      const all = [...paths, ...opts.plan].map((p: string) => resolve(p));
+      let all = [...paths, ...opts.plan].map((p: string) => resolve(p));
+      if (opts.fileDirs) all = [...new Set(all.map((p) => (/\.tf(\.json)?$/.test(p) ? dirname(p) : p)))];
       if (!all.length) throw new InputError('scan: give at least one directory, .tf file, plan or snapshot');
       const targets = parseFormats(opts.format, SCAN_FORMATS, 'text');
       const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
@@ -61,7 +82,9 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const meta = policyMeta(catalog.policies);
       const marked = bl && baseline ? bl.applyBaseline(results, baseline) : results;
       const newOnly = bl ? bl.newOnlyView(marked, opts.baseline) : results;
+      await writeReadinessReport(targets, marked, catalog, config);
       for (const t of targets) {
+        if (READINESS_FORMATS.includes(t.format)) continue;
         const doc = ['json', 'sarif', 'gitlab-sast'].includes(t.format) ? marked : newOnly;
         const out = render(t.format, doc, meta, { verbose: Boolean(opts.verbose) });
         if (t.file) writeOutput(t.file, out);

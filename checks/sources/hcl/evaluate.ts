@@ -11,6 +11,9 @@ import {
   isObj,
   isSensitive,
   isUnknown,
+  allMemberRefs,
+  memberRefs,
+  setMemberRefs,
   toBool,
   toNum,
   toStr,
@@ -96,7 +99,35 @@ function flattenTraversal(n: Node): { root: string; steps: Step[] } | undefined 
 }
 
 function applyStep(v: Value, s: Step | Op, env: Env): Value {
-  return s.t === 'attr' ? getAttr(v, s.name) : getIndex(v, evalNode(s.key, env));
+  return walk(v, [s], 0, env);
+}
+
+/**
+ * Apply traversal steps from `from`. The addresses the reached value came from join `env.refs`
+ * (provenance): a resource object's address, or a collection member's recorded references. A
+ * member's references are coarse (every reference inside it); when a later step finds finer ones
+ * (a member of the member, a resource object), only those count.
+ */
+function walk(v: Value, steps: Array<Step | Op>, from: number, env: Env): Value {
+  let pending: Set<string> | undefined;
+  for (let i = from; i < steps.length; i++) {
+    const s = steps[i] as Step | Op;
+    const key: Value = s.t === 'attr' ? s.name : evalNode(s.key, env);
+    let finer: Set<string> | undefined = memberRefs(v, key);
+    if (isLazy(v) && v.address) finer = new Set([v.address, ...(finer ?? [])]);
+    if (finer) pending = finer;
+    v = s.t === 'attr' ? getAttr(v, s.name) : getIndex(v, key);
+  }
+  if (pending) for (const r of pending) env.refs.add(r);
+  return v;
+}
+
+/** Evaluate `n` with its own reference set, add those to `env.refs` and return both. */
+function evalTracked(n: Node, env: Env, seed?: Set<string>): { value: Value; refs: Set<string> } {
+  const refs = new Set<string>(seed ?? []);
+  const value = evalNode(n, { ...env, refs });
+  for (const r of refs) env.refs.add(r);
+  return { value, refs };
 }
 
 function evalTraversal(n: Node, env: Env): Value {
@@ -117,8 +148,7 @@ function evalTraversal(n: Node, env: Env): Value {
     value = r.value;
     used = r.used;
   }
-  for (let i = used; i < tr.steps.length; i++) value = applyStep(value, tr.steps[i] as Step, env);
-  return value;
+  return walk(value, tr.steps, used, env);
 }
 
 function arith(op: string, l: Value, r: Value): Value {
@@ -209,11 +239,18 @@ function splat(n: Extract<Node, { t: 'splat' }>, env: Env): Value {
   if (isSensitive(base)) return SENSITIVE;
   if (base === null) return [];
   if (!Array.isArray(base)) base = isObj(base) && !n.ops.length ? [base] : [base];
-  return (base as Value[]).map((el) => {
-    let v = el;
-    for (const op of n.ops) v = applyStep(v, op, env);
+  const src = base as Value[];
+  const provs: Array<Set<string>> = [];
+  const out: Value[] = src.map((el, i) => {
+    const refs = new Set<string>(memberRefs(src, i) ?? []);
+    const e = { ...env, refs };
+    const v = walk(el, n.ops, 0, e);
+    for (const r of refs) env.refs.add(r);
+    provs[i] = refs;
     return v;
   });
+  provs.forEach((r, i) => setMemberRefs(out, i, r));
+  return out;
 }
 
 function forExpr(n: Extract<Node, { t: 'for' }>, env: Env): Value {
@@ -224,6 +261,7 @@ function forExpr(n: Extract<Node, { t: 'for' }>, env: Env): Value {
   const obj: Record<string, Value> = {};
   const groups: Record<string, Value[]> = {};
   let unknown = false;
+  const provs: Array<[string | number, Set<string>]> = [];
   for (const [k, v] of entries(coll)) {
     const e = bind(env, n.k ? { [n.k]: k, [n.v]: v } : { [n.v]: v });
     if (n.cond) {
@@ -234,7 +272,8 @@ function forExpr(n: Extract<Node, { t: 'for' }>, env: Env): Value {
       }
       if (!toBool(c)) continue;
     }
-    const val = evalNode(n.val, e);
+    const tracked = evalTracked(n.val, e, memberRefs(coll, k));
+    const val = tracked.value;
     if (n.obj) {
       const key = evalNode(n.key as Node, e);
       if (isUnknown(key) || isSensitive(key)) {
@@ -242,16 +281,25 @@ function forExpr(n: Extract<Node, { t: 'for' }>, env: Env): Value {
         continue;
       }
       const ks = toStr(key);
-      if (n.group) (groups[ks] ??= []).push(val);
-      else {
+      if (n.group) {
+        const g = (groups[ks] ??= []);
+        setMemberRefs(g, g.length, tracked.refs);
+        g.push(val);
+        provs.push([ks, tracked.refs]);
+      } else {
         if (ks in obj) throw new EvalError(`duplicate key "${ks}" in for expression`);
         obj[ks] = val;
+        provs.push([ks, tracked.refs]);
       }
-    } else list.push(val);
+    } else {
+      provs.push([list.length, tracked.refs]);
+      list.push(val);
+    }
   }
   if (unknown) return UNKNOWN;
-  if (!n.obj) return list;
-  return n.group ? groups : obj;
+  const out = !n.obj ? list : n.group ? groups : obj;
+  for (const [k, r] of provs) setMemberRefs(out, k, r);
+  return out;
 }
 
 /** Evaluate an expression node. Throws EvalError on type errors; unknown inputs give UNKNOWN. */
@@ -286,15 +334,27 @@ export function evalNode(n: Node, env: Env): Value {
       }
       return toBool(c) ? evalNode(n.a, env) : evalNode(n.b, env);
     }
-    case 'tuple':
-      return n.items.map((x) => evalNode(x, env));
+    case 'tuple': {
+      const out: Value[] = [];
+      const provs = n.items.map((x) => {
+        const t = evalTracked(x, env);
+        out.push(t.value);
+        return t.refs;
+      });
+      provs.forEach((r, i) => setMemberRefs(out, i, r));
+      return out;
+    }
     case 'object': {
       const out: Record<string, Value> = {};
+      const provs: Array<[string, Set<string>]> = [];
       for (const { k, v } of n.items) {
         const key = k.t === 'var' ? k.name : evalNode(k, env);
         if (isUnknown(key) || isSensitive(key)) return UNKNOWN;
-        out[toStr(key)] = evalNode(v, env);
+        const t = evalTracked(v, env);
+        out[toStr(key)] = t.value;
+        provs.push([toStr(key), t.refs]);
       }
+      for (const [k, r] of provs) setMemberRefs(out, k, r);
       return out;
     }
     case 'for':
@@ -336,7 +396,47 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Value {
     args = [...args.slice(0, -1), ...last];
   }
   if (n.name === 'sensitive') return new SensitiveValue(args[0] !== null && args[0] !== undefined);
-  return callFunction(n.name, args, env.host);
+  const out = callFunction(n.name, args, env.host);
+  carryProvenance(n.name, args, out, env);
+  return out;
+}
+
+/** Functions that pass collection members through keep their provenance (see `setMemberRefs`). */
+function carryProvenance(name: string, args: Value[], out: Value, env: Env): void {
+  const copyKeys = (from: Value, offset?: number): void => {
+    const m = allMemberRefs(from);
+    if (!m) return;
+    for (const [k, r] of m) setMemberRefs(out, offset === undefined ? k : Number(k) + offset, r);
+  };
+  switch (name) {
+    case 'merge':
+    case 'tomap':
+    case 'tolist':
+      for (const a of args) copyKeys(a);
+      return;
+    case 'concat': {
+      let offset = 0;
+      for (const a of args) {
+        copyKeys(a, offset);
+        if (Array.isArray(a)) offset += a.length;
+      }
+      return;
+    }
+    case 'values': {
+      const a = args[0];
+      if (a !== undefined && isObj(a) && Array.isArray(out)) Object.keys(a).sort().forEach((k, i) => setMemberRefs(out, i, memberRefs(a, k)));
+      return;
+    }
+    case 'lookup':
+    case 'element': {
+      const [a, k] = args;
+      if (a === undefined || k === undefined) return;
+      const key = name === 'element' && Array.isArray(a) && typeof k === 'number' && a.length ? ((k % a.length) + a.length) % a.length : k;
+      const prov = memberRefs(a, key);
+      if (prov) for (const r of prov) env.refs.add(r);
+      return;
+    }
+  }
 }
 
 /** Evaluate and turn value errors into UNKNOWN (what a record attribute gets when it cannot be known). */

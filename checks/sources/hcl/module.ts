@@ -9,7 +9,7 @@ import { parseTemplate } from './expr.js';
 import { renderPolicyDocument } from './policydoc.js';
 import { evalBody, evalMeta, type BodyResult } from './records.js';
 import { constValue, convertToType, evalRaw, typeText } from './variables.js';
-import { EvalError, LazyObject, UNKNOWN, entries, exported, isLazy, isObj, isSensitive, isUnknown, toSet, type Value } from './values.js';
+import { EvalError, LazyObject, UNKNOWN, entries, exported, isLazy, isObj, isSensitive, isUnknown, memberRefs, setMemberRefs, toSet, type Value } from './values.js';
 
 export interface Suppression {
   policy: string;
@@ -250,7 +250,7 @@ export class ModuleInstance implements Host {
       const pairs = forEachPairs(fe);
       if (pairs) {
         st.shape = 'for_each';
-        for (const [k, v] of pairs) keys.push({ key: k, bindings: new Map([['each', { key: k, value: v }]]) });
+        for (const [k, v] of pairs) keys.push({ key: k, bindings: new Map([['each', eachObject(fe, k, v)]]) });
       } else {
         st.shape = 'unknown';
         keys.push({ bindings: new Map<string, Value>([['each', { key: UNKNOWN, value: UNKNOWN }]]) });
@@ -345,10 +345,11 @@ export class ModuleInstance implements Host {
         keys.push({ bindings: new Map<string, Value>([['count', { index: UNKNOWN }]]) });
       }
     } else if ('for_each' in body) {
-      const pairs = forEachPairs(evalMeta(body.for_each, this.env()));
+      const fe = evalMeta(body.for_each, this.env());
+      const pairs = forEachPairs(fe);
       if (pairs) {
         st.shape = 'for_each';
-        for (const [k, v] of pairs) keys.push({ key: k, bindings: new Map([['each', { key: k, value: v }]]) });
+        for (const [k, v] of pairs) keys.push({ key: k, bindings: new Map([['each', eachObject(fe, k, v)]]) });
       } else {
         st.shape = 'unknown';
         keys.push({ bindings: new Map<string, Value>([['each', { key: UNKNOWN, value: UNKNOWN }]]) });
@@ -552,6 +553,13 @@ function pick(d: { reason?: string; owner?: string; expires?: string }): { reaso
   if (d.owner !== undefined) out.owner = d.owner;
   if (d.expires !== undefined) out.expires = d.expires;
   return out;
+}
+
+/** The `each` object of one for_each instance; `each.value` keeps the provenance of its member. */
+export function eachObject(coll: Value, key: string, value: Value): Value {
+  const each: { [k: string]: Value } = { key, value };
+  setMemberRefs(each, 'value', memberRefs(coll, key) ?? (Array.isArray(coll) ? memberRefs(coll, coll.findIndex((x) => x === value)) : undefined));
+  return each;
 }
 
 /** for_each pairs: maps by key, sets (lists) of strings by value; undefined when unknown. */

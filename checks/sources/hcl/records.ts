@@ -1,7 +1,7 @@
 import { bind, evalNode, type Env } from './evaluate.js';
 import { parseValueString } from './expr.js';
 import { evalRaw } from './variables.js';
-import { EvalError, UNKNOWN, entries, isSensitive, isUnknown, type Value } from './values.js';
+import { EvalError, UNKNOWN, entries, isSensitive, isUnknown, memberRefs, setMemberRefs, type Value } from './values.js';
 
 /** Meta-arguments: never part of a resource's values. */
 export const META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection', 'dynamic']);
@@ -94,7 +94,11 @@ function dynamicBlock(spec: Record<string, unknown>, name: string, env: Env, out
   } catch {
     return UNKNOWN;
   }
-  return pairs.map(([k, v]) => evalBody(content, bind(env, { [iterator]: { key: k, value: v } }), out, path, depth + 1, false));
+  return pairs.map(([k, v]) => {
+    const it: { [name: string]: Value } = { key: k, value: v };
+    setMemberRefs(it, 'value', memberRefs(coll, k));
+    return evalBody(content, bind(env, { [iterator]: it }), out, path, depth + 1, false);
+  });
 }
 
 /** Evaluate a meta-argument expression (count, for_each): UNKNOWN on value errors. */

@@ -164,3 +164,38 @@ export function toSet(list: Value[]): Value[] {
 export function exported(v: Value): unknown {
   return plain(v);
 }
+
+/**
+ * Provenance of collection members: the resource addresses each member's expression referred to,
+ * kept beside the (plain) collection so `each.value.id`, `local.m["a"].arn`, `merge(...)` and for
+ * expressions still know which resource a member came from. Hidden from the values themselves.
+ */
+const MEMBER_REFS = new WeakMap<object, Map<string, Set<string>>>();
+
+function isContainer(v: unknown): v is object {
+  return typeof v === 'object' && v !== null && (Array.isArray(v) || isObj(v));
+}
+
+/** Record the addresses member `key` of `container` came from (no-op for empty sets and non-collections). */
+export function setMemberRefs(container: Value, key: string | number, refs: Iterable<string> | undefined): void {
+  if (!refs || !isContainer(container)) return;
+  const list = [...refs];
+  if (!list.length) return;
+  let m = MEMBER_REFS.get(container);
+  if (!m) MEMBER_REFS.set(container, (m = new Map()));
+  const k = String(key);
+  const have = m.get(k);
+  if (have) for (const r of list) have.add(r);
+  else m.set(k, new Set(list));
+}
+
+/** The addresses member `key` of `container` came from, if recorded. */
+export function memberRefs(container: Value, key: Value): Set<string> | undefined {
+  if (!isContainer(container) || (typeof key !== 'string' && typeof key !== 'number')) return undefined;
+  return MEMBER_REFS.get(container)?.get(String(key));
+}
+
+/** Every member provenance of a collection (for functions that rebuild it). */
+export function allMemberRefs(container: Value): Map<string, Set<string>> | undefined {
+  return isContainer(container) ? MEMBER_REFS.get(container) : undefined;
+}

@@ -6,7 +6,7 @@ import type { Body, ModuleConfig } from './config.js';
 import { evalNode, type Env, type Host } from './evaluate.js';
 import { parseExpression, parseValueString } from './expr.js';
 import { parseHclText } from './parse.js';
-import { EvalError, UNKNOWN, isObj, type Value } from './values.js';
+import { EvalError, UNKNOWN, isObj, setMemberRefs, type Value } from './values.js';
 
 /** A host that knows no names: for constant expressions (defaults, tfvars). */
 export const EMPTY_HOST: Host = {
@@ -23,14 +23,30 @@ export function evalRaw(raw: unknown, env: Env, depth = 0): Value {
     if (!raw.includes('${') && !raw.includes('%{')) return raw.replace(/([$%])\1\{/g, '$1{');
     return evalNode(parseValueString(raw), env);
   }
-  if (Array.isArray(raw)) return raw.map((x) => evalRaw(x, env, depth + 1));
+  // members keep the addresses their expressions referred to (provenance, see setMemberRefs)
+  const member = (x: unknown): { value: Value; refs: Set<string> } => {
+    const refs = new Set<string>();
+    const value = evalRaw(x, { ...env, refs }, depth + 1);
+    for (const r of refs) env.refs.add(r);
+    return { value, refs };
+  };
+  if (Array.isArray(raw)) {
+    const got = raw.map(member);
+    const out = got.map((g) => g.value);
+    got.forEach((g, i) => setMemberRefs(out, i, g.refs));
+    return out;
+  }
   if (typeof raw === 'object') {
     const out: Record<string, Value> = {};
+    const provs: Array<[string, Set<string>]> = [];
     for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
       const key = k.includes('${') ? evalRaw(k, env, depth + 1) : k;
       if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean') return UNKNOWN;
-      out[String(key)] = evalRaw(v, env, depth + 1);
+      const g = member(v);
+      out[String(key)] = g.value;
+      provs.push([String(key), g.refs]);
     }
+    for (const [k, r] of provs) setMemberRefs(out, k, r);
     return out;
   }
   return UNKNOWN;

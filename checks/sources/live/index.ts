@@ -88,6 +88,8 @@ function setupError(e: unknown, endpoint: string | undefined): InputError {
  * start at all (credentials, endpoint, region names) throws an InputError.
  */
 export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
+  // The SDK warns once per process that its 2027 releases need Node 22; this tool supports Node 20.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const endpoint = opts.endpointUrl ?? (process.env.AWS_ENDPOINT_URL || undefined);
   if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) throw new InputError(`--endpoint-url: not a URL: ${endpoint}`);
   const explicit = opts.regions === 'all' ? [] : opts.regions;

@@ -6,7 +6,6 @@ import {
   backupPlan,
   backupRule,
   backupVault,
-  cacheCluster,
   customerKey,
   dbCluster,
   dbInstance,
@@ -89,16 +88,6 @@ export const DATASTORE_CASES: Record<string, () => LiveCase> = {
 
   'aws-elasticache-at-rest-encryption': () => cacheCase('aws-elasticache-at-rest-encryption', { AtRestEncryptionEnabled: false, KmsKeyId: undefined }, 'is not encrypted at rest'),
   'aws-elasticache-auth': () => cacheCase('aws-elasticache-auth', { AuthTokenEnabled: false, AuthTokenLastModifiedDate: undefined }, 'has neither an AUTH token nor RBAC user groups'),
-  'aws-elasticache-cluster-encrypted': () => {
-    const good = cacheCluster('sis-catalog-cache');
-    const bad = cacheCluster('sis-legacy-cache', { TransitEncryptionEnabled: false });
-    const member = cacheCluster('sis-sessions-001', { Engine: 'redis', EngineVersion: '7.1', NumCacheNodes: 1, ReplicationGroupId: 'sis-sessions', TransitEncryptionEnabled: true, AtRestEncryptionEnabled: true });
-    return {
-      pass: snapshot([good, member, replicationGroup('sis-sessions'), customerKey()], note('aws-elasticache-cluster-encrypted: a Memcached cluster with in-transit encryption; sis-sessions-001 belongs to a replication group and is not evaluated')),
-      fail: snapshot([good, bad, customerKey()], note('aws-elasticache-cluster-encrypted: sis-legacy-cache accepts plaintext connections')),
-      failArns: [bad.arn],
-    };
-  },
   'aws-elasticache-transit-encryption': () => cacheCase('aws-elasticache-transit-encryption', { TransitEncryptionMode: 'preferred' }, 'accepts unencrypted connections (transit encryption mode preferred)'),
 
   'aws-backup-copy-in-approved-region': () => {

@@ -209,29 +209,6 @@ export function replicationGroup(id: string, over: Data = {}): Rec {
   }, over));
 }
 
-/** A standalone cache cluster (DescribeCacheClusters): Memcached, or single-node Redis outside a replication group. */
-export function cacheCluster(id: string, over: Data = {}): Rec {
-  const a = arn('elasticache', `cluster:${id}`);
-  return rec('AWS::ElastiCache::CacheCluster', a, merge({
-    CacheClusterId: id,
-    ARN: a,
-    CacheNodeType: 'cache.r7g.large',
-    Engine: 'memcached',
-    EngineVersion: '1.6.22',
-    CacheClusterStatus: 'available',
-    NumCacheNodes: 2,
-    PreferredAvailabilityZone: 'Multiple',
-    CacheSubnetGroupName: 'sis-private',
-    SecurityGroups: [{ SecurityGroupId: SG_DB, Status: 'active' }],
-    AuthTokenEnabled: false,
-    TransitEncryptionEnabled: true,
-    AtRestEncryptionEnabled: false,
-    NetworkType: 'ipv4',
-    IpDiscovery: 'ipv4',
-    tags: { DataClassification: 'student-data' },
-  }, over));
-}
-
 // ---------------------------------------------------------------- Backup
 export function backupVault(name: string, over: Data = {}, region: string = R): Rec {
   const a = arn('backup', `backup-vault:${name}`, region);

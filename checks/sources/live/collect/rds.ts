@@ -12,6 +12,8 @@ export const RDS_PARAMETERS = [
   'log_disconnections',
   'log_min_duration_statement',
   'pgaudit.log',
+  'shared_preload_libraries',
+  'server_audit_events',
   'server_audit_logging',
 ];
 
