@@ -186,13 +186,15 @@ export async function verifyBundle(bytes: Uint8Array, bundle: string, opts: Veri
   const runFiles = new Map<string, Uint8Array>();
   const prefix = `${PATHS.runsDir}/`;
   for (const m of zip.members) if (m.name.startsWith(prefix)) runFiles.set(m.name.slice(prefix.length), m.data);
-  const chain = await verifyChain(new Store(new BundleBackend(runFiles, `${bundle}:${PATHS.runsDir}`)));
+  const bundleStore = new Store(new BundleBackend(runFiles, `${bundle}:${PATHS.runsDir}`));
+  const chain = await verifyChain(bundleStore);
+  const runManifests = new Map((await bundleStore.list()).runs.map((r) => [r.name, r.manifest] as const));
   for (const p of chain.problems) {
     const member = p.run === 'HEAD' ? PATHS.head : `${PATHS.runsDir}/${p.run}/${p.kind === 'results-hash' || p.kind === 'results-missing' ? 'results.json' : 'manifest.json'}`;
     if (p.kind === 'results-hash') {
       // A redacted copy: its hash differs from the chain's by design; the manifest records the original's.
       const f = listed.get(member);
-      const runManifest = chain.runs ? (await new Store(new BundleBackend(runFiles, bundle)).list()).runs.find((r) => r.name === p.run)?.manifest : undefined;
+      const runManifest = runManifests.get(p.run);
       if (f?.redacted && runManifest && f.originalSha256 === runManifest.resultsSha256) {
         notes.push(`${member}: a redacted copy; the chain records the original's hash ${runManifest.resultsSha256.slice(0, 12)}…`);
         continue;

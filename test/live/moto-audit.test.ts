@@ -18,6 +18,7 @@ let moto: Moto;
 let seeded: Seeded;
 let snapshot: Snapshot;
 let findings: Finding[];
+const progress: string[] = [];
 const recorded = new Set<string>();
 
 /** A test-side recorder, independent of the collector's own: every command any client sends, as an IAM action. */
@@ -35,7 +36,7 @@ beforeAll(async () => {
   motoEnv();
   moto = await startMoto();
   seeded = await seedAccount(moto.endpoint, { everyKind: true });
-  snapshot = await collectSnapshot({ regions: [GOOD, BAD], endpointUrl: moto.endpoint, quiet: true, maxAttempts: 2, clientHooks: [recordEveryCommand], now: () => new Date('2026-01-15T12:00:00Z') });
+  snapshot = await collectSnapshot({ regions: [GOOD, BAD], endpointUrl: moto.endpoint, quiet: true, maxAttempts: 2, clientHooks: [recordEveryCommand], progress: (m) => progress.push(m), now: () => new Date('2026-01-15T12:00:00Z') });
   findings = evaluateSnapshot(snapshot);
 });
 
@@ -48,6 +49,12 @@ describe('collectSnapshot against moto', () => {
     expect(snapshot.account).toMatchObject({ id: ACCOUNT, partition: 'aws' });
     expect(snapshot.regions).toEqual([GOOD, BAD]);
     expect(snapshot.collectedAt).toBe('2026-01-15T12:00:00.000Z');
+  });
+
+  it('reports progress per service and region', () => {
+    expect(progress[0]).toBe('checking credentials');
+    expect(progress.at(-1)).toMatch(/^\[(\d+)\/\1\] /);
+    expect(progress.some((m) => m.includes(`rds ${BAD}`))).toBe(true);
   });
 
   it('reads every seeded resource in both regions, with ARNs', () => {
@@ -185,6 +192,12 @@ describe('least-privilege IAM policy for the auditor', () => {
     for (const f of files) for (const m of readFileSync(new URL(`${f}.ts`, dir), 'utf8').matchAll(/'([a-z0-9]+:[A-Z][A-Za-z]+)'/g)) named.add(m[1]!);
     expect(named.size).toBeGreaterThan(40);
     expect([...named].filter((a) => !allowed.has(a))).toEqual([]);
+  });
+
+  it('ships the same actions as Terraform', () => {
+    const tf = readFileSync(new URL('../../checks/sources/live/iam-policy.tf', import.meta.url), 'utf8');
+    const tfActions = [...tf.matchAll(/^\s+"([a-z0-9-]+:[A-Za-z]+)",$/gm)].map((m) => m[1]);
+    expect(tfActions.sort()).toEqual([...allowed].sort());
   });
 
   it('allows only read-only actions, and only those', () => {

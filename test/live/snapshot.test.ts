@@ -8,7 +8,7 @@ import { linkModel } from '../../checks/adapters/link.js';
 import { InputError } from '../../checks/errors.js';
 import { isSnapshot, readSnapshot, SNAPSHOT_SCHEMA_PATH, validateSnapshot, type Snapshot, type SnapshotResource } from '../../checks/sources/live/snapshot.js';
 import { envValueShape } from '../../checks/sources/live/collect/ecs.js';
-import { errorCode } from '../../checks/sources/live/collect/context.js';
+import { errorCode, limiter } from '../../checks/sources/live/collect/context.js';
 import { evaluateSnapshot, statusOf } from './helpers.js';
 
 const ACCT = '123456789012';
@@ -152,6 +152,21 @@ describe('live adapter', () => {
 });
 
 describe('collector helpers', () => {
+  it('bounds concurrency', async () => {
+    const limit = limiter(3);
+    let active = 0;
+    let peak = 0;
+    const task = async () => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setImmediate(r));
+      active--;
+    };
+    await Promise.all(Array.from({ length: 20 }, () => limit(task)));
+    expect(peak).toBe(3);
+    expect(active).toBe(0);
+  });
+
   it('classifies environment values without keeping secret ones', () => {
     expect(envValueShape('true')).toEqual({ shape: 'flag', value: 'true' });
     expect(envValueShape('5432')).toEqual({ shape: 'flag', value: '5432' });

