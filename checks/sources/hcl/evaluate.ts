@@ -13,6 +13,7 @@ import {
   isUnknown,
   allMemberRefs,
   memberRefs,
+  recordMembers,
   setMemberRefs,
   toBool,
   toNum,
@@ -245,7 +246,7 @@ function splat(n: Extract<Node, { t: 'splat' }>, env: Env): Value {
     provs[i] = refs;
     return v;
   });
-  provs.forEach((r, i) => setMemberRefs(out, i, r));
+  recordMembers(out, provs.map((r, i) => [i, r]));
   return out;
 }
 
@@ -294,7 +295,7 @@ function forExpr(n: Extract<Node, { t: 'for' }>, env: Env): Value {
   }
   if (unknown) return UNKNOWN;
   const out = !n.obj ? list : n.group ? groups : obj;
-  for (const [k, r] of provs) setMemberRefs(out, k, r);
+  recordMembers(out, provs);
   return out;
 }
 
@@ -337,7 +338,7 @@ export function evalNode(n: Node, env: Env): Value {
         out.push(t.value);
         return t.refs;
       });
-      provs.forEach((r, i) => setMemberRefs(out, i, r));
+      recordMembers(out, provs.map((r, i) => [i, r]));
       return out;
     }
     case 'object': {
@@ -350,7 +351,7 @@ export function evalNode(n: Node, env: Env): Value {
         out[toStr(key)] = t.value;
         provs.push([toStr(key), t.refs]);
       }
-      for (const [k, r] of provs) setMemberRefs(out, k, r);
+      recordMembers(out, provs);
       return out;
     }
     case 'for':

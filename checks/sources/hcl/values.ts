@@ -189,6 +189,24 @@ export function setMemberRefs(container: Value, key: string | number, refs: Iter
   else m.set(k, new Set(list));
 }
 
+/**
+ * Record the provenance of every member of a freshly built collection. When any member has
+ * references, members without any are recorded too (empty), so a step into them does not fall back
+ * to the coarser provenance of the collection.
+ */
+export function recordMembers(container: Value, pairs: Iterable<[string | number, Set<string>]>): void {
+  if (!isContainer(container)) return;
+  const list = [...pairs];
+  if (!list.some(([, r]) => r.size)) return;
+  let m = MEMBER_REFS.get(container);
+  if (!m) MEMBER_REFS.set(container, (m = new Map()));
+  for (const [k, r] of list) {
+    const have = m.get(String(k));
+    if (have) for (const x of r) have.add(x);
+    else m.set(String(k), new Set(r));
+  }
+}
+
 /** The addresses member `key` of `container` came from, if recorded. */
 export function memberRefs(container: Value, key: Value): Set<string> | undefined {
   if (!isContainer(container) || (typeof key !== 'string' && typeof key !== 'number')) return undefined;

@@ -6,7 +6,7 @@ import type { Body, ModuleConfig } from './config.js';
 import { evalNode, type Env, type Host } from './evaluate.js';
 import { parseExpression, parseValueString } from './expr.js';
 import { parseHclText } from './parse.js';
-import { EvalError, UNKNOWN, isObj, setMemberRefs, type Value } from './values.js';
+import { EvalError, UNKNOWN, isObj, recordMembers, type Value } from './values.js';
 
 /** A host that knows no names: for constant expressions (defaults, tfvars). */
 export const EMPTY_HOST: Host = {
@@ -33,7 +33,7 @@ export function evalRaw(raw: unknown, env: Env, depth = 0): Value {
   if (Array.isArray(raw)) {
     const got = raw.map(member);
     const out = got.map((g) => g.value);
-    got.forEach((g, i) => setMemberRefs(out, i, g.refs));
+    recordMembers(out, got.map((g, i) => [i, g.refs]));
     return out;
   }
   if (typeof raw === 'object') {
@@ -46,7 +46,7 @@ export function evalRaw(raw: unknown, env: Env, depth = 0): Value {
       out[String(key)] = g.value;
       provs.push([String(key), g.refs]);
     }
-    for (const [k, r] of provs) setMemberRefs(out, k, r);
+    recordMembers(out, provs);
     return out;
   }
   return UNKNOWN;

@@ -528,7 +528,7 @@ resource "aws_cloudwatch_event_rule" "audit_verdict" {
     source        = ["aws.ecs"]
     "detail-type" = ["ECS Task State Change"]
     detail = {
-      clusterArn = [aws_ecs_cluster.audit.arn]
+      clusterArn = [local.cluster_arn]
       lastStatus = ["STOPPED"]
       group      = ["family:${local.family}"]
       containers = {
