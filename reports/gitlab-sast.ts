@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Finding, Results, Severity } from '../checks/engine/types.js';
 import { fileLine, metaIndex, resourceLabel, sortFindings } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
@@ -23,16 +22,29 @@ export const GITLAB_SEVERITY: Record<Severity, 'Critical' | 'High' | 'Medium' | 
 const MAX_IDENTIFIERS = 20;
 const MAX_NAME = 255;
 
-/** `2026-11-22T10:00:00.123Z` -> `2026-11-22T10:00:00` (the schema's pattern: no fraction, no zone; UTC). */
+/**
+ * `2026-11-22T10:00:00.123Z` -> `2026-11-22T10:00:00` (the schema's pattern: no fraction, no zone).
+ * Results documents carry UTC times; anything unparsable becomes the epoch rather than an invalid report.
+ */
 export function gitlabTime(iso: string): string {
-  const d = new Date(iso);
-  const t = Number.isNaN(d.getTime()) ? new Date(0) : d;
-  return t.toISOString().slice(0, 19);
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]}T${m[2]}` : '1970-01-01T00:00:00';
+}
+
+/** FNV-1a (32 bit) of `s` from `seed`: a pure, dependency-free hash (not for security, only for ids). */
+function fnv1a(s: string, seed: number): string {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 /** A UUID-shaped id derived from the finding id, so the same finding keeps the same id across runs. */
 function vulnerabilityId(f: Finding): string {
-  const h = createHash('sha256').update(`ferpa-ready|${f.id}`).digest('hex');
+  const key = `ferpa-ready|${f.id}`;
+  const h = [0x811c9dc5, 0x050c5d1f, 0x2c1b3c6d, 0x297a2d39].map((seed) => fnv1a(key, seed)).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 

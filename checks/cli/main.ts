@@ -10,6 +10,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerVerify } from './commands/verify.js';
 import { registerDrift } from './commands/drift.js';
 import { registerInit } from './commands/init.js';
+import { registerExport } from './commands/export.js';
 import { EXIT_USAGE } from './exit.js';
 import { catalogVersion } from './version-info.js';
 
@@ -36,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   registerHistory(program, setExit);
   registerDiff(program, setExit);
   registerVerify(program, setExit);
+  registerExport(program, setExit);
   registerInit(program, setExit);
   for (const cmd of program.commands) inheritExitOverride(cmd);
   try {

@@ -1,22 +1,12 @@
 // Deep redaction of JSON members before they go into a bundle, and a last scan of what is bundled.
-import { isSecretKeyName, looksLikeSecretValue, redact, REDACTED } from '../engine/redact.js';
+import { looksLikeSecretValue, redact } from '../engine/redact.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { InputError } from '../errors.js';
 import { jsonBytes } from './format.js';
 
-/**
- * `redact` (credential-looking strings, secret-named keys, name/value pairs judged by name), then
- * numbers under secret-named keys too (a numeric PIN is still a secret).
- */
+/** Deep redaction of a JSON value: credential-looking strings, strings under secret-named keys, name/value pairs judged by name. */
 export function redactDeep(v: unknown): unknown {
-  return scalars(redact(v), undefined);
-}
-
-function scalars(v: unknown, key: string | undefined): unknown {
-  if (typeof v === 'number' && key && isSecretKeyName(key)) return REDACTED;
-  if (Array.isArray(v)) return v.map((x) => scalars(x, key));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, scalars(x, k)]));
-  return v;
+  return redact(v);
 }
 
 export interface RedactedJson {

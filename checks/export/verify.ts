@@ -215,7 +215,7 @@ export async function verifyBundle(bytes: Uint8Array, bundle: string, opts: Veri
   return verdict(bundle, [...dedup.values()], {
     members: zip.members.length,
     runs: chain.runs,
-    chain: { first: chain.first, last: chain.holdsUpTo },
+    chain: { first: chain.first, last: [...runManifests.keys()].pop() ?? null },
     signature,
     signerKeyId,
     notes,

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -299,6 +300,44 @@ describe('database', () => {
       expect((await pool.query('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).rows[0].ssl).toBe(true);
     } finally {
       await pool.end();
+    }
+  });
+});
+
+describe('production entry (server.ts)', () => {
+  const serverTs = join(import.meta.dirname, '../../reference-stack/api/src/server.ts');
+  const start = (env: Record<string, string>) => spawn(process.execPath, ['--import', 'tsx', serverTs], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = (p: ChildProcess) => new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    let stderr = '';
+    p.stderr!.on('data', (d) => (stderr += String(d)));
+    p.on('exit', (code) => resolve({ code, stderr }));
+  });
+  it('refuses to start with a literal secret in the environment: one line, exit 2', async () => {
+    const r = await exited(start({ DATABASE_URL: h.dbUrl, PGPASSWORD: 'hunter2' }));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('reference-api: environment variable PGPASSWORD holds a literal secret; use DATABASE_PASSWORD_FILE (a file path) or DATABASE_URL_SECRET_ARN instead');
+  });
+  it('applies the migrations to an empty database at start and serves health', async () => {
+    const url = await h.server.createDatabase('ferpa_api_start');
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const p = start({ DATABASE_URL: url, PORT: String(port) });
+    const done = exited(p);
+    try {
+      let ok = false;
+      for (let i = 0; i < 300 && !ok; i++) {
+        ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false);
+        if (!ok) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(ok).toBe(true);
+      const pool = await createPool({ connectionString: url, ssl: false }, 1);
+      try {
+        expect((await pool.query('SELECT name FROM schema_migrations')).rows.map((r) => r.name)).toEqual(['001_init.sql']);
+      } finally {
+        await pool.end();
+      }
+    } finally {
+      p.kill('SIGTERM');
+      await done;
     }
   });
 });

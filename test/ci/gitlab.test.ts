@@ -8,6 +8,7 @@ import type { Finding, Results } from '../../checks/engine/types.js';
 import { GITLAB_SAST_SCHEMA_VERSION, gitlabTime, renderGitlabSast } from '../../reports/gitlab-sast.js';
 import { render } from '../../reports/index.js';
 import type { PolicyMeta } from '../../reports/types.js';
+import { compileSchema } from '../../checks/util/schemas.js';
 import { BIN, FAIL_PLAN, REPO } from './helpers.js';
 
 const SEVERITIES = ['Critical', 'High', 'Medium', 'Low', 'Info', 'Unknown'];
@@ -169,6 +170,13 @@ describe('ci/gitlab/ferpa-ready.gitlab-ci.yml', () => {
 
 describe('.pre-commit-hooks.yaml', () => {
   const hooks = parse(readFileSync(join(REPO, '.pre-commit-hooks.yaml'), 'utf8'));
+
+  it('validates against the published pre-commit-hooks schema', () => {
+    const validate = compileSchema(JSON.parse(readFileSync(join(REPO, 'test/ci/schema/pre-commit-hooks.schema.json'), 'utf8')));
+    expect(validate(hooks), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate([{ ...hooks[0], language: 'nodejs' }])).toBe(false);
+    expect(validate([{ ...hooks[0], pass_filenames: 'yes' }])).toBe(false);
+  });
 
   it('declares the ferpa-ready hook for Terraform files, scanning the folders of changed files', () => {
     expect(Array.isArray(hooks)).toBe(true);

@@ -361,6 +361,6 @@ export function writeCase(policyId: string, c: Case): void {
   const lines = text.split('\n').filter((l) => !/^\s*-\s*\{\s*arn:/.test(l));
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   if (!kept.length && !lines.some((l) => /^findings:/.test(l))) lines.push('findings:');
-  for (const e of live) lines.push(`  - { arn: ${e.arn}, status: fail }`);
+  for (const e of live) lines.push(`  - { arn: ${JSON.stringify(e.arn)}, status: fail }`);
   writeFileSync(expectFile, `${lines.join('\n')}\n`);
 }

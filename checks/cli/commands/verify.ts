@@ -4,11 +4,33 @@ import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { STORE_HELP, formatOption } from './history.js';
 
 /**
- * Dispatch point for evidence bundles (`ferpa-ready verify evidence.zip`): the export command owns
- * the bundle format and replaces this stub with its verifier.
+ * Verify an evidence bundle written by `ferpa-ready export` (checks/export/verify.ts): exit 0 when it
+ * is intact, 1 when a member was altered, is missing or extra, the chain breaks or the signature fails.
  */
-async function verifyBundle(file: string): Promise<number> {
-  throw new InputError(`verify: evidence bundles are not supported yet; verify the store with --store instead`, file);
+async function verifyBundle(file: string, opts: { publicKey?: string; format: 'text' | 'json' }): Promise<number> {
+  const { readFileSync } = await import('node:fs');
+  const { resolve } = await import('node:path');
+  const read = (f: string, what: string): Buffer => {
+    try {
+      return readFileSync(resolve(f));
+    } catch (e) {
+      throw new InputError(`cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, f);
+    }
+  };
+  const { loadPublicKey } = await import('../../export/sign.js');
+  const { verifyBundle: verify, formatVerdict } = await import('../../export/verify.js');
+  const { NotAZip } = await import('../../export/zip.js');
+  const publicKey = opts.publicKey ? loadPublicKey(read(opts.publicKey, 'public key'), opts.publicKey) : undefined;
+  const bytes = read(file, 'evidence bundle');
+  let v;
+  try {
+    v = await verify(bytes, file, { publicKey });
+  } catch (e) {
+    if (e instanceof NotAZip) throw new InputError(e.message, file);
+    throw e;
+  }
+  process.stdout.write(opts.format === 'json' ? `${JSON.stringify(v, null, 2)}\n` : formatVerdict(v));
+  return v.ok ? EXIT_OK : EXIT_FINDINGS;
 }
 
 export function registerVerify(program: Command, setExit: (code: number) => void): void {
@@ -18,15 +40,17 @@ export function registerVerify(program: Command, setExit: (code: number) => void
     .argument('[bundle]', 'an evidence bundle (.zip) instead of a store')
     .option('--store <dir|s3://bucket/prefix>', STORE_HELP)
     .option('--endpoint-url <url>', 'S3 endpoint for an s3:// store (default AWS_ENDPOINT_URL)')
+    .option('--public-key <pub.pem>', 'with a bundle: the vendor\'s Ed25519 public key; the bundle must carry a valid signature by it')
     .option('--format <fmt>', 'text or json', 'text')
     .action(async (bundle: string | undefined, opts) => {
       const format = formatOption(opts.format);
       if (bundle !== undefined) {
         if (!bundle.toLowerCase().endsWith('.zip')) throw new InputError(`verify: expected an evidence bundle (.zip) or --store, got "${bundle}"`);
         if (opts.store) throw new InputError('verify: give a bundle or --store, not both');
-        setExit(await verifyBundle(bundle));
+        setExit(await verifyBundle(bundle, { publicKey: opts.publicKey, format }));
         return;
       }
+      if (opts.publicKey) throw new InputError('verify: --public-key goes with an evidence bundle, not --store');
       const { openStore, verifyChain, formatChainReport } = await import('../../store/index.js');
       const store = await openStore(opts.store, { endpointUrl: opts.endpointUrl });
       const report = await verifyChain(store);

@@ -4,7 +4,7 @@ import { InputError } from '../../errors.js';
 import type { TfSourceResult } from '../terraform/record.js';
 import { buildConfig, type ModuleConfig } from './config.js';
 import { ModuleInstance, resolveSource, type EvalContext } from './module.js';
-import { parseFile, type ParsedFile } from './parse.js';
+import { ParsePool, parseFile, type ParsedFile } from './parse.js';
 import { rootVariables } from './variables.js';
 
 export interface HclOptions {
@@ -13,6 +13,8 @@ export interface HclOptions {
   env?: Record<string, string | undefined>;
   /** Display paths relative to this (default: the working directory). */
   root?: string;
+  /** Worker threads for the syntax parser on large trees (default: up to 2, one per core; 0 = main thread only). */
+  parseWorkers?: number;
 }
 
 export type { Suppression } from './module.js';
@@ -82,11 +84,21 @@ export async function readHcl(paths: string[], opts: HclOptions = {}): Promise<T
     }
   }
 
+  const pool = new ParsePool(opts.parseWorkers);
+  try {
+    return await readRoots(roots, opts, display, displayRoot, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOptions, display: (p: string) => string, displayRoot: string, pool: ParsePool): Promise<TfSourceResult> {
+  // each file parses once per run, whichever modules (and how many instances of them) use it
   const parsed = new Map<string, Promise<ParsedFile>>();
   const parse = (file: string): Promise<ParsedFile> => {
     let p = parsed.get(file);
     if (!p) {
-      p = parseFile(file, display(file));
+      p = parseFile(file, display(file), pool);
       parsed.set(file, p);
     }
     return p;
@@ -97,15 +109,23 @@ export async function readHcl(paths: string[], opts: HclOptions = {}): Promise<T
   for (const [rootDir, files] of roots) {
     const installed = readInstalled(rootDir);
     // discover modules: walk calls breadth-first, parse each directory once
-    const load = async (dir: string, only?: string[]): Promise<ModuleConfig | undefined> => {
+    const loading = new Map<string, Promise<ModuleConfig | undefined>>();
+    const load = (dir: string, only?: string[]): Promise<ModuleConfig | undefined> => {
       const key = only ? `${dir}\0${only.join('\0')}` : dir;
       const have = configs.get(key);
-      if (have) return have;
-      const list = only ?? listConfigFiles(dir);
-      if (!list.length) return undefined;
-      const cfg = buildConfig(dir, await Promise.all(list.map(parse)));
-      configs.set(key, cfg);
-      return cfg;
+      if (have) return Promise.resolve(have);
+      let p = loading.get(key);
+      if (!p) {
+        p = (async () => {
+          const list = only ?? listConfigFiles(dir);
+          if (!list.length) return undefined;
+          const cfg = buildConfig(dir, await Promise.all(list.map(parse)));
+          configs.set(key, cfg);
+          return cfg;
+        })();
+        loading.set(key, p);
+      }
+      return p;
     };
     const rootCfg = await load(rootDir, files);
     if (!rootCfg) {
@@ -113,22 +133,29 @@ export async function readHcl(paths: string[], opts: HclOptions = {}): Promise<T
       continue;
     }
     if (files) configs.set(rootDir, rootCfg);
-    const queue: Array<{ cfg: ModuleConfig; keyPath: string; depth: number }> = [{ cfg: rootCfg, keyPath: '', depth: 0 }];
+    // discover module directories level by level; every directory of a level parses at once
+    let level: Array<{ cfg: ModuleConfig; keyPath: string; depth: number }> = [{ cfg: rootCfg, keyPath: '', depth: 0 }];
     const seen = new Set<string>();
-    while (queue.length) {
-      const { cfg, keyPath, depth } = queue.shift() as { cfg: ModuleConfig; keyPath: string; depth: number };
-      if (depth > MAX_MODULE_DEPTH) continue;
-      for (const [name, call] of cfg.modules) {
-        const kp = keyPath ? `${keyPath}.${name}` : name;
-        const dir = resolveSource(cfg.dir, call.source, kp, installed);
-        if (!dir) continue;
-        const child = await load(dir);
-        const mark = `${dir}|${kp}`;
-        if (child && !seen.has(mark)) {
-          seen.add(mark);
-          queue.push({ cfg: child, keyPath: kp, depth: depth + 1 });
+    while (level.length) {
+      const calls: Array<{ dir: string; kp: string; depth: number }> = [];
+      for (const { cfg, keyPath, depth } of level) {
+        if (depth > MAX_MODULE_DEPTH) continue;
+        for (const [name, call] of cfg.modules) {
+          const kp = keyPath ? `${keyPath}.${name}` : name;
+          const dir = resolveSource(cfg.dir, call.source, kp, installed);
+          if (dir) calls.push({ dir, kp, depth: depth + 1 });
         }
       }
+      const children = await Promise.all(calls.map((c) => load(c.dir)));
+      level = [];
+      calls.forEach((c, i) => {
+        const child = children[i];
+        const mark = `${c.dir}|${c.kp}`;
+        if (child && !seen.has(mark)) {
+          seen.add(mark);
+          level.push({ cfg: child, keyPath: c.kp, depth: c.depth });
+        }
+      });
     }
     const allowedDirs = [rootDir, ...[...configs.values()].map((c) => c.dir)];
     if (opts.root) allowedDirs.push(displayRoot);

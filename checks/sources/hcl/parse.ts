@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
 import { scanJsonPositions, scanPositions, type BlockPos } from './positions.js';
 
@@ -30,11 +32,109 @@ export function syntaxMessage(raw: string, display: string): string {
 }
 
 /** Parse HCL text (`.tf`, `.tfvars`) into the JSON form. Syntax errors become InputError `file:line:col: message`. */
-export async function parseHclText(text: string, display: string): Promise<Record<string, unknown>> {
+export async function parseHclText(text: string, display: string, pool?: ParsePool): Promise<Record<string, unknown>> {
   try {
-    return (await parser().parse(display, text)) ?? {};
+    return (await (pool ? pool.parse(display, text) : parser().parse(display, text))) ?? {};
   } catch (e) {
     throw new InputError(syntaxMessage(String((e as Error)?.message ?? e), display));
+  }
+}
+
+/**
+ * Worker code (CommonJS, evaluated): loads the WASM syntax parser once and parses texts on request.
+ * Kept as plain JavaScript so it runs the same under tsx, vitest and a compiled build.
+ */
+const WORKER_CODE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const hcl = require(workerData.parser);
+parentPort.on('message', (m) => {
+  hcl.parse(m.display, m.text).then(
+    (body) => parentPort.postMessage({ id: m.id, body: body ?? {} }),
+    (e) => parentPort.postMessage({ id: m.id, error: String((e && e.message) || e) }),
+  );
+});
+`;
+
+/**
+ * Parses HCL texts on worker threads (the WASM parser is the costly part of reading a large tree):
+ * small trees parse on the main thread; from the `threshold`-th file on, texts go to up to `size`
+ * workers, least busy first. `close()` ends the workers.
+ */
+export class ParsePool {
+  private workers: Array<{ w: Worker; busy: number }> = [];
+  private readonly waiting = new Map<number, { display: string; text: string; resolve: (v: Record<string, unknown>) => void; reject: (e: Error) => void }>();
+  private next = 0;
+  private requests = 0;
+  private failed = false;
+  private readonly size: number;
+  constructor(
+    size?: number,
+    private readonly threshold = 24,
+  ) {
+    this.size = Math.max(0, Math.floor(size ?? Math.min(2, availableParallelism())));
+  }
+
+  parse(display: string, text: string): Promise<Record<string, unknown>> {
+    this.requests++;
+    if (this.failed || this.requests <= this.threshold || this.size < 1) return parser().parse(display, text);
+    if (!this.workers.length) this.start();
+    if (!this.workers.length) return parser().parse(display, text);
+    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.next++;
+    slot.busy++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, {
+        display,
+        text,
+        resolve: (v) => {
+          slot.busy--;
+          resolve(v);
+        },
+        reject: (e) => {
+          slot.busy--;
+          reject(e);
+        },
+      });
+      slot.w.postMessage({ id, display, text });
+    });
+  }
+
+  private start(): void {
+    let path: string;
+    try {
+      path = createRequire(import.meta.url).resolve('@cdktf/hcl2json');
+    } catch {
+      this.failed = true;
+      return;
+    }
+    for (let i = 0; i < this.size; i++) {
+      const w = new Worker(WORKER_CODE, { eval: true, workerData: { parser: path } });
+      w.on('message', (m: { id: number; body?: Record<string, unknown>; error?: string }) => {
+        const p = this.waiting.get(m.id);
+        if (!p) return;
+        this.waiting.delete(m.id);
+        if (m.error !== undefined) p.reject(new Error(m.error));
+        else p.resolve(m.body ?? {});
+      });
+      w.on('error', () => this.failAll());
+      this.workers.push({ w, busy: 0 });
+    }
+  }
+
+  /** A worker died (out of memory, ...): parse what it held on the main thread from now on. */
+  private failAll(): void {
+    this.failed = true;
+    for (const [id, p] of this.waiting) {
+      this.waiting.delete(id);
+      parser().parse(p.display, p.text).then(p.resolve, p.reject);
+    }
+    void this.close();
+  }
+
+  async close(): Promise<void> {
+    const ws = this.workers;
+    this.workers = [];
+    await Promise.all(ws.map((x) => x.w.terminate()));
   }
 }
 
@@ -61,7 +161,7 @@ function normalizeJson(doc: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-export async function parseFile(path: string, display: string): Promise<ParsedFile> {
+export async function parseFile(path: string, display: string, pool?: ParsePool): Promise<ParsedFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -86,6 +186,6 @@ export async function parseFile(path: string, display: string): Promise<ParsedFi
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(`${display}:1:1: a Terraform JSON file must hold an object`);
     return { path, display, body: normalizeJson(doc as Record<string, unknown>), blocks: scanJsonPositions(text, doc as Record<string, unknown>) };
   }
-  const body = await parseHclText(text, display);
+  const body = await parseHclText(text, display, pool);
   return { path, display, body, blocks: scanPositions(text) };
 }

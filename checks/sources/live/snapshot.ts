@@ -42,7 +42,11 @@ export interface SnapshotAccountSettings {
   errors?: Record<string, SnapshotError>;
 }
 
-/** Every API call the collector made (after the SDK's retries), for the IAM policy and for auditors. */
+/**
+ * Every API call the collector made (after the SDK's retries), for the IAM policy and for auditors.
+ * `ok` is true for an answer, including "not configured" answers (their `code` names it, e.g.
+ * NoSuchBucketPolicy); false for a failed read (AccessDenied, throttled, timeout, not implemented).
+ */
 export interface SnapshotCall {
   service: string;
   operation: string;

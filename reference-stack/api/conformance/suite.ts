@@ -62,6 +62,7 @@ export class ConformanceRun {
   private spec!: Spec;
   private sha = '';
   private markers: string[] = [];
+  private created: string[] = [];
   private readonly purpose: string;
 
   constructor(private readonly opts: RunOptions) {
@@ -95,6 +96,7 @@ export class ConformanceRun {
     } catch {
       json = null;
     }
+    if (op.action === 'student.create' && res.ok && typeof json?.id === 'string') this.created.push(json.id);
     return { status: res.status, text, json, requestId };
   }
 
@@ -409,8 +411,16 @@ export class ConformanceRun {
       const text = await this.auditLogText();
       const leaked = this.markers.filter((m) => text.includes(m));
       if (leaked.length) this.add('app-audit-log-no-student-data', address, 'fail', `the audit log of school ${this.opts.config.schoolId} contains ${leaked.length} student data value(s) the suite wrote into records`, { leaked: leaked.length });
-      else this.add('app-audit-log-no-student-data', address, 'pass', `none of the ${this.markers.length} student data values the suite wrote appear in the audit log`);
+      else this.add('app-audit-log-no-student-data', address, 'pass', `none of the ${this.markers.length} student data values the suite wrote appear in the newest 1000 audit entries`);
     });
+  }
+
+  /** Delete the fixture students the checks left behind (best effort; not a finding). */
+  private async cleanUp(): Promise<void> {
+    const op = this.op('student.delete');
+    const role = op && this.allowedRole(op);
+    if (!op || !role) return;
+    for (const id of this.created) await this.call(op, this.cred(role)!, { ...this.baseVars(), studentId: id }).catch(() => undefined);
   }
 
   async run(): Promise<Results> {
@@ -430,6 +440,7 @@ export class ConformanceRun {
     await this.checkPurge();
     await this.checkDisclosureLedger();
     await this.checkAuditPiiFree();
+    await this.cleanUp();
     const findings = sortFindings(this.findings);
     return {
       schemaVersion: '1',

@@ -27,7 +27,12 @@ export interface ApiConfig {
 }
 
 /** Environment variables that would hold a literal secret: refused. */
-const LITERAL_SECRET_VARS = ['DATABASE_PASSWORD', 'PGPASSWORD', 'JWT_SECRET', 'API_KEY'];
+const LITERAL_SECRET_VARS: Record<string, string> = {
+  DATABASE_PASSWORD: 'DATABASE_PASSWORD_FILE (a file path) or DATABASE_URL_SECRET_ARN',
+  PGPASSWORD: 'DATABASE_PASSWORD_FILE (a file path) or DATABASE_URL_SECRET_ARN',
+  JWT_SECRET: 'JWT_SECRET_FILE (a file path)',
+  API_KEY: 'API keys stored hashed in the database',
+};
 
 function readSecretFile(env: string, path: string): string {
   try {
@@ -38,8 +43,8 @@ function readSecretFile(env: string, path: string): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  for (const v of LITERAL_SECRET_VARS) {
-    if (env[v]) throw new InputError(`environment variable ${v} holds a literal secret; use ${v}_FILE (a file path) or a Secrets Manager ARN instead`);
+  for (const [v, instead] of Object.entries(LITERAL_SECRET_VARS)) {
+    if (env[v]) throw new InputError(`environment variable ${v} holds a literal secret; use ${instead} instead`);
   }
   const production = env.NODE_ENV === 'production';
   const sslMode = env.DATABASE_SSL ?? (production ? 'require' : 'disable');

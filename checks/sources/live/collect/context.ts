@@ -181,7 +181,9 @@ export class Collector {
           this.calls.push({ service, operation, region, ok: true });
           return out;
         } catch (e) {
-          this.calls.push({ service, operation, region, ok: false, code: errorCode(e) });
+          // A "not configured" answer is a successful read of that fact; the code says which answer.
+          const code = errorCode(e);
+          this.calls.push({ service, operation, region, ok: NOT_CONFIGURED.has(code), code });
           throw e;
         }
       },
