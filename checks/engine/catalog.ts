@@ -21,7 +21,10 @@ export interface FrameworkControl {
   evidence: string[];
   primaryEvidence: string[];
   policies: string[];
+  /** Application conformance checks (APP evidence) that evidence this control. */
+  appChecks?: string[];
   requirement?: string;
+  attestationHint?: string;
   remediation?: string;
 }
 

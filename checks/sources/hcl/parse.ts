@@ -56,30 +56,43 @@ parentPort.on('message', (m) => {
 `;
 
 /**
- * Parses HCL texts on worker threads (the WASM parser is the costly part of reading a large tree):
- * small trees parse on the main thread; from the `threshold`-th file on, texts go to up to `size`
- * workers, least busy first. `close()` ends the workers.
+ * Parses HCL texts on worker threads as well as the main thread (the WASM parser is the costly part
+ * of reading a large tree, and the main thread has nothing else to do meanwhile): small trees parse on
+ * the main thread only; from the `threshold`-th file on, each text goes to the least busy of the main
+ * thread and `size` workers (default: one per extra core, at most one, so two parsers on two cores).
+ * `close()` ends the workers.
  */
 export class ParsePool {
   private workers: Array<{ w: Worker; busy: number }> = [];
   private readonly waiting = new Map<number, { display: string; text: string; resolve: (v: Record<string, unknown>) => void; reject: (e: Error) => void }>();
   private next = 0;
   private requests = 0;
+  private mainBusy = 0;
   private failed = false;
   private readonly size: number;
   constructor(
     size?: number,
     private readonly threshold = 24,
   ) {
-    this.size = Math.max(0, Math.floor(size ?? Math.min(2, availableParallelism())));
+    this.size = Math.max(0, Math.floor(size ?? Math.min(1, availableParallelism() - 1)));
+  }
+
+  private onMain(display: string, text: string): Promise<Record<string, unknown>> {
+    this.mainBusy++;
+    return parser()
+      .parse(display, text)
+      .finally(() => {
+        this.mainBusy--;
+      });
   }
 
   parse(display: string, text: string): Promise<Record<string, unknown>> {
     this.requests++;
-    if (this.failed || this.requests <= this.threshold || this.size < 1) return parser().parse(display, text);
+    if (this.failed || this.requests <= this.threshold || this.size < 1) return this.onMain(display, text);
     if (!this.workers.length) this.start();
-    if (!this.workers.length) return parser().parse(display, text);
+    if (!this.workers.length) return this.onMain(display, text);
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    if (this.mainBusy <= slot.busy) return this.onMain(display, text);
     const id = this.next++;
     slot.busy++;
     return new Promise((resolve, reject) => {

@@ -3,11 +3,19 @@
 // with findings of source `app`.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { findingId } from '../../../checks/engine/run.js';
+import { loadFramework } from '../../../checks/engine/catalog.js';
 import type { Category, Finding, Results, Severity, Status } from '../../../checks/engine/types.js';
 import { summarize, sortFindings } from '../../../checks/pipeline/results.js';
 import { TOOL_VERSION } from '../../../checks/version.js';
 import { operationsOf, type Operation, type Role, type Spec } from '../src/spec.js';
 import { credentialHeaders, type ConformanceConfig, type Credential } from './config.js';
+
+/** Controls come from the framework file (one direction: control -> checks), never from here. */
+function withControls(table: Record<string, Omit<PolicyMeta, 'controls'>>): Record<string, PolicyMeta> {
+  const byCheck = new Map<string, string[]>();
+  for (const c of loadFramework().controls) for (const id of c.appChecks ?? []) byCheck.set(id, [...(byCheck.get(id) ?? []), c.id]);
+  return Object.fromEntries(Object.entries(table).map(([id, m]) => [id, { ...m, controls: byCheck.get(id) ?? [] }]));
+}
 
 interface PolicyMeta {
   severity: Severity;
@@ -16,17 +24,17 @@ interface PolicyMeta {
   title: string;
 }
 
-export const APP_POLICIES: Record<string, PolicyMeta> = {
-  'app-audit-every-student-record-access': { severity: 'high', category: 'audit', controls: ['FERPA-LOG-03'], title: 'Every call touching a student record writes an audit record (who, what, when, where, why)' },
-  'app-audit-refused-access': { severity: 'medium', category: 'audit', controls: ['FERPA-LOG-03'], title: "A refused attempt on a student record appears in the owning school's audit log" },
-  'app-audit-log-no-student-data': { severity: 'medium', category: 'audit', controls: ['FERPA-LOG-05'], title: 'The audit log holds ids, not student data' },
-  'app-rbac-role-matrix': { severity: 'high', category: 'access', controls: ['FERPA-ACC-01'], title: 'Each role is allowed or refused on each route exactly as x-ferpa-roles declares' },
-  'app-tenant-isolation': { severity: 'critical', category: 'access', controls: ['FERPA-ACC-01'], title: "Users of another school or district cannot reach a school's student records, by id guessing either" },
-  'app-export-complete': { severity: 'high', category: 'governance', controls: ['FERPA-ACC-03'], title: 'Data export returns every record held about the student in every student table' },
-  'app-deletion-complete': { severity: 'high', category: 'retention', controls: ['FERPA-DEL-01'], title: 'Deletion removes every record of the student, leaves no trace on any route, and certifies what it deleted' },
-  'app-retention-purge': { severity: 'high', category: 'retention', controls: ['FERPA-RET-01'], title: 'The retention purge deletes records past the retention window and keeps the rest' },
-  'app-disclosure-ledger': { severity: 'medium', category: 'audit', controls: ['FERPA-LOG-04'], title: 'Disclosures are recorded per student (recipient, interest, time) and readable by school admins' },
-};
+export const APP_POLICIES: Record<string, PolicyMeta> = withControls({
+  'app-audit-every-student-record-access': { severity: 'high', category: 'audit', title: 'Every call touching a student record writes an audit record (who, what, when, where, why)' },
+  'app-audit-refused-access': { severity: 'medium', category: 'audit', title: "A refused attempt on a student record appears in the owning school's audit log" },
+  'app-audit-log-no-student-data': { severity: 'medium', category: 'audit', title: 'The audit log holds ids, not student data' },
+  'app-rbac-role-matrix': { severity: 'high', category: 'access', title: 'Each role is allowed or refused on each route exactly as x-ferpa-roles declares' },
+  'app-tenant-isolation': { severity: 'critical', category: 'access', title: "Users of another school or district cannot reach a school's student records, by id guessing either" },
+  'app-export-complete': { severity: 'high', category: 'governance', title: 'Data export returns every record held about the student in every student table' },
+  'app-deletion-complete': { severity: 'high', category: 'retention', title: 'Deletion removes every record of the student, leaves no trace on any route, and certifies what it deleted' },
+  'app-retention-purge': { severity: 'high', category: 'retention', title: 'The retention purge deletes records past the retention window and keeps the rest' },
+  'app-disclosure-ledger': { severity: 'medium', category: 'audit', title: 'Disclosures are recorded per student (recipient, interest, time) and readable by school admins' },
+});
 
 export interface RunOptions {
   baseUrl: string;
