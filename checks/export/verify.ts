@@ -42,6 +42,10 @@ export interface VerifyOptions {
 
 const SHA = /^[0-9a-f]{64}$/;
 
+function isFolderEntry(m: ZipMember): boolean {
+  return m.name.endsWith('/') && m.data.length === 0;
+}
+
 /** Shape-check a bundle manifest; a reason string when it is not one. */
 function parseBundleManifest(bytes: Uint8Array): BundleManifest | string {
   let m: unknown;
@@ -179,13 +183,18 @@ export async function verifyBundle(bytes: Uint8Array, bundle: string, opts: Veri
   }
   for (const m of zip.members) {
     if (m.name === BUNDLE_MANIFEST || m.name === BUNDLE_SIGNATURE || listed.has(m.name)) continue;
+    // Folder entries that zip tools add when re-packing carry no content: noted, not a problem.
+    if (isFolderEntry(m)) {
+      notes.push(`${m.name}: a folder entry, ignored`);
+      continue;
+    }
     problems.push({ kind: 'extra', member: m.name, message: 'is in the bundle but not listed in manifest.json' });
   }
 
   // The hash chain of the bundled runs, checked by the store's own verifier.
   const runFiles = new Map<string, Uint8Array>();
   const prefix = `${PATHS.runsDir}/`;
-  for (const m of zip.members) if (m.name.startsWith(prefix)) runFiles.set(m.name.slice(prefix.length), m.data);
+  for (const m of zip.members) if (m.name.startsWith(prefix) && !isFolderEntry(m)) runFiles.set(m.name.slice(prefix.length), m.data);
   const bundleStore = new Store(new BundleBackend(runFiles, `${bundle}:${PATHS.runsDir}`));
   const chain = await verifyChain(bundleStore);
   const runManifests = new Map((await bundleStore.list()).runs.map((r) => [r.name, r.manifest] as const));
@@ -213,7 +222,7 @@ export async function verifyBundle(bytes: Uint8Array, bundle: string, opts: Veri
   const dedup = new Map<string, BundleProblem>();
   for (const p of problems) dedup.set(`${p.kind}\u0000${p.member}\u0000${p.message}`, p);
   return verdict(bundle, [...dedup.values()], {
-    members: zip.members.length,
+    members: zip.members.filter((m) => !isFolderEntry(m)).length,
     runs: chain.runs,
     chain: { first: chain.first, last: [...runManifests.keys()].pop() ?? null },
     signature,

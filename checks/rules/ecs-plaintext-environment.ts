@@ -12,6 +12,11 @@ import { registerCodeCheck } from './registry.js';
  */
 const REFERENCE_NAME = /(_FILE|_PATH|_HEADER|_PARAM|_PARAMETER|_SSM|_ENABLED|_LENGTH|_TTL|_EXPIRY|_EXPIRES|_TIMEOUT)$/i;
 const NOT_SECRET_VALUE = /^(true|false|yes|no|on|off|none|null|required|optional|disabled|enabled|\d+)$/i;
+/**
+ * A live snapshot never holds environment values: the live adapter shows a value the collector found
+ * credential-shaped as this marker (checks/adapters/live/ecs.ts REDACTED_CREDENTIAL; a test keeps the two equal).
+ */
+export const CREDENTIAL_MARKER = '(redacted: credential-shaped value)';
 
 function literalSecret(value: string): boolean {
   const t = value.trim();
@@ -66,7 +71,7 @@ registerCodeCheck({
           return;
         }
         if (typeof value !== 'string') return;
-        if (looksLikeSecretValue(value) || (secretName && literalSecret(value))) {
+        if (value === CREDENTIAL_MARKER || looksLikeSecretValue(value) || (secretName && literalSecret(value))) {
           names.push(name);
           failing.push({ path, value: name, loc });
         }

@@ -79,6 +79,9 @@ describe('evidence bundle: build and verify', () => {
       expect(v.failingMember, name).toBe(name);
       expect(v.problems[0]!.kind).toBe('missing');
     }
+    // Folder entries a zip tool adds when re-packing carry nothing: still verified.
+    const repacked = new Map([['report/', new Uint8Array()], ['runs/', new Uint8Array()], ...orig]);
+    expect(await verifyBundle(rezip(repacked), 'e.zip')).toMatchObject({ ok: true, members: orig.size });
     const m = new Map(orig);
     m.set('notes/extra.txt', Buffer.from('not part of the evidence\n'));
     const v = await verifyBundle(rezip(m), 'e.zip');
@@ -238,5 +241,57 @@ describe('evidence bundle: build and verify', () => {
 
   it('bytes that are not a zip are refused as input, not reported as tampering', async () => {
     await expect(verifyBundle(Buffer.from('this is not a zip file at all, just text\n'), 'x.zip')).rejects.toBeInstanceOf(NotAZip);
+  });
+});
+
+describe('evidence bundle: zip-level tampering', () => {
+  it('a member stored twice (a second copy appended) fails verification, naming it', async () => {
+    const { Zip, ZipPassThrough } = await import('fflate');
+    const { store } = await storeWithRuns(1);
+    const b = await build(store);
+    const orig = members(b.zip);
+    const chunks: Uint8Array[] = [];
+    const z = new Zip((err, data) => {
+      if (err) throw err;
+      chunks.push(data);
+    });
+    const add = (name: string, data: Uint8Array) => {
+      const f = new ZipPassThrough(name);
+      z.add(f);
+      f.push(data, true);
+    };
+    for (const [name, data] of orig) add(name, data);
+    add('waivers.json', Buffer.from('{"waivers":[]}\n'));
+    z.end();
+    const v = await verifyBundle(Buffer.concat(chunks), 'dup.zip');
+    expect(v).toMatchObject({ ok: false, failingMember: 'waivers.json' });
+    expect(v.problems[0]!.kind).toBe('duplicate');
+  });
+});
+
+describe('zip writer', () => {
+  it('stamps entries from the clock in UTC: the bytes do not depend on the machine time zone', async () => {
+    const { writeZip } = await import('../../checks/export/zip.js');
+    const entries = [
+      { name: 'b.json', data: Buffer.from('{"b":1}\n') },
+      { name: 'a.json', data: Buffer.from('{"a":1}\n') },
+    ];
+    const clock = new Date('2026-11-22T23:30:10Z');
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'America/Los_Angeles';
+      const west = writeZip(entries, clock);
+      process.env.TZ = 'Asia/Tokyo';
+      const east = writeZip(entries, clock);
+      expect(Buffer.compare(Buffer.from(west), Buffer.from(east))).toBe(0);
+      // Entries are sorted, whatever order they came in.
+      expect(members(west).keys().next().value).toBe('a.json');
+      // DOS time of the first local header (offset 10): 23:30:10 -> hours 23, minutes 30, seconds/2 5.
+      const time = Buffer.from(west).readUInt16LE(10);
+      expect([time >> 11, (time >> 5) & 0x3f, (time & 0x1f) * 2]).toEqual([23, 30, 10]);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 });

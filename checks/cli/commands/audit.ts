@@ -7,6 +7,7 @@ import { clock, loadContext, policyMeta } from '../context.js';
 import { exitCodeFor, parseSeverity } from '../exit.js';
 import { collect, parseFormats, writeOutput } from '../output.js';
 import { SCAN_FORMATS, READINESS_FORMATS, writeReadinessReport } from './scan.js';
+import { loadBaselineInput } from '../baseline-input.js';
 
 export function registerAudit(program: Command, setExit: (code: number) => void): void {
   program
@@ -16,11 +17,12 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
     .option('--profile <name>', 'AWS shared-config profile')
     .option('--role-arn <arn>', 'role to assume for the audit')
     .option('--endpoint-url <url>', 'AWS endpoint (an emulator or VPC endpoint); default AWS_ENDPOINT_URL')
-    .option('--snapshot-out <file>', 'write the collected snapshot here (JSON; re-scan it offline with `scan snapshot.json`)')
+    .option('--snapshot-out <file>', 'write the collected snapshot here: a file or s3://bucket/key (JSON; re-scan it offline with `scan snapshot.json`)')
     .option('-f, --format <fmt[=file]>', `output format, repeatable: ${SCAN_FORMATS.join(', ')}`, collect, [])
     .option('--fail-on <severity>', 'exit 1 when a failing finding is at or above this severity')
     .option('-c, --config <file>', 'configuration file')
     .option('--policies <dir>', 'extra policy folder (repeatable)', collect, [])
+    .option('--baseline <file|store>', 'an earlier results JSON, or "store" for the latest run in --store: only new findings fail the run (alert on what is new)')
     .option('--store <dir|s3://bucket/prefix>', 'keep this run (results, input hashes, link to the previous run) in a run store')
     .option('--concurrency <n>', 'concurrent calls per service and region', '4')
     .option('-q, --quiet', 'no progress display')
@@ -45,7 +47,9 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         now: clock,
       });
       if (!opts.quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-      let snapFile = opts.snapshotOut ? resolve(opts.snapshotOut) : undefined;
+      const toS3 = typeof opts.snapshotOut === 'string' && opts.snapshotOut.startsWith('s3://');
+      if (toS3) await (await import('../s3-output.js')).writeS3Object(opts.snapshotOut, serializeSnapshot(snapshot), opts.endpointUrl);
+      let snapFile = opts.snapshotOut && !toS3 ? resolve(opts.snapshotOut) : undefined;
       let tmp: string | undefined;
       if (snapFile) writeOutput(snapFile, serializeSnapshot(snapshot));
       else {
@@ -55,11 +59,17 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
       }
       try {
         const { results } = await scanPaths([snapFile], { config, catalog, now: clock() });
+        // The baseline is read before this run is stored, so `--baseline store` compares with the previous run.
+        const loaded = opts.baseline ? await loadBaselineInput(opts.baseline, opts.store) : undefined;
+        const bl = loaded ? await import('../../pipeline/baseline.js') : undefined;
+        const marked = bl && loaded ? bl.applyBaseline(results, loaded.index) : results;
+        const newOnly = bl ? bl.newOnlyView(marked, loaded?.label) : results;
         const meta = policyMeta(catalog.policies);
-        await writeReadinessReport(targets, results, catalog, config);
+        await writeReadinessReport(targets, marked, catalog, config);
         for (const t of targets) {
           if (READINESS_FORMATS.includes(t.format)) continue;
-          const out = render(t.format, results, meta, {});
+          const doc = ['json', 'sarif', 'gitlab-sast'].includes(t.format) ? marked : newOnly;
+          const out = render(t.format, doc, meta, {});
           if (t.file) writeOutput(t.file, out);
           else process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
         }
@@ -70,7 +80,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         }
         const failedCalls = snapshot.calls?.filter((c) => !c.ok).length ?? 0;
         if (failedCalls) process.stderr.write(`warning: ${failedCalls} API call(s) failed; the policies that needed them report "error"\n`);
-        setExit(exitCodeFor(results, failOn));
+        setExit(exitCodeFor(newOnly, failOn));
       } finally {
         if (tmp) rmSync(tmp, { recursive: true, force: true });
       }

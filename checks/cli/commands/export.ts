@@ -63,7 +63,12 @@ export function registerExport(program: Command, setExit: (code: number) => void
       let renderPdf: ((html: string) => Promise<Uint8Array>) | undefined;
       if (opts.pdf !== false) {
         const { chromiumPath, renderFerpaPdf } = await import('../../../reports/ferpa/pdf.js');
-        const executablePath = chromiumPath(process.env);
+        let executablePath: string;
+        try {
+          executablePath = chromiumPath(process.env);
+        } catch (e) {
+          throw new InputError(`${(e as Error).message}; or leave the PDF out with --no-pdf`);
+        }
         renderPdf = (html) => renderFerpaPdf(html, { executablePath, now });
       }
       const { openStore, DEFAULT_STORE, formatChainReport } = await import('../../store/index.js');

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CORE_POLICY_DIR, loadCatalog } from '../../engine/catalog.js';
 import { loadConfig } from '../../engine/config.js';
@@ -54,6 +55,13 @@ export function registerPolicies(program: Command, setExit: (code: number) => vo
       const catalog = loadCatalog(extra);
       const config = loadConfig(undefined);
       const fixturesRoot = dir ? join(resolve(dir), 'fixtures') : join(CORE_POLICY_DIR, '..', 'fixtures');
+      if (!existsSync(fixturesRoot)) {
+        throw new InputError(
+          dir
+            ? `no fixtures folder at ${fixturesRoot} (put each policy's cases in fixtures/<policy-id>/{pass,fail}/)`
+            : `no fixtures folder at ${fixturesRoot}: the core catalog's fixtures ship with the source repository, not the npm package; give a policy folder that has fixtures/`,
+        );
+      }
       const selected = catalog.policies.filter((p) => (opts.policy ? p.id === opts.policy : dir ? !p.file?.startsWith('policies/') || resolve(dir) === CORE_POLICY_DIR : true));
       if (opts.policy && !selected.length) throw new InputError(`--policy: no policy "${opts.policy}"`);
       let passed = 0;

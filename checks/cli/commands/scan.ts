@@ -1,24 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Results } from '../../engine/types.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { exitCodeFor, parseSeverity } from '../exit.js';
 import { collect, parseFormats, writeOutput } from '../output.js';
+import { loadBaselineInput } from '../baseline-input.js';
 
 export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'gitlab-sast', 'html', 'pdf'];
 /** Formats that render the FERPA readiness report rather than the scan results. */
 export const READINESS_FORMATS = ['html', 'pdf'];
-
-function readBaselineFile(file: string): string {
-  try {
-    return readFileSync(resolve(file), 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read baseline (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
-  }
-}
 
 function parseVars(values: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -59,7 +51,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--var-file <file>', 'Terraform variables file for HCL evaluation (repeatable)', collect, [])
     .option('--verbose', 'list passing findings in text output')
     .option('--file-dirs', 'scan the folder of each .tf/.tf.json file given, once, instead of the files alone (for pre-commit, which passes changed files)')
-    .option('--baseline <file>', 'an earlier results JSON: findings still open in it are kept (marked baseline) but do not fail the run or show in text/markdown/junit')
+    .option('--baseline <file>', 'an earlier results JSON, or "store" for the latest run in --store: findings still open in it are kept (marked baseline) but do not fail the run or show in text/markdown/junit')
     .option('--store <dir|s3://bucket/prefix>', 'keep this run (results, input hashes, link to the previous run) in a run store')
     .action(async (paths: string[], opts) => {
       const { scanPaths } = await import('../../pipeline/scan.js');
@@ -72,7 +64,8 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const failOn = parseSeverity(opts.failOn, config.failOn ?? 'high');
       // --baseline (checks/pipeline/baseline.ts): json/sarif/gitlab-sast keep every finding, the rest and the exit code see new ones only.
       const bl = opts.baseline ? await import('../../pipeline/baseline.js') : undefined;
-      const baseline = bl ? bl.parseBaseline(readBaselineFile(opts.baseline), opts.baseline) : undefined;
+      const loaded = opts.baseline ? await loadBaselineInput(opts.baseline, opts.store) : undefined;
+      const baseline = loaded?.index;
       const { results } = await scanPaths(all, {
         config,
         catalog,
@@ -81,7 +74,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       });
       const meta = policyMeta(catalog.policies);
       const marked = bl && baseline ? bl.applyBaseline(results, baseline) : results;
-      const newOnly = bl ? bl.newOnlyView(marked, opts.baseline) : results;
+      const newOnly = bl ? bl.newOnlyView(marked, loaded?.label) : results;
       await writeReadinessReport(targets, marked, catalog, config);
       for (const t of targets) {
         if (READINESS_FORMATS.includes(t.format)) continue;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -69,6 +70,25 @@ export class ParsePool {
   private requests = 0;
   private mainBusy = 0;
   private failed = false;
+  /** Texts parsed on a worker so far (for tests and the bench). */
+  workerParses = 0;
+  /** Parse results by content hash: identical files (a module installed under several keys) parse once per run. */
+  private readonly byContent = new Map<string, Promise<{ body: Record<string, unknown>; blocks: BlockPos[] }>>();
+  /** Files whose text was already parsed in this run. */
+  contentHits = 0;
+
+  /** Parse `text` unless the same text was parsed in this run already. */
+  parseOnce(display: string, text: string): Promise<{ body: Record<string, unknown>; blocks: BlockPos[] }> {
+    const key = createHash('sha1').update(text).digest('base64');
+    const have = this.byContent.get(key);
+    if (have) {
+      this.contentHits++;
+      return have;
+    }
+    const p = parseHclText(text, display, this).then((body) => ({ body, blocks: scanPositions(text) }));
+    this.byContent.set(key, p);
+    return p;
+  }
   private readonly size: number;
   constructor(
     size?: number,
@@ -95,6 +115,7 @@ export class ParsePool {
     if (this.mainBusy <= slot.busy) return this.onMain(display, text);
     const id = this.next++;
     slot.busy++;
+    this.workerParses++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, {
         display,
@@ -199,6 +220,7 @@ export async function parseFile(path: string, display: string, pool?: ParsePool)
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(`${display}:1:1: a Terraform JSON file must hold an object`);
     return { path, display, body: normalizeJson(doc as Record<string, unknown>), blocks: scanJsonPositions(text, doc as Record<string, unknown>) };
   }
-  const body = await parseHclText(text, display, pool);
+  if (pool) return { path, display, ...(await pool.parseOnce(display, text)) };
+  const body = await parseHclText(text, display);
   return { path, display, body, blocks: scanPositions(text) };
 }

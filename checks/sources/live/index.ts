@@ -16,10 +16,16 @@ import { collectLogs } from './collect/logs.js';
 import { collectRds } from './collect/rds.js';
 import { collectS3 } from './collect/s3.js';
 import { collectSecrets } from './collect/secrets.js';
-import { SNAPSHOT_VERSION, type Snapshot } from './snapshot.js';
+import { collectFromConfig, CONFIG_TYPES } from './collect/config.js';
+import { assumeRoleCredentials, listOrgAccounts, type OrgAccount } from './collect/org.js';
+import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
 
 export { readSnapshot, validateSnapshot, isSnapshot, serializeSnapshot, SNAPSHOT_SCHEMA_PATH, type Snapshot } from './snapshot.js';
 export type { ClientHook } from './collect/context.js';
+export { CONFIG_TYPES } from './collect/config.js';
+
+/** Role assumed in every member account of an organisation audit unless --org-role-name says otherwise. */
+export const DEFAULT_ORG_ROLE = 'FerpaReadyAuditor';
 
 /** Regional collectors, by name (every one runs in every audited region). */
 export const REGIONAL_COLLECTORS = {
@@ -58,6 +64,18 @@ export interface CollectOptions {
   clientHooks?: ClientHook[];
   /** Clock for `collectedAt` (tests). */
   now?: () => Date;
+  /**
+   * Audit every ACTIVE account of the caller's AWS Organization: the caller's own account with its own
+   * credentials, each other member through `roleName` (default FerpaReadyAuditor), `accountConcurrency`
+   * accounts at a time (default 4). One snapshot holds them all; every record names its account.
+   */
+  org?: { roleName?: string; accountConcurrency?: number; pageSize?: number };
+  /**
+   * Read the types AWS Config records well (CONFIG_TYPES) through this aggregator (in the first audited
+   * region unless `configRegion`), every other type through the describe APIs.
+   */
+  configAggregator?: string;
+  configRegion?: string;
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -82,10 +100,17 @@ function setupError(e: unknown, endpoint: string | undefined): InputError {
   return new InputError(`cannot start the audit (${code}): ${msg}`);
 }
 
+/** One account's share of a snapshot. */
+interface AccountPart {
+  info: SnapshotAccount;
+  collector?: Collector;
+}
+
 /**
- * Audit an AWS account into a snapshot: read-only calls, every region asked for, full pagination,
- * bounded concurrency, adaptive retry. A failed read is recorded (never dropped); only a failure to
- * start at all (credentials, endpoint, region names) throws an InputError.
+ * Audit an AWS account (or every account of an organisation) into a snapshot: read-only calls, every
+ * region asked for, full pagination, bounded concurrency, adaptive retry. A failed read is recorded
+ * (never dropped), a member account whose role cannot be assumed too; only a failure to start at all
+ * (credentials, endpoint, region names, the organisation's account list) throws an InputError.
  */
 export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   // The SDK warns once per process that its 2027 releases need Node 22; this tool supports Node 20.
@@ -95,6 +120,12 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   const explicit = opts.regions === 'all' ? [] : opts.regions;
   if (opts.regions !== 'all' && explicit.length === 0) throw new InputError('--regions: give at least one region, or "all"');
   for (const r of explicit) if (!REGION.test(r)) throw new InputError(`--regions: "${r}" is not an AWS region name`);
+  if (opts.configRegion && !REGION.test(opts.configRegion)) throw new InputError(`--config-region: "${opts.configRegion}" is not an AWS region name`);
+  if (opts.configAggregator !== undefined && !/^[\w-]{1,256}$/.test(opts.configAggregator)) throw new InputError(`--config-aggregator: "${opts.configAggregator}" is not an aggregator name`);
+  const roleName = opts.org?.roleName ?? DEFAULT_ORG_ROLE;
+  if (opts.org && !/^[\w+=,.@/-]{1,64}$/.test(roleName)) throw new InputError(`--org-role-name: "${roleName}" is not an IAM role name`);
+  const accountConcurrency = opts.org?.accountConcurrency ?? 4;
+  if (!Number.isInteger(accountConcurrency) || accountConcurrency < 1) throw new InputError(`--account-concurrency: expected a positive whole number, got "${accountConcurrency}"`);
   // Identity and the region list are read from a region known to exist (the user's default, or the
   // partition's first region), so a mistyped --regions name is reported as such.
   const bootstrap = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || (explicit[0]?.startsWith('cn-') ? 'cn-north-1' : explicit[0]?.startsWith('us-gov-') ? 'us-gov-west-1' : 'us-east-1');
@@ -121,6 +152,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     progress,
   };
   const c = new Collector(settings);
+  const parts: AccountPart[] = [];
   try {
     progress?.('checking credentials');
     let callerArn: string | undefined;
@@ -135,48 +167,140 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     }
     if (!/^\d{12}$/.test(settings.accountId)) throw new InputError(`the caller identity has no account id (${callerArn ?? 'no ARN'})`);
 
-    let enabled: string[];
-    try {
-      const out = await c.client(EC2Client, bootstrap).send(new DescribeRegionsCommand({}));
-      enabled = (out.Regions ?? []).map((r) => r.RegionName!).filter(Boolean).sort();
-    } catch (e) {
-      if (opts.regions === 'all') throw setupError(e, endpoint);
-      enabled = explicit; // cannot check the names; the regional calls will record what fails
-    }
-    for (const r of explicit) if (!enabled.includes(r)) throw new InputError(`--regions: "${r}" is not enabled in account ${settings.accountId} (enabled: ${enabled.join(', ')})`);
-    const regions = opts.regions === 'all' ? enabled : [...new Set(explicit)];
-    if (regions.length === 0) throw new InputError(`--regions all: account ${settings.accountId} reports no enabled region`);
+    const regions = await auditedRegions(c, opts.regions, explicit, bootstrap, endpoint, true);
     const home = regions.includes(bootstrap) ? bootstrap : regions[0]!;
 
-    const tasks: Array<[string, () => Promise<void>]> = [];
-    for (const [name, fn] of Object.entries(GLOBAL_COLLECTORS)) tasks.push([`${name} (global)`, () => fn(c, home)]);
-    for (const region of regions) for (const [name, fn] of Object.entries(REGIONAL_COLLECTORS)) tasks.push([`${name} ${region}`, () => fn(c, region)]);
-    // Services and regions run side by side; each service+region has its own call bound inside.
-    const run = limiter(Math.max(2, settings.concurrency * 2));
-    let done = 0;
+    // AWS Config first: what it records is not listed again by the describe collectors.
+    let configAggregator: Snapshot['configAggregator'];
+    const notes: string[] = [];
+    const configured = new Map<string, Collector>();
+    if (opts.configAggregator) {
+      const region = opts.configRegion ?? home;
+      progress?.(`reading AWS Config aggregator ${opts.configAggregator}`);
+      const out = await collectFromConfig(c, opts.configAggregator, region, opts.regions === 'all' ? 'all' : regions);
+      configAggregator = { name: opts.configAggregator, region, resourceTypes: [...CONFIG_TYPES] };
+      notes.push(...out.notes);
+      settings.skipTypes = new Set(CONFIG_TYPES);
+      for (const acct of out.accounts) configured.set(acct, c);
+    }
+
+    let accounts: OrgAccount[] = [{ id: settings.accountId }];
+    if (opts.org) {
+      progress?.('listing the organisation\'s accounts');
+      accounts = await listOrgAccounts(c, home, opts.org.pageSize);
+      if (!accounts.some((a) => a.id === settings.accountId)) progress?.(`the caller's account ${settings.accountId} is not an ACTIVE member; auditing the members only`);
+    }
+
+    const runAccount = limiter(accountConcurrency);
     await Promise.all(
-      tasks.map(([label, fn]) =>
-        run(async () => {
-          await fn();
-          done++;
-          progress?.(`[${done}/${tasks.length}] ${label}`);
+      accounts.map((acct) =>
+        runAccount(async () => {
+          const part: AccountPart = { info: { id: acct.id, ...(acct.name ? { name: acct.name } : {}), status: 'collected' } };
+          parts.push(part);
+          let member = c;
+          if (acct.id !== settings.accountId) {
+            const roleArn = `arn:${settings.partition}:iam::${acct.id}:role/${roleName}`;
+            part.info.access = 'assumed-role';
+            part.info.roleArn = roleArn;
+            const assumed = await assumeRoleCredentials(c, home, roleArn);
+            if (!assumed.ok) {
+              part.info.status = 'error';
+              part.info.error = assumed.error;
+              return;
+            }
+            member = new Collector({ ...settings, accountId: acct.id, credentials: assumed.provider });
+            part.collector = member;
+            try {
+              part.info.regions = await auditedRegions(member, opts.regions, explicit, home, endpoint, false);
+            } catch (e) {
+              part.info.status = 'error';
+              part.info.error = { code: errorCode(e), message: (e as Error).message.split('\n')[0]!.slice(0, 300), call: 'ec2:DescribeRegions' };
+              return;
+            }
+          } else {
+            if (opts.org) part.info.access = 'caller';
+            part.info.regions = regions;
+          }
+          await runCollectors(member, part.info.regions!, home, opts.org ? `${acct.id} ` : '', progress);
         }),
       ),
     );
     if (progress && !opts.progress) process.stderr.write('\r\x1b[K');
 
-    return {
+    // Accounts the aggregator covers that no describe collector could reach.
+    if (configAggregator) {
+      const reached = new Set(parts.filter((p) => p.info.status === 'collected').map((p) => p.info.id));
+      const configOnly = [...configured.keys()].filter((a) => !reached.has(a) && !parts.some((p) => p.info.id === a)).sort();
+      for (const id of configOnly) parts.push({ info: { id, access: 'config-only', status: 'collected', regions: [] } });
+      if (configOnly.length) notes.push(`accounts ${configOnly.join(', ')} were read only through AWS Config: types Config does not record, and account settings, were not collected there (use --org to reach them).`);
+    }
+
+    const own = (id: string) => (id === settings.accountId ? {} : { account: id });
+    const snap: Snapshot = {
       snapshotVersion: SNAPSHOT_VERSION,
       tool: { name: 'ferpa-ready', version: toolVersion() },
       collectedAt: (opts.now?.() ?? new Date()).toISOString(),
       account: { id: settings.accountId, partition: settings.partition, ...(callerArn ? { callerArn } : {}) },
       regions,
-      resources: c.resources,
+      resources: [...c.resources],
       accountSettings: [...c.accountSettings.values()],
-      calls: c.calls,
-      errors: c.errors,
+      calls: [...c.calls],
+      errors: [...c.errors],
     };
+    for (const p of parts) {
+      const m = p.collector;
+      if (!m) continue;
+      snap.resources.push(...m.resources);
+      snap.accountSettings.push(...[...m.accountSettings.values()].map((a) => ({ ...a, ...own(p.info.id) })));
+      snap.calls.push(...m.calls.map((x) => ({ ...own(p.info.id), ...x })));
+      snap.errors.push(...m.errors.map((x) => ({ ...own(p.info.id), ...x })));
+      for (const r of p.info.regions ?? []) if (!snap.regions.includes(r)) snap.regions.push(r);
+    }
+    if (opts.org || configAggregator) snap.accounts = parts.map((p) => p.info).sort((a, b) => a.id.localeCompare(b.id));
+    if (configAggregator) snap.configAggregator = configAggregator;
+    if (notes.length) snap.notes = notes;
+    return snap;
   } finally {
     c.destroy();
+    for (const p of parts) p.collector?.destroy();
   }
 }
+
+/** The regions to audit in one account: the names asked for (checked against the enabled ones when `strict`), or every enabled region. */
+async function auditedRegions(c: Collector, asked: string[] | 'all', explicit: string[], bootstrap: string, endpoint: string | undefined, strict: boolean): Promise<string[]> {
+  let enabled: string[];
+  try {
+    const out = await c.client(EC2Client, bootstrap).send(new DescribeRegionsCommand({}));
+    enabled = (out.Regions ?? []).map((r) => r.RegionName!).filter(Boolean).sort();
+  } catch (e) {
+    if (asked === 'all') throw strict ? setupError(e, endpoint) : e;
+    enabled = explicit; // cannot check the names; the regional calls will record what fails
+  }
+  if (strict) for (const r of explicit) if (!enabled.includes(r)) throw new InputError(`--regions: "${r}" is not enabled in account ${c.accountId} (enabled: ${enabled.join(', ')})`);
+  const regions = asked === 'all' ? enabled : strict ? [...new Set(explicit)] : [...new Set(explicit)].filter((r) => enabled.includes(r));
+  if (regions.length === 0 && strict) throw new InputError(`--regions all: account ${c.accountId} reports no enabled region`);
+  return regions;
+}
+
+/** Every collector of one account: the global ones once (from the first region), the regional ones per region. */
+async function runCollectors(c: Collector, regions: string[], preferred: string, label: string, progress: ((m: string) => void) | undefined): Promise<void> {
+  if (regions.length === 0) return;
+  const home = regions.includes(preferred) ? preferred : regions[0]!;
+  const tasks: Array<[string, () => Promise<void>]> = [];
+  for (const [name, fn] of Object.entries(GLOBAL_COLLECTORS)) tasks.push([`${name} (global)`, () => fn(c, home)]);
+  for (const region of regions) for (const [name, fn] of Object.entries(REGIONAL_COLLECTORS)) tasks.push([`${name} ${region}`, () => fn(c, region)]);
+  // Services and regions run side by side; each service+region has its own call bound inside.
+  const run = limiter(Math.max(2, c.settings.concurrency * 2));
+  let done = 0;
+  await Promise.all(
+    tasks.map(([name, fn]) =>
+      run(async () => {
+        await fn();
+        done++;
+        progress?.(`${label}[${done}/${tasks.length}] ${name}`);
+      }),
+    ),
+  );
+}
+
+export type { SnapshotError };

@@ -29,7 +29,10 @@ export interface SnapshotResource {
   type: string;
   arn: string;
   region: string;
+  /** The account it came from (a member account in an organisation audit). */
   account: string;
+  /** How it was read: the describe APIs (absent) or an AWS Config aggregator's configuration item. */
+  via?: 'describe' | 'config';
   data: Record<string, unknown>;
   /** Facets that could not be read, by facet name (`encryption`, `publicAccessBlock`, `rotation`, ...). */
   errors?: Record<string, SnapshotError>;
@@ -38,6 +41,8 @@ export interface SnapshotResource {
 /** Account-level settings of one region (`region: 'global'` for account-wide settings such as the S3 account public access block). */
 export interface SnapshotAccountSettings {
   region: string;
+  /** Member account (absent: the snapshot's `account`). */
+  account?: string;
   data: Record<string, unknown>;
   errors?: Record<string, SnapshotError>;
 }
@@ -48,6 +53,8 @@ export interface SnapshotAccountSettings {
  * NoSuchBucketPolicy); false for a failed read (AccessDenied, throttled, timeout, not implemented).
  */
 export interface SnapshotCall {
+  /** Member account the call was made in (absent: the snapshot's `account`). */
+  account?: string;
   service: string;
   operation: string;
   region: string;
@@ -57,9 +64,23 @@ export interface SnapshotCall {
 
 /** A list call that failed: the resource types it would have produced are unknown in that region. */
 export interface SnapshotListError extends SnapshotError {
+  /** Member account (absent: the snapshot's `account`). */
+  account?: string;
   service: string;
   region: string;
   resourceTypes: string[];
+}
+
+/** A member account of an organisation audit and how it was read. */
+export interface SnapshotAccount {
+  id: string;
+  name?: string;
+  access?: 'caller' | 'assumed-role' | 'config-only';
+  roleArn?: string;
+  regions?: string[];
+  status: 'collected' | 'error';
+  /** Why nothing could be read in it (the role could not be assumed, ...). */
+  error?: SnapshotError;
 }
 
 export interface Snapshot {
@@ -72,6 +93,10 @@ export interface Snapshot {
   accountSettings: SnapshotAccountSettings[];
   calls: SnapshotCall[];
   errors: SnapshotListError[];
+  /** Organisation audits: every member account attempted (resources, settings, calls and errors name theirs). */
+  accounts?: SnapshotAccount[];
+  /** The AWS Config aggregator the `resourceTypes` were read from (their records have `via: 'config'`). */
+  configAggregator?: { name: string; region: string; resourceTypes: string[] };
   /** Why a recorded fixture exists or anything a reader should know (free text). */
   notes?: string[];
 }
@@ -132,12 +157,12 @@ export function readSnapshot(file: string): Snapshot {
   return validateSnapshot(data, file);
 }
 
-/** Serialise a snapshot deterministically (resources sorted by region, type, ARN). */
+/** Serialise a snapshot deterministically (resources sorted by account, region, type, ARN). */
 export function serializeSnapshot(s: Snapshot): string {
   const sorted: Snapshot = {
     ...s,
-    resources: [...s.resources].sort((a, b) => a.region.localeCompare(b.region) || a.type.localeCompare(b.type) || a.arn.localeCompare(b.arn)),
-    accountSettings: [...s.accountSettings].sort((a, b) => a.region.localeCompare(b.region)),
+    resources: [...s.resources].sort((a, b) => a.account.localeCompare(b.account) || a.region.localeCompare(b.region) || a.type.localeCompare(b.type) || a.arn.localeCompare(b.arn)),
+    accountSettings: [...s.accountSettings].sort((a, b) => (a.account ?? '').localeCompare(b.account ?? '') || a.region.localeCompare(b.region)),
   };
   return `${JSON.stringify(sorted, null, 2)}\n`;
 }

@@ -4,6 +4,7 @@ import type { SnapshotResource } from '../snapshot.js';
 
 /** CloudTrail: trails whose home is this region (a multi-region trail is read once), with status and event selectors. */
 export async function collectCloudTrail(c: Collector, region: string): Promise<void> {
+  if (c.covered('AWS::CloudTrail::Trail')) return;
   const client = c.client(CloudTrailClient, region);
   const list = await c.read('cloudtrail', region, 'cloudtrail:DescribeTrails', () => client.send(new DescribeTrailsCommand({ includeShadowTrails: false })));
   if (!list.ok) {

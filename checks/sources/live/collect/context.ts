@@ -29,6 +29,8 @@ export interface CollectSettings {
   requestTimeoutMs: number;
   clientHooks: ClientHook[];
   progress?: (msg: string) => void;
+  /** Snapshot types read elsewhere (an AWS Config aggregator): the describe collectors do not list them. */
+  skipTypes?: ReadonlySet<string>;
 }
 
 /** SDK client name -> IAM service prefix. */
@@ -47,6 +49,8 @@ const SERVICE_PREFIX: Record<string, string> = {
   BackupClient: 'backup',
   ECSClient: 'ecs',
   STSClient: 'sts',
+  OrganizationsClient: 'organizations',
+  ConfigServiceClient: 'config',
   WAFV2Client: 'wafv2',
 };
 
@@ -151,6 +155,11 @@ export class Collector {
   }
   get partition(): string {
     return this.settings.partition;
+  }
+
+  /** True when another source (an AWS Config aggregator) reads this snapshot type: do not list it. */
+  covered(type: string): boolean {
+    return this.settings.skipTypes?.has(type) ?? false;
   }
 
   arn(service: string, region: string, resource: string, account: string = this.accountId): string {

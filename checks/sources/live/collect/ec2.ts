@@ -22,8 +22,8 @@ export async function collectEc2(c: Collector, region: string): Promise<void> {
   facet(settings, 'ebsDefaultKmsKeyId', ebsKey, (v) => v.KmsKeyId ?? null);
 
   const [groups, vpcs, flowLogs, subnets, volumes] = await Promise.all([
-    listAll(c, 'ec2', region, 'ec2:DescribeSecurityGroups', ['AWS::EC2::SecurityGroup'], () => items(paginateDescribeSecurityGroups({ client }, {}), (p) => p.SecurityGroups)),
-    listAll(c, 'ec2', region, 'ec2:DescribeVpcs', ['AWS::EC2::VPC'], () => items(paginateDescribeVpcs({ client }, {}), (p) => p.Vpcs)),
+    c.covered('AWS::EC2::SecurityGroup') ? [] : listAll(c, 'ec2', region, 'ec2:DescribeSecurityGroups', ['AWS::EC2::SecurityGroup'], () => items(paginateDescribeSecurityGroups({ client }, {}), (p) => p.SecurityGroups)),
+    c.covered('AWS::EC2::VPC') ? [] : listAll(c, 'ec2', region, 'ec2:DescribeVpcs', ['AWS::EC2::VPC'], () => items(paginateDescribeVpcs({ client }, {}), (p) => p.Vpcs)),
     listAll(c, 'ec2', region, 'ec2:DescribeFlowLogs', ['AWS::EC2::FlowLog'], () => items(paginateDescribeFlowLogs({ client }, {}), (p) => p.FlowLogs)),
     listAll(c, 'ec2', region, 'ec2:DescribeSubnets', ['AWS::EC2::Subnet'], () => items(paginateDescribeSubnets({ client }, {}), (p) => p.Subnets)),
     listAll(c, 'ec2', region, 'ec2:DescribeVolumes', ['AWS::EC2::Volume'], () => items(paginateDescribeVolumes({ client }, {}), (p) => p.Volumes)),

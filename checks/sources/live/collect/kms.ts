@@ -4,6 +4,7 @@ import type { SnapshotResource } from '../snapshot.js';
 
 /** KMS: keys with their metadata, rotation status, key policy, aliases and tags (AWS-managed keys: metadata only). */
 export async function collectKms(c: Collector, region: string): Promise<void> {
+  if (c.covered('AWS::KMS::Key')) return;
   const client = c.client(KMSClient, region);
   const [keys, aliases] = await Promise.all([
     listAll(c, 'kms', region, 'kms:ListKeys', ['AWS::KMS::Key'], () => items(paginateListKeys({ client }, {}), (p) => p.Keys)),

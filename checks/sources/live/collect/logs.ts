@@ -4,6 +4,7 @@ import type { SnapshotResource } from '../snapshot.js';
 
 /** CloudWatch Logs: log groups (retention, KMS key) with their tags. */
 export async function collectLogs(c: Collector, region: string): Promise<void> {
+  if (c.covered('AWS::Logs::LogGroup')) return;
   const client = c.client(CloudWatchLogsClient, region);
   const groups = await listAll(c, 'logs', region, 'logs:DescribeLogGroups', ['AWS::Logs::LogGroup'], () => items(paginateDescribeLogGroups({ client }, {}), (p) => p.logGroups));
   await Promise.all(

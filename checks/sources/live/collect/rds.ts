@@ -27,8 +27,8 @@ function keep(params: Array<{ ParameterName?: string; ParameterValue?: string; S
 export async function collectRds(c: Collector, region: string): Promise<void> {
   const client = c.client(RDSClient, region);
   const [instances, clusters] = await Promise.all([
-    listAll(c, 'rds', region, 'rds:DescribeDBInstances', ['AWS::RDS::DBInstance'], () => items(paginateDescribeDBInstances({ client }, {}), (p) => p.DBInstances)),
-    listAll(c, 'rds', region, 'rds:DescribeDBClusters', ['AWS::RDS::DBCluster'], () => items(paginateDescribeDBClusters({ client }, {}), (p) => p.DBClusters)),
+    c.covered('AWS::RDS::DBInstance') ? [] : listAll(c, 'rds', region, 'rds:DescribeDBInstances', ['AWS::RDS::DBInstance'], () => items(paginateDescribeDBInstances({ client }, {}), (p) => p.DBInstances)),
+    c.covered('AWS::RDS::DBCluster') ? [] : listAll(c, 'rds', region, 'rds:DescribeDBClusters', ['AWS::RDS::DBCluster'], () => items(paginateDescribeDBClusters({ client }, {}), (p) => p.DBClusters)),
   ]);
 
   // One read per parameter group, shared by every instance or cluster that uses it.

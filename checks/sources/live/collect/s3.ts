@@ -33,6 +33,7 @@ export async function collectS3(c: Collector, home: string): Promise<void> {
   const pab = await c.read('s3', home, 's3:GetAccountPublicAccessBlock', () => control.send(new GetAccountPublicAccessBlockCommand({ AccountId: c.accountId })));
   facet(global, 's3AccountPublicAccessBlock', pab, (v) => v.PublicAccessBlockConfiguration ?? null);
 
+  if (c.covered('AWS::S3::Bucket')) return;
   const client = s3Client(c, home);
   const buckets = await listAll(c, 's3', home, 's3:ListAllMyBuckets', ['AWS::S3::Bucket'], () => items(paginateListBuckets({ client }, {}), (p) => p.Buckets));
   await Promise.all(
