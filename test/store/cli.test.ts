@@ -38,7 +38,7 @@ describe('history and verify commands on a local store', () => {
     expect(bad.stderr).toMatch(/^ferpa-ready: --store: unsupported location/);
     const zip = cli(['verify', 'evidence.zip']);
     expect(zip.code).toBe(2);
-    expect(zip.stderr).toContain('not supported yet');
+    expect(zip.stderr).toContain('cannot read evidence bundle');
   });
 
   it('--store defaults to .ferpa-ready/runs for scan readers', () => {

@@ -47,6 +47,8 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         now: clock,
       });
       if (!opts.quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      // `{time}` in --snapshot-out becomes the run's time (20261122T030000Z), so scheduled runs never overwrite.
+      if (typeof opts.snapshotOut === 'string') opts.snapshotOut = opts.snapshotOut.replaceAll('{time}', clock().toISOString().replace(/[-:]|\.\d{3}/g, ''));
       const toS3 = typeof opts.snapshotOut === 'string' && opts.snapshotOut.startsWith('s3://');
       if (toS3) await (await import('../s3-output.js')).writeS3Object(opts.snapshotOut, serializeSnapshot(snapshot), opts.endpointUrl);
       let snapFile = opts.snapshotOut && !toS3 ? resolve(opts.snapshotOut) : undefined;

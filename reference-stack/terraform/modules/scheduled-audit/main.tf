@@ -29,8 +29,10 @@ locals {
   task_command = [
     "audit",
     "--regions", join(",", var.audit_regions),
-    "--snapshot-out", "/tmp/ferpa-ready/snapshot.json",
+    "--snapshot-out", "s3://${local.bucket}/snapshots/{time}.json",
     "--store", local.store_url,
+    # Exit 1 (and so the SNS alert) only for findings that are new since the previous stored run.
+    "--baseline", "store",
     "--format", "json=/tmp/ferpa-ready/results.json",
     "--format", "text",
     "--fail-on", var.fail_on,
@@ -257,6 +259,12 @@ resource "aws_iam_role_policy" "task_store" {
         Effect   = "Allow"
         Action   = ["s3:GetObject", "s3:PutObject"]
         Resource = "arn:aws:s3:::${local.bucket}/runs/*"
+      },
+      {
+        Sid      = "WriteSnapshots"
+        Effect   = "Allow"
+        Action   = ["s3:PutObject"]
+        Resource = "arn:aws:s3:::${local.bucket}/snapshots/*"
       },
       {
         Sid       = "EvidenceKey"
