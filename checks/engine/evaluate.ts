@@ -62,34 +62,46 @@ function evalIn(cond: Cond, scope: Scope, ctx: EvalContext): Outcome {
 }
 
 function combineAll(outs: Outcome[]): Outcome {
-  const failing = outs.filter((o) => o.truth === 'false');
-  if (failing.length) return merge('false', failing);
-  const errored = outs.filter((o) => o.truth === 'error');
-  if (errored.length) return merge('error', errored);
-  const unknown = outs.filter((o) => o.truth === 'unknown');
-  if (unknown.length) return merge('unknown', unknown);
-  return merge('true', outs);
+  if (outs.length === 1) return outs[0]!;
+  let worst: Truth = 'true';
+  for (const o of outs) {
+    if (o.truth === 'false') {
+      worst = 'false';
+      break;
+    }
+    if (o.truth === 'error') worst = 'error';
+    else if (o.truth === 'unknown' && worst === 'true') worst = 'unknown';
+  }
+  return merge(worst, worst === 'true' ? outs : outs.filter((o) => o.truth === worst));
 }
 
 function combineAny(outs: Outcome[]): Outcome {
-  const passing = outs.filter((o) => o.truth === 'true');
-  if (passing.length) return merge('true', passing.slice(0, 1));
-  const errored = outs.filter((o) => o.truth === 'error');
-  if (errored.length) return merge('error', errored);
-  const unknown = outs.filter((o) => o.truth === 'unknown');
-  if (unknown.length) return merge('unknown', unknown);
-  return merge('false', outs);
+  let best: Truth = 'false';
+  for (const o of outs) {
+    if (o.truth === 'true') return merge('true', [o]);
+    if (o.truth === 'error') best = 'error';
+    else if (o.truth === 'unknown' && best === 'false') best = 'unknown';
+  }
+  return merge(best, best === 'false' ? outs : outs.filter((o) => o.truth === best));
 }
 
+/** Combine outcomes into one with the given truth; one pass, no intermediate arrays (a hot path). */
 function merge(truth: Truth, outs: Outcome[]): Outcome {
-  const decisive = outs.find((o) => o.loc);
-  return {
-    truth,
-    evidence: outs.flatMap((o) => o.evidence),
-    loc: decisive?.loc,
-    detail: outs.map((o) => o.detail).filter(Boolean).join('; ') || undefined,
-    error: outs.map((o) => o.error).filter(Boolean).join('; ') || undefined,
-  };
+  if (outs.length === 1) {
+    const o = outs[0]!;
+    return o.truth === truth ? o : { ...o, truth };
+  }
+  const evidence: Observed[] = [];
+  let loc: Location | undefined;
+  let detail: string | undefined;
+  let error: string | undefined;
+  for (const o of outs) {
+    if (!loc && o.loc) loc = o.loc;
+    for (const e of o.evidence) evidence.push(e);
+    if (o.detail) detail = detail ? `${detail}; ${o.detail}` : o.detail;
+    if (o.error) error = error ? `${error}; ${o.error}` : o.error;
+  }
+  return { truth, evidence, loc, detail, error };
 }
 
 function negate(o: Outcome): Outcome {
@@ -148,8 +160,15 @@ function elementLoc(el: unknown): Location | undefined {
 }
 
 /** Resolve a dotted path in a scope, following links; several results when a link has several targets. */
+const SEGMENTS = new Map<string, string[]>();
+function segmentsOf(path: string): string[] {
+  let segs = SEGMENTS.get(path);
+  if (!segs) SEGMENTS.set(path, (segs = path.split('.')));
+  return segs;
+}
+
 export function resolvePath(path: string, scope: Scope, ctx: EvalContext): Resolved[] {
-  const segs = path.split('.');
+  const segs = segmentsOf(path);
   let frontier: Array<{ scope: Scope; value: unknown; isScope: boolean; loc?: Location; unknown: boolean; error?: string; target?: Resource }> = [
     { scope, value: undefined, isScope: true, loc: 'loc' in scope ? scope.loc : undefined, unknown: false },
   ];

@@ -71,7 +71,7 @@ async function resourcesOf(group: Group, opts: ScanOptions, diagnostics: Diagnos
     }
   }
   for (const note of src.notes) diagnostics.push({ level: 'note', message: note, file: first.display });
-  return adaptTerraform(src.records, first.kind === 'plan' ? 'plan' : 'hcl');
+  return adaptTerraform(src.records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? []);
 }
 
 function inputKind(i: ClassifiedInput): ResultsInput['kind'] {
@@ -92,7 +92,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     const resources = await resourcesOf(group, opts, diagnostics, suppressions);
     const model = linkModel(resources);
     models.push({ input: group.inputs[0]!, model });
-    findings.push(...runPolicies(policies, model, { profile: opts.config.profile }));
+    for (const f of runPolicies(policies, model, { profile: opts.config.profile })) findings.push(f);
   }
   const planModels = models.filter((m) => m.input.kind === 'plan');
   const liveModels = models.filter((m) => m.input.kind === 'snapshot');

@@ -136,3 +136,43 @@ resource "aws_s3_bucket_versioning" "v" {
     expect(data?.attrs.versioningEnabled?.value).toBe(false);
   });
 });
+
+describe('references narrow to the member an expression reaches', () => {
+  it('local.m["a"].id names only bucket a, local.m names every bucket', async () => {
+    const r = await scan({
+      'main.tf': `
+resource "aws_s3_bucket" "a" { bucket = "a" }
+resource "aws_s3_bucket" "b" { bucket = "b" }
+locals {
+  m = { a = { id = aws_s3_bucket.a.id, name = "x" }, b = { id = aws_s3_bucket.b.id, name = "y" } }
+}
+resource "aws_s3_bucket_versioning" "v" {
+  bucket = local.m["a"].id
+  versioning_configuration { status = "Enabled" }
+}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = local.m.b.name
+  policy = jsonencode(local.m)
+}
+module "out" {
+  source = "./out"
+}
+resource "aws_s3_bucket_versioning" "w" {
+  bucket = module.out.ids["two"]
+  versioning_configuration { status = "Enabled" }
+}
+`,
+      'out/main.tf': `
+resource "aws_s3_bucket" "x" {
+  for_each = toset(["one", "two"])
+  bucket   = each.key
+}
+output "ids" { value = { for k, b in aws_s3_bucket.x : k => b.id } }
+`,
+    });
+    expect(rec(r, 'aws_s3_bucket_versioning.v').references.bucket).toEqual(['aws_s3_bucket.a']);
+    expect(rec(r, 'aws_s3_bucket_policy.p').references.bucket).toBeUndefined();
+    expect([...(rec(r, 'aws_s3_bucket_policy.p').references.policy ?? [])].sort()).toEqual(['aws_s3_bucket.a', 'aws_s3_bucket.b']);
+    expect(rec(r, 'aws_s3_bucket_versioning.w').references.bucket).toEqual(['module.out.aws_s3_bucket.x["two"]']);
+  });
+});

@@ -121,13 +121,13 @@ const volume: LiveAdapter = (rec, ctx) => {
     ...tagVals(rec, ctx),
   };
   r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', dataAt(rec, 'KmsKeyId'), ['aws.kms.key'], { attribute: 'KmsKeyId' }));
-  r.linkRefs!.push({ name: 'account', kinds: ['aws.account'], literals: [accountArn(ctx, rec.region)], loc: r.loc });
+  r.linkRefs!.push({ name: 'account', kinds: ['aws.account'], literals: [accountArn(ctx, rec.region, rec.account)], loc: r.loc });
   return r;
 };
 
-/** The id of the live account resource of a region. */
-export function accountArn(ctx: LiveCtx, region: string): string {
-  return `arn:${ctx.snapshot.account.partition}::${region}:${ctx.snapshot.account.id}:account`;
+/** The id of the live account resource of a region (of a member account in an organisation snapshot). */
+export function accountArn(ctx: LiveCtx, region: string, account: string = ctx.snapshot.account.id): string {
+  return `arn:${ctx.snapshot.account.partition}::${region}:${account || ctx.snapshot.account.id}:account`;
 }
 
 export const ec2LiveAdapters: Record<string, LiveAdapter> = {

@@ -1,7 +1,7 @@
 import { KINDS } from '../../model/kinds/index.js';
 import type { Resource } from '../../model/resource.js';
 import { defaulted, errorVal, known, type Val } from '../../model/value.js';
-import type { Snapshot, SnapshotAccountSettings, SnapshotError } from '../../sources/live/snapshot.js';
+import type { Snapshot, SnapshotAccountSettings, SnapshotError, SnapshotListError } from '../../sources/live/snapshot.js';
 import { backupLiveAdapters } from './backup.js';
 import { cloudtrailLiveAdapters } from './cloudtrail.js';
 import { accountArn, ec2LiveAdapters } from './ec2.js';
@@ -36,6 +36,8 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
 export const KINDS_OF_TYPE: Record<string, string[]> = {
+  /** Only for a member account that could not be read at all. */
+  'AWS::Account': ['aws.account'],
   'AWS::RDS::DBInstance': ['aws.rds.instance'],
   'AWS::RDS::DBCluster': ['aws.rds.cluster'],
   'AWS::EC2::SecurityGroup': ['aws.ec2.security-group'],
@@ -86,8 +88,9 @@ function keyIndex(s: Snapshot): LiveCtx['keys'] {
 }
 
 /** One account resource per audited region: regional settings, the account-wide ones, and `complete: true`. */
-function accountResource(s: Snapshot, region: string, file: string, regional: SnapshotAccountSettings | undefined, global: SnapshotAccountSettings | undefined, resources: Resource[]): Resource {
-  const id = accountArn({ snapshot: s, file, keys: new Map() }, region);
+function accountResource(s: Snapshot, account: string, region: string, file: string, regional: SnapshotAccountSettings | undefined, global: SnapshotAccountSettings | undefined, resources: Resource[]): Resource {
+  const id = accountArn({ snapshot: s, file, keys: new Map() }, region, account);
+  const errorsOf = s.errors.filter((e) => (e.account ?? s.account.id) === account);
   const loc = (attribute: string) => ({ file, address: id, attribute });
   const pick = (src: SnapshotAccountSettings | undefined, facet: string, attribute: string, get: (v: unknown) => unknown, dflt?: unknown): Val => {
     const err: SnapshotError | undefined = src?.errors?.[facet];
@@ -105,14 +108,14 @@ function accountResource(s: Snapshot, region: string, file: string, regional: Sn
   };
   const counts = new Map<string, { n: number; example: string }>();
   for (const r of resources) {
-    if (!r.region || r.region === 'global' || r.readError) continue;
+    if (!r.region || r.region === 'global' || r.readError || r.account !== account) continue;
     const c = counts.get(r.region) ?? { n: 0, example: r.id };
     c.n++;
     counts.set(r.region, c);
   }
   const regions = [...counts.keys()].sort();
-  const unread = [...new Set(s.errors.map((e) => e.region).filter((r) => r !== 'global' && !counts.has(r)))].sort();
-  const unreadWhy = s.errors.find((e) => unread.includes(e.region)) ? describeError(s.errors.find((e) => unread.includes(e.region))!) : '';
+  const unread = [...new Set(errorsOf.map((e) => e.region).filter((r) => r !== 'global' && !counts.has(r)))].sort();
+  const unreadWhy = errorsOf.find((e) => unread.includes(e.region)) ? describeError(errorsOf.find((e) => unread.includes(e.region))!) : '';
   return {
     kind: 'aws.account',
     id,
@@ -121,10 +124,10 @@ function accountResource(s: Snapshot, region: string, file: string, regional: Sn
     arn: id,
     sourceType: 'AWS::Account',
     loc: { file, address: id },
-    account: s.account.id,
+    account,
     region,
     attrs: {
-      accountId: known(s.account.id, loc('accountId')),
+      accountId: known(account, loc('accountId')),
       complete: known(true, loc('complete')),
       ebsEncryptionByDefault: pick(regional, 'ebsEncryptionByDefault', 'ebsEncryptionByDefault', (v) => v, false),
       ebsDefaultKmsKeyId: pick(regional, 'ebsDefaultKmsKeyId', 'ebsDefaultKmsKeyId', (v) => v),
@@ -159,13 +162,13 @@ function accountResource(s: Snapshot, region: string, file: string, regional: Sn
  * A stand-in for the resources a failed list call would have returned: every attribute of its kind is
  * an error, so each policy over that kind reports `error` for the region (never a silent pass).
  */
-function unlisted(s: Snapshot, kind: string, region: string, error: SnapshotError, file: string): Resource {
-  const id = `arn:${s.account.partition}:unlisted:${region}:${s.account.id}:${kind}`;
+function unlisted(s: Snapshot, account: string, kind: string, region: string, error: SnapshotError, file: string): Resource {
+  const id = `arn:${s.account.partition}:unlisted:${region}:${account}:${kind}`;
   const msg = `${describeError(error)}; the ${kind} resources of ${region} could not be listed`;
   const spec = KINDS[kind];
   const attrs: Record<string, Val> = {};
   for (const name of Object.keys(spec?.attrs ?? {})) attrs[name] = errorVal(msg, { file, address: id, attribute: name });
-  return { kind, id, source: 'live', address: id, arn: id, sourceType: 'unlisted', loc: { file, address: id }, account: s.account.id, region, attrs, links: {}, identifiers: [], linkRefs: [], input: file, readError: msg };
+  return { kind, id, source: 'live', address: id, arn: id, sourceType: 'unlisted', loc: { file, address: id }, account, region, attrs, links: {}, identifiers: [], linkRefs: [], input: file, readError: msg };
 }
 
 /**
@@ -184,25 +187,50 @@ export function adaptSnapshot(snapshot: Snapshot, display: string): Resource[] {
   }
   const seen = new Set<string>();
   const listed = out.slice();
-  for (const e of snapshot.errors) {
+  for (const e of [...snapshot.errors, ...unreachable(snapshot)]) {
+    const account = e.account ?? snapshot.account.id;
     for (const type of e.resourceTypes) {
       for (const kind of KINDS_OF_TYPE[type] ?? []) {
-        const key = `${kind}|${e.region}`;
+        const key = `${account}|${kind}|${e.region}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const stand = unlisted(snapshot, kind, e.region, e, display);
+        const stand = unlisted(snapshot, account, kind, e.region, e, display);
         // What the missing resources would have linked to also sees the gap (a VPC's flow logs, a
         // security group's attached data stores), so a check over that link cannot pass or fail on it.
-        const inRegion = (k: string) => listed.filter((r) => r.kind === k && r.region === e.region).map((r) => r.id);
+        const inRegion = (k: string) => listed.filter((r) => r.kind === k && r.region === e.region && r.account === account).map((r) => r.id);
         const back = INVERSE_OF_UNLISTED[kind];
         if (back) stand.linkRefs!.push({ name: back.name, kinds: [back.target], literals: inRegion(back.target), inverse: back.inverse, loc: stand.loc });
         out.push(stand);
       }
     }
   }
-  const settings = new Map(snapshot.accountSettings.map((a) => [a.region, a]));
-  const global = settings.get('global');
+  const settings = new Map(snapshot.accountSettings.map((a) => [`${a.account ?? snapshot.account.id}|${a.region}`, a]));
   const regional = out.slice();
-  for (const region of snapshot.regions) out.push(accountResource(snapshot, region, display, settings.get(region), global, regional));
+  for (const { id, regions } of auditedAccounts(snapshot)) {
+    const global = settings.get(`${id}|global`);
+    for (const region of regions) out.push(accountResource(snapshot, id, region, display, settings.get(`${id}|${region}`), global, regional));
+  }
+  return out;
+}
+
+/** Accounts whose settings were read, with their regions: the snapshot's own, or every collected member of an organisation. */
+function auditedAccounts(s: Snapshot): Array<{ id: string; regions: string[] }> {
+  if (!s.accounts) return [{ id: s.account.id, regions: s.regions }];
+  return s.accounts.filter((a) => a.status !== 'error' && a.access !== 'config-only').map((a) => ({ id: a.id, regions: a.regions ?? s.regions }));
+}
+
+/**
+ * A member account whose role could not be assumed: nothing in it was read, so every kind (the account
+ * itself included) is unknown in every audited region, each with the reason.
+ */
+function unreachable(s: Snapshot): SnapshotListError[] {
+  const out: SnapshotListError[] = [];
+  for (const a of s.accounts ?? []) {
+    if (a.status !== 'error') continue;
+    const error = a.error ?? { code: 'Unreachable', message: `account ${a.id} could not be read`, call: 'sts:AssumeRole' };
+    for (const region of a.regions?.length ? a.regions : s.regions) {
+      out.push({ ...error, account: a.id, service: 'sts', region, resourceTypes: [...Object.keys(KINDS_OF_TYPE), 'AWS::Account'] });
+    }
+  }
   return out;
 }

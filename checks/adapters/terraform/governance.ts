@@ -12,7 +12,11 @@ import { locOf } from './helpers.js';
 /** Types that are global (not stored in the provider's region), so their provider region says nothing about residency. */
 const GLOBAL_TYPE = /^aws_(iam_|route53_(?!resolver)|cloudfront_|organizations_|budgets_|ce_|shield_protection_group|account_)/;
 
-export function regionAttrs(records: TfRecord[], input: string): { regions: Val; providerRegions: Val } {
+/**
+ * `opaqueModules`: modules whose resources could not be read; their regions are unknown, so the
+ * residency verdict cannot be a pass (never a false pass on missing data).
+ */
+export function regionAttrs(records: TfRecord[], input: string, opaqueModules: string[] = []): { regions: Val; providerRegions: Val } {
   const byRegion = new Map<string, { count: number; example: string; loc: Location }>();
   let unknownUse: { count: number; example: string; loc: Location } | undefined;
   let any = false;
@@ -30,6 +34,11 @@ export function regionAttrs(records: TfRecord[], input: string): { regions: Val;
     byRegion.set(rec.region, cur);
   }
   const loc: Location = { file: input };
+  for (const m of opaqueModules) {
+    any = true;
+    unknownUse ??= { count: 0, example: `${m} (not read)`, loc };
+    unknownUse.count++;
+  }
   if (!any) return { regions: { value: [], origin: 'default', loc }, providerRegions: { value: [], origin: 'default', loc } };
   const entries = [...byRegion.entries()].sort(([a], [b]) => a.localeCompare(b));
   const providerRegions = entries.map(([region, u]) => ({ region, resources: u.count, example: u.example, _loc: u.loc }));

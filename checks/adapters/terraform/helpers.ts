@@ -49,13 +49,15 @@ export function rawAt(values: unknown, path: string): unknown {
 
 /** Location of an attribute: its own file/line when the source knows it, else the block's. */
 export function locOf(rec: TfRecord, path: string): Location {
+  // Plans have no attribute positions: the block location is all there is (a hot path on big plans).
+  if (!rec.attrLocs) return { ...rec.loc, address: rec.address, attribute: path };
   const key = path.replace(/\.\d+(?=\.|$)/g, '');
-  const exact = rec.attrLocs?.[path] ?? rec.attrLocs?.[key];
+  const exact = rec.attrLocs[path] ?? rec.attrLocs[key];
   if (exact) return { ...exact, address: rec.address, attribute: path };
   // Fall back to the nearest configured ancestor (a block), then the resource block.
   const parts = key.split('.');
   for (let i = parts.length - 1; i > 0; i--) {
-    const anc = rec.attrLocs?.[parts.slice(0, i).join('.')];
+    const anc = rec.attrLocs[parts.slice(0, i).join('.')];
     if (anc) return { ...anc, address: rec.address, attribute: path };
   }
   return { ...rec.loc, address: rec.address, attribute: path };

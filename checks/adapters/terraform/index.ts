@@ -62,7 +62,7 @@ export function tfAccount(source: 'hcl' | 'plan', input: string): Resource {
 }
 
 /** Turn Terraform records (plan or HCL) into model resources. Records without an adapter are skipped. */
-export function adaptTerraform(records: TfRecord[], source: 'hcl' | 'plan'): Resource[] {
+export function adaptTerraform(records: TfRecord[], source: 'hcl' | 'plan', opaqueModules: string[] = []): Resource[] {
   const out: Resource[] = [];
   const inputs = new Set<string>();
   for (const rec of records) {
@@ -74,7 +74,7 @@ export function adaptTerraform(records: TfRecord[], source: 'hcl' | 'plan'): Res
     for (const r of Array.isArray(produced) ? produced : [produced]) out.push(r);
   }
   const account = tfAccount(source, [...inputs][0] ?? '');
-  Object.assign(account.attrs, regionAttrs(records, account.loc.file ?? ''), { plaintextCredentials: plaintextCredentialsAttr(records, account.loc.file ?? '') });
+  Object.assign(account.attrs, regionAttrs(records, account.loc.file ?? '', opaqueModules), { plaintextCredentials: plaintextCredentialsAttr(records, account.loc.file ?? '') });
   out.push(account);
   return out;
 }

@@ -25,6 +25,11 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
     .option('--baseline <file|store>', 'an earlier results JSON, or "store" for the latest run in --store: only new findings fail the run (alert on what is new)')
     .option('--store <dir|s3://bucket/prefix>', 'keep this run (results, input hashes, link to the previous run) in a run store')
     .option('--concurrency <n>', 'concurrent calls per service and region', '4')
+    .option('--org', 'audit every ACTIVE account of the AWS Organization (organizations:ListAccounts), assuming --org-role-name in each member')
+    .option('--org-role-name <name>', 'read-only role to assume in each member account with --org (deploy it from checks/sources/live/iam-policy.json)', 'FerpaReadyAuditor')
+    .option('--account-concurrency <n>', 'member accounts audited at once with --org', '4')
+    .option('--config-aggregator <name>', 'read the resource types AWS Config records through this aggregator (SelectAggregateResourceConfig); other types through the describe APIs')
+    .option('--config-region <region>', 'region of the --config-aggregator (default: the first audited region)')
     .option('-q, --quiet', 'no progress display')
     .action(async (opts) => {
       // Heavy modules (the AWS SDK clients) load only when the command runs, so --help stays fast.
@@ -45,6 +50,8 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         quiet: Boolean(opts.quiet),
         concurrency,
         now: clock,
+        ...(opts.org ? { org: { roleName: String(opts.orgRoleName), accountConcurrency: positiveInt(opts.accountConcurrency, '--account-concurrency') } } : {}),
+        ...(opts.configAggregator ? { configAggregator: String(opts.configAggregator), ...(opts.configRegion ? { configRegion: String(opts.configRegion) } : {}) } : {}),
       });
       if (!opts.quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       // `{time}` in --snapshot-out becomes the run's time (20261122T030000Z), so scheduled runs never overwrite.
@@ -82,9 +89,18 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         }
         const failedCalls = snapshot.calls?.filter((c) => !c.ok).length ?? 0;
         if (failedCalls) process.stderr.write(`warning: ${failedCalls} API call(s) failed; the policies that needed them report "error"\n`);
+        for (const acct of snapshot.accounts ?? []) {
+          if (acct.status === 'error') process.stderr.write(`warning: account ${acct.id}${acct.name ? ` (${acct.name})` : ''} was not audited: ${acct.error?.message ?? 'unreachable'}; its policies report "error"\n`);
+        }
         setExit(exitCodeFor(newOnly, failOn));
       } finally {
         if (tmp) rmSync(tmp, { recursive: true, force: true });
       }
     });
+}
+
+function positiveInt(raw: unknown, flag: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(`${flag}: expected a positive whole number, got "${String(raw)}"`);
+  return n;
 }

@@ -105,17 +105,20 @@ function flattenTraversal(n: Node): { root: string; steps: Step[] } | undefined 
  * member's references are coarse (every reference inside it); when a later step finds finer ones
  * (a member of the member, a resource object), only those count.
  */
-function walk(v: Value, steps: Array<Step | Op>, from: number, env: Env): Value {
-  let pending: Set<string> | undefined;
-  for (let i = from; i < steps.length; i++) {
-    const s = steps[i] as Step | Op;
-    const key: Value = s.t === 'attr' ? s.name : evalNode(s.key, env);
-    let finer: Set<string> | undefined = memberRefs(v, key);
-    if (isLazy(v) && v.address) finer = new Set([v.address, ...(finer ?? [])]);
-    if (finer) pending = finer;
-    v = s.t === 'attr' ? getAttr(v, s.name) : getIndex(v, key);
+function walk(v: Value, steps: Array<Step | Op>, from: number, env: Env, coarse?: Set<string>): Value {
+  let pending = coarse;
+  try {
+    for (let i = from; i < steps.length; i++) {
+      const s = steps[i] as Step | Op;
+      const key: Value = s.t === 'attr' ? s.name : evalNode(s.key, env);
+      let finer: Set<string> | undefined = memberRefs(v, key);
+      if (isLazy(v) && v.address) finer = new Set([v.address, ...(finer ?? [])]);
+      if (finer) pending = finer;
+      v = s.t === 'attr' ? getAttr(v, s.name) : getIndex(v, key);
+    }
+  } finally {
+    if (pending) for (const r of pending) env.refs.add(r);
   }
-  if (pending) for (const r of pending) env.refs.add(r);
   return v;
 }
 
@@ -135,17 +138,17 @@ function evalTraversal(n: Node, env: Env): Value {
     if (n.t === 'index') return getIndex(evalNode(n.obj, env), evalNode(n.key, env));
     throw new EvalError('not a traversal');
   }
-  let value: Value;
-  let used = 0;
   const bound = env.bindings?.get(tr.root);
-  if (bound !== undefined || env.bindings?.has(tr.root)) value = bound as Value;
-  else {
-    const r = env.host.resolve(tr.root, tr.steps, env);
-    if (!r) return UNKNOWN;
-    value = r.value;
-    used = r.used;
+  if (bound !== undefined || env.bindings?.has(tr.root)) return walk(bound as Value, tr.steps, 0, env);
+  // what the named value as a whole refers to (every reference of a local, say); a step into a
+  // member whose own provenance is recorded narrows it to that member's references
+  const coarse = new Set<string>();
+  const r = env.host.resolve(tr.root, tr.steps, { ...env, refs: coarse });
+  if (!r) {
+    for (const x of coarse) env.refs.add(x);
+    return UNKNOWN;
   }
-  return walk(value, tr.steps, used, env);
+  return walk(r.value, tr.steps, r.used, env, coarse);
 }
 
 function arith(op: string, l: Value, r: Value): Value {

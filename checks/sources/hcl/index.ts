@@ -104,7 +104,7 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
     return p;
   };
   const configs = new Map<string, ModuleConfig>();
-  const result: TfSourceResult & { suppressions: NonNullable<TfSourceResult['suppressions']> } = { records: [], notes: [], regions: {}, suppressions: [] };
+  const result: TfSourceResult & { suppressions: NonNullable<TfSourceResult['suppressions']> } = { records: [], notes: [], regions: {}, suppressions: [], opaqueModules: [] };
 
   for (const [rootDir, files] of roots) {
     const installed = readInstalled(rootDir);
@@ -164,6 +164,7 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
       rootDir,
       installed,
       notes: result.notes,
+      opaqueModules: result.opaqueModules!,
       records: result.records,
       suppressions: result.suppressions,
       stack: [],

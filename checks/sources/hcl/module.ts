@@ -28,6 +28,8 @@ export interface EvalContext {
   /** module key path (`db.sub`) -> directory, from `.terraform/modules/modules.json`. */
   installed: Map<string, string>;
   notes: string[];
+  /** Module addresses whose source could not be read. */
+  opaqueModules: string[];
   records: TfRecord[];
   suppressions: Suppression[];
   /** Lazy evaluations in progress, for cycle detection and depth bounds. */
@@ -327,6 +329,7 @@ export class ModuleInstance implements Host {
       const src = call.source ?? '(none)';
       const what = dir && isLocalSource(src) ? 'not found' : 'not downloaded';
       this.ctx.notes.push(`module ${keyPath} (source ${src}) ${what}; its resources are not scanned`);
+      this.ctx.opaqueModules.push(`module.${keyPath.split('.').join('.module.')}`);
       return st;
     }
     if (this.dirStack.includes(dir)) {

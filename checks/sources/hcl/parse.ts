@@ -151,6 +151,10 @@ export class ParsePool {
         else p.resolve(m.body ?? {});
       });
       w.on('error', () => this.failAll());
+      // a worker that exits on its own (the Go runtime exits on a panic) must not leave parses waiting
+      w.on('exit', () => {
+        if (this.workers.some((x) => x.w === w)) this.failAll();
+      });
       this.workers.push({ w, busy: 0 });
     }
   }

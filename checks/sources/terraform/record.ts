@@ -46,6 +46,8 @@ export interface TfRecord {
 export interface TfSourceResult {
   records: TfRecord[];
   notes: string[];
+  /** Module addresses whose source could not be read (not downloaded, not found): their resources are missing. */
+  opaqueModules?: string[];
   /** Known provider region per provider config key (`aws`, `aws.west`), when literal. */
   regions?: Record<string, string>;
   /** Inline `ferpa-ready:ignore` comments (HCL source), attached to the resource they precede or sit in. */
