@@ -48,9 +48,16 @@ export function rawAt(values: unknown, path: string): unknown {
 }
 
 /** Location of an attribute: its own file/line when the source knows it, else the block's. */
+const BLOCK_LOCS = new WeakMap<TfRecord, Location>();
+
 export function locOf(rec: TfRecord, path: string): Location {
-  // Plans have no attribute positions: the block location is all there is (a hot path on big plans).
-  if (!rec.attrLocs) return { ...rec.loc, address: rec.address, attribute: path };
+  // Plans have no attribute positions: the block location is all there is, shared by every attribute
+  // of the record (a hot path on big plans: one object per record, not one per attribute).
+  if (!rec.attrLocs) {
+    let shared = BLOCK_LOCS.get(rec);
+    if (!shared) BLOCK_LOCS.set(rec, (shared = { ...rec.loc, address: rec.address }));
+    return shared;
+  }
   const key = path.replace(/\.\d+(?=\.|$)/g, '');
   const exact = rec.attrLocs[path] ?? rec.attrLocs[key];
   if (exact) return { ...exact, address: rec.address, attribute: path };
