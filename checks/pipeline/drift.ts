@@ -32,7 +32,8 @@ function normalise(v: unknown): unknown {
     return items.every((x) => typeof x !== 'object' || x === null) ? [...items].sort((a, b) => String(a).localeCompare(String(b))) : items;
   }
   if (v && typeof v === 'object' && (v as object).constructor === Object) {
-    return Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('_')).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, normalise(x)]));
+    // `origin` in a rule says where it was declared (inline, a separate rule resource, live): provenance, not configuration.
+    return Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('_') && k !== 'origin').sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, normalise(x)]));
   }
   return v;
 }

@@ -49,6 +49,7 @@ export function rawAt(values: unknown, path: string): unknown {
 
 /** Location of an attribute: its own file/line when the source knows it, else the block's. */
 const BLOCK_LOCS = new WeakMap<TfRecord, Location>();
+const ATTR_LOCS = new WeakMap<TfRecord, Map<string, Location>>();
 
 export function locOf(rec: TfRecord, path: string): Location {
   // Plans have no attribute positions: the block location is all there is, shared by every attribute
@@ -58,13 +59,21 @@ export function locOf(rec: TfRecord, path: string): Location {
     if (!shared) BLOCK_LOCS.set(rec, (shared = { ...rec.loc, address: rec.address }));
     return shared;
   }
+  let memo = ATTR_LOCS.get(rec);
+  if (!memo) ATTR_LOCS.set(rec, (memo = new Map()));
+  let found = memo.get(path);
+  if (!found) memo.set(path, (found = attrLocation(rec, rec.attrLocs, path)));
+  return found;
+}
+
+function attrLocation(rec: TfRecord, attrLocs: Record<string, Location>, path: string): Location {
   const key = path.replace(/\.\d+(?=\.|$)/g, '');
-  const exact = rec.attrLocs[path] ?? rec.attrLocs[key];
+  const exact = attrLocs[path] ?? attrLocs[key];
   if (exact) return { ...exact, address: rec.address, attribute: path };
   // Fall back to the nearest configured ancestor (a block), then the resource block.
   const parts = key.split('.');
   for (let i = parts.length - 1; i > 0; i--) {
-    const anc = rec.attrLocs[parts.slice(0, i).join('.')];
+    const anc = attrLocs[parts.slice(0, i).join('.')];
     if (anc) return { ...anc, address: rec.address, attribute: path };
   }
   return { ...rec.loc, address: rec.address, attribute: path };
