@@ -96,5 +96,12 @@ export function loadAttestationFile(file: string, shown = file): Attestation[] {
   const wrapped = { attestations: Array.isArray(data) ? data : (data as { attestations?: unknown }).attestations };
   if (!wrapped.attestations) throw new InputError('/attestations: required', shown);
   if (!validate(wrapped)) throw new InputError(describeAjvError(validate.errors), shown);
-  return wrapped.attestations as Attestation[];
+  const list = wrapped.attestations as Attestation[];
+  list.forEach((a, i) => {
+    for (const k of ['date', 'expires'] as const) {
+      const v = a[k];
+      if (v !== undefined && !isRealDate(v)) throw new InputError(`/attestations/${i}/${k}: "${v}" is not a real date (YYYY-MM-DD)`, shown);
+    }
+  });
+  return list;
 }

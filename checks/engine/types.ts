@@ -82,6 +82,20 @@ export interface Diagnostic {
   file?: string;
 }
 
+/** One difference between what a plan declares and what is live (checks/pipeline/drift.ts). */
+export interface DriftItem {
+  drift: 'missing' | 'changed' | 'unmanaged';
+  kind: string;
+  /** Terraform address (missing, changed). */
+  address: string | null;
+  /** Live ARN (changed, unmanaged). */
+  arn: string | null;
+  attribute?: string;
+  planned?: unknown;
+  live?: unknown;
+  message: string;
+}
+
 /** The results document (contract; reports/schema/results.schema.json). */
 export interface Results {
   schemaVersion: '1';
@@ -95,14 +109,6 @@ export interface Results {
   attestations?: Attestation[];
   waivers?: Waiver[];
   /** Where live differs from the plan, when a scan had both (see checks/pipeline/drift.ts). */
-  drift?: Array<{
-    drift: 'missing' | 'changed' | 'unmanaged';
-    kind: string;
-    address: string | null;
-    arn: string | null;
-    attribute?: string;
-    planned?: unknown;
-    live?: unknown;
-    message: string;
-  }>;
+  drift?: DriftItem[];
+
 }

@@ -3,21 +3,9 @@ import { deepEqual } from '../engine/evaluate.js';
 import type { Model } from '../model/model.js';
 import type { Resource } from '../model/resource.js';
 import { isSensitive, isUnknown, type Val } from '../model/value.js';
+import type { DriftItem } from '../engine/types.js';
 
-export type DriftKind = 'missing' | 'changed' | 'unmanaged';
-
-export interface DriftItem {
-  drift: DriftKind;
-  kind: string;
-  /** Terraform address (missing, changed). */
-  address: string | null;
-  /** Live ARN (changed, unmanaged). */
-  arn: string | null;
-  attribute?: string;
-  planned?: unknown;
-  live?: unknown;
-  message: string;
-}
+export type { DriftItem };
 
 /** Kinds whose resources are parts of others or synthetic; they are compared through their owner. */
 const SKIP_KINDS = new Set(['aws.account']);

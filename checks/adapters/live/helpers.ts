@@ -110,15 +110,4 @@ export function keyIsAwsManaged(ctx: LiveCtx, ref: string | undefined | null): b
   return k?.awsManaged;
 }
 
-export function asBool(raw: unknown): boolean | undefined {
-  if (typeof raw === 'boolean') return raw;
-  if (raw === 'true') return true;
-  if (raw === 'false') return false;
-  return undefined;
-}
-
-export function asNumber(raw: unknown): number | undefined {
-  if (typeof raw === 'number') return raw;
-  if (typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(Number(raw))) return Number(raw);
-  return undefined;
-}
+export { asBool, asNumber } from '../../util/coerce.js';

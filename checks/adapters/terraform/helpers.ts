@@ -132,18 +132,7 @@ export function linkRef(rec: TfRecord, name: string, path: string, kinds: string
   return { name, kinds, addresses, literals: isUnknown(raw) ? [] : strings(raw), loc: locOf(rec, path), ...(opts.inverse ? { inverse: opts.inverse } : {}) };
 }
 
-export function asBool(raw: unknown): boolean | undefined {
-  if (typeof raw === 'boolean') return raw;
-  if (raw === 'true') return true;
-  if (raw === 'false') return false;
-  return undefined;
-}
-
-export function asNumber(raw: unknown): number | undefined {
-  if (typeof raw === 'number') return raw;
-  if (typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(Number(raw))) return Number(raw);
-  return undefined;
-}
+export { asBool, asNumber } from '../../util/coerce.js';
 
 /** Parse a JSON-encoded attribute (policy documents, container definitions); unknown stays unknown. */
 export function jsonAttr(rec: TfRecord, path: string): Val<unknown> {
