@@ -1,6 +1,6 @@
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
 import { ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,10 @@ interface Recorded {
   items: Array<Record<string, unknown> & { accountId: string; awsRegion: string; resourceId: string; resourceType: string }>;
   unprocessedOnce: string[];
 }
-const recorded = JSON.parse(readFileSync(new URL('./fixtures/config-aggregator.recorded.json', import.meta.url), 'utf8')) as Recorded;
+const RECORDED_TEXT = readFileSync(new URL('./fixtures/config-aggregator.recorded.json', import.meta.url), 'utf8');
+/** The recorded caller-account key id; the test stands a real moto key in for it (see beforeAll). */
+const RECORDED_KEY_ID = '1f0c2d9e-0000-4000-8000-00000000cf01';
+let recorded = JSON.parse(RECORDED_TEXT) as Recorded;
 const MEMBER = '210987654321';
 const REGION = 'us-east-1';
 const expressions: string[] = [];
@@ -66,6 +69,7 @@ let moto: Moto;
 let snapshot: Snapshot;
 let findings: Finding[];
 let taskDefArn: string;
+let keyArn: string;
 
 beforeAll(async () => {
   motoEnv();
@@ -74,6 +78,13 @@ beforeAll(async () => {
   // In moto only: a bucket and a key (Config types: must not be listed again), a secret and a task definition (describe types).
   await new S3Client({ ...cfg, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: 'only-in-moto' }));
   await new KMSClient(cfg).send(new CreateKeyCommand({ Description: 'only in moto' }));
+  // The caller account is reachable, so what Config items lack is read through the describe APIs: the
+  // recorded key's id is swapped for a real moto key with rotation on, for that read to find.
+  const kms = new KMSClient(cfg);
+  const real = (await kms.send(new CreateKeyCommand({ Description: 'student data' }))).KeyMetadata!;
+  await kms.send(new EnableKeyRotationCommand({ KeyId: real.KeyId }));
+  recorded = JSON.parse(RECORDED_TEXT.replaceAll(RECORDED_KEY_ID, real.KeyId!)) as Recorded;
+  keyArn = real.Arn!;
   await new SecretsManagerClient(cfg).send(new CreateSecretCommand({ Name: 'db-password', SecretString: 'seed-only' }));
   taskDefArn = (
     await new ECSClient(cfg).send(
@@ -162,11 +173,24 @@ describe('--config-aggregator', () => {
     expect(findings.find((f) => f.policyId === policy && f.resource.arn === arn)!.account).toBe(account);
   });
 
-  it('reports what Config does not record as a read error naming the describe call, never as a pass', () => {
-    const key = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1f0c2d9e-0000-4000-8000-00000000cf01`;
-    const f = findings.find((x) => x.policyId === 'aws-kms-key-rotation-enabled' && x.resource.arn === key)!;
-    expect(f.status).toBe('error');
-    expect(JSON.stringify(f)).toContain('kms:GetKeyRotationStatus');
+  it('reads what Config items lack through the describe APIs where the account is reachable', () => {
+    expect(statusOf(findings, 'aws-kms-key-rotation-enabled', keyArn)).toBe('pass');
+    const key = snapshot.resources.find((r) => r.arn === keyArn)!;
+    expect(key.via).toBe('config');
+    expect(key.data.rotation).toMatchObject({ enabled: true });
+    expect(key.errors).toBeUndefined();
+    const ops = snapshot.calls.filter((c) => c.account === undefined).map((c) => `${c.service}:${c.operation}`);
+    expect(ops).toContain('kms:GetKeyRotationStatus');
+    expect(ops).toContain('rds:DescribeDBParameters');
+  });
+
+  it('keeps what Config does not record as a read error naming the describe call in accounts only Config sees, never a pass', () => {
+    const db = snapshot.resources.find((r) => r.arn === `arn:aws:rds:${REGION}:${MEMBER}:db:cfg-db-bad`)!;
+    expect(db.errors?.parameters).toMatchObject({ code: 'NotRecordedByConfig', call: 'rds:DescribeDBParameters' });
+    // The parameter check reports an unread group as unknown (checks/rules/rds-force-ssl.ts), never pass.
+    const f = findings.find((x) => x.policyId === 'aws-rds-force-ssl-parameter-attached' && x.resource.arn === db.arn)!;
+    expect(['unknown', 'error']).toContain(f.status);
+    expect(f.message).toContain('lms-pg16');
   });
 
   it('evaluates account settings only where they were read (the caller account), not in the Config-only member', () => {
@@ -180,6 +204,12 @@ describe('--config-aggregator', () => {
     const f = findings.find((x) => x.policyId === 'aws-ecs-no-plaintext-secrets-in-environment' && x.resource.arn === taskDefArn)!;
     expect(JSON.stringify(f)).toContain('UPSTREAM');
     expect(JSON.stringify(f)).not.toContain('LOG_LEVEL');
+  });
+
+  it('makes only calls the shipped read-only policy allows', () => {
+    const policy = JSON.parse(readFileSync(new URL('../../checks/sources/live/iam-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
+    const allowed = new Set(policy.Statement.flatMap((x) => x.Action));
+    expect([...new Set(snapshot.calls.map((x) => `${x.service}:${x.operation}`))].filter((a) => !allowed.has(a))).toEqual([]);
   });
 
   it('fails the same read in one line when the aggregator does not exist, per type and region', async () => {

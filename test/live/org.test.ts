@@ -2,6 +2,7 @@ import { CreateAccountCommand, CreateOrganizationCommand, OrganizationsClient } 
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateBucketCommand, PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,6 +131,42 @@ describe('--org: every ACTIVE account of the organisation', () => {
   });
 });
 
+describe('ferpa-ready audit --org (the command)', () => {
+  const bin = new URL('../../bin/ferpa-ready.js', import.meta.url).pathname;
+  // Asynchronous on purpose: moto's log pipe is drained by this process, so it must not block.
+  const run = (args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [bin, 'audit', '--endpoint-url', moto.endpoint, '--regions', REGION, '--quiet', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolve({ status, stdout, stderr });
+      });
+    });
+
+  it('audits every member with the role named, and reports findings per account', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ferpa-org-cli-')), 'snap.json');
+    const r = await run(['--org', '--org-role-name', 'AuditReader', '--account-concurrency', '3', '--snapshot-out', file, '-f', 'json', '--fail-on', 'critical']);
+    expect(r.status, r.stderr).toBeLessThan(2);
+    const snap = readSnapshot(file);
+    expect(snap.accounts?.map((a) => a.id).sort()).toEqual([ACCOUNT, members.a, members.b, members.c].sort());
+    expect(snap.accounts?.find((a) => a.id === members.b)?.roleArn).toBe(`arn:aws:iam::${members.b}:role/AuditReader`);
+    const results = JSON.parse(r.stdout) as { findings: Finding[] };
+    expect(new Set(results.findings.map((f) => f.account))).toEqual(new Set([ACCOUNT, members.a, members.b, members.c]));
+  }, 120_000);
+
+  it('rejects a bad --account-concurrency in one line (exit 2)', async () => {
+    const r = await run(['--org', '--account-concurrency', '0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/--account-concurrency: expected a positive whole number, got "0"/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('organisation account list', () => {
   /** Organizations answered from recorded pages (ListAccounts with a SUSPENDED account on page 2). */
   const pages: ClientHook = (client, info) => {
@@ -173,6 +210,16 @@ describe('organisation account list', () => {
 });
 
 describe('member-account role policy', () => {
+  it('covers every call of the organisation audit with the read-only policy plus the assume policy', () => {
+    const read = JSON.parse(readFileSync(new URL('../../checks/sources/live/iam-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
+    const assume = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
+    const allowed = new Set([...read.Statement, ...assume.Statement].flatMap((x) => x.Action));
+    const made = new Set(snapshot.calls.map((x) => `${x.service}:${x.operation}`));
+    expect(made).toContain('organizations:ListAccounts');
+    expect(made).toContain('sts:AssumeRole');
+    expect([...made].filter((a) => !allowed.has(a))).toEqual([]);
+  });
+
   it('lets the auditing principal assume only the auditor role, nothing else', () => {
     const doc = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8'));
     expect(doc.Statement).toEqual([expect.objectContaining({ Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: `arn:aws:iam::*:role/${DEFAULT_ORG_ROLE}` })]);

@@ -16,7 +16,7 @@ import { collectLogs } from './collect/logs.js';
 import { collectRds } from './collect/rds.js';
 import { collectS3 } from './collect/s3.js';
 import { collectSecrets } from './collect/secrets.js';
-import { collectFromConfig, CONFIG_TYPES } from './collect/config.js';
+import { collectFromConfig, completeFromDescribe, CONFIG_TYPES } from './collect/config.js';
 import { assumeRoleCredentials, listOrgAccounts, type OrgAccount } from './collect/org.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
 
@@ -221,6 +221,8 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
             if (opts.org) part.info.access = 'caller';
             part.info.regions = regions;
           }
+          // Facets Config items lack, read here where this account can be reached.
+          if (configured.size) await completeFromDescribe(member, c.resources.filter((r) => r.via === 'config' && r.account === acct.id));
           await runCollectors(member, part.info.regions!, home, opts.org ? `${acct.id} ` : '', progress);
         }),
       ),

@@ -1,6 +1,9 @@
 import { BatchGetAggregateResourceConfigCommand, ConfigServiceClient, SelectAggregateResourceConfigCommand, type AggregateResourceIdentifier, type BaseConfigurationItem, type ResourceType } from '@aws-sdk/client-config-service';
+import { CloudTrailClient, GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
+import { GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient } from '@aws-sdk/client-kms';
 import type { SnapshotError, SnapshotResource } from '../snapshot.js';
-import type { Collector } from './context.js';
+import { facet, type Collector } from './context.js';
+import { parameterReader } from './rds.js';
 
 /**
  * Organisation-scale reads through an AWS Config aggregator: `SelectAggregateResourceConfig` enumerates
@@ -269,7 +272,59 @@ export async function collectFromConfig(c: Collector, aggregator: string, region
   }
   const notes = [
     `AWS Config aggregator ${aggregator} (${region}) supplied ${CONFIG_TYPES.join(', ')}; every other type, and account settings (EBS defaults, S3 account public access block, IAM summary), came from the describe APIs.`,
-    'Not in AWS Config configuration items, so reported as read errors (NotRecordedByConfig) for records read through Config: RDS parameter group values, KMS key rotation status and key policies, and CloudTrail logging status and event selectors when the item lacks them.',
+    'Not in AWS Config configuration items: RDS parameter group values, KMS key rotation status and key policies, and CloudTrail logging status and event selectors when the item lacks them. They are read through the describe APIs in every account the audit reaches; in accounts only the aggregator sees they stay read errors (NotRecordedByConfig).',
   ];
   return { accounts: [...accounts].sort(), notes };
+}
+
+/**
+ * In an account the audit can reach, read through the describe APIs the facets Config items lack
+ * (recorded as NotRecordedByConfig on the record): RDS parameter values, KMS rotation and key policy,
+ * a trail's status and event selectors. `c` is that account's collector (its calls are logged there).
+ * In accounts only the aggregator sees, the NotRecordedByConfig errors stay.
+ */
+export async function completeFromDescribe(c: Collector, records: SnapshotResource[]): Promise<void> {
+  const readers = new Map<string, ReturnType<typeof parameterReader>>();
+  const params = (region: string) => {
+    let r = readers.get(region);
+    if (!r) readers.set(region, (r = parameterReader(c, region)));
+    return r;
+  };
+  const settle = (rec: SnapshotResource, name: string) => {
+    if (rec.errors?.[name]?.code !== 'NotRecordedByConfig') return false;
+    delete rec.errors[name];
+    if (Object.keys(rec.errors).length === 0) delete rec.errors;
+    return true;
+  };
+  await Promise.all(
+    records.map(async (rec) => {
+      const pending = (name: string) => rec.errors?.[name]?.code === 'NotRecordedByConfig';
+      if ((rec.type === 'AWS::RDS::DBInstance' || rec.type === 'AWS::RDS::DBCluster') && pending('parameters')) {
+        const cluster = rec.type === 'AWS::RDS::DBCluster';
+        const group = cluster ? (rec.data.DBClusterParameterGroup as string | undefined) : (rec.data.DBParameterGroups as Array<{ DBParameterGroupName?: string }> | undefined)?.[0]?.DBParameterGroupName;
+        if (!group) return;
+        const r = await params(rec.region)(group, cluster);
+        settle(rec, 'parameters');
+        facet(rec, 'parameters', r);
+      } else if (rec.type === 'AWS::KMS::Key' && (pending('rotation') || pending('policy'))) {
+        const client = c.client(KMSClient, rec.region);
+        const KeyId = rec.data.KeyId as string;
+        const symmetric = (rec.data.KeySpec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT';
+        const [rotation, policy] = await Promise.all([
+          symmetric ? c.read('kms', rec.region, 'kms:GetKeyRotationStatus', () => client.send(new GetKeyRotationStatusCommand({ KeyId }))) : undefined,
+          c.read('kms', rec.region, 'kms:GetKeyPolicy', () => client.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' }))),
+        ]);
+        settle(rec, 'rotation');
+        settle(rec, 'policy');
+        if (rotation) facet(rec, 'rotation', rotation, (v) => ({ enabled: v.KeyRotationEnabled ?? false, periodInDays: v.RotationPeriodInDays ?? null }));
+        else rec.data.rotation = { enabled: false, periodInDays: null, applicable: false };
+        facet(rec, 'policy', policy, (v) => (v.Policy ? JSON.parse(v.Policy) : null));
+      } else if (rec.type === 'AWS::CloudTrail::Trail' && (pending('status') || pending('eventSelectors'))) {
+        const client = c.client(CloudTrailClient, rec.region);
+        if (settle(rec, 'status')) facet(rec, 'status', await c.read('cloudtrail', rec.region, 'cloudtrail:GetTrailStatus', () => client.send(new GetTrailStatusCommand({ Name: rec.arn }))), (v) => ({ IsLogging: v.IsLogging ?? false, LatestDeliveryError: v.LatestDeliveryError ?? null }));
+        if (settle(rec, 'eventSelectors'))
+          facet(rec, 'eventSelectors', await c.read('cloudtrail', rec.region, 'cloudtrail:GetEventSelectors', () => client.send(new GetEventSelectorsCommand({ TrailName: rec.arn }))), (v) => ({ EventSelectors: v.EventSelectors ?? [], AdvancedEventSelectors: v.AdvancedEventSelectors ?? [] }));
+      }
+    }),
+  );
 }

@@ -1,5 +1,7 @@
 import { DescribeDBClusterParametersCommand, DescribeDBParametersCommand, RDSClient, paginateDescribeDBClusters, paginateDescribeDBInstances } from '@aws-sdk/client-rds';
-import { facet, items, listAll, plain, tagMap, type Collector } from './context.js';
+import { facet, items, listAll, plain, tagMap, type Collector, type Read } from './context.js';
+
+type KeptParameters = Record<string, { value: string | null; source: string | null }>;
 import type { SnapshotResource } from '../snapshot.js';
 
 /** Parameters the catalog reads (TLS, statement and connection logging); the rest of a group is not kept. */
@@ -23,17 +25,11 @@ function keep(params: Array<{ ParameterName?: string; ParameterValue?: string; S
   return out;
 }
 
-/** RDS: DB instances and clusters, each with the relevant values of its parameter group. */
-export async function collectRds(c: Collector, region: string): Promise<void> {
+/** Reads of parameter groups in one region, once per group, shared by every instance or cluster that uses it. */
+export function parameterReader(c: Collector, region: string): (name: string, cluster: boolean) => Promise<Read<KeptParameters>> {
   const client = c.client(RDSClient, region);
-  const [instances, clusters] = await Promise.all([
-    c.covered('AWS::RDS::DBInstance') ? [] : listAll(c, 'rds', region, 'rds:DescribeDBInstances', ['AWS::RDS::DBInstance'], () => items(paginateDescribeDBInstances({ client }, {}), (p) => p.DBInstances)),
-    c.covered('AWS::RDS::DBCluster') ? [] : listAll(c, 'rds', region, 'rds:DescribeDBClusters', ['AWS::RDS::DBCluster'], () => items(paginateDescribeDBClusters({ client }, {}), (p) => p.DBClusters)),
-  ]);
-
-  // One read per parameter group, shared by every instance or cluster that uses it.
-  const groupReads = new Map<string, Promise<Awaited<ReturnType<typeof c.read<Record<string, unknown>>>>>>();
-  const readGroup = (name: string, cluster: boolean) => {
+  const groupReads = new Map<string, Promise<Read<KeptParameters>>>();
+  return (name, cluster) => {
     const key = `${cluster ? 'c' : 'i'}|${name}`;
     let p = groupReads.get(key);
     if (!p) {
@@ -62,6 +58,17 @@ export async function collectRds(c: Collector, region: string): Promise<void> {
     }
     return p;
   };
+}
+
+/** RDS: DB instances and clusters, each with the relevant values of its parameter group. */
+export async function collectRds(c: Collector, region: string): Promise<void> {
+  const client = c.client(RDSClient, region);
+  const [instances, clusters] = await Promise.all([
+    c.covered('AWS::RDS::DBInstance') ? [] : listAll(c, 'rds', region, 'rds:DescribeDBInstances', ['AWS::RDS::DBInstance'], () => items(paginateDescribeDBInstances({ client }, {}), (p) => p.DBInstances)),
+    c.covered('AWS::RDS::DBCluster') ? [] : listAll(c, 'rds', region, 'rds:DescribeDBClusters', ['AWS::RDS::DBCluster'], () => items(paginateDescribeDBClusters({ client }, {}), (p) => p.DBClusters)),
+  ]);
+
+  const readGroup = parameterReader(c, region);
 
   await Promise.all(
     (instances ?? []).map(async (db) => {
