@@ -235,29 +235,37 @@ export class ModuleInstance implements Host {
     return st;
   }
 
-  private evaluateResource(st: ResState): void {
-    const body = st.block.body;
+  /**
+   * The instances a block expands to (count, for_each, or one), with the bindings each sees. A count
+   * or for_each that cannot be evaluated gives one instance of unknown shape, never a guess. `limit`
+   * bounds count expansion (resources 10,000, modules 1,000).
+   */
+  private expandInstances(body: Record<string, unknown>, limit: number): { shape: 'single' | 'count' | 'for_each' | 'unknown'; keys: Array<{ key?: string | number; bindings: Map<string, Value> }> } {
     const keys: Array<{ key?: string | number; bindings: Map<string, Value> }> = [];
     if ('count' in body) {
       const c = evalMeta(body.count, this.env());
       if (typeof c === 'number' && Number.isFinite(c) && c >= 0) {
-        st.shape = 'count';
-        for (let i = 0; i < Math.min(c, 10000); i++) keys.push({ key: i, bindings: new Map([['count', { index: i }]]) });
-      } else {
-        st.shape = 'unknown';
-        keys.push({ bindings: new Map<string, Value>([['count', { index: UNKNOWN }]]) });
+        for (let i = 0; i < Math.min(c, limit); i++) keys.push({ key: i, bindings: new Map([['count', { index: i }]]) });
+        return { shape: 'count', keys };
       }
-    } else if ('for_each' in body) {
+      return { shape: 'unknown', keys: [{ bindings: new Map<string, Value>([['count', { index: UNKNOWN }]]) }] };
+    }
+    if ('for_each' in body) {
       const fe = evalMeta(body.for_each, this.env());
       const pairs = forEachPairs(fe);
       if (pairs) {
-        st.shape = 'for_each';
         for (const [k, v] of pairs) keys.push({ key: k, bindings: new Map([['each', eachObject(fe, k, v)]]) });
-      } else {
-        st.shape = 'unknown';
-        keys.push({ bindings: new Map<string, Value>([['each', { key: UNKNOWN, value: UNKNOWN }]]) });
+        return { shape: 'for_each', keys };
       }
-    } else keys.push({ bindings: new Map() });
+      return { shape: 'unknown', keys: [{ bindings: new Map<string, Value>([['each', { key: UNKNOWN, value: UNKNOWN }]]) }] };
+    }
+    return { shape: 'single', keys: [{ bindings: new Map() }] };
+  }
+
+  private evaluateResource(st: ResState): void {
+    const body = st.block.body;
+    const { shape, keys } = this.expandInstances(body, 10_000);
+    st.shape = shape;
     for (const { key, bindings } of keys) {
       const address = st.base + keySuffix(key);
       bindings.set('self', UNKNOWN);
@@ -337,30 +345,8 @@ export class ModuleInstance implements Host {
       throw new InputError(`module cycle: ${chain.join(' -> ')}`, call.file);
     }
     const body = call.body;
-    const keys: Array<{ key?: string | number; bindings: Map<string, Value> }> = [];
-    if ('count' in body) {
-      const c = evalMeta(body.count, this.env());
-      if (typeof c === 'number' && c >= 0) {
-        st.shape = 'count';
-        for (let i = 0; i < Math.min(c, 1000); i++) keys.push({ key: i, bindings: new Map([['count', { index: i }]]) });
-      } else {
-        st.shape = 'unknown';
-        keys.push({ bindings: new Map<string, Value>([['count', { index: UNKNOWN }]]) });
-      }
-    } else if ('for_each' in body) {
-      const fe = evalMeta(body.for_each, this.env());
-      const pairs = forEachPairs(fe);
-      if (pairs) {
-        st.shape = 'for_each';
-        for (const [k, v] of pairs) keys.push({ key: k, bindings: new Map([['each', eachObject(fe, k, v)]]) });
-      } else {
-        st.shape = 'unknown';
-        keys.push({ bindings: new Map<string, Value>([['each', { key: UNKNOWN, value: UNKNOWN }]]) });
-      }
-    } else {
-      st.shape = 'single';
-      keys.push({ bindings: new Map() });
-    }
+    const { shape, keys } = this.expandInstances(body, 1_000);
+    st.shape = shape;
     // providers: default configs are inherited; `providers = { aws = aws.west }` maps others in
     const inherited = new Map<string, () => Value>();
     for (const [k, f] of this.providers) if (!k.includes('.')) inherited.set(k, f);
