@@ -93,10 +93,28 @@ describe('parsing on worker threads', () => {
   it('sends files past the threshold to the worker and parses them correctly', async () => {
     const pool = new ParsePool(1, 2);
     try {
+      await pool.warm();
       const bodies = await Promise.all(Array.from({ length: 8 }, (_, i) => pool.parse(`p${i}.tf`, `a = ${i}\nb = "x\${var.y}"\n`)));
       expect(bodies.map((b) => b.a)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
       expect(bodies[7]?.b).toBe('x${var.y}');
       expect(pool.workerParses).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('parse pool failures', () => {
+  it('parses on the main thread what a dying worker held and what was still queued', async () => {
+    const pool = new ParsePool(1, 0);
+    try {
+      await pool.warm();
+      const texts = Array.from({ length: 30 }, (_, i) => `n = ${i}\n`);
+      const pending = texts.map((t, i) => pool.parse(`q${i}.tf`, t));
+      expect(pool.workerParses).toBeGreaterThan(0);
+      await (pool as unknown as { workers: Array<{ w: { terminate(): Promise<number> } }> }).workers[0]!.w.terminate();
+      const bodies = await Promise.all(pending);
+      expect(bodies.map((b) => b.n)).toEqual(texts.map((_, i) => i));
     } finally {
       await pool.close();
     }

@@ -48,6 +48,8 @@ export async function parseHclText(text: string, display: string, pool?: ParsePo
 const WORKER_CODE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const hcl = require(workerData.parser);
+// the WASM module compiles and starts on the first parse: say when that is done
+hcl.parse('warm-up.tf', '').then(() => parentPort.postMessage({ ready: true }), () => parentPort.postMessage({ ready: true }));
 parentPort.on('message', (m) => {
   hcl.parse(m.display, m.text).then(
     (body) => parentPort.postMessage({ id: m.id, body: body ?? {} }),
@@ -56,19 +58,46 @@ parentPort.on('message', (m) => {
 });
 `;
 
+/** One text waiting for a parser. */
+interface ParseJob {
+  display: string;
+  text: string;
+  resolve: (v: Record<string, unknown>) => void;
+  reject: (e: Error) => void;
+}
+
+interface WorkerSlot {
+  w: Worker;
+  /** Texts sent and not yet answered. */
+  busy: number;
+  /** Its parser has started; texts are sent only from then on. */
+  ready: boolean;
+  started: Promise<void>;
+  /** Settle `started` (also when the worker dies first). */
+  markStarted: () => void;
+}
+
+/** Texts queued on a worker at once: enough that it never waits for the main thread to hand it more. */
+const WORKER_QUEUE = 3;
+
 /**
  * Parses HCL texts on worker threads as well as the main thread (the WASM parser is the costly part
- * of reading a large tree, and the main thread has nothing else to do meanwhile): small trees parse on
- * the main thread only; from the `threshold`-th file on, each text goes to the least busy of the main
- * thread and `size` workers (default: one per extra core, at most one, so two parsers on two cores).
+ * of reading a large tree, and the main thread has little else to do meanwhile). Small trees parse on
+ * the main thread only. From the `threshold`-th file on, texts wait in a queue: each worker (default:
+ * one per extra core, at most one) is kept `WORKER_QUEUE` texts deep once its parser has started (texts
+ * never wait for a worker that is still starting), and the main thread parses the
+ * rest one per event-loop turn. A parse on the main thread runs to completion synchronously, so taking
+ * texts one turn at a time is what lets worker replies (and file reads) come in between.
  * `close()` ends the workers.
  */
 export class ParsePool {
-  private workers: Array<{ w: Worker; busy: number }> = [];
-  private readonly waiting = new Map<number, { display: string; text: string; resolve: (v: Record<string, unknown>) => void; reject: (e: Error) => void }>();
+  private workers: WorkerSlot[] = [];
+  private readonly waiting = new Map<number, ParseJob>();
+  private readonly queue: ParseJob[] = [];
+  private head = 0;
+  private mainScheduled = false;
   private next = 0;
   private requests = 0;
-  private mainBusy = 0;
   private failed = false;
   /** Texts parsed on a worker so far (for tests and the bench). */
   workerParses = 0;
@@ -76,6 +105,14 @@ export class ParsePool {
   private readonly byContent = new Map<string, Promise<{ body: Record<string, unknown>; blocks: BlockPos[] }>>();
   /** Files whose text was already parsed in this run. */
   contentHits = 0;
+  private readonly size: number;
+
+  constructor(
+    size?: number,
+    private readonly threshold = 24,
+  ) {
+    this.size = Math.max(0, Math.floor(size ?? Math.min(1, availableParallelism() - 1)));
+  }
 
   /** Parse `text` unless the same text was parsed in this run already. */
   parseOnce(display: string, text: string): Promise<{ body: Record<string, unknown>; blocks: BlockPos[] }> {
@@ -89,48 +126,76 @@ export class ParsePool {
     this.byContent.set(key, p);
     return p;
   }
-  private readonly size: number;
-  constructor(
-    size?: number,
-    private readonly threshold = 24,
-  ) {
-    this.size = Math.max(0, Math.floor(size ?? Math.min(1, availableParallelism() - 1)));
-  }
-
-  private onMain(display: string, text: string): Promise<Record<string, unknown>> {
-    this.mainBusy++;
-    return parser()
-      .parse(display, text)
-      .finally(() => {
-        this.mainBusy--;
-      });
-  }
 
   parse(display: string, text: string): Promise<Record<string, unknown>> {
     this.requests++;
-    if (this.failed || this.requests <= this.threshold || this.size < 1) return this.onMain(display, text);
+    if (this.failed || this.requests <= this.threshold || this.size < 1) return parser().parse(display, text);
     if (!this.workers.length) this.start();
-    if (!this.workers.length) return this.onMain(display, text);
-    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    if (this.mainBusy <= slot.busy) return this.onMain(display, text);
+    if (!this.workers.length) return parser().parse(display, text);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ display, text, resolve, reject });
+      this.feedWorkers();
+      this.scheduleMain();
+    });
+  }
+
+  private take(): ParseJob | undefined {
+    if (this.head >= this.queue.length) return undefined;
+    const job = this.queue[this.head++];
+    if (this.head === this.queue.length) {
+      this.queue.length = 0;
+      this.head = 0;
+    }
+    return job;
+  }
+
+  private feedWorkers(): void {
+    for (const slot of this.workers) {
+      while (slot.ready && slot.busy < WORKER_QUEUE) {
+        const job = this.take();
+        if (!job) return;
+        this.send(slot, job);
+      }
+    }
+  }
+
+  private send(slot: WorkerSlot, job: ParseJob): void {
     const id = this.next++;
     slot.busy++;
     this.workerParses++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, {
-        display,
-        text,
-        resolve: (v) => {
-          slot.busy--;
-          resolve(v);
-        },
-        reject: (e) => {
-          slot.busy--;
-          reject(e);
-        },
-      });
-      slot.w.postMessage({ id, display, text });
+    this.waiting.set(id, {
+      ...job,
+      resolve: (v) => {
+        slot.busy--;
+        job.resolve(v);
+        this.feedWorkers();
+      },
+      reject: (e) => {
+        slot.busy--;
+        job.reject(e);
+        this.feedWorkers();
+      },
     });
+    slot.w.postMessage({ id, display: job.display, text: job.text });
+  }
+
+  private scheduleMain(): void {
+    if (this.mainScheduled || this.head >= this.queue.length) return;
+    this.mainScheduled = true;
+    setImmediate(() => {
+      this.mainScheduled = false;
+      this.feedWorkers();
+      const job = this.take();
+      if (job) parser().parse(job.display, job.text).then(job.resolve, job.reject);
+      this.scheduleMain();
+    });
+  }
+
+  /** Start the workers now and wait until their parsers run (for callers that know a large tree is coming, and tests). */
+  async warm(): Promise<void> {
+    if (this.size < 1 || this.failed) return;
+    if (!this.workers.length) this.start();
+    await Promise.all(this.workers.map((x) => x.started));
   }
 
   private start(): void {
@@ -143,7 +208,16 @@ export class ParsePool {
     }
     for (let i = 0; i < this.size; i++) {
       const w = new Worker(WORKER_CODE, { eval: true, workerData: { parser: path } });
-      w.on('message', (m: { id: number; body?: Record<string, unknown>; error?: string }) => {
+      let markStarted = (): void => {};
+      const started = new Promise<void>((res) => (markStarted = res));
+      const slot: WorkerSlot = { w, busy: 0, ready: false, started, markStarted };
+      w.on('message', (m: { id: number; ready?: boolean; body?: Record<string, unknown>; error?: string }) => {
+        if (m.ready) {
+          slot.ready = true;
+          slot.markStarted();
+          this.feedWorkers();
+          return;
+        }
         const p = this.waiting.get(m.id);
         if (!p) return;
         this.waiting.delete(m.id);
@@ -155,18 +229,19 @@ export class ParsePool {
       w.on('exit', () => {
         if (this.workers.some((x) => x.w === w)) this.failAll();
       });
-      this.workers.push({ w, busy: 0 });
+      this.workers.push(slot);
     }
   }
 
-  /** A worker died (out of memory, ...): parse what it held on the main thread from now on. */
+  /** A worker died (out of memory, ...): parse what it held, and what is still queued, on the main thread. */
   private failAll(): void {
     this.failed = true;
-    for (const [id, p] of this.waiting) {
-      this.waiting.delete(id);
-      parser().parse(p.display, p.text).then(p.resolve, p.reject);
-    }
+    for (const x of this.workers) x.markStarted();
+    const held = [...this.waiting.values()];
+    this.waiting.clear();
     void this.close();
+    for (const p of held) parser().parse(p.display, p.text).then(p.resolve, p.reject);
+    this.scheduleMain();
   }
 
   async close(): Promise<void> {
