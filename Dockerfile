@@ -5,8 +5,8 @@
 #   docker run --rm -v "$PWD:/work:ro" -w /work ferpa-ready:0.1.0 scan infra/plan.json
 #
 # Stage 1 packs the package exactly as npm publishes it (the package.json `files` whitelist: no
-# tests, fixtures or reference stack). Stage 2 installs only its runtime dependencies (tsx runs the
-# TypeScript sources, so it is one of them) and runs as the unprivileged `node` user.
+# tests, fixtures or reference stack; prepack compiles the CLI into dist/). Stage 2 installs only its
+# runtime dependencies and runs as the unprivileged `node` user.
 # No credentials are built in: AWS access comes from the task role (or the environment) at run time.
 
 FROM node:20.18.1-bookworm-slim AS pack
@@ -16,8 +16,10 @@ COPY bin ./bin
 COPY checks ./checks
 COPY reports ./reports
 COPY policies ./policies
+COPY scripts/build.mjs ./scripts/build.mjs
 COPY README.md ./
-RUN npm pack --ignore-scripts --pack-destination /tmp \
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+ && npm pack --pack-destination /tmp \
  && mkdir /pkg \
  && tar -xzf /tmp/ferpa-ready-*.tgz -C /pkg --strip-components=1 \
  && cp package-lock.json /pkg/

@@ -1,9 +1,16 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx's loader, so `npm ci` is the only install step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI from dist/ when it is current (see compiled.js); otherwise the TypeScript
+// sources through tsx's loader, so a fresh checkout or an edited one needs nothing but `npm ci`.
+import { distIsCurrent } from './compiled.js';
 
 // This tool runs on Node 20 by design; the SDK's notice about future Node versions is not for our users' stderr.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-register();
-const { main } = await import('../checks/cli/main.ts');
+let main;
+if (process.env.FERPA_READY_FROM_SOURCE !== '1' && distIsCurrent()) {
+  ({ main } = await import('../dist/checks/cli/main.js'));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../checks/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

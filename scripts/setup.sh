@@ -26,4 +26,7 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   apt-get update -qq >&2
   apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >&2
 fi
+# the CLI runs from dist/ when it is current (bin/compiled.js); compiling takes well under a second
+log "compiling the CLI to dist/"
+node scripts/build.mjs
 log "ready"

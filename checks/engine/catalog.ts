@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../util/package-root.js';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
 import { KINDS } from '../model/kinds/index.js';
@@ -10,7 +10,7 @@ import { compileSchema, describeAjvError, schemaValidator } from '../util/schema
 import { getCodeCheck } from '../rules/registry.js';
 import '../rules/index.js';
 
-export const CORE_POLICY_DIR = fileURLToPath(new URL('../../policies', import.meta.url));
+export const CORE_POLICY_DIR = packagePath('policies');
 const POLICY_FILE = /\.policy\.(ya?ml|json)$/;
 
 export interface FrameworkControl {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../util/package-root.js';
 import { parse as parseYaml, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { describeAjvError, schemaValidator } from '../util/schemas.js';
@@ -19,7 +19,7 @@ export interface Config {
 }
 
 export function defaultProfile(): Profile {
-  const file = fileURLToPath(new URL('../../policies/profile.default.yaml', import.meta.url));
+  const file = packagePath('policies/profile.default.yaml');
   return parseYaml(readFileSync(file, 'utf8')) as Profile;
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Model } from '../model/model.js';
 import type { Resource } from '../model/resource.js';
 import type { Location } from '../model/value.js';
@@ -51,7 +51,7 @@ function statusOf(policy: Policy, outcome: Outcome): Status {
 
 export function findingId(policyId: string, resource: Pick<Resource, 'id' | 'source' | 'account' | 'region'>): string {
   const key = [policyId, resource.source, resource.account ?? '', resource.region ?? '', resource.id].join('|');
-  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+  return hash('sha256', key, 'hex').slice(0, 16);
 }
 
 function toFinding(policy: Policy, resource: Resource, outcome: Outcome): Finding {

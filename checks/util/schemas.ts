@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './package-root.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
@@ -15,7 +15,7 @@ const cache = new Map<string, ValidateFunction>();
 export function schemaValidator(repoRelativePath: string): ValidateFunction {
   let v = cache.get(repoRelativePath);
   if (!v) {
-    const file = fileURLToPath(new URL(`../../${repoRelativePath}`, import.meta.url));
+    const file = packagePath(repoRelativePath);
     v = ajv.compile(JSON.parse(readFileSync(file, 'utf8')));
     cache.set(repoRelativePath, v);
   }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,14 @@ function npx(args: string[]) {
 }
 
 beforeAll(() => {
-  const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], REPO));
+  // Packed from a copy, so prepack compiles dist/ there (as `npm publish` would) and never swaps the
+  // repository's dist/ under CLI runs of other test files.
+  const src = join(work, 'src');
+  for (const p of ['package.json', 'package-lock.json', 'README.md', 'bin', 'checks', 'reports', 'policies', 'scripts/build.mjs']) {
+    cpSync(join(REPO, p), join(src, p), { recursive: true });
+  }
+  symlinkSync(join(REPO, 'node_modules'), join(src, 'node_modules'));
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], src));
   tarball = join(work, packed[0].filename);
   files = packed[0].files.map((f: { path: string }) => f.path);
   execFileSync('mkdir', ['-p', app]);
@@ -41,7 +48,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the npm package', () => {
   it('contains what it needs and nothing else', () => {
     expect(existsSync(tarball)).toBe(true);
-    for (const must of ['package.json', 'README.md', 'bin/ferpa-ready.js', 'checks/cli/main.ts', 'reports/index.ts', 'policies/profile.default.yaml', 'policies/schema/config.schema.json', 'reports/schema/results.schema.json', 'checks/sources/live/iam-policy.json']) {
+    for (const must of ['package.json', 'README.md', 'bin/ferpa-ready.js', 'bin/compiled.js', 'dist/build.json', 'dist/checks/cli/main.js', 'dist/reports/index.js', 'checks/cli/main.ts', 'reports/index.ts', 'policies/profile.default.yaml', 'policies/schema/config.schema.json', 'reports/schema/results.schema.json', 'checks/sources/live/iam-policy.json']) {
       expect(files, must).toContain(must);
     }
     const bad = files.filter((f) => /(^|\/)(fixtures|test|reference-stack|bench|node_modules)\//.test(f) || /\.test\.ts$/.test(f) || /^(\.ci|scripts|examples|ci|docs)\//.test(f));
@@ -53,7 +60,7 @@ describe('the npm package', () => {
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
     expect(pkg.engines.node).toMatch(/^>=\s*20/);
     expect(pkg.bin['ferpa-ready']).toBe('bin/ferpa-ready.js');
-    expect(pkg.dependencies.tsx).toBeTruthy(); // the CLI runs its TypeScript through tsx at run time
+    expect(pkg.dependencies.tsx).toBeTruthy(); // the fallback when dist/ is missing or older than the sources
   });
 
   it('installs into an empty folder and `npx ferpa-ready --help` / `--version` work', () => {
@@ -66,6 +73,17 @@ describe('the npm package', () => {
     const v = npx(['--version']);
     expect(v.status).toBe(0);
     expect(v.stdout).toMatch(/^ferpa-ready \d+\.\d+\.\d+ \(policy catalog [^)]+\)/);
+  });
+
+  it('the installed CLI runs the compiled dist/, which is current', async () => {
+    const installed = join(app, 'node_modules/ferpa-ready');
+    const { distIsCurrent } = (await import(join(installed, 'bin/compiled.js'))) as { distIsCurrent(): boolean };
+    expect(distIsCurrent()).toBe(true);
+    // without tsx the sources cannot run, so a working --version proves dist/ is what ran
+    rmSync(join(app, 'node_modules/tsx'), { recursive: true, force: true });
+    const v = npx(['--version']);
+    expect(v.status, v.stderr).toBe(0);
+    expect(v.stdout).toMatch(/^ferpa-ready \d+\.\d+\.\d+/);
   });
 
   it('`npx ferpa-ready scan <plan>` from the empty folder finds the failures', () => {

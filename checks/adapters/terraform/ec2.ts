@@ -1,7 +1,7 @@
 import type { LinkRef, Resource } from '../../model/resource.js';
 import { isUnknown, UNKNOWN, type Location, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, asNumber, attr, linkRef, locOf, rawAt, tfResource, type TfAdapter } from './helpers.js';
+import { asBool, asNumber, attr, linkRef, locOf, rawAt, tfResource, withAddress, type TfAdapter } from './helpers.js';
 
 const SG = 'aws.ec2.security-group';
 const VPC = 'aws.ec2.vpc';
@@ -267,7 +267,7 @@ const securityGroupRule: TfAdapter = (rec) => {
     self: rawAt(rec.values, 'self'),
     description: rawAt(rec.values, 'description'),
     origin: 'aws_security_group_rule',
-    loc: { ...rec.loc, address: rec.address },
+    loc: withAddress(rec),
   });
   const refs: LinkRef[] = [];
   const src = linkRef(rec, 'sourceGroups', 'source_security_group_id', [SG]);
@@ -290,7 +290,7 @@ function vpcRule(direction: 'ingress' | 'egress'): TfAdapter {
       self: false,
       description: rawAt(rec.values, 'description'),
       origin: `aws_vpc_security_group_${direction}_rule`,
-      loc: { ...rec.loc, address: rec.address },
+      loc: withAddress(rec),
     });
     const refs: LinkRef[] = [];
     const src = linkRef(rec, 'sourceGroups', 'referenced_security_group_id', [SG]);

@@ -2,7 +2,7 @@ import type { Val } from '../../model/value.js';
 import { UNKNOWN, isSensitive, isUnknown, type Location } from '../../model/value.js';
 import { isSecretKeyName, looksLikeSecretValue } from '../../engine/redact.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { locOf } from './helpers.js';
+import { locOf, withAddress } from './helpers.js';
 
 /**
  * Account-wide facts of a Terraform scan that no single resource holds: the regions in use (data
@@ -23,7 +23,7 @@ export function regionAttrs(records: TfRecord[], input: string, opaqueModules: s
   for (const rec of records) {
     if (rec.mode !== 'managed' || !rec.type.startsWith('aws_') || GLOBAL_TYPE.test(rec.type)) continue;
     any = true;
-    const loc = { ...rec.loc, address: rec.address };
+    const loc = withAddress(rec);
     if (!rec.region) {
       unknownUse ??= { count: 0, example: rec.address, loc };
       unknownUse.count++;

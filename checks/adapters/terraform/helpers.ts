@@ -15,7 +15,7 @@ export function tfResource(rec: TfRecord, kind: string, extraIdentifiers: unknow
     address: rec.address,
     arn: typeof rec.values.arn === 'string' ? rec.values.arn : null,
     sourceType: rec.type,
-    loc: { ...rec.loc, address: rec.address },
+    loc: withAddress(rec),
     region: rec.region,
     actions: rec.actions,
     attrs: {},
@@ -47,36 +47,50 @@ export function rawAt(values: unknown, path: string): unknown {
   return cur;
 }
 
+/** The record's block location with its address. */
+export function withAddress(rec: TfRecord): Location {
+  return located(rec.loc, rec.address);
+}
+
+/**
+ * `{ ...base, address, attribute }`, built field by field: on Node 20 a spread that adds properties
+ * is several times slower, and this runs for every attribute of every resource.
+ */
+function located(base: Location, address: string, attribute?: string): Location {
+  const loc: Location = {};
+  if (base.file !== undefined) loc.file = base.file;
+  if (base.line !== undefined) loc.line = base.line;
+  if (base.column !== undefined) loc.column = base.column;
+  loc.address = address;
+  if (attribute !== undefined) loc.attribute = attribute;
+  return loc;
+}
+
 /** Location of an attribute: its own file/line when the source knows it, else the block's. */
 const BLOCK_LOCS = new WeakMap<TfRecord, Location>();
-const ATTR_LOCS = new WeakMap<TfRecord, Map<string, Location>>();
 
 export function locOf(rec: TfRecord, path: string): Location {
   // Plans have no attribute positions: the block location is all there is, shared by every attribute
   // of the record (a hot path on big plans: one object per record, not one per attribute).
   if (!rec.attrLocs) {
     let shared = BLOCK_LOCS.get(rec);
-    if (!shared) BLOCK_LOCS.set(rec, (shared = { ...rec.loc, address: rec.address }));
+    if (!shared) BLOCK_LOCS.set(rec, (shared = withAddress(rec)));
     return shared;
   }
-  let memo = ATTR_LOCS.get(rec);
-  if (!memo) ATTR_LOCS.set(rec, (memo = new Map()));
-  let found = memo.get(path);
-  if (!found) memo.set(path, (found = attrLocation(rec, rec.attrLocs, path)));
-  return found;
+  const base = writtenAt(rec.attrLocs, path) ?? rec.loc;
+  return located(base, rec.address, path);
 }
 
-function attrLocation(rec: TfRecord, attrLocs: Record<string, Location>, path: string): Location {
-  const key = path.replace(/\.\d+(?=\.|$)/g, '');
+/** The attribute's own position, else its nearest configured ancestor's (a block); null when neither was written. */
+function writtenAt(attrLocs: Record<string, Location>, path: string): Location | null {
+  const key = /\.\d/.test(path) ? path.replace(/\.\d+(?=\.|$)/g, '') : path;
   const exact = attrLocs[path] ?? attrLocs[key];
-  if (exact) return { ...exact, address: rec.address, attribute: path };
-  // Fall back to the nearest configured ancestor (a block), then the resource block.
-  const parts = key.split('.');
-  for (let i = parts.length - 1; i > 0; i--) {
-    const anc = attrLocs[parts.slice(0, i).join('.')];
-    if (anc) return { ...anc, address: rec.address, attribute: path };
+  if (exact) return exact;
+  for (let end = key.lastIndexOf('.'); end > 0; end = key.lastIndexOf('.', end - 1)) {
+    const anc = attrLocs[key.slice(0, end)];
+    if (anc) return anc;
   }
-  return { ...rec.loc, address: rec.address, attribute: path };
+  return null;
 }
 
 function configured(rec: TfRecord, path: string): boolean | undefined {

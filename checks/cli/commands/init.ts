@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../util/package-root.js';
 import { stringify } from 'yaml';
 import { DEFAULT_CONFIG_FILE, defaultProfile } from '../../engine/config.js';
 import type { Profile } from '../../engine/types.js';
@@ -9,7 +9,7 @@ import { InputError } from '../../errors.js';
 import { writeOutput } from '../output.js';
 
 /** The config schema shipped with the package (policies/schema/config.schema.json). */
-const TOOL_SCHEMA = fileURLToPath(new URL('../../../policies/schema/config.schema.json', import.meta.url));
+const TOOL_SCHEMA = packagePath('policies/schema/config.schema.json');
 const INSTALLED_SCHEMA = 'node_modules/ferpa-ready/policies/schema/config.schema.json';
 
 const PROFILE_NOTES: Record<string, string> = {

@@ -1,7 +1,6 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.js';
 import { collectBackup } from './collect/backup.js';
 import { collectCloudTrail } from './collect/cloudtrail.js';
@@ -19,6 +18,7 @@ import { collectSecrets } from './collect/secrets.js';
 import { collectFromConfig, completeFromDescribe, CONFIG_TYPES } from './collect/config.js';
 import { assumeRoleCredentials, listOrgAccounts, type OrgAccount } from './collect/org.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
+import { TOOL_VERSION } from '../../version.js';
 
 export { readSnapshot, validateSnapshot, isSnapshot, serializeSnapshot, SNAPSHOT_SCHEMA_PATH, type Snapshot } from './snapshot.js';
 export type { ClientHook } from './collect/context.js';
@@ -80,13 +80,6 @@ export interface CollectOptions {
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
-function toolVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
-}
 
 /** What went wrong before any resource could be read, as one line the user can act on. */
 function setupError(e: unknown, endpoint: string | undefined): InputError {
@@ -240,7 +233,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     const own = (id: string) => (id === settings.accountId ? {} : { account: id });
     const snap: Snapshot = {
       snapshotVersion: SNAPSHOT_VERSION,
-      tool: { name: 'ferpa-ready', version: toolVersion() },
+      tool: { name: 'ferpa-ready', version: TOOL_VERSION },
       collectedAt: (opts.now?.() ?? new Date()).toISOString(),
       account: { id: settings.accountId, partition: settings.partition, ...(callerArn ? { callerArn } : {}) },
       regions,

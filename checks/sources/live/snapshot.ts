@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../util/package-root.js';
 import { InputError } from '../../errors.js';
 
 /**
@@ -106,7 +106,7 @@ const addFormats = (addFormatsModule as unknown as { default?: typeof addFormats
 let validator: ValidateFunction | undefined;
 
 /** Path of the published JSON Schema of a snapshot. */
-export const SNAPSHOT_SCHEMA_PATH = fileURLToPath(new URL('./snapshot.schema.json', import.meta.url));
+export const SNAPSHOT_SCHEMA_PATH = packagePath('checks/sources/live/snapshot.schema.json');
 
 function snapshotValidator(): ValidateFunction {
   if (!validator) {
