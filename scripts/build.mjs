@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
 import { distDir, ROOT, sourceFiles, sourcesHash } from '../bin/compiled.js';
 
@@ -29,6 +30,15 @@ await build({
   logLevel: 'warning',
 });
 // builtAtMs is taken before compiling: a source saved during the build makes dist/ stale, not current.
+// The validated core catalog, so the compiled CLI skips parsing and validating policies/ while it is
+// unchanged (checks/engine/catalog-cache.ts). A policy that does not load is left for the CLI to report.
+try {
+  const catalog = await import(pathToFileURL(join(next, 'checks/engine/catalog.js')).href);
+  const cache = await import(pathToFileURL(join(next, 'checks/engine/catalog-cache.js')).href);
+  cache.writeCoreCache(join(next, 'catalog.json'), catalog.CORE_POLICY_DIR, catalog.loadCoreCatalog());
+} catch (e) {
+  process.stderr.write(`[build] policy catalog not cached: ${e instanceof Error ? e.message.split('\n')[0] : e}\n`);
+}
 writeFileSync(join(next, 'build.json'), `${JSON.stringify({ builtAtMs: started, sources: files.length, sourcesSha256 }, null, 2)}\n`);
 const old = `${DIST}.old-${process.pid}`;
 if (existsSync(DIST)) renameSync(DIST, old);

@@ -9,6 +9,7 @@ import type { Cond, Policy } from './policy.js';
 import { compileSchema, describeAjvError, schemaValidator } from '../util/schemas.js';
 import { getCodeCheck } from '../rules/registry.js';
 import '../rules/index.js';
+import { readCoreCache, type CoreCatalog } from './catalog-cache.js';
 
 export const CORE_POLICY_DIR = packagePath('policies');
 const POLICY_FILE = /\.policy\.(ya?ml|json)$/;
@@ -127,18 +128,24 @@ export function loadFramework(dir = CORE_POLICY_DIR): Framework {
   return { ...raw, controls: Object.entries(raw.controls).map(([id, c]) => ({ id, ...c, policies: c.policies ?? [] })) };
 }
 
+/** The framework and core policies, read and validated from policies/ (no cache). */
+export function loadCoreCatalog(): CoreCatalog {
+  return { framework: loadFramework(), policies: policyFiles(CORE_POLICY_DIR).map((file) => loadPolicyFile(file, join(CORE_POLICY_DIR, '..'))) };
+}
+
 /** Load the core catalog plus extra policy folders; ids must be unique across all of them. */
 export function loadCatalog(extraDirs: string[] = []): Catalog {
-  const framework = loadFramework();
+  // the compiled build keeps the validated core catalog (dist/catalog.json) while policies/ is unchanged
+  const core = readCoreCache(CORE_POLICY_DIR) ?? loadCoreCatalog();
+  const framework = core.framework;
   const policies: Policy[] = [];
   const byId = new Map<string, Policy>();
-  for (const dir of [CORE_POLICY_DIR, ...extraDirs]) {
-    for (const file of policyFiles(dir)) {
-      const p = loadPolicyFile(file, dir === CORE_POLICY_DIR ? join(CORE_POLICY_DIR, '..') : process.cwd());
-      if (byId.has(p.id)) throw new InputError(`/id: duplicate policy id "${p.id}" (also in ${byId.get(p.id)!.file})`, p.file);
-      byId.set(p.id, p);
-      policies.push(p);
-    }
+  const extra = extraDirs.flatMap((dir) => policyFiles(dir).map((file) => () => loadPolicyFile(file, process.cwd())));
+  for (const next of [...core.policies.map((p) => () => p), ...extra]) {
+    const p = next();
+    if (byId.has(p.id)) throw new InputError(`/id: duplicate policy id "${p.id}" (also in ${byId.get(p.id)!.file})`, p.file);
+    byId.set(p.id, p);
+    policies.push(p);
   }
   const controlsByPolicy = new Map<string, string[]>();
   for (const c of framework.controls) {

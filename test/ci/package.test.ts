@@ -97,6 +97,24 @@ describe('the npm package', () => {
     expect(results.inputs[0].path).toBe('plan.json');
   });
 
+  it('uses the catalog validated at build time, and reads a policy edited since then afresh', () => {
+    const installed = join(app, 'node_modules/ferpa-ready');
+    expect(existsSync(join(installed, 'dist/catalog.json'))).toBe(true);
+    const listed = npx(['policies', 'list']);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/^\d+ policies \(catalog /m);
+    const file = join(installed, 'policies/aws-account-has-multi-region-trail.policy.yaml');
+    const text = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(file, text.replace(/^severity: \w+$/m, 'severity: extreme'));
+      const broken = npx(['policies', 'list']);
+      expect(broken.status).toBe(2);
+      expect(broken.stderr).toMatch(/aws-account-has-multi-region-trail\.policy\.yaml.*severity/);
+    } finally {
+      writeFileSync(file, text);
+    }
+  });
+
   it('`npx ferpa-ready init` writes a config whose $schema points into node_modules', () => {
     const r = npx(['init']);
     expect(r.status, r.stderr).toBe(0);
