@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -d node_modules ] || ! npm ls --depth=0 >/dev/null 2>&1; then npm ci --no-audit --no-fund >&2; fi
+node scripts/build.mjs >&2 || echo "compiling failed: running the TypeScript sources instead" >&2
 mkdir -p out
 inputs=()
 for d in reference-stack/terraform/environments/*/; do [ -d "$d" ] && inputs+=("$d"); done
