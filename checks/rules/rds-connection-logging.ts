@@ -21,7 +21,13 @@ function evaluate(r: Resource, model: Model): Outcome {
   const link = isCluster ? 'clusterParameterGroup' : 'parameterGroup';
   const nameAttr = isCluster ? 'clusterParameterGroupName' : 'parameterGroupName';
   const get = (p: string): ParamLookup => lookupParam(r, model, link, nameAttr, p);
-  const ev = (p: string, l: ParamLookup) => ({ path: `${link}.parameters.${p}`, value: l.state === 'unknown' ? '(known after apply)' : l.state === 'default' ? '(engine default)' : l.value, loc: l.loc });
+  const ev = (p: string, l: ParamLookup) => ({
+    path: `${link}.parameters.${p}`,
+    value: l.state === 'unknown' ? '(known after apply)' : l.state === 'default' ? '(engine default)' : l.state === 'error' ? null : l.value,
+    loc: l.loc,
+  });
+  /** A read failure decides what a pass could not: error, never unknown or fail. */
+  const failedRead = (ls: ParamLookup[]): ParamLookup | undefined => ls.find((l) => l.state === 'error');
   if (!family) return { truth: 'unknown', evidence: [{ path: 'engineFamily', value: '(known after apply)' }], detail: 'engine not known' };
 
   if (family === 'postgres') {
@@ -32,6 +38,8 @@ function evaluate(r: Resource, model: Model): Outcome {
     const connOn = conn.state === 'set' && isOn(conn.value);
     const pgaudit = libs.state === 'set' && /(^|,)\s*pgaudit\s*(,|$)/.test(libs.value ?? '') && audit.state === 'set' && (audit.value ?? '').trim().toLowerCase() !== 'none' && audit.value !== '';
     if (connOn || pgaudit) return { truth: 'true', evidence, loc: (connOn ? conn : audit).loc };
+    const broken = failedRead([conn, libs, audit]);
+    if (broken) return { truth: 'error', evidence, loc: broken.loc, error: broken.why };
     if ([conn, libs, audit].some((l) => l.state === 'unknown')) return { truth: 'unknown', evidence, loc: conn.loc, detail: conn.why ?? libs.why ?? audit.why };
     return { truth: 'false', evidence, loc: conn.loc, detail: 'neither log_connections nor pgaudit is enabled in the attached parameter group' };
   }
@@ -40,6 +48,8 @@ function evaluate(r: Resource, model: Model): Outcome {
     const events = get('server_audit_events');
     const evidence = [ev('server_audit_logging', on), ev('server_audit_events', events)];
     if (on.state === 'set' && isOn(on.value) && events.state === 'set' && /connect/i.test(events.value ?? '')) return { truth: 'true', evidence, loc: on.loc };
+    const broken = failedRead([on, events]);
+    if (broken) return { truth: 'error', evidence, loc: broken.loc, error: broken.why };
     if ([on, events].some((l) => l.state === 'unknown')) return { truth: 'unknown', evidence, loc: on.loc, detail: on.why ?? events.why };
     return { truth: 'false', evidence, loc: on.loc, detail: 'server_audit_logging with CONNECT events is not enabled in the attached cluster parameter group' };
   }

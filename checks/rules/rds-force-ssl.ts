@@ -49,6 +49,7 @@ function evaluate(r: Resource, ctx: { model: import('../model/model.js').Model }
   const link = isCluster ? 'clusterParameterGroup' : 'parameterGroup';
   const lookup = lookupParam(r, ctx.model, link, isCluster ? 'clusterParameterGroupName' : 'parameterGroupName', param);
   const path = `${link}.parameters.${param}`;
+  if (lookup.state === 'error') return { truth: 'error', evidence: [{ path, value: null, loc: lookup.loc }], loc: lookup.loc, error: lookup.why };
   if (lookup.state === 'unknown') return { truth: 'unknown', evidence: [{ path, value: '(known after apply)', loc: lookup.loc }], loc: lookup.loc, detail: lookup.why };
   if (lookup.state === 'set') {
     const ok = isOn(lookup.value);

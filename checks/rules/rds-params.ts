@@ -5,8 +5,11 @@ import type { Model } from '../model/model.js';
 
 /** What one parameter is for a DB instance or cluster, after following the attached group. */
 export interface ParamLookup {
-  /** 'set': written in an attached group in this input; 'default': the engine default applies; 'unknown': cannot tell. */
-  state: 'set' | 'default' | 'unknown';
+  /**
+   * 'set': written in an attached group in this input; 'default': the engine default applies;
+   * 'unknown': cannot tell; 'error': the attached group's parameters could not be read (live).
+   */
+  state: 'set' | 'default' | 'unknown' | 'error';
   value?: string;
   /** Group the value came from (address or name), or the default group name. */
   group?: string;
@@ -29,6 +32,8 @@ export function lookupParam(r: Resource, model: Model, link: string, nameAttr: s
     const params = g.attrs.parameters;
     const family = typeof g.attrs.family?.value === 'string' ? (g.attrs.family.value as string) : undefined;
     const group = g.address ?? g.id;
+    if (g.readError) return { state: 'error', group, loc: g.loc, why: `parameter group ${group} could not be read: ${g.readError}` };
+    if (params?.error) return { state: 'error', group, loc: params.loc ?? g.loc, why: `parameters of ${group} could not be read: ${params.error}` };
     if (!params || params.origin === 'unknown' || isUnknown(params.value)) return { state: 'unknown', group, loc: params?.loc ?? g.loc, why: `parameters of ${group} are known only after apply` };
     const map = (params.value ?? {}) as Record<string, unknown>;
     const v = map[param];

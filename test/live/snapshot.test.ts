@@ -200,6 +200,21 @@ describe('recorded snapshot: what moto does not implement (see its notes)', () =
     expect(statusOf(f, 'aws-rds-connection-logging', `arn:aws:rds:${R}:111122223333:db:gradebook`)).toBe('fail');
   });
 
+  it('a parameter group that could not be read makes the parameter checks error, not unknown', () => {
+    const broken: Snapshot = structuredClone(s);
+    const db = broken.resources.find((r) => r.arn.endsWith(':db:gradebook'))!;
+    delete (db.data as Record<string, unknown>).parameters;
+    db.errors = { parameters: { code: 'AccessDenied', message: 'not authorized to perform rds:DescribeDBParameters', call: 'rds:DescribeDBParameters' } };
+    const g = evaluateSnapshot(broken, 'broken.json');
+    const arn = `arn:aws:rds:${R}:111122223333:db:gradebook`;
+    for (const id of ['aws-rds-force-ssl-parameter-attached', 'aws-rds-connection-logging']) {
+      expect(statusOf(g, id, arn), id).toBe('error');
+      expect(g.find((x) => x.policyId === id && x.resource.arn === arn)!.message).toMatch(/AccessDenied/);
+    }
+    // the instance's own settings were read: checks of those still decide
+    expect(statusOf(g, 'aws-rds-instance-storage-encrypted', arn)).toBe('pass');
+  });
+
   it('treats SSE-S3 default encryption as encrypted, but not with a customer-managed key', () => {
     const b = adaptSnapshot(s, 'x').find((r) => r.kind === 'aws.s3.bucket')!;
     expect(b.attrs.sseAlgorithm).toMatchObject({ value: 'AES256', origin: 'explicit' });

@@ -245,10 +245,11 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     for (const p of parts) {
       const m = p.collector;
       if (!m) continue;
-      snap.resources.push(...m.resources);
-      snap.accountSettings.push(...[...m.accountSettings.values()].map((a) => ({ ...a, ...own(p.info.id) })));
-      snap.calls.push(...m.calls.map((x) => ({ ...own(p.info.id), ...x })));
-      snap.errors.push(...m.errors.map((x) => ({ ...own(p.info.id), ...x })));
+      // element by element: spreading an account's whole resource list into push() overflows the stack at scale
+      for (const r of m.resources) snap.resources.push(r);
+      for (const a of m.accountSettings.values()) snap.accountSettings.push({ ...a, ...own(p.info.id) });
+      for (const x of m.calls) snap.calls.push({ ...own(p.info.id), ...x });
+      for (const x of m.errors) snap.errors.push({ ...own(p.info.id), ...x });
       for (const r of p.info.regions ?? []) if (!snap.regions.includes(r)) snap.regions.push(r);
     }
     if (opts.org || configAggregator) snap.accounts = parts.map((p) => p.info).sort((a, b) => a.id.localeCompare(b.id));
