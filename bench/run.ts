@@ -38,7 +38,7 @@ async function planBench(): Promise<void> {
 async function hclBench(): Promise<void> {
   console.log('HCL scan, the CLI as a user runs it (full catalog, JSON to a file; target: 700 files / 50,000 lines / 70 modules < 10 s wall, < 1 GB peak; linear growth)');
   const rows: Array<[number, CliFigures]> = [];
-  for (const scale of [0.5, 1]) {
+  for (const scale of [0.5, 1, 2]) {
     const root = join(dir, `tree-${scale}`);
     const made = writeSyntheticTree(root, { files: Math.round(700 * scale), lines: Math.round(50_000 * scale), modules: Math.round(70 * scale) });
     const out = join(dir, `tree-${scale}.results.json`);
@@ -48,8 +48,10 @@ async function hclBench(): Promise<void> {
     rows.push([made.lines, r]);
     console.log(`  ${String(made.files).padStart(4)} files, ${String(made.lines).padStart(6)} lines: wall ${secs(r.wallMs)}, CPU ${secs(r.cpuMs)} (2 parser threads), peak RSS ${r.maxRssMb.toFixed(0)} MB, ${resources} resources, ${results.findings.length} findings${r.compiled ? '' : ' (dist/ stale: ran the sources through tsx; npm run build)'}`);
   }
-  const [a, b] = [rows[0]!, rows[1]!];
-  console.log(`  growth: x${(b[1].wallMs / a[1].wallMs).toFixed(2)} wall for x${(b[0] / a[0]).toFixed(2)} lines (linear = same factor; start-up and catalog loading are a fixed part)`);
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1]!, rows[i]!];
+    console.log(`  growth: x${(b[1].wallMs / a[1].wallMs).toFixed(2)} wall, x${(b[1].maxRssMb / a[1].maxRssMb).toFixed(2)} peak memory for x${(b[0] / a[0]).toFixed(2)} lines (linear = same factor; start-up and catalog loading are a fixed part)`);
+  }
 }
 
 function apiBench(): void {
