@@ -10,6 +10,7 @@ import './ebs-volume-encrypted.js';
 import './vpc-default-sg-managed.js';
 import './policy-no-public-allow.js';
 import './s3-tls-only-policy.js';
+import './s3-policy-admits-log-delivery.js';
 import './account-flags-enabled.js';
 import './account-multi-region-trail.js';
 import './s3-data-events-logged.js';

@@ -66,8 +66,7 @@ const KEPT: Record<string, string> = {
   'rds/performance_insights_encryption_customer_key/good_2.tf': NOT_APPLICABLE('Performance Insights is disabled, so its key is not judged'),
   's3/encryption_customer_key/good_2.tf': NOT_APPLICABLE('the bucket is a server access log target (acl log-delivery-write), which cannot use SSE-KMS'),
   's3/encryption_customer_key/good_4.tf': NOT_APPLICABLE('the bucket is a server access log target (LogDelivery grant), which cannot use SSE-KMS'),
-  's3/encryption_customer_key/good_5.tf':
-    'ours stricter: the log-target exemption recognises an ACL or a logging source, not a bucket policy granting logging.s3.amazonaws.com, so this AES256 bucket fails SSE-KMS',
+  's3/encryption_customer_key/good_5.tf': NOT_APPLICABLE('the bucket is a server access log target (its policy allows logging.s3.amazonaws.com to put objects), which cannot use SSE-KMS'),
   's3/enable_bucket_encryption/good_1.tf': 'ours unknown: kms_master_key_id is the literal "arn", not a key in the input, so whether it is customer-managed cannot be told',
   'rds/performance_insights_encryption_customer_key/good_1.tf':
     'ours unknown: the Performance Insights key is a literal ARN of a key outside the input, so whether it is customer-managed cannot be told',

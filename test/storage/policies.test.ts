@@ -29,6 +29,18 @@ describe('aws-s3-sse-kms', () => {
     expect(res['aws_s3_bucket.logs']).toBeUndefined();
     expect(res[B]).toBe('fail');
   });
+
+  it('exempts a bucket whose policy lets the logging service put objects, and only that grant', () => {
+    const grant = (principal: unknown, action: unknown, effect = 'Allow') => ({ Version: '2012-10-17', Statement: [{ Effect: effect, Principal: principal, Action: action, Resource: `${ARN}/logs/*` }] });
+    const verdict = (doc: unknown) => run('aws-s3-sse-kms', model([bucket(), sse({ sse_algorithm: 'AES256' }), policy(doc)]))[B];
+    expect(verdict(grant({ Service: 'logging.s3.amazonaws.com' }, 's3:PutObject'))).toBeUndefined();
+    expect(verdict(grant({ Service: ['cloudtrail.amazonaws.com', 'logging.s3.amazonaws.com'] }, ['s3:*']))).toBeUndefined();
+    expect(verdict(grant({ Service: 'cloudtrail.amazonaws.com' }, 's3:PutObject'))).toBe('fail');
+    expect(verdict(grant({ Service: 'logging.s3.amazonaws.com' }, 's3:GetObject'))).toBe('fail');
+    expect(verdict(grant({ Service: 'logging.s3.amazonaws.com' }, 's3:PutObject', 'Deny'))).toBe('fail');
+    // a policy known only after apply might or might not be the grant: the bucket is still judged
+    expect(verdict(UNKNOWN)).toBe('fail');
+  });
 });
 
 describe('aws-s3-tls-only-policy', () => {

@@ -1,0 +1,49 @@
+import type { Outcome } from '../engine/evaluate.js';
+import type { IamStatement } from '../model/iam-document.js';
+import { isUnknown } from '../model/value.js';
+import { registerCodeCheck } from './registry.js';
+import { resourcePolicy, strs } from './lib/policy-doc.js';
+
+/**
+ * The bucket policy lets the S3 server access logging service write into the bucket: an Allow statement
+ * for the service principal `logging.s3.amazonaws.com` with `s3:PutObject` (or `s3:*`, `*`). This is
+ * how AWS recommends granting a log target bucket its permission (instead of the LogDelivery ACL
+ * group), so such a bucket is a server access log target.
+ */
+type T = 'yes' | 'no' | 'unknown';
+
+export const LOG_DELIVERY_SERVICE = 'logging.s3.amazonaws.com';
+
+function admitsLogDelivery(st: IamStatement): T {
+  if (isUnknown(st.Effect) || isUnknown(st.Principal)) return 'unknown';
+  if (st.Effect !== 'Allow' || !st.Principal) return 'no';
+  const service = strs(st.Principal.Service);
+  const action = strs(st.Action);
+  const principalOk = service.values.some((s) => s.toLowerCase() === LOG_DELIVERY_SERVICE);
+  const actionOk = action.values.some((a) => ['*', 's3:*', 's3:putobject'].includes(a.toLowerCase()));
+  if (principalOk && actionOk) return 'yes';
+  if ((principalOk || service.unknown) && (actionOk || action.unknown)) return 'unknown';
+  return 'no';
+}
+
+registerCodeCheck({
+  name: 's3-policy-admits-log-delivery',
+  description: 'The bucket policy allows the S3 server access logging service (logging.s3.amazonaws.com) to put objects: the bucket is a log target.',
+  optionsSchema: { type: 'object', additionalProperties: false, properties: { sourceLink: { type: 'string' } } },
+  evaluate(r, ctx, options): Outcome {
+    const look = resourcePolicy(r, ctx.model, 'policy', (options.sourceLink as string | undefined) ?? 'policySource');
+    const ev = (value: unknown) => [{ path: look.path, value, loc: look.loc }];
+    if (look.error) return { truth: 'error', evidence: ev(null), error: look.error, loc: look.loc };
+    if (look.doc === undefined) return { truth: 'false', evidence: ev(null), loc: look.loc };
+    if (isUnknown(look.doc)) return { truth: 'unknown', evidence: ev('(known after apply)'), loc: look.loc, detail: 'the bucket policy is known only after apply' };
+    let sawUnknown = false;
+    for (const st of look.doc.Statement) {
+      const t = isUnknown(st) ? 'unknown' : admitsLogDelivery(st);
+      if (t === 'yes') return { truth: 'true', evidence: ev(look.doc), loc: look.loc, detail: `the bucket policy allows ${LOG_DELIVERY_SERVICE} to write: a server access log target` };
+      if (t === 'unknown') sawUnknown = true;
+    }
+    return sawUnknown
+      ? { truth: 'unknown', evidence: ev(look.doc), loc: look.loc, detail: 'part of the bucket policy is known only after apply' }
+      : { truth: 'false', evidence: ev(look.doc), loc: look.loc };
+  },
+});
