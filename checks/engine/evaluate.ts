@@ -169,6 +169,14 @@ function segmentsOf(path: string): string[] {
 
 export function resolvePath(path: string, scope: Scope, ctx: EvalContext): Resolved[] {
   const segs = segmentsOf(path);
+  // The common case, one attribute of the resource itself: no frontier to build.
+  if (segs.length === 1 && !('element' in scope)) {
+    const val: Val | undefined = scope.resource.attrs[path];
+    if (val) {
+      const full = scope.prefix ? `${scope.prefix}.${path}` : path;
+      return [{ path: full, value: val.value, unknown: val.origin === 'unknown' || isUnknown(val.value), error: val.error, loc: val.loc ?? scope.resource.loc, target: undefined }];
+    }
+  }
   let frontier: Array<{ scope: Scope; value: unknown; isScope: boolean; loc?: Location; unknown: boolean; error?: string; target?: Resource }> = [
     { scope, value: undefined, isScope: true, loc: 'loc' in scope ? scope.loc : undefined, unknown: false },
   ];
@@ -224,6 +232,14 @@ function operand(op: Operand, ctx: EvalContext): unknown {
 
 const COMPARATORS = ['equals', 'notEquals', 'in', 'notIn', 'exists', 'gte', 'lte', 'gt', 'lt', 'matches', 'notMatches', 'contains', 'notContains'] as const;
 
+/** The comparators a path condition uses, in vocabulary order (policy conditions are loaded once, so kept per object). */
+const CONDITION_OPS = new WeakMap<PathCond, Array<(typeof COMPARATORS)[number]>>();
+function comparatorsOf(cond: PathCond): Array<(typeof COMPARATORS)[number]> {
+  let ops = CONDITION_OPS.get(cond);
+  if (!ops) CONDITION_OPS.set(cond, (ops = COMPARATORS.filter((k) => k in cond)));
+  return ops;
+}
+
 function evalPath(cond: PathCond, scope: Scope, ctx: EvalContext): Outcome {
   const results = resolvePath(cond.path, scope, ctx);
   const outs: Outcome[] = results.map((res) => {
@@ -231,8 +247,15 @@ function evalPath(cond: PathCond, scope: Scope, ctx: EvalContext): Outcome {
     const ev: Observed = { path: res.path, value: res.unknown ? '(known after apply)' : shown, loc: res.loc };
     if (res.error) return { truth: 'error', evidence: [{ ...ev, value: null }], loc: res.loc, error: res.error };
     if (res.unknown) return { truth: 'unknown', evidence: [ev], loc: res.loc };
-    const truths = COMPARATORS.filter((k) => k in cond).map((k) => compare(k, res.value, operand((cond as unknown as Record<string, unknown>)[k], ctx), cond.ifAbsent));
-    const truth = truths.includes('false') ? 'false' : truths.includes('unknown') ? 'unknown' : 'true';
+    let truth: Truth = 'true';
+    for (const k of comparatorsOf(cond)) {
+      const t = compare(k, res.value, operand((cond as unknown as Record<string, unknown>)[k], ctx), cond.ifAbsent);
+      if (t === 'false') {
+        truth = 'false';
+        break;
+      }
+      if (t === 'unknown') truth = 'unknown';
+    }
     return { truth, evidence: [ev], loc: res.loc };
   });
   return combineAll(outs);

@@ -18,8 +18,17 @@ export function looksLikeSecretValue(v: string): boolean {
   return SECRET_VALUE.some((re) => re.test(v));
 }
 
+const NOT_SECRET_KEY = /(arn|_id$|Id$|kms|rotation|length|enabled|manage|secretsmanager|ref|from|valueFrom|name$)/i;
+/** Verdicts by key name: the same few attribute names come up for every finding. */
+const SECRET_KEY_NAMES = new Map<string, boolean>();
+
 export function isSecretKeyName(k: string): boolean {
-  return SECRET_KEY.test(k) && !/(arn|_id$|Id$|kms|rotation|length|enabled|manage|secretsmanager|ref|from|valueFrom|name$)/i.test(k);
+  let secret = SECRET_KEY_NAMES.get(k);
+  if (secret === undefined) {
+    secret = SECRET_KEY.test(k) && !NOT_SECRET_KEY.test(k);
+    if (SECRET_KEY_NAMES.size < 10_000) SECRET_KEY_NAMES.set(k, secret);
+  }
+  return secret;
 }
 
 /** Deep copy with credential-looking values replaced. Name/value pairs (`{name, value}`) are judged by name. */
@@ -42,6 +51,6 @@ export function redact(v: unknown, keyHint?: string): unknown {
 
 export function redactEvidence(e: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e)) out[k] = redact(v, k.split('.').pop());
+  for (const k in e) out[k] = redact(e[k], k.slice(k.lastIndexOf('.') + 1));
   return out;
 }

@@ -89,7 +89,9 @@ function evidenceOf(observed: Observed[]): Record<string, unknown> {
 function stripInternal(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(stripInternal);
   if (v && typeof v === 'object' && v.constructor === Object) {
-    return Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('_')).map(([k, x]) => [k, stripInternal(x)]));
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) if (!k.startsWith('_')) out[k] = stripInternal((v as Record<string, unknown>)[k]);
+    return out;
   }
   if (v && typeof v === 'object' && 'toJSON' in v) return (v as { toJSON(): unknown }).toJSON();
   return v;
