@@ -11,6 +11,7 @@ import { registerCodeCheck } from './registry.js';
  */
 function evaluate(r: Resource, model: Model, approved: string[]): Outcome {
   const rules = r.attrs.rules;
+  if (rules?.error) return { truth: 'error', evidence: [{ path: 'rules', value: null, loc: rules.loc }], loc: rules.loc, error: `rules of the backup plan: ${rules.error}` };
   if (!rules || rules.origin === 'unknown' || !Array.isArray(rules.value)) return { truth: 'unknown', evidence: [{ path: 'rules', value: '(known after apply)', loc: rules?.loc }], loc: rules?.loc };
   const vaults = model.linked(r, 'copyVaults');
   const evidence: Observed[] = [];

@@ -21,7 +21,11 @@ registerCodeCheck({
   evaluate(resource, ctx, options): Outcome {
     const kinds = (options.kinds as string[] | undefined) ?? [];
     const prefixes = (options.kindPrefixes as string[] | undefined) ?? [];
-    const users = attachedResources(ctx.model, resource).filter((u) => kinds.includes(u.kind) || prefixes.some((p) => u.kind.startsWith(p)));
+    const matching = attachedResources(ctx.model, resource).filter((u) => kinds.includes(u.kind) || prefixes.some((p) => u.kind.startsWith(p)));
+    // Live: a stand-in for resources whose listing failed (readError) is linked to every group of its region.
+    const users = matching.filter((u) => !u.readError);
+    const unread = users.length ? undefined : matching.find((u) => u.readError);
+    if (unread) return { truth: 'error', evidence: [{ path: 'attachedResources', value: null, loc: unread.loc }], loc: unread.loc, error: `what uses this group: ${unread.readError}` };
     return {
       truth: users.length ? 'true' : 'false',
       evidence: [{ path: 'attachedResources', value: users.map((u) => u.address ?? u.arn ?? u.id) }],

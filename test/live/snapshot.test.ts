@@ -9,7 +9,9 @@ import { InputError } from '../../checks/errors.js';
 import { isSnapshot, readSnapshot, SNAPSHOT_SCHEMA_PATH, validateSnapshot, type Snapshot, type SnapshotResource } from '../../checks/sources/live/snapshot.js';
 import { envValueShape } from '../../checks/sources/live/collect/ecs.js';
 import { errorCode, limiter } from '../../checks/sources/live/collect/context.js';
-import { evaluateSnapshot, statusOf } from './helpers.js';
+import { getCodeCheck } from '../../checks/rules/registry.js';
+import '../../checks/rules/index.js';
+import { defaultProfile, evaluateSnapshot, statusOf } from './helpers.js';
 
 const ACCT = '123456789012';
 const R = 'us-east-1';
@@ -219,5 +221,118 @@ describe('recorded snapshot: what moto does not implement (see its notes)', () =
     const b = adaptSnapshot(s, 'x').find((r) => r.kind === 'aws.s3.bucket')!;
     expect(b.attrs.sseAlgorithm).toMatchObject({ value: 'AES256', origin: 'explicit' });
     expect(statusOf(f, 'aws-s3-sse-kms', 'arn:aws:s3:::gradebook-exports')).toBe('fail');
+  });
+});
+
+describe('code checks: a read that failed is error, never a verdict', () => {
+  const denied = (call: string) => ({ code: 'AccessDenied', message: `not authorized to perform ${call}`, call });
+  const listFailed = (call: string, service: string, resourceTypes: string[]) => ({ ...denied(call), service, region: R, resourceTypes });
+  const messageOf = (f: ReturnType<typeof evaluateSnapshot>, id: string, arn: string) => f.find((x) => x.policyId === id && x.resource.arn === arn)!.message;
+
+  it('backup-copy-region: a plan whose rules could not be read is error, not unknown', () => {
+    const arn = `arn:aws:backup:${R}:${ACCT}:backup-plan:p-1`;
+    const plan = (data: Record<string, unknown>, errors?: SnapshotResource['errors']): SnapshotResource => ({
+      type: 'AWS::Backup::BackupPlan',
+      arn,
+      region: R,
+      account: ACCT,
+      data: { BackupPlanId: 'p-1', BackupPlanName: 'nightly', selections: [], tags: {}, ...data },
+      ...(errors ? { errors } : {}),
+    });
+    const id = 'aws-backup-copy-in-approved-region';
+    const copyToEu = { Rules: [{ RuleName: 'daily', TargetBackupVaultName: 'main', CopyActions: [{ DestinationBackupVaultArn: `arn:aws:backup:eu-west-1:${ACCT}:backup-vault:dr` }] }] };
+    // read: the copy region decides
+    expect(statusOf(evaluateSnapshot(snap([plan({ plan: copyToEu })]), 'live.json', [id]), id, arn)).toBe('fail');
+    const f = evaluateSnapshot(snap([plan({}, { plan: denied('backup:GetBackupPlan') })]), 'live.json', [id]);
+    expect(statusOf(f, id, arn)).toBe('error');
+    expect(messageOf(f, id, arn)).toMatch(/backup:GetBackupPlan failed \(AccessDenied\)/);
+  });
+
+  it('kms-key-customer-managed: a key whose metadata could not be read is error, not a pass', () => {
+    const keyArn = `arn:aws:kms:${R}:${ACCT}:key/k-1`;
+    const key = (data: Record<string, unknown>, errors?: SnapshotResource['errors']): SnapshotResource => ({
+      type: 'AWS::KMS::Key',
+      arn: keyArn,
+      region: R,
+      account: ACCT,
+      data: { KeyId: 'k-1', KeyArn: keyArn, Aliases: [], rotation: { enabled: true, periodInDays: 365 }, policy: null, tags: {}, ...data },
+      ...(errors ? { errors } : {}),
+    });
+    const sse = { encryption: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn } }] } };
+    const db: SnapshotResource = {
+      type: 'AWS::RDS::DBInstance',
+      arn: `arn:aws:rds:${R}:${ACCT}:db:sis`,
+      region: R,
+      account: ACCT,
+      data: { DBInstanceIdentifier: 'sis', Engine: 'postgres', EngineVersion: '16.3', StorageEncrypted: true, KmsKeyId: keyArn, tags: {} },
+    };
+    const checks: Array<[string, string]> = [
+      ['aws-s3-sse-kms', 'arn:aws:s3:::records'],
+      ['aws-rds-instance-encrypted-with-cmk', db.arn],
+    ];
+    const ok = evaluateSnapshot(snap([bucket('records', sse), db, key({ KeyManager: 'CUSTOMER', KeyState: 'Enabled' })]), 'live.json', checks.map(([id]) => id));
+    for (const [id, arn] of checks) expect(statusOf(ok, id, arn), id).toBe('pass');
+    const f = evaluateSnapshot(snap([bucket('records', sse), db, key({}, { metadata: denied('kms:DescribeKey') })]), 'live.json', checks.map(([id]) => id));
+    for (const [id, arn] of checks) {
+      expect(statusOf(f, id, arn), id).toBe('error');
+      expect(messageOf(f, id, arn), id).toMatch(/kms:DescribeKey failed \(AccessDenied\)/);
+    }
+  });
+
+  it('kms-key-customer-managed: a key in a region whose keys could not be listed is error, not unknown', () => {
+    const keyArn = `arn:aws:kms:${R}:${ACCT}:key/k-1`;
+    const sse = { encryption: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn } }] } };
+    const id = 'aws-s3-sse-kms';
+    // without a failed listing, a key that is not in the snapshot stays unknown
+    expect(statusOf(evaluateSnapshot(snap([bucket('records', sse)]), 'live.json', [id]), id, 'arn:aws:s3:::records')).toBe('unknown');
+    const f = evaluateSnapshot(snap([bucket('records', sse)], { errors: [listFailed('kms:ListKeys', 'kms', ['AWS::KMS::Key'])] }), 'live.json', [id]);
+    expect(statusOf(f, id, 'arn:aws:s3:::records')).toBe('error');
+    expect(messageOf(f, id, 'arn:aws:s3:::records')).toMatch(/kms:ListKeys failed \(AccessDenied\)/);
+  });
+
+  const sgArn = `arn:aws:ec2:${R}:${ACCT}:security-group/sg-web`;
+  const webGroup: SnapshotResource = {
+    type: 'AWS::EC2::SecurityGroup',
+    arn: sgArn,
+    region: R,
+    account: ACCT,
+    data: { GroupId: 'sg-web', GroupName: 'web', Description: 'web', VpcId: 'vpc-1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }], IpPermissionsEgress: [], Tags: {} },
+  };
+  const lb: SnapshotResource = {
+    type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    arn: `arn:aws:elasticloadbalancing:${R}:${ACCT}:loadbalancer/app/web/1`,
+    region: R,
+    account: ACCT,
+    data: { LoadBalancerName: 'web', Type: 'application', Scheme: 'internet-facing', SecurityGroups: ['sg-web'], attributes: {}, webAcl: null, tags: {} },
+  };
+  const lbListFailed = listFailed('elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing', ['AWS::ElasticLoadBalancingV2::LoadBalancer']);
+  const dbListFailed = listFailed('rds:DescribeDBInstances', 'rds', ['AWS::RDS::DBInstance']);
+
+  it('sg-world-ingress-web-on-lb: load balancers that could not be listed do not make web ingress pass (nor fail)', () => {
+    const id = 'aws-sg-world-ingress-only-web-on-lb';
+    // read: a load balancer that uses the group decides
+    expect(statusOf(evaluateSnapshot(snap([webGroup, lb]), 'live.json', [id]), id, sgArn)).toBe('pass');
+    const f = evaluateSnapshot(snap([webGroup], { errors: [lbListFailed] }), 'live.json', [id]);
+    expect(statusOf(f, id, sgArn)).toBe('error');
+    expect(messageOf(f, id, sgArn)).toMatch(/elasticloadbalancing:DescribeLoadBalancers failed \(AccessDenied\)/);
+    // databases that could not be listed are no evidence that the group is used by something other than a load balancer
+    expect(statusOf(evaluateSnapshot(snap([webGroup], { errors: [dbListFailed] }), 'live.json', [id]), id, sgArn)).toBe('error');
+    // a load balancer that was read still decides when another service could not be listed
+    expect(statusOf(evaluateSnapshot(snap([webGroup, lb], { errors: [dbListFailed] }), 'live.json', [id]), id, sgArn)).toBe('pass');
+  });
+
+  it('sg-attached-to: data stores that could not be listed make the attachment an error, not true', () => {
+    const check = getCodeCheck('sg-attached-to')!;
+    const options = { kindPrefixes: ['aws.rds.', 'aws.elasticache.'] };
+    const evalIn = (s: Snapshot) => {
+      const model = linkModel(adaptSnapshot(s, 'live.json'));
+      return check.evaluate(model.get(sgArn)!, { model, profile: defaultProfile() }, options);
+    };
+    expect(evalIn(snap([webGroup])).truth).toBe('false');
+    const out = evalIn(snap([webGroup], { errors: [dbListFailed] }));
+    expect(out.truth).toBe('error');
+    expect(out.error).toMatch(/rds:DescribeDBInstances failed \(AccessDenied\)/);
+    const db: SnapshotResource = { type: 'AWS::RDS::DBInstance', arn: `arn:aws:rds:${R}:${ACCT}:db:sis`, region: R, account: ACCT, data: { DBInstanceIdentifier: 'sis', Engine: 'postgres', VpcSecurityGroups: [{ VpcSecurityGroupId: 'sg-web' }], tags: {} } };
+    expect(evalIn(snap([webGroup, db], { errors: [listFailed('elasticache:DescribeReplicationGroups', 'elasticache', ['AWS::ElastiCache::ReplicationGroup'])] })).truth).toBe('true');
   });
 });
