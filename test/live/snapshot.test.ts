@@ -248,7 +248,7 @@ describe('code checks: a read that failed is error, never a verdict', () => {
     expect(messageOf(f, id, arn)).toMatch(/backup:GetBackupPlan failed \(AccessDenied\)/);
   });
 
-  it('kms-key-customer-managed: a key whose metadata could not be read is error, not a pass', () => {
+  it('a KMS key whose metadata could not be read is error, not a pass: the kms-key-customer-managed check and the adapters\' kmsKeyIsAwsManaged flag', () => {
     const keyArn = `arn:aws:kms:${R}:${ACCT}:key/k-1`;
     const key = (data: Record<string, unknown>, errors?: SnapshotResource['errors']): SnapshotResource => ({
       type: 'AWS::KMS::Key',
@@ -266,13 +266,22 @@ describe('code checks: a read that failed is error, never a verdict', () => {
       account: ACCT,
       data: { DBInstanceIdentifier: 'sis', Engine: 'postgres', EngineVersion: '16.3', StorageEncrypted: true, KmsKeyId: keyArn, tags: {} },
     };
+    const secret: SnapshotResource = {
+      type: 'AWS::SecretsManager::Secret',
+      arn: `arn:aws:secretsmanager:${R}:${ACCT}:secret:sis-db-AbCdEf`,
+      region: R,
+      account: ACCT,
+      data: { Name: 'sis-db', KmsKeyId: keyArn, RotationEnabled: true, RotationRules: { AutomaticallyAfterDays: 30 }, tags: {} },
+    };
     const checks: Array<[string, string]> = [
       ['aws-s3-sse-kms', 'arn:aws:s3:::records'],
       ['aws-rds-instance-encrypted-with-cmk', db.arn],
+      // declarative (kmsKeyIsAwsManaged equals false): the adapter's flag itself must carry the error
+      ['aws-secrets-cmk', secret.arn],
     ];
-    const ok = evaluateSnapshot(snap([bucket('records', sse), db, key({ KeyManager: 'CUSTOMER', KeyState: 'Enabled' })]), 'live.json', checks.map(([id]) => id));
+    const ok = evaluateSnapshot(snap([bucket('records', sse), db, secret, key({ KeyManager: 'CUSTOMER', KeyState: 'Enabled' })]), 'live.json', checks.map(([id]) => id));
     for (const [id, arn] of checks) expect(statusOf(ok, id, arn), id).toBe('pass');
-    const f = evaluateSnapshot(snap([bucket('records', sse), db, key({}, { metadata: denied('kms:DescribeKey') })]), 'live.json', checks.map(([id]) => id));
+    const f = evaluateSnapshot(snap([bucket('records', sse), db, secret, key({}, { metadata: denied('kms:DescribeKey') })]), 'live.json', checks.map(([id]) => id));
     for (const [id, arn] of checks) {
       expect(statusOf(f, id, arn), id).toBe('error');
       expect(messageOf(f, id, arn), id).toMatch(/kms:DescribeKey failed \(AccessDenied\)/);

@@ -1,5 +1,5 @@
 import type { Resource } from '../../model/resource.js';
-import { computed, dataAt, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+import { computed, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
 
 const vault: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.backup.vault', ctx, [dataAt(rec, 'BackupVaultName'), `live-ref|vault|${rec.region}|${dataAt(rec, 'BackupVaultName')}`]);
@@ -8,7 +8,7 @@ const vault: LiveAdapter = (rec, ctx) => {
   r.attrs = {
     name: liveAttr(rec, ctx, 'BackupVaultName'),
     kmsKeyArn: liveAttr(rec, ctx, 'EncryptionKeyArn'),
-    kmsKeyIsAwsManaged: computed(rec, ctx, 'EncryptionKeyArn', key ? keyIsAwsManaged(ctx, key) : true, [], key ? 'explicit' : 'default'),
+    kmsKeyIsAwsManaged: keyFlag(ctx, key, computed(rec, ctx, 'EncryptionKeyArn', key ? keyIsAwsManaged(ctx, key) : true, [], key ? 'explicit' : 'default')),
     locked: liveAttr(rec, ctx, 'Locked', { default: false }),
     lockMinRetentionDays: liveAttr(rec, ctx, 'MinRetentionDays', { map: daysOf }),
     lockMaxRetentionDays: liveAttr(rec, ctx, 'MaxRetentionDays', { map: daysOf }),

@@ -7,7 +7,8 @@ export interface LiveCtx {
   snapshot: Snapshot;
   file: string;
   /** KMS keys of the snapshot by ARN, key id and alias (ARN and name), with whether AWS manages them. */
-  keys: Map<string, { arn: string; awsManaged: boolean }>;
+  /** KMS keys by ARN, key id and alias ARN: AWS-managed or not (undefined when unknown), or why its metadata could not be read. */
+  keys: Map<string, { arn: string; awsManaged: boolean | undefined; error?: string }>;
 }
 
 export type LiveAdapter = (rec: SnapshotResource, ctx: LiveCtx) => Resource | Resource[] | undefined;
@@ -106,8 +107,21 @@ export function liveLink(rec: SnapshotResource, ctx: LiveCtx, name: string, lite
 export function keyIsAwsManaged(ctx: LiveCtx, ref: string | undefined | null): boolean | undefined {
   if (!ref) return undefined;
   if (/^alias\/aws\//.test(ref) || /:alias\/aws\//.test(ref)) return true;
-  const k = ctx.keys.get(ref) ?? ctx.keys.get(ref.split('/').pop() ?? '');
-  return k?.awsManaged;
+  return keyEntry(ctx, ref)?.awsManaged;
+}
+
+function keyEntry(ctx: LiveCtx, ref: string): { awsManaged: boolean | undefined; error?: string } | undefined {
+  return ctx.keys.get(ref) ?? ctx.keys.get(ref.split('/').pop() ?? '');
+}
+
+/**
+ * The "is the key AWS-managed" flag of a resource, as an error when the referenced key's metadata could
+ * not be read: then who manages the key is not known, and the flag must not decide a CMK policy.
+ */
+export function keyFlag(ctx: LiveCtx, ref: string | undefined | null, flag: Val<boolean>): Val<boolean> {
+  if (flag.error || !ref || /(^|:)alias\/aws\//.test(ref)) return flag;
+  const err = keyEntry(ctx, ref)?.error;
+  return err ? errorVal(`key ${ref}: ${err}`, flag.loc) : flag;
 }
 
 export { asBool, asNumber } from '../../util/coerce.js';

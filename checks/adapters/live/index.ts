@@ -77,7 +77,9 @@ function keyIndex(s: Snapshot): LiveCtx['keys'] {
   const keys: LiveCtx['keys'] = new Map();
   for (const r of s.resources) {
     if (r.type !== 'AWS::KMS::Key') continue;
-    const entry = { arn: r.arn, awsManaged: r.data.KeyManager === 'AWS' };
+    const manager = r.data.KeyManager;
+    const failed = r.errors?.metadata;
+    const entry = { arn: r.arn, awsManaged: manager === 'AWS' ? true : manager === 'CUSTOMER' ? false : undefined, ...(failed ? { error: describeError(failed) } : {}) };
     keys.set(r.arn, entry);
     if (typeof r.data.KeyId === 'string') keys.set(r.data.KeyId, entry);
     for (const a of (r.data.Aliases as string[] | undefined) ?? []) {

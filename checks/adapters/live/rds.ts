@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
 import { engineFamily } from '../terraform/rds.js';
-import { asBool, computed, dataAt, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers.js';
+import { asBool, computed, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers.js';
 
 type Str = string | undefined;
 
@@ -19,7 +19,7 @@ function dbCommon(rec: SnapshotResource, ctx: LiveCtx, r: Resource, cluster: boo
     aurora: computed(rec, ctx, 'Engine', engine ? engine.startsWith('aurora') : undefined),
     storageEncrypted: liveAttr(rec, ctx, 'StorageEncrypted', { default: false }),
     kmsKeyId: liveAttr(rec, ctx, 'KmsKeyId'),
-    kmsKeyIsAwsManaged: computed(rec, ctx, 'KmsKeyId', encrypted ? keyIsAwsManaged(ctx, kmsKeyId) : undefined),
+    kmsKeyIsAwsManaged: keyFlag(ctx, encrypted ? kmsKeyId : undefined, computed(rec, ctx, 'KmsKeyId', encrypted ? keyIsAwsManaged(ctx, kmsKeyId) : undefined)),
     publiclyAccessible: liveAttr(rec, ctx, 'PubliclyAccessible', { default: false }),
     backupRetentionPeriod: liveAttr(rec, ctx, 'BackupRetentionPeriod', { default: 1 }),
     deletionProtection: liveAttr(rec, ctx, 'DeletionProtection', { default: false }),
@@ -30,7 +30,7 @@ function dbCommon(rec: SnapshotResource, ctx: LiveCtx, r: Resource, cluster: boo
     copyTagsToSnapshot: liveAttr(rec, ctx, 'CopyTagsToSnapshot', { default: false }),
     performanceInsightsEnabled: liveAttr(rec, ctx, cluster ? 'PerformanceInsightsEnabled' : 'PerformanceInsightsEnabled', { default: false, map: asBool }),
     performanceInsightsKmsKeyId: liveAttr(rec, ctx, 'PerformanceInsightsKMSKeyId'),
-    performanceInsightsKmsKeyIsAwsManaged: computed(rec, ctx, 'PerformanceInsightsKMSKeyId', keyIsAwsManaged(ctx, piKey)),
+    performanceInsightsKmsKeyIsAwsManaged: keyFlag(ctx, piKey, computed(rec, ctx, 'PerformanceInsightsKMSKeyId', keyIsAwsManaged(ctx, piKey))),
     ...tagVals(rec, ctx),
   };
   r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', kmsKeyId, ['aws.kms.key'], { attribute: 'KmsKeyId' }));

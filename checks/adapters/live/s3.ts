@@ -1,5 +1,5 @@
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
-import { asBool, computed, dataAt, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers.js';
+import { asBool, computed, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers.js';
 
 interface LifecycleRule {
   ID?: string;
@@ -73,7 +73,7 @@ const bucket: LiveAdapter = (rec, ctx) => {
     bucketName: computed(rec, ctx, 'Name', name),
     sseAlgorithm: liveAttr(rec, ctx, `${byDefault}.SSEAlgorithm`, { default: 'AES256', facet: 'encryption' }),
     kmsKeyId: liveAttr(rec, ctx, `${byDefault}.KMSMasterKeyID`, { facet: 'encryption' }),
-    kmsKeyIsAwsManaged: computed(rec, ctx, 'encryption', kms ? (key ? keyIsAwsManaged(ctx, key) : true) : undefined, ['encryption']),
+    kmsKeyIsAwsManaged: keyFlag(ctx, kms ? key : undefined, computed(rec, ctx, 'encryption', kms ? (key ? keyIsAwsManaged(ctx, key) : true) : undefined, ['encryption'])),
     bucketKeyEnabled: liveAttr(rec, ctx, 'encryption.Rules.0.BucketKeyEnabled', { default: false, facet: 'encryption' }),
     versioningEnabled: computed(rec, ctx, 'versioning', dataAt(rec, 'versioning.Status') === 'Enabled', ['versioning']),
     mfaDelete: computed(rec, ctx, 'versioning', dataAt(rec, 'versioning.MFADelete') === 'Enabled', ['versioning']),

@@ -1,5 +1,5 @@
 import { scheduleDays } from '../terraform/secrets.js';
-import { computed, dataAt, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+import { computed, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
 
 const secret: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.secretsmanager.secret', ctx, [dataAt(rec, 'Name')]);
@@ -10,7 +10,7 @@ const secret: LiveAdapter = (rec, ctx) => {
   r.attrs = {
     name: liveAttr(rec, ctx, 'Name'),
     kmsKeyId: liveAttr(rec, ctx, 'KmsKeyId'),
-    kmsKeyIsAwsManaged: computed(rec, ctx, 'KmsKeyId', key ? keyIsAwsManaged(ctx, key) : true, [], key ? 'explicit' : 'default'),
+    kmsKeyIsAwsManaged: keyFlag(ctx, key, computed(rec, ctx, 'KmsKeyId', key ? keyIsAwsManaged(ctx, key) : true, [], key ? 'explicit' : 'default')),
     rotationEnabled: liveAttr(rec, ctx, 'RotationEnabled', { default: false }),
     rotationDays: computed(rec, ctx, 'RotationRules', rotation ? (after ?? (expr ? scheduleDays(expr) : undefined)) : undefined),
     rotationScheduleExpression: liveAttr(rec, ctx, 'RotationRules.ScheduleExpression'),
