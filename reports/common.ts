@@ -16,6 +16,24 @@ export function resourceLabel(f: Finding): string {
 }
 
 /** `file:line`, `file`, or '' when the finding has no source location. */
+/**
+ * The finding's file from the working directory (where CI tools such as GitHub code scanning resolve
+ * paths): the scanned directory joined with `file` when the finding knows it, else `file` as it is.
+ */
+export function workspaceFile(f: Finding): string | null {
+  const file = f.resource.file;
+  if (!file || !f.resource.root || f.resource.root === '.') return file;
+  const joined = `${f.resource.root.replace(/\\/g, '/').replace(/\/+$/, '')}/${file}`;
+  // fold `a/../` and `./` the way a path join would, keeping leading `../` (a directory above the working directory)
+  const out: string[] = [];
+  for (const seg of joined.split('/')) {
+    if (seg === '.' || seg === '') continue;
+    if (seg === '..' && out.length && out[out.length - 1] !== '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
+
 export function fileLine(f: Finding): string {
   if (!f.resource.file) return '';
   return f.resource.line != null ? `${f.resource.file}:${f.resource.line}` : f.resource.file;

@@ -1,5 +1,5 @@
 import type { Finding, Results, Severity } from '../checks/engine/types.js';
-import { fileLine, metaIndex, resourceLabel, sortFindings } from './common.js';
+import { fileLine, metaIndex, resourceLabel, sortFindings, workspaceFile } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 
 /**
@@ -64,7 +64,7 @@ function solutionOf(p: PolicyMeta | undefined): string | undefined {
 
 function location(f: Finding, results: Results): Record<string, unknown> {
   const loc: Record<string, unknown> = {};
-  const file = f.resource.file ?? results.inputs[0]?.path;
+  const file = workspaceFile(f) ?? results.inputs[0]?.path;
   if (file) loc.file = file;
   if (f.resource.line != null && f.resource.line >= 1) {
     loc.start_line = f.resource.line;

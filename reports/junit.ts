@@ -1,5 +1,5 @@
 import type { Finding, Results } from '../checks/engine/types.js';
-import { canonicalEvidence, cmp, countByStatus, fileLine, resourceLabel, sortFindings } from './common.js';
+import { canonicalEvidence, cmp, countByStatus, fileLine, resourceLabel, sortFindings, workspaceFile } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 
 /** Characters XML 1.0 cannot carry (and C1 controls): removed, not escaped. */
@@ -37,7 +37,7 @@ function testcase(f: Finding, name: string): string {
   const head = `    <testcase${attrs([
     ['classname', f.policyId],
     ['name', name],
-    ['file', f.resource.file ?? undefined],
+    ['file', workspaceFile(f) ?? undefined],
     ['line', f.resource.line ?? undefined],
     ['time', '0'],
   ])}`;

@@ -1,5 +1,5 @@
 import type { Finding, Results, Severity } from '../checks/engine/types.js';
-import { canonicalEvidence, cmp, metaIndex, resourceLabel, sortFindings } from './common.js';
+import { canonicalEvidence, cmp, metaIndex, resourceLabel, sortFindings, workspaceFile } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -100,8 +100,9 @@ export function fileUri(file: string): string {
 
 function resultOf(f: Finding, ruleIndex: number): Record<string, unknown> {
   const location: Record<string, unknown> = {};
-  if (f.resource.file) {
-    const physical: Record<string, unknown> = { artifactLocation: { uri: fileUri(f.resource.file) } };
+  const file = workspaceFile(f);
+  if (file) {
+    const physical: Record<string, unknown> = { artifactLocation: { uri: fileUri(file) } };
     if (f.resource.line != null && f.resource.line >= 1) physical.region = { startLine: f.resource.line };
     location.physicalLocation = physical;
   }

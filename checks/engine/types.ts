@@ -44,8 +44,14 @@ export interface FindingResource {
   kind: string;
   address: string | null;
   arn: string | null;
+  /** HCL: relative to the scanned directory; plan and snapshot: the input file as given. */
   file: string | null;
   line: number | null;
+  /**
+   * Not in the results document: the scanned directory `file` is relative to, as given (relative to the
+   * working directory), so SARIF, GitLab SAST and JUnit can name the file from the repository root.
+   */
+  root?: string;
 }
 
 export interface Finding {

@@ -74,6 +74,16 @@ async function resourcesOf(group: Group, opts: ScanOptions, diagnostics: Diagnos
   return adaptTerraform(src.records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? []);
 }
 
+/**
+ * The directory HCL findings' files are relative to, as given (FindingResource.root). Kept off the
+ * results document (not enumerable): the contract says files are relative to the scanned directory.
+ */
+function sourceRoot(i: ClassifiedInput): string | undefined {
+  if (i.kind === 'hcl-dir') return i.display;
+  if (i.kind === 'hcl-file') return dirname(i.display) || '.';
+  return undefined;
+}
+
 function inputKind(i: ClassifiedInput): ResultsInput['kind'] {
   return i.kind === 'plan' ? 'plan' : i.kind === 'snapshot' ? 'live' : 'hcl';
 }
@@ -92,7 +102,11 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     const resources = await resourcesOf(group, opts, diagnostics, suppressions);
     const model = linkModel(resources);
     models.push({ input: group.inputs[0]!, model });
-    for (const f of runPolicies(policies, model, { profile: opts.config.profile })) findings.push(f);
+    const root = sourceRoot(group.inputs[0]!);
+    for (const f of runPolicies(policies, model, { profile: opts.config.profile })) {
+      if (root !== undefined) Object.defineProperty(f.resource, 'root', { value: root, enumerable: false });
+      findings.push(f);
+    }
   }
   const planModels = models.filter((m) => m.input.kind === 'plan');
   const liveModels = models.filter((m) => m.input.kind === 'snapshot');
