@@ -1,4 +1,6 @@
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
+import { InputError } from '../errors.js';
+import { rootModules } from '../sources/hcl/files.js';
 import { adaptTerraform } from '../adapters/terraform/index.js';
 import { linkModel } from '../adapters/link.js';
 import type { Model } from '../model/model.js';
@@ -75,6 +77,19 @@ async function resourcesOf(group: Group, opts: ScanOptions, diagnostics: Diagnos
 }
 
 /**
+ * A directory given without configuration files of its own stands for the root modules below it
+ * (checks/sources/hcl/files.ts); one with none anywhere is an input error, not an empty pass.
+ */
+function rootModuleInputs(input: ClassifiedInput, cwd: string, diagnostics: Diagnostic[]): ClassifiedInput[] {
+  const roots = rootModules(input.path);
+  if (!roots.length) throw new InputError('no Terraform files (.tf, .tf.json) in this directory or below', input.display);
+  if (roots.length === 1 && roots[0] === input.path) return [input];
+  const found = roots.map((path) => ({ kind: 'hcl-dir' as const, path, display: relative(cwd, path) || '.' }));
+  diagnostics.push({ level: 'note', message: `no configuration files here: scanned the ${found.length} root module(s) below it: ${found.map((f) => f.display).join(', ')}`, file: input.display });
+  return found;
+}
+
+/**
  * The directory HCL findings' files are relative to, as given (FindingResource.root). Kept off the
  * results document (not enumerable): the contract says files are relative to the scanned directory.
  */
@@ -91,8 +106,8 @@ function inputKind(i: ClassifiedInput): ResultsInput['kind'] {
 /** Scan paths (directories, .tf files, plans, snapshots) with the catalog and return one results document. */
 export async function scanPaths(paths: string[], opts: ScanOptions): Promise<ScanOutput> {
   const cwd = opts.cwd ?? process.cwd();
-  const classified = paths.map((p) => classify(p, cwd));
   const diagnostics: Diagnostic[] = [];
+  const classified = paths.map((p) => classify(p, cwd)).flatMap((i) => (i.kind === 'hcl-dir' ? rootModuleInputs(i, cwd, diagnostics) : [i]));
   const suppressions: Waiver[] = [];
   const findings: Finding[] = [];
   const models: ScanOutput['models'] = [];

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ const cases: Array<[string, string, RegExp]> = [
   ['a binary file', file('binary.json', Buffer.from([0, 1, 2, 255, 254, 0, 7])), /binary|not valid JSON/i],
   ['a JSON array', file('array.json', '[1,2,3]'), /not a (Terraform )?plan/i],
   ['a missing file', join(dir, 'nope.json'), /no such file/i],
+  ['a folder with no Terraform files in it or below', (mkdirSync(join(dir, 'no-terraform/docs'), { recursive: true }), join(dir, 'no-terraform')), /no Terraform files/],
 ];
 
 describe('bad input is exit 2 with one line naming the file and the problem', () => {

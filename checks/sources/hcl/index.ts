@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { TfSourceResult } from '../terraform/record.js';
@@ -19,29 +19,10 @@ export interface HclOptions {
 
 export type { Suppression } from './module.js';
 
+import { isConfigFile, listConfigFiles } from './files.js';
+
 const MAX_MODULE_DEPTH = 32;
 
-function isConfigFile(name: string): boolean {
-  return name.endsWith('.tf') || name.endsWith('.tf.json');
-}
-
-function listConfigFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir)
-      .filter(isConfigFile)
-      .sort()
-      .map((n) => join(dir, n))
-      .filter((p) => {
-        try {
-          return statSync(p).isFile();
-        } catch {
-          return false;
-        }
-      });
-  } catch {
-    return [];
-  }
-}
 
 /** `.terraform/modules/modules.json`: installed (registry, git) modules by key path. */
 function readInstalled(rootDir: string): Map<string, string> {
