@@ -40,15 +40,22 @@ export function policiesHash(dir: string): string {
   return h.digest('hex');
 }
 
+/** Read once per process: `--version` and the catalog loader both ask. */
+const readByDir = new Map<string, CoreCatalog | undefined>();
+
 /** The cached core catalog when this is the compiled build and policies/ is byte for byte what was validated. */
 export function readCoreCache(dir: string): CoreCatalog | undefined {
   if (!COMPILED || !existsSync(CORE_CACHE_FILE)) return undefined;
+  if (readByDir.has(dir)) return readByDir.get(dir);
+  let core: CoreCatalog | undefined;
   try {
     const cached = JSON.parse(readFileSync(CORE_CACHE_FILE, 'utf8')) as { policiesSha256: string; core: CoreCatalog };
-    return cached.policiesSha256 === policiesHash(dir) ? cached.core : undefined;
+    core = cached.policiesSha256 === policiesHash(dir) ? cached.core : undefined;
   } catch {
-    return undefined;
+    core = undefined;
   }
+  readByDir.set(dir, core);
+  return core;
 }
 
 export function writeCoreCache(file: string, dir: string, core: CoreCatalog): void {

@@ -140,13 +140,13 @@ export function loadCatalog(extraDirs: string[] = []): Catalog {
   const framework = core.framework;
   const policies: Policy[] = [];
   const byId = new Map<string, Policy>();
-  const extra = extraDirs.flatMap((dir) => policyFiles(dir).map((file) => () => loadPolicyFile(file, process.cwd())));
-  for (const next of [...core.policies.map((p) => () => p), ...extra]) {
-    const p = next();
+  const add = (p: Policy): void => {
     if (byId.has(p.id)) throw new InputError(`/id: duplicate policy id "${p.id}" (also in ${byId.get(p.id)!.file})`, p.file);
     byId.set(p.id, p);
     policies.push(p);
-  }
+  };
+  for (const p of core.policies) add(p);
+  for (const dir of extraDirs) for (const file of policyFiles(dir)) add(loadPolicyFile(file, process.cwd()));
   const controlsByPolicy = new Map<string, string[]>();
   for (const c of framework.controls) {
     for (const pid of c.policies) {

@@ -1,4 +1,5 @@
 import type { Outcome } from '../engine/evaluate.js';
+import type { Resource } from '../model/resource.js';
 import { registerCodeCheck } from './registry.js';
 import { attachedResources } from './lib/network.js';
 
@@ -21,10 +22,10 @@ registerCodeCheck({
   evaluate(resource, ctx, options): Outcome {
     const kinds = (options.kinds as string[] | undefined) ?? [];
     const prefixes = (options.kindPrefixes as string[] | undefined) ?? [];
-    const matching = attachedResources(ctx.model, resource).filter((u) => kinds.includes(u.kind) || prefixes.some((p) => u.kind.startsWith(p)));
-    // Live: a stand-in for resources whose listing failed (readError) is linked to every group of its region.
-    const users = matching.filter((u) => !u.readError);
-    const unread = users.length ? undefined : matching.find((u) => u.readError);
+    const matches = (u: Resource) => kinds.includes(u.kind) || prefixes.some((p) => u.kind.startsWith(p));
+    const attached = attachedResources(ctx.model, resource);
+    const users = attached.users.filter(matches);
+    const unread = users.length ? undefined : attached.unread.find(matches);
     if (unread) return { truth: 'error', evidence: [{ path: 'attachedResources', value: null, loc: unread.loc }], loc: unread.loc, error: `what uses this group: ${unread.readError}` };
     return {
       truth: users.length ? 'true' : 'false',

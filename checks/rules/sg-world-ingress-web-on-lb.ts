@@ -45,9 +45,7 @@ registerCodeCheck({
       webRules.push(ev);
     }
     if (webRules.length) {
-      const all = attachedResources(ctx.model, resource);
-      // Live: stand-ins for resources whose listing failed (readError) are linked to every group of their region.
-      const users = all.filter((u) => !u.readError);
+      const { users, unread: unlisted } = attachedResources(ctx.model, resource);
       const lbs = users.filter((u) => lbKinds.includes(u.kind));
       const first = webRules[0]!;
       if (lbs.length) {
@@ -56,7 +54,7 @@ registerCodeCheck({
           : { truth: 'true', evidence: [...webRules, { path: 'attachedResources', value: lbs.map((l) => l.address ?? l.id) }] };
       }
       // A load balancer may use the group, or nothing that was read does: the failed listing decides.
-      const unread = all.find((u) => u.readError && lbKinds.includes(u.kind)) ?? (users.length ? undefined : all.find((u) => u.readError));
+      const unread = unlisted.find((u) => lbKinds.includes(u.kind)) ?? (users.length ? undefined : unlisted[0]);
       if (unread) {
         return { truth: 'error', evidence: [first, { path: 'attachedResources', value: null, loc: unread.loc }], loc: first.loc, error: `what uses this group: ${unread.readError}` };
       }

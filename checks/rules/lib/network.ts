@@ -147,11 +147,12 @@ export function rulesOf(r: Resource, direction: 'ingress' | 'egress'): RuleView[
 const attachCache = new WeakMap<Model, Map<string, Resource[]>>();
 
 /**
- * Resources that use a security group: the group's `attachedResources` links (inverse links other
- * adapters add) plus any resource whose `securityGroups` link names the group, so attachment is known
- * even when an adapter did not declare the inverse.
+ * Resources that use a security group (`users`), and live stand-ins for listings that failed
+ * (`unread`): the group's `attachedResources` links (inverse links other adapters add) plus any
+ * resource whose `securityGroups` link names the group, so attachment is known even when an adapter
+ * did not declare the inverse.
  */
-export function attachedResources(model: Model, sg: Resource): Resource[] {
+export function attachedResources(model: Model, sg: Resource): { users: Resource[]; unread: Resource[] } {
   let index = attachCache.get(model);
   if (!index) {
     index = new Map();
@@ -166,5 +167,7 @@ export function attachedResources(model: Model, sg: Resource): Resource[] {
   }
   const out = [...(index.get(sg.id) ?? [])];
   for (const t of model.linked(sg, 'attachedResources')) if (!out.includes(t)) out.push(t);
-  return out;
+  // Live: a stand-in for resources whose listing failed (readError) is linked to every group of its
+  // region; it is no user, only the reason a user may be missing.
+  return { users: out.filter((u) => !u.readError), unread: out.filter((u) => u.readError) };
 }
