@@ -34,6 +34,7 @@ function finding(f: Finding): Record<string, unknown> {
   if (f.region !== undefined) out.region = f.region;
   if (f.waiver) out.waiver = { ...pick(f.waiver, WAIVER_KEYS), expired: f.waiver.expired };
   if (f.baseline) out.baseline = true;
+  if (f.input !== undefined) out.input = f.input;
   return out;
 }
 
@@ -46,7 +47,7 @@ export function canonicalResults(results: Results): Record<string, unknown> {
     schemaVersion: results.schemaVersion,
     tool: pick(results.tool, ['name', 'version', 'catalogVersion']),
     generatedAt: results.generatedAt,
-    inputs: results.inputs.map((i: ResultsInput) => pick(i, ['kind', 'path', 'sha256', 'time'])),
+    inputs: results.inputs.map((i: ResultsInput) => pick(i, ['kind', 'path', 'sha256', 'time', 'error'])),
     findings: sortFindings(results.findings).map(finding),
     summary: pick(results.summary, ['pass', 'fail', 'unknown', 'waived', 'error']),
   };

@@ -1,6 +1,7 @@
 import type { Finding, Results, Severity, Status } from '../checks/engine/types.js';
 import { countByStatus, fileLine, resourceLabel, SEVERITY_RANK, sortFindings, STATUS_ORDER } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
+import { undecidedLine } from './undecided.js';
 
 /** Hidden marker CI looks for to update one PR comment instead of adding a new one each run. */
 export const MARKDOWN_MARKER = '<!-- ferpa-ready -->';
@@ -78,7 +79,8 @@ export function renderMarkdown(results: Results, _meta: PolicyMeta[] = [], opts:
   ));
 
   out.push(...capped('Failing', null, sorted.filter((f) => f.status === 'fail'), max));
-  out.push(...capped('Could not be read', 'The data these checks need could not be read; they are not passes.', sorted.filter((f) => f.status === 'error'), max));
+  const notDecided = undecidedLine(sorted);
+  out.push(...capped('Could not be read', `The data these checks need could not be read; they are not passes.${notDecided ? ` ${mdCell(notDecided)}.` : ''}`, sorted.filter((f) => f.status === 'error'), max));
   out.push(...capped('Needs live verification', 'These values are not known from this input (known after apply, unresolved, or not readable); check them against the live account.', sorted.filter((f) => f.status === 'unknown'), max));
 
   const waived = sorted.filter((f) => f.status === 'waived');

@@ -1,6 +1,7 @@
 import type { Finding, Results, Status } from '../checks/engine/types.js';
 import { countByStatus, fileLine, resourceLabel, sortFindings, STATUS_ORDER } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
+import { undecidedLine } from './undecided.js';
 
 const HEADINGS: Record<Status, string> = {
   fail: 'FAIL',
@@ -67,6 +68,8 @@ export function renderText(results: Results, _meta: PolicyMeta[] = [], opts: Ren
   });
   const hidden = !opts.verbose && counts.pass > 0 ? ' (pass findings not listed; use verbose)' : '';
   lines.push('', `Summary: ${parts.join(', ')} of ${sorted.length} finding${sorted.length === 1 ? '' : 's'}${hidden}`);
+  const notDecided = undecidedLine(sorted);
+  if (notDecided) lines.push(paint(STATUS_COLOUR.error, oneLine(notDecided)));
   return `${lines.join('\n')}\n`;
 }
 

@@ -12,9 +12,23 @@ export function parseSeverity(v: string | undefined, fallback: Severity | 'none'
   throw new InputError(`--fail-on: unknown severity "${v}" (one of ${SEVERITIES.join(', ')}, none)`);
 }
 
-/** 1 when a failing finding is at or above the threshold, else 0. */
-export function exitCodeFor(results: Results, failOn: Severity | 'none'): number {
+export interface ExitOptions {
+  /** Accept partial audits: `error` findings (checks that could not be decided) do not make the exit 1. */
+  allowErrors?: boolean;
+}
+
+/**
+ * 1 when a failing finding is at or above the threshold, or (unless `allowErrors`) an `error` finding
+ * is: a check that could not be decided is not a pass. Else 0.
+ */
+export function exitCodeFor(results: Results, failOn: Severity | 'none', opts: ExitOptions = {}): number {
   if (failOn === 'none') return EXIT_OK;
   const limit = SEVERITIES.indexOf(failOn);
-  return results.findings.some((f) => f.status === 'fail' && SEVERITIES.indexOf(f.severity) <= limit) ? EXIT_FINDINGS : EXIT_OK;
+  const gates = (f: Results['findings'][number]) => (f.status === 'fail' || (f.status === 'error' && !opts.allowErrors)) && SEVERITIES.indexOf(f.severity) <= limit;
+  return results.findings.some(gates) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Inputs that could not be read (the other inputs were scanned): exit 2 at the end, after the outputs. */
+export function unreadInputs(results: Results): Array<{ path: string; error: string }> {
+  return results.inputs.filter((i) => i.error).map((i) => ({ path: i.path, error: i.error! }));
 }

@@ -12,6 +12,8 @@ export interface Config {
   file?: string;
   profile: Profile;
   failOn?: Severity | 'none';
+  /** `error` findings (checks that could not be decided) do not make the exit status 1. */
+  allowErrors?: boolean;
   policyDirs: string[];
   disable: string[];
   waivers: Waiver[];
@@ -61,6 +63,7 @@ export function loadConfig(explicit?: string, cwd = process.cwd()): Config {
   const cfg = data as {
     profile?: Partial<Profile>;
     failOn?: Severity | 'none';
+    allowErrors?: boolean;
     policies?: string[];
     disable?: string[];
     waivers?: Waiver[];
@@ -82,6 +85,7 @@ export function loadConfig(explicit?: string, cwd = process.cwd()): Config {
     file: shown,
     profile: { ...base.profile, ...(cfg.profile ?? {}) } as Profile,
     failOn: cfg.failOn,
+    ...(cfg.allowErrors !== undefined ? { allowErrors: cfg.allowErrors } : {}),
     policyDirs: (cfg.policies ?? []).map((d) => resolve(dirname(file), d)),
     disable: cfg.disable ?? [],
     waivers: (cfg.waivers ?? []).map((w) => ({ ...w, origin: shown })),

@@ -11,6 +11,11 @@ export interface RunOptions {
   profile: Profile;
   /** Only these policy ids (all when absent). */
   only?: Set<string>;
+  /**
+   * The input a resource belongs to, added to its finding ids, when one scan reads several inputs that
+   * may hold the same address (root modules, plans): see findingId. Undefined leaves ids as they are.
+   */
+  scopeOf?: (resource: Resource) => string | undefined;
 }
 
 /** Evaluate every policy against every resource of its kind whose source it declares. Linear in resources × policies. */
@@ -22,7 +27,7 @@ export function runPolicies(policies: Policy[], model: Model, opts: RunOptions):
     for (const resource of model.ofKind(policy.resource)) {
       if (!policy.sources.includes(resource.source)) continue;
       if (resource.readError) {
-        findings.push(toFinding(policy, resource, { truth: 'error', evidence: [], error: resource.readError, loc: resource.loc }));
+        findings.push(toFinding(policy, resource, { truth: 'error', evidence: [], error: resource.readError, loc: resource.loc }, opts.scopeOf?.(resource)));
         continue;
       }
       if (policy.where) {
@@ -30,7 +35,7 @@ export function runPolicies(policies: Policy[], model: Model, opts: RunOptions):
         if (applies.truth === 'false') continue;
       }
       const outcome = evaluateCond(policy.rule.assert, resource, ctx);
-      findings.push(toFinding(policy, resource, outcome));
+      findings.push(toFinding(policy, resource, outcome, opts.scopeOf?.(resource)));
     }
   }
   return findings;
@@ -49,17 +54,23 @@ function statusOf(policy: Policy, outcome: Outcome): Status {
   }
 }
 
-export function findingId(policyId: string, resource: Pick<Resource, 'id' | 'source' | 'account' | 'region'>): string {
-  const key = [policyId, resource.source, resource.account ?? '', resource.region ?? '', resource.id].join('|');
-  return hash('sha256', key, 'hex').slice(0, 16);
+/**
+ * The stable fingerprint of a policy over a resource. `scope` (the root module or plan, relative to
+ * the scanned directory) is part of the key only when given, so a single-input scan keeps the ids its
+ * stored runs and baselines already hold.
+ */
+export function findingId(policyId: string, resource: Pick<Resource, 'id' | 'source' | 'account' | 'region'>, scope?: string): string {
+  const parts = [policyId, resource.source, resource.account ?? '', resource.region ?? '', resource.id];
+  if (scope !== undefined) parts.push(scope);
+  return hash('sha256', parts.join('|'), 'hex').slice(0, 16);
 }
 
-function toFinding(policy: Policy, resource: Resource, outcome: Outcome): Finding {
+function toFinding(policy: Policy, resource: Resource, outcome: Outcome, scope?: string): Finding {
   const status = statusOf(policy, outcome);
   const loc: Location = status === 'pass' ? resource.loc : outcome.loc?.file || outcome.loc?.line ? outcome.loc : resource.loc;
   const display = resource.address ?? resource.arn ?? resource.id;
   return {
-    id: findingId(policy.id, resource),
+    id: findingId(policy.id, resource, scope),
     policyId: policy.id,
     status,
     severity: policy.severity,

@@ -73,6 +73,11 @@ export interface Finding {
   waiver?: Waiver & { expired: boolean };
   /** Open in the `--baseline` results with the same status: kept, but not new (checks/pipeline/baseline.ts). */
   baseline?: boolean;
+  /**
+   * The input this finding comes from (its `inputs[].path`: a root module directory or a plan), set
+   * when one scan read several inputs of the same source, where one address can be in more than one.
+   */
+  input?: string;
 }
 
 export interface ResultsInput {
@@ -80,10 +85,13 @@ export interface ResultsInput {
   path: string;
   sha256: string;
   time?: string;
+  /** The input could not be read (an unparsable file in one root module): nothing in it was checked. */
+  error?: string;
 }
 
 export interface Diagnostic {
-  level: 'warning' | 'note';
+  /** `error`: an input could not be read, and the other inputs were scanned without it (exit 2). */
+  level: 'error' | 'warning' | 'note';
   message: string;
   file?: string;
 }

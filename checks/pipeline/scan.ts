@@ -1,7 +1,7 @@
 import { dirname, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import { rootModules } from '../sources/hcl/files.js';
-import { adaptTerraform } from '../adapters/terraform/index.js';
+import { ACCOUNT_ID, adaptTerraform } from '../adapters/terraform/index.js';
 import { linkModel } from '../adapters/link.js';
 import type { Model } from '../model/model.js';
 import type { Resource } from '../model/resource.js';
@@ -17,6 +17,7 @@ import { classify, hashInput, type ClassifiedInput } from './inputs.js';
 import { TOOL_VERSION } from '../version.js';
 import { sortFindings, summarize } from './results.js';
 import { computeDrift } from './drift.js';
+import { hclRootDir, mergeSameId, placeGroups, rebaser, type GroupPlace } from './roots.js';
 
 export interface ScanOptions {
   config: Config;
@@ -52,15 +53,18 @@ function groupInputs(inputs: ClassifiedInput[]): Group[] {
   return groups;
 }
 
-async function resourcesOf(group: Group, opts: ScanOptions, diagnostics: Diagnostic[], suppressions: Waiver[]): Promise<Resource[]> {
+async function resourcesOf(group: Group, opts: ScanOptions, cwd: string, diagnostics: Diagnostic[], suppressions: Waiver[]): Promise<Resource[]> {
   const first = group.inputs[0]!;
   if (first.kind === 'snapshot') return (await import('./live.js')).loadLiveResources(first.path, first.display);
   let src: TfSourceResult;
   if (first.kind === 'plan') src = readPlan(first.path, { display: first.display });
   else {
-    const root = first.kind === 'hcl-dir' ? first.path : dirname(first.path);
+    const root = hclRootDir(first);
     const { readHcl } = await import('../sources/hcl/index.js');
-    src = await readHcl(group.inputs.map((i) => i.path), { ...opts.hcl, root });
+    // Paths in messages are relative to the working directory (`envs/prod/main.tf:160:23`, one of many
+    // main.tf files); finding files are made relative to the scanned directory afterwards (roots.ts).
+    src = await readHcl(group.inputs.map((i) => i.path), { ...opts.hcl, root, displayRoot: cwd });
+    const toRoot = rebaser(cwd, root);
     for (const s of src.suppressions ?? []) {
       suppressions.push({
         policy: s.policy,
@@ -68,7 +72,7 @@ async function resourcesOf(group: Group, opts: ScanOptions, diagnostics: Diagnos
         reason: s.reason ?? '',
         owner: s.owner ?? '',
         expires: s.expires ?? '',
-        origin: `${first.kind === 'hcl-dir' ? first.display + '/' : ''}${s.file}:${s.line}`,
+        origin: `${first.kind === 'hcl-dir' ? first.display + '/' : ''}${toRoot(s.file)}:${s.line}`,
       });
     }
   }
@@ -89,16 +93,6 @@ function rootModuleInputs(input: ClassifiedInput, cwd: string, diagnostics: Diag
   return found;
 }
 
-/**
- * The directory HCL findings' files are relative to, as given (FindingResource.root). Kept off the
- * results document (not enumerable): the contract says files are relative to the scanned directory.
- */
-function sourceRoot(i: ClassifiedInput): string | undefined {
-  if (i.kind === 'hcl-dir') return i.display;
-  if (i.kind === 'hcl-file') return dirname(i.display) || '.';
-  return undefined;
-}
-
 function inputKind(i: ClassifiedInput): ResultsInput['kind'] {
   return i.kind === 'plan' ? 'plan' : i.kind === 'snapshot' ? 'live' : 'hcl';
 }
@@ -107,29 +101,51 @@ function inputKind(i: ClassifiedInput): ResultsInput['kind'] {
 export async function scanPaths(paths: string[], opts: ScanOptions): Promise<ScanOutput> {
   const cwd = opts.cwd ?? process.cwd();
   const diagnostics: Diagnostic[] = [];
-  const classified = paths.map((p) => classify(p, cwd)).flatMap((i) => (i.kind === 'hcl-dir' ? rootModuleInputs(i, cwd, diagnostics) : [i]));
+  const given = paths.map((p) => classify(p, cwd));
+  const givenHclDirs = given.filter((i) => i.kind === 'hcl-dir' || i.kind === 'hcl-file').map(hclRootDir);
+  const classified = given.flatMap((i) => (i.kind === 'hcl-dir' ? rootModuleInputs(i, cwd, diagnostics) : [i]));
   const suppressions: Waiver[] = [];
-  const findings: Finding[] = [];
+  const scanned: Finding[] = [];
   const models: ScanOutput['models'] = [];
   const disabled = new Set(opts.config.disable);
   const policies = opts.catalog.policies.filter((p) => !disabled.has(p.id));
-  for (const group of groupInputs(classified)) {
-    const resources = await resourcesOf(group, opts, diagnostics, suppressions);
-    const model = linkModel(resources);
-    models.push({ input: group.inputs[0]!, model });
-    const root = sourceRoot(group.inputs[0]!);
-    for (const f of runPolicies(policies, model, { profile: opts.config.profile })) {
-      if (root !== undefined) Object.defineProperty(f.resource, 'root', { value: root, enumerable: false });
-      findings.push(f);
+  const groups = groupInputs(classified);
+  const places = placeGroups(groups.map((g) => g.inputs[0]!), givenHclDirs, cwd);
+  const failed = new Map<string, InputError>();
+  for (const [n, group] of groups.entries()) {
+    const first = group.inputs[0]!;
+    let resources: Resource[];
+    try {
+      resources = await resourcesOf(group, opts, cwd, diagnostics, suppressions);
+    } catch (e) {
+      // One broken input (an unparsable file in one of many root modules) is reported as an error of
+      // that input; the others are still scanned, and the CLI exits 2 at the end.
+      if (!(e instanceof InputError) || groups.length === 1) throw e;
+      failed.set(first.display, e);
+      continue;
     }
+    const model = linkModel(resources);
+    models.push({ input: first, model });
+    const place = places[n]!;
+    const rebase = place.fileBase !== undefined ? rebaser(cwd, place.fileBase) : undefined;
+    for (const f of runPolicies(policies, model, { profile: opts.config.profile, scopeOf: scopeOf(place) })) scanned.push(placed(f, place, rebase));
   }
+  if (failed.size === groups.length) {
+    const [first] = failed.values();
+    throw new InputError(`${first!.message} (and ${failed.size - 1} other input(s) could not be read)`);
+  }
+  for (const [file, e] of failed) diagnostics.push({ level: 'error', message: `not scanned: ${e.message}`, file });
+  const findings = mergeSameId(scanned);
   const planModels = models.filter((m) => m.input.kind === 'plan');
   const liveModels = models.filter((m) => m.input.kind === 'snapshot');
   const drift = planModels.flatMap((p) => liveModels.flatMap((l) => computeDrift(p.model, l.model)));
   const today = opts.now.toISOString().slice(0, 10);
   const waivers = [...opts.config.waivers, ...suppressions];
   diagnostics.push(...applyWaivers(findings, waivers, today));
-  const inputs: ResultsInput[] = classified.map((i) => ({ kind: inputKind(i), path: i.display, sha256: hashInput(i) }));
+  const inputs: ResultsInput[] = classified.map((i) => {
+    const error = failed.get(i.display);
+    return { kind: inputKind(i), path: i.display, sha256: hashInput(i), ...(error ? { error: error.message } : {}) };
+  });
   const sorted = sortFindings(findings);
   const results: Results = {
     schemaVersion: '1',
@@ -145,4 +161,25 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     ...(planModels.length && liveModels.length ? { drift: drift.map((d) => ({ ...d, ...(d.planned !== undefined ? { planned: redact(d.planned, d.attribute) } : {}), ...(d.live !== undefined ? { live: redact(d.live, d.attribute) } : {}) })) } : {}),
   };
   return { results, models };
+}
+
+/** Root-module scope for the finding ids of a group; none for the account-level synthetic resource. */
+function scopeOf(place: GroupPlace): ((r: Resource) => string | undefined) | undefined {
+  const scope = place.scope;
+  if (scope === undefined) return undefined;
+  return (r) => (r.kind === 'aws.account' && r.id === ACCOUNT_ID ? undefined : scope);
+}
+
+/**
+ * A finding as the results document shows it: HCL files relative to the scanned directory, that
+ * directory kept off the document as `resource.root` (not enumerable; SARIF, GitLab SAST and JUnit join
+ * it with `file`), and `input` when the scan read several inputs of this source.
+ */
+function placed(f: Finding, place: GroupPlace, rebase: ((file: string | null) => string | null) | undefined): Finding {
+  if (rebase) {
+    f.resource.file = rebase(f.resource.file);
+    Object.defineProperty(f.resource, 'root', { value: place.fileBaseDisplay, enumerable: false });
+  }
+  if (place.input !== undefined) f.input = place.input;
+  return f;
 }

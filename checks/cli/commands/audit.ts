@@ -19,7 +19,8 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
     .option('--endpoint-url <url>', 'AWS endpoint (an emulator or VPC endpoint); default AWS_ENDPOINT_URL')
     .option('--snapshot-out <file>', 'write the collected snapshot here: a file or s3://bucket/key (JSON; re-scan it offline with `scan snapshot.json`)')
     .option('-f, --format <fmt[=file]>', `output format, repeatable: ${SCAN_FORMATS.join(', ')}`, collect, [])
-    .option('--fail-on <severity>', 'exit 1 when a failing finding is at or above this severity')
+    .option('--fail-on <severity>', 'exit 1 when a failing finding, or a check that could not be decided (error), is at or above this severity')
+    .option('--allow-errors', 'accept a partial audit: checks that could not be decided (a read denied, throttled or timed out) do not make the exit status 1 (config: allowErrors: true)')
     .option('-c, --config <file>', 'configuration file')
     .option('--policies <dir>', 'extra policy folder (repeatable)', collect, [])
     .option('--baseline <file|store>', 'an earlier results JSON, or "store" for the latest run in --store: only new findings fail the run (alert on what is new)')
@@ -92,7 +93,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         for (const acct of snapshot.accounts ?? []) {
           if (acct.status === 'error') process.stderr.write(`warning: account ${acct.id}${acct.name ? ` (${acct.name})` : ''} was not audited: ${acct.error?.message ?? 'unreachable'}; its policies report "error"\n`);
         }
-        setExit(exitCodeFor(newOnly, failOn));
+        setExit(exitCodeFor(newOnly, failOn, { allowErrors: Boolean(opts.allowErrors) || config.allowErrors === true }));
       } finally {
         if (tmp) rmSync(tmp, { recursive: true, force: true });
       }

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Results } from '../../engine/types.js';
 import { clock, loadContext, policyMeta } from '../context.js';
-import { exitCodeFor, parseSeverity } from '../exit.js';
+import { EXIT_USAGE, exitCodeFor, parseSeverity, unreadInputs } from '../exit.js';
 import { collect, parseFormats, writeOutput } from '../output.js';
 import { loadBaselineInput } from '../baseline-input.js';
 
@@ -44,7 +44,8 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .argument('[paths...]', 'directories, .tf files, plan JSON files or snapshot JSON files')
     .option('--plan <file>', 'a plan JSON file (repeatable; same as giving it as a path)', collect, [])
     .option('-f, --format <fmt[=file]>', `output format, repeatable: ${SCAN_FORMATS.join(', ')}`, collect, [])
-    .option('--fail-on <severity>', 'exit 1 when a failing finding is at or above this severity (critical|high|medium|low|info|none)')
+    .option('--fail-on <severity>', 'exit 1 when a failing finding, or a check that could not be decided (error), is at or above this severity (critical|high|medium|low|info|none)')
+    .option('--allow-errors', 'accept partial results: checks that could not be decided (error findings) do not make the exit status 1 (config: allowErrors: true)')
     .option('-c, --config <file>', 'configuration file (default: ./.ferpa-ready.yaml when present)')
     .option('--policies <dir>', 'extra policy folder (repeatable)', collect, [])
     .option('--var <name=value>', 'Terraform variable for HCL evaluation (repeatable)', collect, [])
@@ -84,11 +85,16 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         else process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
       }
       for (const d of results.diagnostics ?? []) if (d.level === 'warning') process.stderr.write(`warning: ${d.message}\n`);
-      if (opts.store) {
+      // An input that could not be read: the outputs above cover the others; the run is not stored
+      // (a stored run is evidence of a complete scan), and the exit status is 2.
+      const unread = unreadInputs(results);
+      for (const u of unread) process.stderr.write(`ferpa-ready: ${u.path}: not scanned: ${u.error}\n`);
+      if (opts.store && unread.length) process.stderr.write(`ferpa-ready: run not stored: ${unread.length} of ${results.inputs.length} inputs could not be read, and a stored run must cover them all\n`);
+      else if (opts.store) {
         const { appendRun } = await import('../../store/index.js');
         const { store, run } = await appendRun(opts.store, results);
         process.stderr.write(`stored run ${run.id} in ${store.location}\n`);
       }
-      setExit(exitCodeFor(newOnly, failOn));
+      setExit(unread.length ? EXIT_USAGE : exitCodeFor(newOnly, failOn, { allowErrors: Boolean(opts.allowErrors) || config.allowErrors === true }));
     });
 }

@@ -11,8 +11,10 @@ export interface HclOptions {
   vars?: Record<string, string>;
   varFiles?: string[];
   env?: Record<string, string | undefined>;
-  /** Display paths relative to this (default: the working directory). */
+  /** The root module's directory: display paths are relative to it (default: the working directory). */
   root?: string;
+  /** Display paths relative to this instead of `root` (the scan pipeline: the working directory). */
+  displayRoot?: string;
   /** Worker threads for the syntax parser on large trees (default: up to 2, one per core; 0 = main thread only). */
   parseWorkers?: number;
 }
@@ -44,7 +46,7 @@ function readInstalled(rootDir: string): Map<string, string> {
  * Produces the same records as the plan source (`source: 'hcl'`).
  */
 export async function readHcl(paths: string[], opts: HclOptions = {}): Promise<TfSourceResult> {
-  const displayRoot = resolve(opts.root ?? process.cwd());
+  const displayRoot = resolve(opts.displayRoot ?? opts.root ?? process.cwd());
   const display = (p: string): string => relative(displayRoot, p).split('\\').join('/') || basename(p);
   // group inputs into root modules
   const roots = new Map<string, string[] | undefined>();
@@ -139,7 +141,7 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
       });
     }
     const allowedDirs = [rootDir, ...[...configs.values()].map((c) => c.dir)];
-    if (opts.root) allowedDirs.push(displayRoot);
+    if (opts.root) allowedDirs.push(resolve(opts.root));
     const ctx: EvalContext = {
       configs,
       rootDir,
