@@ -91,11 +91,13 @@ export function renderJunit(results: Results, _meta: PolicyMeta[] = [], _opts: R
         ['timestamp', results.generatedAt],
       ])}>`,
     );
-    // Same resource seen through two sources (hcl and plan) gets the source in its name, so names stay unique.
+    // A scan of several roots names each case's root; the same resource seen through two sources (hcl
+    // and plan) gets the source in its name, so names stay unique.
+    const labelOf = (f: Finding) => (f.input !== undefined ? `${resourceLabel(f)} [${f.input}]` : resourceLabel(f));
     const seen = new Map<string, number>();
-    for (const f of group) seen.set(resourceLabel(f), (seen.get(resourceLabel(f)) ?? 0) + 1);
+    for (const f of group) seen.set(labelOf(f), (seen.get(labelOf(f)) ?? 0) + 1);
     for (const f of group) {
-      const label = resourceLabel(f);
+      const label = labelOf(f);
       out.push(testcase(f, (seen.get(label) ?? 0) > 1 ? `${label} [${f.source}]` : label));
     }
     out.push('  </testsuite>');

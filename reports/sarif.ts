@@ -130,6 +130,7 @@ function resultOf(f: Finding, ruleIndex: number): Record<string, unknown> {
   if (f.resource.arn) props.arn = f.resource.arn;
   if (f.account) props.account = f.account;
   if (f.region) props.region = f.region;
+  if (f.input) props.input = f.input;
   if (f.waiver) props.waiver = { owner: f.waiver.owner, expires: f.waiver.expires, expired: f.waiver.expired, reason: f.waiver.reason };
   props.evidence = canonicalEvidence(f.evidence);
   result.properties = props;

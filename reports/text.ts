@@ -67,9 +67,11 @@ export function renderText(results: Results, _meta: PolicyMeta[] = [], opts: Ren
     return counts[s] > 0 && s !== 'pass' ? paint(STATUS_COLOUR[s], text) : text;
   });
   const hidden = !opts.verbose && counts.pass > 0 ? ' (pass findings not listed; use verbose)' : '';
-  lines.push('', `Summary: ${parts.join(', ')} of ${sorted.length} finding${sorted.length === 1 ? '' : 's'}${hidden}`);
+  lines.push('');
+  // why checks could not be decided, just above the summary line (which stays the last line)
   const notDecided = undecidedLine(sorted);
   if (notDecided) lines.push(paint(STATUS_COLOUR.error, oneLine(notDecided)));
+  lines.push(`Summary: ${parts.join(', ')} of ${sorted.length} finding${sorted.length === 1 ? '' : 's'}${hidden}`);
   return `${lines.join('\n')}\n`;
 }
 

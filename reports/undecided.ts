@@ -27,7 +27,7 @@ function reasonsOf(f: Finding, services: Set<string>): string[] {
   if (out.length) return [...new Set(out)];
   // not a failed AWS call (an engine error, an unreadable input): the message after "could not be read"
   const tail = f.message.replace(/^.*?could not be read:\s*/, '').split(';')[0]!.trim() || 'read failed';
-  return [tail.length > MAX_REASON ? `${tail.slice(0, MAX_REASON - 3)}...` : tail];
+  return [`${tail.length > MAX_REASON ? `${tail.slice(0, MAX_REASON - 3)}...` : tail}${where}`];
 }
 
 export function undecided(findings: readonly Finding[]): Undecided {

@@ -15,6 +15,8 @@ export interface DiffEntry {
   /** Address, ARN or kind of the resource, as shown to a user. */
   resource: string;
   source: Finding['source'];
+  /** The root module or plan it belongs to, when its run scanned several (Finding.input). */
+  input?: string;
   /** Status in the older run (absent = the finding did not exist then). */
   before?: Status;
   after?: Status;
@@ -75,6 +77,7 @@ export function diffRuns(from: RunFindings, to: RunFindings, history: RunFinding
     severity: f.severity ?? 'info',
     resource: display(f),
     source: f.source ?? 'plan',
+    ...(f.input !== undefined ? { input: f.input } : {}),
     ...(b ? { before: b } : {}),
     ...(a ? { after: a } : {}),
   });
@@ -109,7 +112,7 @@ export function diffRuns(from: RunFindings, to: RunFindings, history: RunFinding
   for (const [id, b] of before) {
     if (!after.has(id) && isOpen(b.status)) out.resolved.push(entry(id, 'resolved', b, b.status, undefined));
   }
-  const order = (x: DiffEntry, y: DiffEntry) => x.policyId.localeCompare(y.policyId) || x.resource.localeCompare(y.resource) || x.id.localeCompare(y.id);
+  const order = (x: DiffEntry, y: DiffEntry) => x.policyId.localeCompare(y.policyId) || x.resource.localeCompare(y.resource) || (x.input ?? '').localeCompare(y.input ?? '') || x.id.localeCompare(y.id);
   for (const k of ['new', 'resolved', 'reopened', 'waived', 'unchanged'] as const) {
     out[k].sort(order);
     out.counts[k] = out[k].length;
@@ -131,7 +134,7 @@ export function formatDiff(d: RunDiff): string {
     for (const e of list) {
       const trans = `${e.before ?? 'absent'} -> ${e.after ?? 'absent'}`;
       const extra = [e.reopenedFrom ? `last open in ${e.reopenedFrom}` : '', e.note ?? ''].filter(Boolean).join('; ');
-      lines.push(`  ${e.id}  ${e.severity.padEnd(8)} ${e.policyId}  ${e.resource}  (${e.source}; ${trans}${extra ? `; ${extra}` : ''})`);
+      lines.push(`  ${e.id}  ${e.severity.padEnd(8)} ${e.policyId}  ${e.resource}  (${e.input !== undefined ? `${e.input}, ` : ''}${e.source}; ${trans}${extra ? `; ${extra}` : ''})`);
     }
   }
   return `${lines.join('\n')}\n`;

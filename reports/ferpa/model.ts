@@ -106,6 +106,8 @@ export interface EvidenceItem {
   resource: string;
   kind: string;
   location: string;
+  /** The root module or plan this comes from, when its scan read several (results finding `input`). */
+  input?: string;
   account: string | null;
   region: string | null;
   message: string;
@@ -283,6 +285,7 @@ function evidenceItem(f: Finding, meta: Map<string, ReportPolicyMeta>, today: st
     resource: resourceLabel(f),
     kind: f.resource.kind,
     location: fileLine(f),
+    ...(f.input !== undefined ? { input: f.input } : {}),
     account: f.account ?? null,
     region: f.region ?? null,
     message: redactMessage(f),
@@ -415,6 +418,9 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
     }
   }
   if (unknownControls.size) notes.push(`Findings name controls this framework does not have: ${[...unknownControls].sort(cmp).join(', ')}.`);
+  for (const inp of inputs) {
+    for (const i of inp.results.inputs) if (i.error) notes.push(`${i.path} could not be read, so nothing in it was checked: ${i.error}`);
+  }
 
   // Attestations: options first, then each results document's; exact duplicates collapse.
   const allAtt = new Map<string, Attestation>();
