@@ -44,7 +44,10 @@ export interface FindingResource {
   kind: string;
   address: string | null;
   arn: string | null;
-  /** HCL: relative to the scanned directory; plan and snapshot: the input file as given. */
+  /**
+   * HCL: relative to the scanned directory (with several root modules, the folder holding them all:
+   * `prod/main.tf`); plan and snapshot: the input file as given.
+   */
   file: string | null;
   line: number | null;
   /**
