@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -266,5 +266,58 @@ describe('the action end to end: scan step, SARIF, one PR comment', () => {
     expect(runStep(last.run!, { CODE: '1' }, work).status).toBe(1);
     expect(runStep(last.run!, { CODE: '0' }, work).status).toBe(0);
     expect(runStep(last.run!, { CODE: '2' }, work).status).toBe(2);
+  });
+});
+
+describe('the action when checks could not be decided, or one root could not be read', () => {
+  const work = mkdtempSync(join(tmpdir(), 'fr-action-partial-'));
+  // a live snapshot whose RDS listing was denied: every RDS policy of us-east-1 is undecided
+  writeFileSync(join(work, 'denied.json'), JSON.stringify({
+    snapshotVersion: '1', tool: { name: 'ferpa-ready', version: 'test' }, collectedAt: '2026-01-15T12:00:00Z',
+    account: { id: '123456789012', partition: 'aws' }, regions: ['us-east-1'], resources: [],
+    accountSettings: [
+      { region: 'us-east-1', data: { ebsEncryptionByDefault: true, ebsDefaultKmsKeyId: null } },
+      { region: 'global', data: { s3AccountPublicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true }, iamAccountSummary: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 } } },
+    ],
+    calls: [],
+    errors: [{ code: 'AccessDenied', message: 'not authorized', call: 'rds:DescribeDBInstances', service: 'rds', region: 'us-east-1', resourceTypes: ['AWS::RDS::DBInstance'] }],
+  }));
+  const scanStep = (env: Record<string, string>) => {
+    const outFile = join(work, `out-${Math.random().toString(36).slice(2)}`);
+    writeFileSync(outFile, '');
+    const r = runStep(steps.find((s) => s.id === 'scan')!.run!, {
+      ACTION_PATH: REPO, FERPA_READY_VERSION: '', INPUT_PATHS: '', INPUT_PLAN: '', INPUT_FAIL_ON: 'critical', INPUT_CONFIG: '', INPUT_BASELINE: '',
+      OUT: 'out', GITHUB_OUTPUT: outFile, GITHUB_STEP_SUMMARY: join(work, 'summary.md'), ...env,
+    }, work);
+    const outputs: Record<string, string> = {};
+    for (const line of readFileSync(outFile, 'utf8').trim().split('\n')) outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    return { r, outputs };
+  };
+
+  it('fails on undecided checks, says how many and why (output, warning, comment), and allow-errors accepts them', () => {
+    const { r, outputs } = scanStep({ INPUT_PATHS: 'denied.json' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(outputs['exit-code']).toBe('1');
+    expect(outputs.undecided).toMatch(/^\d+ checks could not be decided: AccessDenied on rds:DescribeDBInstances \(us-east-1\) ×\d+; services with failed reads: rds$/);
+    expect(r.stdout).toContain(`::warning title=ferpa-ready::${outputs.undecided}`);
+    expect(readFileSync(join(work, 'out/comment.md'), 'utf8')).toMatch(/checks could not be decided: AccessDenied on rds:DescribeDBInstances/);
+    const allowed = scanStep({ INPUT_PATHS: 'denied.json', INPUT_ALLOW_ERRORS: 'true' });
+    expect(allowed.outputs['exit-code']).toBe('0');
+    expect(allowed.outputs.undecided).toBe(outputs.undecided);
+  });
+
+  it('posts the reports of the roots that worked when another root could not be read (exit 2)', () => {
+    mkdirSync(join(work, 'infra/ok'), { recursive: true });
+    mkdirSync(join(work, 'infra/broken'), { recursive: true });
+    writeFileSync(join(work, 'infra/ok/main.tf'), 'resource "aws_s3_bucket" "a" {\n  bucket = "a"\n}\n');
+    writeFileSync(join(work, 'infra/broken/main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = = "b"\n}\n');
+    const { r, outputs } = scanStep({ INPUT_PATHS: 'infra' });
+    expect(outputs['exit-code']).toBe('2');
+    expect(outputs.written).toBe('true');
+    expect(r.stderr).toMatch(/infra\/broken: not scanned: infra\/broken\/main\.tf:2:\d+: /);
+    expect(readFileSync(join(work, 'out/comment.md'), 'utf8')).toContain('not scanned');
+    for (const s of steps.filter((x) => x.uses?.startsWith('github/codeql-action/upload-sarif') || x.run?.includes('github-comment.ts'))) {
+      expect(s.if).toMatch(/steps\.scan\.outputs\.written == 'true'/);
+    }
   });
 });
