@@ -39,7 +39,7 @@ export function fileLine(f: Finding): string {
   return f.resource.line != null ? `${f.resource.file}:${f.resource.line}` : f.resource.file;
 }
 
-/** Deterministic order: severity, policy, address/ARN, source (hcl before plan), id. Does not change its argument. */
+/** Deterministic order: severity, policy, address/ARN, source (hcl before plan), input (root), id. Does not change its argument. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
@@ -48,6 +48,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       cmp(a.resource.address ?? '', b.resource.address ?? '') ||
       cmp(a.resource.arn ?? '', b.resource.arn ?? '') ||
       cmp(a.source, b.source) ||
+      cmp(a.input ?? '', b.input ?? '') ||
       cmp(a.id, b.id) ||
       cmp(a.status, b.status),
   );

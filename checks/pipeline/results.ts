@@ -12,6 +12,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
       a.policyId.localeCompare(b.policyId) ||
       key(a).localeCompare(key(b)) ||
       a.source.localeCompare(b.source) ||
+      (a.input ?? '').localeCompare(b.input ?? '') ||
       a.id.localeCompare(b.id),
   );
 }

@@ -51,8 +51,8 @@ describe('scan of a folder where two of four root modules cannot be parsed', () 
     ]);
     const enc = doc.findings.filter((f) => f.policyId === 'aws-rds-instance-storage-encrypted');
     expect(enc.map((f) => [f.input, f.status])).toEqual([
-      ['roots/d', 'fail'],
       ['roots/a', 'pass'],
+      ['roots/d', 'fail'],
     ]);
     expect(doc.diagnostics?.filter((d) => d.level === 'error').map((d) => d.file)).toEqual(['roots/b', 'roots/c']);
     expect(r.stdout).toContain(`error: roots/b: not scanned: roots/b/main.tf${SYNTAX}`);
