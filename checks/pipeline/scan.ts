@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { dirname, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import { rootModules } from '../sources/hcl/files.js';
@@ -111,7 +112,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
   const policies = opts.catalog.policies.filter((p) => !disabled.has(p.id));
   const groups = groupInputs(classified);
   const places = placeGroups(groups.map((g) => g.inputs[0]!), givenHclDirs, cwd);
-  const failed = new Map<string, InputError>();
+  const failed = new Map<ClassifiedInput, InputError>();
   for (const [n, group] of groups.entries()) {
     const first = group.inputs[0]!;
     let resources: Resource[];
@@ -121,7 +122,8 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
       // One broken input (an unparsable file in one of many root modules) is reported as an error of
       // that input; the others are still scanned, and the CLI exits 2 at the end.
       if (!(e instanceof InputError) || groups.length === 1) throw e;
-      failed.set(first.display, e);
+      for (const i of group.inputs) failed.set(i, e);
+      diagnostics.push({ level: 'error', message: `not scanned: ${e.message}`, file: first.display });
       continue;
     }
     const model = linkModel(resources);
@@ -130,11 +132,10 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     const rebase = place.fileBase !== undefined ? rebaser(cwd, place.fileBase) : undefined;
     for (const f of runPolicies(policies, model, { profile: opts.config.profile, scopeOf: scopeOf(place) })) scanned.push(placed(f, place, rebase));
   }
-  if (failed.size === groups.length) {
+  if (!models.length) {
     const [first] = failed.values();
-    throw new InputError(`${first!.message} (and ${failed.size - 1} other input(s) could not be read)`);
+    throw new InputError(`${first!.message} (and ${groups.length - 1} other input(s) could not be read)`);
   }
-  for (const [file, e] of failed) diagnostics.push({ level: 'error', message: `not scanned: ${e.message}`, file });
   const findings = mergeSameId(scanned);
   const planModels = models.filter((m) => m.input.kind === 'plan');
   const liveModels = models.filter((m) => m.input.kind === 'snapshot');
@@ -143,8 +144,8 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
   const waivers = [...opts.config.waivers, ...suppressions];
   diagnostics.push(...applyWaivers(findings, waivers, today));
   const inputs: ResultsInput[] = classified.map((i) => {
-    const error = failed.get(i.display);
-    return { kind: inputKind(i), path: i.display, sha256: hashInput(i), ...(error ? { error: error.message } : {}) };
+    const error = failed.get(i);
+    return { kind: inputKind(i), path: i.display, sha256: error ? hashReadable(i) : hashInput(i), ...(error ? { error: error.message } : {}) };
   });
   const sorted = sortFindings(findings);
   const results: Results = {
@@ -161,6 +162,15 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     ...(planModels.length && liveModels.length ? { drift: drift.map((d) => ({ ...d, ...(d.planned !== undefined ? { planned: redact(d.planned, d.attribute) } : {}), ...(d.live !== undefined ? { live: redact(d.live, d.attribute) } : {}) })) } : {}),
   };
   return { results, models };
+}
+
+/** The hash of an input that could not be read: of its files when they can be read, else of nothing. */
+function hashReadable(i: ClassifiedInput): string {
+  try {
+    return hashInput(i);
+  } catch {
+    return createHash('sha256').digest('hex');
+  }
 }
 
 /** Root-module scope for the finding ids of a group; none for the account-level synthetic resource. */
