@@ -87,6 +87,9 @@ class BundleBackend implements StoreBackend {
   async read(key: string): Promise<Uint8Array | null> {
     return this.files.get(key) ?? null;
   }
+  async exists(): Promise<boolean> {
+    return true;
+  }
   async create(): Promise<void> {
     throw new Error('an evidence bundle is read-only');
   }
