@@ -314,7 +314,7 @@ export function formatChainReport(r: ChainReport): string {
     lines.push(
       r.anchors.length
         ? `anchor the new head elsewhere: ${r.head.manifestSha256} (${r.runs} run${r.runs === 1 ? '' : 's'})`
-        : `no anchor given: deleting the newest runs together with their head records, or rewriting runs with every later hash recomputed, is provable only against a head kept elsewhere; anchor this head elsewhere: ${r.head.manifestSha256} (${r.runs} run${r.runs === 1 ? '' : 's'}), then verify --anchor ${r.head.manifestSha256}`,
+        : `anchor this head elsewhere: ${r.head.manifestSha256} (${r.runs} run${r.runs === 1 ? '' : 's'}); without an anchor (verify --anchor <hash>), deleting the newest runs together with their head records, or rewriting runs with every later hash recomputed, goes unnoticed`,
     );
   }
   return `${lines.join('\n')}\n`;
