@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { REDACTED, isSecretKeyName, looksLikeSecretValue } from '../engine/redact.js';
 import { canonicalJson } from '../util/canonical-json.js';
-import { canonicalSha256 } from './canonical-hash.js';
+import { jsonSha256 } from './json-hash.js';
 
 export const COMMITMENTS_FILE = 'commitments.json';
 /** Tag of the commitment scheme, hashed into every commitment. */
@@ -63,28 +63,38 @@ function parsePointer(p: string): string[] | null {
  */
 export function redactablePointers(value: unknown): string[] {
   const out: string[] = [];
-  const walk = (v: unknown, keyHint: string | undefined, ptr: string): void => {
+  // The path is kept as tokens and joined only for a hit: most documents have none.
+  const path: string[] = [];
+  const hit = (last: string) => out.push(`${path.map((t) => `/${escapeToken(t)}`).join('')}/${escapeToken(last)}`);
+  const hitHere = () => out.push(path.map((t) => `/${escapeToken(t)}`).join(''));
+  const walk = (v: unknown, keyHint: string | undefined): void => {
     if (typeof v === 'string') {
       if (v === REDACTED) return;
-      if (looksLikeSecretValue(v) || (keyHint && v.length > 0 && isSecretKeyName(keyHint))) out.push(ptr);
+      if (looksLikeSecretValue(v) || (keyHint && v.length > 0 && isSecretKeyName(keyHint))) hitHere();
       return;
     }
+    if (!v || typeof v !== 'object') return;
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) walk(v[i], keyHint, `${ptr}/${i}`);
+      for (let i = 0; i < v.length; i++) {
+        path.push(String(i));
+        walk(v[i], keyHint);
+        path.pop();
+      }
       return;
     }
-    if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      const pair = typeof o.name === 'string' && 'value' in o && isSecretKeyName(o.name);
-      for (const k of Object.keys(o)) {
-        const p = `${ptr}/${escapeToken(k)}`;
-        if (pair && k === 'value') {
-          if (o[k] !== REDACTED) out.push(p);
-        } else walk(o[k], k, p);
+    const o = v as Record<string, unknown>;
+    const pair = typeof o.name === 'string' && 'value' in o && isSecretKeyName(o.name);
+    for (const k of Object.keys(o)) {
+      if (pair && k === 'value') {
+        if (o[k] !== REDACTED) hit(k);
+        continue;
       }
+      path.push(k);
+      walk(o[k], k);
+      path.pop();
     }
   };
-  walk(value, undefined, '');
+  walk(value, undefined);
   return out;
 }
 
@@ -140,9 +150,13 @@ export function leafDigest(salt: string, pointer: string, value: unknown): strin
   return sha256Hex(`ferpa-ready/leaf/1\n${salt}\n${pointer}\n${canonicalJson(value)}`);
 }
 
-/** The commitment over a document whose redactable values are already replaced by digest marks. */
+/**
+ * The commitment over a document whose redactable values are already replaced by digest marks: its
+ * JSON as `JSON.stringify` writes it (members in the order the stored results have them, which a
+ * redacted copy keeps), so it costs one serialisation, not a canonicalisation of every object.
+ */
 function rootOf(masked: unknown, pointers: string[]): string {
-  return canonicalSha256({ scheme: COMMITMENT_SCHEME, pointers: [...pointers].sort(), doc: masked });
+  return jsonSha256({ scheme: COMMITMENT_SCHEME, pointers: [...pointers].sort(), doc: masked });
 }
 
 /** Fresh salts for the redactable values of a results document. */

@@ -113,7 +113,8 @@ describe('fail closed when the audit log cannot be written', () => {
 
   it('a refused authentication whose audit write fails is answered 503, not 401', async () => {
     await withFailingAudit("NEW.event_type = 'auth.refused'", async () => {
-      for (const headers of [{}, { authorization: `Bearer ${await token({ exp: '-1m' })}` }, { 'x-api-key': 'frk_unknown' }]) {
+      const attempts: Array<Record<string, string>> = [{}, { authorization: `Bearer ${await token({ exp: '-1m' })}` }, { 'x-api-key': 'frk_unknown' }];
+      for (const headers of attempts) {
         const { r, requestId } = await call(headers);
         expect(r.statusCode).toBe(503);
         expect(r.json()).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'the audit log cannot be written; request refused' });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REDACTED, redact } from '../../checks/engine/redact.js';
-import { canonicalSha256 } from '../../checks/store/canonical-hash.js';
+import { jsonSha256 } from '../../checks/store/json-hash.js';
 import {
   commitmentOf,
   commitmentOfRedacted,
@@ -34,14 +34,15 @@ function leaky(): Record<string, unknown> {
   };
 }
 
-describe('canonical hash', () => {
-  it('is the SHA-256 of canonicalJson, also for documents larger than its buffer', () => {
+describe('streamed JSON hash', () => {
+  it('is the SHA-256 of JSON.stringify, member order kept, for documents of any depth', () => {
     const samples: unknown[] = [
-      null, 'x', 0, -0, 1.5e300, true, [], {}, [1, undefined, 'a'], { b: 1, a: [{ z: 'é\u2028', y: null }], c: undefined },
-      { big: Array.from({ length: 5000 }, (_, i) => ({ i, s: `value ${i} ${'x'.repeat(i % 50)}` })) },
+      null, 'x', 0, -0, 1.5e300, true, [], {}, [1, undefined, 'a', () => 1], { b: 1, a: [{ z: 'é\u2028"', y: null, u: undefined }], c: undefined },
+      { __proto__x: 1, ['__proto__']: { p: 1 }, d: new Date(0), n: Number.NaN, deep: { a: { b: { c: { d: [1, { e: 2 }] } } } } },
+      { findings: Array.from({ length: 5000 }, (_, i) => ({ i, s: `value ${i} ${'x'.repeat(i % 50)}`, e: { k: [i, { j: i }] } })) },
     ];
-    for (const s of samples) expect(canonicalSha256(s)).toBe(createHash('sha256').update(canonicalJson(s)).digest('hex'));
-    expect(() => canonicalSha256({ n: Number.NaN })).toThrow(/no JSON form/);
+    for (const s of samples) expect(jsonSha256(s)).toBe(createHash('sha256').update(JSON.stringify(s)).digest('hex'));
+    expect(jsonSha256({ a: 1, b: 2 })).not.toBe(jsonSha256({ b: 2, a: 1 }));
   });
 });
 
