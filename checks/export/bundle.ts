@@ -7,7 +7,8 @@ import type { Attestation, Results, Waiver } from '../engine/types.js';
 import { InputError } from '../errors.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { verifyChain, type ChainReport } from '../store/chain.js';
-import type { Manifest, RunStore } from '../store/types.js';
+import { parseCommitments, redactWithProof, redactablePointers } from '../store/commitments.js';
+import { MANIFEST_FORMAT, type Manifest, type RunStore } from '../store/types.js';
 import { buildReport, trendPointOf, type ReportFramework, type ReportInput, type ReportPolicyMeta, type TrendPoint } from '../../reports/ferpa/model.js';
 import { renderFerpaHtml } from '../../reports/ferpa/html.js';
 import { renderFerpaJson } from '../../reports/ferpa/json.js';
@@ -21,6 +22,7 @@ import {
   bundleManifestBytes,
   bundleManifestHash,
   jsonBytes,
+  redactionsPath,
   sha256Hex,
   type BundleFile,
   type BundleManifest,
@@ -113,18 +115,48 @@ export async function buildBundle(opts: BundleOptions): Promise<BuiltBundle> {
   const runs = listing.runs;
   if (!runs.length) throw new InputError(`${store.location}: the store has no complete runs to export`);
 
+  // The report's runs.
+  const refs = opts.runs?.length ? opts.runs : ['latest'];
+  const reported: string[] = [];
+  for (const ref of refs) {
+    const run = await store.resolve(ref);
+    if (!reported.includes(run.id)) reported.push(run.id);
+  }
+
   const pending: Pending[] = [];
   const results = new Map<string, { value: Results; bytes: Uint8Array; path: string }>();
+  const withheld: Array<{ run: string; reason: string }> = [];
   for (const r of runs) {
     const id = r.manifest.id;
     pending.push({ path: `${PATHS.runsDir}/${id}/manifest.json`, role: 'run-manifest', bytes: r.manifestBytes, run: id });
     const raw = await store.readResultsBytes(r.name);
     if (!raw) throw new InputError(`${store.location}: run ${id} has no results.json`);
     const path = `${PATHS.runsDir}/${id}/results.json`;
-    const red = redactJsonBytes(raw, `${store.location}: run ${id} results.json`);
-    if (red.redacted) notes.push(`run ${id}: credential-looking values in results.json were redacted in the bundle (the chain records the original's hash)`);
-    pending.push({ path, role: 'run-results', bytes: red.bytes, run: id, ...(red.redacted ? { redacted: true, originalSha256: r.manifest.resultsSha256 } : {}) });
-    results.set(id, { value: red.value as Results, bytes: red.bytes, path });
+    const value = parseJson(raw, `${store.location}: run ${id} results.json`);
+    if (!redactablePointers(value).length) {
+      pending.push({ path, role: 'run-results', bytes: raw, run: id });
+      results.set(id, { value: value as Results, bytes: raw, path });
+      continue;
+    }
+    // A redacted copy goes only with the proof that it is the original with values removed.
+    const cBytes = r.manifest.format === MANIFEST_FORMAT ? await store.readCommitmentsBytes(r.name) : null;
+    const commitments = cBytes ? parseCommitments(cBytes) : null;
+    if (typeof commitments === 'string') throw new InputError(`${store.location}: run ${id}: ${commitments}`);
+    const plan = redactWithProof(id, value, commitments);
+    if (!plan.ok) {
+      const reason = commitments
+        ? `its results hold credential-looking values at ${plan.uncommitted.slice(0, 3).join(', ')}${plan.uncommitted.length > 3 ? ', ...' : ''} that the run did not commit as redactable, so no redacted copy of it can be proven`
+        : 'its results hold credential-looking values and the run predates redaction commitments (written by an earlier version), so no redacted copy of it can be proven';
+      if (reported.includes(id)) throw new InputError(`${store.location}: run ${id}: ${reason}; report on another run (--run)`);
+      withheld.push({ run: id, reason });
+      notes.push(`run ${id}: results withheld from the bundle (${reason}); its manifest and link stay in the chain`);
+      continue;
+    }
+    const bytes = jsonBytes(plan.copy);
+    notes.push(`run ${id}: ${plan.proof.removed.length} credential-looking value${plan.proof.removed.length === 1 ? '' : 's'} redacted in the bundle, with a proof that nothing else changed`);
+    pending.push({ path, role: 'run-results', bytes, run: id, redacted: true, originalSha256: r.manifest.resultsSha256 });
+    pending.push({ path: redactionsPath(id), role: 'run-redactions', bytes: jsonBytes(plan.proof), run: id });
+    results.set(id, { value: plan.copy as Results, bytes, path });
   }
   const { head } = await store.readHead();
   if (head) pending.push({ path: PATHS.head, role: 'head', bytes: Buffer.from(`${canonicalJson(head)}\n`, 'utf8') });
@@ -139,17 +171,11 @@ export async function buildBundle(opts: BundleOptions): Promise<BuiltBundle> {
       first: chain.first,
       holdsUpTo: chain.holdsUpTo,
       problems: chain.problems,
+      head: chain.head,
       links: runs.map((r) => ({ seq: r.manifest.seq, id: r.manifest.id, manifestSha256: r.manifest.manifestSha256, resultsSha256: r.manifest.resultsSha256, previous: r.manifest.previous })),
     }),
   });
 
-  // The report's runs.
-  const refs = opts.runs?.length ? opts.runs : ['latest'];
-  const reported: string[] = [];
-  for (const ref of refs) {
-    const run = await store.resolve(ref);
-    if (!reported.includes(run.id)) reported.push(run.id);
-  }
   const bySeq = new Map(runs.map((r) => [r.manifest.id, r.manifest] as const));
   reported.sort((a, b) => bySeq.get(a)!.seq - bySeq.get(b)!.seq);
   const inputOf = (id: string): ReportInput => {
@@ -158,7 +184,7 @@ export async function buildBundle(opts: BundleOptions): Promise<BuiltBundle> {
   };
   const extraAttestations = (opts.attestations ?? []).map((a) => redactDeep(a) as Attestation);
   const firstReportedSeq = Math.min(...reported.map((id) => bySeq.get(id)!.seq));
-  const earlier = runs.map((r) => r.manifest).filter((m) => m.seq < firstReportedSeq);
+  const earlier = runs.map((r) => r.manifest).filter((m) => m.seq < firstReportedSeq && results.has(m.id));
   const trend: TrendPoint[] = [];
   for (const m of earlier.slice(Math.max(0, earlier.length - (opts.trendRuns ?? 10)))) {
     const past = buildReport([inputOf(m.id)], opts.framework, opts.policies, { now: timeOf(m), attestations: extraAttestations, profile: opts.profile });
@@ -226,8 +252,9 @@ export async function buildBundle(opts: BundleOptions): Promise<BuiltBundle> {
     tool: { name: 'ferpa-ready', version: opts.tool.version, ...(opts.tool.catalogVersion ? { catalogVersion: opts.tool.catalogVersion } : {}) },
     store: opts.storeLabel,
     reportedRuns: reported,
-    chain: { runs: runs.length, first: runs[0]!.manifest.id, last: last.id, headManifestSha256: head?.manifestSha256 ?? null },
+    chain: { runs: runs.length, first: runs[0]!.manifest.id, last: last.id, headManifestSha256: head?.manifestSha256 ?? null, head: chain.head! },
     files,
+    ...(withheld.length ? { withheld } : {}),
     ...(opts.signKey ? { signer: { algorithm: SIGNATURE_ALGORITHM, keyId: keyId(opts.signKey) } } : {}),
   };
   const manifest: BundleManifest = { ...draft, manifestSha256: bundleManifestHash(draft) };
@@ -235,6 +262,14 @@ export async function buildBundle(opts: BundleOptions): Promise<BuiltBundle> {
   const members: ZipMember[] = [{ name: BUNDLE_MANIFEST, data: mBytes }, ...pending.map((p) => ({ name: p.path, data: p.bytes }))];
   if (opts.signKey) members.push({ name: BUNDLE_SIGNATURE, data: signManifest(mBytes, opts.signKey) });
   return { zip: writeZip(members, now), manifest, chain, notes: [...new Set(notes)] };
+}
+
+function parseJson(bytes: Uint8Array, file: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch (e) {
+    throw new InputError(`not valid JSON: ${(e as Error).message.split('\n')[0]}`, file);
+  }
 }
 
 function timeOf(m: Manifest): Date {

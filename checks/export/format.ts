@@ -3,7 +3,9 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../util/canonical-json.js';
 
-export const BUNDLE_FORMAT = 'ferpa-ready/evidence-bundle/1';
+export const BUNDLE_FORMAT = 'ferpa-ready/evidence-bundle/2';
+/** Bundles written before redaction proofs and the anchored head: still verified. */
+export const BUNDLE_FORMAT_V1 = 'ferpa-ready/evidence-bundle/1';
 export const BUNDLE_MANIFEST = 'manifest.json';
 export const BUNDLE_SIGNATURE = 'manifest.sig';
 export const SIGNATURE_ALGORITHM = 'Ed25519';
@@ -21,7 +23,12 @@ export const PATHS = {
   snapshotsDir: 'snapshots',
 } as const;
 
-export type MemberRole = 'report' | 'run-results' | 'run-manifest' | 'head' | 'chain' | 'snapshot' | 'attestations' | 'waivers';
+export type MemberRole = 'report' | 'run-results' | 'run-manifest' | 'run-redactions' | 'head' | 'chain' | 'snapshot' | 'attestations' | 'waivers';
+
+/** Where a run's redaction proof goes: next to its redacted results. */
+export function redactionsPath(run: string): string {
+  return `${PATHS.runsDir}/${run}/redactions.json`;
+}
 
 export interface BundleFile {
   path: string;
@@ -39,14 +46,24 @@ export interface BundleFile {
 }
 
 export interface BundleManifest {
-  format: typeof BUNDLE_FORMAT;
+  format: typeof BUNDLE_FORMAT | typeof BUNDLE_FORMAT_V1;
   createdAt: string;
   tool: { name: 'ferpa-ready'; version: string; catalogVersion?: string };
   /** The store the runs came from, as the user named it. */
   store: string;
   /** Runs the readiness report was built from. */
   reportedRuns: string[];
-  chain: { runs: number; first: string | null; last: string | null; headManifestSha256: string | null };
+  chain: {
+    runs: number;
+    first: string | null;
+    last: string | null;
+    /** What the store's HEAD pointer recorded at export time. */
+    headManifestSha256: string | null;
+    /** Format 2: the chain's head (last run, recomputed manifest hash): signed, so it can be anchored. */
+    head?: { id: string; seq: number; manifestSha256: string };
+  };
+  /** Runs whose results are not in the bundle because no redacted copy of them could be proven. */
+  withheld?: Array<{ run: string; reason: string }>;
   /** Every member but manifest.json and manifest.sig, sorted by path. */
   files: BundleFile[];
   /** Present when the bundle is signed: the key's id (SHA-256 of its SubjectPublicKeyInfo, DER). */

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { Store } from './store.js';
@@ -53,6 +53,17 @@ export class LocalBackend implements StoreBackend {
   private path(key: string): string {
     if (key.split('/').some((p) => p === '..' || p === '')) throw new Error(`bad store key ${key}`);
     return join(this.root, ...key.split('/'));
+  }
+
+  async exists(): Promise<boolean> {
+    try {
+      if (!statSync(this.root).isDirectory()) throw new InputError('the store is not a directory', this.root);
+      return true;
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      if (errCode(e) === 'ENOENT' || errCode(e) === 'ENOTDIR') return false;
+      throw new InputError(`cannot read the store (${errCode(e)})`, this.root);
+    }
   }
 
   async listFolders(): Promise<string[]> {

@@ -2,6 +2,7 @@ import {
   GetObjectCommand,
   GetObjectLockConfigurationCommand,
   HeadObjectCommand,
+  ListObjectVersionsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -9,7 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { InputError } from '../errors.js';
 import { Store } from './store.js';
-import { StoreConflict, type StoreBackend } from './types.js';
+import { StoreConflict, type ObjectHistory, type StoreBackend } from './types.js';
 
 export interface S3StoreOptions {
   /** An emulator or VPC endpoint; defaults to AWS_ENDPOINT_URL. */
@@ -112,6 +113,45 @@ export class S3Backend implements StoreBackend {
     return (await this.listPrefix(this.prefix, '/')).folders;
   }
 
+  /** A bucket that is not there is an input error; an empty prefix is an empty store. */
+  async exists(): Promise<boolean> {
+    try {
+      await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix, MaxKeys: 1 }));
+      return true;
+    } catch (e) {
+      throw this.fail('list', this.prefix || '/', e);
+    }
+  }
+
+  /**
+   * Delete markers and extra versions under the prefix. Runs are written once (If-None-Match), so in a
+   * versioned bucket (Object Lock turns versioning on) a run object with a delete marker was deleted
+   * and one with two versions was overwritten; the old versions are still there to show it.
+   */
+  async objectHistory(): Promise<ObjectHistory> {
+    const versions = new Map<string, number>();
+    const deleted = new Set<string>();
+    let keyMarker: string | undefined;
+    let versionMarker: string | undefined;
+    try {
+      for (let page = 0; page < 10_000; page++) {
+        const out = await this.client.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: this.prefix, KeyMarker: keyMarker, VersionIdMarker: versionMarker }));
+        for (const v of out.Versions ?? []) if (v.Key) versions.set(v.Key.slice(this.prefix.length), (versions.get(v.Key.slice(this.prefix.length)) ?? 0) + 1);
+        for (const d of out.DeleteMarkers ?? []) if (d.Key && d.IsLatest) deleted.add(d.Key.slice(this.prefix.length));
+        if (!out.IsTruncated) break;
+        keyMarker = out.NextKeyMarker;
+        versionMarker = out.NextVersionIdMarker;
+      }
+    } catch (e) {
+      const code = codeOf(e);
+      return { error: `cannot list object versions of ${this.location} (${code}${statusOf(e) ? ` HTTP ${statusOf(e)}` : ''})` };
+    }
+    return {
+      deleted: [...deleted].sort().map((key) => ({ key, versions: versions.get(key) ?? 0 })),
+      overwritten: [...versions].filter(([k, n]) => n > 1 && !deleted.has(k)).map(([key, n]) => ({ key, versions: n })).sort((a, b) => (a.key < b.key ? -1 : 1)),
+    };
+  }
+
   async listFiles(folder: string): Promise<string[]> {
     return (await this.listPrefix(`${this.prefix}${folder}/`)).keys.sort();
   }
@@ -151,7 +191,7 @@ export class S3Backend implements StoreBackend {
     return this.lock;
   }
 
-  private async exists(key: string): Promise<boolean> {
+  private async keyExists(key: string): Promise<boolean> {
     try {
       await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.prefix + key }));
       return true;
@@ -165,7 +205,7 @@ export class S3Backend implements StoreBackend {
     const lock = await this.objectLock();
     const retention = lock ? { ObjectLockMode: lock.mode, ObjectLockRetainUntilDate: new Date(Date.now() + lock.days * DAY_MS) } : {};
     // Where the service ignores or rejects conditional writes, check first (best effort).
-    if (!this.conditionalWrites && (await this.exists(key))) throw new StoreConflict(key, this.location);
+    if (!this.conditionalWrites && (await this.keyExists(key))) throw new StoreConflict(key, this.location);
     try {
       await this.client.send(
         new PutObjectCommand({

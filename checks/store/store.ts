@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Results, Status } from '../engine/types.js';
 import { InputError } from '../errors.js';
 import { canonicalJson } from '../util/canonical-json.js';
+import { COMMITMENTS_FILE, commitmentOf, commitmentsBytes, newCommitments, parseCommitments, type Commitments } from './commitments.js';
 import {
   MANIFEST_FORMAT,
+  MANIFEST_FORMAT_V1,
   StoreConflict,
+  type ObjectHistory,
   type HeadPointer,
   type Manifest,
   type RunEntry,
@@ -17,6 +20,27 @@ import {
 export const RESULTS_FILE = 'results.json';
 export const MANIFEST_FILE = 'manifest.json';
 export const HEAD_KEY = 'HEAD';
+/** Write-once head records, one per run: `heads/000003.json`. */
+export const HEADS_DIR = 'heads';
+export const HEAD_RECORD = /^(\d{6,})\.json$/;
+
+export function headRecordKey(seq: number): string {
+  return `${HEADS_DIR}/${String(seq).padStart(6, '0')}.json`;
+}
+
+export function headBytes(h: HeadPointer): Uint8Array {
+  return Buffer.from(`${canonicalJson({ id: h.id, seq: h.seq, manifestSha256: h.manifestSha256 })}\n`, 'utf8');
+}
+
+function parseHead(bytes: Uint8Array, what: string): HeadPointer | string {
+  try {
+    const h = JSON.parse(Buffer.from(bytes).toString('utf8')) as HeadPointer;
+    if (typeof h?.id !== 'string' || typeof h.manifestSha256 !== 'string' || !Number.isInteger(h.seq)) return `${what} is not {id, seq, manifestSha256}`;
+    return h;
+  } catch {
+    return `${what} is not JSON`;
+  }
+}
 
 /** Run folder names: `000001-20261122T000000Z-1a2b3c4d`. */
 export const RUN_NAME = /^(\d{6,})-(\d{8}T\d{6}Z)-([0-9a-f]{8})$/;
@@ -71,7 +95,8 @@ export function parseManifest(bytes: Uint8Array): Manifest | string {
   }
   if (!m || typeof m !== 'object' || Array.isArray(m)) return 'manifest.json is not an object';
   const r = m as Record<string, unknown>;
-  if (r.format !== MANIFEST_FORMAT) return `manifest.json: format is not "${MANIFEST_FORMAT}"`;
+  if (r.format !== MANIFEST_FORMAT && r.format !== MANIFEST_FORMAT_V1) return `manifest.json: format is not "${MANIFEST_FORMAT}" (or "${MANIFEST_FORMAT_V1}")`;
+  if (r.format === MANIFEST_FORMAT && (typeof r.resultsCommitment !== 'string' || !SHA.test(r.resultsCommitment))) return 'manifest.json: resultsCommitment is not a SHA-256';
   if (!Number.isInteger(r.seq) || (r.seq as number) < 1) return 'manifest.json: seq is not a positive whole number';
   if (typeof r.id !== 'string' || !RUN_NAME.test(r.id)) return 'manifest.json: id is not a run id';
   if (typeof r.time !== 'string') return 'manifest.json: time is missing';
@@ -141,13 +166,32 @@ export class Store implements RunStore {
   async readHead(): Promise<{ head: HeadPointer | null; error?: string }> {
     const bytes = await this.backend.read(HEAD_KEY);
     if (!bytes) return { head: null };
-    try {
-      const h = JSON.parse(Buffer.from(bytes).toString('utf8')) as HeadPointer;
-      if (typeof h?.id !== 'string' || typeof h.manifestSha256 !== 'string' || !Number.isInteger(h.seq)) return { head: null, error: 'HEAD is not {id, seq, manifestSha256}' };
-      return { head: h };
-    } catch {
-      return { head: null, error: 'HEAD is not JSON' };
-    }
+    const h = parseHead(bytes, 'HEAD');
+    return typeof h === 'string' ? { head: null, error: h } : { head: h };
+  }
+
+  async readHeadRecords(): Promise<Array<{ name: string; record: HeadPointer } | { name: string; error: string }>> {
+    const names = (await this.backend.listFiles(HEADS_DIR)).filter((n) => HEAD_RECORD.test(n));
+    return Promise.all(
+      names.map(async (name) => {
+        const bytes = await this.backend.read(`${HEADS_DIR}/${name}`);
+        if (!bytes) return { name, error: `${HEADS_DIR}/${name} cannot be read` };
+        const h = parseHead(bytes, `${HEADS_DIR}/${name}`);
+        return typeof h === 'string' ? { name, error: h } : { name, record: h };
+      }),
+    );
+  }
+
+  async readCommitmentsBytes(id: string): Promise<Uint8Array | null> {
+    return this.backend.read(`${id}/${COMMITMENTS_FILE}`);
+  }
+
+  exists(): Promise<boolean> {
+    return this.backend.exists();
+  }
+
+  async objectHistory(): Promise<ObjectHistory | null> {
+    return this.backend.objectHistory ? this.backend.objectHistory() : null;
   }
 
   append(results: Results): Promise<StoredRun> {
@@ -159,10 +203,16 @@ export class Store implements RunStore {
   private async appendNow(results: Results): Promise<StoredRun> {
     const { runs } = await this.list();
     const last = runs[runs.length - 1];
+    if (last) await this.backfillHeadRecord(last.manifest);
     const body = resultsBytes(results);
     const resultsSha256 = sha256Hex(body);
+    // Committed as read back from the stored bytes, so a verifier recomputes the very same thing.
+    const stored: unknown = JSON.parse(Buffer.from(body).toString('utf8'));
     const seq = (last?.manifest.seq ?? 0) + 1;
     const id = runName(seq, results.generatedAt, resultsSha256);
+    await this.createOrResume(`${id}/${RESULTS_FILE}`, body);
+    crashPoint('results');
+    const commitments = await this.createCommitments(`${id}/${COMMITMENTS_FILE}`, newCommitments(stored));
     const draft: Omit<Manifest, 'manifestSha256'> = {
       format: MANIFEST_FORMAT,
       seq,
@@ -171,18 +221,53 @@ export class Store implements RunStore {
       tool: { version: results.tool.version, ...(results.tool.catalogVersion ? { catalogVersion: results.tool.catalogVersion } : {}) },
       inputs: results.inputs.map((i) => ({ kind: i.kind, path: i.path, sha256: i.sha256 })),
       resultsSha256,
+      resultsCommitment: commitmentOf(stored, commitments),
       summary: summaryOf(results),
       previous: last ? { id: last.manifest.id, manifestSha256: manifestHash(last.manifest) } : null,
     };
     const manifest: Manifest = { ...draft, manifestSha256: manifestHash(draft) };
 
-    await this.createOrResume(`${id}/${RESULTS_FILE}`, body);
-    crashPoint('results');
     await this.backend.create(`${id}/${MANIFEST_FILE}`, manifestBytes(manifest));
     crashPoint('manifest');
     const head: HeadPointer = { id, seq, manifestSha256: manifest.manifestSha256 };
-    await this.backend.replace(HEAD_KEY, Buffer.from(`${canonicalJson(head)}\n`, 'utf8'));
+    try {
+      await this.backend.create(headRecordKey(seq), headBytes(head));
+    } catch (e) {
+      // Another writer took this sequence number at the same moment: verify reports the fork.
+      if (!(e instanceof StoreConflict)) throw e;
+    }
+    await this.backend.replace(HEAD_KEY, headBytes(head));
     return toStored(manifest);
+  }
+
+  /** A write that stopped between its manifest and its head record: record that run now. */
+  private async backfillHeadRecord(m: Manifest): Promise<void> {
+    if (m.format !== MANIFEST_FORMAT) return;
+    const key = headRecordKey(m.seq);
+    if (await this.backend.read(key)) return;
+    try {
+      await this.backend.create(key, headBytes({ id: m.id, seq: m.seq, manifestSha256: manifestHash(m) }));
+    } catch (e) {
+      if (!(e instanceof StoreConflict)) throw e;
+    }
+  }
+
+  /**
+   * Write a run's commitments once. A crashed write of the same run may have left them: reuse those
+   * salts when they cover the same values (the results bytes were already found identical).
+   */
+  private async createCommitments(key: string, fresh: Commitments): Promise<Commitments> {
+    try {
+      await this.backend.create(key, commitmentsBytes(fresh));
+      return fresh;
+    } catch (e) {
+      if (!(e instanceof StoreConflict)) throw e;
+      const bytes = await this.backend.read(key);
+      const existing = bytes ? parseCommitments(bytes) : 'missing';
+      const same = typeof existing !== 'string' && Object.keys(existing.salts).sort().join('\n') === Object.keys(fresh.salts).sort().join('\n');
+      if (!same) throw new InputError(`${this.location}: ${key} already exists with other content; not overwriting`);
+      return existing;
+    }
   }
 
   /**

@@ -1,7 +1,9 @@
 import type { Results, ResultsInput, Status } from '../engine/types.js';
 
-/** Format tag of a run manifest; a reader refuses a manifest with another tag. */
-export const MANIFEST_FORMAT = 'ferpa-ready/run-manifest/1';
+/** Format tag of a run manifest written today; a reader refuses a manifest with a tag it does not know. */
+export const MANIFEST_FORMAT = 'ferpa-ready/run-manifest/2';
+/** Manifests written before redaction commitments and head records: still read and verified. */
+export const MANIFEST_FORMAT_V1 = 'ferpa-ready/run-manifest/1';
 
 /** Link from a run to the run before it: its id and the SHA-256 of its manifest. */
 export interface PreviousLink {
@@ -14,7 +16,7 @@ export interface PreviousLink {
  * whitespace) plus a newline, so any changed byte is either a different hash or a non-canonical file.
  */
 export interface Manifest {
-  format: typeof MANIFEST_FORMAT;
+  format: typeof MANIFEST_FORMAT | typeof MANIFEST_FORMAT_V1;
   /** 1, 2, 3, ... without gaps. */
   seq: number;
   /** `<seq, 6 digits>-<UTC time, yyyymmddThhmmssZ>-<first 8 hex of resultsSha256>`; also the run's folder name. */
@@ -25,6 +27,11 @@ export interface Manifest {
   inputs: Array<Pick<ResultsInput, 'kind' | 'path' | 'sha256'>>;
   /** SHA-256 of the exact bytes of results.json. */
   resultsSha256: string;
+  /**
+   * Format 2: the commitment over the results with each redactable value replaced by its salted
+   * digest (checks/store/commitments.ts); what a redacted copy in a bundle is checked against.
+   */
+  resultsCommitment?: string;
   /** Counts by status (for history and trends without reading every results file). */
   summary: Record<Status, number>;
   /** Null for the first run. */
@@ -33,7 +40,10 @@ export interface Manifest {
   manifestSha256: string;
 }
 
-/** The HEAD pointer: the last complete run, written last (temp file + rename, or an S3 put). */
+/**
+ * The HEAD pointer: the last complete run, written last (temp file + rename, or an S3 put). The same
+ * shape is kept write-once per run as `heads/<seq>.json`: the store's own record of how far it got.
+ */
 export interface HeadPointer {
   id: string;
   seq: number;
@@ -69,7 +79,18 @@ export interface StoreBackend {
   create(key: string, bytes: Uint8Array): Promise<void>;
   /** Replace a pointer (HEAD) atomically: a reader sees the old or the new bytes, never a mix. */
   replace(key: string, bytes: Uint8Array): Promise<void>;
+  /** False when there is no store at this location at all (a local directory that does not exist). */
+  exists(): Promise<boolean>;
+  /**
+   * Where the storage keeps old versions (a versioned S3 bucket): keys whose current version is a
+   * delete marker and keys with more than one version. Absent where the storage keeps no history.
+   */
+  objectHistory?(): Promise<ObjectHistory>;
 }
+
+export type ObjectHistory =
+  | { deleted: Array<{ key: string; versions: number }>; overwritten: Array<{ key: string; versions: number }> }
+  | { error: string };
 
 export class StoreConflict extends Error {
   constructor(readonly key: string, location: string) {
@@ -101,6 +122,14 @@ export interface RunStore {
   /** The raw bytes of a run's results.json, or null when absent. */
   readResultsBytes(id: string): Promise<Uint8Array | null>;
   readHead(): Promise<{ head: HeadPointer | null; error?: string }>;
+  /** The write-once head records (`heads/<seq>.json`), by file name; unreadable ones with a reason. */
+  readHeadRecords(): Promise<Array<{ name: string; record: HeadPointer } | { name: string; error: string }>>;
+  /** A run's commitments.json (salts of its redactable values), null when absent. */
+  readCommitmentsBytes(id: string): Promise<Uint8Array | null>;
+  /** False when there is no store at this location at all. */
+  exists(): Promise<boolean>;
+  /** The storage's own record of deleted and overwritten objects, where it keeps one. */
+  objectHistory(): Promise<ObjectHistory | null>;
   /** Resolve a user's run reference: full id, unique id prefix, seq number, `latest`/`HEAD`, `latest~N`. */
   resolve(ref: string): Promise<StoredRun>;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../checks/errors.js';
+import { ConfigError } from '../../reference-stack/api/src/errors.js';
 import { loadConfig } from '../../reference-stack/api/src/config.js';
 import { parseConfig } from '../../reference-stack/api/conformance/config.js';
 
@@ -12,7 +12,7 @@ describe('API configuration', () => {
     for (const v of ['PGPASSWORD', 'DATABASE_PASSWORD', 'JWT_SECRET']) {
       expect(() => loadConfig({ DATABASE_URL: 'postgresql://h/db', [v]: 'hunter2' })).toThrow(new RegExp(`^environment variable ${v} holds a literal secret`));
     }
-    expect(() => loadConfig({ DATABASE_URL: 'postgresql://u:hunter2@h/db', NODE_ENV: 'production' })).toThrow(InputError);
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://u:hunter2@h/db', NODE_ENV: 'production' })).toThrow(ConfigError);
   });
   it('requires TLS in production and builds the pg ssl options from DATABASE_SSL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://h/db', DATABASE_SSL: 'require' }).db.ssl).toEqual({ rejectUnauthorized: false });

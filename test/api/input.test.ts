@@ -61,12 +61,13 @@ describe('bad input is refused with a clear 4xx, writes nothing, and is audited'
     expect(r.statusCode, r.body).toBe(201);
     expect((await h.pool.query('SELECT given_name FROM students WHERE id = $1', [r.json().id])).rows[0].given_name).toBe(name);
   });
-  it('an unauthenticated caller gets 401 before its body is read, and no audit row (no one to attribute)', async () => {
+  it('an unauthenticated caller gets 401 before its body is read, and one security-event row without a user', async () => {
     const before = await count('audit_log');
-    const { r, message } = await send({ auth: false, payload: '{not json' });
+    const { r, message, requestId } = await send({ auth: false, payload: '{not json' });
     expect(r.statusCode).toBe(401);
     expect(message).toMatch(/authentication required/);
-    expect(await count('audit_log')).toBe(before);
+    expect(await count('audit_log')).toBe(before + 1);
+    expect(await auditFor(requestId)).toEqual([expect.objectContaining({ event_type: 'auth.refused', outcome: 'denied', user_id: null, school_id: h.seed.schoolA, details: { status: 401, reason: 'no-credentials', credential: 'none' } })]);
   });
   it('a refused role is audited as denied without reading the body', async () => {
     const { r, requestId, message } = await send({ headers: { 'x-api-key': h.seed.users.teacherA.apiKey }, payload: '{not json' });

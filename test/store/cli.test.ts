@@ -14,7 +14,11 @@ describe('history and verify commands on a local store', () => {
 
     const ok = cli(['verify', '--store', dir]);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toBe(`chain holds: 3 runs, ${ids[0]} .. ${ids[2]} (${dir})\n`);
+    const lines = ok.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`chain holds: 3 runs, ${ids[0]} .. ${ids[2]} (${dir})`);
+    expect(lines[1]).toMatch(/^head [0-9a-f]{64} \(3 runs\)$/);
+    expect(lines[2]).toMatch(/^anchor this head elsewhere: [0-9a-f]{64} \(3 runs\); without an anchor/);
+    expect(lines).toHaveLength(3);
 
     const hist = cli(['history', '--store', dir]);
     expect(hist.code, hist.stderr).toBe(0);

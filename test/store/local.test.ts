@@ -27,7 +27,8 @@ describe('local run store', () => {
   it('writes each run as <seq>-<time>-<hash8>/{results,manifest}.json with a hash chain and HEAD', async () => {
     const { dir, store, ids } = await storeWith(3);
     expect(ids).toEqual([expect.stringMatching(/^000001-20261102T000000Z-[0-9a-f]{8}$/), expect.stringMatching(/^000002-20261103T000000Z-/), expect.stringMatching(/^000003-/)]);
-    expect(readdirSync(dir).sort()).toEqual([...ids, 'HEAD']);
+    expect(readdirSync(dir).sort()).toEqual([...ids, 'HEAD', 'heads']);
+    expect(readdirSync(join(dir, 'heads')).sort()).toEqual(['000001.json', '000002.json', '000003.json']);
     const manifests = ids.map((id) => JSON.parse(readFileSync(join(dir, id, 'manifest.json'), 'utf8')));
     for (const [i, m] of manifests.entries()) {
       expect(m.seq).toBe(i + 1);
@@ -40,7 +41,12 @@ describe('local run store', () => {
     expect(manifests[1].previous).toEqual({ id: ids[0], manifestSha256: manifests[0].manifestSha256 });
     expect(manifests[2].previous).toEqual({ id: ids[1], manifestSha256: manifests[1].manifestSha256 });
     expect(JSON.parse(readFileSync(join(dir, 'HEAD'), 'utf8'))).toEqual({ id: ids[2], seq: 3, manifestSha256: manifests[2].manifestSha256 });
-    expect(readdirSync(join(dir, ids[0]!)).sort()).toEqual(['manifest.json', 'results.json']);
+    for (const [i, m] of manifests.entries()) {
+      expect(JSON.parse(readFileSync(join(dir, 'heads', `00000${i + 1}.json`), 'utf8'))).toEqual({ id: ids[i], seq: i + 1, manifestSha256: m.manifestSha256 });
+      expect(m.format).toBe('ferpa-ready/run-manifest/2');
+      expect(m.resultsCommitment).toMatch(/^[0-9a-f]{64}$/);
+    }
+    expect(readdirSync(join(dir, ids[0]!)).sort()).toEqual(['commitments.json', 'manifest.json', 'results.json']);
   });
 
   it('verify: the chain holds for several runs', async () => {
@@ -50,10 +56,11 @@ describe('local run store', () => {
     expect(r).toMatchObject({ ok: true, runs: 4, first: ids[0], holdsUpTo: ids[3], breaksAt: null });
   });
 
-  it('an empty or missing store verifies and lists nothing', async () => {
+  it('a missing store lists nothing and says it does not exist; an empty one exists', async () => {
     const store = openLocalStore(join(tempDir(), 'not-yet'));
     expect((await store.list()).runs).toEqual([]);
-    expect(await verifyChain(store)).toMatchObject({ ok: true, runs: 0 });
+    expect(await verifyChain(store)).toMatchObject({ exists: false, runs: 0, head: null });
+    expect(await verifyChain(openLocalStore(tempDir()))).toMatchObject({ exists: true, ok: true, runs: 0, head: null });
   });
 
   for (const file of ['results.json', 'manifest.json']) {
@@ -89,7 +96,7 @@ describe('local run store', () => {
     expect((await verifyChain(store)).ok).toBe(true);
   });
 
-  it('a manifest re-hashed after an edit is caught by the next run\'s link', async () => {
+  it('a manifest re-hashed after an edit is caught by its head record and by the next run\'s link', async () => {
     const { dir, store, ids } = await storeWith(3);
     const file = join(dir, ids[0]!, 'manifest.json');
     const m = JSON.parse(readFileSync(file, 'utf8'));
@@ -98,8 +105,9 @@ describe('local run store', () => {
     writeFileSync(file, `${canonicalJson(m)}\n`);
     const r = await verifyChain(store);
     expect(r.ok).toBe(false);
-    expect(r.breaksAt).toBe(ids[1]);
-    expect(r.problems.find((p) => p.breaks)).toMatchObject({ kind: 'previous-link', run: ids[1] });
+    expect(r.breaksAt).toBe(ids[0]);
+    expect(r.problems.find((p) => p.breaks)).toMatchObject({ kind: 'head-record', run: ids[0], message: expect.stringContaining('the run was rewritten') });
+    expect(r.problems).toContainEqual(expect.objectContaining({ kind: 'previous-link', run: ids[1], breaks: true }));
   });
 
   it('deleting a middle run breaks the chain and names the missing run', async () => {
@@ -107,11 +115,16 @@ describe('local run store', () => {
     rmSync(join(dir, ids[1]!), { recursive: true });
     const r = await verifyChain(store);
     expect(r.ok).toBe(false);
-    expect(r.breaksAt).toBe(ids[2]);
+    expect(r.breaksAt).toBe(ids[1]);
     expect(r.holdsUpTo).toBe(ids[0]);
     const p = r.problems.find((x) => x.breaks)!;
     expect(p.kind).toBe('missing-run');
-    expect(p.message).toContain(ids[1]);
+    expect(p.message).toContain('heads/000002.json');
+    // The next run's link names it too, also without the head record.
+    rmSync(join(dir, 'heads', '000002.json'));
+    const without = await verifyChain(store);
+    expect(without).toMatchObject({ ok: false, breaksAt: ids[2], holdsUpTo: ids[0] });
+    expect(without.problems.find((x) => x.breaks)).toMatchObject({ kind: 'missing-run', message: expect.stringContaining(ids[1]!) });
   });
 
   it('deleting the last run is caught by HEAD', async () => {

@@ -94,6 +94,7 @@ export function registerExport(program: Command, setExit: (code: number) => void
       const m = built.manifest;
       process.stdout.write(
         `wrote ${out}: ${m.files.length + 1 + (signKey ? 1 : 0)} members, ${m.chain.runs} run${m.chain.runs === 1 ? '' : 's'} (${m.chain.first} .. ${m.chain.last}), report on ${m.reportedRuns.join(', ')}; ` +
+          `head ${m.chain.head?.manifestSha256 ?? '?'} (keep it, or this bundle, to anchor later checks); ` +
           `${m.signer ? `signed (key ${m.signer.keyId.slice(0, 16)}…)` : 'unsigned'}; sha256 ${sha256Hex(built.zip)}\n`,
       );
       setExit(EXIT_OK);

@@ -23,6 +23,7 @@ export function registerHistory(program: Command, _setExit: (code: number) => vo
       if (last !== undefined && (!Number.isInteger(last) || last < 1)) throw new InputError(`--last: expected a positive whole number, got "${opts.last}"`);
       const { openStore } = await import('../../store/index.js');
       const store = await openStore(opts.store, { endpointUrl: opts.endpointUrl });
+      if (!(await store.exists())) throw new InputError(`no run store at ${store.location}`);
       const listing = await store.list();
       const runs = last ? listing.runs.slice(-last) : listing.runs;
       if (format === 'json') {

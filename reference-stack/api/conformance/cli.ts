@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { parse } from 'yaml';
-import { InputError } from '../../../checks/errors.js';
+import { ConfigError } from '../src/errors.js';
 import { loadConfigFile } from './config.js';
 import { runConformance } from './suite.js';
 
@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       new URL(o.baseUrl);
     } catch {
-      throw new InputError(`--base-url ${o.baseUrl} is not a URL`);
+      throw new ConfigError(`--base-url ${o.baseUrl} is not a URL`);
     }
     const config = loadConfigFile(o.config);
     let openapi: Record<string, unknown> | undefined;
@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
       try {
         openapi = parse(readFileSync(o.openapi, 'utf8')) as Record<string, unknown>;
       } catch (e) {
-        throw new InputError(`cannot be read as YAML or JSON: ${(e as Error).message.split('\n')[0]}`, o.openapi);
+        throw new ConfigError(`cannot be read as YAML or JSON: ${(e as Error).message.split('\n')[0]}`, o.openapi);
       }
     }
     const results = await runConformance({ baseUrl: o.baseUrl, config, openapi, openapiPath: o.openapi });
@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     for (const f of results.findings.filter((x) => x.status !== 'pass')) process.stderr.write(`  ${f.status} ${f.policyId}: ${f.message}\n`);
     return s.fail + s.error > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof InputError) {
+    if (e instanceof ConfigError) {
       process.stderr.write(`conformance: ${e.message}\n`);
       return 2;
     }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
-import { InputError } from '../../../checks/errors.js';
+import { ConfigError } from '../src/errors.js';
 import type { Role } from '../src/spec.js';
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => void;
@@ -62,14 +62,14 @@ export function parseConfig(text: string, file = 'conformance config'): Conforma
   try {
     data = parse(text);
   } catch (e) {
-    throw new InputError(`not valid YAML: ${(e as Error).message.split('\n')[0]}`, file);
+    throw new ConfigError(`not valid YAML: ${(e as Error).message.split('\n')[0]}`, file);
   }
   const ajv = new Ajv({ allErrors: false, strict: false });
   addFormats(ajv);
   const validate = ajv.compile(SCHEMA);
   if (!validate(data)) {
     const e = validate.errors![0]!;
-    throw new InputError(`${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`, file);
+    throw new ConfigError(`${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`, file);
   }
   return data as unknown as ConformanceConfig;
 }
@@ -79,7 +79,7 @@ export function loadConfigFile(path: string): ConformanceConfig {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new InputError('cannot be read', path);
+    throw new ConfigError('cannot be read', path);
   }
   return parseConfig(text, path);
 }
@@ -88,7 +88,7 @@ export function loadConfigFile(path: string): ConformanceConfig {
 export function credentialHeaders(c: Credential): Record<string, string> {
   const fromEnv = (name: string) => {
     const v = process.env[name];
-    if (!v) throw new InputError(`environment variable ${name} (named by the conformance config) is not set`);
+    if (!v) throw new ConfigError(`environment variable ${name} (named by the conformance config) is not set`);
     return v;
   };
   if (c.apiKey) return { 'x-api-key': c.apiKey };

@@ -2,18 +2,13 @@
 // and checks the application-level FERPA controls by calling it. Output: a ferpa-ready Results document
 // with findings of source `app`.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { findingId } from '../../../checks/engine/run.js';
-import { loadFramework } from '../../../checks/engine/catalog.js';
-import type { Category, Finding, Results, Severity, Status } from '../../../checks/engine/types.js';
-import { summarize, sortFindings } from '../../../checks/pipeline/results.js';
-import { TOOL_VERSION } from '../../../checks/version.js';
+import { appFindingId, controlsByCheck, sortFindings, summarize, toolVersion, type Category, type Finding, type Results, type Severity, type Status } from './results.js';
 import { operationsOf, type Operation, type Role, type Spec } from '../src/spec.js';
 import { credentialHeaders, type ConformanceConfig, type Credential } from './config.js';
 
 /** Controls come from the framework file (one direction: control -> checks), never from here. */
 function withControls(table: Record<string, Omit<PolicyMeta, 'controls'>>): Record<string, PolicyMeta> {
-  const byCheck = new Map<string, string[]>();
-  for (const c of loadFramework().controls) for (const id of c.appChecks ?? []) byCheck.set(id, [...(byCheck.get(id) ?? []), c.id]);
+  const byCheck = controlsByCheck();
   return Object.fromEntries(Object.entries(table).map(([id, m]) => [id, { ...m, controls: byCheck.get(id) ?? [] }]));
 }
 
@@ -129,7 +124,7 @@ export class ConformanceRun {
   private add(policyId: string, address: string, status: Status, message: string, evidence: Record<string, unknown> = {}): void {
     const m = APP_POLICIES[policyId]!;
     this.findings.push({
-      id: findingId(policyId, { id: address, source: 'app', account: undefined, region: undefined }),
+      id: appFindingId(policyId, address),
       policyId, status, severity: m.severity, category: m.category, controls: m.controls,
       resource: { kind: 'app.operation', address, arn: null, file: null, line: null },
       message, evidence, source: 'app',
@@ -452,7 +447,7 @@ export class ConformanceRun {
     const findings = sortFindings(this.findings);
     return {
       schemaVersion: '1',
-      tool: { name: 'ferpa-ready', version: TOOL_VERSION },
+      tool: { name: 'ferpa-ready', version: toolVersion() },
       generatedAt: new Date().toISOString(),
       inputs: [{ kind: 'app', path: this.opts.openapiPath ?? this.opts.baseUrl, sha256: this.sha, time: new Date().toISOString() }],
       findings,

@@ -1,12 +1,14 @@
 // The reference API (Fastify 5). Routes, their JSON schemas, allowed roles and scopes come from
 // openapi.yaml; every access to or change of a student record writes its audit row in the same
-// transaction as the data (FERPA-LOG-03); refused attempts by authenticated callers are audited too.
+// transaction as the data (FERPA-LOG-03); refused attempts are audited too, refused authentication
+// as a security event (`auth.refused`, with the reason). Fail closed: a request whose audit row
+// cannot be written is not served, and a refusal that cannot be audited is answered 503.
 import { createHash, randomUUID } from 'node:crypto';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { writeAudit, type AuditContext, type AuditEntry, type AuditWriter, type Outcome } from './audit.js';
-import { AuthError, createAuthenticator, type Principal } from './auth.js';
+import { AuthError, createAuthenticator, type AuthRefusal, type Principal } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { withTx, type Client, type Pool } from './db.js';
 import { camelRow, deleteStudents, exportStudents, purgeExpired } from './records.js';
@@ -18,6 +20,8 @@ export class HttpError extends Error {
     message: string,
     /** Where the refused attempt is filed in the audit log (the school whose record was targeted). */
     readonly audit?: { schoolId?: string | null; outcome?: Outcome },
+    /** A refused authentication: why, and which credential was sent (no token material). */
+    readonly auth?: { reason: AuthRefusal; credential: AuthError['credential']; claim?: string },
   ) {
     super(message);
   }
@@ -135,7 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     try {
       req.principal = await auth.authenticate(req.headers);
     } catch (e) {
-      if (e instanceof AuthError) throw new HttpError(401, e.message);
+      if (e instanceof AuthError) throw new HttpError(401, e.message, undefined, { reason: e.reason, credential: e.credential, ...(e.claim ? { claim: e.claim } : {}) });
       throw e;
     }
     if (!roles.includes(req.principal.role)) throw new HttpError(403, `role ${req.principal.role} may not call ${op.operationId}`, { outcome: 'denied' });
@@ -148,24 +152,30 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') message = `request body exceeds the ${opts.config.bodyLimit}-byte limit`;
     if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && err instanceof SyntaxError)) message = 'request body is not valid JSON';
     if (status >= 500) req.log.error({ err }, 'request failed');
-    if (req.principal && req.op && status !== 401) {
+    const refusedAuth = err instanceof HttpError && status === 401 ? err.auth : undefined;
+    if (req.op && (req.principal || refusedAuth)) {
       const h = err instanceof HttpError ? err.audit : undefined;
-      const outcome: Outcome = h?.outcome ?? (status >= 500 ? 'error' : status === 403 ? 'denied' : status === 404 ? 'not-found' : 'rejected');
+      const outcome: Outcome = refusedAuth ? 'denied' : (h?.outcome ?? (status >= 500 ? 'error' : status === 403 ? 'denied' : status === 404 ? 'not-found' : 'rejected'));
       const params = (req.params ?? {}) as Record<string, unknown>;
       const rawId = [params.studentId, params.schoolId, params.districtId].find((v) => typeof v === 'string') as string | undefined;
+      const paramSchool = typeof params.schoolId === 'string' && UUID.test(params.schoolId) ? params.schoolId : null;
       try {
         await audit(pool, ctxOf(req), {
-          eventType: 'access.refused', action: req.op.action,
+          eventType: refusedAuth ? 'auth.refused' : 'access.refused', action: req.op.action,
           resourceType: params.studentId ? 'student' : params.schoolId ? 'school' : params.districtId ? 'district' : null,
           resourceId: rawId ?? null,
-          schoolId: h?.schoolId !== undefined ? h.schoolId : (typeof params.schoolId === 'string' && UUID.test(params.schoolId) ? params.schoolId : req.principal.schoolId),
-          outcome, details: { status, code: err.code ?? null },
+          schoolId: h?.schoolId !== undefined ? h.schoolId : (paramSchool ?? req.principal?.schoolId ?? null),
+          outcome,
+          details: refusedAuth ? { status, ...refusedAuth } : { status, code: err.code ?? null },
         });
       } catch (e) {
+        // Fail closed: a refusal that leaves no trace is not answered as if it had been recorded.
         req.log.error({ err: e }, 'audit write of a refused request failed');
+        status = 503;
+        message = 'the audit log cannot be written; request refused';
       }
     }
-    const error = status === 400 ? 'Bad Request' : status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : status === 409 ? 'Conflict' : status === 413 ? 'Payload Too Large' : status === 415 ? 'Unsupported Media Type' : status >= 500 ? 'Internal Server Error' : 'Error';
+    const error = status === 400 ? 'Bad Request' : status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : status === 409 ? 'Conflict' : status === 413 ? 'Payload Too Large' : status === 415 ? 'Unsupported Media Type' : status === 503 ? 'Service Unavailable' : status >= 500 ? 'Internal Server Error' : 'Error';
     return reply.code(status).send({ statusCode: status, error, message });
   });
   app.setNotFoundHandler(async (req, reply) => reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));

@@ -3,7 +3,7 @@
 // (DATABASE_URL_SECRET_ARN); the JWT key from a file. DATABASE_URL is accepted for local tests only
 // and must not carry a password when NODE_ENV=production.
 import { readFileSync } from 'node:fs';
-import { InputError } from '../../../checks/errors.js';
+import { ConfigError } from './errors.js';
 
 export interface DbConfig {
   connectionString?: string;
@@ -38,18 +38,18 @@ function readSecretFile(env: string, path: string): string {
   try {
     return readFileSync(path, 'utf8').trim();
   } catch {
-    throw new InputError(`${env} points to ${path}, which cannot be read`);
+    throw new ConfigError(`${env} points to ${path}, which cannot be read`);
   }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   for (const [v, instead] of Object.entries(LITERAL_SECRET_VARS)) {
-    if (env[v]) throw new InputError(`environment variable ${v} holds a literal secret; use ${instead} instead`);
+    if (env[v]) throw new ConfigError(`environment variable ${v} holds a literal secret; use ${instead} instead`);
   }
   const production = env.NODE_ENV === 'production';
   const sslMode = env.DATABASE_SSL ?? (production ? 'require' : 'disable');
-  if (!['require', 'disable', 'verify-full'].includes(sslMode)) throw new InputError(`DATABASE_SSL must be require, verify-full or disable, not "${sslMode}"`);
-  if (production && sslMode === 'disable') throw new InputError('DATABASE_SSL=disable is not allowed when NODE_ENV=production');
+  if (!['require', 'disable', 'verify-full'].includes(sslMode)) throw new ConfigError(`DATABASE_SSL must be require, verify-full or disable, not "${sslMode}"`);
+  if (production && sslMode === 'disable') throw new ConfigError('DATABASE_SSL=disable is not allowed when NODE_ENV=production');
   const ca = env.DATABASE_SSL_CA_FILE ? readSecretFile('DATABASE_SSL_CA_FILE', env.DATABASE_SSL_CA_FILE) : undefined;
   const ssl: DbConfig['ssl'] = sslMode === 'disable' ? false : { rejectUnauthorized: sslMode === 'verify-full' || !!ca, ...(ca ? { ca } : {}) };
 
@@ -71,12 +71,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     try {
       url = new URL(env.DATABASE_URL);
     } catch {
-      throw new InputError('DATABASE_URL is not a valid URL');
+      throw new ConfigError('DATABASE_URL is not a valid URL');
     }
-    if (production && url.password) throw new InputError('DATABASE_URL carries a literal password; in production use DATABASE_PASSWORD_FILE or DATABASE_URL_SECRET_ARN');
+    if (production && url.password) throw new ConfigError('DATABASE_URL carries a literal password; in production use DATABASE_PASSWORD_FILE or DATABASE_URL_SECRET_ARN');
     db = { ssl, connectionString: env.DATABASE_URL };
   } else {
-    throw new InputError('no database configured: set DATABASE_URL_SECRET_ARN, DATABASE_PASSWORD_FILE (+ PGHOST/PGUSER/PGDATABASE) or, for tests, DATABASE_URL');
+    throw new ConfigError('no database configured: set DATABASE_URL_SECRET_ARN, DATABASE_PASSWORD_FILE (+ PGHOST/PGUSER/PGDATABASE) or, for tests, DATABASE_URL');
   }
 
   const jwt: ApiConfig['jwt'] = { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
@@ -84,7 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   if (env.JWT_PUBLIC_KEY_FILE) jwt.rs256PublicKeyPem = readSecretFile('JWT_PUBLIC_KEY_FILE', env.JWT_PUBLIC_KEY_FILE);
 
   const bodyLimit = Number(env.API_BODY_LIMIT ?? 65536);
-  if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new InputError('API_BODY_LIMIT must be an integer of at least 1024 bytes');
+  if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new ConfigError('API_BODY_LIMIT must be an integer of at least 1024 bytes');
   return {
     db,
     port: Number(env.PORT ?? 8080),

@@ -1,6 +1,6 @@
 // The scheduled retention job (e.g. a daily ECS task): `node --import tsx reference-stack/api/src/purge-job.ts`.
 // Same configuration as the server; prints the purge report (ids and counts only) as JSON.
-import { InputError } from '../../../checks/errors.js';
+import { ConfigError } from './errors.js';
 import { writeAudit } from './audit.js';
 import { loadConfig } from './config.js';
 import { createPool, migrate } from './db.js';
@@ -19,6 +19,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(`retention-job: ${e instanceof InputError ? e.message : (e as Error).stack}`);
-  process.exit(e instanceof InputError ? 2 : 1);
+  console.error(`retention-job: ${e instanceof ConfigError ? e.message : (e as Error).stack}`);
+  process.exit(e instanceof ConfigError ? 2 : 1);
 });

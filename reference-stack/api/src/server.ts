@@ -1,6 +1,6 @@
 // Production entry: `node --import tsx reference-stack/api/src/server.ts`.
 // Configuration from the environment (see config.ts and ../README.md): no literal secrets.
-import { InputError } from '../../../checks/errors.js';
+import { ConfigError } from './errors.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createPool, migrate } from './db.js';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  if (e instanceof InputError) {
+  if (e instanceof ConfigError) {
     console.error(`reference-api: ${e.message}`);
     process.exit(2);
   }
