@@ -65,7 +65,7 @@ export function renderText(results: Results, _meta: PolicyMeta[] = [], opts: Ren
     const text = `${counts[s]} ${s}`;
     return counts[s] > 0 && s !== 'pass' ? paint(STATUS_COLOUR[s], text) : text;
   });
-  const hidden = !opts.verbose && counts.pass > 0 ? ' (pass findings not listed; use verbose)' : '';
+  const hidden = !opts.verbose && counts.pass > 0 ? ' (pass findings not listed; use --verbose)' : '';
   lines.push('', `Summary: ${parts.join(', ')} of ${sorted.length} finding${sorted.length === 1 ? '' : 's'}${hidden}`);
   return `${lines.join('\n')}\n`;
 }
