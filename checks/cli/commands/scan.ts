@@ -66,7 +66,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const bl = opts.baseline ? await import('../../pipeline/baseline.js') : undefined;
       const loaded = opts.baseline ? await loadBaselineInput(opts.baseline, opts.store) : undefined;
       const baseline = loaded?.index;
-      const { results } = await scanPaths(all, {
+      const { results, models } = await scanPaths(all, {
         config,
         catalog,
         now: clock(),
@@ -84,6 +84,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         else process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
       }
       for (const d of results.diagnostics ?? []) if (d.level === 'warning') process.stderr.write(`warning: ${d.message}\n`);
+      for (const m of models) if (!m.model.all().length) process.stderr.write(`note: no resources found in ${m.input.display}\n`);
       if (opts.store) {
         const { appendRun } = await import('../../store/index.js');
         const { store, run } = await appendRun(opts.store, results);
