@@ -73,9 +73,6 @@ export function adaptTerraform(records: TfRecord[], source: 'hcl' | 'plan', opaq
     if (!produced) continue;
     for (const r of Array.isArray(produced) ? produced : [produced]) out.push(r);
   }
-  // An input with no resources at all (an empty file, only variables) says nothing about any account:
-  // no synthetic account, so no account-level unknowns for it.
-  if (!records.length && !opaqueModules.length) return out;
   const account = tfAccount(source, [...inputs][0] ?? '');
   Object.assign(account.attrs, regionAttrs(records, account.loc.file ?? '', opaqueModules), { plaintextCredentials: plaintextCredentialsAttr(records, account.loc.file ?? '') });
   out.push(account);
