@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -23,10 +23,19 @@ export function parseFormats(values: string[], allowed: string[], fallback: stri
   return targets;
 }
 
-/** Write atomically (temp file + rename) so a crash never leaves half a report. */
+/**
+ * Write atomically (temp file + rename) so a crash never leaves half a report. A target that exists
+ * and is not a regular file (/dev/null, /dev/stdout, a FIFO) is written in place: renaming over it
+ * would replace the device with a file.
+ */
 export function writeOutput(file: string, content: string | Uint8Array): void {
   const abs = resolve(file);
   try {
+    const existing = statSync(abs, { throwIfNoEntry: false });
+    if (existing && !existing.isFile() && !existing.isDirectory()) {
+      writeFileSync(abs, content);
+      return;
+    }
     mkdirSync(dirname(abs), { recursive: true });
     const tmp = `${abs}.tmp-${process.pid}`;
     writeFileSync(tmp, content);

@@ -1,3 +1,4 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,5 +105,25 @@ describe('export does not overwrite a bundle unless told to', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stdout).toMatch(/^wrote evidence\.zip: .* 2 runs /);
     expect(Buffer.compare(readFileSync(join(dir, 'evidence.zip')), before)).not.toBe(0);
+  });
+});
+
+describe('--format fmt=<file> where the file is a device or a pipe', () => {
+  it('writes into it instead of replacing it with a regular file (json=/dev/null must leave /dev/null a device)', async () => {
+    // A FIFO stands in for /dev/null: replacing it would show the same bug without harming the machine.
+    const fifo = join(dir, 'results.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+    try {
+      const r = cli(['scan', join(REPO, 'fixtures/aws-s3-sse-kms/fail/plan.json'), '--format', `json=${fifo}`, '--format', 'text']);
+      expect(r.code, r.stderr).toBe(1);
+      expect(statSync(fifo).isFIFO()).toBe(true);
+      await new Promise((res) => reader.on('close', res));
+      expect(JSON.parse(got).summary.fail).toBeGreaterThan(0);
+    } finally {
+      if (reader.exitCode === null) reader.kill();
+    }
   });
 });
