@@ -66,7 +66,7 @@ export function renderText(results: Results, _meta: PolicyMeta[] = [], opts: Ren
     const text = `${counts[s]} ${s}`;
     return counts[s] > 0 && s !== 'pass' ? paint(STATUS_COLOUR[s], text) : text;
   });
-  const hidden = !opts.verbose && counts.pass > 0 ? ' (pass findings not listed; use verbose)' : '';
+  const hidden = !opts.verbose && counts.pass > 0 ? ' (pass findings not listed; use --verbose)' : '';
   lines.push('');
   // why checks could not be decided, just above the summary line (which stays the last line)
   const notDecided = undecidedLine(sorted);

@@ -22,9 +22,8 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then apt
 if ! command -v pdftotext >/dev/null 2>&1; then apt_missing+=(poppler-utils); fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
   log "apt-get install ${apt_missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >&2
+  # waits (at most 10 minutes) while another install holds the package manager's lock
+  bash scripts/apt-install.sh "${apt_missing[@]}"
 fi
 # the CLI runs from dist/ when it is current (bin/compiled.js); compiling takes well under a second
 log "compiling the CLI to dist/"

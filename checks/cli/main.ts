@@ -26,8 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('FERPA readiness checks for AWS stacks: one policy catalog over Terraform source, plans and the live account')
     .version(`ferpa-ready ${TOOL_VERSION} (policy catalog ${catalogVersion()})`, '-V, --version')
     .showHelpAfterError(false)
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').filter(Boolean)[0] + '\n') });
+    .exitOverride();
   program.configureHelp({ sortSubcommands: false });
   registerScan(program, setExit);
   registerReport(program, setExit);
@@ -39,13 +38,26 @@ export async function main(argv: string[]): Promise<number> {
   registerVerify(program, setExit);
   registerExport(program, setExit);
   registerInit(program, setExit);
-  for (const cmd of program.commands) inheritExitOverride(cmd);
+  // Commander's error text is held back and printed as one line below (suggestions included); the help
+  // it shows for a missing command goes to stdout, with the usage error as the one line on stderr.
+  const held: Array<{ cmd: Command; text: string }> = [];
+  inheritExitOverride(program, held);
   try {
     await program.parseAsync(argv, { from: 'user' });
+    for (const h of held) process.stderr.write(h.text);
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.help') {
+        const h = held.at(-1);
+        if (h) process.stdout.write(h.text);
+        const cmd = h?.cmd ?? program;
+        const names = cmd.commands.map((c) => c.name()).join(', ');
+        process.stderr.write(`${commandPath(cmd)}: give a ${cmd === program ? 'command' : 'subcommand'}: ${names} (listed above; add --help to one for its options)\n`);
+        return EXIT_USAGE;
+      }
+      process.stderr.write(`${commandPath(held.at(-1)?.cmd ?? program)}: ${oneLine(e.message.replace(/^error: /, '')).replace(/\(Did you mean/, '(did you mean')}\n`);
       return EXIT_USAGE;
     }
     if (e instanceof InputError) {
@@ -57,10 +69,16 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function inheritExitOverride(cmd: Command): void {
+function inheritExitOverride(cmd: Command, held: Array<{ cmd: Command; text: string }>): void {
   cmd.exitOverride();
-  cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').filter(Boolean)[0] + '\n') });
-  for (const sub of cmd.commands) inheritExitOverride(sub);
+  cmd.configureOutput({ writeErr: (text) => held.push({ cmd, text }) });
+  for (const sub of cmd.commands) inheritExitOverride(sub, held);
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
 function oneLine(s: string): string {

@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog, type Catalog } from '../../checks/engine/catalog.js';
 import { defaultProfile } from '../../checks/engine/config.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';
+import { describeWithShared, sharedDir } from '../helpers/shared.js';
 
 // fugue/regula's labelled cases (../shared/corpora/fugue__regula/_derived/expected_aws.json), read in
 // place: for every regula rule that a policy of ours covers, our verdict on the same resource of the same
 // input (plan JSON or HCL) must agree, except for the disagreements listed below with their reason.
-const ROOT = join(__dirname, '../../../shared/corpora/fugue__regula');
+const ROOT = sharedDir('corpora/fugue__regula');
 const EXPECTED = join(ROOT, '_derived/expected_aws.json');
 
 /** regula rule id -> our policy (one direction: where the two mean the same thing). */
@@ -63,11 +64,7 @@ function inputFile(testFile: string, input: string): string {
   throw new Error(`unknown input form ${input}`);
 }
 
-if (!existsSync(EXPECTED)) {
-  describe('regula labelled cases', () => {
-    it('did not run: corpus missing', () => expect.fail(`${EXPECTED} not found: the regula agreement test did not run`));
-  });
-} else {
+describeWithShared('regula labelled cases', 'corpora/fugue__regula/_derived/expected_aws.json', () => {
   const rules = JSON.parse(readFileSync(EXPECTED, 'utf8')) as Rule[];
   const catalog = loadCatalog();
   const config = { profile: defaultProfile(), policyDirs: [], disable: [], waivers: [], attestations: [] };
@@ -114,4 +111,4 @@ if (!existsSync(EXPECTED)) {
       for (const k of Object.keys(KEPT).filter((k) => k.startsWith(`${id} `))) expect(kept, `kept disagreement ${k} no longer happens: remove it from KEPT`).toContain(k);
     });
   });
-}
+});

@@ -1,14 +1,14 @@
 // Labelled HCL snippets from trivy-checks (../shared/corpora), read where they are, through the real
 // HCL source. Expectations follow our policies; where they differ from trivy's label, the row says why.
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
 import { linkModel } from '../../checks/adapters/link.js';
 import { readHcl } from '../../checks/sources/hcl/index.js';
+import { describeWithShared, sharedDir } from '../helpers/shared.js';
 import { verdicts } from './helpers.js';
 
-const SPLIT = join(__dirname, '../../../shared/corpora/aquasecurity__trivy-checks/_derived/split');
+const SPLIT = sharedDir('corpora/aquasecurity__trivy-checks/_derived/split');
 
 async function verdictsFor(rel: string, policy: string): Promise<Record<string, string>> {
   const file = join(SPLIT, rel);
@@ -41,11 +41,8 @@ const CASES: Array<[string, string, string, Record<string, string>, string?]> = 
   ['elasticache/enable_in_transit_encryption/good_1.tf', 'aws-elasticache-transit-encryption', 'good', { 'aws_elasticache_replication_group.good_example': 'pass' }],
 ];
 
-describe('trivy-checks labelled snippets (data stores)', () => {
-  it('the corpus is present (otherwise these checks did not run)', () => {
-    expect(existsSync(SPLIT), `${SPLIT} is missing: the data-store corpus tests did not run`).toBe(true);
-  });
-  it.runIf(existsSync(SPLIT)).each(CASES)('%s -> %s (trivy: %s)', async (rel, policy, _label, expected, _why) => {
+describeWithShared('trivy-checks labelled snippets (data stores)', 'corpora/aquasecurity__trivy-checks/_derived/split', () => {
+  it.each(CASES)('%s -> %s (trivy: %s)', async (rel, policy, _label, expected, _why) => {
     expect(await verdictsFor(rel, policy)).toEqual(expected);
   });
 });

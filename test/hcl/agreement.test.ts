@@ -1,12 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readHcl } from '../../checks/sources/hcl/index.js';
 import { readPlan } from '../../checks/sources/plan/index.js';
 import type { TfRecord } from '../../checks/sources/terraform/record.js';
+import { describeWithShared, sharedDir } from '../helpers/shared.js';
 
-const CORPORA = join(process.cwd(), '..', 'shared', 'corpora');
-const present = existsSync(CORPORA);
+const CORPORA = sharedDir('corpora');
 
 /**
  * Cases where the corpus's HCL is not what was planned (upstream kept a different main.tf beside
@@ -41,12 +41,8 @@ function pairs(): Array<{ name: string; hcl: string; plan: string }> {
   return out;
 }
 
-describe('HCL and plan sources agree on addresses', () => {
-  it('finds the shared corpora folder (../shared/corpora)', () => {
-    expect(present, `corpus folder ${CORPORA} is missing: the agreement test did not run`).toBe(true);
-  });
-
-  it.runIf(present)('yields the same AWS resource addresses as the plan for each corpus pair', async () => {
+describeWithShared('HCL and plan sources agree on addresses', 'corpora', () => {
+  it('yields the same AWS resource addresses as the plan for each corpus pair', async () => {
     const list = pairs();
     expect(list.length).toBeGreaterThan(50);
     const disagreements: string[] = [];

@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readHcl } from '../../checks/sources/hcl/index.js';
+import { describeWithShared, sharedDir } from '../helpers/shared.js';
 
 /** Public corpora live beside the checkout (`../shared/corpora`); never copied into the repo. */
-const CORPORA = join(process.cwd(), '..', 'shared', 'corpora');
+const CORPORA = sharedDir('corpora');
 
 function walk(dir: string, pred: (p: string) => boolean, out: string[] = []): string[] {
   for (const n of readdirSync(dir).sort()) {
@@ -35,14 +36,8 @@ async function readEach(files: string[]): Promise<{ failures: string[]; records:
   return { failures, records, aws };
 }
 
-const present = existsSync(CORPORA);
-
-describe('HCL corpora', () => {
-  it('finds the shared corpora folder (../shared/corpora)', () => {
-    expect(present, `corpus folder ${CORPORA} is missing: the HCL corpus tests did not run`).toBe(true);
-  });
-
-  it.runIf(present)('parses and evaluates every trivy-checks split snippet', async () => {
+describeWithShared('HCL corpora', 'corpora', () => {
+  it('parses and evaluates every trivy-checks split snippet', async () => {
     const files = walk(join(CORPORA, 'aquasecurity__trivy-checks', '_derived', 'split'), (p) => p.endsWith('.tf'));
     expect(files.length).toBeGreaterThan(0);
     const r = await readEach(files);
@@ -50,7 +45,7 @@ describe('HCL corpora', () => {
     expect(r.aws).toBeGreaterThan(files.length / 2);
   }, 120_000);
 
-  it.runIf(present)('evaluates every terraform-compliance main.tf', async () => {
+  it('evaluates every terraform-compliance main.tf', async () => {
     const files = walk(join(CORPORA, 'terraform-compliance__cli', 'tests'), (p) => p.endsWith('/main.tf') || p.endsWith('\\main.tf'));
     expect(files.length).toBeGreaterThan(0);
     const r = await readEach(files);
@@ -58,7 +53,7 @@ describe('HCL corpora', () => {
     expect(r.records).toBeGreaterThan(files.length);
   }, 120_000);
 
-  it.runIf(present)('evaluates every regula *_infra.tf', async () => {
+  it('evaluates every regula *_infra.tf', async () => {
     const files = walk(join(CORPORA, 'fugue__regula'), (p) => p.endsWith('_infra.tf'));
     expect(files.length).toBeGreaterThan(0);
     const r = await readEach(files);

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadCatalog } from '../../checks/engine/catalog.js';
 import { loadConfig } from '../../checks/engine/config.js';
 import type { Finding } from '../../checks/engine/types.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';
+import { describeWithShared, sharedDir } from '../helpers/shared.js';
 
 /**
  * The trivy-checks good/bad Terraform snippets (`_derived/split/<service>/<check>/{good,bad}_N.tf`),
@@ -12,9 +13,8 @@ import { scanPaths } from '../../checks/pipeline/scan.js';
  * correspond to a policy of ours, our verdict must match the upstream expectation from MANIFEST.jsonl
  * (NEGATIVE = compliant -> our policy passes; POSITIVE = violation -> our policy fails).
  */
-const CORPORA = join(process.cwd(), '..', 'shared', 'corpora');
+const CORPORA = sharedDir('corpora');
 const SPLIT = join(CORPORA, 'aquasecurity__trivy-checks', '_derived', 'split');
-const present = existsSync(SPLIT);
 
 /** Upstream check (trivy AVD id) -> our policies that judge the same thing. */
 const MAPPING: Record<string, { what: string; policies: string[] }> = {
@@ -116,12 +116,8 @@ function verdict(findings: Finding[], policies: string[]): string {
   return 'none';
 }
 
-describe('trivy-checks corpus', () => {
-  it('finds the trivy split snippets (../shared/corpora/aquasecurity__trivy-checks/_derived/split)', () => {
-    expect(present, `corpus folder ${SPLIT} is missing: the trivy agreement test did not run`).toBe(true);
-  });
-
-  it.runIf(present)('scans every snippet and agrees with upstream on the mapped checks', async () => {
+describeWithShared('trivy-checks corpus', 'corpora/aquasecurity__trivy-checks/_derived/split', () => {
+  it('scans every snippet and agrees with upstream on the mapped checks', async () => {
     const catalog = loadCatalog();
     const known = new Set(catalog.policies.map((p) => p.id));
     for (const m of Object.values(MAPPING)) for (const p of m.policies) expect(known.has(p), `mapped policy ${p} is not in the catalog`).toBe(true);

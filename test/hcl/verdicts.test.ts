@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadCatalog } from '../../checks/engine/catalog.js';
 import { loadConfig } from '../../checks/engine/config.js';
 import type { Finding } from '../../checks/engine/types.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';
+import { describeWithShared, sharedDir } from '../helpers/shared.js';
 
 /**
  * The same configuration scanned as HCL and as the plan made from it must give the same verdict per
@@ -13,8 +14,7 @@ import { scanPaths } from '../../checks/pipeline/scan.js';
  * `unknown` where the plan says pass or fail. HCL pass vs plan fail (or the reverse) is a
  * disagreement; so is a verdict on one side for a resource the other side has.
  */
-const CORPORA = join(process.cwd(), '..', 'shared', 'corpora');
-const present = existsSync(CORPORA);
+const CORPORA = sharedDir('corpora');
 
 /** Pairs whose .tf is not what was planned (same list and reasons as agreement.test.ts). */
 const NOT_THE_PLANNED_CONFIG: Record<string, string> = {
@@ -71,12 +71,8 @@ function verdicts(findings: Finding[]): Map<string, Verdict> {
   return out;
 }
 
-describe('HCL and plan sources give the same verdicts', () => {
-  it('finds the shared corpora folder (../shared/corpora)', () => {
-    expect(present, `corpus folder ${CORPORA} is missing: the verdict agreement test did not run`).toBe(true);
-  });
-
-  it.runIf(present)('agrees per (address, policy) on every corpus pair, HCL unknown only where the plan knows more', async () => {
+describeWithShared('HCL and plan sources give the same verdicts', 'corpora', () => {
+  it('agrees per (address, policy) on every corpus pair, HCL unknown only where the plan knows more', async () => {
     const catalog = loadCatalog();
     const config = loadConfig(undefined, '/nonexistent-config-dir');
     const now = new Date('2026-11-22T00:00:00Z');

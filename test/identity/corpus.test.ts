@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
 import { linkModel } from '../../checks/adapters/link.js';
 import { runPolicies } from '../../checks/engine/run.js';
@@ -8,15 +8,15 @@ import type { Finding } from '../../checks/engine/types.js';
 import { readHcl } from '../../checks/sources/hcl/index.js';
 import { readPlan } from '../../checks/sources/plan/index.js';
 import type { TfSourceResult } from '../../checks/sources/terraform/record.js';
+import { describeWithShared, sharedDir } from '../helpers/shared.js';
 import { CATALOG, PROFILE } from './helpers.js';
 
 // Labelled IAM cases from fugue/regula (read in place from ../shared/corpora, never copied):
 // FG_R00092 "no full admin" per resource, and FG_R00007 "no policies attached to users" per input file.
-const REGULA = join(__dirname, '../../../shared/corpora/fugue__regula');
+const REGULA = sharedDir('corpora/fugue__regula');
 // Trivy's good/bad IAM examples, one snippet per file (aquasecurity/trivy-checks _derived/split).
-const TRIVY = join(__dirname, '../../../shared/corpora/aquasecurity__trivy-checks/_derived/split/iam');
+const TRIVY = sharedDir('corpora/aquasecurity__trivy-checks/_derived/split/iam');
 const INPUTS = join(REGULA, 'rego/tests/rules/tf/aws/iam/inputs');
-const present = existsSync(REGULA);
 
 interface Expected {
   rule: { id: string };
@@ -32,13 +32,7 @@ function inputFile(name: string): string {
   return name.endsWith('_infra_json') ? join(INPUTS, `${name.slice(0, -'_json'.length)}.json`) : join(INPUTS, `${name.slice(0, -'_tf'.length)}.tf`);
 }
 
-describe('regula IAM corpus', () => {
-  if (!present) {
-    it('did not run: ../shared/corpora/fugue__regula is missing', () => {
-      expect.fail(`corpus not found at ${REGULA}; the labelled IAM corpus tests did not run`);
-    });
-    return;
-  }
+describeWithShared('regula IAM corpus', 'corpora/fugue__regula', () => {
   const expected = JSON.parse(readFileSync(join(REGULA, '_derived/expected_aws.json'), 'utf8')) as Expected[];
   const admin = expected.find((e) => e.rule.id === 'FG_R00092')!;
   const users = expected.find((e) => e.rule.id === 'FG_R00007')!;
@@ -68,13 +62,7 @@ describe('regula IAM corpus', () => {
   });
 });
 
-describe('trivy IAM examples', () => {
-  if (!existsSync(TRIVY)) {
-    it('did not run: ../shared/corpora/aquasecurity__trivy-checks is missing', () => {
-      expect.fail(`corpus not found at ${TRIVY}; the trivy IAM example tests did not run`);
-    });
-    return;
-  }
+describeWithShared('trivy IAM examples', 'corpora/aquasecurity__trivy-checks/_derived/split/iam', () => {
   // check folder -> our policy that covers the same mistake
   const cases: Array<[string, string[]]> = [
     ['no_policy_wildcards', ['aws-iam-no-service-wildcard-on-all-resources']],

@@ -1,15 +1,15 @@
 // Labelled public inputs (fugue/regula test plans and their HCL) run through the real sources and
 // pipeline. Where our policy is stricter or looser than the upstream rule, the expectation says so.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadCatalog, type Catalog } from '../../checks/engine/catalog.js';
 import { loadConfig } from '../../checks/engine/config.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';
+import { describeWithShared, sharedDir } from '../helpers/shared.js';
 
-const ROOT = join(__dirname, '../../../shared/corpora/fugue__regula/rego/tests/rules/tf/aws');
-const present = existsSync(ROOT);
+const ROOT = sharedDir('corpora/fugue__regula/rego/tests/rules/tf/aws');
 const catalog = loadCatalog();
 const config = loadConfig(undefined, mkdtempSync(join(tmpdir(), 'frnet-')));
 
@@ -20,12 +20,7 @@ async function statuses(policyId: string, file: string): Promise<Record<string, 
   return Object.fromEntries(results.findings.filter((f) => f.policyId === policyId).map((f) => [f.resource.address ?? '', f.status]));
 }
 
-describe('regula corpus: security groups and flow logs', () => {
-  it('the corpus is present (otherwise these corpus tests did not run)', () => {
-    expect(present, `corpus not found at ${ROOT}: the network corpus tests did not run`).toBe(true);
-  });
-  if (!present) return;
-
+describeWithShared('regula corpus: security groups and flow logs', 'corpora/fugue__regula/rego/tests/rules/tf/aws', () => {
   for (const ext of ['json', 'tf'] as const) {
     const source = ext === 'json' ? 'plan' : 'hcl';
     it(`${source}: world SSH (exact and a 20-25 range) fails, 443 and a private CIDR pass`, async () => {

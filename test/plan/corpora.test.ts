@@ -1,12 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { InputError } from '../../checks/errors.js';
 import { readPlan } from '../../checks/sources/plan/index.js';
+import { describeWithShared, sharedDir } from '../helpers/shared.js';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const corpora = join(repo, '../shared/corpora');
+const corpora = sharedDir('corpora');
 const tfJson = join(corpora, 'hashicorp__terraform-json/testdata');
 const compliance = join(corpora, 'terraform-compliance__cli/tests');
 const regula = join(corpora, 'fugue__regula');
@@ -59,19 +58,11 @@ function rejection(file: string): InputError {
   throw new Error(`${file} was accepted but must be rejected`);
 }
 
-describe('corpora are present', () => {
-  it('../shared/corpora exists (otherwise the corpus tests below did not run)', () => {
-    expect(existsSync(tfJson), `corpus missing: ${tfJson} — the terraform-json corpus tests did not run`).toBe(true);
-    expect(existsSync(compliance), `corpus missing: ${compliance} — the terraform-compliance corpus tests did not run`).toBe(true);
-  });
-});
-
-describe('hashicorp/terraform-json testdata: every format version 0.1 to 1.2', () => {
+describeWithShared('hashicorp/terraform-json testdata: every format version 0.1 to 1.2', 'corpora/hashicorp__terraform-json/testdata', () => {
   const all = files(tfJson, /\.json$/);
   const kinds = new Map(all.map((f) => [f, kindOf(f)]));
 
   it('holds plans and states to judge', () => {
-    if (!existsSync(tfJson)) return; // reported by the presence test above
     expect([...kinds.values()].filter((k) => k === 'plan').length).toBeGreaterThanOrEqual(20);
     expect([...kinds.values()].filter((k) => k === 'state').length).toBeGreaterThanOrEqual(3);
   });
@@ -99,7 +90,6 @@ describe('hashicorp/terraform-json testdata: every format version 0.1 to 1.2', (
   }
 
   it('reads the module plan of 1.x with references and aliased provider regions', () => {
-    if (!existsSync(tfJson)) return;
     const result = readPlan(join(tfJson, '120_basic/plan.json'));
     expect(result.regions).toEqual({ aws: 'us-west-2', 'aws.east': 'us-east-1' });
     const baz = result.records.filter((r) => r.address.startsWith('null_resource.baz['));
@@ -108,7 +98,6 @@ describe('hashicorp/terraform-json testdata: every format version 0.1 to 1.2', (
   });
 
   it('treats empty sensitive marks (110_sensitive_values) as marking nothing', () => {
-    if (!existsSync(tfJson)) return;
     const result = readPlan(join(tfJson, '110_sensitive_values/plan.json'));
     const foo = result.records.find((r) => r.address === 'module.foo.null_resource.foo');
     expect(foo?.values.triggers).toEqual({ foo: 'bar' });
@@ -116,11 +105,10 @@ describe('hashicorp/terraform-json testdata: every format version 0.1 to 1.2', (
   });
 });
 
-describe('terraform-compliance plans: real AWS plans', () => {
+describeWithShared('terraform-compliance plans: real AWS plans', 'corpora/terraform-compliance__cli/tests', () => {
   const all = files(compliance, /(^|\/)plan\.out\.json$/);
 
   it('has the plans', () => {
-    if (!existsSync(compliance)) return;
     expect(all.length).toBeGreaterThanOrEqual(70);
   });
 
@@ -142,7 +130,6 @@ describe('terraform-compliance plans: real AWS plans', () => {
       const got = new Set(result.records.map((r) => r.address));
       for (const a of plannedAddresses(file)) expect(got.has(a), `${file}: ${a}`).toBe(true);
     }
-    if (!existsSync(compliance)) return;
     expect(loaded).toBeGreaterThanOrEqual(70);
     expect(withAws / loaded).toBeGreaterThan(0.7);
     expect(withRefs).toBeGreaterThan(10);
@@ -150,16 +137,15 @@ describe('terraform-compliance plans: real AWS plans', () => {
 
   it('resolves a for_each module output reference to the module resource', () => {
     const file = join(compliance, 'functional/test_issue-456/plan.out.json');
-    if (!existsSync(file)) return;
     const role = readPlan(file).records.find((r) => r.address === 'aws_iam_role.test_iam_role["repository_1"]');
     expect(role?.references.name).toEqual(['module.ecr_repository_with_for.aws_ecr_repository.ecr_repository']);
   });
 });
 
-describe('fugue/regula plans (Terraform 0.13 to 1.0)', () => {
+describeWithShared('fugue/regula plans (Terraform 0.13 to 1.0)', 'corpora/fugue__regula', () => {
   it('loads every *_infra.json plan', () => {
     const all = files(regula, /_infra\.json$/);
-    if (existsSync(regula)) expect(all.length).toBeGreaterThan(5);
+    expect(all.length).toBeGreaterThan(5);
     for (const file of all) {
       const kind = kindOf(file);
       if (kind !== 'plan') continue;

@@ -11,7 +11,7 @@ describe('text renderer', () => {
     expect(headings).toEqual(['FAIL (2)', 'ERROR (could not be read) (1)', 'UNKNOWN (needs live verification) (1)', 'WAIVED (1)', 'DIAGNOSTICS (1)']);
     expect(out).toContain('  warning: variables.tf: variable "env" has no value; treated as unknown');
     expect(out).not.toContain('aws_db_instance.reports');
-    expect(out.trimEnd().split('\n').at(-1)).toBe('Summary: 2 fail, 1 error, 1 unknown, 1 waived, 2 pass of 7 findings (pass findings not listed; use verbose)');
+    expect(out.trimEnd().split('\n').at(-1)).toBe('Summary: 2 fail, 1 error, 1 unknown, 1 waived, 2 pass of 7 findings (pass findings not listed; use --verbose)');
   });
 
   it('writes each finding as SEVERITY policy-id address (file:line) message, severity first', () => {
@@ -32,7 +32,7 @@ describe('text renderer', () => {
     const out = renderText(sampleResults(), META, { verbose: true });
     expect(out).toContain('PASS (2)');
     expect(out).toContain('aws_db_instance.reports');
-    expect(out).not.toContain('use verbose');
+    expect(out).not.toContain('use --verbose');
   });
 
   it('uses no ANSI colour unless asked, and colours when asked', () => {

@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
 import { linkModel } from '../../checks/adapters/link.js';
 import { readHcl } from '../../checks/sources/hcl/index.js';
 import { readPlan } from '../../checks/sources/plan/index.js';
+import { describeWithShared, sharedDir } from '../helpers/shared.js';
 import { run } from './helpers.js';
 
 // Labelled plan + HCL pairs from fugue/regula (../shared/corpora, read in place). Expectations are
 // regula's own (`_derived/expected_aws.json`); where our policy is stricter it is said per case.
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpora/fugue__regula/rego/tests/rules/tf/aws');
+const ROOT = sharedDir('corpora/fugue__regula/rego/tests/rules/tf/aws');
 
 async function statuses(policy: string, file: string): Promise<Record<string, string>> {
   const src = file.endsWith('.json') ? readPlan(file) : await readHcl([file], { root: dirname(file) });
@@ -30,13 +29,7 @@ const cases: Array<{ policy: string; base: string; expect: Record<string, string
   },
 ];
 
-if (!existsSync(ROOT)) {
-  describe('regula corpus (storage policies)', () => {
-    it('did not run: corpus folder missing', () => {
-      expect.fail(`corpus not found at ${ROOT}: the regula corpus tests for storage policies did not run`);
-    });
-  });
-} else {
+describeWithShared('regula corpus (storage policies)', 'corpora/fugue__regula/rego/tests/rules/tf/aws', () => {
   describe.each(cases)('regula corpus: $policy on $base', ({ policy, base, expect: want }) => {
     it('plan JSON gives the labelled verdicts', async () => {
       const got = await statuses(policy, join(ROOT, `${base}.json`));
@@ -47,4 +40,4 @@ if (!existsSync(ROOT)) {
       for (const [addr, status] of Object.entries(want)) expect(got[addr], addr).toBe(status);
     });
   });
-}
+});

@@ -1,29 +1,22 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
 import { linkModel } from '../../checks/adapters/link.js';
 import { readPlan } from '../../checks/sources/plan/index.js';
+import { describeWithShared, sharedDir } from '../helpers/shared.js';
 import { run } from './helpers.js';
 
 // Real plans (terraform-compliance functional tests, read in place from ../shared/corpora) where
 // aws_s3_bucket_public_access_block resources inside nested modules and for_each instances must reach
 // the right bucket. Expectations follow the upstream .expected / .failure markers.
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpora/terraform-compliance__cli/tests/functional');
+const ROOT = sharedDir('corpora/terraform-compliance__cli/tests/functional');
 
 function statuses(dir: string): Record<string, string> {
   const src = readPlan(join(ROOT, dir, 'plan.out.json'));
   return run('aws-s3-public-access-block', linkModel(adaptTerraform(src.records, 'plan')));
 }
 
-if (!existsSync(ROOT)) {
-  describe('terraform-compliance corpus (storage policies)', () => {
-    it('did not run: corpus folder missing', () => {
-      expect.fail(`corpus not found at ${ROOT}: the terraform-compliance corpus tests for storage policies did not run`);
-    });
-  });
-} else {
+describeWithShared('terraform-compliance corpus (storage policies)', 'corpora/terraform-compliance__cli/tests/functional', () => {
   describe('terraform-compliance corpus: aws-s3-public-access-block through modules', () => {
     it('test_multi-module-referencing: every bucket, three module levels deep, gets its block (upstream: pass)', () => {
       const got = statuses('test_multi-module-referencing');
@@ -38,4 +31,4 @@ if (!existsSync(ROOT)) {
       expect(got['module.test["b"].aws_s3_bucket.test["a"]']).toBe('pass');
     });
   });
-}
+});

@@ -1,16 +1,16 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
 import { linkModel } from '../../checks/adapters/link.js';
 import { readHcl } from '../../checks/sources/hcl/index.js';
+import { describeWithShared, sharedDir } from '../helpers/shared.js';
 import { run } from './helpers.js';
 
 // trivy-checks good/bad Terraform snippets (provider v4+ split S3 resources among them), read in place
 // from ../shared/corpora. A bad snippet must fail our policy; a good one must not fail it, except the
 // cases listed in `stricter`, where our policy deliberately asks for more than trivy's check.
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpora/aquasecurity__trivy-checks/_derived/split');
+const ROOT = sharedDir('corpora/aquasecurity__trivy-checks/_derived/split');
 
 const CASES: Array<{ dir: string; policy: string; stricter?: Record<string, string> }> = [
   { dir: 'cloudtrail/enable_log_validation', policy: 'aws-cloudtrail-log-file-validation' },
@@ -32,13 +32,7 @@ async function statuses(policy: string, file: string): Promise<string[]> {
   return Object.values(run(policy, linkModel(adaptTerraform(src.records, 'hcl'))));
 }
 
-if (!existsSync(ROOT)) {
-  describe('trivy-checks corpus (storage policies)', () => {
-    it('did not run: corpus folder missing', () => {
-      expect.fail(`corpus not found at ${ROOT}: the trivy-checks corpus tests for storage policies did not run`);
-    });
-  });
-} else {
+describeWithShared('trivy-checks corpus (storage policies)', 'corpora/aquasecurity__trivy-checks/_derived/split', () => {
   describe.each(CASES)('trivy corpus: $policy on $dir', ({ dir, policy, stricter }) => {
     const files = readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.tf')).sort();
     it('has good and bad snippets', () => {
@@ -51,4 +45,4 @@ if (!existsSync(ROOT)) {
       else expect(got, `${dir}/${file}`).not.toContain('fail');
     });
   });
-}
+});

@@ -40,9 +40,11 @@ export function registerExport(program: Command, setExit: (code: number) => void
     .option('--policies <dir>', 'extra policy folder (repeatable)', collect, [])
     .option('--sign-key <key.pem>', 'Ed25519 private key (PEM): sign the manifest (writes manifest.sig)')
     .option('--no-pdf', 'leave the PDF report out (no Chromium needed)')
+    .option('--force', 'overwrite the --out file when it exists (default: refuse)')
     .action(async (opts) => {
       const out: string = opts.out;
       if (!out.toLowerCase().endsWith('.zip')) throw new InputError(`--out: the bundle must be a .zip file, got "${out}"`);
+      if (!opts.force && existsSync(resolve(out))) throw new InputError('already exists; not overwriting an evidence bundle (give --force to replace it)', out);
       const { loadPrivateKey } = await import('../../export/sign.js');
       const signKey = opts.signKey ? loadPrivateKey(readInput(opts.signKey, 'signing key'), opts.signKey) : undefined;
       const snapshots = (opts.snapshot as string[]).map((f) => ({ path: f, bytes: readInput(f, 'snapshot') }));

@@ -30,7 +30,9 @@ export function registerPolicies(program: Command, setExit: (code: number) => vo
         }));
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
       } else if (opts.format === 'text') {
-        for (const p of catalog.policies) process.stdout.write(`${p.id.padEnd(52)} ${p.severity.padEnd(8)} ${p.category.padEnd(11)} ${p.sources.join(',').padEnd(14)} ${(p.controls ?? []).join(',')}\n`);
+        const row = (id: string, severity: string, category: string, sources: string, controls: string) => `${id.padEnd(52)} ${severity.padEnd(8)} ${category.padEnd(11)} ${sources.padEnd(14)} ${controls}\n`;
+        process.stdout.write(row('POLICY', 'SEVERITY', 'CATEGORY', 'SOURCES', 'CONTROLS'));
+        for (const p of catalog.policies) process.stdout.write(row(p.id, p.severity, p.category, p.sources.join(','), (p.controls ?? []).join(',')));
         process.stdout.write(`${catalog.policies.length} policies (catalog ${catalog.version})\n`);
       } else throw new InputError(`--format: unknown format "${opts.format}" (text or json)`);
     });

@@ -67,7 +67,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const bl = opts.baseline ? await import('../../pipeline/baseline.js') : undefined;
       const loaded = opts.baseline ? await loadBaselineInput(opts.baseline, opts.store) : undefined;
       const baseline = loaded?.index;
-      const { results } = await scanPaths(all, {
+      const { results, models } = await scanPaths(all, {
         config,
         catalog,
         now: clock(),
@@ -85,6 +85,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         else process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
       }
       for (const d of results.diagnostics ?? []) if (d.level === 'warning') process.stderr.write(`warning: ${d.message}\n`);
+      for (const m of models) if (!m.model.all().length) process.stderr.write(`note: no resources found in ${m.input.display}\n`);
       // An input that could not be read: the outputs above cover the others; the run is not stored
       // (a stored run is evidence of a complete scan), and the exit status is 2.
       const unread = unreadInputs(results);
