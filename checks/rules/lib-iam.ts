@@ -2,9 +2,9 @@
  * Three-valued helpers over normalised IAM documents (checks/model/iam-document.ts), shared by the
  * IAM code checks. Not a check itself (nothing registers here).
  */
-import type { IamDocument, IamStatement } from '../model/iam-document.js';
+import { normalizeIamDocument, type IamDocument, type IamStatement } from '../model/iam-document.js';
 import type { Resource } from '../model/resource.js';
-import { isUnknown, type Location } from '../model/value.js';
+import { isUnknown, isUnknownJson, type Location } from '../model/value.js';
 import type { EvalContext, Outcome } from '../engine/evaluate.js';
 
 /** Kleene truth: T, F, U. */
@@ -100,6 +100,11 @@ export function resolveDocument(resource: Resource, ctx: EvalContext, attrName: 
   const v = resource.attrs[attrName];
   if (v?.error) return { path: attrName, loc: v.loc, unknown: true, error: v.error };
   if (v && v.origin !== 'unknown' && v.value !== undefined && !isUnknown(v.value)) return { doc: v.value as IamDocument, path: attrName, loc: v.loc };
+  // JSON known only after apply whose statements are partly known: judge the known ones.
+  if (isUnknownJson(v?.value)) {
+    const doc = normalizeIamDocument(v.value);
+    if (doc && !isUnknown(doc)) return { doc, path: attrName, loc: v.loc };
+  }
   if (sourceLink) {
     for (const src of ctx.model.linked(resource, sourceLink)) {
       const d = src.attrs.document;
