@@ -41,6 +41,14 @@ export function globMatch(pattern: string, value: string): boolean {
   return re.test(value);
 }
 
+/**
+ * Whether a statement field is present. A field known only after apply may still turn out null (absent):
+ * `jsonencode` drops nothing, yet `NotAction = var.x` with x null means no NotAction.
+ */
+export function present(v: unknown): K {
+  return v === undefined ? 'F' : isUnknown(v) ? 'U' : 'T';
+}
+
 export function isAllow(s: IamStatement): K {
   return isUnknown(s.Effect) ? 'U' : s.Effect === 'Allow' ? 'T' : 'F';
 }
@@ -59,8 +67,8 @@ export function isAllResources(r: string): boolean {
 
 /** The statement applies to every resource: Resource `*`, or NotResource (everything but the listed ones). */
 export function onAllResources(s: IamStatement, extra?: (r: string) => boolean): K {
-  if (s.NotResource !== undefined) return 'T';
-  return someOf(s.Resource, (r) => isAllResources(r) || (extra ? extra(r) : false));
+  const listed = someOf(s.Resource, (r) => isAllResources(r) || (extra ? extra(r) : false));
+  return kOr(present(s.NotResource), listed);
 }
 
 /** Condition keys present (lower-cased), optionally ignoring `...IfExists` operators and all-wildcard values. */
