@@ -102,6 +102,38 @@ describe('normalised documents keep known statements beside unknown ones', () =>
 });
 
 describe('the HCL evaluator keeps the known structure of JSON it cannot render', () => {
+  it('aws_iam_policy_document with an unknown part: its json keeps the known statements for documents that merge it', async () => {
+    const tf = `${HCL_HEAD}
+data "aws_iam_policy_document" "base" {
+  statement {
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.records.arn]
+  }
+  statement {
+    actions   = ["kms:Decrypt"]
+    resources = ["*"]
+  }
+}
+data "aws_iam_policy_document" "merged" {
+  source_policy_documents = [data.aws_iam_policy_document.base.json]
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}
+resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = data.aws_iam_policy_document.merged.json
+}
+`;
+    const r = await scan({ 'main.tf': tf });
+    const base = r.records.find((x) => x.address === 'data.aws_iam_policy_document.base')!;
+    expect(isUnknownJson(base.values.json)).toBe(true);
+    expect(((base.values.json as UnknownJson).partial as IamDocument).Statement[1]).toEqual({ Effect: 'Allow', Action: ['kms:Decrypt'], Resource: ['*'] });
+    const f = findingsOver(r.records, 'hcl', 'aws-iam-no-kms-wildcard').find((x) => x.resource.address === 'aws_iam_policy.p');
+    expect(f?.status).toBe('fail');
+  });
+
   it('jsonencode of an object holding an unknown is an UnknownJson with the known parts', () => {
     const v = ev('jsonencode({ Statement = [{ Effect = "Allow", Resource = x }, { Effect = "Deny" }] })', { x: UNKNOWN });
     expect(isUnknownJson(v)).toBe(true);

@@ -1,4 +1,4 @@
-import { UnknownJson } from '../../model/value.js';
+import { UnknownJson, isUnknownJson } from '../../model/value.js';
 import { UNKNOWN, isLazy, isObj, isSensitive, isUnknown, type Value } from './values.js';
 
 /**
@@ -7,8 +7,12 @@ import { UNKNOWN, isLazy, isObj, isSensitive, isUnknown, type Value } from './va
  * statements around it. Sensitive data never goes into it: then the result is plain UNKNOWN.
  */
 
-/** Plain data with UNKNOWN where the value is unknown; undefined when something sensitive is inside. */
+/**
+ * Plain data with UNKNOWN where the value is unknown (an UnknownJson inside stays one: a document given to
+ * `source_policy_documents`); undefined when something sensitive is inside.
+ */
 function partialData(v: Value, depth: number): unknown {
+  if (isUnknownJson(v)) return v;
   if (depth > 64 || isUnknown(v)) return UNKNOWN;
   if (isSensitive(v)) return undefined;
   if (isLazy(v)) return partialData(v.materialize(), depth + 1);
@@ -31,6 +35,11 @@ function partialData(v: Value, depth: number): unknown {
     return out;
   }
   return v;
+}
+
+/** The value as plain data with UNKNOWN where it is unknown; undefined when it holds something sensitive. */
+export function partialValue(v: Value): unknown {
+  return partialData(v, 0);
 }
 
 /** `jsonencode` of a value holding unknowns: an object or list keeps its known parts. */
