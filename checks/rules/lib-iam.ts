@@ -42,8 +42,8 @@ export function globMatch(pattern: string, value: string): boolean {
 }
 
 /**
- * Whether a statement field is present. A field known only after apply may still turn out null (absent):
- * `jsonencode` drops nothing, yet `NotAction = var.x` with x null means no NotAction.
+ * Whether a statement field is present. A field whose value is known only after apply may turn out null,
+ * which renders as no field at all (`NotAction = var.x` with x null is no NotAction).
  */
 export function present(v: unknown): K {
   return v === undefined ? 'F' : isUnknown(v) ? 'U' : 'T';

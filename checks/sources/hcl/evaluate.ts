@@ -211,8 +211,7 @@ function renderParts(parts: TPart[], env: Env, out: { s: string; unknown: boolea
       if (isUnknown(v) || isLazy(v)) {
         out.unknown = true;
         out.s += HOLE;
-      }
-      else if (isSensitive(v)) out.sensitive = true;
+      } else if (isSensitive(v)) out.sensitive = true;
       else if (v === null) throw new EvalError('template interpolation of null');
       else out.s += toStr(v);
     } else if (p.t === 'if') {
