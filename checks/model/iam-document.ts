@@ -1,4 +1,4 @@
-import { isUnknown, UNKNOWN, UnknownValue } from './value.js';
+import { isUnknown, isUnknownJson, UNKNOWN, UnknownValue } from './value.js';
 
 /**
  * A normalised IAM policy statement. Every source (plan, HCL, live, `aws_iam_policy_document`) is
@@ -51,6 +51,8 @@ function condition(v: unknown): IamStatement['Condition'] {
   if (isUnknown(v) || typeof v !== 'object' || Array.isArray(v)) return isUnknown(v) ? v : UNKNOWN;
   const out: Record<string, Record<string, Array<string | UnknownValue>>> = {};
   for (const [op, block] of Object.entries(v as Record<string, unknown>)) {
+    // An operator whose keys are not known could hold any condition.
+    if (isUnknown(block)) return UNKNOWN;
     if (!block || typeof block !== 'object' || Array.isArray(block)) continue;
     out[op] = {};
     for (const [key, vals] of Object.entries(block as Record<string, unknown>)) {
@@ -66,8 +68,17 @@ function effect(v: unknown): IamStatement['Effect'] {
   return v === 'Deny' ? 'Deny' : 'Allow';
 }
 
-/** Normalise a policy document given as a JSON string or an already-parsed object. Returns undefined when it is not a policy document. */
+/**
+ * Normalise a policy document given as a JSON string or an already-parsed object. Returns undefined when it
+ * is not a policy document. JSON known only after apply whose structure is partly known (`UnknownJson`)
+ * gives the document with its unknown pieces marked, so the known statements can still be judged.
+ */
 export function normalizeIamDocument(raw: unknown): IamDocument | UnknownValue | undefined {
+  if (isUnknownJson(raw)) {
+    const partial = raw.partial;
+    if (isUnknown(partial) || !partial || typeof partial !== 'object' || Array.isArray(partial)) return raw;
+    return normalizeIamDocument(partial) ?? raw;
+  }
   if (isUnknown(raw)) return raw;
   let doc: unknown = raw;
   if (typeof raw === 'string') {
@@ -131,16 +142,66 @@ function principalBlocks(v: unknown): IamStatement['Principal'] {
   return out;
 }
 
+/** A statement while `aws_iam_policy_document` layers are merged: its Sid may be unknown (it could replace another). */
+interface Layered {
+  sid: string | UnknownValue | undefined;
+  statement: IamStatement | UnknownValue;
+}
+
+/** The statements of a source or override document: `undefined` when the document as a whole is unknown. */
+function layerOf(raw: unknown): Layered[] | undefined {
+  const doc = normalizeIamDocument(raw);
+  if (doc === undefined) return undefined;
+  if (isUnknown(doc)) return undefined;
+  return doc.Statement.map((st) => ({ sid: isUnknown(st) ? st : st.Sid, statement: st }));
+}
+
+/**
+ * `aws_iam_policy_document` merging: a statement with a non-blank Sid replaces the earlier statement of that
+ * Sid, others are appended. Where a Sid (or a whole layer) is unknown, the earlier statements it could
+ * replace become unknown: they may not be in the rendered document.
+ */
+function overlay(base: Layered[], layer: Layered[] | undefined): void {
+  const unsettle = (pred: (x: Layered) => boolean) => {
+    for (const x of base) if (x.sid !== undefined && x.sid !== '' && pred(x)) x.statement = UNKNOWN;
+  };
+  if (layer === undefined) {
+    unsettle(() => true);
+    base.push({ sid: UNKNOWN, statement: UNKNOWN });
+    return;
+  }
+  for (const l of layer) {
+    if (l.sid === undefined || l.sid === '') base.push(l);
+    else if (isUnknown(l.sid)) {
+      unsettle(() => true);
+      base.push(l);
+    } else {
+      unsettle((x) => isUnknown(x.sid));
+      const i = base.findIndex((x) => x.sid === l.sid);
+      if (i >= 0) base[i] = l;
+      else base.push(l);
+    }
+  }
+}
+
+/** The documents of a `source_policy_documents` / `override_policy_documents` list (or a `*_json` string). */
+function documentsIn(v: unknown): Array<Layered[] | undefined> {
+  if (v === undefined || v === null || v === '') return [];
+  if (isUnknown(v) && !isUnknownJson(v)) return [undefined];
+  return (Array.isArray(v) ? v : [v]).map(layerOf);
+}
+
 /**
  * Build a normalised document from the `statement` blocks of a `data.aws_iam_policy_document` (used when
- * its rendered `json` is not known, e.g. a plan defers the read). Merged `source_policy_documents` /
- * `override_policy_documents` cannot be seen here and add an unknown statement.
+ * its rendered `json` is not known, e.g. a plan defers the read). Source documents come first, the blocks
+ * replace source statements of the same Sid, override documents come last (as the provider merges them);
+ * a merged document that is not known adds an unknown statement.
  */
 export function documentFromStatementBlocks(values: Record<string, unknown>): IamDocument {
-  const statements: Array<IamStatement | UnknownValue> = [];
+  const own: Layered[] = [];
   for (const b of blocks(values.statement)) {
     if (isUnknown(b)) {
-      statements.push(b);
+      own.push({ sid: UNKNOWN, statement: b });
       continue;
     }
     const s: IamStatement = { Effect: effect(b.effect ?? 'Allow') };
@@ -155,7 +216,7 @@ export function documentFromStatementBlocks(values: Record<string, unknown>): Ia
     ];
     const conds = blocks(b.condition);
     if (conds.length) {
-      const c: Record<string, Record<string, Array<string | UnknownValue>>> | UnknownValue = conds.some(isUnknown) ? UNKNOWN : {};
+      const c: Record<string, Record<string, Array<string | UnknownValue>>> | UnknownValue = conds.some((cb) => isUnknown(cb) || isUnknown(cb.test) || isUnknown(cb.variable)) ? UNKNOWN : {};
       if (!isUnknown(c)) {
         for (const cb of conds as Array<Record<string, unknown>>) {
           const test = String(cb.test);
@@ -167,14 +228,16 @@ export function documentFromStatementBlocks(values: Record<string, unknown>): Ia
       pairs.push(['Condition', c]);
     }
     for (const [k, v] of pairs) if (v !== undefined) (s as unknown as Record<string, unknown>)[k] = v;
-    statements.push(s);
+    own.push({ sid: isUnknown(b.sid) ? b.sid : s.Sid, statement: s });
   }
-  const merged = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'].some((k) => {
-    const v = values[k];
-    return isUnknown(v) || (Array.isArray(v) ? v.length > 0 : typeof v === 'string' && v !== '');
-  });
-  if (merged) statements.push(UNKNOWN);
-  return { Version: typeof values.version === 'string' ? values.version : '2012-10-17', Statement: statements };
+  const merged: Layered[] = [];
+  for (const d of [...documentsIn(values.source_policy_documents), ...documentsIn(values.source_json)]) {
+    if (d === undefined) merged.push({ sid: UNKNOWN, statement: UNKNOWN });
+    else merged.push(...d);
+  }
+  overlay(merged, own);
+  for (const d of [...documentsIn(values.override_policy_documents), ...documentsIn(values.override_json)]) overlay(merged, d);
+  return { Version: typeof values.version === 'string' ? values.version : '2012-10-17', Statement: merged.map((x) => x.statement) };
 }
 
 function nonEmpty(v: unknown): unknown {

@@ -26,6 +26,20 @@ export function isUnknown(v: unknown): v is UnknownValue {
   return v instanceof UnknownValue;
 }
 
+/**
+ * JSON text known only after apply whose structure is partly known now (HCL `jsonencode` of an object
+ * holding an unknown, a heredoc policy with an unknown interpolation). Everything treats it as unknown;
+ * readers of policy documents judge the known statements in `partial` (plain data, UnknownValue where unknown).
+ */
+export class UnknownJson extends UnknownValue {
+  constructor(readonly partial: unknown) {
+    super('json known only after apply');
+  }
+}
+export function isUnknownJson(v: unknown): v is UnknownJson {
+  return v instanceof UnknownJson;
+}
+
 /** Marker that replaces a sensitive value at parse time: the secret itself never enters the model. */
 export class SensitiveValue {
   readonly sensitive = true;

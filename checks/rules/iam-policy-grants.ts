@@ -10,6 +10,7 @@ import {
   kNot,
   label,
   onAllResources,
+  present,
   resolveDocument,
   someOf,
   statementView,
@@ -49,7 +50,7 @@ function statementBad(s: IamStatement, forbid: Forbid, scoping: string[]): { bad
       };
     }
     case 'notaction-allow':
-      return { bad: kAnd(allow, s.NotAction === undefined ? 'F' : 'T'), what: 'uses Allow with NotAction, which grants every other action (including future ones)' };
+      return { bad: kAnd(allow, present(s.NotAction)), what: 'uses Allow with NotAction, which grants every other action (including future ones)' };
   }
 }
 

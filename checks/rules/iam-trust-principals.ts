@@ -2,7 +2,7 @@ import type { IamStatement } from '../model/iam-document.js';
 import { isUnknown } from '../model/value.js';
 import type { Observed, Outcome } from '../engine/evaluate.js';
 import { registerCodeCheck } from './registry.js';
-import { grantsAction, hasConditionKey, isAllow, kAnd, kNot, kOr, label, resolveDocument, statementView, unknownDocument, type K } from './lib-iam.js';
+import { grantsAction, hasConditionKey, isAllow, kAnd, kNot, kOr, label, present, resolveDocument, statementView, unknownDocument, type K } from './lib-iam.js';
 
 /**
  * A role trust policy lets only named principals assume the role:
@@ -80,7 +80,7 @@ registerCodeCheck({
         return;
       }
       const allow = isAllow(s);
-      const notPrincipal = kAnd(allow, s.NotPrincipal === undefined ? 'F' : 'T');
+      const notPrincipal = kAnd(allow, present(s.NotPrincipal));
       const wildcard = kAnd(allow, wildcardPrincipal(s), kNot(hasConditionKey(s, PINNING)));
       const github = kAnd(allow, githubWithoutSub(s));
       const bad = kOr(notPrincipal, wildcard, github);

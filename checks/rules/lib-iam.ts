@@ -2,9 +2,9 @@
  * Three-valued helpers over normalised IAM documents (checks/model/iam-document.ts), shared by the
  * IAM code checks. Not a check itself (nothing registers here).
  */
-import type { IamDocument, IamStatement } from '../model/iam-document.js';
+import { normalizeIamDocument, type IamDocument, type IamStatement } from '../model/iam-document.js';
 import type { Resource } from '../model/resource.js';
-import { isUnknown, type Location } from '../model/value.js';
+import { isUnknown, isUnknownJson, type Location } from '../model/value.js';
 import type { EvalContext, Outcome } from '../engine/evaluate.js';
 
 /** Kleene truth: T, F, U. */
@@ -41,6 +41,14 @@ export function globMatch(pattern: string, value: string): boolean {
   return re.test(value);
 }
 
+/**
+ * Whether a statement field is present. A field whose value is known only after apply may turn out null,
+ * which renders as no field at all (`NotAction = var.x` with x null is no NotAction).
+ */
+export function present(v: unknown): K {
+  return v === undefined ? 'F' : isUnknown(v) ? 'U' : 'T';
+}
+
 export function isAllow(s: IamStatement): K {
   return isUnknown(s.Effect) ? 'U' : s.Effect === 'Allow' ? 'T' : 'F';
 }
@@ -59,8 +67,8 @@ export function isAllResources(r: string): boolean {
 
 /** The statement applies to every resource: Resource `*`, or NotResource (everything but the listed ones). */
 export function onAllResources(s: IamStatement, extra?: (r: string) => boolean): K {
-  if (s.NotResource !== undefined) return 'T';
-  return someOf(s.Resource, (r) => isAllResources(r) || (extra ? extra(r) : false));
+  const listed = someOf(s.Resource, (r) => isAllResources(r) || (extra ? extra(r) : false));
+  return kOr(present(s.NotResource), listed);
 }
 
 /** Condition keys present (lower-cased), optionally ignoring `...IfExists` operators and all-wildcard values. */
@@ -100,6 +108,11 @@ export function resolveDocument(resource: Resource, ctx: EvalContext, attrName: 
   const v = resource.attrs[attrName];
   if (v?.error) return { path: attrName, loc: v.loc, unknown: true, error: v.error };
   if (v && v.origin !== 'unknown' && v.value !== undefined && !isUnknown(v.value)) return { doc: v.value as IamDocument, path: attrName, loc: v.loc };
+  // JSON known only after apply whose statements are partly known: judge the known ones.
+  if (isUnknownJson(v?.value)) {
+    const doc = normalizeIamDocument(v.value);
+    if (doc && !isUnknown(doc)) return { doc, path: attrName, loc: v.loc };
+  }
   if (sourceLink) {
     for (const src of ctx.model.linked(resource, sourceLink)) {
       const d = src.attrs.document;

@@ -93,22 +93,22 @@ registerCodeCheck({
         unknown ??= `statement ${i} is known only after apply`;
         continue;
       }
-      if (isUnknown(st.Effect)) {
-        unknown ??= `the effect of statement ${i} is known only after apply`;
-        continue;
-      }
-      if (st.Effect !== 'Allow') continue;
-      const who: Verdict = st.NotPrincipal !== undefined ? 'public' : principalPublic(st.Principal);
+      // An effect known only after apply may be Allow: the statement counts unless its principal or condition rules it out.
+      if (st.Effect === 'Deny') continue;
+      const notPrincipal = st.NotPrincipal !== undefined && !isUnknown(st.NotPrincipal);
+      // A NotPrincipal known only after apply may be absent (null): then Principal decides.
+      const byPrincipal = notPrincipal ? 'public' : principalPublic(st.Principal);
+      const who: Verdict = isUnknown(st.NotPrincipal) && byPrincipal !== 'public' ? 'unknown' : byPrincipal;
       if (who === 'restricted') continue;
       const cond = restricting(st.Condition, extra);
       if (cond === 'restricted') continue;
       const name = st.Sid ? `statement "${st.Sid}"` : `statement ${i}`;
-      if (who === 'public' && cond === 'public') {
+      if (who === 'public' && cond === 'public' && st.Effect === 'Allow') {
         return {
           truth: 'false',
           evidence: ev(look.doc),
           loc: look.loc,
-          detail: `${name} allows ${st.NotPrincipal !== undefined ? 'every principal but the NotPrincipal list' : 'Principal "*"'} without a condition restricting the caller`,
+          detail: `${name} allows ${notPrincipal ? 'every principal but the NotPrincipal list' : 'Principal "*"'} without a condition restricting the caller`,
         };
       }
       unknown ??= `${name} may allow every principal (part of it is known only after apply)`;

@@ -14,16 +14,20 @@ type T = 'yes' | 'no' | 'unknown';
 
 export const LOG_DELIVERY_SERVICE = 'logging.s3.amazonaws.com';
 
+/** Each part known on its own: a statement whose known parts already rule it out is `no`. */
 function admitsLogDelivery(st: IamStatement): T {
-  if (isUnknown(st.Effect) || isUnknown(st.Principal)) return 'unknown';
-  if (st.Effect !== 'Allow' || !st.Principal) return 'no';
-  const service = strs(st.Principal.Service);
+  const effect: T = isUnknown(st.Effect) ? 'unknown' : st.Effect === 'Allow' ? 'yes' : 'no';
+  let principal: T;
+  if (isUnknown(st.Principal)) principal = 'unknown';
+  else if (!st.Principal) principal = 'no';
+  else {
+    const service = strs(st.Principal.Service);
+    principal = service.values.some((s) => s.toLowerCase() === LOG_DELIVERY_SERVICE) ? 'yes' : service.unknown ? 'unknown' : 'no';
+  }
   const action = strs(st.Action);
-  const principalOk = service.values.some((s) => s.toLowerCase() === LOG_DELIVERY_SERVICE);
-  const actionOk = action.values.some((a) => ['*', 's3:*', 's3:putobject'].includes(a.toLowerCase()));
-  if (principalOk && actionOk) return 'yes';
-  if ((principalOk || service.unknown) && (actionOk || action.unknown)) return 'unknown';
-  return 'no';
+  const actionOk: T = action.values.some((a) => ['*', 's3:*', 's3:putobject'].includes(a.toLowerCase())) ? 'yes' : action.unknown ? 'unknown' : 'no';
+  const parts = [effect, principal, actionOk];
+  return parts.includes('no') ? 'no' : parts.includes('unknown') ? 'unknown' : 'yes';
 }
 
 registerCodeCheck({

@@ -24,11 +24,14 @@ function denyAll(st: IamStatement): T {
 }
 
 function everyone(st: IamStatement): T {
+  if (st.NotPrincipal !== undefined && !isUnknown(st.NotPrincipal)) return 'no';
   const p = st.Principal;
-  if (p === undefined || st.NotPrincipal !== undefined) return 'no';
+  if (p === undefined) return 'no';
+  // A NotPrincipal known only after apply may exclude callers from the deny.
+  const notPrincipal: T = isUnknown(st.NotPrincipal) ? 'unknown' : 'yes';
   if (isUnknown(p)) return 'unknown';
   const aws = strs(p.AWS);
-  if (aws.values.includes('*')) return 'yes';
+  if (aws.values.includes('*')) return notPrincipal;
   return aws.unknown ? 'unknown' : 'no';
 }
 

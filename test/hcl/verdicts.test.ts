@@ -27,9 +27,15 @@ const NOT_THE_PLANNED_CONFIG: Record<string, string> = {
 /**
  * Disagreements kept, keyed `pair|address|policy`, each with the reason it is not a bug.
  */
-// None today. (Modules the corpus did not download used to make the account's region check pass in HCL;
+// (Modules the corpus did not download used to make the account's region check pass in HCL;
 // their resources now count as regions unknown, so HCL says unknown where the plan knows.)
-const KNOWN: Record<string, string> = {};
+// A policy document with one interpolation known only after apply is wholly unknown in a plan
+// (Terraform renders no JSON with an unknown inside), while HCL keeps its known statements.
+const PARTIAL_POLICY = 'the heredoc bucket policy interpolates the bucket ARN: the plan renders it wholly unknown, HCL judges its known statements';
+const KNOWN: Record<string, string> = {
+  'log_file_validation_infra.tf|aws_s3_bucket.trail_bucket|aws-s3-tls-only-policy': PARTIAL_POLICY,
+  'log_file_validation_infra.tf|aws_s3_bucket.trail_bucket|aws-s3-no-public-policy': PARTIAL_POLICY,
+};
 
 function walkDirs(dir: string, out: string[] = []): string[] {
   for (const n of readdirSync(dir).sort()) {

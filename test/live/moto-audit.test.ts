@@ -142,13 +142,23 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     expect(statusOf(findings, policy, seeded[role])).toBe(expected);
   });
 
-  it('evaluates the account per region: a multi-region trail in one region covers both', () => {
-    for (const region of [GOOD, BAD]) {
-      const arn = `arn:aws::${region}:${ACCOUNT}:account`;
-      expect(statusOf(findings, 'aws-account-has-multi-region-trail', arn)).toBe('pass');
-      expect(statusOf(findings, 'aws-account-s3-public-access-block', arn)).toBe('pass');
-      expect(statusOf(findings, 'aws-ebs-default-encryption', arn)).toBe('fail');
-    }
+  it('reports account-wide settings once per account and regional ones once per region', () => {
+    const wide = `arn:aws:::${ACCOUNT}:account`;
+    expect(statusOf(findings, 'aws-account-has-multi-region-trail', wide)).toBe('pass');
+    expect(statusOf(findings, 'aws-account-s3-public-access-block', wide)).toBe('pass');
+    expect(statusOf(findings, 'aws-resources-in-approved-regions', wide)).toBeDefined();
+    for (const region of [GOOD, BAD]) expect(statusOf(findings, 'aws-ebs-default-encryption', `arn:aws::${region}:${ACCOUNT}:account`)).toBe('fail');
+    const accountFindings = findings.filter((f) => f.resource.kind === 'aws.account').map((f) => `${f.policyId} ${f.resource.arn}`);
+    // each policy once per scope: three account-wide, EBS in each of the two regions
+    expect(accountFindings.sort()).toEqual(
+      [
+        `aws-account-has-multi-region-trail ${wide}`,
+        `aws-account-s3-public-access-block ${wide}`,
+        `aws-resources-in-approved-regions ${wide}`,
+        `aws-ebs-default-encryption arn:aws::${GOOD}:${ACCOUNT}:account`,
+        `aws-ebs-default-encryption arn:aws::${BAD}:${ACCOUNT}:account`,
+      ].sort(),
+    );
   });
 
   it('follows live links: an IAM user with an attached admin policy, the admin policy itself', () => {

@@ -103,10 +103,18 @@ describe('live adapter', () => {
     // No default-encryption configuration = SSE-S3 since January 2023 (a default, not a missing value).
     expect(b.attrs.sseAlgorithm).toMatchObject({ value: 'AES256', origin: 'default' });
     expect(b.attrs.dataClass).toMatchObject({ value: 'student-data', origin: 'explicit' });
-    const acct = rs.find((r) => r.kind === 'aws.account')!;
+    // account-wide settings on one resource per account, regional ones on one per region
+    const accounts = rs.filter((r) => r.kind === 'aws.account');
+    expect(accounts.map((r) => r.id).sort()).toEqual([`arn:aws:::${ACCT}:account`, `arn:aws::${R}:${ACCT}:account`]);
+    const acct = accounts.find((r) => r.region === 'global')!;
+    const regional = accounts.find((r) => r.region === R)!;
     expect(acct.attrs.complete?.value).toBe(true);
-    expect(acct.attrs.ebsEncryptionByDefault).toMatchObject({ value: true, origin: 'explicit' });
+    expect(acct.attrs.settingsScope?.value).toBe('account');
+    expect(regional.attrs.settingsScope?.value).toBe('region');
+    expect(regional.attrs.ebsEncryptionByDefault).toMatchObject({ value: true, origin: 'explicit' });
+    expect(acct.attrs.ebsEncryptionByDefault).toBeUndefined();
     expect(acct.attrs.s3BlockPublicAcls).toMatchObject({ value: false, origin: 'default' });
+    expect(regional.attrs.s3BlockPublicAcls).toBeUndefined();
     expect(acct.attrs.rootMfaEnabled?.value).toBe(true);
     expect(acct.attrs.regions?.value).toEqual([R]);
   });
@@ -137,7 +145,7 @@ describe('live adapter', () => {
     const trailErr = { code: 'ThrottlingException', message: 'slow down', call: 'cloudtrail:DescribeTrails', service: 'cloudtrail', region: R, resourceTypes: ['AWS::CloudTrail::Trail'] };
     const f = evaluateSnapshot(snap([vpc], { errors: [err, trailErr] }), 'live.json');
     expect(statusOf(f, 'aws-vpc-flow-logs-enabled', vpc.arn)).toBe('error');
-    expect(statusOf(f, 'aws-account-has-multi-region-trail', `arn:aws::${R}:${ACCT}:account`)).toBe('error');
+    expect(statusOf(f, 'aws-account-has-multi-region-trail', `arn:aws:::${ACCT}:account`)).toBe('error');
     const stand = f.filter((x) => x.resource.arn === `arn:aws:unlisted:${R}:${ACCT}:aws.ec2.flow-log`);
     expect(stand.length).toBeGreaterThan(0);
     expect(stand.every((x) => x.status === 'error' && x.message.includes('ec2:DescribeFlowLogs failed (AccessDenied)'))).toBe(true);

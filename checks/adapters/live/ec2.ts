@@ -2,6 +2,7 @@ import { UNKNOWN } from '../../model/value.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
 import { normRule, type SgRule } from '../terraform/ec2.js';
 import { computed, dataAt, liveAttr, liveLink, liveResource, locAt, tagVals, type LiveAdapter, type LiveCtx } from './helpers.js';
+import { logGroupToken } from './logs.js';
 
 interface IpPermission {
   IpProtocol?: string;
@@ -101,7 +102,13 @@ const flowLog: LiveAdapter = (rec, ctx) => {
   };
   if (attachedTo === 'vpc') r.linkRefs!.push(liveLink(rec, ctx, 'vpc', target, ['aws.ec2.vpc'], { inverse: 'flowLogs', attribute: 'ResourceId' }));
   if (attachedTo === 'subnet') r.linkRefs!.push(liveLink(rec, ctx, 'subnet', target, ['aws.ec2.subnet'], { attribute: 'ResourceId' }));
-  if (destType === 'cloud-watch-logs') r.linkRefs!.push(liveLink(rec, ctx, 'logGroup', [destination, dataAt(rec, 'LogGroupName')], ['aws.logs.log-group'], { attribute: 'LogDestination' }));
+  if (destType === 'cloud-watch-logs') {
+    // DescribeFlowLogs may give only LogGroupName (no LogDestination): the group of that name in the flow log's own account and
+    // region. Linked by the region-scoped token: a log group ARN's name forms repeat across regions.
+    const name = dataAt(rec, 'LogGroupName') as string | undefined;
+    const group = destination ?? (name ? `arn:${ctx.snapshot.account.partition}:logs:${rec.region}:${rec.account || ctx.snapshot.account.id}:log-group:${name}` : undefined);
+    r.linkRefs!.push(liveLink(rec, ctx, 'logGroup', group ? [logGroupToken(group)] : [], ['aws.logs.log-group'], { attribute: destination ? 'LogDestination' : 'LogGroupName' }));
+  }
   if (destType === 's3' && destination) {
     const bucket = destination.replace(/^arn:[^:]+:s3:::/, '').split('/')[0];
     r.linkRefs!.push(liveLink(rec, ctx, 'bucket', bucket ? [bucket] : [], ['aws.s3.bucket'], { attribute: 'LogDestination' }));
@@ -125,9 +132,12 @@ const volume: LiveAdapter = (rec, ctx) => {
   return r;
 };
 
-/** The id of the live account resource of a region (of a member account in an organisation snapshot). */
+/**
+ * The id of the live account resource of a region (of a member account in an organisation snapshot);
+ * region `global` names the one resource per account that holds the account-wide settings.
+ */
 export function accountArn(ctx: LiveCtx, region: string, account: string = ctx.snapshot.account.id): string {
-  return `arn:${ctx.snapshot.account.partition}::${region}:${account || ctx.snapshot.account.id}:account`;
+  return `arn:${ctx.snapshot.account.partition}::${region === 'global' ? '' : region}:${account || ctx.snapshot.account.id}:account`;
 }
 
 export const ec2LiveAdapters: Record<string, LiveAdapter> = {

@@ -1,6 +1,6 @@
 import { KINDS } from '../../model/kinds/index.js';
 import type { Resource } from '../../model/resource.js';
-import { defaulted, errorVal, known, type Val } from '../../model/value.js';
+import { defaulted, errorVal, known, type Location, type Val } from '../../model/value.js';
 import type { Snapshot, SnapshotAccountSettings, SnapshotError, SnapshotListError } from '../../sources/live/snapshot.js';
 import { backupLiveAdapters } from './backup.js';
 import { cloudtrailLiveAdapters } from './cloudtrail.js';
@@ -89,10 +89,14 @@ function keyIndex(s: Snapshot): LiveCtx['keys'] {
   return keys;
 }
 
-/** One account resource per audited region: regional settings, the account-wide ones, and `complete: true`. */
-function accountResource(s: Snapshot, account: string, region: string, file: string, regional: SnapshotAccountSettings | undefined, global: SnapshotAccountSettings | undefined, resources: Resource[]): Resource {
+/**
+ * An account resource of one account: for region `global`, the one holding the account-wide settings (S3
+ * Block Public Access, the root user, the trails, the regions in use), read once and so reported once; for
+ * a region, the one holding that region's settings (EBS defaults). `settingsScope` tells policies which is which.
+ */
+function accountResource(s: Snapshot, account: string, region: string, file: string, settings: SnapshotAccountSettings | undefined, resources: Resource[]): Resource {
   const id = accountArn({ snapshot: s, file, keys: new Map() }, region, account);
-  const errorsOf = s.errors.filter((e) => (e.account ?? s.account.id) === account);
+  const scope = region === 'global' ? 'account' : 'region';
   const loc = (attribute: string) => ({ file, address: id, attribute });
   const pick = (src: SnapshotAccountSettings | undefined, facet: string, attribute: string, get: (v: unknown) => unknown, dflt?: unknown): Val => {
     const err: SnapshotError | undefined = src?.errors?.[facet];
@@ -102,6 +106,40 @@ function accountResource(s: Snapshot, account: string, region: string, file: str
     const v = raw === null || raw === undefined ? undefined : get(raw);
     return v === undefined ? defaulted(dflt, loc(attribute)) : known(v, loc(attribute));
   };
+  const attrs: Record<string, Val> = {
+    accountId: known(account, loc('accountId')),
+    complete: known(true, loc('complete')),
+    settingsScope: known(scope, loc('settingsScope')),
+  };
+  if (scope === 'region') {
+    attrs.ebsEncryptionByDefault = pick(settings, 'ebsEncryptionByDefault', 'ebsEncryptionByDefault', (v) => v, false);
+    attrs.ebsDefaultKmsKeyId = pick(settings, 'ebsDefaultKmsKeyId', 'ebsDefaultKmsKeyId', (v) => v);
+  } else {
+    Object.assign(attrs, globalSettings(s, account, settings, resources, pick, loc));
+  }
+  return {
+    kind: 'aws.account',
+    id,
+    source: 'live',
+    address: id,
+    arn: id,
+    sourceType: 'AWS::Account',
+    loc: { file, address: id },
+    account,
+    region,
+    attrs,
+    links: {},
+    identifiers: [id],
+    linkRefs: [],
+    input: file,
+  };
+}
+
+type Pick = (src: SnapshotAccountSettings | undefined, facet: string, attribute: string, get: (v: unknown) => unknown, dflt?: unknown) => Val;
+
+/** The account-wide attributes: S3 Block Public Access, the root user, and the regions holding resources. */
+function globalSettings(s: Snapshot, account: string, global: SnapshotAccountSettings | undefined, resources: Resource[], pick: Pick, loc: (attribute: string) => Location): Record<string, Val> {
+  const errorsOf = s.errors.filter((e) => (e.account ?? s.account.id) === account);
   const field = (k: string) => (v: unknown) => (v as Record<string, unknown>)[k];
   const pab = (k: string) => pick(global, 's3AccountPublicAccessBlock', k, (v) => field(k)(v) ?? false, false);
   const summary = (k: string) => (v: unknown) => {
@@ -119,44 +157,25 @@ function accountResource(s: Snapshot, account: string, region: string, file: str
   const unread = [...new Set(errorsOf.map((e) => e.region).filter((r) => r !== 'global' && !counts.has(r)))].sort();
   const unreadWhy = errorsOf.find((e) => unread.includes(e.region)) ? describeError(errorsOf.find((e) => unread.includes(e.region))!) : '';
   return {
-    kind: 'aws.account',
-    id,
-    source: 'live',
-    address: id,
-    arn: id,
-    sourceType: 'AWS::Account',
-    loc: { file, address: id },
-    account,
-    region,
-    attrs: {
-      accountId: known(account, loc('accountId')),
-      complete: known(true, loc('complete')),
-      ebsEncryptionByDefault: pick(regional, 'ebsEncryptionByDefault', 'ebsEncryptionByDefault', (v) => v, false),
-      ebsDefaultKmsKeyId: pick(regional, 'ebsDefaultKmsKeyId', 'ebsDefaultKmsKeyId', (v) => v),
-      s3BlockPublicAcls: pab('BlockPublicAcls'),
-      s3IgnorePublicAcls: pab('IgnorePublicAcls'),
-      s3BlockPublicPolicy: pab('BlockPublicPolicy'),
-      s3RestrictPublicBuckets: pab('RestrictPublicBuckets'),
-      rootMfaEnabled: pick(global, 'iamAccountSummary', 'AccountMFAEnabled', summary('AccountMFAEnabled')),
-      rootAccessKeysPresent: pick(global, 'iamAccountSummary', 'AccountAccessKeysPresent', summary('AccountAccessKeysPresent')),
-      // A region whose listing failed may hold resources nobody saw: where data lives is then not known.
-      ...(unread.length
-        ? {
-            regions: errorVal(`resources of ${unread.join(', ')} could not all be listed (${unreadWhy})`, loc('regions')),
-            providerRegions: errorVal(`resources of ${unread.join(', ')} could not all be listed (${unreadWhy})`, loc('providerRegions')),
-          }
-        : {
-            regions: known(regions, loc('regions')),
-            providerRegions: known(
-              regions.map((r) => ({ region: r, resources: counts.get(r)!.n, example: counts.get(r)!.example })),
-              loc('providerRegions'),
-            ),
-          }),
-    },
-    links: {},
-    identifiers: [id],
-    linkRefs: [],
-    input: file,
+    s3BlockPublicAcls: pab('BlockPublicAcls'),
+    s3IgnorePublicAcls: pab('IgnorePublicAcls'),
+    s3BlockPublicPolicy: pab('BlockPublicPolicy'),
+    s3RestrictPublicBuckets: pab('RestrictPublicBuckets'),
+    rootMfaEnabled: pick(global, 'iamAccountSummary', 'AccountMFAEnabled', summary('AccountMFAEnabled')),
+    rootAccessKeysPresent: pick(global, 'iamAccountSummary', 'AccountAccessKeysPresent', summary('AccountAccessKeysPresent')),
+    // A region whose listing failed may hold resources nobody saw: where data lives is then not known.
+    ...(unread.length
+      ? {
+          regions: errorVal(`resources of ${unread.join(', ')} could not all be listed (${unreadWhy})`, loc('regions')),
+          providerRegions: errorVal(`resources of ${unread.join(', ')} could not all be listed (${unreadWhy})`, loc('providerRegions')),
+        }
+      : {
+          regions: known(regions, loc('regions')),
+          providerRegions: known(
+            regions.map((r) => ({ region: r, resources: counts.get(r)!.n, example: counts.get(r)!.example })),
+            loc('providerRegions'),
+          ),
+        }),
   };
 }
 
@@ -166,7 +185,7 @@ function accountResource(s: Snapshot, account: string, region: string, file: str
  */
 function unlisted(s: Snapshot, account: string, kind: string, region: string, error: SnapshotError, file: string): Resource {
   const id = `arn:${s.account.partition}:unlisted:${region}:${account}:${kind}`;
-  const msg = `${describeError(error)}; the ${kind} resources of ${region} could not be listed`;
+  const msg = `${describeError(error)}; ${region === 'global' ? `the ${kind} resources of account ${account}` : `the ${kind} resources of ${region}`} could not be listed`;
   const spec = KINDS[kind];
   const attrs: Record<string, Val> = {};
   for (const name of Object.keys(spec?.attrs ?? {})) attrs[name] = errorVal(msg, { file, address: id, attribute: name });
@@ -193,10 +212,12 @@ export function adaptSnapshot(snapshot: Snapshot, display: string): Resource[] {
     const account = e.account ?? snapshot.account.id;
     for (const type of e.resourceTypes) {
       for (const kind of KINDS_OF_TYPE[type] ?? []) {
-        const key = `${account}|${kind}|${e.region}`;
+        // An account that could not be read at all: its account-level policies say so once, not once per region.
+        const region = kind === 'aws.account' ? 'global' : e.region;
+        const key = `${account}|${kind}|${region}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const stand = unlisted(snapshot, account, kind, e.region, e, display);
+        const stand = unlisted(snapshot, account, kind, region, e, display);
         // What the missing resources would have linked to also sees the gap (a VPC's flow logs, a
         // security group's attached data stores), so a check over that link cannot pass or fail on it.
         const inRegion = (k: string) => listed.filter((r) => r.kind === k && r.region === e.region && r.account === account).map((r) => r.id);
@@ -209,8 +230,8 @@ export function adaptSnapshot(snapshot: Snapshot, display: string): Resource[] {
   const settings = new Map(snapshot.accountSettings.map((a) => [`${a.account ?? snapshot.account.id}|${a.region}`, a]));
   const regional = out.slice();
   for (const { id, regions } of auditedAccounts(snapshot)) {
-    const global = settings.get(`${id}|global`);
-    for (const region of regions) out.push(accountResource(snapshot, id, region, display, settings.get(`${id}|${region}`), global, regional));
+    out.push(accountResource(snapshot, id, 'global', display, settings.get(`${id}|global`), regional));
+    for (const region of regions) out.push(accountResource(snapshot, id, region, display, settings.get(`${id}|${region}`), regional));
   }
   return out;
 }

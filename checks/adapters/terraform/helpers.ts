@@ -1,5 +1,5 @@
 import type { LinkRef, Resource } from '../../model/resource.js';
-import { isUnknown, type Location, type Val } from '../../model/value.js';
+import { isUnknown, isUnknownJson, type Location, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 
 /** A Terraform adapter: one record in, zero or more model resources (or facets) out. */
@@ -148,13 +148,23 @@ export function linkRef(rec: TfRecord, name: string, path: string, kinds: string
 
 export { asBool, asNumber } from '../../util/coerce.js';
 
-/** Parse a JSON-encoded attribute (policy documents, container definitions); unknown stays unknown. */
+/**
+ * Parse a JSON-encoded attribute (policy documents, container definitions); unknown stays unknown, and
+ * JSON known only after apply keeps its known structure as the value (an `UnknownJson`, origin unknown).
+ */
 export function jsonAttr(rec: TfRecord, path: string): Val<unknown> {
   const v = attr<unknown>(rec, path);
-  if (v.origin === 'unknown' || typeof v.value !== 'string') return v;
+  if (v.origin === 'unknown') return partialJsonVal(rec, path, v);
+  if (typeof v.value !== 'string') return v;
   try {
     return { ...v, value: JSON.parse(v.value) };
   } catch {
     return { value: undefined, origin: 'unknown', loc: v.loc };
   }
+}
+
+/** An unknown attribute whose JSON text is partly known keeps that `UnknownJson` as its value. */
+export function partialJsonVal(rec: TfRecord, path: string, v: Val): Val {
+  const raw = rawAt(rec.values, path);
+  return isUnknownJson(raw) ? { value: raw, origin: 'unknown', loc: v.loc } : v;
 }

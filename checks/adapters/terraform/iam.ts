@@ -2,7 +2,7 @@ import type { LinkRef, Resource } from '../../model/resource.js';
 import { documentFromStatementBlocks, normalizeIamDocument } from '../../model/iam-document.js';
 import { isUnknown, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asNumber, attr, linkRef, locOf, rawAt, tfResource, type AttrOptions, type TfAdapter } from './helpers.js';
+import { asNumber, attr, linkRef, locOf, partialJsonVal, rawAt, tfResource, type AttrOptions, type TfAdapter } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers shared by the identity, secrets and container adapters.
@@ -43,7 +43,8 @@ export function computedAttr<T>(rec: TfRecord, path: string, opts: AttrOptions<T
 /** A normalised policy document from a JSON attribute (string or, from HCL `jsonencode`, an object). */
 export function documentAttr(rec: TfRecord, path: string): Val {
   const v = attr<unknown>(rec, path);
-  if (v.origin === 'unknown' || v.value === undefined) return v;
+  if (v.origin === 'unknown') return partialJsonVal(rec, path, v);
+  if (v.value === undefined) return v;
   const doc = normalizeIamDocument(v.value);
   if (doc === undefined) return { value: undefined, origin: 'unknown', loc: v.loc };
   return { ...v, value: doc };

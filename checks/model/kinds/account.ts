@@ -12,6 +12,11 @@ export const accountKinds: KindSpec[] = [
     terraform: ['aws_ebs_encryption_by_default', 'aws_ebs_default_kms_key', 'aws_s3_account_public_access_block'],
     attrs: {
       accountId: { type: 'string', description: 'Account id, when known' },
+      settingsScope: {
+        type: 'string',
+        description:
+          "Live: 'account' on the one resource per account holding the account-wide settings (S3 Block Public Access, root user, trails, regions in use), 'region' on the one per audited region holding regional settings (EBS defaults). Absent for Terraform, whose synthetic account holds whatever the configuration declares.",
+      },
       ebsEncryptionByDefault: { type: 'boolean', description: 'EBS encryption by default is enabled in the region' },
       ebsDefaultKmsKeyId: { type: 'string', description: 'Default KMS key for EBS encryption' },
       s3BlockPublicAcls: { type: 'boolean', description: 'Account-level S3 Block Public Access: BlockPublicAcls' },

@@ -1,7 +1,7 @@
 import type { Model } from '../../model/model.js';
 import type { Resource } from '../../model/resource.js';
 import { normalizeIamDocument, type IamDocument } from '../../model/iam-document.js';
-import { isUnknown, UNKNOWN, type Location, type UnknownValue } from '../../model/value.js';
+import { isUnknown, isUnknownJson, UNKNOWN, type Location, type UnknownValue } from '../../model/value.js';
 
 export interface DocLookup {
   /** The normalised document; undefined when there is none; UnknownValue when it cannot be known here. */
@@ -24,6 +24,11 @@ export function resourcePolicy(r: Resource, model: Model, attr: string, sourceLi
     return { doc: doc ?? undefined, path: attr, loc: val.loc };
   }
   if (val?.origin === 'unknown' || isUnknown(val?.value)) {
+    // JSON known only after apply whose statements are partly known: judge the known ones.
+    if (isUnknownJson(val?.value)) {
+      const doc = normalizeIamDocument(val.value);
+      if (doc && !isUnknown(doc)) return { doc, path: attr, loc: val.loc };
+    }
     const src = sourceLink ? model.linked(r, sourceLink)[0] : undefined;
     const d = src?.attrs.document;
     if (src && d && d.origin !== 'unknown' && d.value) {

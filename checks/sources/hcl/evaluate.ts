@@ -1,6 +1,7 @@
 import { SensitiveValue } from '../../model/value.js';
 import type { Node, Op, TPart } from './expr.js';
 import { callFunction, type FnHost } from './functions.js';
+import { HOLE, partialJsonText } from './partial-json.js';
 import {
   EvalError,
   SENSITIVE,
@@ -200,24 +201,27 @@ function arith(op: string, l: Value, r: Value): Value {
   throw new EvalError(`unknown operator ${op}`);
 }
 
-function renderParts(parts: TPart[], env: Env, out: { s: string; unknown: boolean; sensitive: boolean }, depth: number): void {
+/** `opaque`: an unknown directive (if / for) left text out, so the rendered text is no partial JSON either. */
+function renderParts(parts: TPart[], env: Env, out: { s: string; unknown: boolean; sensitive: boolean; opaque: boolean }, depth: number): void {
   if (depth > 32) throw new EvalError('template nested too deeply');
   for (const p of parts) {
     if (typeof p === 'string') out.s += p;
     else if (p.t === 'interp') {
       const v = evalNode(p.x, env);
-      if (isUnknown(v) || isLazy(v)) out.unknown = true;
-      else if (isSensitive(v)) out.sensitive = true;
+      if (isUnknown(v) || isLazy(v)) {
+        out.unknown = true;
+        out.s += HOLE;
+      } else if (isSensitive(v)) out.sensitive = true;
       else if (v === null) throw new EvalError('template interpolation of null');
       else out.s += toStr(v);
     } else if (p.t === 'if') {
       const c = evalNode(p.c, env);
-      if (isUnknown(c) || isSensitive(c)) out.unknown = true;
+      if (isUnknown(c) || isSensitive(c)) out.unknown = out.opaque = true;
       else renderParts(toBool(c) ? p.a : p.b, env, out, depth + 1);
     } else {
       const coll = evalNode(p.coll, env);
       if (isUnknown(coll) || isSensitive(coll)) {
-        out.unknown = true;
+        out.unknown = out.opaque = true;
         continue;
       }
       for (const [k, v] of entries(coll)) renderParts(p.body, bind(env, p.k ? { [p.k]: k, [p.v]: v } : { [p.v]: v }), out, depth + 1);
@@ -226,9 +230,9 @@ function renderParts(parts: TPart[], env: Env, out: { s: string; unknown: boolea
 }
 
 export function renderTemplateParts(parts: TPart[], env: Env): Value {
-  const out = { s: '', unknown: false, sensitive: false };
+  const out = { s: '', unknown: false, sensitive: false, opaque: false };
   renderParts(parts, env, out, 0);
-  if (out.unknown) return UNKNOWN;
+  if (out.unknown) return out.opaque || out.sensitive ? UNKNOWN : partialJsonText(out.s);
   if (out.sensitive) return SENSITIVE;
   return out.s;
 }

@@ -18,6 +18,7 @@ import {
   typeName,
   type Value,
 } from './values.js';
+import { partialJsonencode } from './partial-json.js';
 
 /** What file-reading functions need from the evaluator: a safe reader and a template renderer. */
 export interface FnHost {
@@ -539,6 +540,7 @@ export const FUNCTION_NAMES = new Set(Object.keys(FUNCS));
 export function callFunction(name: string, args: Value[], host: FnHost): Value {
   const fn = FUNCS[name];
   if (!fn) return UNKNOWN;
+  if (name === 'jsonencode' && args.length === 1 && hasMarker(args[0] as Value) === 'unknown') return partialJsonencode(args[0] as Value);
   let sensitive = false;
   for (const a of args) {
     const m = NESTED_OK.has(name) ? (isUnknown(a) ? 'unknown' : isSensitive(a) ? 'sensitive' : undefined) : hasMarker(isLazy(a) ? plain(a) : a);

@@ -1,13 +1,23 @@
+import { documentFromStatementBlocks } from '../../model/iam-document.js';
+import { UnknownJson } from '../../model/value.js';
 import { goJson } from './functions.js';
+import { partialValue } from './partial-json.js';
 import { UNKNOWN, hasMarker, isObj, type Value } from './values.js';
 
 /**
  * Render `data "aws_iam_policy_document"` the way the AWS provider fills its `json` attribute:
  * Version 2012-10-17, statements with Sid/Effect/Action/NotAction/Resource/NotResource/
- * Principal/NotPrincipal/Condition; one-element lists collapse to a string. UNKNOWN when any part is.
+ * Principal/NotPrincipal/Condition; one-element lists collapse to a string. When a part is unknown, an
+ * `UnknownJson` of the statements known now (UNKNOWN when something sensitive is inside).
  */
 export function renderPolicyDocument(values: Record<string, Value>): Value {
-  if (hasMarker(values as Value)) return UNKNOWN;
+  const marker = hasMarker(values as Value);
+  if (marker === 'unknown') {
+    // The statements known now, for documents that merge this one (source_policy_documents) and for policies that embed its json.
+    const partial = partialValue(values as Value);
+    return partial && typeof partial === 'object' ? new UnknownJson(documentFromStatementBlocks(partial as Record<string, unknown>)) : UNKNOWN;
+  }
+  if (marker) return UNKNOWN;
   const statements: unknown[] = [];
   for (const key of ['source_policy_documents', 'source_json']) {
     const srcs = values[key];

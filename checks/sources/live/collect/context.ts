@@ -147,6 +147,7 @@ export class Collector {
   readonly errors: SnapshotListError[] = [];
   private readonly clients = new Map<string, SdkClient>();
   private readonly limits = new Map<string, <T>(fn: () => Promise<T>) => Promise<T>>();
+  private readonly claimed = new Set<string>();
 
   constructor(readonly settings: CollectSettings) {}
 
@@ -224,6 +225,13 @@ export class Collector {
   /** Record a list call that failed for a whole service and region. */
   listFailed(service: string, region: string, error: SnapshotError, resourceTypes: string[]): void {
     this.errors.push({ ...error, service, region, resourceTypes });
+  }
+
+  /** True the first time `key` is claimed: a resource every region lists (a multi-region trail) is read once. */
+  claim(key: string): boolean {
+    if (this.claimed.has(key)) return false;
+    this.claimed.add(key);
+    return true;
   }
 
   add(resource: SnapshotResource): SnapshotResource {
