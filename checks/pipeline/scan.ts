@@ -73,7 +73,7 @@ async function resourcesOf(group: Group, opts: ScanOptions, diagnostics: Diagnos
     }
   }
   for (const note of src.notes) diagnostics.push({ level: 'note', message: note, file: first.display });
-  return adaptTerraform(src.records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? []);
+  return adaptTerraform(src.providers?.length ? src.records.concat(src.providers) : src.records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? []);
 }
 
 /**
