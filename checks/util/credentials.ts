@@ -143,3 +143,20 @@ export function decodeBase64Text(value: string, maxBytes = 1024 * 1024): string 
   }
   return text.length && printable / text.length > 0.95 ? text : undefined;
 }
+
+export type EnvValueShape = 'empty' | 'flag' | 'reference' | 'credential' | 'text';
+
+/**
+ * What kind of value an environment variable holds, so a snapshot can keep the kind and not the value:
+ * empty, a flag or small number (kept verbatim: not a secret), a reference (ARN or dynamic reference,
+ * kept verbatim), credential-shaped, or other literal text.
+ */
+export function envValueShape(value: string | undefined): { shape: EnvValueShape; value?: string } {
+  const v = value ?? '';
+  if (v.trim() === '') return { shape: 'empty', value: '' };
+  if (/^(true|false|yes|no|on|off|none|null|enabled|disabled|\d{1,5})$/i.test(v.trim())) return { shape: 'flag', value: v };
+  const shape = credentialShape(v);
+  if (shape) return { shape: 'credential' };
+  if (/^(arn:aws[a-z-]*:|\{\{resolve:)/.test(v.trim())) return { shape: 'reference', value: v };
+  return { shape: 'text' };
+}
