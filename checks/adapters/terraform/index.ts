@@ -7,6 +7,7 @@ import { rdsAdapters } from './rds.js';
 import { elasticacheAdapters } from './elasticache.js';
 import { backupAdapters } from './backup.js';
 import { ec2Adapters } from './ec2.js';
+import { ec2InstanceAdapters } from './ec2-instance.js';
 import { elbAdapters } from './elb.js';
 import { s3Adapters } from './s3.js';
 import { kmsAdapters } from './kms.js';
@@ -25,6 +26,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...elasticacheAdapters,
   ...backupAdapters,
   ...ec2Adapters,
+  ...ec2InstanceAdapters,
   ...elbAdapters,
   ...s3Adapters,
   ...kmsAdapters,
