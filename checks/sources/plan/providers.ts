@@ -12,6 +12,7 @@ interface ModuleScope {
 }
 
 const MAX_VAR_DEPTH = 32;
+const MAX_BLOCK_DEPTH = 24;
 
 function moduleScope(doc: PlanDocument, moduleAddress: string | undefined): ModuleScope | undefined {
   let config: Json | undefined = doc.configuration?.root_module as Json | undefined;
@@ -67,19 +68,20 @@ function expressionValue(doc: PlanDocument, scope: ModuleScope, expr: Json, dept
 }
 
 /** An expression tree (attributes and nested blocks) -> values, references and written paths. */
-function blockValues(doc: PlanDocument, scope: ModuleScope, body: JsonObject, prefix: string, rec: Pick<TfRecord, 'references' | 'configured'>): Record<string, unknown> {
+function blockValues(doc: PlanDocument, scope: ModuleScope, body: JsonObject, prefix: string, rec: Pick<TfRecord, 'references' | 'configured'>, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (depth > MAX_BLOCK_DEPTH) return out;
   for (const [k, v] of Object.entries(body)) {
     const path = prefix ? `${prefix}.${k}` : k;
     rec.configured!.add(path);
     if (Array.isArray(v)) {
-      out[k] = v.filter(isObject).map((b) => blockValues(doc, scope, b, path, rec));
+      out[k] = v.filter(isObject).map((b) => blockValues(doc, scope, b, path, rec, depth + 1));
       continue;
     }
     if (!isObject(v)) continue;
     const isExpr = Object.keys(v).every((x) => x === 'constant_value' || x === 'references');
     if (!isExpr) {
-      out[k] = [blockValues(doc, scope, v, path, rec)];
+      out[k] = [blockValues(doc, scope, v, path, rec, depth + 1)];
       continue;
     }
     const { value, refs } = expressionValue(doc, scope, v, 0);
