@@ -31,7 +31,7 @@ const CREDENTIAL_NAME =
  * `SECRET_NAME`, `TOKEN_TTL`, `http_tokens`, `kms_key_id`), and IAM condition keys or paths (`:`, `.`, `/`).
  */
 const REFERENCE_NAME =
-  /(arn|arns|_ids?$|[a-z]Ids?$|names?$|kms|rotation|length|enabled|manage|secretsmanager|ssm|_ref$|from$|_file$|_path$|_header$|_param(eter)?s?$|_ttl$|_expir|_timeout$|_type$|_source$|_policy$|_version$|_stages?$|_days$|_mode$|_url$|_uri$|_endpoint$|_location$|_prefix$|^http_tokens$|[:./])/i;
+  /(arn|arns|_ids?$|[a-z]Ids?$|names?$|kms|rotation|length|enabled|manage|secretsmanager|ssm|_ref$|from$|_files?$|_paths?$|_dir$|_header$|_param(eter)?s?$|_ttl$|_expir|_timeout$|_type$|_source$|_policy$|_version$|_stages?$|_days$|_mode$|_url$|_uri$|_endpoint$|_location$|_prefix$|^http_tokens$|[:./])/i;
 
 const credentialNames = new Map<string, boolean>();
 

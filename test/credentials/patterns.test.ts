@@ -6,7 +6,7 @@ describe('credential names', () => {
   it.each(['DB_PASSWORD', 'PGPASSWORD', 'secret_key', 'access_key', 'SIS_API_TOKEN', 'api_key', 'client_secret', 'db_pass', 'MYSQL_PWD', 'connection_string'])('%s holds a credential', (n) => {
     expect(isCredentialName(n)).toBe(true);
   });
-  it.each(['DB_PASSWORD_SECRET_ARN', 'DB_PASSWORD_FILE', 'API_KEY_PARAMETER', 'TOKEN_TTL', 'http_tokens', 'kms_key_id', 'AWS_ACCESS_KEY_ID', 'secretName', 'PASSENGER_COUNT', 'COMPASS_URL', 'token.actions.githubusercontent.com:sub', 'password_policy'])(
+  it.each(['DB_PASSWORD_SECRET_ARN', 'DB_PASSWORD_FILE', 'shared_credentials_files', 'credentials_path', 'API_KEY_PARAMETER', 'TOKEN_TTL', 'http_tokens', 'kms_key_id', 'AWS_ACCESS_KEY_ID', 'secretName', 'PASSENGER_COUNT', 'COMPASS_URL', 'token.actions.githubusercontent.com:sub', 'password_policy'])(
     '%s does not',
     (n) => {
       expect(isCredentialName(n)).toBe(false);
