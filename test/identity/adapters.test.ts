@@ -179,8 +179,9 @@ describe('account governance attributes', () => {
     const all = JSON.stringify([held('aws_lambda_function.sync'), held('aws_instance.web')]);
     expect(all).not.toContain('tok-8f3a9c2d1e');
     expect(all).not.toContain('AKIAIOSFODNN7EXAMPLE');
-    // aws_instance has no adapter of its own: only its configuration block is in the model
-    expect(m.get('aws_instance.web')).toBeUndefined();
+    // the instance itself (aws.ec2.instance) judges the same user data for its own policy
+    expect(m.get('aws_instance.web')!.kind).toBe('aws.ec2.instance');
+    expect((m.get('aws_instance.web')!.attrs.plaintextCredentials!.value as Array<{ line: number }>).map((u) => u.line)).toEqual([1]);
     expect(m.get('aws_lambda_function.sync#configuration')!.address).toBe('aws_lambda_function.sync');
   });
 
