@@ -62,6 +62,32 @@ describe('HCL: the probes of issue 12', () => {
     noValues([f]);
   });
 
+  it('a provider whose keys AWS never sees (LocalStack, mocks) passes, unless a value has a credential format', async () => {
+    const findings = await scan([
+      tree({
+        'main.tf': `
+provider "aws" {
+  alias                       = "localstack"
+  region                      = "us-east-1"
+  access_key                  = "test"
+  secret_key                  = "test"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+}
+provider "aws" {
+  alias                       = "pasted"
+  region                      = "us-east-1"
+  access_key                  = "${KEY_ID}"
+  secret_key                  = "${SECRET_KEY}"
+  skip_credentials_validation = true
+}
+`,
+      }),
+    ]);
+    expect(byAddress(findings)).toEqual({ 'provider.aws.localstack': 'pass', 'provider.aws.pasted': 'fail' });
+    expect(only(findings, 'provider.aws.pasted').message).toContain('secret_key: holds an AWS secret access key');
+  });
+
   it('a provider in a module is named by its module path', async () => {
     const dir = tree({ 'main.tf': 'module "legacy" {\n  source = "./legacy"\n}\n', 'legacy/main.tf': PROVIDER_WITH_KEYS });
     expect(byAddress(await scan([dir]))).toMatchObject({ 'module.legacy.provider.aws': 'fail' });

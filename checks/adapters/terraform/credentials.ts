@@ -36,6 +36,9 @@ const CARRIER_TYPES = new Set([
 /** Arguments holding scripts or environments: unread when their value cannot be seen. */
 const CARRIER_KEYS = /^(user_data|user_data_base64|container_definitions|container_properties|variables)$/;
 const USER_DATA_KEY = /^user_data(_base64)?$/;
+/** An AWS secret access key has no prefix: 40 base64 characters, recognisable only beside its name. */
+const AWS_SECRET_KEY_NAME = /secret_?(access_?)?key$/i;
+const AWS_SECRET_KEY = /^[A-Za-z0-9/+=]{40}$/;
 const MAX_DEPTH = 24;
 
 export interface CredentialUse {
@@ -61,6 +64,8 @@ function plainPath(path: string): string {
 
 class Scan {
   readonly uses: CredentialUse[] = [];
+  /** Uses judged by the name of their key alone (not by a credential format). */
+  readonly byName = new Set<CredentialUse>();
   readonly unread: UnreadCredential[] = [];
   /** user_data planned as its SHA-1 (AWS provider v5 and older): the content is not in the plan. */
   readonly hashed: string[] = [];
@@ -75,7 +80,7 @@ class Scan {
     return locOf(this.rec, path.split(/[.[]/)[0] ?? path);
   }
 
-  private use(path: string, reason: string, extra: { variable?: string; line?: number } = {}): void {
+  private use(path: string, reason: string, extra: { variable?: string; line?: number } = {}, byName = false): void {
     const key = `${plainPath(path)}|${extra.variable ?? ''}|${extra.line ?? ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -83,6 +88,7 @@ class Scan {
     if (extra.variable !== undefined) u.variable = extra.variable;
     if (extra.line !== undefined) u.line = extra.line;
     this.uses.push(u);
+    if (byName) this.byName.add(u);
   }
 
   /** Computed from another resource or data source (a reference on this path or around it). */
@@ -120,7 +126,7 @@ class Scan {
     if (typeof o.name === 'string' && 'value' in o && isCredentialName(o.name)) {
       const at = `${path}.value`;
       if (typeof o.value === 'string' && !credentialShape(o.value) && plausibleSecret(o.value)) {
-        this.use(at, `literal value for "${o.name}"`, { variable: o.name });
+        this.use(at, `literal value for "${o.name}"`, { variable: o.name }, true);
         return;
       }
       if (isUnknown(o.value)) {
@@ -156,9 +162,9 @@ class Scan {
       for (const c of scanText(decoded ?? v)) this.use(path, `${c.reason}${how}`, c.name !== undefined ? { variable: c.name, line: c.line } : { line: c.line });
       return;
     }
-    const shape = credentialShape(v);
+    const shape = credentialShape(v) ?? (key !== undefined && AWS_SECRET_KEY_NAME.test(key) && AWS_SECRET_KEY.test(v.trim()) ? 'an AWS secret access key' : undefined);
     if (shape) this.use(path, `holds ${shape}`);
-    else if (key !== undefined && isCredentialName(key) && plausibleSecret(v)) this.use(path, `literal value under the credential-named key "${key}"`);
+    else if (key !== undefined && isCredentialName(key) && plausibleSecret(v)) this.use(path, `literal value under the credential-named key "${key}"`, {}, true);
   }
 }
 
@@ -191,6 +197,9 @@ export function scanCredentials(rec: TfRecord): { uses: CredentialUse[]; unread:
   }
   // A literal written in the configuration settles what an unknown planned value hides.
   const unread = scan.unread.filter((u) => !scan.uses.some((x) => plainPath(x.attribute) === plainPath(u.attribute)));
+  // A provider that never presents its keys to AWS (LocalStack, mocks: `access_key = "test"`) holds no
+  // AWS credential, unless a value has a credential's format.
+  if (rec.mode === 'provider' && rec.values.skip_credentials_validation === true) return { uses: scan.uses.filter((u) => !scan.byName.has(u)), unread: [] };
   return { uses: scan.uses, unread };
 }
 
