@@ -86,7 +86,10 @@ const FLAG = /(?:--|configure\s+set\s+)([A-Za-z][A-Za-z0-9_-]*)(?:=|\s+)(\S+)/g;
  * credential format, or assigning a literal to a credential-named variable, key or flag. One entry
  * per line, with the line number and the name assigned, never the value.
  */
-export function scanText(text: string, maxLines = 20_000): TextCredential[] {
+export function scanText(text: string, opts: { maxLines?: number; prose?: boolean } = {}): TextCredential[] {
+  const maxLines = opts.maxLines ?? 20_000;
+  // In free text (a description, a document) `Password: see the vault` is prose: only a single token counts.
+  const literal = (v: string): boolean => plausibleSecret(v) && !(opts.prose && /\s/.test(v.trim().replace(/^(["'])(.*)\1$/, '$2').trim()));
   const out: TextCredential[] = [];
   const lines = text.split(/\r?\n/, maxLines);
   for (let i = 0; i < lines.length; i++) {
@@ -98,7 +101,7 @@ export function scanText(text: string, maxLines = 20_000): TextCredential[] {
       out.push(assigned ? { line: i + 1, name: assigned[1]!, reason: `holds ${shape}` } : { line: i + 1, reason: `holds ${shape}` });
       continue;
     }
-    if (assigned && isCredentialName(assigned[1]!) && plausibleSecret(stripComment(assigned[2]!))) {
+    if (assigned && isCredentialName(assigned[1]!) && literal(stripComment(assigned[2]!))) {
       out.push({ line: i + 1, name: assigned[1]!, reason: `assigns a literal to "${assigned[1]}"` });
       continue;
     }

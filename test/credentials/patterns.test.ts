@@ -66,6 +66,12 @@ describe('scripts (user data)', () => {
     expect(JSON.stringify(found)).not.toMatch(/s3cret|AKIAQ3/);
   });
 
+  it('in free text (not user data), prose after a credential name is no credential; a single token is', () => {
+    const text = 'Rotation notes\nPassword: see the district vault entry\ntoken: abc123-live-token\n';
+    expect(scanText(text, { prose: true }).map((f) => [f.line, f.name])).toEqual([[3, 'token']]);
+    expect(scanText(text).map((f) => f.line)).toEqual([2, 3]);
+  });
+
   it('cloud-init switches that share a password name are no credentials', () => {
     expect(scanText('#cloud-config\nssh_pwauth: false\nlock_passwd: true\nchpasswd: { expire: False }\nhashed_passwd: $6$rounds=4096$abc\n')).toEqual([]);
   });

@@ -159,7 +159,7 @@ class Scan {
     const decoded = userData ? decodeBase64Text(v) : undefined;
     if (decoded !== undefined || userData || v.includes('\n')) {
       const how = decoded !== undefined ? ' (base64-decoded)' : '';
-      for (const c of scanText(decoded ?? v)) this.use(path, `${c.reason}${how}`, c.name !== undefined ? { variable: c.name, line: c.line } : { line: c.line });
+      for (const c of scanText(decoded ?? v, { prose: !userData })) this.use(path, `${c.reason}${how}`, c.name !== undefined ? { variable: c.name, line: c.line } : { line: c.line });
       return;
     }
     const shape = credentialShape(v) ?? (key !== undefined && AWS_SECRET_KEY_NAME.test(key) && AWS_SECRET_KEY.test(v.trim()) ? 'an AWS secret access key' : undefined);
