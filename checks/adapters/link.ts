@@ -42,7 +42,8 @@ export function linkModel(resources: Resource[]): Model {
   for (const r of resources) {
     byAddress.set(r.id, r);
     if (r.address) {
-      byAddress.set(r.address, r);
+      // a block judged twice (its resource, and its configuration block) links as the first
+      if (!byAddress.has(r.address)) byAddress.set(r.address, r);
       push(byBase, stripInstanceKeys(r.address), r);
     }
     for (const ident of r.identifiers) for (const form of identifierForms(ident)) push(byIdent, `${r.source}|${form}`, r);

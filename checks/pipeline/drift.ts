@@ -8,7 +8,7 @@ import type { DriftItem } from '../engine/types.js';
 export type { DriftItem };
 
 /** Kinds whose resources are parts of others or synthetic; they are compared through their owner. */
-const SKIP_KINDS = new Set(['aws.account']);
+const SKIP_KINDS = new Set(['aws.account', 'aws.terraform.block']);
 
 function comparable(v: Val | undefined): boolean {
   return !!v && v.origin !== 'unknown' && !v.error && !isUnknown(v.value) && !isSensitive(v.value) && v.value !== undefined;

@@ -80,8 +80,8 @@ async function resourcesOf(group: Group, opts: ScanOptions, cwd: string, diagnos
   for (const note of src.notes) diagnostics.push({ level: 'note', message: note, file: first.display });
   // An input with no resources at all (an empty file, only variables) says nothing about any account:
   // no synthetic account for it, so no account-level unknowns (the CLI notes the empty input instead).
-  if (!src.records.length && !src.opaqueModules?.length) return [];
-  return adaptTerraform(src.records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? []);
+  if (!src.records.length && !src.opaqueModules?.length && !src.providers?.length) return [];
+  return adaptTerraform(src.providers?.length ? src.records.concat(src.providers) : src.records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? []);
 }
 
 /**

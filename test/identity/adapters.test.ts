@@ -168,21 +168,29 @@ describe('account governance attributes', () => {
     expect(regions[2]!.example).toBe('aws_sqs_queue.q');
   });
 
-  it('finds credential-looking literals without keeping the value', () => {
+  it('finds credential-looking literals per block, without keeping the value', () => {
     const m = model([
       rec('aws_lambda_function.sync', { function_name: 'sync', environment: [{ variables: { SIS_API_TOKEN: 'tok-8f3a9c2d1e', LOG_LEVEL: 'info' } }] }),
       rec('aws_instance.web', { user_data: 'export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE', metadata_options: [{ http_tokens: 'required' }] }),
     ]);
-    const found = m.get('account')!.attrs.plaintextCredentials!.value as Array<{ address: string; attribute: string; reason: string }>;
-    expect(found.map((f) => `${f.address} ${f.attribute}`)).toEqual(['aws_lambda_function.sync environment[0].variables.SIS_API_TOKEN', 'aws_instance.web user_data']);
-    expect(JSON.stringify(found)).not.toContain('tok-8f3a9c2d1e');
-    expect(JSON.stringify(found)).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    expect(m.get('account')!.attrs.plaintextCredentials).toBeUndefined();
+    const held = (address: string) => m.get(`${address}#configuration`)!.attrs.plaintextCredentials!.value as Array<{ attribute: string; variable?: string; line?: number; reason: string }>;
+    expect(held('aws_lambda_function.sync').map((f) => f.attribute)).toEqual(['environment[0].variables.SIS_API_TOKEN']);
+    expect(held('aws_instance.web').map((f) => [f.attribute, f.variable, f.line])).toEqual([['user_data', 'AWS_ACCESS_KEY_ID', 1]]);
+    const all = JSON.stringify([held('aws_lambda_function.sync'), held('aws_instance.web')]);
+    expect(all).not.toContain('tok-8f3a9c2d1e');
+    expect(all).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    // the instance itself (aws.ec2.instance) judges the same user data for its own policy
+    expect(m.get('aws_instance.web')!.kind).toBe('aws.ec2.instance');
+    expect((m.get('aws_instance.web')!.attrs.plaintextCredentials!.value as Array<{ line: number }>).map((u) => u.line)).toEqual([1]);
+    expect(m.get('aws_lambda_function.sync#configuration')!.address).toBe('aws_lambda_function.sync');
   });
 
   it('does not mistake IAM condition keys for secret names', () => {
     const trust = doc({ Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:district/sis-api:*' } } });
     const m = model([rec('aws_iam_role.gh', { name: 'gh', assume_role_policy: trust })]);
-    expect(m.get('account')!.attrs.plaintextCredentials!.value).toEqual([]);
+    expect(m.get('aws_iam_role.gh#configuration')).toBeUndefined();
+    expect(m.get('aws_iam_role.gh')).toBeDefined();
   });
 });
 

@@ -197,10 +197,10 @@ describe('account-level governance policies', () => {
   });
   it('plaintext credentials: fails with the address and attribute, passes clean configurations', () => {
     const id = 'aws-no-plaintext-credentials-in-config';
-    expect(statusOf(id, [rec('aws_lambda_function.f', { function_name: 'f', environment: [{ variables: { LOG_LEVEL: 'info' } }] })], 'account')).toBe('pass');
+    expect(statusOf(id, [rec('aws_lambda_function.f', { function_name: 'f', environment: [{ variables: { LOG_LEVEL: 'info' } }] })], 'aws_lambda_function.f')).toBe('pass');
     const bad = findings(id, [rec('aws_lambda_function.f', { function_name: 'f', environment: [{ variables: { STRIPE_API_KEY: 'sk_live_51Hc0ffee' } }] })])[0]!;
     expect(bad.status).toBe('fail');
-    expect(JSON.stringify(bad)).toContain('aws_lambda_function.f');
+    expect(bad.resource.address).toBe('aws_lambda_function.f');
     expect(JSON.stringify(bad)).not.toContain('sk_live_51Hc0ffee');
   });
 });

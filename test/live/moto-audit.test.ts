@@ -227,8 +227,9 @@ describe('least-privilege IAM policy for the auditor', () => {
       expect(a, a).not.toMatch(/\*/);
     }
     // No action the collectors never use: whatever moto's seeded account did not reach is a known code path.
-    // Organisation and Config reads are exercised by org.test.ts and config-aggregator.test.ts.
-    const notReachedHere = ['s3:GetBucketLocation', 'rds:DescribeDBClusterParameters', 'organizations:ListAccounts', 'config:SelectAggregateResourceConfig', 'config:BatchGetAggregateResourceConfig'];
+    // Organisation and Config reads are exercised by org.test.ts and config-aggregator.test.ts, instance
+    // user data by test/credentials/live-ec2.test.ts (the seeded account runs no instance).
+    const notReachedHere = ['s3:GetBucketLocation', 'rds:DescribeDBClusterParameters', 'organizations:ListAccounts', 'config:SelectAggregateResourceConfig', 'config:BatchGetAggregateResourceConfig', 'ec2:DescribeInstanceAttribute'];
     expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);
   });
 });

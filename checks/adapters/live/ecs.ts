@@ -1,4 +1,5 @@
-import { SensitiveValue } from '../../model/value.js';
+import { UNKNOWN } from '../../model/value.js';
+import { envValueShape } from '../../util/credentials.js';
 import { computed, dataAt, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
 
 interface Container {
@@ -12,11 +13,18 @@ interface Container {
 export const REDACTED_LITERAL = '(redacted: literal value)';
 export const REDACTED_CREDENTIAL = '(redacted: credential-shaped value)';
 
-function envValue(e: { shape?: string; value?: string; valueLength?: number }): unknown {
-  if (e.shape === 'empty' || e.shape === 'flag' || e.shape === 'reference') return e.value ?? '';
-  if (e.shape === 'credential') return REDACTED_CREDENTIAL;
-  if (e.shape === 'text') return REDACTED_LITERAL;
-  return new SensitiveValue((e.valueLength ?? 0) > 0);
+/**
+ * The collector keeps a value only when it is no secret (empty, flag, reference). A snapshot made
+ * otherwise may hold the raw value (or a value beside a shape that does not fit it): the value is
+ * judged here and only its kind goes on. A value of no known shape cannot be judged: unknown.
+ */
+function envValue(e: { shape?: string; value?: unknown; valueLength?: number }): unknown {
+  const { shape, value } = typeof e.value === 'string' ? envValueShape(e.value) : { shape: e.shape, value: undefined };
+  if (shape === 'empty' || shape === 'flag' || shape === 'reference') return value ?? '';
+  if (shape === 'credential') return REDACTED_CREDENTIAL;
+  if (shape === 'text') return REDACTED_LITERAL;
+  if (e.valueLength === 0) return '';
+  return UNKNOWN;
 }
 
 /**

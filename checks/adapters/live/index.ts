@@ -5,6 +5,7 @@ import type { Snapshot, SnapshotAccountSettings, SnapshotError, SnapshotListErro
 import { backupLiveAdapters } from './backup.js';
 import { cloudtrailLiveAdapters } from './cloudtrail.js';
 import { accountArn, ec2LiveAdapters } from './ec2.js';
+import { ec2InstanceLiveAdapters } from './ec2-instance.js';
 import { ecsLiveAdapters } from './ecs.js';
 import { elasticacheLiveAdapters } from './elasticache.js';
 import { elbLiveAdapters } from './elb.js';
@@ -22,6 +23,7 @@ export { accountArn } from './ec2.js';
 export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...rdsLiveAdapters,
   ...ec2LiveAdapters,
+  ...ec2InstanceLiveAdapters,
   ...s3LiveAdapters,
   ...kmsLiveAdapters,
   ...cloudtrailLiveAdapters,
@@ -45,6 +47,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::EC2::Subnet': ['aws.ec2.subnet'],
   'AWS::EC2::FlowLog': ['aws.ec2.flow-log'],
   'AWS::EC2::Volume': ['aws.ec2.ebs-volume'],
+  'AWS::EC2::Instance': ['aws.ec2.instance'],
   'AWS::S3::Bucket': ['aws.s3.bucket'],
   'AWS::KMS::Key': ['aws.kms.key'],
   'AWS::CloudTrail::Trail': ['aws.cloudtrail.trail'],

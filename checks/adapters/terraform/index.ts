@@ -7,6 +7,7 @@ import { rdsAdapters } from './rds.js';
 import { elasticacheAdapters } from './elasticache.js';
 import { backupAdapters } from './backup.js';
 import { ec2Adapters } from './ec2.js';
+import { ec2InstanceAdapters } from './ec2-instance.js';
 import { elbAdapters } from './elb.js';
 import { s3Adapters } from './s3.js';
 import { kmsAdapters } from './kms.js';
@@ -15,7 +16,8 @@ import { logsAdapters } from './logs.js';
 import { iamAdapters } from './iam.js';
 import { secretsAdapters } from './secrets.js';
 import { ecsAdapters } from './ecs.js';
-import { plaintextCredentialsAttr, regionAttrs } from './governance.js';
+import { credentialBlocks } from './credentials.js';
+import { regionAttrs } from './governance.js';
 
 /** Managed-resource adapters by Terraform type. */
 export const TF_ADAPTERS: Record<string, TfAdapter> = {
@@ -24,6 +26,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...elasticacheAdapters,
   ...backupAdapters,
   ...ec2Adapters,
+  ...ec2InstanceAdapters,
   ...elbAdapters,
   ...s3Adapters,
   ...kmsAdapters,
@@ -67,6 +70,7 @@ export function adaptTerraform(records: TfRecord[], source: 'hcl' | 'plan', opaq
   const inputs = new Set<string>();
   for (const rec of records) {
     inputs.add(rec.input);
+    if (rec.mode === 'provider') continue;
     const adapter = rec.mode === 'data' ? TF_ADAPTERS[`data.${rec.type}`] : TF_ADAPTERS[rec.type];
     if (!adapter) continue;
     const produced = adapter(rec);
@@ -74,7 +78,9 @@ export function adaptTerraform(records: TfRecord[], source: 'hcl' | 'plan', opaq
     for (const r of Array.isArray(produced) ? produced : [produced]) out.push(r);
   }
   const account = tfAccount(source, [...inputs][0] ?? '');
-  Object.assign(account.attrs, regionAttrs(records, account.loc.file ?? '', opaqueModules), { plaintextCredentials: plaintextCredentialsAttr(records, account.loc.file ?? '') });
+  Object.assign(account.attrs, regionAttrs(records, account.loc.file ?? '', opaqueModules));
   out.push(account);
+  // after every adapter's resource: these share their block's address, and the linker keeps the first
+  for (const r of credentialBlocks(records)) out.push(r);
   return out;
 }

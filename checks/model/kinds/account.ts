@@ -36,12 +36,6 @@ export const accountKinds: KindSpec[] = [
         description: 'One entry per region in use, with where it is used. Terraform: region unknown (a provider region from an unset variable or the environment) stays an unknown marker.',
         fields: { region: 'region name, or unknown', resources: 'number of resources in that region', example: 'address (or ARN) of one of them' },
       },
-      plaintextCredentials: {
-        type: 'object[]',
-        description:
-          'Credential-looking values written in plain (non-sensitive) attributes anywhere in the configuration (Terraform only; never the value itself): AWS access key ids, private keys, tokens, URLs with passwords, or a literal under a secret-named key.',
-        fields: { address: 'resource address', attribute: 'attribute path', reason: 'why it looks like a credential' },
-      },
     },
     links: {
       trails: { kinds: ['aws.cloudtrail.trail'], description: 'Every CloudTrail trail in the scan' },

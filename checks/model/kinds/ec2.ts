@@ -162,4 +162,26 @@ export const ec2Kinds: KindSpec[] = [
       account: { kinds: ['aws.account'], description: 'The account (its EBS encryption-by-default settings apply to new volumes)' },
     },
   },
+  {
+    kind: 'aws.ec2.instance',
+    title: 'EC2 instance',
+    terraform: ['aws_instance'],
+    attrs: {
+      instanceId: { type: 'string', description: 'Instance id (known only after apply in a plan)' },
+      state: { type: 'string', description: 'Instance state (live: pending, running, stopping, stopped, shutting-down)' },
+      plaintextCredentials: {
+        type: 'object[]',
+        description:
+          'Credentials in the instance user data, never the value itself: a line holding an AWS access key id, private key, token or URL with a password, or assigning a literal to a credential-named variable, key or flag. Terraform: user_data and user_data_base64 (base64 and gzip decoded); live: ec2:DescribeInstanceAttribute userData, judged by the collector, which keeps only these entries.',
+        fields: { attribute: 'user_data, user_data_base64 (Terraform) or userData (live)', variable: 'variable or key assigned on the line', line: 'line within the user data, 1-based', reason: 'why it is a credential' },
+      },
+      unreadCredentials: {
+        type: 'object[]',
+        description: 'User data that could not be read: a plan showing only its hash (AWS provider v5), a value this input does not show, or live user data that is not text.',
+        fields: { attribute: 'attribute', reason: 'why it could not be read' },
+      },
+      ...TAGS,
+    },
+    links: {},
+  },
 ];

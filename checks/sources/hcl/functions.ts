@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import {
   EvalError,
   SENSITIVE,
@@ -488,6 +489,8 @@ const FUNCS: Record<string, Fn> = {
   sum: (a) => list(a[0] as Value).reduce<number>((s, x) => s + toNum(x), 0),
   base64encode: (a) => Buffer.from(str(a[0] as Value)).toString('base64'),
   base64decode: (a) => Buffer.from(str(a[0] as Value), 'base64').toString('utf8'),
+  // cloud-init user data is often gzipped; the bytes differ from Go's gzip, the content does not
+  base64gzip: (a) => gzipSync(Buffer.from(str(a[0] as Value))).toString('base64'),
   urlencode: (a) => encodeURIComponent(str(a[0] as Value)),
   md5: hashOf('md5'),
   sha1: hashOf('sha1'),

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
-import type { TfSourceResult } from '../terraform/record.js';
+import type { TfRecord, TfSourceResult } from '../terraform/record.js';
 import { buildConfig, type ModuleConfig } from './config.js';
 import { ModuleInstance, resolveSource, type EvalContext } from './module.js';
 import { ParsePool, parseFile, type ParsedFile } from './parse.js';
@@ -87,7 +87,7 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
     return p;
   };
   const configs = new Map<string, ModuleConfig>();
-  const result: TfSourceResult & { suppressions: NonNullable<TfSourceResult['suppressions']> } = { records: [], notes: [], regions: {}, suppressions: [], opaqueModules: [] };
+  const result: TfSourceResult & { suppressions: NonNullable<TfSourceResult['suppressions']>; providers: TfRecord[] } = { records: [], providers: [], notes: [], regions: {}, suppressions: [], opaqueModules: [] };
 
   for (const [rootDir, files] of roots) {
     const installed = readInstalled(rootDir);
@@ -149,6 +149,7 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
       notes: result.notes,
       opaqueModules: result.opaqueModules!,
       records: result.records,
+      providers: result.providers,
       suppressions: result.suppressions,
       stack: [],
       allowedDirs: [...new Set(allowedDirs)],

@@ -31,6 +31,8 @@ export interface EvalContext {
   /** Module addresses whose source could not be read. */
   opaqueModules: string[];
   records: TfRecord[];
+  /** Provider blocks (mode `provider`), apart from the resource records. */
+  providers: TfRecord[];
   suppressions: Suppression[];
   /** Lazy evaluations in progress, for cycle detection and depth bounds. */
   stack: Array<{ label: string; resource: boolean }>;
@@ -520,10 +522,38 @@ export class ModuleInstance implements Host {
         });
       }
     }
+    this.collectProviders();
     for (const [name, call] of this.cfg.modules) {
       for (const d of call.directives) this.ctx.suppressions.push({ policy: d.policy, address: `${this.prefix()}module.${name}`, ...pick(d), file: call.file, line: d.line });
       const st = this.child(name);
       for (const i of st?.instances ?? []) i.inst.collect();
+    }
+  }
+
+  /** Provider blocks as records of mode `provider` (`provider.aws`, `module.x.provider.aws.west`): their arguments can hold credentials. */
+  private collectProviders(): void {
+    for (const p of this.cfg.providers) {
+      const alias = typeof p.body.alias === 'string' ? stripInterp(p.body.alias) : undefined;
+      const address = `${this.prefix()}provider.${p.name}${alias ? `.${alias}` : ''}`;
+      for (const d of p.directives) this.ctx.suppressions.push({ policy: d.policy, address, ...pick(d), file: p.file, line: d.line });
+      const result: BodyResult = { values: {}, references: {}, configured: new Set() };
+      result.values = evalBody(p.body, this.env(), result);
+      const attrLocs: Record<string, Location> = {};
+      for (const [path, line] of Object.entries(p.attrs)) attrLocs[path] = { file: p.file, line };
+      this.ctx.providers.push({
+        address,
+        mode: 'provider',
+        type: p.name,
+        name: alias ?? '',
+        modulePath: this.path,
+        values: exported(result.values) as Record<string, unknown>,
+        references: result.references,
+        configured: result.configured,
+        loc: { file: p.file, line: p.line },
+        attrLocs,
+        input: p.file,
+        source: 'hcl',
+      });
     }
   }
 

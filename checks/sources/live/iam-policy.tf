@@ -21,6 +21,8 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "config:BatchGetAggregateResourceConfig",
         "config:SelectAggregateResourceConfig",
         "ec2:DescribeFlowLogs",
+        "ec2:DescribeInstanceAttribute",
+        "ec2:DescribeInstances",
         "ec2:DescribeRegions",
         "ec2:DescribeSecurityGroups",
         "ec2:DescribeSubnets",

@@ -7,6 +7,8 @@ export interface ConfigEntry {
   references: Record<string, string[]>;
   /** Attribute paths written in the block. */
   configured: Set<string>;
+  /** Constant values written in the block, by attribute path without indices (`user_data`, `environment.variables`). */
+  constants: Record<string, Json>;
   providerKey?: string;
 }
 
@@ -111,16 +113,17 @@ export class ConfigIndex {
   private entryFor(ctx: ModuleCtx, res: ConfigResource): ConfigEntry {
     const raw = new Map<string, Set<string>>();
     const configured = new Set<string>();
-    if (isObject(res.expressions)) this.walk(ctx, res.expressions, '', raw, configured);
+    const constants: Record<string, Json> = {};
+    if (isObject(res.expressions)) this.walk(ctx, res.expressions, '', raw, configured, constants);
     const references: Record<string, string[]> = {};
     for (const [path, set] of raw) if (set.size) references[path] = preferKeyed(set);
-    const entry: ConfigEntry = { references, configured };
+    const entry: ConfigEntry = { references, configured, constants };
     if (typeof res.provider_config_key === 'string') entry.providerKey = res.provider_config_key;
     return entry;
   }
 
   /** Walk a block's expressions: attributes, nested blocks (object or list of objects), dynamic blocks. */
-  private walk(ctx: ModuleCtx, body: JsonObject, prefix: string, out: Map<string, Set<string>>, configured: Set<string>): void {
+  private walk(ctx: ModuleCtx, body: JsonObject, prefix: string, out: Map<string, Set<string>>, configured: Set<string>, constants: Record<string, Json>): void {
     for (const [key, v] of Object.entries(body)) {
       if (key === 'dynamic' && isObject(v) && !isExpression(v)) {
         for (const [blockName, dyn] of Object.entries(v)) {
@@ -130,7 +133,7 @@ export class ConfigIndex {
             if (!isObject(d)) continue;
             this.addRefs(ctx, refsOf(d.for_each), path, out);
             const content = d.content;
-            for (const c of Array.isArray(content) ? content : [content]) if (isObject(c)) this.walk(ctx, c, path, out, configured);
+            for (const c of Array.isArray(content) ? content : [content]) if (isObject(c)) this.walk(ctx, c, path, out, configured, constants);
           }
         }
         continue;
@@ -139,12 +142,13 @@ export class ConfigIndex {
       if (isExpression(v)) {
         configured.add(path);
         this.addRefs(ctx, refsOf(v), path, out);
+        if (v.constant_value !== undefined && v.constant_value !== null && !(path in constants)) constants[path] = v.constant_value;
       } else if (Array.isArray(v)) {
         configured.add(path);
-        for (const el of v) if (isObject(el)) this.walk(ctx, el, path, out, configured);
+        for (const el of v) if (isObject(el)) this.walk(ctx, el, path, out, configured, constants);
       } else if (isObject(v)) {
         configured.add(path);
-        this.walk(ctx, v, path, out, configured);
+        this.walk(ctx, v, path, out, configured, constants);
       }
     }
   }

@@ -4,6 +4,7 @@ import { actionsOf, indexChanges, isDeleteOnly } from './changes.js';
 import { ConfigIndex, type ConfigEntry } from './config.js';
 import { loadPlanDocument } from './load.js';
 import { plannedValues } from './marks.js';
+import { providerRecords } from './providers.js';
 import { providerRegions, regionFor } from './regions.js';
 import { isObject, type Json, type PlanResource, type ResourceChange } from './types.js';
 import { moduleResources } from './walk.js';
@@ -60,7 +61,10 @@ export function readPlan(file: string, opts: ReadPlanOptions = {}): TfSourceResu
       source: 'plan',
     };
     if (typeof res.index === 'string' || typeof res.index === 'number') rec.index = res.index;
-    if (entry) rec.configured = entry.configured;
+    if (entry) {
+      rec.configured = entry.configured;
+      rec.literals = entry.constants;
+    }
     if (actions) rec.actions = actions;
     const region = regionFor(regions, declared, entry?.providerKey, type);
     if (region) rec.region = region;
@@ -87,7 +91,7 @@ export function readPlan(file: string, opts: ReadPlanOptions = {}): TfSourceResu
     if (typeof res.address !== 'string' || seen.has(res.address) || res.mode !== 'data') continue;
     add(res, res.values, undefined, [res.sensitive_values]);
   }
-  return { records, notes, regions };
+  return { records, providers: providerRecords(doc, display), notes, regions };
 }
 
 /**

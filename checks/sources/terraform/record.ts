@@ -11,7 +11,8 @@ import type { Location } from '../../model/value.js';
 export interface TfRecord {
   /** Full address, as Terraform prints it: `module.db.aws_db_instance.main[0]`, `aws_subnet.private["a"]`. */
   address: string;
-  mode: 'managed' | 'data';
+  /** `provider`: a provider configuration block (`provider.aws`, `module.x.provider.aws.west`), read only for literal credentials. */
+  mode: 'managed' | 'data' | 'provider';
   type: string;
   name: string;
   /** Module path without the resource: `module.db` or `module.a["x"].module.b`, '' for root. */
@@ -28,6 +29,11 @@ export interface TfRecord {
   references: Record<string, string[]>;
   /** Attribute paths written in the configuration (explicit origin); absent paths are provider defaults. */
   configured?: Set<string>;
+  /**
+   * Plan only: constant values written in the configuration, by attribute path without indices. A
+   * provider may plan a value other than the one written (aws_instance plans user_data as its hash).
+   */
+  literals?: Record<string, unknown>;
   /** Plan actions (`create`, `update`, `no-op`, `read`, ...); absent for HCL. */
   actions?: string[];
   /** Location of the block. */
@@ -45,6 +51,8 @@ export interface TfRecord {
 /** What a Terraform source yields: records plus notes worth telling the user once (opaque modules, ...). */
 export interface TfSourceResult {
   records: TfRecord[];
+  /** Provider configuration blocks (mode `provider`): judged for credentials written in them, nothing else. */
+  providers?: TfRecord[];
   notes: string[];
   /** Module addresses whose source could not be read (not downloaded, not found): their resources are missing. */
   opaqueModules?: string[];

@@ -1,16 +1,71 @@
 import {
+  DescribeInstanceAttributeCommand,
   EC2Client,
   GetEbsDefaultKmsKeyIdCommand,
   GetEbsEncryptionByDefaultCommand,
   paginateDescribeFlowLogs,
+  paginateDescribeInstances,
+  type Instance,
   paginateDescribeSecurityGroups,
   paginateDescribeSubnets,
   paginateDescribeVolumes,
   paginateDescribeVpcs,
 } from '@aws-sdk/client-ec2';
+import { createHash } from 'node:crypto';
+import { decodeBase64Text, scanText } from '../../../util/credentials.js';
+import type { SnapshotResource } from '../snapshot.js';
 import { facet, items, listAll, plain, tagMap, type Collector } from './context.js';
 
-/** EC2: security groups, VPCs (with their flow logs), subnets, EBS volumes, and the EBS account defaults. */
+/**
+ * What the snapshot keeps of an instance's user data: whether there is any, its size, a short SHA-256
+ * prefix (to tell versions apart), and the credentials found in it by line and variable name. The user
+ * data itself never enters the snapshot; text that cannot be decoded is marked unreadable.
+ */
+export function userDataSummary(base64: string | undefined): Record<string, unknown> {
+  if (!base64) return { present: false };
+  const text = decodeBase64Text(base64);
+  const summary: Record<string, unknown> = { present: true, length: base64.length, sha256: createHash('sha256').update(base64).digest('hex').slice(0, 12), readable: text !== undefined };
+  if (text !== undefined) summary.credentials = scanText(text).map((c) => (c.name !== undefined ? { line: c.line, name: c.name, reason: c.reason } : { line: c.line, reason: c.reason }));
+  return summary;
+}
+
+/** An instance as the snapshot keeps it: identity, placement and settings (no user data, see userDataSummary). */
+function instanceData(i: Instance): Record<string, unknown> {
+  return plain({
+    InstanceId: i.InstanceId,
+    InstanceType: i.InstanceType,
+    ImageId: i.ImageId,
+    State: i.State,
+    LaunchTime: i.LaunchTime,
+    VpcId: i.VpcId,
+    SubnetId: i.SubnetId,
+    SecurityGroups: i.SecurityGroups,
+    IamInstanceProfile: i.IamInstanceProfile,
+    MetadataOptions: i.MetadataOptions,
+    Tags: tagMap(i.Tags),
+  }) as Record<string, unknown>;
+}
+
+/** Instances (not terminated) and their user data, read one DescribeInstanceAttribute call each under the service's bound. */
+async function collectInstances(c: Collector, region: string, client: EC2Client): Promise<void> {
+  if (c.covered('AWS::EC2::Instance')) return;
+  const found = await listAll(c, 'ec2', region, 'ec2:DescribeInstances', ['AWS::EC2::Instance'], () =>
+    items(paginateDescribeInstances({ client }, {}), (p) => (p.Reservations ?? []).flatMap((r) => r.Instances ?? [])),
+  );
+  await Promise.all(
+    (found ?? [])
+      .filter((i) => i.InstanceId && i.State?.Name !== 'terminated')
+      .map(async (i) => {
+        const account = c.accountId;
+        const rec: SnapshotResource = { type: 'AWS::EC2::Instance', arn: c.arn('ec2', region, `instance/${i.InstanceId}`, account), region, account, data: instanceData(i) };
+        const r = await c.read('ec2', region, 'ec2:DescribeInstanceAttribute', () => client.send(new DescribeInstanceAttributeCommand({ InstanceId: i.InstanceId!, Attribute: 'userData' })));
+        facet(rec, 'userData', r, (v) => userDataSummary(v.UserData?.Value));
+        c.add(rec);
+      }),
+  );
+}
+
+/** EC2: security groups, VPCs (with their flow logs), subnets, EBS volumes, instances (user data judged, not kept), and the EBS account defaults. */
 export async function collectEc2(c: Collector, region: string): Promise<void> {
   const client = c.client(EC2Client, region);
   const settings = c.settingsOf(region);
@@ -46,4 +101,5 @@ export async function collectEc2(c: Collector, region: string): Promise<void> {
   for (const v of volumes ?? []) {
     c.add({ type: 'AWS::EC2::Volume', arn: c.arn('ec2', region, `volume/${v.VolumeId}`), region, account: c.accountId, data: plain({ ...v, Tags: tagMap(v.Tags) }) as Record<string, unknown> });
   }
+  await collectInstances(c, region, client);
 }

@@ -2,23 +2,9 @@ import { DescribeClustersCommand, DescribeTaskDefinitionCommand, ECSClient, pagi
 import { createHash } from 'node:crypto';
 import { items, listAll, plain, tagMap, type Collector } from './context.js';
 import type { SnapshotResource } from '../snapshot.js';
+import { envValueShape } from '../../../util/credentials.js';
 
-/** Shapes of well-known credential formats (AWS key ids, PEM private keys, JWTs, URLs with a password). */
-const CREDENTIAL_SHAPES = [/\b(AKIA|ASIA)[A-Z0-9]{16}\b/, /-----BEGIN [A-Z ]*PRIVATE KEY-----/, /\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/, /\b[a-z]+:\/\/[^\s:/@]+:[^\s@/]+@/i];
-
-/**
- * What kind of value an environment variable holds, decided here so the value itself never enters
- * the snapshot: empty, a flag or small number (kept verbatim: not a secret), a reference (ARN or
- * dynamic reference, kept verbatim), credential-shaped, or other literal text.
- */
-export function envValueShape(value: string | undefined): { shape: 'empty' | 'flag' | 'reference' | 'credential' | 'text'; value?: string } {
-  const v = value ?? '';
-  if (v.trim() === '') return { shape: 'empty', value: '' };
-  if (/^(true|false|yes|no|on|off|none|null|enabled|disabled|\d{1,5})$/i.test(v.trim())) return { shape: 'flag', value: v };
-  if (/^(arn:aws[a-z-]*:|\{\{resolve:)/.test(v.trim()) && !CREDENTIAL_SHAPES.some((re) => re.test(v))) return { shape: 'reference', value: v };
-  if (CREDENTIAL_SHAPES.some((re) => re.test(v))) return { shape: 'credential' };
-  return { shape: 'text' };
-}
+export { envValueShape };
 
 /**
  * Environment variable values may be secrets: the snapshot keeps each name, the shape of its value,

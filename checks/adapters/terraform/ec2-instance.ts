@@ -1,0 +1,38 @@
+import type { TfRecord } from '../../sources/terraform/record.js';
+import { scanCredentials } from './credentials.js';
+import { tagAttrs } from './ec2.js';
+import { attr, locOf, tfResource, type TfAdapter } from './helpers.js';
+
+const USER_DATA = ['user_data', 'user_data_base64'];
+
+/** The record with only its user data arguments: what the instance's own credential policy judges (live sees only that). */
+function userDataOnly(rec: TfRecord): TfRecord {
+  const pick = <T>(o: Record<string, T> | undefined): Record<string, T> => {
+    const out: Record<string, T> = {};
+    for (const k of USER_DATA) if (o && k in o) out[k] = o[k]!;
+    return out;
+  };
+  const sub: TfRecord = { ...rec, values: pick(rec.values), references: pick(rec.references) };
+  if (rec.literals) sub.literals = pick(rec.literals);
+  if (rec.configured) sub.configured = new Set([...rec.configured].filter((p) => USER_DATA.includes(p.split('.')[0]!)));
+  return sub;
+}
+
+/** aws_instance: its user data, judged for credentials as the live collector judges DescribeInstanceAttribute userData. */
+const instance: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.ec2.instance');
+  const { uses, unread } = scanCredentials(userDataOnly(rec));
+  const loc = locOf(rec, uses[0]?.attribute ?? unread[0]?.attribute ?? 'user_data');
+  const { tags, dataClass } = tagAttrs(rec);
+  r.attrs = {
+    instanceId: attr(rec, 'id'),
+    state: attr(rec, 'instance_state'),
+    plaintextCredentials: { value: uses, origin: 'explicit', loc },
+    unreadCredentials: { value: unread, origin: 'explicit', loc },
+    tags,
+    dataClass,
+  };
+  return r;
+};
+
+export const ec2InstanceAdapters: Record<string, TfAdapter> = { aws_instance: instance };
