@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -23,17 +23,62 @@ export function parseFormats(values: string[], allowed: string[], fallback: stri
   return targets;
 }
 
-/** Write atomically (temp file + rename) so a crash never leaves half a report. */
-export function writeOutput(file: string, content: string | Uint8Array): void {
+/**
+ * Write atomically (temp file + rename) so a crash never leaves half a report. Content in pieces
+ * (a renderer's chunks) is written piece by piece: a report may be longer than one string can be.
+ */
+export function writeOutput(file: string, content: string | Uint8Array | Iterable<string>): void {
   const abs = resolve(file);
+  const tmp = `${abs}.tmp-${process.pid}`;
+  const cannot = (e: unknown) => new InputError(`cannot write output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
   try {
     mkdirSync(dirname(abs), { recursive: true });
-    const tmp = `${abs}.tmp-${process.pid}`;
-    writeFileSync(tmp, content);
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(tmp, content);
+  } catch (e) {
+    throw cannot(e);
+  }
+  if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
+    let fd: number;
+    try {
+      fd = openSync(tmp, 'w');
+    } catch (e) {
+      throw cannot(e);
+    }
+    try {
+      // A failing renderer is not a write error: its own error goes on, and the temp file goes away.
+      for (const piece of content) writeAll(fd, Buffer.from(piece, 'utf8'), cannot);
+    } catch (e) {
+      closeSync(fd);
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+    closeSync(fd);
+  }
+  try {
     renameSync(tmp, abs);
   } catch (e) {
-    throw new InputError(`cannot write output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
+    rmSync(tmp, { force: true });
+    throw cannot(e);
   }
+}
+
+function writeAll(fd: number, bytes: Buffer, cannot: (e: unknown) => Error): void {
+  try {
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+  } catch (e) {
+    throw cannot(e);
+  }
+}
+
+/** A rendered document on stdout, piece by piece, ending with a newline. */
+export function writeStdout(pieces: Iterable<string>): void {
+  let last = '';
+  for (const piece of pieces) {
+    if (!piece) continue;
+    process.stdout.write(piece);
+    last = piece;
+  }
+  if (!last.endsWith('\n')) process.stdout.write('\n');
 }
 
 export function collect(value: string, previous: string[] = []): string[] {

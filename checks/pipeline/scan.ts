@@ -17,6 +17,7 @@ import { classify, hashInput, type ClassifiedInput } from './inputs.js';
 import { TOOL_VERSION } from '../version.js';
 import { sortFindings, summarize } from './results.js';
 import { computeDrift } from './drift.js';
+import { pushAll } from '../util/push-all.js';
 
 export interface ScanOptions {
   config: Config;
@@ -128,7 +129,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
   const drift = planModels.flatMap((p) => liveModels.flatMap((l) => computeDrift(p.model, l.model)));
   const today = opts.now.toISOString().slice(0, 10);
   const waivers = [...opts.config.waivers, ...suppressions];
-  diagnostics.push(...applyWaivers(findings, waivers, today));
+  pushAll(diagnostics, applyWaivers(findings, waivers, today));
   const inputs: ResultsInput[] = classified.map((i) => ({ kind: inputKind(i), path: i.display, sha256: hashInput(i) }));
   const sorted = sortFindings(findings);
   const results: Results = {

@@ -1,5 +1,6 @@
 import { goJson } from './functions.js';
 import { UNKNOWN, hasMarker, isObj, type Value } from './values.js';
+import { pushAll } from '../../util/push-all.js';
 
 /**
  * Render `data "aws_iam_policy_document"` the way the AWS provider fills its `json` attribute:
@@ -15,7 +16,7 @@ export function renderPolicyDocument(values: Record<string, Value>): Value {
       try {
         const doc = JSON.parse(String(s)) as { Statement?: unknown };
         const st = doc.Statement;
-        statements.push(...(Array.isArray(st) ? st : st ? [st] : []));
+        pushAll(statements, Array.isArray(st) ? st : st ? [st] : []);
       } catch {
         return UNKNOWN;
       }
@@ -32,7 +33,7 @@ export function renderPolicyDocument(values: Record<string, Value>): Value {
       if (!isObj(b)) continue;
       const type = String(b.type ?? '');
       const ids = Array.isArray(b.identifiers) ? b.identifiers : [b.identifiers ?? ''];
-      (out[type] ??= []).push(...ids);
+      pushAll((out[type] ??= []), ids);
     }
     if (Object.keys(out).length === 1 && out['*'] && out['*'].length === 1 && out['*'][0] === '*') return '*';
     return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
