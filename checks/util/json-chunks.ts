@@ -6,6 +6,11 @@
  * the length limit.
  */
 
+/** Set while jsonChunks runs a native JSON.stringify: a lazy array met there makes its container split instead. */
+let inNativeCall = false;
+
+class LazyArrayInside extends Error {}
+
 /** An array whose entries are made one at a time while they are written (`items[i]` -> `map(items[i], i)`). */
 export class LazyJsonArray<T> {
   constructor(
@@ -19,6 +24,7 @@ export class LazyJsonArray<T> {
 
   /** What JSON.stringify sees: the mapped array. */
   toJSON(): unknown[] {
+    if (inNativeCall) throw new LazyArrayInside();
     return this.items.map(this.map);
   }
 }
@@ -63,7 +69,7 @@ export function* jsonChunks(value: unknown, opts: JsonChunkOptions = {}): Genera
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULTS.chunkSize);
   const splitAt = Math.max(0, opts.splitAt ?? DEFAULTS.splitAt);
   const colon = gap ? ': ' : ':';
-  const pads: string[] = [''];
+  const pads: string[] = [];
   const pad = (depth: number): string => (pads[depth] ??= gap ? `\n${gap.repeat(depth)}` : '');
   const state = { buf: '' };
   const open = new Set<object>();
@@ -82,12 +88,15 @@ export function* jsonChunks(value: unknown, opts: JsonChunkOptions = {}): Genera
       let whole: string | undefined;
       if (nativeOk) {
         try {
+          inNativeCall = true;
           whole = JSON.stringify(v, null, gap);
           // Strings in JSON text hold no raw newline, so every newline is a line break to indent.
           if (depth && gap) whole = whole.replaceAll('\n', pad(depth));
         } catch (e) {
-          if (!isLengthError(e)) throw e;
+          if (!isLengthError(e) && !(e instanceof LazyArrayInside)) throw e;
           whole = undefined;
+        } finally {
+          inNativeCall = false;
         }
       }
       if (whole !== undefined) {
