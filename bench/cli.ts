@@ -14,15 +14,17 @@ export interface CliFigures {
   compiled: boolean;
 }
 
-export async function runCli(args: string[]): Promise<CliFigures> {
+export async function runCli(args: string[], opts: { timeoutMs?: number } = {}): Promise<CliFigures> {
   const { distIsCurrent } = (await import(join(ROOT, 'bin/compiled.js'))) as { distIsCurrent(): boolean };
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--import', join(ROOT, 'bench/exit-figures.mjs'), join(ROOT, 'bin/ferpa-ready.js'), ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
     env: { ...process.env, FERPA_READY_NOW: '2026-11-22T00:00:00Z' },
+    ...(opts.timeoutMs ? { timeout: opts.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
   });
   const wallMs = performance.now() - t0;
+  if (r.signal) throw new Error(`ferpa-ready ${args[0]} killed by ${r.signal} after ${(wallMs / 1000).toFixed(0)} s`);
   if (r.status !== 0 && r.status !== 1) throw new Error(`ferpa-ready ${args[0]} exited ${r.status}: ${r.stderr.split('\n')[0]}`);
   const line = r.stderr.split('\n').find((l) => l.startsWith('BENCH '));
   const figures = line ? (JSON.parse(line.slice(6)) as { maxRssMb: number; cpuMs: number }) : { maxRssMb: NaN, cpuMs: NaN };

@@ -7,6 +7,7 @@ import { syntheticPlan } from './synthetic-plan.js';
 import { reportBench } from './report-bench.js';
 import { writeSyntheticTree } from './synthetic-tree.js';
 import { runCli, type CliFigures } from './cli.js';
+import { scaleBench } from './scale.js';
 
 const only = process.argv[2];
 const dir = mkdtempSync(join(tmpdir(), 'frbench-'));
@@ -73,5 +74,13 @@ function liveBench(): void {
   console.log('  (S3 bucket settings, KMS key metadata/rotation/policy/tags and log-group tags are read one resource at a time; list calls are paginated. --config-aggregator replaces them with one BatchGetAggregateResourceConfig per 100 resources.)');
 }
 
-const benches: Record<string, () => void | Promise<void>> = { plan: planBench, report: reportBench, hcl: hclBench, api: apiBench, live: liveBench };
+const scaleSizes = process.argv.slice(3).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const benches: Record<string, () => void | Promise<void>> = {
+  plan: planBench,
+  scale: () => scaleBench(dir, scaleSizes.length ? scaleSizes : undefined),
+  report: reportBench,
+  hcl: hclBench,
+  api: apiBench,
+  live: liveBench,
+};
 for (const [name, fn] of Object.entries(benches)) if (!only || only === name) await fn();

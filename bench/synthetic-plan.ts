@@ -89,3 +89,29 @@ export function syntheticPlan(n: number): unknown {
     configuration: { provider_config: { aws: { name: 'aws', expressions: { region: { constant_value: 'us-east-1' } } } }, root_module: { module_calls: moduleCalls } },
   };
 }
+
+/**
+ * A plan of N S3 buckets in one root module (each with the tags that bring every student-data policy
+ * to bear): many findings per resource and thousands per policy, the shape that shows a renderer
+ * doing per-policy or per-finding work more than once.
+ */
+export function syntheticBucketPlan(n: number): unknown {
+  const resources: unknown[] = [];
+  const changes: unknown[] = [];
+  const config: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    const name = `b${i}`;
+    const address = `aws_s3_bucket.${name}`;
+    const values = { bucket: `b-${i}`, force_destroy: false, tags: { DataClassification: 'student-data' } };
+    resources.push({ address, mode: 'managed', type: 'aws_s3_bucket', name, provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values, sensitive_values: {} });
+    changes.push({ address, mode: 'managed', type: 'aws_s3_bucket', name, provider_name: 'registry.terraform.io/hashicorp/aws', change: { actions: ['create'], before: null, after: values, after_unknown: { id: true, arn: true }, before_sensitive: false, after_sensitive: {} } });
+    config.push({ address, mode: 'managed', type: 'aws_s3_bucket', name, provider_config_key: 'aws', expressions: {}, schema_version: 0 });
+  }
+  return {
+    format_version: '1.2',
+    terraform_version: '1.9.0',
+    planned_values: { root_module: { resources } },
+    resource_changes: changes,
+    configuration: { provider_config: { aws: { name: 'aws', expressions: { region: { constant_value: 'us-east-1' } } } }, root_module: { resources: config } },
+  };
+}

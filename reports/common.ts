@@ -1,4 +1,5 @@
 import { redact } from '../checks/engine/redact.js';
+import { jsonChunks } from '../checks/util/json-chunks.js';
 import type { Finding, Severity, Status } from '../checks/engine/types.js';
 import type { PolicyMeta } from './types.js';
 
@@ -118,3 +119,30 @@ export function shortValue(v: unknown, max = 80): string {
   return s.length > max ? `${s.slice(0, max - 3)}...` : s;
 }
 
+
+/** A line-based document: the lines joined by newlines, with a final newline. */
+export function joinLines(lines: readonly string[]): string {
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The same text as `joinLines(lines)`, in pieces of about `size` characters, for writing a document
+ * that may be longer than one string can be.
+ */
+export function* lineChunks(lines: readonly string[], size = 1 << 20): Generator<string, void, undefined> {
+  let buf = '';
+  for (let i = 0; i < lines.length; i++) {
+    buf += i === 0 ? lines[i] : `\n${lines[i]}`;
+    if (buf.length >= size) {
+      yield buf;
+      buf = '';
+    }
+  }
+  yield `${buf}\n`;
+}
+
+/** A JSON document (2-space indent, final newline, as the JSON formats print) in pieces. */
+export function* jsonDocumentChunks(doc: unknown): Generator<string, void, undefined> {
+  yield* jsonChunks(doc, { indent: 2 });
+  yield '\n';
+}

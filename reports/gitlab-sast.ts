@@ -1,5 +1,6 @@
 import type { Finding, Results, Severity } from '../checks/engine/types.js';
-import { fileLine, metaIndex, resourceLabel, sortFindings, workspaceFile } from './common.js';
+import { LazyJsonArray } from '../checks/util/json-chunks.js';
+import { fileLine, jsonDocumentChunks, metaIndex, resourceLabel, sortFindings, workspaceFile } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 
 /**
@@ -106,14 +107,23 @@ function vulnerability(f: Finding, meta: Map<string, PolicyMeta>, results: Resul
 }
 
 /** Render a results document as `gl-sast-report.json`. Pure and deterministic. */
-export function renderGitlabSast(results: Results, meta: PolicyMeta[] = [], _opts: RenderOptions = {}): string {
+export function renderGitlabSast(results: Results, meta: PolicyMeta[] = [], opts: RenderOptions = {}): string {
+  return `${JSON.stringify(gitlabReport(results, meta, opts), null, 2)}\n`;
+}
+
+/** `renderGitlabSast` in pieces, for a report longer than one string can be. */
+export function renderGitlabSastChunks(results: Results, meta: PolicyMeta[] = [], opts: RenderOptions = {}): Iterable<string> {
+  return jsonDocumentChunks(gitlabReport(results, meta, opts));
+}
+
+function gitlabReport(results: Results, meta: PolicyMeta[], _opts: RenderOptions): Record<string, unknown> {
   const index = metaIndex(meta);
   const vendor = { name: 'ferpa-ready' };
   const tool = { id: 'ferpa-ready', name: 'ferpa-ready', version: results.tool.version, vendor };
   const time = gitlabTime(results.generatedAt);
   const report = {
     version: GITLAB_SAST_SCHEMA_VERSION,
-    vulnerabilities: sortFindings(results.findings.filter((f) => f.status === 'fail')).map((f) => vulnerability(f, index, results)),
+    vulnerabilities: new LazyJsonArray(sortFindings(results.findings.filter((f) => f.status === 'fail')), (f) => vulnerability(f, index, results)),
     scan: {
       analyzer: tool,
       scanner: { ...tool },
@@ -123,5 +133,5 @@ export function renderGitlabSast(results: Results, meta: PolicyMeta[] = [], _opt
       status: 'success',
     },
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return report;
 }

@@ -1,14 +1,14 @@
 import { InputError } from '../checks/errors.js';
 import type { Results } from '../checks/engine/types.js';
-import { renderGitlabSast } from './gitlab-sast.js';
-import { renderJson } from './json.js';
-import { renderJunit } from './junit.js';
-import { renderMarkdown } from './markdown.js';
-import { renderSarif } from './sarif.js';
-import { renderText } from './text.js';
-import type { PolicyMeta, RenderOptions, Renderer, ReportFormat } from './types.js';
+import { renderGitlabSast, renderGitlabSastChunks } from './gitlab-sast.js';
+import { renderJson, renderJsonChunks } from './json.js';
+import { renderJunit, renderJunitChunks } from './junit.js';
+import { renderMarkdown, renderMarkdownChunks } from './markdown.js';
+import { renderSarif, renderSarifChunks } from './sarif.js';
+import { renderText, renderTextChunks } from './text.js';
+import type { ChunkedRenderer, PolicyMeta, RenderOptions, Renderer, ReportFormat } from './types.js';
 
-export type { PolicyMeta, RenderOptions, Renderer, ReportFormat } from './types.js';
+export type { ChunkedRenderer, PolicyMeta, RenderOptions, Renderer, ReportFormat } from './types.js';
 export { REPORT_FORMATS } from './types.js';
 
 /** Format name -> renderer. Other formats (html, pdf) are added here by their own modules. */
@@ -36,4 +36,24 @@ export function render(format: string, results: Results, meta: PolicyMeta[] = []
       }
       return RENDERERS[format](results, meta, opts);
   }
+}
+
+const CHUNKED: Record<ReportFormat | 'gitlab-sast', ChunkedRenderer> = {
+  text: renderTextChunks,
+  json: renderJsonChunks,
+  sarif: renderSarifChunks,
+  junit: renderJunitChunks,
+  markdown: renderMarkdownChunks,
+  'gitlab-sast': renderGitlabSastChunks,
+};
+
+/**
+ * `render` in pieces (joined, the same bytes), for writing output that may be longer than one string
+ * can be (a few hundred thousand findings).
+ */
+export function renderChunks(format: string, results: Results, meta: PolicyMeta[] = [], opts: RenderOptions = {}): Iterable<string> {
+  if (!Object.prototype.hasOwnProperty.call(CHUNKED, format)) {
+    throw new InputError(`unknown output format "${format}" (expected one of ${Object.keys(RENDERERS).join(', ')})`);
+  }
+  return CHUNKED[format as keyof typeof CHUNKED](results, meta, opts);
 }

@@ -1,5 +1,6 @@
 import type { Attestation, Diagnostic, Finding, Results, ResultsInput, Waiver } from '../checks/engine/types.js';
-import { canonical, canonicalEvidence, sortFindings } from './common.js';
+import { LazyJsonArray } from '../checks/util/json-chunks.js';
+import { canonical, canonicalEvidence, jsonDocumentChunks, sortFindings } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 
 /** Copy `keys` of `src` in that order, skipping undefined. */
@@ -43,12 +44,16 @@ function finding(f: Finding): Record<string, unknown> {
  * sorted, evidence redacted. Both `renderJson` and other renderers that embed the document use this.
  */
 export function canonicalResults(results: Results): Record<string, unknown> {
+  return canonicalDocument(results, sortFindings(results.findings).map(finding));
+}
+
+function canonicalDocument(results: Results, findings: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {
     schemaVersion: results.schemaVersion,
     tool: pick(results.tool, ['name', 'version', 'catalogVersion']),
     generatedAt: results.generatedAt,
     inputs: results.inputs.map((i: ResultsInput) => pick(i, ['kind', 'path', 'sha256', 'time', 'error'])),
-    findings: sortFindings(results.findings).map(finding),
+    findings,
     summary: pick(results.summary, ['pass', 'fail', 'unknown', 'waived', 'error']),
   };
   if (results.profile) out.profile = canonical(results.profile);
@@ -63,4 +68,12 @@ export function canonicalResults(results: Results): Record<string, unknown> {
 /** `--format json`: the results document, stable key order, 2-space indent, trailing newline. */
 export function renderJson(results: Results, _meta: PolicyMeta[] = [], _opts: RenderOptions = {}): string {
   return `${JSON.stringify(canonicalResults(results), null, 2)}\n`;
+}
+
+/**
+ * `renderJson` in pieces, for a document longer than one string can be; each finding is put in its
+ * canonical form only when it is written.
+ */
+export function renderJsonChunks(results: Results, _meta: PolicyMeta[] = [], _opts: RenderOptions = {}): Iterable<string> {
+  return jsonDocumentChunks(canonicalDocument(results, new LazyJsonArray(sortFindings(results.findings), finding)));
 }

@@ -1,5 +1,5 @@
 import type { Finding, Results } from '../checks/engine/types.js';
-import { canonicalEvidence, cmp, countByStatus, fileLine, resourceLabel, sortFindings, workspaceFile } from './common.js';
+import { canonicalEvidence, cmp, countByStatus, fileLine, joinLines, lineChunks, resourceLabel, sortFindings, workspaceFile } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 
 /** Characters XML 1.0 cannot carry (and C1 controls): removed, not escaped. */
@@ -59,10 +59,23 @@ function testcase(f: Finding, name: string): string {
  * JUnit XML: one testsuite per policy, one testcase per policy x resource. fail -> failure,
  * error -> error, unknown and waived -> skipped. Counts on every suite and on the root.
  */
-export function renderJunit(results: Results, _meta: PolicyMeta[] = [], _opts: RenderOptions = {}): string {
+export function renderJunit(results: Results, meta: PolicyMeta[] = [], opts: RenderOptions = {}): string {
+  return joinLines(junitLines(results, meta, opts));
+}
+
+/** `renderJunit` in pieces, for output that may be longer than one string. */
+export function renderJunitChunks(results: Results, meta: PolicyMeta[] = [], opts: RenderOptions = {}): Iterable<string> {
+  return lineChunks(junitLines(results, meta, opts));
+}
+
+function junitLines(results: Results, _meta: PolicyMeta[], _opts: RenderOptions): string[] {
   const sorted = sortFindings(results.findings);
   const byPolicy = new Map<string, Finding[]>();
-  for (const f of sorted) byPolicy.set(f.policyId, [...(byPolicy.get(f.policyId) ?? []), f]);
+  for (const f of sorted) {
+    const group = byPolicy.get(f.policyId);
+    if (group) group.push(f);
+    else byPolicy.set(f.policyId, [f]);
+  }
 
   const total = countByStatus(sorted);
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
@@ -103,5 +116,5 @@ export function renderJunit(results: Results, _meta: PolicyMeta[] = [], _opts: R
     out.push('  </testsuite>');
   }
   out.push('</testsuites>');
-  return `${out.join('\n')}\n`;
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { Finding, Results, Severity, Status } from '../checks/engine/types.js';
-import { countByStatus, fileLine, resourceLabel, SEVERITY_RANK, sortFindings, STATUS_ORDER } from './common.js';
+import { pushAll } from '../checks/util/push-all.js';
+import { countByStatus, fileLine, joinLines, lineChunks, resourceLabel, SEVERITY_RANK, sortFindings, STATUS_ORDER } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 import { undecidedLine } from './undecided.js';
 
@@ -40,7 +41,8 @@ function capped(heading: string, intro: string | null, group: Finding[], max: nu
   if (group.length === 0) return [];
   const out = ['', `### ${heading} (${group.length})`];
   if (intro) out.push('', intro);
-  out.push('', ...table(['Severity', 'Policy', 'Resource', 'Location', 'Message'], group.slice(0, max).map(findingRow)));
+  out.push('');
+  pushAll(out, table(['Severity', 'Policy', 'Resource', 'Location', 'Message'], group.slice(0, max).map(findingRow)));
   if (group.length > max) out.push('', `... and ${group.length - max} more.`);
   return out;
 }
@@ -58,7 +60,16 @@ function headline(c: Record<Status, number>): string {
  * A pull-request comment: marker, headline, status x severity table, failing findings (capped),
  * read errors, unknowns ("needs live verification") and waivers. Every cell from the input is escaped.
  */
-export function renderMarkdown(results: Results, _meta: PolicyMeta[] = [], opts: RenderOptions = {}): string {
+export function renderMarkdown(results: Results, meta: PolicyMeta[] = [], opts: RenderOptions = {}): string {
+  return joinLines(markdownLines(results, meta, opts));
+}
+
+/** `renderMarkdown` in pieces, for output that may be longer than one string. */
+export function renderMarkdownChunks(results: Results, meta: PolicyMeta[] = [], opts: RenderOptions = {}): Iterable<string> {
+  return lineChunks(markdownLines(results, meta, opts));
+}
+
+function markdownLines(results: Results, _meta: PolicyMeta[], opts: RenderOptions): string[] {
   const max = Math.max(1, Math.floor(opts.maxRows ?? DEFAULT_MAX_ROWS));
   const sorted = sortFindings(results.findings);
   const c = countByStatus(sorted);
@@ -70,7 +81,8 @@ export function renderMarkdown(results: Results, _meta: PolicyMeta[] = [], opts:
       `results of ${mdCell(results.generatedAt)}${inputs ? `; inputs: ${inputs}` : ''}.`,
   );
 
-  out.push('', ...table(
+  out.push('');
+  pushAll(out, table(
     ['Status', ...SEVERITY_ORDER, 'Total'],
     STATUS_ORDER.map((status) => {
       const g = sorted.filter((f) => f.status === status);
@@ -78,15 +90,15 @@ export function renderMarkdown(results: Results, _meta: PolicyMeta[] = [], opts:
     }),
   ));
 
-  out.push(...capped('Failing', null, sorted.filter((f) => f.status === 'fail'), max));
+  pushAll(out, capped('Failing', null, sorted.filter((f) => f.status === 'fail'), max));
   const notDecided = undecidedLine(sorted);
-  out.push(...capped('Could not be read', `The data these checks need could not be read; they are not passes.${notDecided ? ` ${mdCell(notDecided)}.` : ''}`, sorted.filter((f) => f.status === 'error'), max));
-  out.push(...capped('Needs live verification', 'These values are not known from this input (known after apply, unresolved, or not readable); check them against the live account.', sorted.filter((f) => f.status === 'unknown'), max));
+  pushAll(out, capped('Could not be read', `The data these checks need could not be read; they are not passes.${notDecided ? ` ${mdCell(notDecided)}.` : ''}`, sorted.filter((f) => f.status === 'error'), max));
+  pushAll(out, capped('Needs live verification', 'These values are not known from this input (known after apply, unresolved, or not readable); check them against the live account.', sorted.filter((f) => f.status === 'unknown'), max));
 
   const waived = sorted.filter((f) => f.status === 'waived');
   if (waived.length) {
     out.push('', `### Waived (${waived.length})`, '');
-    out.push(...table(
+    pushAll(out, table(
       ['Severity', 'Policy', 'Resource', 'Reason', 'Owner', 'Expires'],
       waived.slice(0, max).map((f) => [
         mdCell(f.severity),
@@ -103,7 +115,7 @@ export function renderMarkdown(results: Results, _meta: PolicyMeta[] = [], opts:
   const diagnostics = results.diagnostics ?? [];
   if (diagnostics.length) {
     out.push('', `### Diagnostics (${diagnostics.length})`, '');
-    out.push(...table(['Level', 'File', 'Message'], diagnostics.map((d) => [mdCell(d.level), mdCell(d.file ?? ''), mdCell(d.message)])));
+    pushAll(out, table(['Level', 'File', 'Message'], diagnostics.map((d) => [mdCell(d.level), mdCell(d.file ?? ''), mdCell(d.message)])));
   }
-  return `${out.join('\n')}\n`;
+  return out;
 }

@@ -1,5 +1,7 @@
 import type { Finding, Results, Severity } from '../checks/engine/types.js';
-import { canonicalEvidence, cmp, metaIndex, resourceLabel, sortFindings, workspaceFile } from './common.js';
+import { LazyJsonArray } from '../checks/util/json-chunks.js';
+import { maxOf, pushAll } from '../checks/util/push-all.js';
+import { canonicalEvidence, cmp, jsonDocumentChunks, metaIndex, resourceLabel, sortFindings, workspaceFile } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -32,7 +34,7 @@ function ruleName(id: string): string {
 
 /** A fenced Markdown code block whose fence is longer than any backtick run inside. */
 function fence(body: string, lang: string): string {
-  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((r) => r.length));
+  const longest = maxOf((body.match(/`+/g) ?? []).map((r) => r.length), 0);
   const f = '`'.repeat(Math.max(3, longest + 1));
   return `${f}${lang}\n${body.replace(/\s+$/, '')}\n${f}`;
 }
@@ -58,8 +60,10 @@ function helpOf(p: PolicyMeta): { text: string; markdown: string } {
     md.push('', '(none given)');
   }
   if (p.references.length) {
-    text.push('', 'References:', ...p.references.map((u) => `- ${u}`));
-    md.push('', '## References', '', ...p.references.map((u) => `- <${u}>`));
+    text.push('', 'References:');
+    pushAll(text, p.references.map((u) => `- ${u}`));
+    md.push('', '## References', '');
+    pushAll(md, p.references.map((u) => `- <${u}>`));
   }
   return { text: text.join('\n'), markdown: md.join('\n') };
 }
@@ -144,6 +148,15 @@ function waiverText(f: Finding): string {
 
 /** SARIF 2.1.0 log: one run; rules are the policies with findings; results for fail, error, unknown and waived. */
 export function renderSarif(results: Results, meta: PolicyMeta[] = [], opts: RenderOptions & { informationUri?: string } = {}): string {
+  return `${JSON.stringify(sarifLog(results, meta, opts), null, 2)}\n`;
+}
+
+/** `renderSarif` in pieces, for output that may be longer than one string. */
+export function renderSarifChunks(results: Results, meta: PolicyMeta[] = [], opts: RenderOptions & { informationUri?: string } = {}): Iterable<string> {
+  return jsonDocumentChunks(sarifLog(results, meta, opts));
+}
+
+function sarifLog(results: Results, meta: PolicyMeta[], opts: RenderOptions & { informationUri?: string }): Record<string, unknown> {
   const byId = metaIndex(meta);
   const sorted = sortFindings(results.findings);
 
@@ -159,7 +172,8 @@ export function renderSarif(results: Results, meta: PolicyMeta[] = [], opts: Ren
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const rules = ruleIds.map((id) => ruleOf(policyOf.get(id)!, [...controlsOf.get(id)!].sort(cmp)));
 
-  const reported = sorted.filter((f) => f.status !== 'pass').map((f) => resultOf(f, ruleIndex.get(f.policyId)!));
+  // Made one at a time as they are written (a log can be longer than one string).
+  const reported = new LazyJsonArray(sorted.filter((f) => f.status !== 'pass'), (f) => resultOf(f, ruleIndex.get(f.policyId)!));
 
   const driver: Record<string, unknown> = {
     name: 'ferpa-ready',
@@ -186,5 +200,5 @@ export function renderSarif(results: Results, meta: PolicyMeta[] = [], opts: Ren
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return log;
 }

@@ -1,5 +1,5 @@
 import type { Finding, Results, Status } from '../checks/engine/types.js';
-import { countByStatus, fileLine, resourceLabel, sortFindings, STATUS_ORDER } from './common.js';
+import { countByStatus, fileLine, joinLines, lineChunks, resourceLabel, sortFindings, STATUS_ORDER } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 import { undecidedLine } from './undecided.js';
 
@@ -38,7 +38,16 @@ export function oneLine(s: string): string {
 }
 
 /** Terminal text: findings grouped by status (fail, error, unknown, waived; pass listed only when verbose), then a summary line. */
-export function renderText(results: Results, _meta: PolicyMeta[] = [], opts: RenderOptions = {}): string {
+export function renderText(results: Results, meta: PolicyMeta[] = [], opts: RenderOptions = {}): string {
+  return joinLines(textLines(results, meta, opts));
+}
+
+/** `renderText` in pieces, for output that may be longer than one string. */
+export function renderTextChunks(results: Results, meta: PolicyMeta[] = [], opts: RenderOptions = {}): Iterable<string> {
+  return lineChunks(textLines(results, meta, opts));
+}
+
+function textLines(results: Results, _meta: PolicyMeta[], opts: RenderOptions): string[] {
   const paint = (colour: Colour, s: string): string => (opts.color ? `${ANSI[colour]}${s}${ANSI.reset}` : s);
   const sorted = sortFindings(results.findings);
   const counts = countByStatus(sorted);
@@ -47,7 +56,8 @@ export function renderText(results: Results, _meta: PolicyMeta[] = [], opts: Ren
   const inputs = results.inputs.map((i) => `${oneLine(i.path)} (${i.kind})`).join(', ');
   lines.push(`ferpa-ready ${oneLine(results.tool.version)} results of ${oneLine(results.generatedAt)}${inputs ? ` for ${inputs}` : ''}`);
 
-  const sevWidth = Math.max(0, ...sorted.map((f) => f.severity.length));
+  let sevWidth = 0;
+  for (const f of sorted) if (f.severity.length > sevWidth) sevWidth = f.severity.length;
   for (const status of STATUS_ORDER) {
     const group = sorted.filter((f) => f.status === status);
     if (group.length === 0) continue;
@@ -72,13 +82,16 @@ export function renderText(results: Results, _meta: PolicyMeta[] = [], opts: Ren
   const notDecided = undecidedLine(sorted);
   if (notDecided) lines.push(paint(STATUS_COLOUR.error, oneLine(notDecided)));
   lines.push(`Summary: ${parts.join(', ')} of ${sorted.length} finding${sorted.length === 1 ? '' : 's'}${hidden}`);
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 function findingLine(f: Finding, sevWidth: number, paint: (c: Colour, s: string) => string): string {
   const sev = paint(SEVERITY_COLOUR[f.severity], f.severity.toUpperCase().padEnd(sevWidth));
   const where = fileLine(f);
-  let line = `${sev} ${oneLine(f.policyId)} ${oneLine(resourceLabel(f))}${where ? ` (${oneLine(where)})` : ''} ${oneLine(f.message)}`;
+  const label = resourceLabel(f);
+  // Messages start with the resource ("<address>: ..."); the line names it once, before the location.
+  const message = f.message.startsWith(`${label}: `) ? f.message.slice(label.length + 2) : f.message;
+  let line = `${sev} ${oneLine(f.policyId)} ${oneLine(label)}${where ? ` (${oneLine(where)})` : ''} ${oneLine(message)}`;
   if (f.waiver) {
     const w = f.waiver;
     line += w.expired

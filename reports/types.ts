@@ -28,3 +28,6 @@ export interface RenderOptions {
 }
 
 export type Renderer = (results: Results, meta: PolicyMeta[], opts?: RenderOptions) => string;
+
+/** A renderer's output in pieces that join to what the `Renderer` returns. */
+export type ChunkedRenderer = (results: Results, meta: PolicyMeta[], opts?: RenderOptions) => Iterable<string>;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { parseJsonBytes } from '../util/json-parse-large.js';
 import type { BaselineIndex } from '../pipeline/baseline.js';
 
 /**
@@ -19,11 +20,18 @@ export async function loadBaselineInput(spec: string, storeSpec: string | undefi
     const results = last ? await store.readResults(last.manifest.id) : { findings: [] };
     return { index: bl.baselineIndex(results, label), label };
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(resolve(spec), 'utf8');
+    bytes = readFileSync(resolve(spec));
   } catch (e) {
     throw new InputError(`cannot read baseline (${(e as NodeJS.ErrnoException).code ?? 'error'})`, spec);
   }
-  return { index: bl.parseBaseline(text, spec), label: spec };
+  // In pieces when needed: the results of a large run are longer than one string can be.
+  let doc: unknown;
+  try {
+    doc = parseJsonBytes(bytes);
+  } catch {
+    throw new InputError('baseline is not valid JSON', spec);
+  }
+  return { index: bl.baselineIndex(doc, spec), label: spec };
 }

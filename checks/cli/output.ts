@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -24,25 +24,79 @@ export function parseFormats(values: string[], allowed: string[], fallback: stri
 }
 
 /**
- * Write atomically (temp file + rename) so a crash never leaves half a report. A target that exists
- * and is not a regular file (/dev/null, /dev/stdout, a FIFO) is written in place: renaming over it
- * would replace the device with a file.
+ * Write atomically (temp file + rename) so a crash never leaves half a report. Content in pieces
+ * (a renderer's chunks) is written piece by piece: a report may be longer than one string can be.
+ * A target that exists and is not a regular file (/dev/null, /dev/stdout, a FIFO) is written in
+ * place: renaming over it would replace the device with a file.
  */
-export function writeOutput(file: string, content: string | Uint8Array): void {
+export function writeOutput(file: string, content: string | Uint8Array | Iterable<string>): void {
   const abs = resolve(file);
+  const tmp = `${abs}.tmp-${process.pid}`;
+  const cannot = (e: unknown) => new InputError(`cannot write output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
+  let existing;
   try {
-    const existing = statSync(abs, { throwIfNoEntry: false });
-    if (existing && !existing.isFile() && !existing.isDirectory()) {
-      writeFileSync(abs, content);
-      return;
+    existing = statSync(abs, { throwIfNoEntry: false });
+  } catch (e) {
+    throw cannot(e);
+  }
+  if (existing && !existing.isFile() && !existing.isDirectory()) {
+    if (typeof content !== 'string' && !(content instanceof Uint8Array)) return writePieces(abs, content, cannot, () => {});
+    try {
+      return writeFileSync(abs, content);
+    } catch (e) {
+      throw cannot(e);
     }
+  }
+  try {
     mkdirSync(dirname(abs), { recursive: true });
-    const tmp = `${abs}.tmp-${process.pid}`;
-    writeFileSync(tmp, content);
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(tmp, content);
+  } catch (e) {
+    throw cannot(e);
+  }
+  if (typeof content !== 'string' && !(content instanceof Uint8Array)) writePieces(tmp, content, cannot, () => rmSync(tmp, { force: true }));
+  try {
     renameSync(tmp, abs);
   } catch (e) {
-    throw new InputError(`cannot write output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
+    rmSync(tmp, { force: true });
+    throw cannot(e);
   }
+}
+
+/** Pieces into `path`; a failing renderer is not a write error: its own error goes on, after `discard`. */
+function writePieces(path: string, content: Iterable<string>, cannot: (e: unknown) => Error, discard: () => void): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (e) {
+    throw cannot(e);
+  }
+  try {
+    for (const piece of content) writeAll(fd, Buffer.from(piece, 'utf8'), cannot);
+  } catch (e) {
+    closeSync(fd);
+    discard();
+    throw e;
+  }
+  closeSync(fd);
+}
+
+function writeAll(fd: number, bytes: Buffer, cannot: (e: unknown) => Error): void {
+  try {
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+  } catch (e) {
+    throw cannot(e);
+  }
+}
+
+/** A rendered document on stdout, piece by piece, ending with a newline. */
+export function writeStdout(pieces: Iterable<string>): void {
+  let last = '';
+  for (const piece of pieces) {
+    if (!piece) continue;
+    process.stdout.write(piece);
+    last = piece;
+  }
+  if (!last.endsWith('\n')) process.stdout.write('\n');
 }
 
 export function collect(value: string, previous: string[] = []): string[] {

@@ -5,6 +5,7 @@ import { parse as parseYaml, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { describeAjvError, schemaValidator } from '../util/schemas.js';
 import type { Attestation, Profile, Severity, Waiver } from './types.js';
+import { pushAll } from '../util/push-all.js';
 
 export const DEFAULT_CONFIG_FILE = '.ferpa-ready.yaml';
 
@@ -74,7 +75,7 @@ export function loadConfig(explicit?: string, cwd = process.cwd()): Config {
     if (!isRealDate(w.expires)) throw new InputError(`/waivers/${i}/expires: "${w.expires}" is not a real date (YYYY-MM-DD)`, shown);
   });
   const attestations = [...(cfg.attestations ?? [])];
-  for (const extra of cfg.attestationFiles ?? []) attestations.push(...loadAttestationFile(resolve(dirname(file), extra), extra));
+  for (const extra of cfg.attestationFiles ?? []) pushAll(attestations, loadAttestationFile(resolve(dirname(file), extra), extra));
   attestations.forEach((a, i) => {
     for (const k of ['date', 'expires'] as const) {
       const v = a[k];

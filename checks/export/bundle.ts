@@ -31,6 +31,7 @@ import {
 import { holdsSecret, redactDeep, redactJsonBytes } from './redact.js';
 import { keyId, signManifest } from './sign.js';
 import { writeZip, type ZipMember } from './zip.js';
+import { minOf } from '../util/push-all.js';
 
 export interface SnapshotFile {
   /** The file as the user named it (for messages). */
@@ -183,7 +184,7 @@ export async function buildBundle(opts: BundleOptions): Promise<BuiltBundle> {
     return { results: r.value, path: r.path, sha256: sha256Hex(r.bytes) };
   };
   const extraAttestations = (opts.attestations ?? []).map((a) => redactDeep(a) as Attestation);
-  const firstReportedSeq = Math.min(...reported.map((id) => bySeq.get(id)!.seq));
+  const firstReportedSeq = minOf(reported.map((id) => bySeq.get(id)!.seq));
   const earlier = runs.map((r) => r.manifest).filter((m) => m.seq < firstReportedSeq && results.has(m.id));
   const trend: TrendPoint[] = [];
   for (const m of earlier.slice(Math.max(0, earlier.length - (opts.trendRuns ?? 10)))) {

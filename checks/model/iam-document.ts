@@ -137,7 +137,7 @@ function principalBlocks(v: unknown): IamStatement['Principal'] {
     const arr = (out[type] ??= []);
     if (ids === undefined) continue;
     if (isUnknown(ids)) arr.push(ids);
-    else arr.push(...ids);
+    else for (const id of ids) arr.push(id);
   }
   return out;
 }

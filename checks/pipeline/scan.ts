@@ -19,6 +19,7 @@ import { TOOL_VERSION } from '../version.js';
 import { sortFindings, summarize } from './results.js';
 import { computeDrift } from './drift.js';
 import { hclRootDir, mergeSameId, placeGroups, rebaser, type GroupPlace } from './roots.js';
+import { pushAll } from '../util/push-all.js';
 
 export interface ScanOptions {
   config: Config;
@@ -145,7 +146,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
   const drift = planModels.flatMap((p) => liveModels.flatMap((l) => computeDrift(p.model, l.model)));
   const today = opts.now.toISOString().slice(0, 10);
   const waivers = [...opts.config.waivers, ...suppressions];
-  diagnostics.push(...applyWaivers(findings, waivers, today));
+  pushAll(diagnostics, applyWaivers(findings, waivers, today));
   const inputs: ResultsInput[] = classified.map((i) => {
     const error = failed.get(i);
     return { kind: inputKind(i), path: i.display, sha256: error ? hashReadable(i) : hashInput(i), ...(error ? { error: error.message } : {}) };

@@ -112,7 +112,9 @@ export function diffRuns(from: RunFindings, to: RunFindings, history: RunFinding
   for (const [id, b] of before) {
     if (!after.has(id) && isOpen(b.status)) out.resolved.push(entry(id, 'resolved', b, b.status, undefined));
   }
-  const order = (x: DiffEntry, y: DiffEntry) => x.policyId.localeCompare(y.policyId) || x.resource.localeCompare(y.resource) || (x.input ?? '').localeCompare(y.input ?? '') || x.id.localeCompare(y.id);
+  // One collator for the whole sort: the order of localeCompare, without building a collator per comparison.
+  const { compare } = new Intl.Collator();
+  const order = (x: DiffEntry, y: DiffEntry) => compare(x.policyId, y.policyId) || compare(x.resource, y.resource) || compare(x.input ?? '', y.input ?? '') || compare(x.id, y.id);
   for (const k of ['new', 'resolved', 'reopened', 'waived', 'unchanged'] as const) {
     out[k].sort(order);
     out.counts[k] = out[k].length;

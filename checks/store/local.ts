@@ -109,7 +109,8 @@ export class LocalBackend implements StoreBackend {
         // No hard links on this file system: exclusive create, then write (not atomic, but never overwrites).
         const fd = openSync(target, 'wx', 0o644);
         try {
-          writeSync(fd, bytes);
+          // One write call stops at about 2 GiB; loop until every byte is down.
+          for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
           fsyncSync(fd);
         } finally {
           closeSync(fd);

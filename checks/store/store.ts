@@ -3,6 +3,8 @@ import type { Results, Status } from '../engine/types.js';
 import { InputError } from '../errors.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { COMMITMENTS_FILE, commitmentOf, commitmentsBytes, newCommitments, parseCommitments, type Commitments } from './commitments.js';
+import { jsonChunks } from '../util/json-chunks.js';
+import { parseJsonBytes } from '../util/json-parse-large.js';
 import {
   MANIFEST_FORMAT,
   MANIFEST_FORMAT_V1,
@@ -62,9 +64,15 @@ export function manifestBytes(m: Manifest): Uint8Array {
   return Buffer.from(`${canonicalJson(m)}\n`, 'utf8');
 }
 
-/** The exact bytes results are stored as (hashed as written). */
+/**
+ * The exact bytes results are stored as (hashed as written): `JSON.stringify(results, null, 2)` and a
+ * newline, made in pieces because the text of a large run is longer than one string can be.
+ */
 export function resultsBytes(results: Results): Uint8Array {
-  return Buffer.from(`${JSON.stringify(results, null, 2)}\n`, 'utf8');
+  const parts: Buffer[] = [];
+  for (const piece of jsonChunks(results, { indent: 2 })) parts.push(Buffer.from(piece, 'utf8'));
+  parts.push(Buffer.from('\n', 'utf8'));
+  return Buffer.concat(parts);
 }
 
 function compactTime(iso: string): string {
@@ -292,7 +300,7 @@ export class Store implements RunStore {
     const bytes = await this.readResultsBytes(id);
     if (!bytes) throw new InputError(`${this.location}: run ${id} has no ${RESULTS_FILE}`);
     try {
-      return JSON.parse(Buffer.from(bytes).toString('utf8')) as Results;
+      return parseJsonBytes(bytes) as Results;
     } catch (e) {
       throw new InputError(`${this.location}: run ${id}: ${RESULTS_FILE} is not JSON (${(e as Error).message})`);
     }

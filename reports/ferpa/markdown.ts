@@ -2,6 +2,7 @@
 // inputs escaped with mdCell so names, tags and messages render as inert text.
 import type { Severity, Status } from '../../checks/engine/types.js';
 import { SEVERITIES } from '../../checks/engine/types.js';
+import { pushAll } from '../../checks/util/push-all.js';
 import { mdCell } from '../markdown.js';
 import { CONTROL_STATUS_LABEL, CONTROL_STATUSES, type ControlReport, type EvidenceItem, type FerpaReport } from './model.js';
 
@@ -60,7 +61,7 @@ function controlBlock(c: ControlReport, max: number): string[] {
       c.policies.map((p) => [mdCell(p.id), mdCell(p.severity ?? ''), String(p.counts.pass), String(p.counts.fail), String(p.counts.unknown), String(p.counts.error), String(p.counts.waived)]),
     ));
   }
-  out.push(...evidenceRows(c.evidence, max));
+  pushAll(out, evidenceRows(c.evidence, max));
   return out;
 }
 
@@ -83,7 +84,7 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
   out.push(...table(['Status', ...SEVERITIES, 'Total'], statuses.map((st) => [st, ...SEVERITIES.map((s: Severity) => String(r.summary.findings[st][s])), String(r.summary.findingTotals[st])])));
   out.push('', '### Controls', '');
   out.push(...table(['Control', 'Title', 'Status', 'Why'], r.controls.map((c) => [mdCell(c.id), mdCell(c.title), CONTROL_STATUS_LABEL[c.status], mdCell(c.reason)])));
-  if (r.notes.length) out.push('', '### Notes', '', ...r.notes.map((n) => `- ${mdCell(n)}`));
+  if (r.notes.length) pushAll(out, ['', '### Notes', '', ...r.notes.map((n) => `- ${mdCell(n)}`)]);
 
   out.push('', '## Scope', '');
   out.push(`- **Tool versions:** ${mdCell(r.scope.toolVersions.join(', ') || 'unknown')}`);
@@ -93,7 +94,7 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
   out.push(`- **Regions:** ${mdCell(r.scope.regions.join(', ') || 'none seen')}`);
   out.push(`- **Results digest:** ${mdCell(r.integrity.resultsSha256)}`);
   out.push(`- **Previous report:** ${mdCell(r.integrity.previousReportSha256 ?? 'none given')}`);
-  out.push('', ...table(['Kind', 'Path', 'SHA-256', 'Time', 'Listed by'], r.scope.inputs.map((i) => [mdCell(i.kind), mdCell(i.path), mdCell(i.sha256), mdCell(i.time ?? ''), mdCell(i.via ?? '')])));
+  pushAll(out, ['', ...table(['Kind', 'Path', 'SHA-256', 'Time', 'Listed by'], r.scope.inputs.map((i) => [mdCell(i.kind), mdCell(i.path), mdCell(i.sha256), mdCell(i.time ?? ''), mdCell(i.via ?? '')]))]);
 
   out.push('', '## Attestations', '');
   out.push(...table(
@@ -103,7 +104,7 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
 
   out.push('', '## Waivers', '');
   if (r.waivers.length) {
-    out.push(...table(
+    pushAll(out, table(
       ['Policy', 'Resource', 'Reason', 'Owner', 'Expires', 'State', 'Waived', 'Re-opened'],
       r.waivers.map((w) => [mdCell(w.policy), mdCell(w.resource ?? '(all)'), mdCell(w.reason), mdCell(w.owner), mdCell(w.expires), w.state === 'expired' ? 'expired: findings re-opened' : 'active', String(w.waivedFindings), String(w.reopenedFindings)]),
     ));
@@ -112,22 +113,22 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
   out.push('', '## Parameter profile in force', '');
   if (r.profile.values) {
     out.push(`From ${mdCell(r.profile.origin ?? 'unknown')}.`, '');
-    out.push(...table(['Parameter', 'Value'], Object.keys(r.profile.values).map((k) => [mdCell(k) + (r.profile.conflicts.includes(k) ? ' (differs between results files)' : ''), mdCell(short(r.profile.values![k], 400))])));
+    pushAll(out, table(['Parameter', 'Value'], Object.keys(r.profile.values).map((k) => [mdCell(k) + (r.profile.conflicts.includes(k) ? ' (differs between results files)' : ''), mdCell(short(r.profile.values![k], 400))])));
   } else out.push('_The results carry no profile._');
 
   if (r.drift) {
     out.push('', '## Drift between plan and live account', '');
-    out.push(...table(['Drift', 'Resource', 'Attribute', 'Planned', 'Live', 'Message'], r.drift.map((d) => [mdCell(d.drift), mdCell(d.resource), mdCell(d.attribute ?? ''), mdCell(short(d.planned)), mdCell(short(d.live)), mdCell(d.message)])));
+    pushAll(out, table(['Drift', 'Resource', 'Attribute', 'Planned', 'Live', 'Message'], r.drift.map((d) => [mdCell(d.drift), mdCell(d.resource), mdCell(d.attribute ?? ''), mdCell(short(d.planned)), mdCell(short(d.live)), mdCell(d.message)])));
   }
 
   out.push('', '## Trend', '');
   if (r.trend.length > 1) {
-    out.push(...table(['Report', 'Date', ...CONTROL_STATUSES.map((s) => CONTROL_STATUS_LABEL[s])], r.trend.map((p) => [mdCell(p.label), mdCell(p.at), ...CONTROL_STATUSES.map((s) => String(p.counts[s]))])));
+    pushAll(out, table(['Report', 'Date', ...CONTROL_STATUSES.map((s) => CONTROL_STATUS_LABEL[s])], r.trend.map((p) => [mdCell(p.label), mdCell(p.at), ...CONTROL_STATUSES.map((s) => String(p.counts[s]))])));
   } else out.push('_No earlier reports were given._');
 
   for (const f of r.summary.families) {
     out.push('', `## ${mdCell(f.id)}: ${mdCell(f.title)}`, '', `${f.readyPercent}% ready or attested.`);
-    for (const c of r.controls.filter((x) => x.family === f.id)) out.push(...controlBlock(c, max));
+    for (const c of r.controls.filter((x) => x.family === f.id)) pushAll(out, controlBlock(c, max));
   }
   out.push('', '---', '', `_ferpa-ready readiness report; results digest ${mdCell(r.integrity.resultsSha256)}. Evidence for a data-privacy-agreement review, not legal advice._`);
   return `${out.join('\n')}\n`;

@@ -14,18 +14,27 @@ describe('text renderer', () => {
     expect(out.trimEnd().split('\n').at(-1)).toBe('Summary: 2 fail, 1 error, 1 unknown, 1 waived, 2 pass of 7 findings (pass findings not listed; use --verbose)');
   });
 
-  it('writes each finding as SEVERITY policy-id address (file:line) message, severity first', () => {
+  it('writes each finding as SEVERITY policy-id address (file:line) message, severity first, the address once', () => {
     const lines = renderText(sampleResults(), META).split('\n');
     const failStart = lines.indexOf('FAIL (2)');
     expect(lines[failStart + 1]).toBe(
-      '  CRITICAL aws-s3-public-access-blocked aws_s3_bucket.records (storage/s3 buckets.tf:4) aws_s3_bucket.records: fail [waiver expired 2024-01-31: legacy export]',
+      '  CRITICAL aws-s3-public-access-blocked aws_s3_bucket.records (storage/s3 buckets.tf:4) fail [waiver expired 2024-01-31: legacy export]',
     );
     expect(lines[failStart + 2]).toBe(
-      '  HIGH     aws-rds-storage-encrypted module.db.aws_db_instance.main[0] (modules/db/main.tf:12) module.db.aws_db_instance.main[0]: not met: RDS storage is encrypted (storageEncrypted = false)',
+      '  HIGH     aws-rds-storage-encrypted module.db.aws_db_instance.main[0] (modules/db/main.tf:12) not met: RDS storage is encrypted (storageEncrypted = false)',
     );
     expect(lines.find((l) => l.includes('trail/main'))).toBe(
-      '  MEDIUM   aws-cloudtrail-multi-region arn:aws:cloudtrail:us-east-1:123456789012:trail/main arn:aws:cloudtrail:us-east-1:123456789012:trail/main: could not be read: AccessDenied',
+      '  MEDIUM   aws-cloudtrail-multi-region arn:aws:cloudtrail:us-east-1:123456789012:trail/main could not be read: AccessDenied',
     );
+    // Every listed finding names its resource exactly once (the message's own "<address>: " prefix is dropped).
+    const results = sampleResults();
+    const out = renderText(results, META, { verbose: true }).split('\n');
+    for (const f of results.findings) {
+      const label = f.resource.address ?? f.resource.arn!;
+      const line = out.find((l) => l.includes(` ${f.policyId} ${label} `));
+      expect(line, `${f.policyId} ${label}`).toBeDefined();
+      expect(line!.split(label).length - 1, line).toBe(1);
+    }
   });
 
   it('lists passes when verbose', () => {

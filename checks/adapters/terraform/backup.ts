@@ -3,6 +3,7 @@ import { isUnknown, UNKNOWN } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 import { asNumber, attr, linkRef, locOf, tfResource, type TfAdapter } from './helpers.js';
 import { attrComputed, awsManagedKey, bool, num, tagAttrs } from './rds.js';
+import { pushAll } from '../../util/push-all.js';
 
 const vault: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.backup.vault', [rec.values.name]);
@@ -64,12 +65,12 @@ const plan: TfAdapter = (rec) => {
   const vaultNames: string[] = [];
   if (rulesRaw.origin !== 'unknown' && Array.isArray(rulesRaw.value)) {
     const list = rulesRaw.value as unknown[];
-    vaultNames.push(...strings(list, 'target_vault_name'));
+    pushAll(vaultNames, strings(list, 'target_vault_name'));
     const mapped = list.map((rule, i) => {
       if (isUnknown(rule) || !rule || typeof rule !== 'object') return UNKNOWN;
       const o = rule as Record<string, unknown>;
       const copies = Array.isArray(o.copy_action) ? o.copy_action : isUnknown(o.copy_action) ? [UNKNOWN] : [];
-      copyArns.push(...strings(copies, 'destination_vault_arn'));
+      pushAll(copyArns, strings(copies, 'destination_vault_arn'));
       return {
         ruleName: o.rule_name,
         targetVaultName: o.target_vault_name,

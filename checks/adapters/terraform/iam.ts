@@ -3,6 +3,7 @@ import { documentFromStatementBlocks, normalizeIamDocument } from '../../model/i
 import { isUnknown, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 import { asNumber, attr, linkRef, locOf, partialJsonVal, rawAt, tfResource, type AttrOptions, type TfAdapter } from './helpers.js';
+import { pushAll } from '../../util/push-all.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers shared by the identity, secrets and container adapters.
@@ -234,7 +235,7 @@ function attachment(principals: Principal[]): TfAdapter {
       const list = stringList(raw);
       if (list.length || isUnknown(raw) || (rec.references[p.path]?.length ?? 0) > 0) types.push(p.type);
       if (Array.isArray(raw) && raw.some(isUnknown)) unknownNames = true;
-      names.push(...list);
+      pushAll(names, list);
       r.linkRefs!.push(linkRef(rec, p.link, p.path, [`aws.iam.${p.type}`], { inverse: 'policyAttachments' }));
     }
     r.attrs.principalTypes = { value: types, origin: 'explicit', loc: r.loc };

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { exitCodeFor, parseSeverity } from '../exit.js';
-import { collect, parseFormats, writeOutput } from '../output.js';
+import { collect, parseFormats, writeOutput, writeStdout } from '../output.js';
 import { SCAN_FORMATS, READINESS_FORMATS, writeReadinessReport } from './scan.js';
 import { loadBaselineInput } from '../baseline-input.js';
 
@@ -36,7 +36,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
       // Heavy modules (the AWS SDK clients) load only when the command runs, so --help stays fast.
       const { collectSnapshot, serializeSnapshot } = await import('../../sources/live/index.js');
       const { scanPaths } = await import('../../pipeline/scan.js');
-      const { render } = await import('../../../reports/index.js');
+      const { renderChunks } = await import('../../../reports/index.js');
       const targets = parseFormats(opts.format, SCAN_FORMATS, 'text');
       const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
       const failOn = parseSeverity(opts.failOn, config.failOn ?? 'high');
@@ -79,9 +79,9 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         for (const t of targets) {
           if (READINESS_FORMATS.includes(t.format)) continue;
           const doc = ['json', 'sarif', 'gitlab-sast'].includes(t.format) ? marked : newOnly;
-          const out = render(t.format, doc, meta, {});
+          const out = renderChunks(t.format, doc, meta, {});
           if (t.file) writeOutput(t.file, out);
-          else process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+          else writeStdout(out);
         }
         if (opts.store) {
           const { appendRun } = await import('../../store/index.js');

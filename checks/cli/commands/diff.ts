@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { RunFindings } from '../../store/diff.js';
+import { jsonChunks } from '../../util/json-chunks.js';
+import { writeStdout } from '../output.js';
 import { STORE_HELP, formatOption } from './history.js';
 
 export function registerDiff(program: Command, _setExit: (code: number) => void): void {
@@ -27,7 +29,8 @@ export function registerDiff(program: Command, _setExit: (code: number) => void)
       }
       const find = (id: string) => history.find((h) => h.id === id)!;
       const diff = diffRuns(find(from.id), find(to.id), history);
-      if (format === 'json') process.stdout.write(`${JSON.stringify({ store: store.location, ...diff }, null, 2)}\n`);
+      // In pieces: the diff of two large runs can be longer than one string.
+      if (format === 'json') writeStdout(jsonChunks({ store: store.location, ...diff }, { indent: 2 }));
       else process.stdout.write(formatDiff(diff));
     });
 }

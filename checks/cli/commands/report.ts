@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { loadAttestationFile } from '../../engine/config.js';
 import type { Attestation, Results } from '../../engine/types.js';
 import { InputError } from '../../errors.js';
+import { parseJsonBytes } from '../../util/json-parse-large.js';
 import { describeAjvError, schemaValidator } from '../../util/schemas.js';
 import { buildReport, trendPointOf, type ReportInput, type TrendPoint } from '../../../reports/ferpa/model.js';
 import { renderFerpaHtml } from '../../../reports/ferpa/html.js';
@@ -13,6 +14,7 @@ import { renderFerpaMarkdown } from '../../../reports/ferpa/markdown.js';
 import { chromiumPath, PDF_MAX_EVIDENCE_ROWS, renderFerpaPdf } from '../../../reports/ferpa/pdf.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { collect, parseFormats, writeOutput } from '../output.js';
+import { pushAll } from '../../util/push-all.js';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'markdown', 'json'];
 
@@ -26,7 +28,7 @@ function readBytes(file: string, what: string): Buffer {
 
 function parseJson(bytes: Buffer, file: string): unknown {
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    return parseJsonBytes(bytes);
   } catch (e) {
     throw new InputError(`not valid JSON: ${(e as Error).message.split('\n')[0]}`, file);
   }
@@ -135,7 +137,7 @@ export function registerReport(program: Command, _setExit: (code: number) => voi
       const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
       const history = readHistory(opts.history);
       const now = clock();
-      if (opts.store) history.points.push(...(await storeTrend(opts.store, Number(opts.trendRuns), catalog, config.attestations)));
+      if (opts.store) pushAll(history.points, await storeTrend(opts.store, Number(opts.trendRuns), catalog, config.attestations));
       history.points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
       await writeReportTargets(targets, inputs, {
         catalog,

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
+import { jsonChunks } from '../../util/json-chunks.js';
 import type { Results } from '../../engine/types.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { EXIT_USAGE, exitCodeFor, parseSeverity, unreadInputs } from '../exit.js';
-import { collect, parseFormats, writeOutput } from '../output.js';
+import { collect, parseFormats, writeOutput, writeStdout } from '../output.js';
 import { loadBaselineInput } from '../baseline-input.js';
 
 export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'gitlab-sast', 'html', 'pdf'];
@@ -32,8 +33,10 @@ export async function writeReadinessReport(
   const wanted = targets.filter((t) => READINESS_FORMATS.includes(t.format));
   if (!wanted.length) return;
   const { writeReportTargets } = await import('./report.js');
-  const json = JSON.stringify(results);
-  const input = { results, path: results.inputs.map((i) => i.path).join(', ') || 'scan', sha256: createHash('sha256').update(json).digest('hex') };
+  // The hash of JSON.stringify(results), taken in pieces (the text of a large run is longer than one string can be).
+  const hash = createHash('sha256');
+  for (const piece of jsonChunks(results)) hash.update(piece);
+  const input = { results, path: results.inputs.map((i) => i.path).join(', ') || 'scan', sha256: hash.digest('hex') };
   await writeReportTargets(wanted, [input], { catalog, now: new Date(results.generatedAt), attestations: config.attestations, profile: config.profile });
 }
 
@@ -56,7 +59,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--store <dir|s3://bucket/prefix>', 'keep this run (results, input hashes, link to the previous run) in a run store')
     .action(async (paths: string[], opts) => {
       const { scanPaths } = await import('../../pipeline/scan.js');
-      const { render } = await import('../../../reports/index.js');
+      const { renderChunks } = await import('../../../reports/index.js');
       let all = [...paths, ...opts.plan].map((p: string) => resolve(p));
       if (opts.fileDirs) all = [...new Set(all.map((p) => (/\.tf(\.json)?$/.test(p) ? dirname(p) : p)))];
       if (!all.length) throw new InputError('scan: give at least one directory, .tf file, plan or snapshot');
@@ -80,9 +83,9 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       for (const t of targets) {
         if (READINESS_FORMATS.includes(t.format)) continue;
         const doc = ['json', 'sarif', 'gitlab-sast'].includes(t.format) ? marked : newOnly;
-        const out = render(t.format, doc, meta, { verbose: Boolean(opts.verbose) });
+        const out = renderChunks(t.format, doc, meta, { verbose: Boolean(opts.verbose) });
         if (t.file) writeOutput(t.file, out);
-        else process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+        else writeStdout(out);
       }
       for (const d of results.diagnostics ?? []) if (d.level === 'warning') process.stderr.write(`warning: ${d.message}\n`);
       for (const m of models) if (!m.model.all().length) process.stderr.write(`note: no resources found in ${m.input.display}\n`);

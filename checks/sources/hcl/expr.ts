@@ -3,6 +3,7 @@
  * parser hands us). One pass over the text with one token of lookahead; quoted strings and heredocs
  * switch into template mode. Nesting is bounded so hostile input fails cleanly instead of overflowing.
  */
+import { minOf } from '../../util/push-all.js';
 
 export type Node =
   | { t: 'lit'; v: null | boolean | number | string }
@@ -495,7 +496,7 @@ class Parser {
     }
     let body = lines;
     if (indent) {
-      const ws = Math.min(...lines.filter((l) => l.trim()).map((l) => (/^[ \t]*/.exec(l) as RegExpExecArray)[0].length));
+      const ws = minOf(lines.filter((l) => l.trim()).map((l) => (/^[ \t]*/.exec(l) as RegExpExecArray)[0].length));
       if (Number.isFinite(ws)) body = lines.map((l) => l.slice(ws));
     }
     this.la = undefined;

@@ -20,6 +20,7 @@ import {
   type Value,
 } from './values.js';
 import { partialJsonencode } from './partial-json.js';
+import { maxOf, minOf, pushAll } from '../../util/push-all.js';
 
 /** What file-reading functions need from the evaluator: a safe reader and a template renderer. */
 export interface FnHost {
@@ -69,7 +70,7 @@ function flatten(v: Value[], depth = 0): Value[] {
   const out: Value[] = [];
   for (const x of v) {
     if (isUnknown(x)) throw new UnknownSignal();
-    if (Array.isArray(x)) out.push(...flatten(x, depth + 1));
+    if (Array.isArray(x)) pushAll(out, flatten(x, depth + 1));
     else out.push(x);
   }
   return out;
@@ -263,7 +264,7 @@ const FUNCS: Record<string, Fn> = {
     const out: Value[] = [];
     for (const l of a) {
       if (isUnknown(l)) throw new UnknownSignal();
-      out.push(...list(l));
+      pushAll(out, list(l));
     }
     return out;
   },
@@ -293,7 +294,7 @@ const FUNCS: Record<string, Fn> = {
   format: (a) => format(str(a[0] as Value), a.slice(1)),
   formatlist: (a) => {
     const lists = a.slice(1).filter(Array.isArray) as Value[][];
-    const n = lists.length ? Math.min(...lists.map((l) => l.length)) : 1;
+    const n = lists.length ? minOf(lists.map((l) => l.length)) : 1;
     const out: Value[] = [];
     for (let i = 0; i < n; i++) out.push(format(str(a[0] as Value), a.slice(1).map((x) => (Array.isArray(x) ? (x[i] as Value) : x))));
     return out;
@@ -389,8 +390,8 @@ const FUNCS: Record<string, Fn> = {
   lower: (a) => str(a[0] as Value).toLowerCase(),
   upper: (a) => str(a[0] as Value).toUpperCase(),
   title: (a) => str(a[0] as Value).replace(/\b\w/g, (c) => c.toUpperCase()),
-  min: (a) => Math.min(...numList(a)),
-  max: (a) => Math.max(...numList(a)),
+  min: (a) => minOf(numList(a)),
+  max: (a) => maxOf(numList(a)),
   abs: (a) => Math.abs(toNum(a[0] as Value)),
   ceil: (a) => Math.ceil(toNum(a[0] as Value)),
   floor: (a) => Math.floor(toNum(a[0] as Value)),

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
 import { scanJsonPositions, scanPositions, type BlockPos } from './positions.js';
+import { pushAll } from '../../util/push-all.js';
 
 type Hcl2Json = { parse(filename: string, contents: string): Promise<Record<string, unknown>> };
 let hcl2json: Hcl2Json | undefined;
@@ -267,7 +268,7 @@ function normalizeJson(doc: Record<string, unknown>): Record<string, unknown> {
       out[kind] = byType;
     } else if (kind === 'module' || kind === 'variable' || kind === 'output' || kind === 'provider') {
       const byName: Record<string, unknown[]> = {};
-      for (const item of arr(v)) for (const [name, body] of Object.entries((item ?? {}) as Record<string, unknown>)) (byName[name] ??= []).push(...arr(body));
+      for (const item of arr(v)) for (const [name, body] of Object.entries((item ?? {}) as Record<string, unknown>)) pushAll((byName[name] ??= []), arr(body));
       out[kind] = byName;
     } else if (kind === 'locals' || kind === 'terraform') out[kind] = arr(v);
   }

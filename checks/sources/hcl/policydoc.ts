@@ -3,6 +3,7 @@ import { UnknownJson } from '../../model/value.js';
 import { goJson } from './functions.js';
 import { partialValue } from './partial-json.js';
 import { UNKNOWN, hasMarker, isObj, type Value } from './values.js';
+import { pushAll } from '../../util/push-all.js';
 
 /**
  * Render `data "aws_iam_policy_document"` the way the AWS provider fills its `json` attribute:
@@ -25,7 +26,7 @@ export function renderPolicyDocument(values: Record<string, Value>): Value {
       try {
         const doc = JSON.parse(String(s)) as { Statement?: unknown };
         const st = doc.Statement;
-        statements.push(...(Array.isArray(st) ? st : st ? [st] : []));
+        pushAll(statements, Array.isArray(st) ? st : st ? [st] : []);
       } catch {
         return UNKNOWN;
       }
@@ -42,7 +43,7 @@ export function renderPolicyDocument(values: Record<string, Value>): Value {
       if (!isObj(b)) continue;
       const type = String(b.type ?? '');
       const ids = Array.isArray(b.identifiers) ? b.identifiers : [b.identifiers ?? ''];
-      (out[type] ??= []).push(...ids);
+      pushAll((out[type] ??= []), ids);
     }
     if (Object.keys(out).length === 1 && out['*'] && out['*'].length === 1 && out['*'][0] === '*') return '*';
     return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));

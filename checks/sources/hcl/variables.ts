@@ -7,6 +7,7 @@ import { evalNode, type Env, type Host } from './evaluate.js';
 import { parseExpression, parseValueString } from './expr.js';
 import { parseHclText } from './parse.js';
 import { EvalError, UNKNOWN, isObj, recordMembers, type Value } from './values.js';
+import { pushAll } from '../../util/push-all.js';
 
 /** A host that knows no names: for constant expressions (defaults, tfvars). */
 export const EMPTY_HOST: Host = {
@@ -151,7 +152,7 @@ export async function rootVariables(cfg: ModuleConfig, dir: string, inputs: VarI
     names = [];
   }
   const files = ['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n));
-  files.push(...names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort());
+  pushAll(files, names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort());
   const display = (p: string): string => relative(inputs.displayRoot, p) || p;
   for (const f of files) for (const [k, v] of Object.entries(await tfvarsFile(join(dir, f), display(join(dir, f))))) set(k, v);
   for (const f of inputs.varFiles ?? []) {

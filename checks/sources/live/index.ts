@@ -19,6 +19,7 @@ import { collectFromConfig, completeFromDescribe, CONFIG_TYPES } from './collect
 import { assumeRoleCredentials, listOrgAccounts, type OrgAccount } from './collect/org.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
 import { TOOL_VERSION } from '../../version.js';
+import { pushAll } from '../../util/push-all.js';
 
 export { readSnapshot, validateSnapshot, isSnapshot, serializeSnapshot, SNAPSHOT_SCHEMA_PATH, type Snapshot } from './snapshot.js';
 export type { ClientHook } from './collect/context.js';
@@ -172,7 +173,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
       progress?.(`reading AWS Config aggregator ${opts.configAggregator}`);
       const out = await collectFromConfig(c, opts.configAggregator, region, opts.regions === 'all' ? 'all' : regions);
       configAggregator = { name: opts.configAggregator, region, resourceTypes: [...CONFIG_TYPES] };
-      notes.push(...out.notes);
+      pushAll(notes, out.notes);
       settings.skipTypes = new Set(CONFIG_TYPES);
       for (const acct of out.accounts) configured.set(acct, c);
     }

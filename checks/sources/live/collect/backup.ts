@@ -1,6 +1,7 @@
-import { BackupClient, GetBackupPlanCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults } from '@aws-sdk/client-backup';
+import { BackupClient, GetBackupPlanCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults, type BackupSelectionsListMember } from '@aws-sdk/client-backup';
 import { facet, items, listAll, plain, type Collector } from './context.js';
 import type { SnapshotResource } from '../snapshot.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** AWS Backup: plans (rules, lifecycle, copy actions) with their selections, and vaults. */
 export async function collectBackup(c: Collector, region: string): Promise<void> {
@@ -16,8 +17,8 @@ export async function collectBackup(c: Collector, region: string): Promise<void>
       const [plan, selections] = await Promise.all([
         c.read('backup', region, 'backup:GetBackupPlan', () => client.send(new GetBackupPlanCommand({ BackupPlanId: p.BackupPlanId }))),
         c.read('backup', region, 'backup:ListBackupSelections', async () => {
-          const out = [];
-          for await (const page of paginateListBackupSelections({ client }, { BackupPlanId: p.BackupPlanId })) out.push(...(page.BackupSelectionsList ?? []));
+          const out: BackupSelectionsListMember[] = [];
+          for await (const page of paginateListBackupSelections({ client }, { BackupPlanId: p.BackupPlanId })) pushAll(out, page.BackupSelectionsList ?? []);
           return out;
         }),
       ]);

@@ -104,7 +104,7 @@ function s3Record(base: SnapshotResource, cfg: Json, sup: Record<string, string>
     }),
   };
   const tagSets = (parse(sup.BucketTaggingConfiguration) as { tagSets?: Array<{ tags?: Record<string, string> }> } | undefined)?.tagSets;
-  d.tags = tagSets ? Object.assign({}, ...tagSets.map((t) => t.tags ?? {})) : tags;
+  d.tags = tagSets ? tagSets.reduce<Record<string, string>>((all, t) => Object.assign(all, t.tags ?? {}), {}) : tags;
 }
 
 function securityGroupData(cfg: Json): Json {

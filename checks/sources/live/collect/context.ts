@@ -1,5 +1,6 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { SnapshotAccountSettings, SnapshotCall, SnapshotError, SnapshotListError, SnapshotResource } from '../snapshot.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /**
  * Shared machinery of the collectors: one SDK client per service and region (adaptive retry, timeouts,
@@ -275,7 +276,7 @@ export function plain(v: unknown): unknown {
 export async function listAll<T>(c: Collector, service: string, region: string, action: string, types: string[], pages: () => AsyncIterable<T[] | undefined>): Promise<T[] | undefined> {
   const r = await c.read(service, region, action, async () => {
     const out: T[] = [];
-    for await (const items of pages()) if (items) out.push(...items);
+    for await (const items of pages()) if (items) pushAll(out, items);
     return out;
   });
   if (r.ok) return r.value;

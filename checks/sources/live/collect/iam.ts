@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { facet, items, listAll, plain, type Collector, type Read } from './context.js';
 import type { SnapshotResource } from '../snapshot.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** IAM returns policy documents URL-encoded. */
 function decodeDocument(raw: unknown): unknown {
@@ -27,7 +28,7 @@ function decodeDocument(raw: unknown): unknown {
 
 async function pages<T>(it: AsyncIterable<object>, key: string): Promise<T[]> {
   const out: T[] = [];
-  for await (const p of it) out.push(...(((p as Record<string, unknown>)[key] as T[] | undefined) ?? []));
+  for await (const p of it) pushAll(out, ((p as Record<string, unknown>)[key] as T[] | undefined) ?? []);
   return out;
 }
 

@@ -1,8 +1,9 @@
-import { DescribeDBClusterParametersCommand, DescribeDBParametersCommand, RDSClient, paginateDescribeDBClusters, paginateDescribeDBInstances } from '@aws-sdk/client-rds';
+import { DescribeDBClusterParametersCommand, DescribeDBParametersCommand, RDSClient, paginateDescribeDBClusters, paginateDescribeDBInstances, type Parameter } from '@aws-sdk/client-rds';
 import { facet, items, listAll, plain, tagMap, type Collector, type Read } from './context.js';
 
 type KeptParameters = Record<string, { value: string | null; source: string | null }>;
 import type { SnapshotResource } from '../snapshot.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** Parameters the catalog reads (TLS, statement and connection logging); the rest of a group is not kept. */
 export const RDS_PARAMETERS = [
@@ -35,21 +36,21 @@ export function parameterReader(c: Collector, region: string): (name: string, cl
     if (!p) {
       p = cluster
         ? c.read('rds', region, 'rds:DescribeDBClusterParameters', async () => {
-            const all = [];
+            const all: Parameter[] = [];
             let Marker: string | undefined;
             do {
               const out = await client.send(new DescribeDBClusterParametersCommand({ DBClusterParameterGroupName: name, Marker }));
-              all.push(...(out.Parameters ?? []));
+              pushAll(all, out.Parameters ?? []);
               Marker = out.Marker;
             } while (Marker);
             return keep(all);
           })
         : c.read('rds', region, 'rds:DescribeDBParameters', async () => {
-            const all = [];
+            const all: Parameter[] = [];
             let Marker: string | undefined;
             do {
               const out = await client.send(new DescribeDBParametersCommand({ DBParameterGroupName: name, Marker }));
-              all.push(...(out.Parameters ?? []));
+              pushAll(all, out.Parameters ?? []);
               Marker = out.Marker;
             } while (Marker);
             return keep(all);
