@@ -233,7 +233,7 @@ export function documentFromStatementBlocks(values: Record<string, unknown>): Ia
   const merged: Layered[] = [];
   for (const d of [...documentsIn(values.source_policy_documents), ...documentsIn(values.source_json)]) {
     if (d === undefined) merged.push({ sid: UNKNOWN, statement: UNKNOWN });
-    else merged.push(...d);
+    else for (const x of d) merged.push(x);
   }
   overlay(merged, own);
   for (const d of [...documentsIn(values.override_policy_documents), ...documentsIn(values.override_json)]) overlay(merged, d);

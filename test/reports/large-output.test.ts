@@ -109,6 +109,6 @@ describe('more findings than a spread can pass as arguments', () => {
   it('text renders 160,000 findings', { timeout: LONG }, () => {
     const results = bigResults(160_000);
     const text = render('text', results, META);
-    expect(text.trimEnd().split('\n').at(-1)).toMatch(/ of 160000 findings \(pass findings not listed; use verbose\)$/);
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/ of 160000 findings \(pass findings not listed; use --verbose\)$/);
   });
 });
