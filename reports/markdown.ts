@@ -15,9 +15,9 @@ const SEVERITY_ORDER = (Object.keys(SEVERITY_RANK) as Severity[]).sort((a, b) =>
  * Backslash first, then HTML-significant characters as entities, then Markdown punctuation escaped,
  * newlines and control characters folded to spaces.
  */
-export function mdCell(s: string): string {
+export function mdCell(s: string, max = MAX_CELL): string {
   let t = s.replace(/\r\n|\r|\n|\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-  if (t.length > MAX_CELL) t = `${t.slice(0, MAX_CELL - 3)}...`;
+  if (t.length > max) t = `${t.slice(0, max - 3)}...`;
   return t
     .replace(/\\/g, '\\\\')
     .replace(/&/g, '&amp;')
