@@ -33,11 +33,30 @@ export function inputsByFinding(docs: Array<{ results: Results }>): Map<Finding,
   return out;
 }
 
-/** What the source is, in words, for "hcl: envs/prod" lines. */
-export const SOURCE_LABEL: Record<string, string> = {
+/** The source in words, when the row names no input. */
+const SOURCE_LABEL: Record<string, string> = {
   hcl: 'Terraform source',
   plan: 'Terraform plan',
   live: 'live account',
-  snapshot: 'live snapshot',
   app: 'application tests',
 };
+
+/** What the input is, before its path: a root module directory, a plan file, a live snapshot. */
+const INPUT_LABEL: Record<string, string> = {
+  hcl: 'root module',
+  plan: 'plan',
+  live: 'snapshot',
+  app: 'application test run',
+};
+
+/** The parts of an evidence row's origin line: "root module envs/prod · account 1111… · region us-east-1". */
+export function originParts(e: { source: string; input?: string; account: string | null; region: string | null }): {
+  label: string;
+  path: string | null;
+  account: string | null;
+  region: string | null;
+} {
+  return e.input !== undefined
+    ? { label: INPUT_LABEL[e.source] ?? e.source, path: e.input, account: e.account, region: e.region }
+    : { label: SOURCE_LABEL[e.source] ?? e.source, path: null, account: e.account, region: e.region };
+}

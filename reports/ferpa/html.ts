@@ -5,7 +5,7 @@
 import type { Severity, Status } from '../../checks/engine/types.js';
 import { SEVERITIES } from '../../checks/engine/types.js';
 import { describeValue, messageText } from './evidence-text.js';
-import { SOURCE_LABEL } from './evidence-origin.js';
+import { originParts } from './evidence-origin.js';
 import { showsGuidance } from './guidance.js';
 import { headerMeta, runningHeader } from './print-header.js';
 import {
@@ -147,7 +147,8 @@ function values(vals: Record<string, unknown>): Html {
 
 /** Where an evidence row comes from: source and root (or plan, snapshot), account and region. */
 function whereHtml(e: EvidenceItem): Html {
-  return html`<span class="where">${SOURCE_LABEL[e.source] ?? e.source}${e.input ? html` <code>${e.input}</code>` : ''} · account ${e.account ? html`<code>${e.account}</code>` : 'not recorded'} · region ${e.region ? html`<code>${e.region}</code>` : 'not recorded'}</span>`;
+  const o = originParts(e);
+  return html`<span class="where">${o.label}${o.path !== null ? html` <code>${o.path}</code>` : ''} · account ${o.account ? html`<code>${o.account}</code>` : 'not recorded'} · region ${o.region ? html`<code>${o.region}</code>` : 'not recorded'}</span>`;
 }
 
 /** Horizontal stacked bars: one row per family, segments per control status, best first. */

@@ -4,7 +4,7 @@ import type { Severity, Status } from '../../checks/engine/types.js';
 import { SEVERITIES } from '../../checks/engine/types.js';
 import { mdCell } from '../markdown.js';
 import { describeValue, messageText } from './evidence-text.js';
-import { SOURCE_LABEL } from './evidence-origin.js';
+import { originParts } from './evidence-origin.js';
 import { showsGuidance } from './guidance.js';
 import { CONTROL_STATUS_LABEL, CONTROL_STATUSES, type ControlReport, type EvidenceItem, type FerpaReport } from './model.js';
 
@@ -41,10 +41,8 @@ function valuesCell(vals: Record<string, unknown>): string {
 
 /** Source and root (or plan, snapshot), account and region of an evidence row. */
 function whereCell(e: EvidenceItem): string {
-  return [
-    `${mdCell(SOURCE_LABEL[e.source] ?? e.source)}${e.input ? ` ${mdCell(e.input)}` : ''}`,
-    `account ${mdCell(e.account ?? 'not recorded')} · region ${mdCell(e.region ?? 'not recorded')}`,
-  ].join('<br>');
+  const o = originParts(e);
+  return [`${mdCell(o.label)}${o.path !== null ? ` ${mdCell(o.path)}` : ''}`, `account ${mdCell(o.account ?? 'not recorded')} · region ${mdCell(o.region ?? 'not recorded')}`].join('<br>');
 }
 
 function evidenceRows(items: EvidenceItem[], max: number): string[] {
