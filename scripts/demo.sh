@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 out="${FERPA_READY_DEMO_OUT:-out}"
 broken="examples/broken-stack"
 if [ ! -d node_modules ] || ! npm ls --depth=0 >/dev/null 2>&1; then npm ci --no-audit --no-fund >&2; fi
-node scripts/build.mjs >&2 || echo "compiling failed: running the TypeScript sources instead" >&2
+node -e 'import("./bin/compiled.js").then((m) => process.exit(m.distIsCurrent() ? 0 : 1))' 2>/dev/null ||
+  node scripts/build.mjs >&2 || echo "compiling failed: running the TypeScript sources instead" >&2
 mkdir -p "$out"
 
 inputs=()
