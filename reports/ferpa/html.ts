@@ -118,7 +118,7 @@ footer{margin-top:36px;color:var(--muted);font-size:12px;overflow-wrap:anywhere}
   h2,h3,h4{break-after:avoid}
   .control{break-inside:auto}
   .control header{break-inside:avoid;break-after:avoid}
-  tr,li,.kv dt,.kv dd,pre,.guide,.card{break-inside:avoid}
+  li,.where,.kv dt,.kv dd,pre,.guide,.card,.policies tr,.matrix tr,.supply tr{break-inside:avoid}
   thead{display:table-header-group}
   nav.contents>ol{columns:2;column-gap:24px}
   a{color:inherit;text-decoration:none}
