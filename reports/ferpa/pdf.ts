@@ -55,8 +55,9 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
 
 /**
  * Print HTML to PDF (Letter, backgrounds on, a running header naming the stack, date and tool version
- * from the report's <meta> elements, "Page N of M" in the footer, bookmarks from the headings). Opens
- * and closes its own browser unless one is given.
+ * from the report's <meta> elements, "Page N of M" in the footer, bookmarks from the headings). Not a
+ * tagged PDF: its structure tree carries DOM node ids that differ between prints of the same report.
+ * Opens and closes its own browser unless one is given.
  */
 export async function renderFerpaPdf(htmlDoc: string, opts: PdfOptions, browser?: Browser): Promise<Buffer> {
   const own = browser ? undefined : await launchChromium(opts.executablePath);
@@ -79,7 +80,6 @@ export async function renderFerpaPdf(htmlDoc: string, opts: PdfOptions, browser?
         headerTemplate: headerTemplate(readHeaderMeta(htmlDoc)),
         footerTemplate: footerTemplate(),
         outline: true,
-        tagged: true,
       });
       return fixPdfDates(Buffer.from(pdf), opts.now);
     } finally {
