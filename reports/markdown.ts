@@ -15,9 +15,21 @@ const SEVERITY_ORDER = (Object.keys(SEVERITY_RANK) as Severity[]).sort((a, b) =>
  * Backslash first, then HTML-significant characters as entities, then Markdown punctuation escaped,
  * newlines and control characters folded to spaces.
  */
-export function mdCell(s: string, max = MAX_CELL): string {
-  let t = s.replace(/\r\n|\r|\n|\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-  if (t.length > max) t = `${t.slice(0, max - 3)}...`;
+export function mdCell(s: string): string {
+  const t = fold(s);
+  return escapeMd(t.length > MAX_CELL ? `${t.slice(0, MAX_CELL - 3)}...` : t);
+}
+
+/** mdCell without the length limit: for documents (the readiness report) where nothing may be cut off. */
+export function mdText(s: string): string {
+  return escapeMd(fold(s));
+}
+
+function fold(s: string): string {
+  return s.replace(/\r\n|\r|\n|\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
+function escapeMd(t: string): string {
   return t
     .replace(/\\/g, '\\\\')
     .replace(/&/g, '&amp;')

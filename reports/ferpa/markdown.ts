@@ -2,7 +2,7 @@
 // inputs escaped with mdCell so names, tags and messages render as inert text.
 import type { Severity, Status } from '../../checks/engine/types.js';
 import { SEVERITIES } from '../../checks/engine/types.js';
-import { mdCell } from '../markdown.js';
+import { mdCell, mdText } from '../markdown.js';
 import { describeValue, messageText } from './evidence-text.js';
 import { originParts } from './evidence-origin.js';
 import { showsGuidance } from './guidance.js';
@@ -19,13 +19,10 @@ function table(header: string[], rows: string[][]): string[] {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
-/** A value phrase, escaped and never cut off (the PR comment's cell limit does not apply to the report). */
-const mdValue = (s: string) => mdCell(s, Infinity);
-
 /** A value in a table cell: one phrase inline, several as bullet lines (evidence-text.ts). */
 function valueCell(v: unknown, listItems = false): string {
   const phrases = describeValue(v, { listItems });
-  return phrases.length === 1 ? mdValue(phrases[0]!) : phrases.map((p) => `• ${mdValue(p)}`).join('<br>');
+  return phrases.length === 1 ? mdText(phrases[0]!) : phrases.map((p) => `• ${mdText(p)}`).join('<br>');
 }
 
 function valuesCell(vals: Record<string, unknown>): string {
@@ -34,7 +31,7 @@ function valuesCell(vals: Record<string, unknown>): string {
   return keys
     .map((k) => {
       const phrases = describeValue(vals[k]);
-      return phrases.length === 1 ? `${mdCell(k)}: ${mdValue(phrases[0]!)}` : `${mdCell(k)}:<br>${phrases.map((p) => `• ${mdValue(p)}`).join('<br>')}`;
+      return phrases.length === 1 ? `${mdCell(k)}: ${mdText(phrases[0]!)}` : `${mdCell(k)}:<br>${phrases.map((p) => `• ${mdText(p)}`).join('<br>')}`;
     })
     .join('<br>');
 }
@@ -73,8 +70,8 @@ function controlBlock(c: ControlReport, max: number): string[] {
   }
   if (showsGuidance(c)) {
     const g = c.guidance!;
-    out.push(`- **Evidence to supply:** ${mdCell(g.attest)}`);
-    out.push(`  - Documents to attach: ${g.documents.map(mdCell).join('; ')}`);
+    out.push(`- **Evidence to supply:** ${mdText(g.attest)}`);
+    out.push(`  - Documents to attach: ${g.documents.map((d) => mdText(d)).join('; ')}`);
     out.push(`  - Signed by: ${mdCell(g.signer)}`);
     out.push(`  - How often: ${mdCell(g.frequency)}`);
   }
@@ -131,7 +128,7 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
     out.push('', '### Evidence to supply', '', `${toSupply.length} controls need evidence that no scan produces.`, '');
     out.push(...table(
       ['Control', 'Status', 'What to attest', 'Documents to attach', 'Signed by', 'How often'],
-      toSupply.map((c) => [`${mdCell(c.id)}: ${mdCell(c.title)}`, CONTROL_STATUS_LABEL[c.status], mdCell(c.guidance!.attest), c.guidance!.documents.map(mdCell).join('<br>'), mdCell(c.guidance!.signer), mdCell(c.guidance!.frequency)]),
+      toSupply.map((c) => [`${mdCell(c.id)}: ${mdCell(c.title)}`, CONTROL_STATUS_LABEL[c.status], mdText(c.guidance!.attest), c.guidance!.documents.map((d) => mdText(d)).join('<br>'), mdCell(c.guidance!.signer), mdCell(c.guidance!.frequency)]),
     ));
   }
 

@@ -85,7 +85,11 @@ describe('the report shows guidance for controls that need evidence', () => {
       expect(a, id).toContain(c.guidance!.signer);
       expect(a, id).toContain(c.guidance!.frequency);
       for (const d of c.guidance!.documents) expect(a, id).toContain(d);
-      expect(md).toContain(`- **Evidence to supply:** ${c.guidance!.attest.replace(/[|`[\]*_~!#]/g, (x) => `\\${x}`)}`);
+      const esc = (t: string) => t.replace(/[|`[\]*_~!#]/g, (x) => `\\${x}`);
+      expect(md).toContain(`- **Evidence to supply:** ${esc(c.guidance!.attest)}`);
+      // Whole in both places (the Markdown table once cut documents off).
+      expect(md).toContain(`  - Documents to attach: ${c.guidance!.documents.map(esc).join('; ')}`);
+      expect(md).toContain(`| ${c.guidance!.documents.map(esc).join('<br>')} |`);
     }
     // FERPA-GOV-02 has a valid attestation: attested, no guidance block.
     const gov02 = model.controls.find((x) => x.id === 'FERPA-GOV-02')!;
