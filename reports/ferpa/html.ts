@@ -118,7 +118,7 @@ footer{margin-top:36px;color:var(--muted);font-size:12px;overflow-wrap:anywhere}
   h2,h3,h4{break-after:avoid}
   .control{break-inside:auto}
   .control header{break-inside:avoid;break-after:avoid}
-  li,.where,.kv dt,.kv dd,pre,.guide,.card,.policies tr,.matrix tr,.supply tr{break-inside:avoid}
+  tr:not(.tall),li,.where,.kv dt,.kv dd,pre,.guide,.card{break-inside:avoid}
   thead{display:table-header-group}
   nav.contents>ol{columns:2;column-gap:24px}
   a{color:inherit;text-decoration:none}
@@ -210,13 +210,25 @@ export function trendChart(trend: TrendPoint[]): Html {
   return html`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="trend-title" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title id="trend-title">Share of controls ready or attested, per report</title>${grid}<polyline points="${line}" fill="none" stroke="#1a7f37" stroke-width="2"/>${dots}</svg>`;
 }
 
+/**
+ * Rows kept on one page in print, unless their values are long enough to fill much of a page: moving
+ * such a row to the next page would leave a large blank gap, so it may break between lines instead.
+ */
+const TALL_ROW_CHARS = 900;
+
+function isTall(e: EvidenceItem): boolean {
+  let n = e.message.length;
+  for (const [k, v] of Object.entries(e.values)) for (const p of describeValue(v)) n += k.length + p.length;
+  return n > TALL_ROW_CHARS;
+}
+
 function evidenceTable(all: EvidenceItem[], max = Infinity): Html {
   if (!all.length) return html`<p class="muted">No findings from the given results map to this control.</p>`;
   const items = all.length > max ? all.slice(0, max) : all;
   const more = all.length - items.length;
   return html`${more ? html`<p class="muted">The first ${items.length} of ${all.length} findings (failing first); the other ${more} are in the HTML and JSON reports.</p>` : ''}<table class="evidence"><colgroup><col class="c-status"><col class="c-resource"><col class="c-policy"><col class="c-values"></colgroup><thead><tr><th>Status</th><th>Resource and where it was found</th><th>Policy</th><th>Decisive values</th></tr></thead><tbody>${items.map(
     (e) =>
-      html`<tr><td data-label="Status">${findingStatus(e.status)}${e.reopened ? html`<br><span class="muted">waiver expired ${e.waiver?.expires ?? ''}</span>` : ''}${e.status === 'waived' && e.waiver ? html`<br><span class="muted">until ${e.waiver.expires}</span>` : ''}</td><td data-label="Resource"><code>${e.resource}</code><br><span class="muted"><span class="mono">${e.kind}</span>${e.location ? html` · <span class="mono">${e.location}</span>` : ''}</span>${whereHtml(e)}</td><td data-label="Policy">${e.policyTitle === e.policyId ? '' : html`${e.policyTitle}<br>`}<span class="muted mono">${e.policyId}</span> <span class="muted">(${e.severity})</span></td><td data-label="Decisive values">${values(e.values)}${e.status !== 'pass' ? html`<div class="muted msg">${messageText(e.message, e.resource)}</div>` : ''}</td></tr>`,
+      html`<tr${isTall(e) ? html` class="tall"` : ''}><td data-label="Status">${findingStatus(e.status)}${e.reopened ? html`<br><span class="muted">waiver expired ${e.waiver?.expires ?? ''}</span>` : ''}${e.status === 'waived' && e.waiver ? html`<br><span class="muted">until ${e.waiver.expires}</span>` : ''}</td><td data-label="Resource"><code>${e.resource}</code><br><span class="muted"><span class="mono">${e.kind}</span>${e.location ? html` · <span class="mono">${e.location}</span>` : ''}</span>${whereHtml(e)}</td><td data-label="Policy">${e.policyTitle === e.policyId ? '' : html`${e.policyTitle}<br>`}<span class="muted mono">${e.policyId}</span> <span class="muted">(${e.severity})</span></td><td data-label="Decisive values">${values(e.values)}${e.status !== 'pass' ? html`<div class="muted msg">${messageText(e.message, e.resource)}</div>` : ''}</td></tr>`,
   )}</tbody></table>`;
 }
 

@@ -55,8 +55,8 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
 
 /**
  * Print HTML to PDF (Letter, backgrounds on, a running header naming the stack, date and tool version
- * from the report's <meta> elements, "Page N of M" in the footer, bookmarks from the headings). Not a
- * tagged PDF: its structure tree carries DOM node ids that differ between prints of the same report.
+ * from the report's <meta> elements, "Page N of M" in the footer). Not tagged, so no bookmarks either:
+ * Chromium builds both from a structure tree whose DOM node ids differ between prints of one report.
  * Opens and closes its own browser unless one is given.
  */
 export async function renderFerpaPdf(htmlDoc: string, opts: PdfOptions, browser?: Browser): Promise<Buffer> {
@@ -79,7 +79,6 @@ export async function renderFerpaPdf(htmlDoc: string, opts: PdfOptions, browser?
         displayHeaderFooter: true,
         headerTemplate: headerTemplate(readHeaderMeta(htmlDoc)),
         footerTemplate: footerTemplate(),
-        outline: true,
       });
       return fixPdfDates(Buffer.from(pdf), opts.now);
     } finally {

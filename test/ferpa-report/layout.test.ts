@@ -245,13 +245,12 @@ describe('the demo scan in a real browser and printed', () => {
     await page.close();
   });
 
-  it('PDF: "Page N of M" and the running header on every page, contents, bookmarks, nothing in the margins, no half-empty pages, commands whole', async () => {
+  it('PDF: "Page N of M" and the running header on every page, contents, no half-empty pages, nothing past the printable edge, commands whole', async () => {
     const pdf = await renderFerpaPdf(renderFerpaHtml(layoutReport, { maxEvidenceRows: PDF_MAX_EVIDENCE_ROWS }), { executablePath: chromiumPath(process.env), now: NOW }, needBrowser());
     const file = join(dir, 'report.pdf');
     writeFileSync(file, pdf);
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, 'ferpa-report-demo.pdf'), pdf);
-    expect(pdf.toString('latin1')).toContain('/Outlines');
 
     const pages = run('pdftotext', ['-layout', file, '-']).split('\f').slice(0, -1);
     expect(pages.length).toBeGreaterThan(20);
