@@ -91,7 +91,7 @@ table.supply .c-control{width:26%}table.supply .c-signer{width:24%}
 nav.contents .ids a{white-space:nowrap}
 .guide{background:#ddf4ff;border:1px solid #54aeff;border-radius:6px;padding:6px 10px;margin:8px 0}
 .guide .kv{grid-template-columns:150px minmax(0,1fr);margin:4px 0}
-nav.contents ol{margin:4px 0;padding-left:22px}nav.contents li{margin:1px 0}nav.contents .ids{color:var(--muted);font-size:12px}
+nav.contents ol{margin:4px 0;padding-left:22px}nav.contents li{margin:1px 0}nav.contents .ids{color:var(--muted);font-size:.88em}
 nav.toc a{color:inherit}a{color:#0969da}
 svg{max-width:100%;height:auto}
 svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
