@@ -17,8 +17,20 @@ const SEVERITY_ORDER = (Object.keys(SEVERITY_RANK) as Severity[]).sort((a, b) =>
  * newlines and control characters folded to spaces.
  */
 export function mdCell(s: string): string {
-  let t = s.replace(/\r\n|\r|\n|\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-  if (t.length > MAX_CELL) t = `${t.slice(0, MAX_CELL - 3)}...`;
+  const t = fold(s);
+  return escapeMd(t.length > MAX_CELL ? `${t.slice(0, MAX_CELL - 3)}...` : t);
+}
+
+/** mdCell without the length limit: for documents (the readiness report) where nothing may be cut off. */
+export function mdText(s: string): string {
+  return escapeMd(fold(s));
+}
+
+function fold(s: string): string {
+  return s.replace(/\r\n|\r|\n|\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
+function escapeMd(t: string): string {
   return t
     .replace(/\\/g, '\\\\')
     .replace(/&/g, '&amp;')

@@ -26,6 +26,8 @@ export interface FrameworkControl {
   appChecks?: string[];
   requirement?: string;
   attestationHint?: string;
+  /** What to attest, which documents, who signs and how often (controls that need evidence no scan produces). */
+  attestationGuidance?: { attest: string; documents: string[]; signer: string; frequency: string };
   remediation?: string;
 }
 
@@ -124,7 +126,10 @@ function checkPath(path: string, kind: string, pointer: string, file: string): s
 
 export function loadFramework(dir = CORE_POLICY_DIR): Framework {
   const file = join(dir, 'frameworks', 'ferpa.yaml');
-  const raw = readStructured(file) as Omit<Framework, 'controls'> & { controls: Record<string, Omit<FrameworkControl, 'id'>> };
+  const data = readStructured(file);
+  const validate = schemaValidator('policies/schema/framework.schema.json');
+  if (!validate(data)) throw new InputError(describeAjvError(validate.errors), file);
+  const raw = data as Omit<Framework, 'controls'> & { controls: Record<string, Omit<FrameworkControl, 'id'>> };
   return { ...raw, controls: Object.entries(raw.controls).map(([id, c]) => ({ id, ...c, policies: c.policies ?? [] })) };
 }
 

@@ -3,7 +3,10 @@
 import type { Severity, Status } from '../../checks/engine/types.js';
 import { SEVERITIES } from '../../checks/engine/types.js';
 import { pushAll } from '../../checks/util/push-all.js';
-import { mdCell } from '../markdown.js';
+import { mdCell, mdText } from '../markdown.js';
+import { describeValue, messageText } from './evidence-text.js';
+import { originParts } from './evidence-origin.js';
+import { showsGuidance } from './guidance.js';
 import { CONTROL_STATUS_LABEL, CONTROL_STATUSES, type ControlReport, type EvidenceItem, type FerpaReport } from './model.js';
 
 export { mdCell };
@@ -17,15 +20,27 @@ function table(header: string[], rows: string[][]): string[] {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
-function short(v: unknown, max = 160): string {
-  const s = v === undefined ? 'not set' : JSON.stringify(v) ?? String(v);
-  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
+/** A value in a table cell: one phrase inline, several as bullet lines (evidence-text.ts). */
+function valueCell(v: unknown, listItems = false): string {
+  const phrases = describeValue(v, { listItems });
+  return phrases.length === 1 ? mdText(phrases[0]!) : phrases.map((p) => `• ${mdText(p)}`).join('<br>');
 }
 
 function valuesCell(vals: Record<string, unknown>): string {
   const keys = Object.keys(vals);
   if (!keys.length) return '';
-  return keys.map((k) => mdCell(`${k} = ${short(vals[k])}`)).join('<br>');
+  return keys
+    .map((k) => {
+      const phrases = describeValue(vals[k]);
+      return phrases.length === 1 ? `${mdCell(k)}: ${mdText(phrases[0]!)}` : `${mdCell(k)}:<br>${phrases.map((p) => `• ${mdText(p)}`).join('<br>')}`;
+    })
+    .join('<br>');
+}
+
+/** Source and root (or plan, snapshot), account and region of an evidence row. */
+function whereCell(e: EvidenceItem): string {
+  const o = originParts(e);
+  return [`${mdCell(o.label)}${o.path !== null ? ` ${mdCell(o.path)}` : ''}`, `account ${mdCell(o.account ?? 'not recorded')} · region ${mdCell(o.region ?? 'not recorded')}`].join('<br>');
 }
 
 function evidenceRows(items: EvidenceItem[], max: number): string[] {
@@ -33,12 +48,12 @@ function evidenceRows(items: EvidenceItem[], max: number): string[] {
   const rows = items.slice(0, max).map((e) => [
     mdCell(e.reopened ? `${e.status} (waiver expired ${e.waiver?.expires ?? ''})` : e.status === 'waived' ? `waived until ${e.waiver?.expires ?? ''}` : e.status),
     mdCell(e.resource) + (e.location ? `<br>${mdCell(e.location)}` : ''),
+    whereCell(e),
     mdCell(e.policyId),
-    mdCell(e.source),
     valuesCell(e.values),
-    e.status === 'pass' ? '' : mdCell(e.message),
+    e.status === 'pass' ? '' : mdCell(messageText(e.message, e.resource)),
   ]);
-  const out = ['', ...table(['Status', 'Resource', 'Policy', 'Source', 'Decisive values', 'Message'], rows)];
+  const out = ['', ...table(['Status', 'Resource', 'Found in', 'Policy', 'Decisive values', 'Message'], rows)];
   if (items.length > max) out.push('', `... and ${items.length - max} more (see the JSON or HTML report).`);
   return out;
 }
@@ -52,7 +67,14 @@ function controlBlock(c: ControlReport, max: number): string[] {
   const a = c.attestation;
   if (a.required || a.attestation) {
     const who = a.attestation ? `: ${mdCell(a.attestation.statement)} (${mdCell(a.attestation.attestedBy)}, ${mdCell(a.attestation.date)}${a.attestation.expires ? `, expires ${mdCell(a.attestation.expires)}` : ''}; document ${mdCell(a.attestation.document)})` : '';
-    out.push(`- **Attestation:** ${mdCell(a.state)}${who}${a.hint && a.state !== 'valid' ? `. To attest: ${mdCell(a.hint)}` : ''}`);
+    out.push(`- **Attestation:** ${mdCell(a.state)}${who}${a.hint && a.state !== 'valid' && !showsGuidance(c) ? `. To attest: ${mdCell(a.hint)}` : ''}`);
+  }
+  if (showsGuidance(c)) {
+    const g = c.guidance!;
+    out.push(`- **Evidence to supply:** ${mdText(g.attest)}`);
+    out.push(`  - Documents to attach: ${g.documents.map((d) => mdText(d)).join('; ')}`);
+    out.push(`  - Signed by: ${mdCell(g.signer)}`);
+    out.push(`  - How often: ${mdCell(g.frequency)}`);
   }
   if (c.status !== 'ready' && c.status !== 'attested' && c.remediation) out.push(`- **Remediation:** ${mdCell(c.remediation)}`);
   if (c.policies.length) {
@@ -102,6 +124,15 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
     r.attestations.map((a) => [mdCell(a.control), mdCell(a.state), mdCell(a.attestation?.statement ?? a.hint ?? ''), mdCell(a.attestation?.attestedBy ?? ''), mdCell(a.attestation?.date ?? ''), mdCell(a.attestation?.expires ?? ''), mdCell(a.attestation?.document ?? '')]),
   ));
 
+  const toSupply = r.controls.filter(showsGuidance);
+  if (toSupply.length) {
+    out.push('', '### Evidence to supply', '', `${toSupply.length} controls need evidence that no scan produces.`, '');
+    out.push(...table(
+      ['Control', 'Status', 'What to attest', 'Documents to attach', 'Signed by', 'How often'],
+      toSupply.map((c) => [`${mdCell(c.id)}: ${mdCell(c.title)}`, CONTROL_STATUS_LABEL[c.status], mdText(c.guidance!.attest), c.guidance!.documents.map((d) => mdText(d)).join('<br>'), mdCell(c.guidance!.signer), mdCell(c.guidance!.frequency)]),
+    ));
+  }
+
   out.push('', '## Waivers', '');
   if (r.waivers.length) {
     pushAll(out, table(
@@ -113,12 +144,12 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
   out.push('', '## Parameter profile in force', '');
   if (r.profile.values) {
     out.push(`From ${mdCell(r.profile.origin ?? 'unknown')}.`, '');
-    pushAll(out, table(['Parameter', 'Value'], Object.keys(r.profile.values).map((k) => [mdCell(k) + (r.profile.conflicts.includes(k) ? ' (differs between results files)' : ''), mdCell(short(r.profile.values![k], 400))])));
+    pushAll(out, table(['Parameter', 'Value'], Object.keys(r.profile.values).map((k) => [mdCell(k) + (r.profile.conflicts.includes(k) ? ' (differs between results files)' : ''), valueCell(r.profile.values![k], true)])));
   } else out.push('_The results carry no profile._');
 
   if (r.drift) {
     out.push('', '## Drift between plan and live account', '');
-    pushAll(out, table(['Drift', 'Resource', 'Attribute', 'Planned', 'Live', 'Message'], r.drift.map((d) => [mdCell(d.drift), mdCell(d.resource), mdCell(d.attribute ?? ''), mdCell(short(d.planned)), mdCell(short(d.live)), mdCell(d.message)])));
+    pushAll(out, table(['Drift', 'Resource', 'Attribute', 'Planned', 'Live', 'Message'], r.drift.map((d) => [mdCell(d.drift), mdCell(d.resource), mdCell(d.attribute ?? ''), valueCell(d.planned), valueCell(d.live), mdCell(d.message)])));
   }
 
   out.push('', '## Trend', '');

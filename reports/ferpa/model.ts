@@ -6,6 +6,8 @@ import type { Attestation, Finding, Results, Severity, Status, Waiver } from '..
 import { SEVERITIES } from '../../checks/engine/types.js';
 import { looksLikeSecretValue } from '../../checks/engine/redact.js';
 import { canonical, canonicalEvidence, cmp, fileLine, resourceLabel, SEVERITY_RANK } from '../common.js';
+import { inputsByFinding } from './evidence-origin.js';
+import type { AttestationGuidance } from './guidance.js';
 
 export const REPORT_SCHEMA = 'ferpa-ready/readiness-report@1';
 
@@ -36,6 +38,7 @@ export interface ReportFrameworkControl {
   requirement?: string;
   remediation?: string;
   attestationHint?: string;
+  attestationGuidance?: AttestationGuidance;
 }
 
 export interface ReportFramework {
@@ -106,7 +109,7 @@ export interface EvidenceItem {
   resource: string;
   kind: string;
   location: string;
-  /** The root module or plan this comes from, when its scan read several (results finding `input`). */
+  /** The root module, plan or snapshot this comes from: the finding's `input`, else the only input of its source in its results file. */
   input?: string;
   account: string | null;
   region: string | null;
@@ -161,6 +164,8 @@ export interface ControlReport {
   counts: Record<Status, number>;
   evidence: EvidenceItem[];
   attestation: ControlAttestation;
+  /** What to attest or supply, which documents, who signs and how often (framework `attestationGuidance`). */
+  guidance: AttestationGuidance | null;
 }
 
 export interface FamilySummary {
@@ -269,7 +274,7 @@ function redactMessage(f: Finding): string {
   return looksLikeSecretValue(f.message) ? `${resourceLabel(f)}: (message withheld: it contained a credential-looking value)` : f.message;
 }
 
-function evidenceItem(f: Finding, meta: Map<string, ReportPolicyMeta>, today: string): EvidenceItem {
+function evidenceItem(f: Finding, meta: Map<string, ReportPolicyMeta>, today: string, input: string | undefined): EvidenceItem {
   const waiverExpired = Boolean(f.waiver && (f.waiver.expired || f.waiver.expires < today));
   const reopened = Boolean(f.waiver && waiverExpired && f.status !== 'pass');
   const status: Status = f.status === 'waived' && waiverExpired ? 'fail' : f.status;
@@ -285,7 +290,7 @@ function evidenceItem(f: Finding, meta: Map<string, ReportPolicyMeta>, today: st
     resource: resourceLabel(f),
     kind: f.resource.kind,
     location: fileLine(f),
-    ...(f.input !== undefined ? { input: f.input } : {}),
+    ...(input !== undefined ? { input } : {}),
     account: f.account ?? null,
     region: f.region ?? null,
     message: redactMessage(f),
@@ -393,7 +398,8 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
   for (const p of policyMeta) if (!meta.has(p.id)) meta.set(p.id, p);
 
   const findings = mergeFindings(inputs, notes);
-  const items = findings.map((f) => ({ f, item: evidenceItem(f, meta, today) }));
+  const inputOf = inputsByFinding(inputs);
+  const items = findings.map((f) => ({ f, item: evidenceItem(f, meta, today, inputOf.get(f)) }));
 
   // Control membership: the finding's own controls plus the framework's policy lists.
   const controlIds = new Set(framework.controls.map((c) => c.id));
@@ -456,6 +462,7 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
       counts,
       evidence,
       attestation: att,
+      guidance: c.attestationGuidance ? { ...c.attestationGuidance, documents: [...c.attestationGuidance.documents] } : null,
     };
   });
 

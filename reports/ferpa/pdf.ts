@@ -4,6 +4,7 @@
 // clock so the same report gives the same bytes where Chromium allows it.
 import { existsSync } from 'node:fs';
 import { InputError } from '../../checks/errors.js';
+import { footerTemplate, headerTemplate, readHeaderMeta } from './print-header.js';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -52,7 +53,12 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
   }
 }
 
-/** Print HTML to PDF (Letter, backgrounds on). Opens and closes its own browser unless one is given. */
+/**
+ * Print HTML to PDF (Letter, backgrounds on, a running header naming the stack, date and tool version
+ * from the report's <meta> elements, "Page N of M" in the footer). Not tagged, so no bookmarks either:
+ * Chromium builds both from a structure tree whose DOM node ids differ between prints of one report.
+ * Opens and closes its own browser unless one is given.
+ */
 export async function renderFerpaPdf(htmlDoc: string, opts: PdfOptions, browser?: Browser): Promise<Buffer> {
   const own = browser ? undefined : await launchChromium(opts.executablePath);
   const b = browser ?? own!;
@@ -66,7 +72,14 @@ export async function renderFerpaPdf(htmlDoc: string, opts: PdfOptions, browser?
       page.setDefaultTimeout(timeout);
       await page.setContent(htmlDoc, { waitUntil: 'load', timeout });
       await page.emulateMedia({ media: 'print' });
-      const pdf = await page.pdf({ format: 'Letter', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false });
+      const pdf = await page.pdf({
+        format: 'Letter',
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate: headerTemplate(readHeaderMeta(htmlDoc)),
+        footerTemplate: footerTemplate(),
+      });
       return fixPdfDates(Buffer.from(pdf), opts.now);
     } finally {
       await context.close();

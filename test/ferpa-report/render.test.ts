@@ -111,7 +111,7 @@ describe('hostile values render inert', () => {
     expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(2)&gt;');
     // The only tags in the document are the ones the renderer writes.
     const tags = new Set([...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1]!.toLowerCase()));
-    const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'p', 'span', 'strong', 'section', 'div', 'svg', 'g', 'rect', 'text', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'nav', 'a', 'code', 'dl', 'dt', 'dd', 'ul', 'li', 'br', 'article', 'pre', 'footer', 'polyline', 'line', 'circle'];
+    const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'p', 'span', 'strong', 'section', 'div', 'svg', 'g', 'rect', 'text', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'nav', 'a', 'code', 'dl', 'dt', 'dd', 'ul', 'li', 'br', 'article', 'pre', 'footer', 'polyline', 'line', 'circle', 'ol', 'colgroup', 'col'];
     for (const t of tags) expect(allowed, `unexpected tag <${t}>`).toContain(t);
     expect(html).not.toMatch(/href="javascript:/i);
   });
@@ -124,7 +124,7 @@ describe('hostile values render inert', () => {
     expect(rendered).not.toContain('<b>x</b>');
     expect(rendered).not.toMatch(/<strong>bold<\/strong>/);
     // Table rows keep their column count: `|` in values is escaped.
-    const evidenceHeader = md.split('\n').findIndex((l) => l.startsWith('| Status | Resource | Policy |'));
+    const evidenceHeader = md.split('\n').findIndex((l) => l.startsWith('| Status | Resource | Found in | Policy |'));
     expect(evidenceHeader).toBeGreaterThan(0);
     const row = md.split('\n')[evidenceHeader + 2]!;
     expect(row.replace(/\\\|/g, '').split('|').length).toBe(8);
