@@ -1,16 +1,19 @@
 import { dirname, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import { rootModules } from '../sources/hcl/files.js';
-import { adaptTerraform } from '../adapters/terraform/index.js';
+import { adaptTerraformInventory } from '../adapters/terraform/index.js';
+import { classificationOptions, type ClassificationOptions } from '../adapters/classification.js';
+import type { Adapted } from '../adapters/inventory.js';
+import { DATA_STORE_KIND } from '../model/kinds/inventory.js';
+import { Model } from '../model/model.js';
+import { coverageOf, inputCoverage } from './coverage.js';
 import { linkModel } from '../adapters/link.js';
-import type { Model } from '../model/model.js';
-import type { Resource } from '../model/resource.js';
 import type { Catalog } from '../engine/catalog.js';
 import type { Config } from '../engine/config.js';
 import { runPolicies } from '../engine/run.js';
 import { applyWaivers } from '../engine/waivers.js';
 import { redact } from '../engine/redact.js';
-import type { Diagnostic, Finding, Results, ResultsInput, Waiver } from '../engine/types.js';
+import type { Diagnostic, Finding, InputCoverage, Results, ResultsInput, Waiver } from '../engine/types.js';
 import { readPlan } from '../sources/plan/index.js';
 import type { TfSourceResult } from '../sources/terraform/record.js';
 import { classify, hashInput, type ClassifiedInput } from './inputs.js';
@@ -52,9 +55,9 @@ function groupInputs(inputs: ClassifiedInput[]): Group[] {
   return groups;
 }
 
-async function resourcesOf(group: Group, opts: ScanOptions, diagnostics: Diagnostic[], suppressions: Waiver[]): Promise<Resource[]> {
+async function resourcesOf(group: Group, opts: ScanOptions, diagnostics: Diagnostic[], suppressions: Waiver[], classification: ClassificationOptions): Promise<Adapted> {
   const first = group.inputs[0]!;
-  if (first.kind === 'snapshot') return (await import('./live.js')).loadLiveResources(first.path, first.display);
+  if (first.kind === 'snapshot') return (await import('./live.js')).loadLiveResources(first.path, first.display, classification);
   let src: TfSourceResult;
   if (first.kind === 'plan') src = readPlan(first.path, { display: first.display });
   else {
@@ -73,7 +76,7 @@ async function resourcesOf(group: Group, opts: ScanOptions, diagnostics: Diagnos
     }
   }
   for (const note of src.notes) diagnostics.push({ level: 'note', message: note, file: first.display });
-  return adaptTerraform(src.records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? []);
+  return adaptTerraformInventory(src.records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? [], classification);
 }
 
 /**
@@ -99,6 +102,12 @@ function sourceRoot(i: ClassifiedInput): string | undefined {
   return undefined;
 }
 
+/** How coverage names a group: the root module (its directory), the plan or the snapshot, as given. */
+function groupDisplay(group: Group): string {
+  const first = group.inputs[0]!;
+  return first.kind === 'hcl-file' ? dirname(first.display) || '.' : first.display;
+}
+
 function inputKind(i: ClassifiedInput): ResultsInput['kind'] {
   return i.kind === 'plan' ? 'plan' : i.kind === 'snapshot' ? 'live' : 'hcl';
 }
@@ -112,13 +121,30 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
   const findings: Finding[] = [];
   const models: ScanOutput['models'] = [];
   const disabled = new Set(opts.config.disable);
-  const policies = opts.catalog.policies.filter((p) => !disabled.has(p.id));
+  const enabled = opts.catalog.policies.filter((p) => !disabled.has(p.id));
+  // The inventory policies (FERPA-GOV-01) judge what the rest of the catalog evaluated, so they run after it.
+  const policies = enabled.filter((p) => p.resource !== DATA_STORE_KIND);
+  const inventoryPolicies = enabled.filter((p) => p.resource === DATA_STORE_KIND);
+  const classification = classificationOptions(opts.config.profile, opts.catalog.dataStores.kinds);
+  const coverage: InputCoverage[] = [];
   for (const group of groupInputs(classified)) {
-    const resources = await resourcesOf(group, opts, diagnostics, suppressions);
+    const { resources, inventory } = await resourcesOf(group, opts, diagnostics, suppressions, classification);
     const model = linkModel(resources);
-    models.push({ input: group.inputs[0]!, model });
-    const root = sourceRoot(group.inputs[0]!);
-    for (const f of runPolicies(policies, model, { profile: opts.config.profile })) {
+    const first = group.inputs[0]!;
+    models.push({ input: first, model });
+    const root = sourceRoot(first);
+    const judged = runPolicies(policies, model, { profile: opts.config.profile });
+    const covered = inputCoverage(inventory, model, judged, {
+      input: groupDisplay(group),
+      source: inputKind(first) === 'live' ? 'live' : inputKind(first) === 'plan' ? 'plan' : 'hcl',
+      ran: policies,
+      catalog: opts.catalog.policies.filter((p) => p.resource !== DATA_STORE_KIND),
+      dataStores: opts.catalog.dataStores,
+      classification,
+    });
+    coverage.push(covered.coverage);
+    if (inventoryPolicies.length) judged.push(...runPolicies(inventoryPolicies, new Model(covered.stores), { profile: opts.config.profile }));
+    for (const f of judged) {
       if (root !== undefined) Object.defineProperty(f.resource, 'root', { value: root, enumerable: false });
       findings.push(f);
     }
@@ -142,6 +168,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     ...(diagnostics.length ? { diagnostics } : {}),
     ...(opts.config.attestations.length ? { attestations: opts.config.attestations } : {}),
     ...(waivers.length ? { waivers: waivers.filter((w) => w.policy) } : {}),
+    coverage: coverageOf(coverage),
     ...(planModels.length && liveModels.length ? { drift: drift.map((d) => ({ ...d, ...(d.planned !== undefined ? { planned: redact(d.planned, d.attribute) } : {}), ...(d.live !== undefined ? { live: redact(d.live, d.attribute) } : {}) })) } : {}),
   };
   return { results, models };

@@ -17,4 +17,5 @@ import './s3-data-events-logged.js';
 import './iam-policy-grants.js';
 import './iam-trust-principals.js';
 import './ecs-plaintext-environment.js';
+import './data-store-evaluated.js';
 export {};
