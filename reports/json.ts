@@ -1,4 +1,5 @@
 import type { Attestation, Diagnostic, Finding, Results, ResultsInput, Waiver } from '../checks/engine/types.js';
+import { canonicalCoverage } from './coverage.js';
 import { canonical, canonicalEvidence, sortFindings } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 
@@ -56,6 +57,7 @@ export function canonicalResults(results: Results): Record<string, unknown> {
     out.attestations = results.attestations.map((a: Attestation) => pick(a, ['control', 'statement', 'attestedBy', 'date', 'document', 'expires']));
   }
   if (results.waivers) out.waivers = results.waivers.map((w: Waiver) => pick(w, WAIVER_KEYS));
+  if (results.coverage) out.coverage = canonicalCoverage(results.coverage);
   return out;
 }
 

@@ -1,6 +1,7 @@
-import type { Finding, Results, Severity, Status } from '../checks/engine/types.js';
+import type { Coverage, Finding, Results, Severity, Status } from '../checks/engine/types.js';
 import { countByStatus, fileLine, resourceLabel, SEVERITY_RANK, sortFindings, STATUS_ORDER } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
+import { coverageLine, dataStoreLine, notEvaluatedByType, reasonText } from './coverage.js';
 
 /** Hidden marker CI looks for to update one PR comment instead of adding a new one each run. */
 export const MARKDOWN_MARKER = '<!-- ferpa-ready -->';
@@ -77,6 +78,8 @@ export function renderMarkdown(results: Results, _meta: PolicyMeta[] = [], opts:
     }),
   ));
 
+  if (results.coverage) out.push(...coverageMarkdown(results.coverage, max));
+
   out.push(...capped('Failing', null, sorted.filter((f) => f.status === 'fail'), max));
   out.push(...capped('Could not be read', 'The data these checks need could not be read; they are not passes.', sorted.filter((f) => f.status === 'error'), max));
   out.push(...capped('Needs live verification', 'These values are not known from this input (known after apply, unresolved, or not readable); check them against the live account.', sorted.filter((f) => f.status === 'unknown'), max));
@@ -104,4 +107,17 @@ export function renderMarkdown(results: Results, _meta: PolicyMeta[] = [], opts:
     out.push(...table(['Level', 'File', 'Message'], diagnostics.map((d) => [mdCell(d.level), mdCell(d.file ?? ''), mdCell(d.message)])));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** Coverage: the one-line count, the data stores, and the types no policy evaluated (capped). */
+function coverageMarkdown(c: Coverage, max: number): string[] {
+  const out = ['', '### Coverage', '', `${mdCell(coverageLine(c))}.`];
+  const stores = dataStoreLine(c);
+  if (stores) out.push('', `Data stores: ${mdCell(stores)}.`);
+  const types = notEvaluatedByType(c);
+  if (types.length) {
+    out.push('', ...table(['Type', 'Not evaluated', 'Why', 'Data store'], types.slice(0, max).map((t) => [mdCell(t.type), String(t.count), mdCell(reasonText(t.reasons)), mdCell(t.dataStore ?? '')])));
+    if (types.length > max) out.push('', `... and ${types.length - max} more types.`);
+  }
+  return out;
 }

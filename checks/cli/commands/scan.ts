@@ -5,6 +5,7 @@ import { InputError } from '../../errors.js';
 import type { Results } from '../../engine/types.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { exitCodeFor, parseSeverity } from '../exit.js';
+import { unknownGateExit, unknownGatingPolicies } from '../unknown-gate.js';
 import { collect, parseFormats, writeOutput } from '../output.js';
 import { loadBaselineInput } from '../baseline-input.js';
 
@@ -89,6 +90,6 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         const { store, run } = await appendRun(opts.store, results);
         process.stderr.write(`stored run ${run.id} in ${store.location}\n`);
       }
-      setExit(exitCodeFor(newOnly, failOn));
+      setExit(exitCodeFor(newOnly, failOn) || unknownGateExit(newOnly, failOn, unknownGatingPolicies(catalog.policies)));
     });
 }
