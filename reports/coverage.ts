@@ -63,15 +63,18 @@ export function coverageLine(c: Pick<Coverage, 'total' | 'evaluated' | 'notEvalu
 }
 
 /**
- * After "Data stores: ": "4 of 40 not evaluated by any policy, 2 of 40 without a classification tag",
- * or "all 40 evaluated and classified" (null when the inputs hold none).
+ * After "Data stores: ": "4 of 40 not evaluated by any policy (1 outside every policy's scope), 2 of
+ * 40 without a classification tag", or "all 40 evaluated and classified" (null when there are none).
  */
-export function dataStoreLine(c: Pick<Coverage, 'dataStores' | 'dataStoresNotEvaluated' | 'dataStoresUnclassified'>): string | null {
+export function dataStoreLine(c: Pick<Coverage, 'dataStores' | 'dataStoresNotEvaluated' | 'dataStoresUnclassified' | 'inputs'>): string | null {
   const n = c.dataStores;
   if (!n) return null;
   if (!c.dataStoresNotEvaluated && !c.dataStoresUnclassified) return `all ${n} evaluated and classified`;
+  let outOfScope = 0;
+  for (const i of c.inputs) for (const t of i.notEvaluatedTypes) if (t.dataStore && t.reason === 'out-of-scope') outOfScope += t.count;
   const parts: string[] = [];
-  parts.push(c.dataStoresNotEvaluated ? `${c.dataStoresNotEvaluated} of ${n} not evaluated by any policy` : `all ${n} evaluated`);
+  if (c.dataStoresNotEvaluated) parts.push(`${c.dataStoresNotEvaluated} of ${n} not evaluated by any policy${outOfScope ? ` (${outOfScope} outside every policy's scope)` : ''}`);
+  else parts.push(`all ${n} evaluated`);
   parts.push(c.dataStoresUnclassified ? `${c.dataStoresUnclassified} of ${n} without a classification tag` : 'all classified');
   return parts.join(', ');
 }

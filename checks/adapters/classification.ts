@@ -31,8 +31,9 @@ export function classificationOptions(profile: { classificationTagKeys?: unknown
   return { tagKeys: keys, ...(profile.unclassifiedIsStudentData === false ? {} : { unclassifiedKinds: new Set(dataStoreKinds) }) };
 }
 
-/** A tags object in either shape APIs use: `{ key: value }` or `[{ Key, Value }]` (unknown markers kept). */
+/** A tags object in the shapes APIs use: `{ key: value }`, `[{ Key, Value }]` or `{ Items: [...] }` (unknown markers kept). */
 export function tagObject(raw: unknown): Record<string, unknown> | undefined {
+  if (raw && typeof raw === 'object' && !Array.isArray(raw) && Array.isArray((raw as { Items?: unknown }).Items) && Object.keys(raw).length === 1) return tagObject((raw as { Items: unknown[] }).Items);
   if (Array.isArray(raw)) {
     const out: Record<string, unknown> = {};
     for (const t of raw) {

@@ -17,6 +17,7 @@ import { logsLiveAdapters } from './logs.js';
 import { rdsLiveAdapters } from './rds.js';
 import { s3LiveAdapters } from './s3.js';
 import { secretsLiveAdapters } from './secrets.js';
+import { ssmLiveAdapters } from './ssm.js';
 
 export { accountArn } from './ec2.js';
 
@@ -34,6 +35,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...backupLiveAdapters,
   ...ecsLiveAdapters,
   ...iamLiveAdapters,
+  ...ssmLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */

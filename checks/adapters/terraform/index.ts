@@ -15,6 +15,7 @@ import { logsAdapters } from './logs.js';
 import { iamAdapters } from './iam.js';
 import { secretsAdapters } from './secrets.js';
 import { ecsAdapters } from './ecs.js';
+import { ssmAdapters } from './ssm.js';
 import { plaintextCredentialsAttr, regionAttrs } from './governance.js';
 import { tagAttrs } from './helpers.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
@@ -35,6 +36,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...iamAdapters,
   ...secretsAdapters,
   ...ecsAdapters,
+  ...ssmAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */
