@@ -18,6 +18,7 @@ import { rdsLiveAdapters } from './rds.js';
 import { s3LiveAdapters } from './s3.js';
 import { secretsLiveAdapters } from './secrets.js';
 import { ssmLiveAdapters } from './ssm.js';
+import { snsLiveAdapters } from './sns.js';
 
 export { accountArn } from './ec2.js';
 
@@ -36,6 +37,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...ecsLiveAdapters,
   ...iamLiveAdapters,
   ...ssmLiveAdapters,
+  ...snsLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */

@@ -16,6 +16,7 @@ import { iamAdapters } from './iam.js';
 import { secretsAdapters } from './secrets.js';
 import { ecsAdapters } from './ecs.js';
 import { ssmAdapters } from './ssm.js';
+import { snsAdapters } from './sns.js';
 import { plaintextCredentialsAttr, regionAttrs } from './governance.js';
 import { tagAttrs } from './helpers.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
@@ -37,6 +38,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...secretsAdapters,
   ...ecsAdapters,
   ...ssmAdapters,
+  ...snsAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

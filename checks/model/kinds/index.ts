@@ -14,10 +14,11 @@ import { secretsKinds } from './secrets.js';
 import { ecsKinds } from './ecs.js';
 import { inventoryKinds } from './inventory.js';
 import { ssmKinds } from './ssm.js';
+import { snsKinds } from './sns.js';
 
 /** Every kind the model knows, by kind id. */
 export const KINDS: Record<string, KindSpec> = Object.fromEntries(
-  [accountKinds, rdsKinds, elasticacheKinds, backupKinds, ec2Kinds, elbKinds, s3Kinds, kmsKinds, cloudtrailKinds, logsKinds, iamKinds, secretsKinds, ecsKinds, ssmKinds, inventoryKinds]
+  [accountKinds, rdsKinds, elasticacheKinds, backupKinds, ec2Kinds, elbKinds, s3Kinds, kmsKinds, cloudtrailKinds, logsKinds, iamKinds, secretsKinds, ecsKinds, ssmKinds, snsKinds, inventoryKinds]
     .flat()
     .map((k) => [k.kind, k]),
 );
