@@ -17,6 +17,7 @@ import { UNKNOWN } from '../../checks/model/value.js';
 import { coverageLine, dataStoreLine } from '../../reports/coverage.js';
 import { buildReport } from '../../reports/ferpa/model.js';
 import { policyMeta } from '../../checks/cli/context.js';
+import { appendRun } from '../../checks/store/index.js';
 
 const catalog = loadCatalog();
 const NOW = new Date('2026-11-22T00:00:00Z');
@@ -211,5 +212,16 @@ describe('readiness report coverage', () => {
       { now: NOW },
     );
     expect(both.scope.coverage).toMatchObject({ total: 1, notEvaluated: 1, notEvaluatedTypes: [{ type: 'aws_route53_zone', count: 1 }] });
+  });
+});
+
+describe('stored runs', () => {
+  it('keep the coverage section (a store holds the results document as it was)', async () => {
+    const dir = root({ 'main.tf': 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n' });
+    const results = await scan(dir);
+    const { store, run } = await appendRun(join(dir, '.store'), results);
+    const back = await store.readResults(run.id);
+    expect(back.coverage).toEqual(JSON.parse(JSON.stringify(results.coverage)));
+    expect(back.coverage!.inputs[0]!.resources[0]).toMatchObject({ resource: 'aws_sqs_queue.q', reason: 'unmodelled', dataStore: 'queue' });
   });
 });
