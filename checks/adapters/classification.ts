@@ -84,10 +84,18 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
  */
 export function classifyResources(resources: Resource[], opts: ClassificationOptions): void {
   const unclassifiedKinds = opts.unclassifiedKinds;
-  if (sameKeys(opts.tagKeys, DEFAULT_CLASSIFICATION_TAG_KEYS) && !unclassifiedKinds?.size) return;
+  const defaultKeys = sameKeys(opts.tagKeys, DEFAULT_CLASSIFICATION_TAG_KEYS);
+  if (defaultKeys && !unclassifiedKinds?.size) return;
   for (const r of resources) {
     const tags = r.attrs.tags;
     if (!tags || r.mergeInto || !KINDS[r.kind]?.attrs.dataClass) continue;
-    r.attrs.dataClass = classificationOf(tags, opts.tagKeys, unclassifiedKinds?.has(r.kind) ?? false);
+    const unclassified = unclassifiedKinds?.has(r.kind) ?? false;
+    if (defaultKeys && r.attrs.dataClass) {
+      // Already classified with these keys: only an unclassified data store changes.
+      const cur = r.attrs.dataClass;
+      if (unclassified && cur && cur.value === undefined && cur.origin !== 'unknown' && !cur.error) r.attrs.dataClass = { value: UNCLASSIFIED, origin: 'default', loc: cur.loc };
+      continue;
+    }
+    r.attrs.dataClass = classificationOf(tags, opts.tagKeys, unclassified);
   }
 }
