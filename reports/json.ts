@@ -1,6 +1,7 @@
 import type { Attestation, Diagnostic, Finding, Results, ResultsInput, Waiver } from '../checks/engine/types.js';
 import { LazyJsonArray } from '../checks/util/json-chunks.js';
 import { canonical, canonicalEvidence, jsonDocumentChunks, sortFindings } from './common.js';
+import { canonicalCoverage } from './coverage.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 
 /** Copy `keys` of `src` in that order, skipping undefined. */
@@ -62,6 +63,7 @@ function canonicalDocument(results: Results, findings: unknown): Record<string, 
     out.attestations = results.attestations.map((a: Attestation) => pick(a, ['control', 'statement', 'attestedBy', 'date', 'document', 'expires']));
   }
   if (results.waivers) out.waivers = results.waivers.map((w: Waiver) => pick(w, WAIVER_KEYS));
+  if (results.coverage) out.coverage = canonicalCoverage(results.coverage);
   return out;
 }
 

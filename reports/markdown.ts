@@ -1,8 +1,9 @@
-import type { Finding, Results, Severity, Status } from '../checks/engine/types.js';
+import type { Coverage, Finding, Results, Severity, Status } from '../checks/engine/types.js';
 import { pushAll } from '../checks/util/push-all.js';
 import { countByStatus, fileLine, joinLines, lineChunks, resourceLabel, SEVERITY_RANK, sortFindings, STATUS_ORDER } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 import { undecidedLine } from './undecided.js';
+import { coverageLine, dataStoreLine, notEvaluatedByType, reasonText } from './coverage.js';
 
 /** Hidden marker CI looks for to update one PR comment instead of adding a new one each run. */
 export const MARKDOWN_MARKER = '<!-- ferpa-ready -->';
@@ -102,6 +103,8 @@ function markdownLines(results: Results, _meta: PolicyMeta[], opts: RenderOption
     }),
   ));
 
+  if (results.coverage) pushAll(out, coverageMarkdown(results.coverage, max));
+
   pushAll(out, capped('Failing', null, sorted.filter((f) => f.status === 'fail'), max));
   const notDecided = undecidedLine(sorted);
   pushAll(out, capped('Could not be read', `The data these checks need could not be read; they are not passes.${notDecided ? ` ${mdCell(notDecided)}.` : ''}`, sorted.filter((f) => f.status === 'error'), max));
@@ -128,6 +131,19 @@ function markdownLines(results: Results, _meta: PolicyMeta[], opts: RenderOption
   if (diagnostics.length) {
     out.push('', `### Diagnostics (${diagnostics.length})`, '');
     pushAll(out, table(['Level', 'File', 'Message'], diagnostics.map((d) => [mdCell(d.level), mdCell(d.file ?? ''), mdCell(d.message)])));
+  }
+  return out;
+}
+
+/** Coverage: the one-line count, the data stores, and the types no policy evaluated (capped). */
+function coverageMarkdown(c: Coverage, max: number): string[] {
+  const out = ['', '### Coverage', '', `${mdCell(coverageLine(c))}.`];
+  const stores = dataStoreLine(c);
+  if (stores) out.push('', `Data stores: ${mdCell(stores)}.`);
+  const types = notEvaluatedByType(c);
+  if (types.length) {
+    out.push('', ...table(['Type', 'Not evaluated', 'Why', 'Data store'], types.slice(0, max).map((t) => [mdCell(t.type), String(t.count), mdCell(reasonText(t.reasons)), mdCell(t.dataStore ?? '')])));
+    if (types.length > max) out.push('', `... and ${types.length - max} more types.`);
   }
   return out;
 }

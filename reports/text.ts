@@ -1,7 +1,8 @@
-import type { Finding, Results, Status } from '../checks/engine/types.js';
+import type { Coverage, Finding, Results, Status } from '../checks/engine/types.js';
 import { countByStatus, fileLine, joinLines, lineChunks, resourceLabel, sortFindings, STATUS_ORDER } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 import { undecidedLine } from './undecided.js';
+import { coverageLine, dataStoreLine, inputLines } from './coverage.js';
 
 const HEADINGS: Record<Status, string> = {
   fail: 'FAIL',
@@ -72,6 +73,11 @@ function textLines(results: Results, _meta: PolicyMeta[], opts: RenderOptions): 
     for (const d of warnings) lines.push(`  ${d.level}: ${d.file ? `${oneLine(d.file)}: ` : ''}${oneLine(d.message)}`);
   }
 
+  if (results.coverage) {
+    lines.push('');
+    for (const l of coverageText(results.coverage)) lines.push(l);
+  }
+
   const parts = STATUS_ORDER.map((s) => {
     const text = `${counts[s]} ${s}`;
     return counts[s] > 0 && s !== 'pass' ? paint(STATUS_COLOUR[s], text) : text;
@@ -99,4 +105,13 @@ function findingLine(f: Finding, sevWidth: number, paint: (c: Colour, s: string)
       : ` [waived by ${oneLine(w.owner)} until ${oneLine(w.expires)}: ${oneLine(w.reason)}]`;
   }
   return line;
+}
+
+/** "Coverage: 312 resources: 280 evaluated, 32 of 9 types not evaluated (...)", the data stores, and one line per input when there are several. */
+function coverageText(c: Coverage): string[] {
+  const out = [`Coverage: ${oneLine(coverageLine(c))}`];
+  const stores = dataStoreLine(c);
+  if (stores) out.push(`Data stores: ${stores}`);
+  if (c.inputs.length > 1) for (const { input, line } of inputLines(c)) out.push(`  ${oneLine(input.input)} (${input.source}): ${oneLine(line)}`);
+  return out;
 }

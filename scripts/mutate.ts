@@ -42,6 +42,8 @@ export interface Mutation {
   alsoFails: string[];
   /** Profile values that hold for this mutation's scans (baseline and mutated alike), e.g. a DPA's shorter dispositionDays. */
   profile?: Record<string, unknown>;
+  /** The status the policy must newly give: `fail` (default), or `unknown` for a policy whose gap is an unknown that gates (aws-data-store-evaluated). */
+  status?: 'fail' | 'unknown';
 }
 
 export interface MutationResult {
@@ -107,8 +109,10 @@ export function loadMutations(file = MUTATIONS_FILE): Mutation[] {
     const alsoFails = m.alsoFails === undefined ? [] : m.alsoFails;
     if (!Array.isArray(alsoFails) || alsoFails.some((x) => typeof x !== 'string')) throw new InputError(`${where} (${id}): alsoFails must be a list of policy ids`, file);
     if (m.profile !== undefined && (!m.profile || typeof m.profile !== 'object' || Array.isArray(m.profile))) throw new InputError(`${where} (${id}): profile must be a mapping of profile values`, file);
+    if (m.status !== undefined && m.status !== 'fail' && m.status !== 'unknown') throw new InputError(`${where} (${id}): status must be fail or unknown`, file);
     return {
       ...(m.profile ? { profile: m.profile as Record<string, unknown> } : {}),
+      ...(m.status === 'unknown' ? { status: 'unknown' as const } : {}),
       id,
       policy: str(m.policy, where, 'policy'),
       description: str(m.description, where, 'description'),
@@ -198,26 +202,26 @@ export interface ProofContext {
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 
-/** Failing findings of one environment of a stack copy, as `policy|address` keys. */
-export async function failingKeys(stackDir: string, env: Env, ctx: Pick<ProofContext, 'catalog' | 'config'>, profile?: Record<string, unknown>): Promise<Set<string>> {
+/** Findings of one environment of a stack copy with the given status (default fail), as `policy|address` keys. */
+export async function failingKeys(stackDir: string, env: Env, ctx: Pick<ProofContext, 'catalog' | 'config'>, profile?: Record<string, unknown>, status: 'fail' | 'unknown' = 'fail'): Promise<Set<string>> {
   const envDir = join(stackDir, 'environments', env);
   const config = profile ? { ...ctx.config, profile: { ...ctx.config.profile, ...profile } as Config['profile'] } : ctx.config;
   const { results } = await scanPaths([envDir], { config, catalog: ctx.catalog, now: NOW, hcl: { env: {} }, cwd: stackDir });
-  return new Set(results.findings.filter((f) => f.status === 'fail').map((f) => `${f.policyId}|${f.resource.address ?? f.resource.arn ?? ''}`));
+  return new Set(results.findings.filter((f) => f.status === status).map((f) => `${f.policyId}|${f.resource.address ?? f.resource.arn ?? ''}`));
 }
 
 export function proofContext(): ProofContext {
   return { catalog: loadCatalog(), config: loadConfig(undefined, REPO_ROOT), baseline: new Map() };
 }
 
-/** Scan the unmutated stack once per environment (cached in the context). */
-export async function baselineFor(env: Env, ctx: ProofContext, profile?: Record<string, unknown>): Promise<Set<string>> {
-  const key = `${env}|${JSON.stringify(profile ?? {})}`;
+/** Scan the unmutated stack once per environment, profile and status (cached in the context). */
+export async function baselineFor(env: Env, ctx: ProofContext, profile?: Record<string, unknown>, status: 'fail' | 'unknown' = 'fail'): Promise<Set<string>> {
+  const key = `${env}|${JSON.stringify(profile ?? {})}${status === 'fail' ? '' : `|${status}`}`;
   let b = ctx.baseline.get(key);
   if (!b) {
     const copy = copyStack();
     try {
-      b = await failingKeys(copy, env, ctx, profile);
+      b = await failingKeys(copy, env, ctx, profile, status);
     } finally {
       rmSync(dirname(copy), { recursive: true, force: true });
     }
@@ -229,13 +233,15 @@ export async function baselineFor(env: Env, ctx: ProofContext, profile?: Record<
 /** Run one mutation: copy, edit, scan, compare with the baseline. */
 export async function runMutation(m: Mutation, ctx: ProofContext): Promise<MutationResult> {
   const base = await baselineFor(m.env, ctx, m.profile);
+  const targetBase = m.status === 'unknown' ? await baselineFor(m.env, ctx, m.profile, 'unknown') : base;
   const copy = copyStack();
   try {
     applyMutation(copy, m);
     const after = await failingKeys(copy, m.env, ctx, m.profile);
+    const targetAfter = m.status === 'unknown' ? await failingKeys(copy, m.env, ctx, m.profile, 'unknown') : after;
     const newly = new Set<string>();
     for (const k of after) if (!base.has(k)) newly.add(k.slice(0, k.indexOf('|')));
-    const caught = newly.has(m.policy);
+    const caught = [...targetAfter].some((k) => !targetBase.has(k) && k.slice(0, k.indexOf('|')) === m.policy);
     newly.delete(m.policy);
     const newlyFailing = [...newly].sort();
     return {

@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { packagePath } from '../util/package-root.js';
 import type { Framework } from './catalog.js';
 import type { Policy } from './policy.js';
+import type { DataStoreEntry } from './data-stores.js';
 
 /** The core catalog as validated from policies/: the framework and the core policies (controls not yet attached). */
 export interface CoreCatalog {
   framework: Framework;
   policies: Policy[];
+  dataStores: DataStoreEntry[];
 }
 
 /** Written by the build (scripts/build.mjs) beside the compiled code. */

@@ -10,6 +10,7 @@ import { compileSchema, describeAjvError, schemaValidator } from '../util/schema
 import { getCodeCheck } from '../rules/registry.js';
 import '../rules/index.js';
 import { readCoreCache, type CoreCatalog } from './catalog-cache.js';
+import { indexDataStores, loadDataStoreEntries, type DataStores } from './data-stores.js';
 
 export const CORE_POLICY_DIR = packagePath('policies');
 const POLICY_FILE = /\.policy\.(ya?ml|json)$/;
@@ -44,6 +45,8 @@ export interface Catalog {
   byId: Map<string, Policy>;
   framework: Framework;
   version: string;
+  /** Resource types that can hold or carry student records (policies/data-stores.yaml). */
+  dataStores: DataStores;
 }
 
 function readStructured(file: string): unknown {
@@ -135,7 +138,11 @@ export function loadFramework(dir = CORE_POLICY_DIR): Framework {
 
 /** The framework and core policies, read and validated from policies/ (no cache). */
 export function loadCoreCatalog(): CoreCatalog {
-  return { framework: loadFramework(), policies: policyFiles(CORE_POLICY_DIR).map((file) => loadPolicyFile(file, join(CORE_POLICY_DIR, '..'))) };
+  return {
+    framework: loadFramework(),
+    policies: policyFiles(CORE_POLICY_DIR).map((file) => loadPolicyFile(file, join(CORE_POLICY_DIR, '..'))),
+    dataStores: loadDataStoreEntries(CORE_POLICY_DIR),
+  };
 }
 
 /** Load the core catalog plus extra policy folders; ids must be unique across all of them. */
@@ -161,5 +168,5 @@ export function loadCatalog(extraDirs: string[] = []): Catalog {
     }
   }
   for (const p of policies) p.controls = controlsByPolicy.get(p.id) ?? [];
-  return { policies, byId, framework, version: framework.version };
+  return { policies, byId, framework, version: framework.version, dataStores: indexDataStores(core.dataStores ?? loadDataStoreEntries(CORE_POLICY_DIR)) };
 }

@@ -51,10 +51,12 @@ export interface Policy {
   /** Applicability: resources for which this is false get no finding. */
   where?: Cond;
   rule: { assert: Cond; onUnknown?: OnUnknown };
-  /** Message templates; `{address}` and `{title}` are filled in. */
+  /** Message templates; `{address}`, `{title}` and `{detail}` (the code check's sentence, else the deciding values) are filled in. */
   messages?: { fail?: string; pass?: string; unknown?: string };
   /** Model attributes whose failed reads make this policy an `error` (live); derived from paths when absent. */
   tags?: string[];
+  /** An unknown verdict gates the exit status like a fail at this severity (the finding stays unknown). */
+  gateUnknown?: boolean;
   /** Filled at load: the file the policy came from and the FERPA controls that map to it. */
   file?: string;
   controls?: string[];

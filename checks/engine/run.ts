@@ -120,7 +120,10 @@ function short(v: unknown): string {
 
 function message(policy: Policy, status: Status, display: string, outcome: Outcome): string {
   const template = status === 'pass' ? policy.messages?.pass : status === 'fail' ? policy.messages?.fail : status === 'unknown' ? policy.messages?.unknown : undefined;
-  if (template) return template.replaceAll('{address}', display).replaceAll('{title}', policy.title);
+  if (template) {
+    const filled = template.replaceAll('{address}', display).replaceAll('{title}', policy.title);
+    return filled.includes('{detail}') ? filled.replaceAll('{detail}', outcome.detail ?? summarize(outcome.evidence)) : filled;
+  }
   const why = outcome.detail ?? summarize(outcome.evidence);
   switch (status) {
     case 'pass':

@@ -16,6 +16,10 @@ export interface Profile {
   dispositionDays: number;
   tlsPolicies: string[];
   breachNoticeHours: number;
+  /** Tag keys that carry a resource's data classification, first present wins. */
+  classificationTagKeys?: string[];
+  /** A data store without a classification tag is judged as if it held student data (default true). */
+  unclassifiedIsStudentData?: boolean;
   [extra: string]: unknown;
 }
 
@@ -113,6 +117,72 @@ export interface DriftItem {
   message: string;
 }
 
+/**
+ * Why a resource of an input was evaluated by no policy (results `coverage`): its type is unknown to
+ * the model; no policy of the catalog covers its kind for its source; its policies are excluded by
+ * configuration (`disable:`, a policy filter); every policy of its kind excluded it by its scope (for
+ * example its classification); or it configures a resource that is not in the input.
+ */
+export type CoverageReason = 'unmodelled' | 'no-policy' | 'disabled' | 'out-of-scope' | 'outside-input';
+
+export const COVERAGE_REASON_TEXT: Record<CoverageReason, string> = {
+  unmodelled: 'type unknown to the model',
+  'no-policy': 'no policy for this resource type',
+  disabled: 'its policies are excluded by configuration',
+  'out-of-scope': 'outside the scope of every policy for its type',
+  'outside-input': 'configures a resource that is not in this input',
+};
+
+/** One resource of an input: how many policies evaluated it, or why none did. */
+export interface CoverageRow {
+  /** Terraform address (hcl, plan) or ARN (live). */
+  resource: string;
+  /** Terraform resource type or live (CloudFormation-style) type. */
+  type: string;
+  /** The model kind it maps to (absent: the model does not know the type). */
+  kind?: string;
+  file: string | null;
+  line: number | null;
+  /** Policies that evaluated it (any verdict; the inventory policies of FERPA-GOV-01 not counted). */
+  policies: number;
+  reason?: CoverageReason;
+  /** A split resource (`aws_s3_bucket_versioning`, ...) judged as part of the resource it configures. */
+  partOf?: string;
+  /** Data-store category (policies/data-stores.yaml) when the type can hold or carry student records. */
+  dataStore?: string;
+}
+
+export interface CoverageTypeCount {
+  type: string;
+  reason: CoverageReason;
+  count: number;
+  dataStore?: string;
+}
+
+export interface CoverageCounts {
+  total: number;
+  evaluated: number;
+  notEvaluated: number;
+  dataStores: number;
+  dataStoresNotEvaluated: number;
+  /** Data stores that carry no classification tag (unknown tags not counted). */
+  dataStoresUnclassified: number;
+}
+
+export interface InputCoverage extends CoverageCounts {
+  /** The input as listed in `inputs` (a root module, a plan, a snapshot). */
+  input: string;
+  source: SourceKind;
+  /** Resources no policy evaluated, grouped by type and reason, most first. */
+  notEvaluatedTypes: CoverageTypeCount[];
+  resources: CoverageRow[];
+}
+
+/** Every resource of every input, accounted for (results `coverage`). */
+export interface Coverage extends CoverageCounts {
+  inputs: InputCoverage[];
+}
+
 /** The results document (contract; reports/schema/results.schema.json). */
 export interface Results {
   schemaVersion: '1';
@@ -127,5 +197,7 @@ export interface Results {
   waivers?: Waiver[];
   /** Where live differs from the plan, when a scan had both (see checks/pipeline/drift.ts). */
   drift?: DriftItem[];
+  /** Every resource of every input: evaluated by how many policies, or why not (checks/pipeline/coverage.ts). */
+  coverage?: Coverage;
 
 }

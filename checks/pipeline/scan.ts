@@ -2,16 +2,20 @@ import { createHash } from 'node:crypto';
 import { dirname, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import { rootModules } from '../sources/hcl/files.js';
-import { ACCOUNT_ID, adaptTerraform } from '../adapters/terraform/index.js';
+import { ACCOUNT_ID, adaptTerraformInventory } from '../adapters/terraform/index.js';
+import { classificationOptions, type ClassificationOptions } from '../adapters/classification.js';
+import type { Adapted } from '../adapters/inventory.js';
+import { DATA_STORE_KIND } from '../model/kinds/inventory.js';
+import { Model } from '../model/model.js';
+import { coverageOf, inputCoverage } from './coverage.js';
 import { linkModel } from '../adapters/link.js';
-import type { Model } from '../model/model.js';
 import type { Resource } from '../model/resource.js';
 import type { Catalog } from '../engine/catalog.js';
 import type { Config } from '../engine/config.js';
 import { runPolicies } from '../engine/run.js';
 import { applyWaivers } from '../engine/waivers.js';
 import { redact } from '../engine/redact.js';
-import type { Diagnostic, Finding, Results, ResultsInput, Waiver } from '../engine/types.js';
+import type { Diagnostic, Finding, InputCoverage, Results, ResultsInput, Waiver } from '../engine/types.js';
 import { readPlan } from '../sources/plan/index.js';
 import type { TfSourceResult } from '../sources/terraform/record.js';
 import { classify, hashInput, type ClassifiedInput } from './inputs.js';
@@ -55,9 +59,9 @@ function groupInputs(inputs: ClassifiedInput[]): Group[] {
   return groups;
 }
 
-async function resourcesOf(group: Group, opts: ScanOptions, cwd: string, diagnostics: Diagnostic[], suppressions: Waiver[]): Promise<Resource[]> {
+async function resourcesOf(group: Group, opts: ScanOptions, cwd: string, diagnostics: Diagnostic[], suppressions: Waiver[], classification: ClassificationOptions): Promise<Adapted> {
   const first = group.inputs[0]!;
-  if (first.kind === 'snapshot') return (await import('./live.js')).loadLiveResources(first.path, first.display);
+  if (first.kind === 'snapshot') return (await import('./live.js')).loadLiveResources(first.path, first.display, classification);
   let src: TfSourceResult;
   if (first.kind === 'plan') src = readPlan(first.path, { display: first.display });
   else {
@@ -81,8 +85,8 @@ async function resourcesOf(group: Group, opts: ScanOptions, cwd: string, diagnos
   for (const note of src.notes) diagnostics.push({ level: 'note', message: note, file: first.display });
   // An input with no resources at all (an empty file, only variables) says nothing about any account:
   // no synthetic account for it, so no account-level unknowns (the CLI notes the empty input instead).
-  if (!src.records.length && !src.opaqueModules?.length && !src.providers?.length) return [];
-  return adaptTerraform(src.providers?.length ? src.records.concat(src.providers) : src.records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? []);
+  if (!src.records.length && !src.opaqueModules?.length && !src.providers?.length) return { resources: [], inventory: [] };
+  return adaptTerraformInventory(src.providers?.length ? src.records.concat(src.providers) : src.records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? [], classification);
 }
 
 /**
@@ -96,6 +100,12 @@ function rootModuleInputs(input: ClassifiedInput, cwd: string, diagnostics: Diag
   const found = roots.map((path) => ({ kind: 'hcl-dir' as const, path, display: relative(cwd, path) || '.' }));
   diagnostics.push({ level: 'note', message: `no configuration files here: scanned the ${found.length} root module(s) below it: ${found.map((f) => f.display).join(', ')}`, file: input.display });
   return found;
+}
+
+/** How coverage names a group: the root module (its directory), the plan or the snapshot, as given. */
+function groupDisplay(group: Group): string {
+  const first = group.inputs[0]!;
+  return first.kind === 'hcl-file' ? dirname(first.display) || '.' : first.display;
 }
 
 function inputKind(i: ClassifiedInput): ResultsInput['kind'] {
@@ -113,15 +123,20 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
   const scanned: Finding[] = [];
   const models: ScanOutput['models'] = [];
   const disabled = new Set(opts.config.disable);
-  const policies = opts.catalog.policies.filter((p) => !disabled.has(p.id));
+  const enabled = opts.catalog.policies.filter((p) => !disabled.has(p.id));
+  // The inventory policies (FERPA-GOV-01) judge what the rest of the catalog evaluated, so they run after it.
+  const policies = enabled.filter((p) => p.resource !== DATA_STORE_KIND);
+  const inventoryPolicies = enabled.filter((p) => p.resource === DATA_STORE_KIND);
+  const classification = classificationOptions(opts.config.profile, opts.catalog.dataStores.kinds);
+  const coverage: InputCoverage[] = [];
   const groups = groupInputs(classified);
   const places = placeGroups(groups.map((g) => g.inputs[0]!), givenHclDirs, cwd);
   const failed = new Map<ClassifiedInput, InputError>();
   for (const [n, group] of groups.entries()) {
     const first = group.inputs[0]!;
-    let resources: Resource[];
+    let adapted: Adapted;
     try {
-      resources = await resourcesOf(group, opts, cwd, diagnostics, suppressions);
+      adapted = await resourcesOf(group, opts, cwd, diagnostics, suppressions, classification);
     } catch (e) {
       // One broken input (an unparsable file in one of many root modules) is reported as an error of
       // that input; the others are still scanned, and the CLI exits 2 at the end.
@@ -130,11 +145,23 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
       diagnostics.push({ level: 'error', message: `not scanned: ${e.message}`, file: first.display });
       continue;
     }
-    const model = linkModel(resources);
+    const model = linkModel(adapted.resources);
     models.push({ input: first, model });
     const place = places[n]!;
     const rebase = place.fileBase !== undefined ? rebaser(cwd, place.fileBase) : undefined;
-    for (const f of runPolicies(policies, model, { profile: opts.config.profile, scopeOf: scopeOf(place) })) scanned.push(placed(f, place, rebase));
+    const run = { profile: opts.config.profile, scopeOf: scopeOf(place) };
+    const judged = runPolicies(policies, model, run);
+    const covered = inputCoverage(adapted.inventory, model, judged, {
+      input: groupDisplay(group),
+      source: inputKind(first) === 'live' ? 'live' : inputKind(first) === 'plan' ? 'plan' : 'hcl',
+      ran: policies,
+      catalog: opts.catalog.policies.filter((p) => p.resource !== DATA_STORE_KIND),
+      dataStores: opts.catalog.dataStores,
+      classification,
+    });
+    coverage.push(covered.coverage);
+    if (inventoryPolicies.length) pushAll(judged, runPolicies(inventoryPolicies, new Model(covered.stores), run));
+    for (const f of judged) scanned.push(placed(f, place, rebase));
   }
   if (!models.length) {
     const [first] = failed.values();
@@ -163,6 +190,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     ...(diagnostics.length ? { diagnostics } : {}),
     ...(opts.config.attestations.length ? { attestations: opts.config.attestations } : {}),
     ...(waivers.length ? { waivers: waivers.filter((w) => w.policy) } : {}),
+    coverage: coverageOf(coverage),
     ...(planModels.length && liveModels.length ? { drift: drift.map((d) => ({ ...d, ...(d.planned !== undefined ? { planned: redact(d.planned, d.attribute) } : {}), ...(d.live !== undefined ? { live: redact(d.live, d.attribute) } : {}) })) } : {}),
   };
   return { results, models };

@@ -18,4 +18,5 @@ import './iam-policy-grants.js';
 import './iam-trust-principals.js';
 import './ecs-plaintext-environment.js';
 import './no-plaintext-credentials.js';
+import './data-store-evaluated.js';
 export {};

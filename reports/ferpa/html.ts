@@ -338,6 +338,7 @@ ${r.notes.length ? html`<h4>Notes</h4>${r.notes.map((n) => html`<p class="note">
 <table><thead><tr><th>Kind</th><th>Path</th><th>SHA-256</th><th>Time</th><th>Listed by</th></tr></thead><tbody>${r.scope.inputs.map(
     (i) => html`<tr><td>${i.kind}</td><td><code>${i.path}</code></td><td><code>${i.sha256}</code></td><td>${i.time ?? ''}</td><td>${i.via ? html`<code>${i.via}</code>` : ''}</td></tr>`,
   )}</tbody></table>
+${coverageSection(r, maxRows)}
 </section>
 
 <section id="attestations"><h2>Attestations</h2>
@@ -376,4 +377,22 @@ ${r.trend.length > 1 ? trendChart(r.trend) : html`<p class="muted">No earlier re
 </main></body></html>
 `;
   return doc.value;
+}
+
+/** Scope, coverage: every resource of the inputs accounted for; the data stores no policy evaluated listed. */
+function coverageSection(r: FerpaReport, maxRows: number): Html {
+  const c = r.scope.coverage;
+  if (!c) return html`<h3 id="coverage">Coverage</h3><p class="muted">The results do not record which resources were evaluated.</p>`;
+  const stores = c.unevaluatedDataStores;
+  return html`<h3 id="coverage">Coverage</h3>
+<p>${c.line}.</p>${c.dataStoreLine ? html`<p>Data stores: ${c.dataStoreLine}.</p>` : ''}
+<table><thead><tr><th>Input</th><th>Source</th><th>Resources</th><th>Evaluated</th><th>Not evaluated</th><th>Data stores</th><th>Data stores not evaluated</th><th>Unclassified data stores</th></tr></thead><tbody>${c.inputs.map(
+    (i) => html`<tr><td><code>${i.input}</code></td><td>${i.source}</td><td>${i.total}</td><td>${i.evaluated}</td><td>${i.notEvaluated}</td><td>${i.dataStores}</td><td>${i.dataStoresNotEvaluated}</td><td>${i.dataStoresUnclassified}</td></tr>`,
+  )}</tbody></table>
+${c.notEvaluatedTypes.length ? html`<h4>Types not evaluated</h4><table><thead><tr><th>Type</th><th>Resources</th><th>Why</th><th>Data store</th></tr></thead><tbody>${c.notEvaluatedTypes.map(
+    (t) => html`<tr><td><code>${t.type}</code></td><td>${t.count}</td><td>${t.why}</td><td>${t.dataStore ?? ''}</td></tr>`,
+  )}</tbody></table>` : ''}
+${stores.length ? html`<h4>Data stores no policy evaluated</h4><table><thead><tr><th>Resource</th><th>Type</th><th>Data store</th><th>Why</th><th>Location</th><th>Input</th></tr></thead><tbody>${stores.slice(0, maxRows).map(
+    (d) => html`<tr><td><code>${d.resource}</code></td><td><code>${d.type}</code></td><td>${d.dataStore}</td><td>${d.why}</td><td>${d.location}</td><td><code>${d.input}</code></td></tr>`,
+  )}</tbody></table>${stores.length > maxRows ? html`<p class="muted">... and ${stores.length - maxRows} more.</p>` : ''}` : ''}`;
 }

@@ -117,6 +117,7 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
   out.push(`- **Results digest:** ${mdCell(r.integrity.resultsSha256)}`);
   out.push(`- **Previous report:** ${mdCell(r.integrity.previousReportSha256 ?? 'none given')}`);
   pushAll(out, ['', ...table(['Kind', 'Path', 'SHA-256', 'Time', 'Listed by'], r.scope.inputs.map((i) => [mdCell(i.kind), mdCell(i.path), mdCell(i.sha256), mdCell(i.time ?? ''), mdCell(i.via ?? '')]))]);
+  pushAll(out, coverageBlock(r, max));
 
   out.push('', '## Attestations', '');
   out.push(...table(
@@ -163,4 +164,27 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
   }
   out.push('', '---', '', `_ferpa-ready readiness report; results digest ${mdCell(r.integrity.resultsSha256)}. Evidence for a data-privacy-agreement review, not legal advice._`);
   return `${out.join('\n')}\n`;
+}
+
+/** Scope, coverage: every resource of the inputs accounted for; the data stores no policy evaluated listed. */
+function coverageBlock(r: FerpaReport, max: number): string[] {
+  const c = r.scope.coverage;
+  if (!c) return ['', '### Coverage', '', 'The results do not record which resources were evaluated.'];
+  const out = ['', '### Coverage', '', `${mdCell(c.line)}.`];
+  if (c.dataStoreLine) out.push('', `Data stores: ${mdCell(c.dataStoreLine)}.`);
+  out.push('', ...table(
+    ['Input', 'Source', 'Resources', 'Evaluated', 'Not evaluated', 'Data stores', 'Data stores not evaluated', 'Unclassified data stores'],
+    c.inputs.map((i) => [mdCell(i.input), mdCell(i.source), String(i.total), String(i.evaluated), String(i.notEvaluated), String(i.dataStores), String(i.dataStoresNotEvaluated), String(i.dataStoresUnclassified)]),
+  ));
+  if (c.notEvaluatedTypes.length) {
+    out.push('', '#### Types not evaluated', '', ...table(['Type', 'Resources', 'Why', 'Data store'], c.notEvaluatedTypes.map((t) => [mdCell(t.type), String(t.count), mdCell(t.why), mdCell(t.dataStore ?? '')])));
+  }
+  if (c.unevaluatedDataStores.length) {
+    out.push('', '#### Data stores no policy evaluated', '', ...table(
+      ['Resource', 'Type', 'Data store', 'Why', 'Location', 'Input'],
+      c.unevaluatedDataStores.slice(0, max).map((d) => [mdCell(d.resource), mdCell(d.type), mdCell(d.dataStore), mdCell(d.why), mdCell(d.location), mdCell(d.input)]),
+    ));
+    if (c.unevaluatedDataStores.length > max) out.push('', `... and ${c.unevaluatedDataStores.length - max} more.`);
+  }
+  return out;
 }

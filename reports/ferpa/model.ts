@@ -8,6 +8,7 @@ import { looksLikeSecretValue } from '../../checks/engine/redact.js';
 import { canonical, canonicalEvidence, cmp, fileLine, resourceLabel, SEVERITY_RANK } from '../common.js';
 import { inputsByFinding } from './evidence-origin.js';
 import type { AttestationGuidance } from './guidance.js';
+import { reportCoverage, type ReportCoverage } from './coverage.js';
 
 export const REPORT_SCHEMA = 'ferpa-ready/readiness-report@1';
 
@@ -209,6 +210,8 @@ export interface FerpaReport {
     sources: string[];
     accounts: string[];
     regions: string[];
+    /** Every resource of the scanned inputs: evaluated, or not and why (null when no results file records it). */
+    coverage: ReportCoverage | null;
   };
   summary: {
     overall: ControlStatus;
@@ -578,6 +581,10 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
   const drift = [...driftRows.entries()]
     .sort((a, b) => cmp(a[1].resource, b[1].resource) || cmp(a[1].attribute ?? '', b[1].attribute ?? '') || cmp(a[0], b[0]))
     .map(([, r]) => r);
+  const coverage = reportCoverage(inputs);
+  const scanned = (i: ReportInput) => i.results.inputs.some((x) => x.kind === 'hcl' || x.kind === 'plan' || x.kind === 'live' || x.kind === 'snapshot');
+  const uncovered = inputs.filter((i) => !i.results.coverage && scanned(i)).map((i) => i.path).sort(cmp);
+  if (uncovered.length) notes.push(`${plural(uncovered.length, 'results file')} without a coverage section (${uncovered.join(', ')}): which of their resources were evaluated is not recorded.`);
   const resultsSha256 = createHash('sha256')
     .update(resultsRefs.map((r) => `${r.sha256}  ${r.path}\n`).join(''))
     .digest('hex');
@@ -594,6 +601,7 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
       sources: uniq(findings.map((f) => f.source)),
       accounts: uniq(findings.map((f) => f.account)),
       regions: uniq(findings.map((f) => f.region)),
+      coverage,
     },
     summary: {
       overall,

@@ -1,6 +1,7 @@
 import type { LinkRef, Resource } from '../../model/resource.js';
 import { defaulted, errorVal, known, type Location, type Val } from '../../model/value.js';
 import type { Snapshot, SnapshotError, SnapshotResource } from '../../sources/live/snapshot.js';
+import { classificationOf } from '../classification.js';
 
 /** What every live adapter gets: the snapshot (for cross-record facts such as AWS-managed keys) and the file shown in findings. */
 export interface LiveCtx {
@@ -86,15 +87,10 @@ export function computed<T>(rec: SnapshotResource, ctx: LiveCtx, attribute: stri
   return { value, origin, loc };
 }
 
-const DATA_CLASS_TAGS = ['DataClassification', 'DataClass', 'data_classification', 'data-classification', 'Classification'];
-
-/** `tags` and `dataClass` from a tag object (or a failed tag read). */
+/** `tags` and `dataClass` from a tag object (or a failed tag read); see checks/adapters/classification.ts. */
 export function tagVals(rec: SnapshotResource, ctx: LiveCtx, path = 'Tags', facet?: string): { tags: Val; dataClass: Val } {
   const tags = liveAttr<Record<string, string>>(rec, ctx, path, { default: {}, facet: facet ?? path.split('.')[0] });
-  if (tags.error) return { tags, dataClass: { ...tags, loc: locAt(rec, ctx, 'dataClass') } };
-  const t = tags.value ?? {};
-  const key = DATA_CLASS_TAGS.find((k) => typeof t[k] === 'string');
-  return { tags, dataClass: key ? known(t[key]!.toLowerCase(), locAt(rec, ctx, `${path}.${key}`)) : defaulted(undefined, locAt(rec, ctx, 'dataClass')) };
+  return { tags, dataClass: classificationOf(tags) };
 }
 
 /** A link request by literal ids/ARNs/names (live has no Terraform references). */

@@ -1,7 +1,7 @@
 import { KINDS } from '../../model/kinds/index.js';
 import type { Resource } from '../../model/resource.js';
 import { defaulted, errorVal, known, type Location, type Val } from '../../model/value.js';
-import type { Snapshot, SnapshotAccountSettings, SnapshotError, SnapshotListError } from '../../sources/live/snapshot.js';
+import type { Snapshot, SnapshotAccountSettings, SnapshotError, SnapshotListError, SnapshotResource } from '../../sources/live/snapshot.js';
 import { backupLiveAdapters } from './backup.js';
 import { cloudtrailLiveAdapters } from './cloudtrail.js';
 import { accountArn, ec2LiveAdapters } from './ec2.js';
@@ -9,13 +9,17 @@ import { ec2InstanceLiveAdapters } from './ec2-instance.js';
 import { ecsLiveAdapters } from './ecs.js';
 import { elasticacheLiveAdapters } from './elasticache.js';
 import { elbLiveAdapters } from './elb.js';
-import { describeError, type LiveAdapter, type LiveCtx } from './helpers.js';
+import { describeError, liveAttr, type LiveAdapter, type LiveCtx } from './helpers.js';
+import { classifyResources, DEFAULT_CLASSIFICATION, tagObject, type ClassificationOptions } from '../classification.js';
+import type { Adapted, InventoryEntry } from '../inventory.js';
 import { iamLiveAdapters } from './iam.js';
 import { kmsLiveAdapters } from './kms.js';
 import { logsLiveAdapters } from './logs.js';
 import { rdsLiveAdapters } from './rds.js';
 import { s3LiveAdapters } from './s3.js';
 import { secretsLiveAdapters } from './secrets.js';
+import { ssmLiveAdapters } from './ssm.js';
+import { snsLiveAdapters } from './sns.js';
 
 export { accountArn } from './ec2.js';
 
@@ -34,6 +38,8 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...backupLiveAdapters,
   ...ecsLiveAdapters,
   ...iamLiveAdapters,
+  ...ssmLiveAdapters,
+  ...snsLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -199,16 +205,25 @@ function unlisted(s: Snapshot, account: string, kind: string, region: string, er
  * Snapshot -> model resources (`source: 'live'`, id = ARN). `display` is the snapshot path shown in
  * findings. Records of types no adapter knows are skipped.
  */
-export function adaptSnapshot(snapshot: Snapshot, display: string): Resource[] {
+export function adaptSnapshot(snapshot: Snapshot, display: string, classification: ClassificationOptions = DEFAULT_CLASSIFICATION): Resource[] {
+  return adaptSnapshotInventory(snapshot, display, classification).resources;
+}
+
+/** Model resources, and the inventory of every snapshot record (those of types no adapter maps included). */
+export function adaptSnapshotInventory(snapshot: Snapshot, display: string, classification: ClassificationOptions = DEFAULT_CLASSIFICATION): Adapted {
   const ctx: LiveCtx = { snapshot, file: display, keys: keyIndex(snapshot) };
   const out: Resource[] = [];
+  const inventory: InventoryEntry[] = [];
   for (const rec of snapshot.resources) {
     const adapter = LIVE_ADAPTERS[rec.type];
-    if (!adapter) continue;
-    const produced = adapter(rec, ctx);
-    if (!produced) continue;
-    for (const r of Array.isArray(produced) ? produced : [produced]) out.push(r);
+    const produced = adapter ? adapter(rec, ctx) : undefined;
+    const made = !produced ? [] : Array.isArray(produced) ? produced : [produced];
+    for (const r of made) out.push(r);
+    const entry: InventoryEntry = { type: rec.type, address: null, arn: rec.arn, file: display, line: null, source: 'live', account: rec.account, region: rec.region, modelled: Boolean(adapter), resources: made };
+    if (!made.length) entry.tags = unmodelledTags(rec, ctx);
+    inventory.push(entry);
   }
+  classifyResources(out, classification);
   const seen = new Set<string>();
   const listed = out.slice();
   for (const e of [...snapshot.errors, ...unreachable(snapshot)]) {
@@ -236,7 +251,14 @@ export function adaptSnapshot(snapshot: Snapshot, display: string): Resource[] {
     out.push(accountResource(snapshot, id, 'global', display, settings.get(`${id}|global`), regional));
     for (const region of regions) out.push(accountResource(snapshot, id, region, display, settings.get(`${id}|${region}`), regional));
   }
-  return out;
+  return { resources: out, inventory };
+}
+
+/** Tags of a record no adapter reads: `Tags` or `tags`, as an object or a Key/Value list. */
+function unmodelledTags(rec: SnapshotResource, ctx: LiveCtx): Val {
+  const path = 'Tags' in rec.data ? 'Tags' : 'tags';
+  const tags = liveAttr<unknown>(rec, ctx, path, { default: {}, facet: path });
+  return tags.error || tags.value === undefined ? tags : { ...tags, value: tagObject(tags.value) ?? {} };
 }
 
 /** Accounts whose settings were read, with their regions: the snapshot's own, or every collected member of an organisation. */

@@ -1,8 +1,8 @@
 import type { LinkRef } from '../../model/resource.js';
 import { isUnknown, UNKNOWN } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asNumber, attr, linkRef, locOf, tfResource, type TfAdapter } from './helpers.js';
-import { attrComputed, awsManagedKey, bool, num, tagAttrs } from './rds.js';
+import { asNumber, attr, linkRef, locOf, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
+import { attrComputed, awsManagedKey, bool, num } from './rds.js';
 import { pushAll } from '../../util/push-all.js';
 
 const vault: TfAdapter = (rec) => {

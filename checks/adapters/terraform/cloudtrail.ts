@@ -1,8 +1,7 @@
 import type { LinkRef } from '../../model/resource.js';
 import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, attr, linkRef, locOf, rawAt, tfResource, type TfAdapter } from './helpers.js';
-import { tagVals } from './kms.js';
+import { asBool, attr, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
 
 export interface DataEventSelection {
   resourceType: string | typeof UNKNOWN;
@@ -127,7 +126,7 @@ function refsUnder(rec: TfRecord, prefix: string): string[] {
 
 const trail: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.cloudtrail.trail', [rec.values.name]);
-  const { tags, dataClass } = tagVals(rec);
+  const { tags, dataClass } = tagAttrs(rec);
   const basic = fromEventSelectors(rawAt(rec.values, 'event_selector'));
   // Values known only after apply that come from bucket references (`"${aws_s3_bucket.b.arn}/"`) name
   // those buckets, not every bucket.

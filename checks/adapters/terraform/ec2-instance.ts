@@ -1,7 +1,6 @@
 import type { TfRecord } from '../../sources/terraform/record.js';
 import { scanCredentials } from './credentials.js';
-import { tagAttrs } from './ec2.js';
-import { attr, locOf, tfResource, type TfAdapter } from './helpers.js';
+import { attr, locOf, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
 
 const USER_DATA = ['user_data', 'user_data_base64'];
 

@@ -1,31 +1,11 @@
 import type { LinkRef, Resource } from '../../model/resource.js';
 import { isUnknown, UNKNOWN, type Location, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, asNumber, attr, linkRef, locOf, rawAt, tfResource, withAddress, type TfAdapter } from './helpers.js';
+import { asBool, asNumber, attr, linkRef, locOf, rawAt, tagAttrs, tfResource, withAddress, type TfAdapter } from './helpers.js';
 
 const SG = 'aws.ec2.security-group';
 const VPC = 'aws.ec2.vpc';
 const SUBNET = 'aws.ec2.subnet';
-
-const CLASS_TAGS = ['DataClassification', 'DataClass', 'data_classification', 'data-classification', 'Classification'];
-
-/** `tags` (falling back to `tags_all` when `tags` is not set) and the derived `dataClass`. */
-export function tagAttrs(rec: TfRecord): { tags: Val; dataClass: Val } {
-  let tags = attr<Record<string, unknown>>(rec, 'tags');
-  if (tags.value === undefined && tags.origin !== 'unknown') {
-    const all = attr<Record<string, unknown>>(rec, 'tags_all');
-    if (all.value !== undefined) tags = { ...all, origin: 'default' };
-  }
-  if (tags.origin === 'unknown') return { tags, dataClass: { value: undefined, origin: 'unknown', loc: tags.loc } };
-  const obj = tags.value && typeof tags.value === 'object' ? tags.value : {};
-  for (const key of CLASS_TAGS) {
-    const v = obj[key];
-    if (v === undefined) continue;
-    if (isUnknown(v)) return { tags, dataClass: { value: undefined, origin: 'unknown', loc: tags.loc } };
-    if (typeof v === 'string') return { tags, dataClass: { value: v.toLowerCase(), origin: tags.origin, loc: tags.loc } };
-  }
-  return { tags: { ...tags, value: tags.value ?? {} }, dataClass: { value: undefined, origin: 'default', loc: tags.loc } };
-}
 
 /** True when the configuration is known and does not write `path` (so a computed unknown is the provider's choice). */
 export function notConfigured(rec: TfRecord, path: string): boolean {

@@ -1,8 +1,7 @@
 import type { LinkRef } from '../../model/resource.js';
 import { isUnknown, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { attr, jsonAttr, linkRef, locOf, tfResource, type TfAdapter } from './helpers.js';
-import { tfTags } from './iam.js';
+import { attr, jsonAttr, linkRef, locOf, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
 
 function arrayOr(v: unknown): unknown {
   if (isUnknown(v)) return v;
@@ -68,7 +67,7 @@ const taskDefinition: TfAdapter = (rec) => {
   } else r.attrs.networkMode = mode;
   r.attrs.pidMode = attr<string>(rec, 'pid_mode');
   r.attrs.ipcMode = attr<string>(rec, 'ipc_mode');
-  const { tags, dataClass } = tfTags(rec);
+  const { tags, dataClass } = tagAttrs(rec);
   r.attrs.tags = tags;
   r.attrs.dataClass = dataClass;
   r.linkRefs!.push(linkRef(rec, 'executionRole', 'execution_role_arn', ['aws.iam.role']));

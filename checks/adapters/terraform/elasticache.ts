@@ -1,6 +1,6 @@
 import type { Val } from '../../model/value.js';
-import { attr, derived, linkRef, locOf, tfResource, type TfAdapter } from './helpers.js';
-import { attrComputed, bool, num, secretSet, tagAttrs } from './rds.js';
+import { attr, derived, linkRef, locOf, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
+import { attrComputed, bool, num, secretSet } from './rds.js';
 
 const replicationGroup: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.elasticache.replication-group', [rec.values.replication_group_id]);

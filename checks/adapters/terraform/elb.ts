@@ -1,6 +1,6 @@
 import { isUnknown, type Val } from '../../model/value.js';
-import { asBool, asNumber, attr, derived, linkRef, locOf, rawAt, tfResource, type TfAdapter } from './helpers.js';
-import { computedAttr, tagAttrs } from './ec2.js';
+import { asBool, asNumber, attr, derived, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
+import { computedAttr } from './ec2.js';
 
 const LB = 'aws.elb.load-balancer';
 const LISTENER = 'aws.elb.listener';

@@ -1,6 +1,7 @@
 import type { LinkRef, Resource } from '../../model/resource.js';
 import { isUnknown, isUnknownJson, type Location, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
+import { classificationOf } from '../classification.js';
 
 /** A Terraform adapter: one record in, zero or more model resources (or facets) out. */
 export type TfAdapter = (rec: TfRecord) => Resource | Resource[] | undefined;
@@ -147,6 +148,17 @@ export function linkRef(rec: TfRecord, name: string, path: string, kinds: string
 }
 
 export { asBool, asNumber } from '../../util/coerce.js';
+
+/**
+ * `tags` (tags_all when known and not empty: it includes the provider's default_tags) and the
+ * `dataClass` they give (checks/adapters/classification.ts).
+ */
+export function tagAttrs(rec: TfRecord): { tags: Val; dataClass: Val } {
+  const all = attr<Record<string, unknown>>(rec, 'tags_all');
+  const own = attr<Record<string, unknown>>(rec, 'tags', { default: {} });
+  const tags = all.origin !== 'unknown' && all.value && typeof all.value === 'object' && Object.keys(all.value).length ? all : own;
+  return { tags, dataClass: classificationOf(tags) };
+}
 
 /**
  * Parse a JSON-encoded attribute (policy documents, container definitions); unknown stays unknown, and

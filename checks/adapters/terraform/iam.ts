@@ -2,34 +2,12 @@ import type { LinkRef, Resource } from '../../model/resource.js';
 import { documentFromStatementBlocks, normalizeIamDocument } from '../../model/iam-document.js';
 import { isUnknown, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asNumber, attr, linkRef, locOf, partialJsonVal, rawAt, tfResource, type AttrOptions, type TfAdapter } from './helpers.js';
+import { asNumber, attr, linkRef, locOf, partialJsonVal, rawAt, tagAttrs, tfResource, type AttrOptions, type TfAdapter } from './helpers.js';
 import { pushAll } from '../../util/push-all.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers shared by the identity, secrets and container adapters.
 // ---------------------------------------------------------------------------------------------
-
-const DATA_CLASS_TAGS = ['DataClassification', 'DataClass', 'data_classification', 'data-classification', 'Classification'];
-
-/** `tags` (tags_all when known: it includes provider default_tags) and `dataClass`. */
-export function tfTags(rec: TfRecord): { tags: Val; dataClass: Val } {
-  const all = attr<Record<string, unknown>>(rec, 'tags_all');
-  const own = attr<Record<string, unknown>>(rec, 'tags', { default: {} });
-  const tags = all.origin !== 'unknown' && all.value && typeof all.value === 'object' && Object.keys(all.value).length ? all : own;
-  let cls: string | undefined;
-  let unknownCls = tags.origin === 'unknown';
-  if (!unknownCls && tags.value && typeof tags.value === 'object') {
-    for (const key of DATA_CLASS_TAGS) {
-      const v = (tags.value as Record<string, unknown>)[key];
-      if (v === undefined || v === null) continue;
-      if (isUnknown(v)) unknownCls = true;
-      else if (typeof v === 'string') cls = v.toLowerCase();
-      break;
-    }
-  }
-  const dataClass: Val = unknownCls ? { value: undefined, origin: 'unknown', loc: tags.loc } : { value: cls, origin: cls ? tags.origin : 'default', loc: tags.loc };
-  return { tags, dataClass };
-}
 
 /**
  * For Optional+Computed arguments: a plan shows an unset computed argument as "known after apply";
@@ -89,7 +67,7 @@ function docSourceRef(rec: TfRecord, path: string, name: string): LinkRef {
 const managedPolicy: TfAdapter = (rec) => {
   const r = policyResource(rec, true, []);
   r.attrs.arn = attr<string>(rec, 'arn');
-  const { tags, dataClass } = tfTags(rec);
+  const { tags, dataClass } = tagAttrs(rec);
   r.attrs.tags = tags;
   r.attrs.dataClass = dataClass;
   return r;
@@ -115,7 +93,7 @@ const role: TfAdapter = (rec) => {
   r.attrs.managedPolicyArns = computedAttr<string[]>(rec, 'managed_policy_arns', { default: [] });
   r.attrs.permissionsBoundary = attr<string>(rec, 'permissions_boundary');
   r.attrs.maxSessionDuration = attr<number>(rec, 'max_session_duration', { default: 3600, map: asNumber });
-  const { tags, dataClass } = tfTags(rec);
+  const { tags, dataClass } = tagAttrs(rec);
   r.attrs.tags = tags;
   r.attrs.dataClass = dataClass;
   r.linkRefs!.push(docSourceRef(rec, 'assume_role_policy', 'assumeRolePolicySource'));
@@ -194,7 +172,7 @@ const user: TfAdapter = (rec) => {
   r.attrs.name = attr<string>(rec, 'name');
   r.attrs.path = attr<string>(rec, 'path', { default: '/' });
   r.attrs.permissionsBoundary = attr<string>(rec, 'permissions_boundary');
-  const { tags, dataClass } = tfTags(rec);
+  const { tags, dataClass } = tagAttrs(rec);
   r.attrs.tags = tags;
   r.attrs.dataClass = dataClass;
   return r;

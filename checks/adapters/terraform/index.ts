@@ -17,7 +17,12 @@ import { iamAdapters } from './iam.js';
 import { secretsAdapters } from './secrets.js';
 import { ecsAdapters } from './ecs.js';
 import { credentialBlocks } from './credentials.js';
+import { ssmAdapters } from './ssm.js';
+import { snsAdapters } from './sns.js';
 import { regionAttrs } from './governance.js';
+import { tagAttrs } from './helpers.js';
+import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
+import type { Adapted, InventoryEntry } from '../inventory.js';
 
 /** Managed-resource adapters by Terraform type. */
 export const TF_ADAPTERS: Record<string, TfAdapter> = {
@@ -35,6 +40,8 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...iamAdapters,
   ...secretsAdapters,
   ...ecsAdapters,
+  ...ssmAdapters,
+  ...snsAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */
@@ -64,23 +71,49 @@ export function tfAccount(source: 'hcl' | 'plan', input: string): Resource {
   };
 }
 
-/** Turn Terraform records (plan or HCL) into model resources. Records without an adapter are skipped. */
-export function adaptTerraform(records: TfRecord[], source: 'hcl' | 'plan', opaqueModules: string[] = []): Resource[] {
+/** Turn Terraform records (plan or HCL) into model resources. Records without an adapter make none. */
+export function adaptTerraform(records: TfRecord[], source: 'hcl' | 'plan', opaqueModules: string[] = [], classification: ClassificationOptions = DEFAULT_CLASSIFICATION): Resource[] {
+  return adaptTerraformInventory(records, source, opaqueModules, classification).resources;
+}
+
+/**
+ * Model resources, and the inventory of every managed resource of the input: the ones without an
+ * adapter are kept there with their type, address, file and line, so coverage can count them.
+ */
+export function adaptTerraformInventory(records: TfRecord[], source: 'hcl' | 'plan', opaqueModules: string[] = [], classification: ClassificationOptions = DEFAULT_CLASSIFICATION): Adapted {
   const out: Resource[] = [];
+  const inventory: InventoryEntry[] = [];
   const inputs = new Set<string>();
   for (const rec of records) {
     inputs.add(rec.input);
     if (rec.mode === 'provider') continue;
     const adapter = rec.mode === 'data' ? TF_ADAPTERS[`data.${rec.type}`] : TF_ADAPTERS[rec.type];
-    if (!adapter) continue;
-    const produced = adapter(rec);
-    if (!produced) continue;
-    for (const r of Array.isArray(produced) ? produced : [produced]) out.push(r);
+    const produced = adapter ? adapter(rec) : undefined;
+    const made = !produced ? [] : Array.isArray(produced) ? produced : [produced];
+    for (const r of made) out.push(r);
+    if (rec.mode === 'managed') inventory.push(entryOf(rec, Boolean(adapter), made));
   }
+  classifyResources(out, classification);
   const account = tfAccount(source, [...inputs][0] ?? '');
   Object.assign(account.attrs, regionAttrs(records, account.loc.file ?? '', opaqueModules));
   out.push(account);
   // after every adapter's resource: these share their block's address, and the linker keeps the first
   for (const r of credentialBlocks(records)) out.push(r);
-  return out;
+  return { resources: out, inventory };
+}
+
+function entryOf(rec: TfRecord, modelled: boolean, resources: Resource[]): InventoryEntry {
+  const e: InventoryEntry = {
+    type: rec.type,
+    address: rec.address,
+    arn: typeof rec.values.arn === 'string' ? rec.values.arn : null,
+    file: rec.loc.file ?? null,
+    line: rec.loc.line ?? null,
+    source: rec.source,
+    modelled,
+    resources,
+  };
+  if (rec.region) e.region = rec.region;
+  if (!resources.length) e.tags = tagAttrs(rec).tags;
+  return e;
 }

@@ -1,25 +1,7 @@
 import type { LinkRef, Resource } from '../../model/resource.js';
 import { isUnknown, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, asNumber, attr, jsonAttr, linkRef, locOf, rawAt, tfResource, type TfAdapter } from './helpers.js';
-
-const DATA_CLASS_TAGS = ['DataClassification', 'DataClass', 'data_classification', 'data-classification', 'Classification'];
-
-/** `tags` (tags_all when known, else tags) and `dataClass` for a taggable Terraform resource. */
-export function tagVals(rec: TfRecord): { tags: Val; dataClass: Val } {
-  const all = attr<unknown>(rec, 'tags_all');
-  const own = attr<unknown>(rec, 'tags');
-  const tags = all.origin !== 'unknown' && all.value && typeof all.value === 'object' && Object.keys(all.value).length > 0 ? all : own;
-  if (tags.origin === 'unknown') return { tags, dataClass: { value: undefined, origin: 'unknown', loc: tags.loc } };
-  const obj = (tags.value && typeof tags.value === 'object' ? tags.value : {}) as Record<string, unknown>;
-  for (const key of DATA_CLASS_TAGS) {
-    if (!(key in obj)) continue;
-    const v = obj[key];
-    if (isUnknown(v)) return { tags, dataClass: { value: undefined, origin: 'unknown', loc: tags.loc } };
-    if (typeof v === 'string') return { tags, dataClass: { value: v.trim().toLowerCase(), origin: tags.origin, loc: tags.loc } };
-  }
-  return { tags: { ...tags, value: tags.value ?? {} }, dataClass: { value: undefined, origin: 'default', loc: tags.loc } };
-}
+import { asBool, asNumber, attr, jsonAttr, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
 
 /** A link to the data.aws_iam_policy_document an attribute's expression references (address only). */
 export function policyDocumentRef(rec: TfRecord, name: string, path: string): LinkRef {
@@ -77,7 +59,7 @@ const kmsKey: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.kms.key', [rec.values.key_id]);
   const rotation = attr<boolean>(rec, 'enable_key_rotation', { default: false, map: asBool });
   const period = computedAttr<number>(rec, 'rotation_period_in_days', { map: asNumber });
-  const { tags, dataClass } = tagVals(rec);
+  const { tags, dataClass } = tagAttrs(rec);
   r.attrs = {
     keyId: attr<string>(rec, 'key_id'),
     description: attr<string>(rec, 'description'),
@@ -120,7 +102,7 @@ function keyOrigin(rec: TfRecord): Val<string> {
 function otherKey(kind: 'external' | 'replica' | 'replica-external'): TfAdapter {
   return (rec) => {
     const r = tfResource(rec, 'aws.kms.key', [rec.values.key_id]);
-    const { tags, dataClass } = tagVals(rec);
+    const { tags, dataClass } = tagAttrs(rec);
     const replica = kind !== 'external';
     r.attrs = {
       keyId: attr<string>(rec, 'key_id'),

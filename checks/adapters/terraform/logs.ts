@@ -1,6 +1,5 @@
 import { isUnknown, type Val } from '../../model/value.js';
-import { asNumber, attr, linkRef, tfResource, type TfAdapter } from './helpers.js';
-import { tagVals } from './kms.js';
+import { asNumber, attr, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
 
 /** Terraform resource type -> adapter. */
 export const logsAdapters: Record<string, TfAdapter> = {
@@ -14,7 +13,7 @@ export const logsAdapters: Record<string, TfAdapter> = {
       retention.origin === 'unknown' || isUnknown(retention.value)
         ? { value: undefined, origin: 'unknown', loc: retention.loc }
         : { value: retention.value === 0 || retention.value === undefined, origin: retention.origin, loc: retention.loc };
-    const { tags, dataClass } = tagVals(rec);
+    const { tags, dataClass } = tagAttrs(rec);
     r.attrs = {
       name: attr<string>(rec, 'name'),
       retentionDays: retention,

@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import { isSensitive, isUnknown, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, asNumber, attr, derived, linkRef, locOf, rawAt, tfResource, type AttrOptions, type TfAdapter } from './helpers.js';
+import { asBool, asNumber, attr, derived, linkRef, locOf, rawAt, tagAttrs, tfResource, type AttrOptions, type TfAdapter } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers shared by the data-store adapters (rds, elasticache, backup).
@@ -26,26 +26,6 @@ export function attrComputed<T>(rec: TfRecord, path: string, opts: AttrOptions<T
 
 export const bool = { map: asBool };
 export const num = { map: asNumber };
-
-/** `tags` and `dataClass` for a taggable kind (tags_all includes provider default_tags). */
-export function tagAttrs(rec: TfRecord): { tags: Val; dataClass: Val } {
-  const all = attr<Record<string, unknown>>(rec, 'tags_all');
-  const own = attr<Record<string, unknown>>(rec, 'tags', { default: {} });
-  const tags = all.origin !== 'unknown' && all.value && typeof all.value === 'object' && Object.keys(all.value).length ? all : own;
-  let cls: string | undefined;
-  let unknownCls = tags.origin === 'unknown';
-  if (tags.value && typeof tags.value === 'object') {
-    for (const key of ['DataClassification', 'DataClass', 'data_classification', 'data-classification', 'Classification']) {
-      const v = (tags.value as Record<string, unknown>)[key];
-      if (v === undefined || v === null) continue;
-      if (isUnknown(v)) unknownCls = true;
-      else if (typeof v === 'string') cls = v.toLowerCase();
-      break;
-    }
-  }
-  const dataClass: Val = unknownCls ? { value: undefined, origin: 'unknown', loc: tags.loc } : { value: cls, origin: cls ? tags.origin : 'default', loc: tags.loc };
-  return { tags, dataClass };
-}
 
 const MANAGED_KEY_TYPES = /(^|\.)(aws_kms_key|aws_kms_replica_key|aws_kms_external_key|aws_kms_replica_external_key|aws_kms_alias)\.[^.]+$/;
 

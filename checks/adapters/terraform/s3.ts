@@ -1,8 +1,8 @@
 import type { Resource } from '../../model/resource.js';
 import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, asNumber, attr, jsonAttr, linkRef, rawAt, tfResource, type AttrOptions, type TfAdapter } from './helpers.js';
-import { kmsKeyIsAwsManaged, policyDocumentRef, tagVals } from './kms.js';
+import { asBool, asNumber, attr, jsonAttr, linkRef, rawAt, tagAttrs, tfResource, type AttrOptions, type TfAdapter } from './helpers.js';
+import { kmsKeyIsAwsManaged, policyDocumentRef } from './kms.js';
 
 /*
  * S3 buckets. aws_s3_bucket carries the inline (provider v3) blocks; provider v4+ moved each of them
@@ -189,7 +189,7 @@ function sseAttrs(rec: TfRecord, prefix: string, get: typeof inline): Record<str
 const bucket: TfAdapter = (rec) => {
   const name = typeof rec.values.bucket === 'string' ? rec.values.bucket : undefined;
   const r = tfResource(rec, 'aws.s3.bucket', [name, name ? `arn:aws:s3:::${name}` : undefined]);
-  const { tags, dataClass } = tagVals(rec);
+  const { tags, dataClass } = tagAttrs(rec);
 
   const sse = sseAttrs(rec, 'server_side_encryption_configuration.', inline);
 

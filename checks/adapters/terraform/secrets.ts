@@ -1,8 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import { UNKNOWN, isSensitive, isUnknown, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asNumber, attr, linkRef, locOf, rawAt, tfResource, type TfAdapter } from './helpers.js';
-import { tfTags } from './iam.js';
+import { asNumber, attr, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
 
 const KEY_RESOURCE = /(^|\.)(aws_kms_key|aws_kms_replica_key|aws_kms_external_key|aws_kms_replica_external_key|aws_kms_alias)\.[^.]+/;
 
@@ -110,7 +109,7 @@ const secret: TfAdapter = (rec) => {
     };
   } else r.attrs.replicas = { value: [], origin: 'default', loc: rloc };
   r.attrs.valueInTerraformState = { value: false, origin: 'default', loc: r.loc };
-  const { tags, dataClass } = tfTags(rec);
+  const { tags, dataClass } = tagAttrs(rec);
   r.attrs.tags = tags;
   r.attrs.dataClass = dataClass;
   r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']));

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { exitCodeFor, parseSeverity } from '../exit.js';
+import { unknownGateExit, unknownGatingPolicies } from '../unknown-gate.js';
 import { collect, parseFormats, writeOutput, writeStdout } from '../output.js';
 import { SCAN_FORMATS, READINESS_FORMATS, writeReadinessReport } from './scan.js';
 import { loadBaselineInput } from '../baseline-input.js';
@@ -93,7 +94,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         for (const acct of snapshot.accounts ?? []) {
           if (acct.status === 'error') process.stderr.write(`warning: account ${acct.id}${acct.name ? ` (${acct.name})` : ''} was not audited: ${acct.error?.message ?? 'unreachable'}; its policies report "error"\n`);
         }
-        setExit(exitCodeFor(newOnly, failOn, { allowErrors: Boolean(opts.allowErrors) || config.allowErrors === true }));
+        setExit(exitCodeFor(newOnly, failOn, { allowErrors: Boolean(opts.allowErrors) || config.allowErrors === true }) || unknownGateExit(newOnly, failOn, unknownGatingPolicies(catalog.policies)));
       } finally {
         if (tmp) rmSync(tmp, { recursive: true, force: true });
       }

@@ -6,6 +6,7 @@ import { jsonChunks } from '../../util/json-chunks.js';
 import type { Results } from '../../engine/types.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { EXIT_USAGE, exitCodeFor, parseSeverity, unreadInputs } from '../exit.js';
+import { unknownGateExit, unknownGatingPolicies } from '../unknown-gate.js';
 import { collect, parseFormats, writeOutput, writeStdout } from '../output.js';
 import { loadBaselineInput } from '../baseline-input.js';
 
@@ -99,6 +100,6 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         const { store, run } = await appendRun(opts.store, results);
         process.stderr.write(`stored run ${run.id} in ${store.location}\n`);
       }
-      setExit(unread.length ? EXIT_USAGE : exitCodeFor(newOnly, failOn, { allowErrors: Boolean(opts.allowErrors) || config.allowErrors === true }));
+      setExit(unread.length ? EXIT_USAGE : exitCodeFor(newOnly, failOn, { allowErrors: Boolean(opts.allowErrors) || config.allowErrors === true }) || unknownGateExit(newOnly, failOn, unknownGatingPolicies(catalog.policies)));
     });
 }

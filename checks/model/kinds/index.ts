@@ -13,10 +13,13 @@ import { iamKinds } from './iam.js';
 import { secretsKinds } from './secrets.js';
 import { ecsKinds } from './ecs.js';
 import { terraformKinds } from './terraform.js';
+import { inventoryKinds } from './inventory.js';
+import { ssmKinds } from './ssm.js';
+import { snsKinds } from './sns.js';
 
 /** Every kind the model knows, by kind id. */
 export const KINDS: Record<string, KindSpec> = Object.fromEntries(
-  [accountKinds, rdsKinds, elasticacheKinds, backupKinds, ec2Kinds, elbKinds, s3Kinds, kmsKinds, cloudtrailKinds, logsKinds, iamKinds, secretsKinds, ecsKinds, terraformKinds]
+  [accountKinds, rdsKinds, elasticacheKinds, backupKinds, ec2Kinds, elbKinds, s3Kinds, kmsKinds, cloudtrailKinds, logsKinds, iamKinds, secretsKinds, ecsKinds, ssmKinds, snsKinds, terraformKinds, inventoryKinds]
     .flat()
     .map((k) => [k.kind, k]),
 );

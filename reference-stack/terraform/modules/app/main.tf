@@ -58,7 +58,8 @@ resource "aws_ssm_parameter" "config" {
   type  = "String"
   value = each.value
 
-  tags = var.tags
+  # Endpoint hostnames only: no student data, no credentials (those come from Secrets Manager).
+  tags = merge(var.tags, { DataClassification = "operational" })
 }
 
 resource "aws_ecs_cluster" "this" {
@@ -214,7 +215,8 @@ resource "aws_ecs_task_definition" "api" {
 
   container_definitions = jsonencode([local.container])
 
-  tags = var.tags
+  # The stored definition holds configuration only; credentials are Secrets Manager references.
+  tags = merge(var.tags, { DataClassification = "operational" })
 }
 
 resource "aws_ecs_service" "api" {

@@ -21,7 +21,8 @@ resource "aws_lb" "this" {
     enabled = true
   }
 
-  tags = var.tags
+  # Every request and response with student records passes through the load balancer.
+  tags = merge(var.tags, { DataClassification = "student-data" })
 }
 
 resource "aws_lb_target_group" "app" {

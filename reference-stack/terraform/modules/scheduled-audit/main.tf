@@ -441,7 +441,8 @@ resource "aws_ecs_task_definition" "audit" {
     }
   }])
 
-  tags = local.tags
+  # The stored definition holds configuration only (the store location, the regions to audit).
+  tags = merge(local.tags, { DataClassification = "operational" })
 
   depends_on = [aws_cloudwatch_log_group.audit]
 }
@@ -489,7 +490,8 @@ resource "aws_sns_topic" "alerts" {
   name              = "${local.prefix}-alerts"
   kms_master_key_id = aws_kms_key.audit.arn
 
-  tags = local.tags
+  # Audit verdicts: which checks failed on which resources, no student records.
+  tags = merge(local.tags, { DataClassification = "security-log" })
 }
 
 resource "aws_sns_topic_policy" "alerts" {

@@ -1,0 +1,33 @@
+import type { Resource, SourceKind } from '../model/resource.js';
+import type { Val } from '../model/value.js';
+
+/**
+ * One resource of an input as it was read, whether or not the model knows its type: what coverage
+ * accounts for (checks/pipeline/coverage.ts). Terraform data sources are reads, not resources of the
+ * input, and are not listed.
+ */
+export interface InventoryEntry {
+  /** Terraform resource type or live (CloudFormation-style) type. */
+  type: string;
+  /** Terraform address (hcl, plan); null for live. */
+  address: string | null;
+  /** ARN (live; Terraform when the plan knows it). */
+  arn: string | null;
+  file: string | null;
+  line: number | null;
+  source: SourceKind;
+  account?: string;
+  region?: string;
+  /** An adapter exists for the type. */
+  modelled: boolean;
+  /** The model resources (facets included) the adapter made from it. */
+  resources: Resource[];
+  /** Tags as read, for a type the model does not know (its classification is still judged). */
+  tags?: Val;
+}
+
+/** Model resources plus the inventory of every input resource they came from. */
+export interface Adapted {
+  resources: Resource[];
+  inventory: InventoryEntry[];
+}

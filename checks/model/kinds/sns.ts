@@ -1,0 +1,21 @@
+import type { KindSpec } from './spec.js';
+
+export const snsKinds: KindSpec[] = [
+  {
+    kind: 'aws.sns.topic',
+    title: 'SNS topic',
+    terraform: ['aws_sns_topic'],
+    attrs: {
+      name: { type: 'string', description: 'Topic name.' },
+      kmsMasterKeyId: { type: 'string', description: 'KMS key that encrypts messages at rest (kms_master_key_id; live: Attributes.KmsMasterKeyId); absent means messages are stored unencrypted.' },
+      tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' },
+      dataClass: {
+        type: 'string',
+        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
+      },
+    },
+    links: {
+      kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of kms_master_key_id, when it is in the model.' },
+    },
+  },
+];
