@@ -28,7 +28,7 @@ export interface CompactResource {
 
 export interface CompactPlan {
   terraform_version?: string;
-  providers?: Record<string, { region?: string; region_var?: string; default_tags?: Record<string, string>; version_constraint?: string }>;
+  providers?: Record<string, { region?: string; region_var?: string; version_constraint?: string }>;
   variables?: Obj;
   outputs?: Record<string, { value?: unknown; sensitive?: boolean; unknown?: boolean; references?: string[] }>;
   resources: CompactResource[];
@@ -115,11 +115,11 @@ export function expandCompactPlan(input: unknown, display: string): Obj {
     out.output_changes = Object.fromEntries(
       Object.entries(outputs).map(([k, o]) => [
         k,
-        { actions: ['create'], before: null, after: o.unknown ? null : (o.value ?? null), after_unknown: o.unknown === true, before_sensitive: false, after_sensitive: o.sensitive === true },
+        { actions: ['create'], before: null, ...(o.unknown ? {} : { after: o.value ?? null }), after_unknown: o.unknown === true, before_sensitive: false, after_sensitive: o.sensitive === true },
       ]),
     );
     for (const [k, o] of Object.entries(outputs)) {
-      const expression = o.references ? { references: resolveReference(root, o.references, fail, `/outputs/${k}/references`) } : o.unknown ? {} : { constant_value: o.value ?? null };
+      const expression = o.references ? { references: resolveReference(root, o.references, fail, `/outputs/${k}/references`) } : o.unknown || o.sensitive ? {} : { constant_value: o.value ?? null };
       root.outputs[k] = o.sensitive ? { sensitive: true, expression } : { expression };
     }
   }
@@ -129,9 +129,7 @@ export function expandCompactPlan(input: unknown, display: string): Obj {
   }
   out.configuration = { provider_config: providerConfig(providers, instances), root_module: configModule(root) };
   out.timestamp = TIMESTAMP;
-  out.applyable = true;
   out.complete = true;
-  out.errored = false;
   return out;
 }
 
@@ -159,7 +157,7 @@ function instanceOf(r: CompactResource, pointer: string, providers: NonNullable<
   const defaults = r.defaults ?? {};
   for (const k of Object.keys(defaults)) if (k in values) fail(`${pointer}/defaults/${k}`, 'also under values: a value is either written in the configuration or a default');
   const after: Obj = { ...defaults, ...values };
-  addTagsAll(after, type, values, defaults, r.unknown ?? [], providers[providerKey]?.default_tags);
+  addTagsAll(after, type, values, defaults, r.unknown ?? []);
 
   const unknownPaths = [...(r.unknown ?? [])];
   for (const [path] of Object.entries(r.references ?? {})) {
@@ -233,12 +231,10 @@ function instanceOf(r: CompactResource, pointer: string, providers: NonNullable<
   return inst;
 }
 
-/** AWS resources show `tags_all`: the provider's default tags with the resource's own tags over them. */
-function addTagsAll(after: Obj, type: string, values: Obj, defaults: Obj, unknown: string[], defaultTags: Record<string, string> | undefined): void {
+/** AWS resources show `tags_all` beside `tags` (the same tags when the provider sets no default tags). */
+function addTagsAll(after: Obj, type: string, values: Obj, defaults: Obj, unknown: string[]): void {
   if (!type.startsWith('aws_') || 'tags_all' in values || 'tags_all' in defaults || unknown.includes('tags_all')) return;
-  const own = isPlainObject(values.tags) ? values.tags : undefined;
-  if (!own && !defaultTags) return;
-  after.tags_all = { ...(defaultTags ?? {}), ...(own ?? {}) };
+  if (isPlainObject(values.tags)) after.tags_all = { ...values.tags };
 }
 
 function indexOf(step: Step): string | number | undefined {
@@ -506,7 +502,9 @@ function reach(node: ConfigNode, target: ModuleFrame[], rest: Step[], dataOffset
     const bare = resourceSteps.map((s) => s.name).join('.');
     return [...new Set([full, instance, bare])];
   }
-  const name = `ref_${[...target.map((f) => `${f.call}${f.key ?? ''}`), ...rest.map(stepText)].join('_').replace(/[^A-Za-z0-9_]/g, '_')}`;
+  // Named after what it reaches, below the module that declares it (the same name for every instance).
+  const below = under ? target.slice(depth + 1) : target;
+  const name = `ref_${[...below.map((f) => `${f.call}${f.key ?? ''}`), ...rest.map(stepText)].join('_').replace(/[^A-Za-z0-9_]+/g, '_')}`;
   if (under) {
     const frame = target[depth]!;
     const child = node.children.get(frame.call) ?? nodeFor(node, [{ call: frame.call }]);
@@ -549,7 +547,6 @@ function providerConfig(providers: NonNullable<CompactPlan['providers']>, instan
     const expressions: Obj = {};
     if (p.region !== undefined) expressions.region = { constant_value: p.region };
     else if (p.region_var !== undefined) expressions.region = { references: [`var.${p.region_var}`] };
-    if (p.default_tags) expressions.default_tags = [{ tags: { constant_value: p.default_tags } }];
     out[key] = {
       name,
       full_name: REGISTRY + name,
