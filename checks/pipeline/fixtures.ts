@@ -67,7 +67,7 @@ export async function runPolicyFixtures(policy: Policy, fixturesRoot: string, co
           continue;
         }
         const todo = placeholderFiles(dir);
-        if (todo.length) problems.push(`${todo.join(', ')} still hold TODO placeholders`);
+        if (todo.length) problems.push(`TODO placeholders left in ${todo.join(', ')}`);
         const profile = { ...config.profile, ...readProfileOverride(join(dir, 'profile.yaml')) };
         const { results } = await scanPaths([input.path], { config: { ...config, profile, waivers: [], disable: [] }, catalog: single, now, cwd: input.cwd });
         findings = results.findings.filter((f) => f.policyId === policy.id);
