@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PLACEHOLDER } from '../engine/placeholders.js';
 import { InputError } from '../errors.js';
 import { readLiveFixture } from './live-fixture.js';
 import { readPlanFixture } from './plan-fixture.js';
@@ -15,8 +16,6 @@ export const FIXTURE_FORMS: Record<FixtureSource, { full: string; compact?: stri
   app: { full: 'app.json' },
 };
 
-/** A scaffold placeholder: `policies new` writes these, and nothing with one may pass. */
-export const PLACEHOLDER = /\bTODO\b/;
 
 export interface FixtureInput {
   /** The path to scan (a folder for HCL, a file otherwise; a temporary file for a compact fixture). */
