@@ -58,8 +58,8 @@ export function fixtureInput(dir: string, source: FixtureSource): FixtureInput |
 
 /** Expand a compact fixture file (`plan.yaml` or `live.yaml`, told apart by name) into its full document. */
 export function expandFixture(file: string, display = file): unknown {
-  if (file.endsWith('plan.yaml') || file.endsWith('.plan.yaml')) return readPlanFixture(file, display);
-  if (file.endsWith('live.yaml') || file.endsWith('.live.yaml')) return readLiveFixture(file, display);
+  if (file.endsWith('plan.yaml')) return readPlanFixture(file, display);
+  if (file.endsWith('live.yaml')) return readLiveFixture(file, display);
   throw new InputError('not a compact fixture: expected plan.yaml or live.yaml (or <name>.plan.yaml, <name>.live.yaml)', display);
 }
 
