@@ -11,6 +11,7 @@ import { registerVerify } from './commands/verify.js';
 import { registerDrift } from './commands/drift.js';
 import { registerInit } from './commands/init.js';
 import { registerExport } from './commands/export.js';
+import { registerFixtures } from './commands/fixtures.js';
 import { EXIT_USAGE } from './exit.js';
 import { catalogVersion } from './version-info.js';
 
@@ -33,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAudit(program, setExit);
   registerDrift(program, setExit);
   registerPolicies(program, setExit);
+  registerFixtures(program, setExit);
   registerHistory(program, setExit);
   registerDiff(program, setExit);
   registerVerify(program, setExit);

@@ -11,6 +11,7 @@ import { getCodeCheck } from '../rules/registry.js';
 import '../rules/index.js';
 import { readCoreCache, type CoreCatalog } from './catalog-cache.js';
 import { indexDataStores, loadDataStoreEntries, type DataStores } from './data-stores.js';
+import { findPlaceholder } from './placeholders.js';
 
 export const CORE_POLICY_DIR = packagePath('policies');
 const POLICY_FILE = /\.policy\.(ya?ml|json)$/;
@@ -75,6 +76,8 @@ function policyFiles(dir: string): string[] {
 export function loadPolicyFile(file: string, displayRoot = process.cwd()): Policy {
   const shown = relative(displayRoot, file) || file;
   const data = readStructured(file);
+  const todo = findPlaceholder(data);
+  if (todo !== undefined) throw new InputError(`${todo}: still a TODO placeholder (written by \`policies new\`); write the real value`, shown);
   const validate = schemaValidator('policies/schema/policy.schema.json');
   if (!validate(data)) throw new InputError(describeAjvError(validate.errors), shown);
   const policy = data as Policy;

@@ -6,10 +6,11 @@ import type { Config } from '../engine/config.js';
 import type { Policy } from '../engine/policy.js';
 import type { Finding, Profile, Status } from '../engine/types.js';
 import type { SourceKind } from '../model/resource.js';
+import { FIXTURE_FORMS, fixtureInput, placeholderFiles, type FixtureInput } from '../authoring/fixture-files.js';
 import { scanPaths } from './scan.js';
 import { DATA_STORE_KIND } from '../model/kinds/inventory.js';
 
-/** The fixture file each source reads, inside `fixtures/<policy-id>/{pass,fail}/`. */
+/** The fixture file each source reads, inside `fixtures/<policy-id>/{pass,fail}/` (plan and live also accept the compact `plan.yaml`, `live.yaml`). */
 export const FIXTURE_FILE: Record<SourceKind, string> = { hcl: 'main.tf', plan: 'plan.json', live: 'live.json', app: 'app.json' };
 
 export interface ExpectedFinding {
@@ -60,20 +61,24 @@ export async function runPolicyFixtures(policy: Policy, fixturesRoot: string, co
   for (const source of policy.sources) {
     for (const expectation of ['pass', 'fail'] as const) {
       const dir = join(fixturesRoot, policy.id, expectation);
-      const file = join(dir, FIXTURE_FILE[source]);
       const problems: string[] = [];
       let findings: Finding[] = [];
-      if (!existsSync(file)) {
-        out.push({ policy: policy.id, source, expectation, ok: false, problems: [`missing fixture ${file}`], findings });
-        continue;
-      }
+      let input: FixtureInput | undefined;
       try {
-        const input = source === 'hcl' ? dir : file;
+        input = fixtureInput(dir, source);
+        if (!input) {
+          out.push({ policy: policy.id, source, expectation, ok: false, problems: [`missing fixture ${join(dir, FIXTURE_FILE[source])}${FIXTURE_FORMS[source].compact ? ` (or ${FIXTURE_FORMS[source].compact})` : ''}`], findings });
+          continue;
+        }
+        const todo = placeholderFiles(dir);
+        if (todo.length) problems.push(`TODO placeholders left in ${todo.join(', ')}`);
         const profile = { ...config.profile, ...readProfileOverride(join(dir, 'profile.yaml')) };
-        const { results } = await scanPaths([input], { config: { ...config, profile, waivers: [], disable: [] }, catalog: single, now, cwd: dir });
+        const { results } = await scanPaths([input.path], { config: { ...config, profile, waivers: [], disable: [] }, catalog: single, now, cwd: input.cwd });
         findings = results.findings.filter((f) => f.policyId === policy.id);
       } catch (e) {
         problems.push(`scan failed: ${(e as Error).message}`);
+      } finally {
+        input?.dispose();
       }
       if (!problems.length) {
         if (expectation === 'pass') {

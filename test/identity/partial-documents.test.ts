@@ -14,7 +14,7 @@ import type { Snapshot } from '../../checks/sources/live/snapshot.js';
 import { ev, scan } from '../hcl/helpers.js';
 import { cli } from '../cli/run.js';
 import { evaluateSnapshot } from '../live/helpers.js';
-import { A, bucket, cmk, managedPolicy, role, snapshot } from '../live/fixture-gen.js';
+import { A, bucket, cmk, managedPolicy, role, snapshot } from '../live/records.js';
 import { CATALOG, PROFILE, rec, statusOf as planStatus } from './helpers.js';
 
 /**

@@ -7,7 +7,7 @@ import { adaptSnapshot } from '../../checks/adapters/live/index.js';
 import { linkModel } from '../../checks/adapters/link.js';
 import { collectSnapshot } from '../../checks/sources/live/index.js';
 import type { Snapshot, SnapshotResource } from '../../checks/sources/live/snapshot.js';
-import { A, logGroup, snapshot as recorded, trail } from './fixture-gen.js';
+import { A, logGroup, snapshot as recorded, trail } from './records.js';
 import { evaluateSnapshot, statusOf } from './helpers.js';
 import { motoEnv, startMoto, type Moto } from './moto.js';
 import { ACCOUNT } from './seed.js';

@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 import { CORE_POLICY_DIR, loadCatalog } from '../../engine/catalog.js';
 import { loadConfig } from '../../engine/config.js';
 import { runPolicyFixtures } from '../../pipeline/fixtures.js';
+import { mutationProblems } from '../../authoring/mutation-stub.js';
+import { CATEGORIES, coreLayout, scaffoldPolicy, SEVERITIES, userLayout } from '../../authoring/scaffold.js';
 import { InputError } from '../../errors.js';
+import { packagePath } from '../../util/package-root.js';
 import { loadContext } from '../context.js';
 
 export function registerPolicies(program: Command, setExit: (code: number) => void): void {
@@ -48,8 +51,30 @@ export function registerPolicies(program: Command, setExit: (code: number) => vo
     });
 
   policies
+    .command('new')
+    .description('Scaffold a policy: the policy file with TODOs, pass and fail fixtures per source, and for the core catalog its FERPA control and a reference-stack mutation stub')
+    .argument('<id>', 'policy id, e.g. aws-rds-cluster-copy-tags-to-snapshot')
+    .requiredOption('--kind <kind>', 'model kind the policy judges (checks/model/kinds), e.g. aws.rds.cluster')
+    .option('--sources <list>', 'sources it applies to', 'hcl,plan,live')
+    .option('--control <ids>', 'FERPA control id(s) to map it to, comma-separated (core catalog)')
+    .option('--severity <severity>', SEVERITIES.join(' | '))
+    .option('--category <category>', CATEGORIES.join(' | '))
+    .option('--assert <attribute=value>', 'a boolean attribute and its compliant value: writes the rule and, where the adapters confirm the names, complete fixtures')
+    .option('--dir <folder>', 'a policy folder of your own (no framework or mutation parts)')
+    .action((id: string, opts) => {
+      const layout = opts.dir ? userLayout(resolve(opts.dir)) : coreLayout();
+      const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((x) => x.trim()).filter(Boolean));
+      const result = scaffoldPolicy({ id, kind: opts.kind, sources: list(opts.sources), controls: list(opts.control), severity: opts.severity, category: opts.category, assert: opts.assert }, layout);
+      for (const f of result.created) process.stdout.write(`created ${f}\n`);
+      for (const f of result.edited) process.stdout.write(`edited  ${f}\n`);
+      for (const n of result.notes) process.stdout.write(`note: ${n}\n`);
+      const dirArg = opts.dir ? ` ${opts.dir}` : '';
+      process.stdout.write(`next: replace every TODO, then \`ferpa-ready policies test${dirArg} --policy ${id}\`${result.mutation ? ` and \`npm run mutate -- --only ${result.mutation}\`` : ''} (docs/conventions.md, "Adding a policy")\n`);
+    });
+
+  policies
     .command('test')
-    .description('Run every policy\'s pass and fail fixtures (<dir>/fixtures/<policy-id>/{pass,fail}/main.tf|plan.json|live.json)')
+    .description('Run every policy\'s pass and fail fixtures (<dir>/fixtures/<policy-id>/{pass,fail}/main.tf|plan.json|plan.yaml|live.json|live.yaml) and, for the core catalog, check its control mapping and mutation')
     .argument('[dir]', 'policy folder (default: the core catalog)')
     .option('--policy <id>', 'only this policy')
     .action(async (dir: string | undefined, opts) => {
@@ -68,6 +93,7 @@ export function registerPolicies(program: Command, setExit: (code: number) => vo
       if (opts.policy && !selected.length) throw new InputError(`--policy: no policy "${opts.policy}"`);
       let passed = 0;
       let failed = 0;
+      const mutations = packagePath('reference-stack/mutations.yaml');
       for (const p of selected) {
         for (const r of await runPolicyFixtures(p, fixturesRoot, config, catalog)) {
           if (r.ok) passed++;
@@ -76,6 +102,12 @@ export function registerPolicies(program: Command, setExit: (code: number) => vo
             process.stdout.write(`FAIL ${r.policy} [${r.source} ${r.expectation}] ${r.problems.join('; ')}\n`);
           }
         }
+        if (!p.file?.startsWith('policies/')) continue;
+        // A core policy is mapped to a FERPA control and proven by a mutation of the reference stack.
+        const problems = [...(p.controls?.length ? [] : ['mapped to no FERPA control (policies/frameworks/ferpa.yaml)']), ...(existsSync(mutations) ? mutationProblems(p.id, mutations) : [])];
+        for (const problem of problems) process.stdout.write(`FAIL ${p.id} [catalog] ${problem}\n`);
+        if (problems.length) failed++;
+        else passed++;
       }
       process.stdout.write(`${passed} passed, ${failed} failed\n`);
       setExit(failed ? 1 : 0);

@@ -1,0 +1,36 @@
+import { FIXTURE_ACCOUNT as A, FIXTURE_REGION as R } from './live-fixture.js';
+
+/** How `policies new` writes a kind's record in a live fixture: its snapshot type, an ARN and the identifying fields. */
+export interface LiveRecordTemplate {
+  type: string;
+  arn: (name: string) => string;
+  /** The fields the live adapter identifies the resource by, filled with the name. */
+  ids: (name: string) => Record<string, unknown>;
+}
+
+const arn = (service: string, resource: string, region = R): string => `arn:aws:${service}:${region}:${A}:${resource}`;
+
+/** One template per kind a snapshot record produces (test/authoring checks them against the live adapters). */
+export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
+  'aws.rds.instance': { type: 'AWS::RDS::DBInstance', arn: (n) => arn('rds', `db:${n}`), ids: (n) => ({ DBInstanceIdentifier: n }) },
+  'aws.rds.cluster': { type: 'AWS::RDS::DBCluster', arn: (n) => arn('rds', `cluster:${n}`), ids: (n) => ({ DBClusterIdentifier: n }) },
+  'aws.ec2.security-group': { type: 'AWS::EC2::SecurityGroup', arn: () => arn('ec2', 'security-group/sg-0123456789abcdef0'), ids: (n) => ({ GroupId: 'sg-0123456789abcdef0', GroupName: n }) },
+  'aws.ec2.vpc': { type: 'AWS::EC2::VPC', arn: () => arn('ec2', 'vpc/vpc-0123456789abcdef0'), ids: () => ({ VpcId: 'vpc-0123456789abcdef0' }) },
+  'aws.ec2.subnet': { type: 'AWS::EC2::Subnet', arn: () => arn('ec2', 'subnet/subnet-0123456789abcdef0'), ids: () => ({ SubnetId: 'subnet-0123456789abcdef0' }) },
+  'aws.ec2.flow-log': { type: 'AWS::EC2::FlowLog', arn: () => arn('ec2', 'vpc-flow-log/fl-0123456789abcdef0'), ids: () => ({ FlowLogId: 'fl-0123456789abcdef0' }) },
+  'aws.ec2.ebs-volume': { type: 'AWS::EC2::Volume', arn: () => arn('ec2', 'volume/vol-0123456789abcdef0'), ids: () => ({ VolumeId: 'vol-0123456789abcdef0' }) },
+  'aws.s3.bucket': { type: 'AWS::S3::Bucket', arn: (n) => `arn:aws:s3:::${n}`, ids: (n) => ({ Name: n }) },
+  'aws.kms.key': { type: 'AWS::KMS::Key', arn: () => arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab'), ids: () => ({ KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab', KeyManager: 'CUSTOMER' }) },
+  'aws.cloudtrail.trail': { type: 'AWS::CloudTrail::Trail', arn: (n) => arn('cloudtrail', `trail/${n}`), ids: (n) => ({ Name: n }) },
+  'aws.logs.log-group': { type: 'AWS::Logs::LogGroup', arn: (n) => arn('logs', `log-group:/${n}`), ids: (n) => ({ logGroupName: `/${n}` }) },
+  'aws.secretsmanager.secret': { type: 'AWS::SecretsManager::Secret', arn: (n) => arn('secretsmanager', `secret:${n}-AbCdEf`), ids: (n) => ({ Name: n }) },
+  'aws.elasticache.replication-group': { type: 'AWS::ElastiCache::ReplicationGroup', arn: (n) => arn('elasticache', `replicationgroup:${n}`), ids: (n) => ({ ReplicationGroupId: n }) },
+  'aws.elasticache.cluster': { type: 'AWS::ElastiCache::CacheCluster', arn: (n) => arn('elasticache', `cluster:${n}`), ids: (n) => ({ CacheClusterId: n }) },
+  'aws.elb.load-balancer': { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', arn: (n) => arn('elasticloadbalancing', `loadbalancer/app/${n}/0123456789abcdef`), ids: (n) => ({ LoadBalancerName: n }) },
+  'aws.backup.vault': { type: 'AWS::Backup::BackupVault', arn: (n) => arn('backup', `backup-vault:${n}`), ids: (n) => ({ BackupVaultName: n }) },
+  'aws.backup.plan': { type: 'AWS::Backup::BackupPlan', arn: () => arn('backup', 'backup-plan:0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d'), ids: () => ({ BackupPlanId: '0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d' }) },
+  'aws.ecs.task-definition': { type: 'AWS::ECS::TaskDefinition', arn: (n) => arn('ecs', `task-definition/${n}:1`), ids: (n) => ({ family: n, revision: 1 }) },
+  'aws.iam.role': { type: 'AWS::IAM::Role', arn: (n) => `arn:aws:iam::${A}:role/${n}`, ids: (n) => ({ RoleName: n }) },
+  'aws.iam.user': { type: 'AWS::IAM::User', arn: (n) => `arn:aws:iam::${A}:user/${n}`, ids: (n) => ({ UserName: n }) },
+  'aws.iam.policy': { type: 'AWS::IAM::ManagedPolicy', arn: (n) => `arn:aws:iam::${A}:policy/${n}`, ids: (n) => ({ PolicyName: n }) },
+};
