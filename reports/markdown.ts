@@ -142,7 +142,8 @@ function coverageMarkdown(c: Coverage, max: number): string[] {
   if (stores) out.push('', `Data stores: ${mdCell(stores)}.`);
   const types = notEvaluatedByType(c);
   if (types.length) {
-    out.push('', ...table(['Type', 'Not evaluated', 'Why', 'Data store'], types.slice(0, max).map((t) => [mdCell(t.type), String(t.count), mdCell(reasonText(t.reasons)), mdCell(t.dataStore ?? '')])));
+    out.push('');
+    pushAll(out, table(['Type', 'Not evaluated', 'Why', 'Data store'], types.slice(0, max).map((t) => [mdCell(t.type), String(t.count), mdCell(reasonText(t.reasons)), mdCell(t.dataStore ?? '')])));
     if (types.length > max) out.push('', `... and ${types.length - max} more types.`);
   }
   return out;

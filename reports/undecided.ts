@@ -17,29 +17,37 @@ export interface Undecided {
 const FAILED_CALL = /([a-z0-9-]+):([A-Za-z0-9]+) failed \(([^)]+)\)/g;
 const MAX_REASON = 120;
 
+/** Why a finding could not be decided: each failed call (`AccessDenied on rds:DescribeDBInstances`), or the read error. */
 function reasonsOf(f: Finding, services: Set<string>): string[] {
-  const where = f.region && f.region !== 'global' ? ` (${f.region})` : '';
   const out: string[] = [];
   for (const m of f.message.matchAll(FAILED_CALL)) {
     services.add(m[1]!);
-    out.push(`${m[3]} on ${m[1]}:${m[2]}${where}`);
+    out.push(`${m[3]} on ${m[1]}:${m[2]}`);
   }
   if (out.length) return [...new Set(out)];
   // not a failed AWS call (an engine error, an unreadable input): the message after "could not be read"
   const tail = f.message.replace(/^.*?could not be read:\s*/, '').split(';')[0]!.trim() || 'read failed';
-  return [`${tail.length > MAX_REASON ? `${tail.slice(0, MAX_REASON - 3)}...` : tail}${where}`];
+  return [tail.length > MAX_REASON ? `${tail.slice(0, MAX_REASON - 3)}...` : tail];
 }
 
 export function undecided(findings: readonly Finding[]): Undecided {
-  const counts = new Map<string, number>();
+  // one group per reason; the regions are those of its regional findings (account-wide ones add none)
+  const groups = new Map<string, { count: number; regions: Set<string> }>();
   const services = new Set<string>();
   let count = 0;
   for (const f of findings) {
     if (f.status !== 'error') continue;
     count++;
-    for (const r of reasonsOf(f, services)) counts.set(r, (counts.get(r) ?? 0) + 1);
+    for (const r of reasonsOf(f, services)) {
+      const g = groups.get(r) ?? { count: 0, regions: new Set<string>() };
+      g.count++;
+      if (f.region && f.region !== 'global') g.regions.add(f.region);
+      groups.set(r, g);
+    }
   }
-  const reasons = [...counts.entries()].map(([reason, n]) => ({ reason, count: n })).sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
+  const reasons = [...groups.entries()]
+    .map(([reason, g]) => ({ reason: g.regions.size ? `${reason} (${[...g.regions].sort(cmp).join(', ')})` : reason, count: g.count }))
+    .sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
   return { count, reasons, services: [...services].sort(cmp) };
 }
 

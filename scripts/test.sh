@@ -12,11 +12,14 @@ status=$?
 if [ -f test-artifacts/vitest.json ]; then
   node -e '
     const r = JSON.parse(require("fs").readFileSync("test-artifacts/vitest.json", "utf8"));
-    const failedSuites = (r.testResults || []).filter((s) => s.status === "failed" && !(s.assertionResults || []).length).length;
-    const skipped = (r.testResults || []).flatMap((s) => (s.assertionResults || []).filter((a) => a.status === "skipped" || a.status === "pending").map((a) => `${require("path").relative(process.cwd(), s.name)} > ${[...a.ancestorTitles, a.title].join(" > ")}`));
+    // A file that failed without a failing test (an import error, or a beforeAll that threw, which
+    // vitest reports by marking its tests skipped) counts as one failure, and its tests are not "skipped".
+    const brokenFile = (s) => s.status === "failed" && !(s.assertionResults || []).some((a) => a.status === "failed");
+    const failedSuites = (r.testResults || []).filter(brokenFile).length;
+    const skipped = (r.testResults || []).filter((s) => !brokenFile(s)).flatMap((s) => (s.assertionResults || []).filter((a) => a.status === "skipped" || a.status === "pending").map((a) => `${require("path").relative(process.cwd(), s.name)} > ${[...a.ancestorTitles, a.title].join(" > ")}`));
     for (const t of skipped) console.log(`skipped: ${t}`);
     console.log(`${r.numPassedTests} passed, ${r.numFailedTests + failedSuites} failed`);
-    console.log(`${r.numPendingTests + r.numTodoTests} skipped`);
+    console.log(`${skipped.length} skipped`);
     if (r.numTotalTests === 0) process.exitCode = 1;
   ' || status=1
 else

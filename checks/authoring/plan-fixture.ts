@@ -7,6 +7,7 @@
  * planning, variables and outputs. The format is described in docs/conventions.md (Authoring).
  */
 import { InputError } from '../errors.js';
+import { maxOf } from '../util/push-all.js';
 import { modulePathText, parseAddress, stepText, type ModuleFrame, type Step } from '../sources/plan/address.js';
 import { checkCompact, isPlainObject, readCompactFile } from './compact-file.js';
 
@@ -530,7 +531,7 @@ function configModule(node: ConfigNode): Obj {
         if (Object.keys(child.callExpressions).length) entry.expressions = child.callExpressions;
         entry.module = configModule(child);
         const keys = [...child.keys].map((k) => k.slice(1, -1));
-        if (keys.length && keys.every((k) => /^\d+$/.test(k))) entry.count_expression = { constant_value: Math.max(...keys.map(Number)) + 1 };
+        if (keys.length && keys.every((k) => /^\d+$/.test(k))) entry.count_expression = { constant_value: maxOf(keys.map(Number)) + 1 };
         else if (keys.length) entry.for_each_expression = { constant_value: Object.fromEntries(keys.map((k) => [JSON.parse(k), JSON.parse(k)])) };
         return [call, entry];
       }),
