@@ -10,6 +10,8 @@ export interface Observed {
   path: string;
   value: unknown;
   loc?: Location;
+  /** Profile parameters this value was compared with. */
+  params?: string[];
 }
 
 export interface Outcome {
@@ -240,11 +242,27 @@ function comparatorsOf(cond: PathCond): Array<(typeof COMPARATORS)[number]> {
   return ops;
 }
 
+/** The profile parameters a path condition compares with (none for most), kept per condition object. */
+const CONDITION_PARAMS = new WeakMap<PathCond, string[] | undefined>();
+function paramsOf(cond: PathCond): string[] | undefined {
+  if (CONDITION_PARAMS.has(cond)) return CONDITION_PARAMS.get(cond);
+  const names: string[] = [];
+  for (const k of comparatorsOf(cond)) {
+    const op = (cond as unknown as Record<string, unknown>)[k];
+    if (op && typeof op === 'object' && !Array.isArray(op) && 'param' in op && Object.keys(op).length === 1) names.push((op as { param: string }).param);
+  }
+  const found = names.length ? names : undefined;
+  CONDITION_PARAMS.set(cond, found);
+  return found;
+}
+
 function evalPath(cond: PathCond, scope: Scope, ctx: EvalContext): Outcome {
   const results = resolvePath(cond.path, scope, ctx);
+  const params = paramsOf(cond);
   const outs: Outcome[] = results.map((res) => {
     const shown = res.target ? res.target.address ?? res.target.id : res.value;
-    const ev: Observed = { path: res.path, value: res.unknown ? '(known after apply)' : shown, loc: res.loc };
+    const value = res.unknown ? '(known after apply)' : shown;
+    const ev: Observed = params ? { path: res.path, value, loc: res.loc, params } : { path: res.path, value, loc: res.loc };
     if (res.error) return { truth: 'error', evidence: [{ ...ev, value: null }], loc: res.loc, error: res.error };
     if (res.unknown) return { truth: 'unknown', evidence: [ev], loc: res.loc };
     let truth: Truth = 'true';
