@@ -35,6 +35,7 @@ function finding(f: Finding): Record<string, unknown> {
   if (f.waiver) out.waiver = { ...pick(f.waiver, WAIVER_KEYS), expired: f.waiver.expired };
   if (f.baseline) out.baseline = true;
   if (f.input !== undefined) out.input = f.input;
+  if (f.frameworks) out.frameworks = canonical(f.frameworks);
   return out;
 }
 
@@ -52,6 +53,7 @@ export function canonicalResults(results: Results): Record<string, unknown> {
     summary: pick(results.summary, ['pass', 'fail', 'unknown', 'waived', 'error']),
   };
   if (results.profile) out.profile = canonical(results.profile);
+  if (results.frameworks) out.frameworks = results.frameworks.map((fw) => pick(fw, ['id', 'title', 'version']));
   if (results.diagnostics) out.diagnostics = results.diagnostics.map((d: Diagnostic) => pick(d, ['level', 'message', 'file']));
   if (results.attestations) {
     out.attestations = results.attestations.map((a: Attestation) => pick(a, ['control', 'statement', 'attestedBy', 'date', 'document', 'expires']));

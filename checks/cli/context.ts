@@ -27,6 +27,7 @@ export function loadContext(opts: { config?: string; policies?: string[]; framew
   const config = loadConfig(opts.config);
   const catalog = loadCatalog([...config.policyDirs, ...(opts.policies ?? [])]);
   for (const id of Object.keys(config.frameworkProfiles ?? {})) {
+    if (id === catalog.framework.framework) throw new InputError(`/frameworkProfiles/${id}: ${id}'s parameters are set under profile:, not frameworkProfiles`, config.file);
     if (!catalog.frameworks.has(id)) throw new InputError(`/frameworkProfiles/${id}: no framework "${id}" (${[...catalog.frameworks.keys()].join(', ')})`, config.file);
   }
   const ids = selectedFrameworks(opts.frameworks ?? [], catalog);

@@ -194,7 +194,9 @@ export function profileForFrameworks(frameworks: Framework[], inputs: ProfileInp
   const merged = mergeProfiles(frameworks.map((fw) => frameworkProfile(fw, inputs, defaultFramework)));
   if (merged.conflicts.length) {
     const ids = frameworks.map((f) => f.framework).join(' + ');
-    throw new InputError(`--framework ${ids}: the profiles conflict: ${merged.conflicts.map((c) => c.message).join('; ')}; judge them in separate scans, or change the configuration`);
+    const what = frameworks.length > 1 ? 'the profiles conflict' : 'its profile conflicts with itself';
+    const fix = frameworks.length > 1 ? 'judge them in separate scans, or change the configuration' : 'change the configuration';
+    throw new InputError(`--framework ${ids}: ${what}: ${merged.conflicts.map((c) => c.message).join('; ')}; ${fix}`);
   }
   return merged;
 }
