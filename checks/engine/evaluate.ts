@@ -234,31 +234,31 @@ function operand(op: Operand, ctx: EvalContext): unknown {
 
 const COMPARATORS = ['equals', 'notEquals', 'in', 'notIn', 'exists', 'gte', 'lte', 'gt', 'lt', 'matches', 'notMatches', 'contains', 'notContains'] as const;
 
-/** The comparators a path condition uses, in vocabulary order (policy conditions are loaded once, so kept per object). */
-const CONDITION_OPS = new WeakMap<PathCond, Array<(typeof COMPARATORS)[number]>>();
-function comparatorsOf(cond: PathCond): Array<(typeof COMPARATORS)[number]> {
-  let ops = CONDITION_OPS.get(cond);
-  if (!ops) CONDITION_OPS.set(cond, (ops = COMPARATORS.filter((k) => k in cond)));
-  return ops;
+/**
+ * The comparators a path condition uses, in vocabulary order, and the profile parameters it compares
+ * with (none for most). Policy conditions are loaded once, so both are kept per condition object.
+ */
+interface CondShape {
+  ops: Array<(typeof COMPARATORS)[number]>;
+  params: string[] | undefined;
 }
-
-/** The profile parameters a path condition compares with (none for most), kept per condition object. */
-const CONDITION_PARAMS = new WeakMap<PathCond, string[] | undefined>();
-function paramsOf(cond: PathCond): string[] | undefined {
-  if (CONDITION_PARAMS.has(cond)) return CONDITION_PARAMS.get(cond);
-  const names: string[] = [];
-  for (const k of comparatorsOf(cond)) {
+const CONDITION_SHAPES = new WeakMap<PathCond, CondShape>();
+function shapeOf(cond: PathCond): CondShape {
+  let shape = CONDITION_SHAPES.get(cond);
+  if (shape) return shape;
+  const ops = COMPARATORS.filter((k) => k in cond);
+  const params: string[] = [];
+  for (const k of ops) {
     const op = (cond as unknown as Record<string, unknown>)[k];
-    if (op && typeof op === 'object' && !Array.isArray(op) && 'param' in op && Object.keys(op).length === 1) names.push((op as { param: string }).param);
+    if (op && typeof op === 'object' && !Array.isArray(op) && 'param' in op && Object.keys(op).length === 1) params.push((op as { param: string }).param);
   }
-  const found = names.length ? names : undefined;
-  CONDITION_PARAMS.set(cond, found);
-  return found;
+  CONDITION_SHAPES.set(cond, (shape = { ops, params: params.length ? params : undefined }));
+  return shape;
 }
 
 function evalPath(cond: PathCond, scope: Scope, ctx: EvalContext): Outcome {
   const results = resolvePath(cond.path, scope, ctx);
-  const params = paramsOf(cond);
+  const { ops, params } = shapeOf(cond);
   const outs: Outcome[] = results.map((res) => {
     const shown = res.target ? res.target.address ?? res.target.id : res.value;
     const value = res.unknown ? '(known after apply)' : shown;
@@ -266,7 +266,7 @@ function evalPath(cond: PathCond, scope: Scope, ctx: EvalContext): Outcome {
     if (res.error) return { truth: 'error', evidence: [{ ...ev, value: null }], loc: res.loc, error: res.error };
     if (res.unknown) return { truth: 'unknown', evidence: [ev], loc: res.loc };
     let truth: Truth = 'true';
-    for (const k of comparatorsOf(cond)) {
+    for (const k of ops) {
       const t = compare(k, res.value, operand((cond as unknown as Record<string, unknown>)[k], ctx), cond.ifAbsent);
       if (t === 'false') {
         truth = 'false';
