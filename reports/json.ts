@@ -37,6 +37,7 @@ function finding(f: Finding): Record<string, unknown> {
   if (f.waiver) out.waiver = { ...pick(f.waiver, WAIVER_KEYS), expired: f.waiver.expired };
   if (f.baseline) out.baseline = true;
   if (f.input !== undefined) out.input = f.input;
+  if (f.frameworks) out.frameworks = canonical(f.frameworks);
   return out;
 }
 
@@ -58,6 +59,7 @@ function canonicalDocument(results: Results, findings: unknown): Record<string, 
     summary: pick(results.summary, ['pass', 'fail', 'unknown', 'waived', 'error']),
   };
   if (results.profile) out.profile = canonical(results.profile);
+  if (results.frameworks) out.frameworks = results.frameworks.map((fw) => pick(fw, ['id', 'title', 'version']));
   if (results.diagnostics) out.diagnostics = results.diagnostics.map((d: Diagnostic) => pick(d, ['level', 'message', 'file']));
   if (results.attestations) {
     out.attestations = results.attestations.map((a: Attestation) => pick(a, ['control', 'statement', 'attestedBy', 'date', 'document', 'expires']));

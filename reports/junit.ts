@@ -27,6 +27,7 @@ function details(f: Finding): string {
   const where = fileLine(f);
   if (where) lines.push(`location: ${where}`);
   if (f.controls.length) lines.push(`controls: ${f.controls.join(', ')}`);
+  for (const fw of Object.keys(f.frameworks ?? {}).sort(cmp)) lines.push(`${fw}: ${f.frameworks![fw]!.join(', ')}`);
   const evidence = canonicalEvidence(f.evidence);
   if (Object.keys(evidence).length) lines.push(`evidence: ${JSON.stringify(evidence)}`);
   if (f.waiver) lines.push(`waiver: ${f.waiver.reason} (owner ${f.waiver.owner}, expires ${f.waiver.expires}${f.waiver.expired ? ', expired' : ''})`);
@@ -104,6 +105,14 @@ function junitLines(results: Results, _meta: PolicyMeta[], _opts: RenderOptions)
         ['timestamp', results.generatedAt],
       ])}>`,
     );
+    // --framework: the policy's control ids in each selected framework, as suite properties.
+    const frameworkIds = new Map<string, Set<string>>();
+    for (const f of group) for (const [fw, ids] of Object.entries(f.frameworks ?? {})) for (const c of ids) frameworkIds.set(fw, (frameworkIds.get(fw) ?? new Set()).add(c));
+    if (frameworkIds.size) {
+      out.push('    <properties>');
+      for (const fw of [...frameworkIds.keys()].sort(cmp)) out.push(`      <property${attrs([['name', `framework:${fw}`], ['value', [...frameworkIds.get(fw)!].join(' ')]])}/>`);
+      out.push('    </properties>');
+    }
     // A scan of several roots names each case's root; the same resource seen through two sources (hcl
     // and plan) gets the source in its name, so names stay unique.
     const labelOf = (f: Finding) => (f.input !== undefined ? `${resourceLabel(f)} [${f.input}]` : resourceLabel(f));

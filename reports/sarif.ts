@@ -72,7 +72,7 @@ function fallbackMeta(f: Finding): PolicyMeta {
   return { id: f.policyId, title: f.policyId, description: f.policyId, remediation: {}, references: [], severity: f.severity, category: f.category };
 }
 
-function ruleOf(p: PolicyMeta, controls: string[]): Record<string, unknown> {
+function ruleOf(p: PolicyMeta, controls: string[], frameworkTags: string[] = []): Record<string, unknown> {
   const rule: Record<string, unknown> = {
     id: p.id,
     name: ruleName(p.id),
@@ -84,7 +84,7 @@ function ruleOf(p: PolicyMeta, controls: string[]): Record<string, unknown> {
   if (helpUri) rule.helpUri = helpUri;
   rule.help = helpOf(p);
   rule.properties = {
-    tags: ['security', 'ferpa', p.category, ...controls],
+    tags: ['security', 'ferpa', p.category, ...controls, ...frameworkTags],
     'security-severity': SECURITY_SEVERITY[p.severity],
     precision: 'high',
     severity: p.severity,
@@ -135,6 +135,7 @@ function resultOf(f: Finding, ruleIndex: number): Record<string, unknown> {
   if (f.account) props.account = f.account;
   if (f.region) props.region = f.region;
   if (f.input) props.input = f.input;
+  if (f.frameworks) props.frameworks = Object.fromEntries(Object.keys(f.frameworks).sort(cmp).map((k) => [k, [...f.frameworks![k]!]]));
   if (f.waiver) props.waiver = { owner: f.waiver.owner, expires: f.waiver.expires, expired: f.waiver.expired, reason: f.waiver.reason };
   props.evidence = canonicalEvidence(f.evidence);
   result.properties = props;
@@ -161,16 +162,23 @@ function sarifLog(results: Results, meta: PolicyMeta[], opts: RenderOptions & { 
   const sorted = sortFindings(results.findings);
 
   const controlsOf = new Map<string, Set<string>>();
+  const frameworkTagsOf = new Map<string, Set<string>>();
   const policyOf = new Map<string, PolicyMeta>();
   for (const f of sorted) {
     if (!policyOf.has(f.policyId)) policyOf.set(f.policyId, byId.get(f.policyId) ?? fallbackMeta(f));
     const set = controlsOf.get(f.policyId) ?? new Set<string>();
     for (const c of f.controls) set.add(c);
     controlsOf.set(f.policyId, set);
+    // --framework: the selected frameworks' control ids as `<framework>:<control>` tags.
+    if (f.frameworks) {
+      const tags = frameworkTagsOf.get(f.policyId) ?? new Set<string>();
+      for (const [fw, ids] of Object.entries(f.frameworks)) for (const c of ids) tags.add(`${fw}:${c}`);
+      frameworkTagsOf.set(f.policyId, tags);
+    }
   }
   const ruleIds = [...policyOf.keys()].sort(cmp);
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
-  const rules = ruleIds.map((id) => ruleOf(policyOf.get(id)!, [...controlsOf.get(id)!].sort(cmp)));
+  const rules = ruleIds.map((id) => ruleOf(policyOf.get(id)!, [...controlsOf.get(id)!].sort(cmp), [...(frameworkTagsOf.get(id) ?? [])].sort(cmp)));
 
   // Made one at a time as they are written (a log can be longer than one string).
   const reported = new LazyJsonArray(sorted.filter((f) => f.status !== 'pass'), (f) => resultOf(f, ruleIndex.get(f.policyId)!));
@@ -194,6 +202,7 @@ function sarifLog(results: Results, meta: PolicyMeta[], opts: RenderOptions & { 
         properties: {
           generatedAt: results.generatedAt,
           ...(results.tool.catalogVersion ? { catalogVersion: results.tool.catalogVersion } : {}),
+          ...(results.frameworks ? { frameworks: results.frameworks.map((fw) => ({ id: fw.id, version: fw.version })) } : {}),
           summary: { pass: results.summary.pass, fail: results.summary.fail, unknown: results.summary.unknown, waived: results.summary.waived, error: results.summary.error },
           inputs: results.inputs.map((i) => ({ kind: i.kind, path: i.path, sha256: i.sha256 })),
         },

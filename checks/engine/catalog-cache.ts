@@ -10,6 +10,8 @@ import type { DataStoreEntry } from './data-stores.js';
 /** The core catalog as validated from policies/: the framework and the core policies (controls not yet attached). */
 export interface CoreCatalog {
   framework: Framework;
+  /** Every framework of policies/frameworks (FERPA included); absent in caches written before there were several. */
+  frameworks?: Framework[];
   policies: Policy[];
   dataStores: DataStoreEntry[];
 }

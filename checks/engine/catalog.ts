@@ -12,39 +12,20 @@ import '../rules/index.js';
 import { readCoreCache, type CoreCatalog } from './catalog-cache.js';
 import { indexDataStores, loadDataStoreEntries, type DataStores } from './data-stores.js';
 import { findPlaceholder } from './placeholders.js';
+import { DEFAULT_FRAMEWORK, loadFrameworks, type Framework } from './frameworks.js';
+
+export type { Framework, FrameworkControl } from './frameworks.js';
 
 export const CORE_POLICY_DIR = packagePath('policies');
 const POLICY_FILE = /\.policy\.(ya?ml|json)$/;
 
-export interface FrameworkControl {
-  id: string;
-  title: string;
-  family: string;
-  sources: string;
-  evidence: string[];
-  primaryEvidence: string[];
-  policies: string[];
-  /** Application conformance checks (APP evidence) that evidence this control. */
-  appChecks?: string[];
-  requirement?: string;
-  attestationHint?: string;
-  /** What to attest, which documents, who signs and how often (controls that need evidence no scan produces). */
-  attestationGuidance?: { attest: string; documents: string[]; signer: string; frequency: string };
-  remediation?: string;
-}
-
-export interface Framework {
-  framework: string;
-  title: string;
-  version: string;
-  families: Record<string, string>;
-  controls: FrameworkControl[];
-}
-
 export interface Catalog {
   policies: Policy[];
   byId: Map<string, Policy>;
+  /** The FERPA framework (the default; what `controls` of findings name). */
   framework: Framework;
+  /** Every framework of policies/frameworks by id, FERPA included. */
+  frameworks: Map<string, Framework>;
   version: string;
   /** Resource types that can hold or carry student records (policies/data-stores.yaml). */
   dataStores: DataStores;
@@ -131,21 +112,17 @@ function checkPath(path: string, kind: string, pointer: string, file: string): s
 }
 
 export function loadFramework(dir = CORE_POLICY_DIR): Framework {
-  const file = join(dir, 'frameworks', 'ferpa.yaml');
-  const data = readStructured(file);
-  const validate = schemaValidator('policies/schema/framework.schema.json');
-  if (!validate(data)) throw new InputError(describeAjvError(validate.errors), file);
-  const raw = data as Omit<Framework, 'controls'> & { controls: Record<string, Omit<FrameworkControl, 'id'>> };
-  return { ...raw, controls: Object.entries(raw.controls).map(([id, c]) => ({ id, ...c, policies: c.policies ?? [] })) };
+  const ferpa = loadFrameworks(dir).find((f) => f.framework === DEFAULT_FRAMEWORK);
+  if (!ferpa) throw new InputError(`no ${DEFAULT_FRAMEWORK} framework`, join(dir, 'frameworks'));
+  return ferpa;
 }
 
 /** The framework and core policies, read and validated from policies/ (no cache). */
 export function loadCoreCatalog(): CoreCatalog {
-  return {
-    framework: loadFramework(),
-    policies: policyFiles(CORE_POLICY_DIR).map((file) => loadPolicyFile(file, join(CORE_POLICY_DIR, '..'))),
-    dataStores: loadDataStoreEntries(CORE_POLICY_DIR),
-  };
+  const frameworks = loadFrameworks(CORE_POLICY_DIR);
+  const framework = frameworks.find((f) => f.framework === DEFAULT_FRAMEWORK);
+  if (!framework) throw new InputError(`no ${DEFAULT_FRAMEWORK} framework`, join(CORE_POLICY_DIR, 'frameworks'));
+  return { framework, frameworks, policies: policyFiles(CORE_POLICY_DIR).map((file) => loadPolicyFile(file, join(CORE_POLICY_DIR, '..'))), dataStores: loadDataStoreEntries(CORE_POLICY_DIR) };
 }
 
 /** Load the core catalog plus extra policy folders; ids must be unique across all of them. */
@@ -162,14 +139,29 @@ export function loadCatalog(extraDirs: string[] = []): Catalog {
   };
   for (const p of core.policies) add(p);
   for (const dir of extraDirs) for (const file of policyFiles(dir)) add(loadPolicyFile(file, process.cwd()));
-  const controlsByPolicy = new Map<string, string[]>();
-  for (const c of framework.controls) {
-    for (const pid of c.policies) {
-      const list = controlsByPolicy.get(pid) ?? [];
-      list.push(c.id);
-      controlsByPolicy.set(pid, list);
+  const frameworks = new Map((core.frameworks ?? [framework]).map((f) => [f.framework, f]));
+  // One direction: a framework names policies; a policy learns its controls here. A framework may name
+  // a policy this catalog does not have (the meta-tests hold the core catalog to every name).
+  const byFramework = new Map<string, Map<string, string[]>>();
+  for (const fw of frameworks.values()) {
+    const controlsByPolicy = new Map<string, string[]>();
+    for (const c of fw.controls) {
+      for (const pid of c.policies) {
+        const list = controlsByPolicy.get(pid) ?? [];
+        list.push(c.id);
+        controlsByPolicy.set(pid, list);
+      }
     }
+    byFramework.set(fw.framework, controlsByPolicy);
   }
-  for (const p of policies) p.controls = controlsByPolicy.get(p.id) ?? [];
-  return { policies, byId, framework, version: framework.version, dataStores: indexDataStores(core.dataStores ?? loadDataStoreEntries(CORE_POLICY_DIR)) };
+  for (const p of policies) {
+    p.controls = byFramework.get(framework.framework)!.get(p.id) ?? [];
+    const all: Record<string, string[]> = {};
+    for (const [fid, m] of byFramework) {
+      const ids = m.get(p.id);
+      if (ids) all[fid] = ids;
+    }
+    p.frameworkControls = all;
+  }
+  return { policies, byId, framework, frameworks, version: framework.version, dataStores: indexDataStores(core.dataStores ?? loadDataStoreEntries(CORE_POLICY_DIR)) };
 }

@@ -12,6 +12,10 @@ export const DEFAULT_CONFIG_FILE = '.ferpa-ready.yaml';
 export interface Config {
   file?: string;
   profile: Profile;
+  /** The values `profile:` of the configuration file sets (profile = the defaults with these over them). */
+  profileOverrides?: Partial<Profile>;
+  /** `frameworkProfiles:`: the organisation's values for other frameworks' parameters, by framework id. */
+  frameworkProfiles?: Record<string, Partial<Profile>>;
   failOn?: Severity | 'none';
   /** `error` findings (checks that could not be decided) do not make the exit status 1. */
   allowErrors?: boolean;
@@ -63,6 +67,7 @@ export function loadConfig(explicit?: string, cwd = process.cwd()): Config {
   if (!validate(data)) throw new InputError(describeAjvError(validate.errors), shown);
   const cfg = data as {
     profile?: Partial<Profile>;
+    frameworkProfiles?: Record<string, Partial<Profile>>;
     failOn?: Severity | 'none';
     allowErrors?: boolean;
     policies?: string[];
@@ -85,6 +90,8 @@ export function loadConfig(explicit?: string, cwd = process.cwd()): Config {
   return {
     file: shown,
     profile: { ...base.profile, ...(cfg.profile ?? {}) } as Profile,
+    ...(cfg.profile ? { profileOverrides: cfg.profile } : {}),
+    ...(cfg.frameworkProfiles ? { frameworkProfiles: cfg.frameworkProfiles } : {}),
     failOn: cfg.failOn,
     ...(cfg.allowErrors !== undefined ? { allowErrors: cfg.allowErrors } : {}),
     policyDirs: (cfg.policies ?? []).map((d) => resolve(dirname(file), d)),

@@ -10,6 +10,8 @@ export interface Observed {
   path: string;
   value: unknown;
   loc?: Location;
+  /** Profile parameters this value was compared with. */
+  params?: string[];
 }
 
 export interface Outcome {
@@ -232,23 +234,39 @@ function operand(op: Operand, ctx: EvalContext): unknown {
 
 const COMPARATORS = ['equals', 'notEquals', 'in', 'notIn', 'exists', 'gte', 'lte', 'gt', 'lt', 'matches', 'notMatches', 'contains', 'notContains'] as const;
 
-/** The comparators a path condition uses, in vocabulary order (policy conditions are loaded once, so kept per object). */
-const CONDITION_OPS = new WeakMap<PathCond, Array<(typeof COMPARATORS)[number]>>();
-function comparatorsOf(cond: PathCond): Array<(typeof COMPARATORS)[number]> {
-  let ops = CONDITION_OPS.get(cond);
-  if (!ops) CONDITION_OPS.set(cond, (ops = COMPARATORS.filter((k) => k in cond)));
-  return ops;
+/**
+ * The comparators a path condition uses, in vocabulary order, and the profile parameters it compares
+ * with (none for most). Policy conditions are loaded once, so both are kept per condition object.
+ */
+interface CondShape {
+  ops: Array<(typeof COMPARATORS)[number]>;
+  params: string[] | undefined;
+}
+const CONDITION_SHAPES = new WeakMap<PathCond, CondShape>();
+function shapeOf(cond: PathCond): CondShape {
+  let shape = CONDITION_SHAPES.get(cond);
+  if (shape) return shape;
+  const ops = COMPARATORS.filter((k) => k in cond);
+  const params: string[] = [];
+  for (const k of ops) {
+    const op = (cond as unknown as Record<string, unknown>)[k];
+    if (op && typeof op === 'object' && !Array.isArray(op) && 'param' in op && Object.keys(op).length === 1) params.push((op as { param: string }).param);
+  }
+  CONDITION_SHAPES.set(cond, (shape = { ops, params: params.length ? params : undefined }));
+  return shape;
 }
 
 function evalPath(cond: PathCond, scope: Scope, ctx: EvalContext): Outcome {
   const results = resolvePath(cond.path, scope, ctx);
+  const { ops, params } = shapeOf(cond);
   const outs: Outcome[] = results.map((res) => {
     const shown = res.target ? res.target.address ?? res.target.id : res.value;
-    const ev: Observed = { path: res.path, value: res.unknown ? '(known after apply)' : shown, loc: res.loc };
+    const value = res.unknown ? '(known after apply)' : shown;
+    const ev: Observed = params ? { path: res.path, value, loc: res.loc, params } : { path: res.path, value, loc: res.loc };
     if (res.error) return { truth: 'error', evidence: [{ ...ev, value: null }], loc: res.loc, error: res.error };
     if (res.unknown) return { truth: 'unknown', evidence: [ev], loc: res.loc };
     let truth: Truth = 'true';
-    for (const k of comparatorsOf(cond)) {
+    for (const k of ops) {
       const t = compare(k, res.value, operand((cond as unknown as Record<string, unknown>)[k], ctx), cond.ifAbsent);
       if (t === 'false') {
         truth = 'false';

@@ -60,4 +60,6 @@ export interface Policy {
   /** Filled at load: the file the policy came from and the FERPA controls that map to it. */
   file?: string;
   controls?: string[];
+  /** Filled at load: the controls of every framework that maps to it, by framework id. */
+  frameworkControls?: Record<string, string[]>;
 }

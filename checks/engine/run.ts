@@ -6,6 +6,9 @@ import { evaluateCond, type Observed, type Outcome } from './evaluate.js';
 import type { Policy } from './policy.js';
 import type { Finding, Profile, Status } from './types.js';
 import { redactEvidence } from './redact.js';
+import type { Cond } from './policy.js';
+import type { ParamOrigin } from './profiles.js';
+import { getCodeCheck } from '../rules/registry.js';
 
 export interface RunOptions {
   profile: Profile;
@@ -16,6 +19,12 @@ export interface RunOptions {
    * may hold the same address (root modules, plans): see findingId. Undefined leaves ids as they are.
    */
   scopeOf?: (resource: Resource) => string | undefined;
+  /**
+   * Frameworks the scan was asked to judge (`--framework`): findings carry their control ids, and the
+   * profile parameters that decided them with the framework whose profile set each (evidence.profile).
+   * Absent for a default scan, whose findings stay as they were.
+   */
+  frameworks?: { ids: string[]; origins: Record<string, ParamOrigin> };
 }
 
 /** Evaluate every policy against every resource of its kind whose source it declares. Linear in resources × policies. */
@@ -27,7 +36,7 @@ export function runPolicies(policies: Policy[], model: Model, opts: RunOptions):
     for (const resource of model.ofKind(policy.resource)) {
       if (!policy.sources.includes(resource.source)) continue;
       if (resource.readError) {
-        findings.push(toFinding(policy, resource, { truth: 'error', evidence: [], error: resource.readError, loc: resource.loc }, opts.scopeOf?.(resource)));
+        findings.push(toFinding(policy, resource, { truth: 'error', evidence: [], error: resource.readError, loc: resource.loc }, opts.scopeOf?.(resource), opts));
         continue;
       }
       if (policy.where) {
@@ -35,7 +44,7 @@ export function runPolicies(policies: Policy[], model: Model, opts: RunOptions):
         if (applies.truth === 'false') continue;
       }
       const outcome = evaluateCond(policy.rule.assert, resource, ctx);
-      findings.push(toFinding(policy, resource, outcome, opts.scopeOf?.(resource)));
+      findings.push(toFinding(policy, resource, outcome, opts.scopeOf?.(resource), opts));
     }
   }
   return findings;
@@ -65,10 +74,16 @@ export function findingId(policyId: string, resource: Pick<Resource, 'id' | 'sou
   return hash('sha256', parts.join('|'), 'hex').slice(0, 16);
 }
 
-function toFinding(policy: Policy, resource: Resource, outcome: Outcome, scope?: string): Finding {
+function toFinding(policy: Policy, resource: Resource, outcome: Outcome, scope: string | undefined, opts: RunOptions): Finding {
   const status = statusOf(policy, outcome);
   const loc: Location = status === 'pass' ? resource.loc : outcome.loc?.file || outcome.loc?.line ? outcome.loc : resource.loc;
   const display = resource.address ?? resource.arn ?? resource.id;
+  const fw = opts.frameworks;
+  const evidence = redactEvidence(evidenceOf(outcome.evidence));
+  if (fw) {
+    const decided = decidingParams(policy, outcome.evidence).map((param) => ({ param, value: opts.profile[param], ...(fw.origins[param] ?? { framework: null, source: null }) }));
+    if (decided.length) evidence.profile = decided;
+  }
   return {
     id: findingId(policy.id, resource, scope),
     policyId: policy.id,
@@ -76,6 +91,7 @@ function toFinding(policy: Policy, resource: Resource, outcome: Outcome, scope?:
     severity: policy.severity,
     category: policy.category,
     controls: policy.controls ?? [],
+    ...(fw ? { frameworks: frameworkControlsOf(policy, fw.ids) } : {}),
     resource: {
       kind: resource.kind,
       address: resource.address ?? null,
@@ -84,11 +100,49 @@ function toFinding(policy: Policy, resource: Resource, outcome: Outcome, scope?:
       line: loc.line ?? resource.loc.line ?? null,
     },
     message: message(policy, status, display, outcome),
-    evidence: redactEvidence(evidenceOf(outcome.evidence)),
+    evidence,
     source: resource.source,
     ...(resource.account !== undefined ? { account: resource.account ?? null } : {}),
     ...(resource.region !== undefined ? { region: resource.region ?? null } : {}),
   };
+}
+
+/** The selected frameworks' control ids of a policy (a framework that does not map it is left out). */
+function frameworkControlsOf(policy: Policy, ids: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const id of ids) {
+    const controls = policy.frameworkControls?.[id];
+    if (controls?.length) out[id] = [...controls];
+  }
+  return out;
+}
+
+/** Profile parameters read by the code checks of a policy's rule (a check reads them whenever it runs). */
+const CHECK_PARAMS = new WeakMap<Policy, string[]>();
+function codeCheckParams(policy: Policy): string[] {
+  let found = CHECK_PARAMS.get(policy);
+  if (found) return found;
+  const names = new Set<string>();
+  const walk = (c: Cond): void => {
+    if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else if ('not' in c) walk(c.not);
+    else if ('check' in c) for (const p of getCodeCheck(c.check)?.params ?? []) names.add(p);
+    else if ('every' in c || 'some' in c || 'none' in c) {
+      if (c.where) walk(c.where);
+      if (c.assert) walk(c.assert);
+    }
+  };
+  walk(policy.rule.assert);
+  CHECK_PARAMS.set(policy, (found = [...names]));
+  return found;
+}
+
+/** The parameters that decided an outcome: those its deciding comparisons used, and its code checks'. */
+function decidingParams(policy: Policy, observed: Observed[]): string[] {
+  const names = new Set<string>(codeCheckParams(policy));
+  for (const o of observed) for (const p of o.params ?? []) names.add(p);
+  return [...names].sort();
 }
 
 function evidenceOf(observed: Observed[]): Record<string, unknown> {

@@ -69,6 +69,8 @@ export interface Finding {
   severity: Severity;
   category: Category;
   controls: string[];
+  /** With `--framework`: the selected frameworks' control ids this finding evidences, by framework id. */
+  frameworks?: Record<string, string[]>;
   resource: FindingResource;
   message: string;
   /** Attribute values that decided the verdict (sensitive values and credentials redacted). */
@@ -192,6 +194,8 @@ export interface Results {
   findings: Finding[];
   summary: Record<'pass' | 'fail' | 'unknown' | 'waived' | 'error', number>;
   profile?: Profile;
+  /** With `--framework`: the frameworks this scan was judged against (their merged profile is `profile`). */
+  frameworks?: Array<{ id: string; title: string; version: string }>;
   diagnostics?: Diagnostic[];
   attestations?: Attestation[];
   waivers?: Waiver[];

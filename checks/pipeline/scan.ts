@@ -12,6 +12,8 @@ import { linkModel } from '../adapters/link.js';
 import type { Resource } from '../model/resource.js';
 import type { Catalog } from '../engine/catalog.js';
 import type { Config } from '../engine/config.js';
+import type { ParamOrigin } from '../engine/profiles.js';
+import type { Policy } from '../engine/policy.js';
 import { runPolicies } from '../engine/run.js';
 import { applyWaivers } from '../engine/waivers.js';
 import { redact } from '../engine/redact.js';
@@ -32,6 +34,11 @@ export interface ScanOptions {
   now: Date;
   hcl?: { vars?: Record<string, string>; varFiles?: string[]; env?: Record<string, string | undefined> };
   cwd?: string;
+  /**
+   * `--framework`: the frameworks judged (ids in the catalog) and where each parameter of the merged
+   * profile (`config.profile`) came from. Only policies one of them maps (or no framework maps) run.
+   */
+  frameworks?: { ids: string[]; origins: Record<string, ParamOrigin> };
 }
 
 export interface ScanOutput {
@@ -123,7 +130,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
   const scanned: Finding[] = [];
   const models: ScanOutput['models'] = [];
   const disabled = new Set(opts.config.disable);
-  const enabled = opts.catalog.policies.filter((p) => !disabled.has(p.id));
+  const enabled = opts.catalog.policies.filter((p) => !disabled.has(p.id) && judgedBy(p, opts.frameworks?.ids));
   // The inventory policies (FERPA-GOV-01) judge what the rest of the catalog evaluated, so they run after it.
   const policies = enabled.filter((p) => p.resource !== DATA_STORE_KIND);
   const inventoryPolicies = enabled.filter((p) => p.resource === DATA_STORE_KIND);
@@ -149,7 +156,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     models.push({ input: first, model });
     const place = places[n]!;
     const rebase = place.fileBase !== undefined ? rebaser(cwd, place.fileBase) : undefined;
-    const run = { profile: opts.config.profile, scopeOf: scopeOf(place) };
+    const run = { profile: opts.config.profile, scopeOf: scopeOf(place), ...(opts.frameworks ? { frameworks: opts.frameworks } : {}) };
     const judged = runPolicies(policies, model, run);
     const covered = inputCoverage(adapted.inventory, model, judged, {
       input: groupDisplay(group),
@@ -187,6 +194,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     findings: sorted,
     summary: summarize(sorted),
     profile: opts.config.profile,
+    ...(opts.frameworks ? { frameworks: opts.frameworks.ids.map((id) => frameworkMeta(opts.catalog, id)) } : {}),
     ...(diagnostics.length ? { diagnostics } : {}),
     ...(opts.config.attestations.length ? { attestations: opts.config.attestations } : {}),
     ...(waivers.length ? { waivers: waivers.filter((w) => w.policy) } : {}),
@@ -194,6 +202,18 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     ...(planModels.length && liveModels.length ? { drift: drift.map((d) => ({ ...d, ...(d.planned !== undefined ? { planned: redact(d.planned, d.attribute) } : {}), ...(d.live !== undefined ? { live: redact(d.live, d.attribute) } : {}) })) } : {}),
   };
   return { results, models };
+}
+
+/** Does a policy run when these frameworks are judged? All run by default; else those they map, and those no framework maps (a user's own). */
+function judgedBy(p: Policy, ids: string[] | undefined): boolean {
+  if (!ids) return true;
+  const mapped = p.frameworkControls ?? {};
+  return Object.keys(mapped).length === 0 || ids.some((id) => (mapped[id]?.length ?? 0) > 0);
+}
+
+function frameworkMeta(catalog: Catalog, id: string): { id: string; title: string; version: string } {
+  const fw = catalog.frameworks.get(id);
+  return { id, title: fw?.title ?? id, version: fw?.version ?? '' };
 }
 
 /** The hash of an input that could not be read: of its files when they can be read, else of nothing. */

@@ -43,5 +43,6 @@ registerCodeCheck({
   name: 'backup-copy-region',
   description: 'Backup plan copy actions target vaults in approved regions (profile approvedRegions).',
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  params: ['approvedRegions'],
   evaluate: (r, ctx) => evaluate(r, ctx.model, (ctx.profile.approvedRegions ?? []) as string[]),
 });

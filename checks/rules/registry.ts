@@ -12,6 +12,8 @@ export interface CodeCheck {
   description: string;
   /** JSON Schema of `options`, validated when policies load. */
   optionsSchema?: Record<string, unknown>;
+  /** Profile parameters the check reads (recorded as deciding its findings when a scan names frameworks). */
+  params?: string[];
   evaluate(resource: Resource, ctx: CheckContext, options: Record<string, unknown>): Outcome;
 }
 

@@ -24,6 +24,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
     .option('--allow-errors', 'accept a partial audit: checks that could not be decided (a read denied, throttled or timed out) do not make the exit status 1 (config: allowErrors: true)')
     .option('-c, --config <file>', 'configuration file')
     .option('--policies <dir>', 'extra policy folder (repeatable)', collect, [])
+    .option('--framework <id>', 'judge against this framework (repeatable: ferpa, nist-800-53-moderate, fedramp-moderate, soc2): its profile decides the parameters, findings carry its control ids; default ferpa', collect, [])
     .option('--baseline <file|store>', 'an earlier results JSON, or "store" for the latest run in --store: only new findings fail the run (alert on what is new)')
     .option('--store <dir|s3://bucket/prefix>', 'keep this run (results, input hashes, link to the previous run) in a run store')
     .option('--concurrency <n>', 'concurrent calls per service and region', '4')
@@ -39,7 +40,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
       const { scanPaths } = await import('../../pipeline/scan.js');
       const { renderChunks } = await import('../../../reports/index.js');
       const targets = parseFormats(opts.format, SCAN_FORMATS, 'text');
-      const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
+      const { config, catalog, frameworks } = loadContext({ config: opts.config, policies: opts.policies, frameworks: opts.framework });
       const failOn = parseSeverity(opts.failOn, config.failOn ?? 'high');
       const concurrency = Number(opts.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new InputError(`--concurrency: expected a positive whole number, got "${opts.concurrency}"`);
@@ -69,7 +70,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         writeOutput(snapFile, serializeSnapshot(snapshot));
       }
       try {
-        const { results } = await scanPaths([snapFile], { config, catalog, now: clock() });
+        const { results } = await scanPaths([snapFile], { config, catalog, now: clock(), ...(frameworks ? { frameworks } : {}) });
         // The baseline is read before this run is stored, so `--baseline store` compares with the previous run.
         const loaded = opts.baseline ? await loadBaselineInput(opts.baseline, opts.store) : undefined;
         const bl = loaded ? await import('../../pipeline/baseline.js') : undefined;

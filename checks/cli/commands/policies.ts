@@ -8,7 +8,9 @@ import { mutationProblems } from '../../authoring/mutation-stub.js';
 import { CATEGORIES, coreLayout, scaffoldPolicy, SEVERITIES, userLayout } from '../../authoring/scaffold.js';
 import { InputError } from '../../errors.js';
 import { packagePath } from '../../util/package-root.js';
-import { loadContext } from '../context.js';
+import { loadContext, selectedFrameworks } from '../context.js';
+import { collect } from '../output.js';
+import type { Policy } from '../../engine/policy.js';
 
 export function registerPolicies(program: Command, setExit: (code: number) => void): void {
   const policies = program.command('policies').description('List, validate and test policies');
@@ -19,24 +21,32 @@ export function registerPolicies(program: Command, setExit: (code: number) => vo
     .option('--format <fmt>', 'text or json', 'text')
     .option('-c, --config <file>', 'configuration file')
     .option('--policies <dir>', 'extra policy folder')
+    .option('--framework <id>', "only the policies this framework maps, with its control ids (repeatable)", collect, [])
     .action((opts) => {
       const { catalog } = loadContext({ config: opts.config, policies: opts.policies ? [resolve(opts.policies)] : [] });
+      const ids = selectedFrameworks(opts.framework, catalog);
+      const frameworkControls = (p: Policy): Record<string, string[]> => Object.fromEntries(ids.flatMap((id) => (p.frameworkControls?.[id]?.length ? [[id, p.frameworkControls[id]!]] : [])));
+      const listed = ids.length ? catalog.policies.filter((p) => Object.keys(frameworkControls(p)).length) : catalog.policies;
       if (opts.format === 'json') {
-        const list = catalog.policies.map((p) => ({
+        const list = listed.map((p) => ({
           id: p.id,
           title: p.title,
           severity: p.severity,
           category: p.category,
           resource: p.resource,
           controls: p.controls ?? [],
+          ...(ids.length ? { frameworks: frameworkControls(p) } : {}),
           sources: p.sources,
         }));
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
       } else if (opts.format === 'text') {
+        // With one --framework the CONTROLS column holds its ids; with several, each id is prefixed by its framework.
+        const controlsOf = (p: Policy): string =>
+          !ids.length ? (p.controls ?? []).join(',') : ids.length === 1 ? (frameworkControls(p)[ids[0]!] ?? []).join(',') : Object.entries(frameworkControls(p)).flatMap(([fw, cs]) => cs.map((c) => `${fw}:${c}`)).join(',');
         const row = (id: string, severity: string, category: string, sources: string, controls: string) => `${id.padEnd(52)} ${severity.padEnd(8)} ${category.padEnd(11)} ${sources.padEnd(14)} ${controls}\n`;
         process.stdout.write(row('POLICY', 'SEVERITY', 'CATEGORY', 'SOURCES', 'CONTROLS'));
-        for (const p of catalog.policies) process.stdout.write(row(p.id, p.severity, p.category, p.sources.join(','), (p.controls ?? []).join(',')));
-        process.stdout.write(`${catalog.policies.length} policies (catalog ${catalog.version})\n`);
+        for (const p of listed) process.stdout.write(row(p.id, p.severity, p.category, p.sources.join(','), controlsOf(p)));
+        process.stdout.write(ids.length ? `${listed.length} of ${catalog.policies.length} policies mapped by ${ids.join(', ')} (catalog ${catalog.version})\n` : `${catalog.policies.length} policies (catalog ${catalog.version})\n`);
       } else throw new InputError(`--format: unknown format "${opts.format}" (text or json)`);
     });
 

@@ -52,6 +52,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--allow-errors', 'accept partial results: checks that could not be decided (error findings) do not make the exit status 1 (config: allowErrors: true)')
     .option('-c, --config <file>', 'configuration file (default: ./.ferpa-ready.yaml when present)')
     .option('--policies <dir>', 'extra policy folder (repeatable)', collect, [])
+    .option('--framework <id>', 'judge against this framework (repeatable: ferpa, nist-800-53-moderate, fedramp-moderate, soc2): its profile decides the parameters, findings carry its control ids; default ferpa', collect, [])
     .option('--var <name=value>', 'Terraform variable for HCL evaluation (repeatable)', collect, [])
     .option('--var-file <file>', 'Terraform variables file for HCL evaluation (repeatable)', collect, [])
     .option('--verbose', 'list passing findings in text output')
@@ -65,7 +66,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       if (opts.fileDirs) all = [...new Set(all.map((p) => (/\.tf(\.json)?$/.test(p) ? dirname(p) : p)))];
       if (!all.length) throw new InputError('scan: give at least one directory, .tf file, plan or snapshot');
       const targets = parseFormats(opts.format, SCAN_FORMATS, 'text');
-      const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
+      const { config, catalog, frameworks } = loadContext({ config: opts.config, policies: opts.policies, frameworks: opts.framework });
       const failOn = parseSeverity(opts.failOn, config.failOn ?? 'high');
       // --baseline (checks/pipeline/baseline.ts): json/sarif/gitlab-sast keep every finding, the rest and the exit code see new ones only.
       const bl = opts.baseline ? await import('../../pipeline/baseline.js') : undefined;
@@ -76,6 +77,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         catalog,
         now: clock(),
         hcl: { vars: parseVars(opts.var), varFiles: opts.varFile.map((f: string) => resolve(f)), env: process.env },
+        ...(frameworks ? { frameworks } : {}),
       });
       const meta = policyMeta(catalog.policies);
       const marked = bl && baseline ? bl.applyBaseline(results, baseline) : results;
