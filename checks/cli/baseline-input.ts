@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { readInputText } from '../util/input-file.js';
 import type { BaselineIndex } from '../pipeline/baseline.js';
 
 /**
@@ -19,11 +19,6 @@ export async function loadBaselineInput(spec: string, storeSpec: string | undefi
     const results = last ? await store.readResults(last.manifest.id) : { findings: [] };
     return { index: bl.baselineIndex(results, label), label };
   }
-  let text: string;
-  try {
-    text = readFileSync(resolve(spec), 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read baseline (${(e as NodeJS.ErrnoException).code ?? 'error'})`, spec);
-  }
+  const text = readInputText(resolve(spec), spec, 'a results JSON file');
   return { index: bl.parseBaseline(text, spec), label: spec };
 }

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { readInputText } from '../util/input-file.js';
+import { valueNestingProblem } from '../util/json-depth.js';
 import { dirname, resolve } from 'node:path';
 import { packagePath } from '../util/package-root.js';
 import { parse as parseYaml, parseDocument } from 'yaml';
@@ -32,15 +34,20 @@ export function isRealDate(s: string): boolean {
 }
 
 function readYamlStrict(file: string): unknown {
-  let text: string;
+  const text = readInputText(file, file, 'a configuration file');
+  let data: unknown;
   try {
-    text = readFileSync(file, 'utf8');
+    const doc = parseDocument(text, { prettyErrors: false });
+    if (doc.errors.length) throw new InputError(`not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, file);
+    data = doc.toJS() ?? {};
   } catch (e) {
-    throw new InputError(`cannot read configuration (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
+    if (e instanceof InputError) throw e;
+    // the YAML library's own limits (alias expansion, nesting it cannot build)
+    throw new InputError(`not valid YAML: ${(e as Error).message.split('\n')[0]}`, file);
   }
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length) throw new InputError(`not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, file);
-  return doc.toJS() ?? {};
+  const deep = valueNestingProblem(data);
+  if (deep) throw new InputError(deep, file);
+  return data;
 }
 
 /**

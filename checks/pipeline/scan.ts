@@ -73,6 +73,7 @@ async function resourcesOf(group: Group, opts: ScanOptions, diagnostics: Diagnos
     }
   }
   for (const note of src.notes) diagnostics.push({ level: 'note', message: note, file: first.display });
+  for (const w of src.warnings ?? []) diagnostics.push({ level: 'warning', message: w, file: first.display });
   return adaptTerraform(src.records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? []);
 }
 

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
+import { readInputTextAsync } from '../../util/input-file.js';
+import { jsonNestingProblem } from '../../util/json-depth.js';
+import { hclNestingProblem } from './depth.js';
 import { scanJsonPositions, scanPositions, type BlockPos } from './positions.js';
 
 type Hcl2Json = { parse(filename: string, contents: string): Promise<Record<string, unknown>> };
@@ -34,6 +36,9 @@ export function syntaxMessage(raw: string, display: string): string {
 
 /** Parse HCL text (`.tf`, `.tfvars`) into the JSON form. Syntax errors become InputError `file:line:col: message`. */
 export async function parseHclText(text: string, display: string, pool?: ParsePool): Promise<Record<string, unknown>> {
+  // before the parser and the recursive evaluator see it: a pathological nesting is one clear line
+  const deep = hclNestingProblem(text);
+  if (deep) throw new InputError(`${display}:${deep.line}:${deep.column}: nested deeper than ${deep.limit} levels`);
   try {
     return (await (pool ? pool.parse(display, text) : parser().parse(display, text))) ?? {};
   } catch (e) {
@@ -99,6 +104,8 @@ export class ParsePool {
   private next = 0;
   private requests = 0;
   private failed = false;
+  /** close() was called: no worker starts again (a parse still coming in after an error runs on the main thread). */
+  private closed = false;
   /** Texts parsed on a worker so far (for tests and the bench). */
   workerParses = 0;
   /** Parse results by content hash: identical files (a module installed under several keys) parse once per run. */
@@ -129,6 +136,7 @@ export class ParsePool {
 
   parse(display: string, text: string): Promise<Record<string, unknown>> {
     this.requests++;
+    if (this.closed) return Promise.reject(new Error('parse cancelled: the read ended'));
     if (this.failed || this.requests <= this.threshold || this.size < 1) return parser().parse(display, text);
     if (!this.workers.length) this.start();
     if (!this.workers.length) return parser().parse(display, text);
@@ -193,7 +201,7 @@ export class ParsePool {
 
   /** Start the workers now and wait until their parsers run (for callers that know a large tree is coming, and tests). */
   async warm(): Promise<void> {
-    if (this.size < 1 || this.failed) return;
+    if (this.size < 1 || this.failed || this.closed) return;
     if (!this.workers.length) this.start();
     await Promise.all(this.workers.map((x) => x.started));
   }
@@ -239,15 +247,30 @@ export class ParsePool {
     for (const x of this.workers) x.markStarted();
     const held = [...this.waiting.values()];
     this.waiting.clear();
-    void this.close();
+    void this.stopWorkers();
     for (const p of held) parser().parse(p.display, p.text).then(p.resolve, p.reject);
     this.scheduleMain();
   }
 
-  async close(): Promise<void> {
+  private async stopWorkers(): Promise<void> {
     const ws = this.workers;
     this.workers = [];
+    for (const x of ws) x.markStarted();
     await Promise.all(ws.map((x) => x.w.terminate()));
+  }
+
+  /**
+   * End the workers; the pool takes no more texts. Texts still waiting (the read ended early, on an
+   * error) are cancelled rather than parsed, so nothing keeps the process busy or alive after the read.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    const cancelled = new Error('parse cancelled: the read ended');
+    const held = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const p of held) p.reject(cancelled);
+    for (let job = this.take(); job; job = this.take()) job.reject(cancelled);
+    await this.stopWorkers();
   }
 }
 
@@ -275,13 +298,10 @@ function normalizeJson(doc: Record<string, unknown>): Record<string, unknown> {
 }
 
 export async function parseFile(path: string, display: string, pool?: ParsePool): Promise<ParsedFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, display);
-  }
+  const text = await readInputTextAsync(path, display, 'a Terraform file');
   if (path.endsWith('.json')) {
+    const deep = jsonNestingProblem(text);
+    if (deep) throw new InputError(`JSON ${deep}`, display);
     let doc: unknown;
     try {
       doc = JSON.parse(text);

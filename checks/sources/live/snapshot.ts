@@ -3,6 +3,8 @@ import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../../util/package-root.js';
 import { InputError } from '../../errors.js';
+import { readInputText } from '../../util/input-file.js';
+import { jsonNestingProblem } from '../../util/json-depth.js';
 
 /**
  * A live snapshot: what the collectors read from an AWS account, written as JSON so it can be replayed
@@ -142,12 +144,9 @@ export function validateSnapshot(data: unknown, file = 'snapshot'): Snapshot {
 
 /** Read and validate a snapshot file. */
 export function readSnapshot(file: string): Snapshot {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
-  }
+  const text = readInputText(file, file, 'a snapshot JSON file');
+  const deep = jsonNestingProblem(text);
+  if (deep) throw new InputError(`JSON ${deep}`, file);
   let data: unknown;
   try {
     data = JSON.parse(text);
