@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { packagePath } from '../util/package-root.js';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
@@ -7,7 +7,7 @@ import { KINDS } from '../model/kinds/index.js';
 import type { KindSpec, LinkSpec } from '../model/kinds/spec.js';
 import type { Cond, Policy } from './policy.js';
 import { compileSchema, describeAjvError, schemaValidator } from '../util/schemas.js';
-import { readInputText } from '../util/input-file.js';
+import { PACKAGE_FILE, readInputText } from '../util/input-file.js';
 import { valueNestingProblem } from '../util/json-depth.js';
 import { walkFiles } from '../util/tree.js';
 import { getCodeCheck } from '../rules/registry.js';
@@ -48,12 +48,14 @@ export interface Catalog {
 }
 
 function readStructured(file: string): unknown {
-  const text = readInputText(file, file, 'a policy file');
+  const core = file.startsWith(CORE_POLICY_DIR + sep);
+  const text = readInputText(file, file, 'a policy file', core ? PACKAGE_FILE : undefined);
   let data: unknown;
   try {
     data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw new InputError(`not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`, file);
+    // a RangeError is the YAML parser's recursion running out: nesting, said plainly
+    throw new InputError(`not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${e instanceof RangeError ? 'nested too deeply' : (e as Error).message.split('\n')[0]}`, file);
   }
   // the schema validator and the condition checks recurse: refuse absurd nesting first
   const deep = valueNestingProblem(data);

@@ -43,7 +43,7 @@ function readYamlStrict(file: string): unknown {
   } catch (e) {
     if (e instanceof InputError) throw e;
     // the YAML library's own limits (alias expansion, nesting it cannot build)
-    throw new InputError(`not valid YAML: ${(e as Error).message.split('\n')[0]}`, file);
+    throw new InputError(`not valid YAML: ${e instanceof RangeError ? 'nested too deeply' : (e as Error).message.split('\n')[0]}`, file);
   }
   const deep = valueNestingProblem(data);
   if (deep) throw new InputError(deep, file);

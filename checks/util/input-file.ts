@@ -68,28 +68,33 @@ function oddKind(st: Stats): string {
 }
 
 /** Stat a path that must be a regular file; `expected` says what was wanted ("a plan JSON file"). */
-export function statInputFile(file: string, display: string, expected = 'a file'): Stats {
+export function statInputFile(file: string, display: string, expected = 'a file', limit = maxInputBytes): Stats {
   let st: Stats;
   try {
     st = statSync(file);
   } catch (e) {
     throw new InputError(readFailure(e), display);
   }
-  checkStats(st, display, expected);
+  checkStats(st, display, expected, limit);
   return st;
 }
 
-function checkStats(st: Stats, display: string, expected: string): void {
+function checkStats(st: Stats, display: string, expected: string, limit: number): void {
   if (!st.isFile()) {
     const kind = oddKind(st);
     throw new InputError(`${kind === 'not a regular file' ? kind : `is ${kind}`}, expected ${expected}${st.isDirectory() ? '' : ' (only regular files are read)'}`, display);
   }
-  if (st.size > maxInputBytes) throw tooLarge(st.size, display);
+  if (st.size > limit) throw tooLarge(st.size, display);
 }
+
+/** The tool's own files (core policies, framework) are not user input: read without the user's limit. */
+export const PACKAGE_FILE = Number.MAX_SAFE_INTEGER - 1;
 
 function tooLarge(size: number | undefined, display: string): InputError {
   const what = size === undefined ? 'larger than' : `${formatSize(size)}, larger than`;
-  return new InputError(`file is ${what} the input limit of ${formatSize(maxInputBytes)} per file; raise it with --max-input-size (e.g. --max-input-size ${formatSize(maxInputBytes * 2).replace(' ', '')})`, display);
+  let suggest = maxInputBytes * 2;
+  while (size !== undefined && suggest < size) suggest *= 2;
+  return new InputError(`file is ${what} the input limit of ${formatSize(maxInputBytes)} per file; raise it with --max-input-size (e.g. --max-input-size ${formatSize(suggest).replace(' ', '')})`, display);
 }
 
 // O_NONBLOCK: a path swapped for a FIFO between stat and open must not block the open.
@@ -99,8 +104,8 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * The bytes of a regular file, at most the input limit. Reads in chunks up to limit + 1, so a file
  * that grows while read (or lies about its size) is still refused instead of filling memory.
  */
-export function readInputBytes(file: string, display: string, expected?: string): Buffer {
-  statInputFile(file, display, expected);
+export function readInputBytes(file: string, display: string, expected?: string, limit = maxInputBytes): Buffer {
+  statInputFile(file, display, expected, limit);
   let fd: number;
   try {
     fd = openSync(file, OPEN_FLAGS);
@@ -108,11 +113,11 @@ export function readInputBytes(file: string, display: string, expected?: string)
     throw new InputError(readFailure(e), display);
   }
   try {
-    checkStats(fstatSync(fd), display, expected ?? 'a file');
+    checkStats(fstatSync(fd), display, expected ?? 'a file', limit);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(4 * MB, maxInputBytes + 1 - total));
+      const buf = Buffer.allocUnsafe(Math.min(4 * MB, limit + 1 - total));
       let n: number;
       try {
         n = readSync(fd, buf, 0, buf.length, null);
@@ -122,7 +127,7 @@ export function readInputBytes(file: string, display: string, expected?: string)
       if (n === 0) break;
       chunks.push(n === buf.length ? buf : buf.subarray(0, n));
       total += n;
-      if (total > maxInputBytes) throw tooLarge(undefined, display);
+      if (total > limit) throw tooLarge(undefined, display);
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {
@@ -131,8 +136,8 @@ export function readInputBytes(file: string, display: string, expected?: string)
 }
 
 /** A regular file as UTF-8 text (BOM dropped), at most the input limit. */
-export function readInputText(file: string, display: string, expected?: string): string {
-  return decode(readInputBytes(file, display, expected));
+export function readInputText(file: string, display: string, expected?: string, limit = maxInputBytes): string {
+  return decode(readInputBytes(file, display, expected, limit));
 }
 
 function decode(buf: Buffer): string {
@@ -170,7 +175,7 @@ export async function readInputTextAsync(file: string, display: string, expected
       throw new InputError(readFailure(e), display);
     }
     try {
-      checkStats(await fh.stat(), display, expected ?? 'a file');
+      checkStats(await fh.stat(), display, expected ?? 'a file', maxInputBytes);
       const chunks: Buffer[] = [];
       let total = 0;
       for (;;) {

@@ -1,3 +1,5 @@
+import { InputError } from '../errors.js';
+
 /**
  * Nesting limit for JSON documents (plans, snapshots, Terraform JSON). Real documents nest a few
  * dozen levels; the readers, the schema validator and the evaluator walk values recursively, so a
@@ -73,4 +75,22 @@ export function valueNestingProblem(value: unknown, limit = MAX_JSON_DEPTH): str
     }
   }
   return undefined;
+}
+
+/**
+ * Parse a JSON input document: too-deep nesting and syntax errors are one InputError naming the
+ * file. The engine's message is not passed on (newer engines quote the text around the error, which
+ * may hold a secret): only the position is reported.
+ */
+export function parseJsonInput(text: string, display: string): unknown {
+  const deep = jsonNestingProblem(text);
+  if (deep) throw new InputError(`JSON ${deep}`, display);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    const at = m ? lineColumn(text, Number(m[1])) : undefined;
+    const where = at ? ` (at line ${at.line}, column ${at.column})` : /end of JSON/i.test((e as Error).message) ? ' (it ends early; truncated?)' : '';
+    throw new InputError(`not valid JSON${where}`, display);
+  }
 }

@@ -1,3 +1,4 @@
+import { InputError } from '../../errors.js';
 import { KINDS } from '../../model/kinds/index.js';
 import type { Resource } from '../../model/resource.js';
 import { defaulted, errorVal, known, type Val } from '../../model/value.js';
@@ -178,15 +179,15 @@ function unlisted(s: Snapshot, account: string, kind: string, region: string, er
  * findings. Records of types no adapter knows are skipped.
  */
 export function adaptSnapshot(snapshot: Snapshot, display: string): Resource[] {
-  const ctx: LiveCtx = { snapshot, file: display, keys: keyIndex(snapshot) };
+  const ctx: LiveCtx = { snapshot, file: display, keys: misshapen(display, '/resources', () => keyIndex(snapshot)) };
   const out: Resource[] = [];
-  for (const rec of snapshot.resources) {
+  snapshot.resources.forEach((rec, i) => {
     const adapter = LIVE_ADAPTERS[rec.type];
-    if (!adapter) continue;
-    const produced = adapter(rec, ctx);
-    if (!produced) continue;
+    if (!adapter) return;
+    const produced = misshapen(display, `/resources/${i} (${rec.type} ${rec.arn})`, () => adapter(rec, ctx));
+    if (!produced) return;
     for (const r of Array.isArray(produced) ? produced : [produced]) out.push(r);
-  }
+  });
   const seen = new Set<string>();
   const listed = out.slice();
   for (const e of [...snapshot.errors, ...unreachable(snapshot)]) {
@@ -213,6 +214,22 @@ export function adaptSnapshot(snapshot: Snapshot, display: string): Resource[] {
     for (const region of regions) out.push(accountResource(snapshot, id, region, display, settings.get(`${id}|${region}`), global, regional));
   }
   return out;
+}
+
+/**
+ * The snapshot schema leaves each resource's `data` open (it is what the AWS API returned); a value of
+ * a type the API never returns (a list where it returns a string, ...) surfaces in an adapter as a
+ * TypeError. That is a hand-edited or damaged snapshot: one line naming the resource, not a crash.
+ */
+function misshapen<T>(display: string, where: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof TypeError || e instanceof RangeError) {
+      throw new InputError(`invalid snapshot: ${where}: data not in the shape the AWS API returns (${e.message.split('\n')[0]!.slice(0, 120)})`, display);
+    }
+    throw e;
+  }
 }
 
 /** Accounts whose settings were read, with their regions: the snapshot's own, or every collected member of an organisation. */

@@ -314,7 +314,8 @@ export async function parseFile(path: string, display: string, pool?: ParsePool)
         line = before.split('\n').length;
         col = Number(pos[1]) - before.lastIndexOf('\n');
       }
-      throw new InputError(`${display}:${line}:${col}: invalid JSON (${(e as Error).message})`);
+      // position only: newer engines quote the text around the error in their message
+      throw new InputError(`${display}:${line}:${col}: invalid JSON`);
     }
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(`${display}:1:1: a Terraform JSON file must hold an object`);
     return { path, display, body: normalizeJson(doc as Record<string, unknown>), blocks: scanJsonPositions(text, doc as Record<string, unknown>) };

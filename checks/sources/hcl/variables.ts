@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { InputError } from '../../errors.js';
 import { readInputTextAsync } from '../../util/input-file.js';
-import { jsonNestingProblem } from '../../util/json-depth.js';
+import { parseJsonInput } from '../../util/json-depth.js';
 import { listFolder, type SkippedFile } from '../../util/tree.js';
 import type { Body, ModuleConfig } from './config.js';
 import { evalNode, type Env, type Host } from './evaluate.js';
@@ -104,13 +104,7 @@ async function tfvarsFile(path: string, display: string): Promise<Record<string,
   const text = await readInputTextAsync(path, display, 'a variables file');
   let doc: Record<string, unknown>;
   if (path.endsWith('.json')) {
-    const deep = jsonNestingProblem(text);
-    if (deep) throw new InputError(`JSON ${deep}`, display);
-    try {
-      doc = JSON.parse(text) as Record<string, unknown>;
-    } catch (e) {
-      throw new InputError(`invalid JSON: ${(e as Error).message}`, display);
-    }
+    doc = parseJsonInput(text, display) as Record<string, unknown>;
     if (!isObj(doc as Value)) throw new InputError('a variables file must hold an object', display);
     const out: Record<string, Value> = {};
     for (const [k, v] of Object.entries(doc)) out[k] = v as Value;

@@ -1,27 +1,10 @@
 import { InputError } from '../../errors.js';
 import { readInputBytes } from '../../util/input-file.js';
-import { jsonNestingProblem, lineColumn } from '../../util/json-depth.js';
+import { parseJsonInput } from '../../util/json-depth.js';
 import { describeAjvError, schemaValidator } from '../../util/schemas.js';
 import { isObject, type PlanDocument } from './types.js';
 
 const SUPPORTED_MAJORS = new Set([0, 1]);
-
-/**
- * Parse text as JSON. The engine's message is not passed on: newer engines quote the surrounding
- * source, which may hold a secret. Only the position is reported.
- */
-function parseJson(text: string, display: string): unknown {
-  const deep = jsonNestingProblem(text);
-  if (deep) throw new InputError(`JSON ${deep}`, display);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    const at = m ? lineColumn(text, Number(m[1])) : undefined;
-    const where = at ? ` (at line ${at.line}, column ${at.column})` : /end of JSON/i.test((e as Error).message) ? ' (it ends early; truncated?)' : '';
-    throw new InputError(`not valid JSON${where}`, display);
-  }
-}
 
 function looksBinary(buf: Buffer): boolean {
   const n = Math.min(buf.length, 8192);
@@ -58,7 +41,7 @@ export function loadPlanDocument(file: string, display: string): PlanDocument {
   let text = buf.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new InputError('empty file, expected the output of `terraform show -json <planfile>`', display);
-  const doc = parseJson(text, display);
+  const doc = parseJsonInput(text, display);
   if (!isObject(doc)) {
     const what = Array.isArray(doc) ? 'an array' : doc === null ? 'null' : `a ${typeof doc}`;
     throw new InputError(`JSON is ${what}, not a Terraform plan object`, display);
