@@ -13,6 +13,7 @@ import { walkFiles } from '../util/tree.js';
 import { getCodeCheck } from '../rules/registry.js';
 import '../rules/index.js';
 import { readCoreCache, type CoreCatalog } from './catalog-cache.js';
+import { yamlReason } from './config.js';
 
 export const CORE_POLICY_DIR = packagePath('policies');
 const POLICY_FILE = /\.policy\.(ya?ml|json)$/;
@@ -54,8 +55,7 @@ function readStructured(file: string): unknown {
   try {
     data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    // a RangeError is the YAML parser's recursion running out: nesting, said plainly
-    throw new InputError(`not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${e instanceof RangeError ? 'nested too deeply' : (e as Error).message.split('\n')[0]}`, file);
+    throw new InputError(`not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${yamlReason(e)}`, file);
   }
   // the schema validator and the condition checks recurse: refuse absurd nesting first
   const deep = valueNestingProblem(data);
@@ -118,7 +118,7 @@ function checkCond(cond: Cond, kind: string | null, pointer: string, file: strin
     const pattern = cond[op];
     if (typeof pattern !== 'string') continue;
     try {
-      new RegExp(pattern); // the evaluator's construction (evaluate.ts), no flags
+      new RegExp(pattern).test(''); // as the evaluator builds it (no flags); V8 reports some errors only on first use
     } catch (e) {
       throw new InputError(`${pointer}/${op}: not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`, file);
     }

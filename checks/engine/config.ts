@@ -7,6 +7,7 @@ import { parse as parseYaml, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { describeAjvError, schemaValidator } from '../util/schemas.js';
 import type { Attestation, Profile, Severity, Waiver } from './types.js';
+import { globToRegExp } from './waivers.js';
 
 export const DEFAULT_CONFIG_FILE = '.ferpa-ready.yaml';
 
@@ -33,17 +34,23 @@ export function isRealDate(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+/** The YAML library's message, first line; its recursion running out (it records that as an error) is nesting, said plainly. */
+export function yamlReason(e: unknown): string {
+  const msg = (e as Error)?.message ?? String(e);
+  return e instanceof RangeError || /Maximum call stack/.test(msg) ? 'nested too deeply' : msg.split('\n')[0]!;
+}
+
 function readYamlStrict(file: string): unknown {
   const text = readInputText(file, file, 'a configuration file');
   let data: unknown;
   try {
     const doc = parseDocument(text, { prettyErrors: false });
-    if (doc.errors.length) throw new InputError(`not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, file);
+    if (doc.errors.length) throw new InputError(`not valid YAML: ${yamlReason(doc.errors[0]!)}`, file);
     data = doc.toJS() ?? {};
   } catch (e) {
     if (e instanceof InputError) throw e;
     // the YAML library's own limits (alias expansion, nesting it cannot build)
-    throw new InputError(`not valid YAML: ${e instanceof RangeError ? 'nested too deeply' : (e as Error).message.split('\n')[0]}`, file);
+    throw new InputError(`not valid YAML: ${yamlReason(e)}`, file);
   }
   const deep = valueNestingProblem(data);
   if (deep) throw new InputError(deep, file);
@@ -76,6 +83,15 @@ export function loadConfig(explicit?: string, cwd = process.cwd()): Config {
   };
   (cfg.waivers ?? []).forEach((w, i) => {
     if (!isRealDate(w.expires)) throw new InputError(`/waivers/${i}/expires: "${w.expires}" is not a real date (YYYY-MM-DD)`, shown);
+    for (const k of ['policy', 'resource'] as const) {
+      const glob = w[k];
+      if (glob === undefined) continue;
+      try {
+        globToRegExp(glob).test(''); // V8 compiles a pattern on first use: too large fails only there
+      } catch (e) {
+        throw new InputError(`/waivers/${i}/${k}: not a usable pattern (${(e as Error).message.replace(/^Invalid regular expression: \/.*\/: /s, '')})`, shown);
+      }
+    }
   });
   const attestations = [...(cfg.attestations ?? [])];
   for (const extra of cfg.attestationFiles ?? []) attestations.push(...loadAttestationFile(resolve(dirname(file), extra), extra));

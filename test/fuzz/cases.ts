@@ -65,19 +65,46 @@ attestations:
 
 function mutateYaml(seed: string, rng: Rng): string {
   let out: string;
+  out = seed;
   if (chance(rng, 0.6)) {
     let doc: unknown = parseYaml(seed);
     for (let i = int(rng, 3) + 1; i > 0; i--) doc = mutateTree(doc, rng);
-    out = stringifyYaml(doc, { aliasDuplicateObjects: false }) ?? '';
-  } else out = seed;
+    try {
+      out = stringifyYaml(doc, { aliasDuplicateObjects: false }) ?? '';
+    } catch {
+      // the YAML writer recurses: a document nested thousands deep is written as JSON (also YAML)
+      out = JSON.stringify(doc) ?? 'null';
+    }
+  }
   for (let i = chance(rng, 0.5) ? int(rng, 3) + 1 : 0; i > 0; i--) out = mutateText(out, rng);
   if (chance(rng, 0.03)) out = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n${out}`;
   return out;
 }
 
+/** Well-formed HCL expressions of every type, and ones that only fail when evaluated. */
+const HCL_VALUES = [
+  'null', 'true', 'false', '0', '-1', '1e308', '"x"', '""', '[]', '{}', '[null]', '["a", 1, true]', '{ a = { b = [] } }', 'var.nope', 'local.nope', 'module.nope.out',
+  'aws_s3_bucket.nope.id', 'data.aws_caller_identity.nope.account_id', '"${var.nope}"', 'jsonencode({ a = [1, { b = null }] })', 'jsondecode("[[[[1]]]]")', 'tomap(1)',
+  'file("missing.txt")', 'file("/dev/zero")', 'templatefile("/etc/hostname", {})', 'element([], 0)', 'lookup({}, "a")', 'try(var.nope, 1)', 'can(var.nope)', '1 / 0',
+  '[for x in range(3) : x]', '{ for k, v in { a = 1 } : k => v }', 'count.index', 'each.key', 'self.id', 'upper(1)', 'cidrsubnet("10.0.0.0/8", 8, 300)', 'base64decode("%%%")',
+  'length(null)', 'concat([], null)', 'merge({}, null)', 'flatten([[[[]]]])', 'coalesce()', 'format("%d", "x")', 'regex("(", "x")', 'replace("a", "/(/", "b")',
+];
+
+/** Replace literal values of attributes with other well-formed expressions: the text stays valid HCL, so the case reaches the evaluator. */
+function swapHclValues(text: string, rng: Rng): string {
+  const lines = text.split('\n');
+  const attrs = lines.map((l, i) => (/^\s*[A-Za-z_][\w-]*\s*=\s*("[^"\\$%]*"|-?\d+(\.\d+)?|true|false|null)\s*$/.test(l) ? i : -1)).filter((i) => i >= 0);
+  for (let n = int(rng, 4) + 1; n > 0 && attrs.length; n--) {
+    const i = pick(rng, attrs);
+    lines[i] = lines[i]!.replace(/=\s*.*$/, `= ${pick(rng, HCL_VALUES)}`);
+  }
+  return lines.join('\n');
+}
+
 function hclCase(rng: Rng, s: ReturnType<typeof seeds>): Record<string, string> {
   let main = read(pick(rng, s.hcl));
-  for (let i = int(rng, 4) + 1; i > 0; i--) main = mutateText(main, rng);
+  if (chance(rng, 0.5)) main = swapHclValues(main, rng);
+  else for (let i = int(rng, 4) + 1; i > 0; i--) main = mutateText(main, rng);
   const files: Record<string, string> = { 'main.tf': main };
   if (chance(rng, 0.3)) {
     // a local module with its own (mutated) configuration

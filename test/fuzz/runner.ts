@@ -28,7 +28,15 @@ const started = Date.now();
 let i = from;
 for (; i < count; i++) {
   if (i - from >= min && Date.now() - started > budgetMs) break;
-  const c = fuzzCase(seed, i);
+  let c;
+  try {
+    c = fuzzCase(seed, i);
+  } catch (e) {
+    // the generator's own failure is not the CLI's: reported as such, so it is fixed in the generator
+    report({ start: i, kind: 'generator', args: [] });
+    report({ result: i, kind: 'generator', code: -3, ms: 0, problems: [`case generator failed: ${(e as Error).message}`] });
+    continue;
+  }
   const dir = join(workdir, String(i));
   for (const [rel, content] of Object.entries(c.files)) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
