@@ -199,3 +199,16 @@ export async function readInputTextAsync(file: string, display: string, expected
     release();
   }
 }
+
+/**
+ * For commands whose messages name what they read (`cannot read evidence bundle (ENOENT)`): the same
+ * regular-file and size checks as readInputBytes, with a failing read worded as `cannot read <what>`.
+ */
+export function readNamedInput(file: string, display: string, what: string): Buffer {
+  try {
+    statSync(file);
+  } catch (e) {
+    throw new InputError(`cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, display);
+  }
+  return readInputBytes(file, display, `a ${what.replace(/ file$/, '')} file`);
+}

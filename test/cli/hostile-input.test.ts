@@ -341,6 +341,7 @@ describe('nesting and size limits', () => {
   it('/dev/zero is refused at once (only regular files are read)', () => {
     expectOneLine(cliWithin(['scan', '/dev/zero'], { timeoutMs: 60_000 }), /zero: is a device, expected .*only regular files are read/);
     expectOneLine(cliWithin(['scan', '--plan', '/dev/zero'], { timeoutMs: 60_000 }), /zero: is a device/);
+    expectOneLine(cliWithin(['report', '--results', '/dev/zero', '--format', 'json'], { timeoutMs: 60_000 }), /zero: is a device, expected a results file/);
   });
 
   it('a file over the input limit (default 256 MB) names the limit and the flag; the flag raises it', async () => {
