@@ -1,3 +1,4 @@
+import { InputError } from '../../errors.js';
 import type { Resource } from '../../model/resource.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 import type { TfAdapter } from './helpers.js';
@@ -62,6 +63,22 @@ export function tfAccount(source: 'hcl' | 'plan', input: string): Resource {
 }
 
 /** Turn Terraform records (plan or HCL) into model resources. Records without an adapter are skipped. */
+/**
+ * A plan's values are typed by the provider's schema; a value of a type the provider never writes (a
+ * number where it writes a string, ...) surfaces in an adapter as a TypeError. That is a plan not
+ * written by Terraform: one line naming the resource, not a crash.
+ */
+function planShaped<T>(rec: TfRecord, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof TypeError || e instanceof RangeError) {
+      throw new InputError(`${rec.address}: values not in the shape the provider writes (${e.message.split('\n')[0]!.slice(0, 120)})`, rec.input);
+    }
+    throw e;
+  }
+}
+
 export function adaptTerraform(records: TfRecord[], source: 'hcl' | 'plan', opaqueModules: string[] = []): Resource[] {
   const out: Resource[] = [];
   const inputs = new Set<string>();
@@ -69,7 +86,7 @@ export function adaptTerraform(records: TfRecord[], source: 'hcl' | 'plan', opaq
     inputs.add(rec.input);
     const adapter = rec.mode === 'data' ? TF_ADAPTERS[`data.${rec.type}`] : TF_ADAPTERS[rec.type];
     if (!adapter) continue;
-    const produced = adapter(rec);
+    const produced = source === 'plan' ? planShaped(rec, () => adapter(rec)) : adapter(rec);
     if (!produced) continue;
     for (const r of Array.isArray(produced) ? produced : [produced]) out.push(r);
   }

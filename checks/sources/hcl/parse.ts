@@ -274,25 +274,39 @@ export class ParsePool {
   }
 }
 
-/** Terraform JSON syntax: top-level blocks may be objects or arrays of objects; normalize to the HCL parser's shape. */
-function normalizeJson(doc: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Terraform JSON syntax: top-level blocks may be objects or arrays of objects; normalize to the HCL
+ * parser's shape. A block that is not an object is refused as Terraform refuses it, naming its pointer.
+ */
+function normalizeJson(doc: Record<string, unknown>, display: string): Record<string, unknown> {
   const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
+  const obj = (v: unknown, pointer: string): Record<string, unknown> => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+    throw new InputError(`${display}: ${pointer}: a block must be a JSON object`);
+  };
+  const esc = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
   const out: Record<string, unknown> = {};
   for (const [kind, v] of Object.entries(doc)) {
     if (kind === '//') continue;
     if (kind === 'resource' || kind === 'data') {
       const byType: Record<string, Record<string, unknown[]>> = {};
       for (const item of arr(v)) {
-        for (const [type, names] of Object.entries((item ?? {}) as Record<string, unknown>)) {
-          for (const n of arr(names)) for (const [name, body] of Object.entries((n ?? {}) as Record<string, unknown>)) (byType[type] ??= {})[name] = arr(body);
+        for (const [type, names] of Object.entries(obj(item, `/${kind}`))) {
+          for (const n of arr(names)) {
+            for (const [name, body] of Object.entries(obj(n, `/${kind}/${esc(type)}`))) {
+              (byType[type] ??= {})[name] = arr(body).map((b) => obj(b, `/${kind}/${esc(type)}/${esc(name)}`));
+            }
+          }
         }
       }
       out[kind] = byType;
     } else if (kind === 'module' || kind === 'variable' || kind === 'output' || kind === 'provider') {
       const byName: Record<string, unknown[]> = {};
-      for (const item of arr(v)) for (const [name, body] of Object.entries((item ?? {}) as Record<string, unknown>)) (byName[name] ??= []).push(...arr(body));
+      for (const item of arr(v)) {
+        for (const [name, body] of Object.entries(obj(item, `/${kind}`))) (byName[name] ??= []).push(...arr(body).map((b) => obj(b, `/${kind}/${esc(name)}`)));
+      }
       out[kind] = byName;
-    } else if (kind === 'locals' || kind === 'terraform') out[kind] = arr(v);
+    } else if (kind === 'locals' || kind === 'terraform') out[kind] = arr(v).map((b) => obj(b, `/${kind}`));
   }
   return out;
 }
@@ -318,7 +332,7 @@ export async function parseFile(path: string, display: string, pool?: ParsePool)
       throw new InputError(`${display}:${line}:${col}: invalid JSON`);
     }
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(`${display}:1:1: a Terraform JSON file must hold an object`);
-    return { path, display, body: normalizeJson(doc as Record<string, unknown>), blocks: scanJsonPositions(text, doc as Record<string, unknown>) };
+    return { path, display, body: normalizeJson(doc as Record<string, unknown>, display), blocks: scanJsonPositions(text, doc as Record<string, unknown>) };
   }
   if (pool) return { path, display, ...(await pool.parseOnce(display, text)) };
   const body = await parseHclText(text, display);
