@@ -149,9 +149,10 @@ export function mutateTree(doc: unknown, rng: Rng, focus?: Set<string>): unknown
       set(s, typeof cur === 'string' && cur.length ? cur.repeat(Math.min(int(rng, 2000) + 2, Math.ceil(1e6 / cur.length))) : 'x'.repeat(100_000));
       break;
     case 8: {
+      // swapped as copies: a node swapped with its own ancestor would otherwise make a cycle
       const other = pick(rng, all);
-      const v = get(other);
-      set(other, cur);
+      const v = clone(get(other));
+      set(other, clone(cur));
       set(s, v);
       break;
     }
