@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { constants as bufferConstants } from 'node:buffer';
 import { InputError } from '../errors.js';
 
 /**
@@ -9,6 +10,7 @@ import { InputError } from '../errors.js';
  */
 
 const MB = 1024 * 1024;
+const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
 export const DEFAULT_MAX_INPUT_BYTES = 256 * MB;
 let maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
 
@@ -97,6 +99,9 @@ function tooLarge(size: number | undefined, display: string): InputError {
   return new InputError(`file is ${what} the input limit of ${formatSize(maxInputBytes)} per file; raise it with --max-input-size (e.g. --max-input-size ${formatSize(suggest).replace(' ', '')})`, display);
 }
 
+/** One read call at most this much (a read of 2 GB or more is refused by the platform). */
+const MAX_READ = 1024 * MB;
+
 // O_NONBLOCK: a path swapped for a FIFO between stat and open must not block the open.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
@@ -113,11 +118,14 @@ export function readInputBytes(file: string, display: string, expected?: string,
     throw new InputError(readFailure(e), display);
   }
   try {
-    checkStats(fstatSync(fd), display, expected ?? 'a file', limit);
+    const st = fstatSync(fd);
+    checkStats(st, display, expected ?? 'a file', limit);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(4 * MB, limit + 1 - total));
+      // the first read takes the whole file as stat sizes it (one copy); more only if it grew
+      const want = total === 0 ? Math.max(st.size + 1, 64 * 1024) : 4 * MB;
+      const buf = Buffer.allocUnsafe(Math.min(want, MAX_READ, limit + 1 - total));
       let n: number;
       try {
         n = readSync(fd, buf, 0, buf.length, null);
@@ -137,10 +145,13 @@ export function readInputBytes(file: string, display: string, expected?: string,
 
 /** A regular file as UTF-8 text (BOM dropped), at most the input limit. */
 export function readInputText(file: string, display: string, expected?: string, limit = maxInputBytes): string {
-  return decode(readInputBytes(file, display, expected, limit));
+  return decode(readInputBytes(file, display, expected, limit), display);
 }
 
-function decode(buf: Buffer): string {
+/** Bytes read as input -> text (UTF-8, BOM dropped; more than a string can hold is one line). */
+export function decode(buf: Buffer, display: string): string {
+  // a JavaScript string holds at most about 512 MB: a raised limit cannot go past that for text
+  if (buf.length > MAX_STRING_LENGTH) throw new InputError(`file is ${formatSize(buf.length)}, more than the ${formatSize(MAX_STRING_LENGTH)} a text input can be`, display);
   const text = buf.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -175,11 +186,13 @@ export async function readInputTextAsync(file: string, display: string, expected
       throw new InputError(readFailure(e), display);
     }
     try {
-      checkStats(await fh.stat(), display, expected ?? 'a file', maxInputBytes);
+      const st = await fh.stat();
+      checkStats(st, display, expected ?? 'a file', maxInputBytes);
       const chunks: Buffer[] = [];
       let total = 0;
       for (;;) {
-        const buf = Buffer.allocUnsafe(Math.min(4 * MB, maxInputBytes + 1 - total));
+        const want = total === 0 ? Math.max(st.size + 1, 64 * 1024) : 4 * MB;
+        const buf = Buffer.allocUnsafe(Math.min(want, MAX_READ, maxInputBytes + 1 - total));
         let n: number;
         try {
           ({ bytesRead: n } = await fh.read(buf, 0, buf.length, null));
@@ -191,7 +204,7 @@ export async function readInputTextAsync(file: string, display: string, expected
         total += n;
         if (total > maxInputBytes) throw tooLarge(undefined, display);
       }
-      return decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total));
+      return decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total), display);
     } finally {
       await fh.close();
     }

@@ -28,10 +28,17 @@ export function excessJsonNesting(text: string, limit = MAX_JSON_DEPTH): number 
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92 /* \ */) i++;
-        else if (d === 34) break;
+      // jump to the closing quote: one not preceded by an odd number of backslashes
+      for (let from = i + 1; ; ) {
+        const q = text.indexOf('"', from);
+        if (q < 0) return -1; // unterminated: JSON.parse reports it
+        let b = q - 1;
+        while (b > i && text.charCodeAt(b) === 92 /* \ */) b--;
+        if ((q - 1 - b) % 2 === 0) {
+          i = q;
+          break;
+        }
+        from = q + 1;
       }
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (++depth > limit) return i;

@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import { readInputBytes } from '../../util/input-file.js';
+import { decode, readInputBytes } from '../../util/input-file.js';
 import { parseJsonInput } from '../../util/json-depth.js';
 import { describeAjvError, schemaValidator } from '../../util/schemas.js';
 import { isObject, type PlanDocument } from './types.js';
@@ -38,8 +38,7 @@ export function loadPlanDocument(file: string, display: string): PlanDocument {
     throw new InputError('binary Terraform plan file; convert it with `terraform show -json <planfile> > plan.json`', display);
   }
   if (looksBinary(buf)) throw new InputError('binary file, expected plan JSON from `terraform show -json <planfile>`', display);
-  let text = buf.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = decode(buf, display);
   if (text.trim() === '') throw new InputError('empty file, expected the output of `terraform show -json <planfile>`', display);
   const doc = parseJsonInput(text, display);
   if (!isObject(doc)) {
