@@ -55,6 +55,29 @@ export function classify(path: string, cwd = process.cwd()): ClassifiedInput {
   throw new InputError('not a Terraform directory, .tf file, plan JSON or snapshot', display);
 }
 
+const WHAT: Record<InputKind, string> = {
+  'hcl-dir': 'is a folder',
+  'hcl-file': 'is a Terraform source file',
+  plan: 'is a plan',
+  snapshot: 'is a live snapshot',
+};
+const EXPECTED: Record<InputKind, string> = {
+  'hcl-dir': 'a Terraform folder',
+  'hcl-file': 'a Terraform file',
+  plan: 'a plan JSON file (terraform show -json)',
+  snapshot: 'a live snapshot (ferpa-ready audit --snapshot-out)',
+};
+
+/**
+ * Classify a path given to an option that names its kind (`--plan`, `--snapshot`): anything else is
+ * one line naming the option, never another kind of scan (drift of a .tf file would be "no drift").
+ */
+export function classifyAs(path: string, want: InputKind, option: string, cwd = process.cwd()): ClassifiedInput {
+  const input = classify(path, cwd);
+  if (input.kind !== want) throw new InputError(`${WHAT[input.kind]}, expected ${EXPECTED[want]}`, `${option} ${input.display}`);
+  return input;
+}
+
 /** Feed a regular file to a hash in chunks (no size limit: hashing holds one chunk at a time). */
 function hashFile(h: Hash, file: string, display: string): void {
   let fd: number;

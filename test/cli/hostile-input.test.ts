@@ -206,6 +206,8 @@ describe('false passes on bad input are exit 2', () => {
     expectOneLine(await runMain(['drift', '--plan', SNAPSHOT, '--snapshot', SNAPSHOT]), /^ferpa-ready: --plan .*live\.json: is a live snapshot, expected a plan JSON file/);
     expectOneLine(await runMain(['drift', '--plan', PLAN, '--snapshot', PLAN]), /^ferpa-ready: --snapshot .*plan\.json: is a plan, expected a live snapshot/);
     expectOneLine(await runMain(['drift', '--plan', fresh('plan-folder'), '--snapshot', SNAPSHOT]), /--plan .*: is a folder, expected a plan JSON file/);
+    // scan --plan says the same: a folder or .tf file given as a plan is not quietly scanned as source
+    expectOneLine(await runMain(['scan', '--plan', HCL]), /--plan .*main\.tf: is a Terraform source file, expected a plan JSON file/);
     // and the real pair still compares
     const ok = await runMain(['drift', '--plan', PLAN, '--snapshot', SNAPSHOT]);
     expectTotal(ok);

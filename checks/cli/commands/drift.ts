@@ -4,13 +4,6 @@ import { InputError } from '../../errors.js';
 import { clock, loadContext } from '../context.js';
 import { collect, parseFormats, writeOutput } from '../output.js';
 
-const NOT_WHAT: Record<string, string> = {
-  'hcl-dir': 'is a folder',
-  'hcl-file': 'is a Terraform source file',
-  plan: 'is a plan',
-  snapshot: 'is a live snapshot',
-};
-
 export function registerDrift(program: Command, setExit: (code: number) => void): void {
   program
     .command('drift')
@@ -21,13 +14,11 @@ export function registerDrift(program: Command, setExit: (code: number) => void)
     .option('-c, --config <file>', 'configuration file')
     .action(async (opts) => {
       const { scanPaths } = await import('../../pipeline/scan.js');
-      const { classify } = await import('../../pipeline/inputs.js');
+      const { classifyAs } = await import('../../pipeline/inputs.js');
       const targets = parseFormats(opts.format, ['text', 'json'], 'text');
       // each side must be what its option says: anything else compared would be "no drift" for nothing
-      const plan = classify(resolve(opts.plan));
-      if (plan.kind !== 'plan') throw new InputError(`${NOT_WHAT[plan.kind]}, expected a plan JSON file (terraform show -json)`, `--plan ${opts.plan}`);
-      const snapshot = classify(resolve(opts.snapshot));
-      if (snapshot.kind !== 'snapshot') throw new InputError(`${NOT_WHAT[snapshot.kind]}, expected a live snapshot (ferpa-ready audit --snapshot-out)`, `--snapshot ${opts.snapshot}`);
+      const plan = classifyAs(resolve(opts.plan), 'plan', '--plan');
+      const snapshot = classifyAs(resolve(opts.snapshot), 'snapshot', '--snapshot');
       const { config, catalog } = loadContext({ config: opts.config });
       const { results } = await scanPaths([plan.path, snapshot.path], { config, catalog: { ...catalog, policies: [] }, now: clock() });
       const drift = results.drift ?? [];
