@@ -104,7 +104,7 @@ export class ParsePool {
   private next = 0;
   private requests = 0;
   private failed = false;
-  /** close() was called: no worker starts again (a parse still coming in after an error runs on the main thread). */
+  /** close() was called: no worker starts again, and a parse still coming in (after an error) is cancelled. */
   private closed = false;
   /** Texts parsed on a worker so far (for tests and the bench). */
   workerParses = 0;
@@ -292,8 +292,10 @@ function normalizeJson(doc: Record<string, unknown>, display: string): Record<st
       const byType: Record<string, Record<string, unknown[]>> = {};
       for (const item of arr(v)) {
         for (const [type, names] of Object.entries(obj(item, `/${kind}`))) {
+          if (type === '//') continue; // a comment, as Terraform allows in any object
           for (const n of arr(names)) {
             for (const [name, body] of Object.entries(obj(n, `/${kind}/${esc(type)}`))) {
+              if (name === '//') continue;
               (byType[type] ??= {})[name] = arr(body).map((b) => obj(b, `/${kind}/${esc(type)}/${esc(name)}`));
             }
           }
@@ -303,7 +305,9 @@ function normalizeJson(doc: Record<string, unknown>, display: string): Record<st
     } else if (kind === 'module' || kind === 'variable' || kind === 'output' || kind === 'provider') {
       const byName: Record<string, unknown[]> = {};
       for (const item of arr(v)) {
-        for (const [name, body] of Object.entries(obj(item, `/${kind}`))) (byName[name] ??= []).push(...arr(body).map((b) => obj(b, `/${kind}/${esc(name)}`)));
+        for (const [name, body] of Object.entries(obj(item, `/${kind}`))) {
+          if (name !== '//') (byName[name] ??= []).push(...arr(body).map((b) => obj(b, `/${kind}/${esc(name)}`)));
+        }
       }
       out[kind] = byName;
     } else if (kind === 'locals' || kind === 'terraform') out[kind] = arr(v).map((b) => obj(b, `/${kind}`));
