@@ -13,7 +13,11 @@ export function isConfigFile(name: string): boolean {
  * `skipped` when given; a folder named `x.tf` is a folder, as Terraform treats it.
  */
 export function listConfigFiles(dir: string, skipped?: SkippedFile[]): string[] {
-  return listFolder(dir, isConfigFile, skipped ?? [])?.files ?? [];
+  const found: SkippedFile[] = [];
+  const files = listFolder(dir, isConfigFile, found)?.files ?? [];
+  // a folder that cannot be listed at all is a module that cannot be read: told where the call is
+  for (const s of found) if (s.path !== dir) skipped?.push(s);
+  return files;
 }
 
 /** Folders never searched for root modules: tool state, dependencies, hidden folders. */
