@@ -101,19 +101,23 @@ function swapHclValues(text: string, rng: Rng): string {
   return lines.join('\n');
 }
 
+/** A side file of an HCL case: broken as text sometimes, otherwise only its values changed. */
+function mutateSome(text: string, rng: Rng): string {
+  return chance(rng, 0.35) ? mutateText(text, rng) : swapHclValues(text, rng);
+}
+
 function hclCase(rng: Rng, s: ReturnType<typeof seeds>): Record<string, string> {
   let main = read(pick(rng, s.hcl));
-  if (chance(rng, 0.5)) main = swapHclValues(main, rng);
+  if (chance(rng, 0.6)) main = swapHclValues(main, rng);
   else for (let i = int(rng, 4) + 1; i > 0; i--) main = mutateText(main, rng);
   const files: Record<string, string> = { 'main.tf': main };
   if (chance(rng, 0.3)) {
     // a local module with its own (mutated) configuration
-    let mod = read(pick(rng, s.hcl));
-    for (let i = int(rng, 3); i > 0; i--) mod = mutateText(mod, rng);
+    const mod = mutateSome(read(pick(rng, s.hcl)), rng);
     files['modules/m/main.tf'] = mod;
-    files['calls.tf'] = mutateText('module "m" {\n  source = "./modules/m"\n  name   = var.name\n}\nvariable "name" {\n  default = "x"\n}\n', rng);
+    files['calls.tf'] = mutateSome('module "m" {\n  source = "./modules/m"\n  name   = var.name\n}\nvariable "name" {\n  default = "x"\n}\n', rng);
   }
-  if (chance(rng, 0.2)) files['terraform.tfvars'] = mutateText('name = "records"\nregion = "us-east-1"\ntags = { a = "b" }\n', rng);
+  if (chance(rng, 0.2)) files['terraform.tfvars'] = mutateSome('name = "records"\nregion = "us-east-1"\ntags = { a = "b" }\n', rng);
   if (chance(rng, 0.1)) files['extra.tf.json'] = mutateJsonText('{"resource":{"aws_s3_bucket":{"j":{"bucket":"j","tags":{"DataClassification":"student-data"}}}}}', rng);
   return files;
 }
