@@ -5,12 +5,13 @@ import { distIsCurrent } from './compiled.js';
 
 // This tool runs on Node 20 by design; the SDK's notice about future Node versions is not for our users' stderr.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-let main;
+let cli;
 if (process.env.FERPA_READY_FROM_SOURCE !== '1' && distIsCurrent()) {
-  ({ main } = await import('../dist/checks/cli/main.js'));
+  cli = await import('../dist/checks/cli/main.js');
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../checks/cli/main.ts'));
+  cli = await import('../checks/cli/main.ts');
 }
-process.exitCode = await main(process.argv.slice(2));
+cli.guardProcess();
+cli.exitSoon(await cli.main(process.argv.slice(2)));

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { parseJsonBytes } from '../util/json-parse-large.js';
+import { readInputBytes } from '../util/input-file.js';
 import type { BaselineIndex } from '../pipeline/baseline.js';
 
 /**
@@ -20,13 +20,9 @@ export async function loadBaselineInput(spec: string, storeSpec: string | undefi
     const results = last ? await store.readResults(last.manifest.id) : { findings: [] };
     return { index: bl.baselineIndex(results, label), label };
   }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(resolve(spec));
-  } catch (e) {
-    throw new InputError(`cannot read baseline (${(e as NodeJS.ErrnoException).code ?? 'error'})`, spec);
-  }
-  // In pieces when needed: the results of a large run are longer than one string can be.
+  // bounded like every input (a regular file, within --max-input-size); parsed in pieces when needed:
+  // the results of a large run are longer than one string can be
+  const bytes = readInputBytes(resolve(spec), spec, 'a results JSON file');
   let doc: unknown;
   try {
     doc = parseJsonBytes(bytes);

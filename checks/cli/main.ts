@@ -14,6 +14,7 @@ import { registerExport } from './commands/export.js';
 import { registerFixtures } from './commands/fixtures.js';
 import { EXIT_USAGE } from './exit.js';
 import { catalogVersion } from './version-info.js';
+import { DEFAULT_MAX_INPUT_BYTES, parseSize, setMaxInputBytes } from '../util/input-file.js';
 
 /** The CLI: the only place that touches argv, stdout, files and exit codes. Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -27,8 +28,14 @@ export async function main(argv: string[]): Promise<number> {
     .description('FERPA readiness checks for AWS stacks: one policy catalog over Terraform source, plans and the live account')
     .version(`ferpa-ready ${TOOL_VERSION} (policy catalog ${catalogVersion()})`, '-V, --version')
     .showHelpAfterError(false)
-    .exitOverride();
-  program.configureHelp({ sortSubcommands: false });
+    .exitOverride()
+    .option('--max-input-size <size>', 'largest input file read (plan, snapshot, .tf, policy, config), e.g. 512MB; default 256MB (env FERPA_READY_MAX_INPUT_SIZE)');
+  program.configureHelp({ sortSubcommands: false, showGlobalOptions: true });
+  setMaxInputBytes(DEFAULT_MAX_INPUT_BYTES);
+  program.hook('preAction', () => {
+    const size = (program.opts().maxInputSize as string | undefined) ?? process.env.FERPA_READY_MAX_INPUT_SIZE;
+    setMaxInputBytes(size ? parseSize(size, program.opts().maxInputSize ? '--max-input-size' : 'FERPA_READY_MAX_INPUT_SIZE') : DEFAULT_MAX_INPUT_BYTES);
+  });
   registerScan(program, setExit);
   registerReport(program, setExit);
   registerAudit(program, setExit);
@@ -66,9 +73,35 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`ferpa-ready: ${oneLine(e.message)}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`ferpa-ready: internal error: ${oneLine((e as Error)?.message ?? String(e))}${process.env.FERPA_READY_DEBUG ? `\n${(e as Error).stack}` : ''}\n`);
+    reportInternalError(e);
     return EXIT_USAGE;
   }
+}
+
+function reportInternalError(e: unknown): void {
+  process.stderr.write(`ferpa-ready: internal error: ${oneLine((e as Error)?.message ?? String(e))}${process.env.FERPA_READY_DEBUG ? `\n${(e as Error)?.stack}` : ''}\n`);
+}
+
+/**
+ * For the process entry (bin/ferpa-ready.js): an error thrown outside the awaited command (a stray
+ * rejection, an error event) is still one line and exit 2, never Node's stack trace and exit 1 (which
+ * would read as "findings"); and once main has returned, nothing left running may keep the process
+ * from exiting (a pre-commit hook or CI job must never wait for a leaked handle).
+ */
+export function guardProcess(): void {
+  const fatal = (e: unknown): void => {
+    if (e instanceof InputError) process.stderr.write(`ferpa-ready: ${oneLine(e.message)}\n`);
+    else reportInternalError(e);
+    process.exit(EXIT_USAGE);
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
+}
+
+/** After main returned: exit with its code even if a handle is still open (a no-op when none is). */
+export function exitSoon(code: number, graceMs = 1000): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), graceMs).unref();
 }
 
 function inheritExitOverride(cmd: Command, held: Array<{ cmd: Command; text: string }>): void {

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { packagePath } from '../util/package-root.js';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
@@ -7,6 +7,9 @@ import { KINDS } from '../model/kinds/index.js';
 import type { KindSpec, LinkSpec } from '../model/kinds/spec.js';
 import type { Cond, Policy } from './policy.js';
 import { compileSchema, describeAjvError, schemaValidator } from '../util/schemas.js';
+import { PACKAGE_FILE, readInputText } from '../util/input-file.js';
+import { valueNestingProblem } from '../util/json-depth.js';
+import { walkFiles } from '../util/tree.js';
 import { getCodeCheck } from '../rules/registry.js';
 import '../rules/index.js';
 import { readCoreCache, type CoreCatalog } from './catalog-cache.js';
@@ -15,6 +18,7 @@ import { findPlaceholder } from './placeholders.js';
 import { DEFAULT_FRAMEWORK, loadFrameworks, type Framework } from './frameworks.js';
 
 export type { Framework, FrameworkControl } from './frameworks.js';
+import { yamlReason } from './config.js';
 
 export const CORE_POLICY_DIR = packagePath('policies');
 const POLICY_FILE = /\.policy\.(ya?ml|json)$/;
@@ -32,25 +36,30 @@ export interface Catalog {
 }
 
 function readStructured(file: string): unknown {
-  let text: string;
+  const core = file.startsWith(CORE_POLICY_DIR + sep);
+  const text = readInputText(file, file, 'a policy file', core ? PACKAGE_FILE : undefined);
+  let data: unknown;
   try {
-    text = readFileSync(file, 'utf8');
+    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw new InputError(`cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
+    throw new InputError(`not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${yamlReason(e)}`, file);
   }
-  try {
-    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch (e) {
-    throw new InputError(`not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`, file);
-  }
+  // the schema validator and the condition checks recurse: refuse absurd nesting first
+  const deep = valueNestingProblem(data);
+  if (deep) throw new InputError(deep, file);
+  return data;
 }
 
+/**
+ * The policy files of a folder and its subfolders. Links to folders are not followed (no loops, no
+ * leaving the folder); a policy file that cannot be read as a file (a broken link) is an error, since
+ * a policy skipped silently is a check that silently never runs.
+ */
 function policyFiles(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError('policy folder not found', dir);
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => POLICY_FILE.test(f) && !f.split(/[\\/]/).includes('node_modules'))
-    .sort()
-    .map((f) => join(dir, f));
+  const { files, skipped } = walkFiles(dir, { match: (name) => POLICY_FILE.test(name), skipDir: (name) => name === 'node_modules' });
+  if (skipped.length) throw new InputError(skipped[0]!.reason, skipped[0]!.path);
+  return files;
 }
 
 /** Load and validate one policy file; every problem is an InputError naming the file and JSON pointer. */
@@ -94,6 +103,15 @@ function checkCond(cond: Cond, kind: string | null, pointer: string, file: strin
     return;
   }
   if (kind) checkPath(cond.path, kind, `${pointer}/path`, file);
+  for (const op of ['matches', 'notMatches'] as const) {
+    const pattern = cond[op];
+    if (typeof pattern !== 'string') continue;
+    try {
+      new RegExp(pattern).test(''); // as the evaluator builds it (no flags); V8 reports some errors only on first use
+    } catch (e) {
+      throw new InputError(`${pointer}/${op}: not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`, file);
+    }
+  }
 }
 
 /** Checks a path's link hops and first attribute; returns the kind the path ends in when it ends on a link. */

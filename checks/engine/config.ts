@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { readInputText } from '../util/input-file.js';
+import { valueNestingProblem } from '../util/json-depth.js';
 import { dirname, resolve } from 'node:path';
 import { packagePath } from '../util/package-root.js';
 import { parse as parseYaml, parseDocument } from 'yaml';
@@ -6,6 +8,7 @@ import { InputError } from '../errors.js';
 import { describeAjvError, schemaValidator } from '../util/schemas.js';
 import type { Attestation, Profile, Severity, Waiver } from './types.js';
 import { pushAll } from '../util/push-all.js';
+import { globToRegExp } from './waivers.js';
 
 export const DEFAULT_CONFIG_FILE = '.ferpa-ready.yaml';
 
@@ -38,16 +41,27 @@ export function isRealDate(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+/** The YAML library's message, first line; its recursion running out (it records that as an error) is nesting, said plainly. */
+export function yamlReason(e: unknown): string {
+  const msg = (e as Error)?.message ?? String(e);
+  return e instanceof RangeError || /Maximum call stack/.test(msg) ? 'nested too deeply' : msg.split('\n')[0]!;
+}
+
 function readYamlStrict(file: string): unknown {
-  let text: string;
+  const text = readInputText(file, file, 'a configuration file');
+  let data: unknown;
   try {
-    text = readFileSync(file, 'utf8');
+    const doc = parseDocument(text, { prettyErrors: false });
+    if (doc.errors.length) throw new InputError(`not valid YAML: ${yamlReason(doc.errors[0]!)}`, file);
+    data = doc.toJS() ?? {};
   } catch (e) {
-    throw new InputError(`cannot read configuration (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
+    if (e instanceof InputError) throw e;
+    // the YAML library's own limits (alias expansion, nesting it cannot build)
+    throw new InputError(`not valid YAML: ${yamlReason(e)}`, file);
   }
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length) throw new InputError(`not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, file);
-  return doc.toJS() ?? {};
+  const deep = valueNestingProblem(data);
+  if (deep) throw new InputError(deep, file);
+  return data;
 }
 
 /**
@@ -78,6 +92,15 @@ export function loadConfig(explicit?: string, cwd = process.cwd()): Config {
   };
   (cfg.waivers ?? []).forEach((w, i) => {
     if (!isRealDate(w.expires)) throw new InputError(`/waivers/${i}/expires: "${w.expires}" is not a real date (YYYY-MM-DD)`, shown);
+    for (const k of ['policy', 'resource'] as const) {
+      const glob = w[k];
+      if (glob === undefined) continue;
+      try {
+        globToRegExp(glob).test(''); // V8 compiles a pattern on first use: too large fails only there
+      } catch (e) {
+        throw new InputError(`/waivers/${i}/${k}: not a usable pattern (${(e as Error).message.replace(/^Invalid regular expression: \/.*\/: /s, '')})`, shown);
+      }
+    }
   });
   const attestations = [...(cfg.attestations ?? [])];
   for (const extra of cfg.attestationFiles ?? []) pushAll(attestations, loadAttestationFile(resolve(dirname(file), extra), extra));

@@ -1,7 +1,7 @@
 import { isRealDate } from './config.js';
 import type { Diagnostic, Finding, Waiver } from './types.js';
 
-function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string): RegExp {
   const body = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
   return new RegExp(`^${body}$`);
 }

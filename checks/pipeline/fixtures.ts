@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Catalog } from '../engine/catalog.js';
-import type { Config } from '../engine/config.js';
+import { yamlReason, type Config } from '../engine/config.js';
+import { InputError } from '../errors.js';
+import { readInputText } from '../util/input-file.js';
 import type { Policy } from '../engine/policy.js';
 import type { Finding, Profile, Status } from '../engine/types.js';
 import type { SourceKind } from '../model/resource.js';
@@ -29,16 +31,26 @@ export interface FixtureResult {
   findings: Finding[];
 }
 
+/** A fixture's YAML file (bounded read; a syntax error is one line naming it). */
+function readFixtureYaml(file: string): unknown {
+  const text = readInputText(file, file, 'a YAML file');
+  try {
+    return parseYaml(text);
+  } catch (e) {
+    throw new InputError(`not valid YAML: ${yamlReason(e)}`, file);
+  }
+}
+
 function readExpect(file: string): ExpectedFinding[] {
   if (!existsSync(file)) return [];
-  const data = parseYaml(readFileSync(file, 'utf8')) as { findings?: ExpectedFinding[] } | null;
+  const data = readFixtureYaml(file) as { findings?: ExpectedFinding[] } | null;
   return data?.findings ?? [];
 }
 
 /** A fixture folder may set profile values (`profile.yaml`), e.g. a DPA with a shorter disposition window. */
 function readProfileOverride(file: string): Partial<Profile> {
   if (!existsSync(file)) return {};
-  return (parseYaml(readFileSync(file, 'utf8')) as Partial<Profile> | null) ?? {};
+  return (readFixtureYaml(file) as Partial<Profile> | null) ?? {};
 }
 
 function appliesTo(e: ExpectedFinding, source: SourceKind): boolean {

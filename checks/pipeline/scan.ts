@@ -90,6 +90,7 @@ async function resourcesOf(group: Group, opts: ScanOptions, cwd: string, diagnos
     }
   }
   for (const note of src.notes) diagnostics.push({ level: 'note', message: note, file: first.display });
+  for (const w of src.warnings ?? []) diagnostics.push({ level: 'warning', message: w, file: first.display });
   // An input with no resources at all (an empty file, only variables) says nothing about any account:
   // no synthetic account for it, so no account-level unknowns (the CLI notes the empty input instead).
   if (!src.records.length && !src.opaqueModules?.length && !src.providers?.length) return { resources: [], inventory: [] };

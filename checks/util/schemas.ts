@@ -33,6 +33,7 @@ export function describeAjvError(errors: ErrorObject[] | null | undefined): stri
   const best = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length || rank(a) - rank(b))[0]!;
   const where = best.instancePath || '/';
   if (best.keyword === 'additionalProperties') return `${where}: unknown field "${(best.params as { additionalProperty: string }).additionalProperty}"`;
+  if (best.keyword === 'type') return `${where}: must be ${String((best.params as { type: string | string[] }).type).split(',').join(' or ')}`;
   if (best.keyword === 'enum') return `${where}: must be one of ${(best.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
   return `${where}: ${best.message ?? 'invalid'}`;
 }

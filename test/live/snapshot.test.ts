@@ -91,7 +91,7 @@ describe('snapshot file', () => {
     writeFileSync(join(dir, 'broken.json'), '{"snapshotVersion": ');
     expect(readSnapshot(join(dir, 'ok.json')).account.id).toBe(ACCT);
     expect(() => readSnapshot(join(dir, 'broken.json'))).toThrow(/broken\.json: not valid JSON/);
-    expect(() => readSnapshot(join(dir, 'missing.json'))).toThrow(/missing\.json: cannot read \(ENOENT\)/);
+    expect(() => readSnapshot(join(dir, 'missing.json'))).toThrow(/missing\.json: file not found/);
   });
 });
 

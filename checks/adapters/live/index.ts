@@ -1,3 +1,4 @@
+import { InputError } from '../../errors.js';
 import { KINDS } from '../../model/kinds/index.js';
 import type { Resource } from '../../model/resource.js';
 import { defaulted, errorVal, known, type Location, type Val } from '../../model/value.js';
@@ -211,18 +212,18 @@ export function adaptSnapshot(snapshot: Snapshot, display: string, classificatio
 
 /** Model resources, and the inventory of every snapshot record (those of types no adapter maps included). */
 export function adaptSnapshotInventory(snapshot: Snapshot, display: string, classification: ClassificationOptions = DEFAULT_CLASSIFICATION): Adapted {
-  const ctx: LiveCtx = { snapshot, file: display, keys: keyIndex(snapshot) };
+  const ctx: LiveCtx = { snapshot, file: display, keys: misshapen(display, '/resources', () => keyIndex(snapshot)) };
   const out: Resource[] = [];
   const inventory: InventoryEntry[] = [];
-  for (const rec of snapshot.resources) {
+  snapshot.resources.forEach((rec, i) => {
     const adapter = LIVE_ADAPTERS[rec.type];
-    const produced = adapter ? adapter(rec, ctx) : undefined;
+    const produced = adapter ? misshapen(display, `/resources/${i} (${rec.type} ${rec.arn})`, () => adapter(rec, ctx)) : undefined;
     const made = !produced ? [] : Array.isArray(produced) ? produced : [produced];
     for (const r of made) out.push(r);
     const entry: InventoryEntry = { type: rec.type, address: null, arn: rec.arn, file: display, line: null, source: 'live', account: rec.account, region: rec.region, modelled: Boolean(adapter), resources: made };
     if (!made.length) entry.tags = unmodelledTags(rec, ctx);
     inventory.push(entry);
-  }
+  });
   classifyResources(out, classification);
   const seen = new Set<string>();
   const listed = out.slice();
@@ -259,6 +260,22 @@ function unmodelledTags(rec: SnapshotResource, ctx: LiveCtx): Val {
   const path = 'Tags' in rec.data ? 'Tags' : 'tags';
   const tags = liveAttr<unknown>(rec, ctx, path, { default: {}, facet: path });
   return tags.error || tags.value === undefined ? tags : { ...tags, value: tagObject(tags.value) ?? {} };
+}
+
+/**
+ * The snapshot schema leaves each resource's `data` open (it is what the AWS API returned); a value of
+ * a type the API never returns (a list where it returns a string, ...) surfaces in an adapter as a
+ * TypeError. That is a hand-edited or damaged snapshot: one line naming the resource, not a crash.
+ */
+function misshapen<T>(display: string, where: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof TypeError || e instanceof RangeError) {
+      throw new InputError(`invalid snapshot: ${where}: data not in the shape the AWS API returns (${e.message.split('\n')[0]!.slice(0, 120)})`, display);
+    }
+    throw e;
+  }
 }
 
 /** Accounts whose settings were read, with their regions: the snapshot's own, or every collected member of an organisation. */

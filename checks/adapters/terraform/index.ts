@@ -1,3 +1,4 @@
+import { InputError } from '../../errors.js';
 import type { Resource } from '../../model/resource.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 import type { TfAdapter } from './helpers.js';
@@ -71,6 +72,22 @@ export function tfAccount(source: 'hcl' | 'plan', input: string): Resource {
   };
 }
 
+/**
+ * A plan's values are typed by the provider's schema; a value of a type the provider never writes (a
+ * number where it writes a string, ...) surfaces in an adapter as a TypeError. That is a plan not
+ * written by Terraform: one line naming the resource, not a crash.
+ */
+function planShaped<T>(rec: TfRecord, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof TypeError || e instanceof RangeError) {
+      throw new InputError(`${rec.address}: values not in the shape the provider writes (${e.message.split('\n')[0]!.slice(0, 120)})`, rec.input);
+    }
+    throw e;
+  }
+}
+
 /** Turn Terraform records (plan or HCL) into model resources. Records without an adapter make none. */
 export function adaptTerraform(records: TfRecord[], source: 'hcl' | 'plan', opaqueModules: string[] = [], classification: ClassificationOptions = DEFAULT_CLASSIFICATION): Resource[] {
   return adaptTerraformInventory(records, source, opaqueModules, classification).resources;
@@ -88,7 +105,7 @@ export function adaptTerraformInventory(records: TfRecord[], source: 'hcl' | 'pl
     inputs.add(rec.input);
     if (rec.mode === 'provider') continue;
     const adapter = rec.mode === 'data' ? TF_ADAPTERS[`data.${rec.type}`] : TF_ADAPTERS[rec.type];
-    const produced = adapter ? adapter(rec) : undefined;
+    const produced = !adapter ? undefined : source === 'plan' ? planShaped(rec, () => adapter(rec)) : adapter(rec);
     const made = !produced ? [] : Array.isArray(produced) ? produced : [produced];
     for (const r of made) out.push(r);
     if (rec.mode === 'managed') inventory.push(entryOf(rec, Boolean(adapter), made));

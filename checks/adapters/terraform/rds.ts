@@ -87,7 +87,8 @@ export function engineFamily(engine: string | undefined): string | undefined {
 }
 
 function engineAttrs(rec: TfRecord, defaultEngine?: string): Record<string, Val> {
-  const engine = attrComputed<string>(rec, 'engine', { default: defaultEngine });
+  // String(): HCL may write `engine = 5`; Terraform converts it to the provider's string type
+  const engine = attrComputed<string>(rec, 'engine', { default: defaultEngine, map: (r) => String(r) });
   const e = engine.value;
   return {
     engine,

@@ -14,11 +14,16 @@ export function registerDrift(program: Command, setExit: (code: number) => void)
     .option('-c, --config <file>', 'configuration file')
     .action(async (opts) => {
       const { scanPaths } = await import('../../pipeline/scan.js');
+      const { classifyAs } = await import('../../pipeline/inputs.js');
       const targets = parseFormats(opts.format, ['text', 'json'], 'text');
+      // each side must be what its option says: anything else compared would be "no drift" for nothing
+      const plan = classifyAs(resolve(opts.plan), 'plan', '--plan');
+      const snapshot = classifyAs(resolve(opts.snapshot), 'snapshot', '--snapshot');
       const { config, catalog } = loadContext({ config: opts.config });
-      const { results } = await scanPaths([resolve(opts.plan), resolve(opts.snapshot)], { config, catalog: { ...catalog, policies: [] }, now: clock() });
+      const { results } = await scanPaths([plan.path, snapshot.path], { config, catalog: { ...catalog, policies: [] }, now: clock() });
       const drift = results.drift ?? [];
       if (!results.inputs.some((i) => i.kind === 'live')) throw new InputError('--snapshot: not a live snapshot', opts.snapshot);
+      if (!results.inputs.some((i) => i.kind === 'plan')) throw new InputError('--plan: not a plan JSON file', opts.plan);
       for (const t of targets) {
         const out =
           t.format === 'json'

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadAttestationFile } from '../../engine/config.js';
 import type { Attestation } from '../../engine/types.js';
 import { InputError } from '../../errors.js';
+import { readNamedInput } from '../../util/input-file.js';
 import { TOOL_VERSION } from '../../version.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
@@ -12,11 +13,7 @@ import { catalogVersion } from '../version-info.js';
 import { STORE_HELP } from './history.js';
 
 function readInput(file: string, what: string): Buffer {
-  try {
-    return readFileSync(resolve(file));
-  } catch (e) {
-    throw new InputError(`cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
-  }
+  return readNamedInput(resolve(file), file, what);
 }
 
 function readAttestations(files: string[]): Attestation[] {

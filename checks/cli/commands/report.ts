@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadAttestationFile } from '../../engine/config.js';
 import type { Attestation, Results } from '../../engine/types.js';
 import { InputError } from '../../errors.js';
 import { parseJsonBytes } from '../../util/json-parse-large.js';
+import { readNamedInput } from '../../util/input-file.js';
 import { describeAjvError, schemaValidator } from '../../util/schemas.js';
 import { buildReport, trendPointOf, type ReportInput, type TrendPoint } from '../../../reports/ferpa/model.js';
 import { renderFerpaHtml } from '../../../reports/ferpa/html.js';
@@ -19,11 +19,7 @@ import { pushAll } from '../../util/push-all.js';
 export const REPORT_FORMATS = ['html', 'pdf', 'markdown', 'json'];
 
 function readBytes(file: string, what: string): Buffer {
-  try {
-    return readFileSync(resolve(file));
-  } catch (e) {
-    throw new InputError(`cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
-  }
+  return readNamedInput(resolve(file), file, what);
 }
 
 function parseJson(bytes: Buffer, file: string): unknown {

@@ -62,6 +62,8 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .action(async (paths: string[], opts) => {
       const { scanPaths } = await import('../../pipeline/scan.js');
       const { renderChunks } = await import('../../../reports/index.js');
+      const { classifyAs } = await import('../../pipeline/inputs.js');
+      for (const p of opts.plan as string[]) classifyAs(resolve(p), 'plan', '--plan');
       let all = [...paths, ...opts.plan].map((p: string) => resolve(p));
       if (opts.fileDirs) all = [...new Set(all.map((p) => (/\.tf(\.json)?$/.test(p) ? dirname(p) : p)))];
       if (!all.length) throw new InputError('scan: give at least one directory, .tf file, plan or snapshot');

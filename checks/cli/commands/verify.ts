@@ -14,15 +14,9 @@ function plural(n: number, word: string): string {
  * chain breaks or does not extend an anchor, or the signature fails.
  */
 async function verifyBundle(file: string, opts: { publicKey?: string; anchor: string[]; format: 'text' | 'json' }): Promise<number> {
-  const { readFileSync } = await import('node:fs');
   const { resolve } = await import('node:path');
-  const read = (f: string, what: string): Buffer => {
-    try {
-      return readFileSync(resolve(f));
-    } catch (e) {
-      throw new InputError(`cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, f);
-    }
-  };
+  const { readNamedInput } = await import('../../util/input-file.js');
+  const read = (f: string, what: string): Buffer => readNamedInput(resolve(f), f, what);
   const { loadPublicKey } = await import('../../export/sign.js');
   const { verifyBundle: verify, formatVerdict } = await import('../../export/verify.js');
   const { NotAZip } = await import('../../export/zip.js');

@@ -1,28 +1,23 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { readInputText } from '../../util/input-file.js';
+import { listFolder, type SkippedFile } from '../../util/tree.js';
 
 /** A Terraform configuration file name (`.tf`, `.tf.json`). */
 export function isConfigFile(name: string): boolean {
   return name.endsWith('.tf') || name.endsWith('.tf.json');
 }
 
-/** The configuration files directly in `dir`, sorted (none when it cannot be read). */
-export function listConfigFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir)
-      .filter(isConfigFile)
-      .sort()
-      .map((n) => join(dir, n))
-      .filter((p) => {
-        try {
-          return statSync(p).isFile();
-        } catch {
-          return false;
-        }
-      });
-  } catch {
-    return [];
-  }
+/**
+ * The configuration files directly in `dir`, sorted (none when it cannot be listed). Entries that
+ * are named like one but cannot be read as a file (a broken link, a link loop, a pipe) go to
+ * `skipped` when given; a folder named `x.tf` is a folder, as Terraform treats it.
+ */
+export function listConfigFiles(dir: string, skipped?: SkippedFile[]): string[] {
+  const found: SkippedFile[] = [];
+  const files = listFolder(dir, isConfigFile, found)?.files ?? [];
+  // a folder that cannot be listed at all is a module that cannot be read: told where the call is
+  for (const s of found) if (s.path !== dir) skipped?.push(s);
+  return files;
 }
 
 /** Folders never searched for root modules: tool state, dependencies, hidden folders. */
@@ -30,17 +25,23 @@ function skipped(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-/** Every folder at or below `dir` holding configuration files (hidden folders, .terraform and node_modules skipped). */
-function configDirs(dir: string, out: string[] = []): string[] {
-  if (listConfigFiles(dir).length) out.push(dir);
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (e.isDirectory() && !skipped(e.name)) configDirs(join(dir, e.name), out);
+/**
+ * Every folder at or below `dir` holding configuration files (hidden folders, .terraform and
+ * node_modules skipped). Links to folders are not followed (checks/util/tree.ts), so a link loop or a
+ * link out of the tree is never walked.
+ */
+function configDirs(dir: string): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    const listed = listFolder(d, isConfigFile, []);
+    if (!listed) continue;
+    if (listed.files.length) out.push(d);
+    for (let i = listed.dirs.length - 1; i >= 0; i--) {
+      const e = listed.dirs[i]!;
+      if (!skipped(e.name)) stack.push(resolve(d, e.name));
+    }
   }
   return out;
 }
@@ -55,9 +56,9 @@ function localModuleDirs(dir: string): string[] {
   for (const file of listConfigFiles(dir)) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readInputText(file, file);
     } catch {
-      continue;
+      continue; // reported when the module is read
     }
     const re = file.endsWith('.json') ? /"source"\s*:\s*"(\.{1,2}\/[^"]*)"/g : /\bsource\s*=\s*"(\.{1,2}\/[^"]*)"/g;
     for (const m of text.matchAll(re)) out.push(resolve(dir, m[1]!));

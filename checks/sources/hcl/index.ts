@@ -1,6 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
+import { readInputText } from '../../util/input-file.js';
+import type { SkippedFile } from '../../util/tree.js';
 import type { TfRecord, TfSourceResult } from '../terraform/record.js';
 import { buildConfig, type ModuleConfig } from './config.js';
 import { ModuleInstance, resolveSource, type EvalContext } from './module.js';
@@ -32,7 +34,7 @@ function readInstalled(rootDir: string): Map<string, string> {
   const file = join(rootDir, '.terraform', 'modules', 'modules.json');
   if (!existsSync(file)) return out;
   try {
-    const doc = JSON.parse(readFileSync(file, 'utf8')) as { Modules?: Array<{ Key?: string; Dir?: string }> };
+    const doc = JSON.parse(readInputText(file, file)) as { Modules?: Array<{ Key?: string; Dir?: string }> };
     for (const m of doc.Modules ?? []) if (m.Key && m.Dir) out.set(m.Key, resolve(rootDir, m.Dir));
   } catch {
     // unreadable manifest: modules stay opaque
@@ -87,7 +89,19 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
     return p;
   };
   const configs = new Map<string, ModuleConfig>();
-  const result: TfSourceResult & { suppressions: NonNullable<TfSourceResult['suppressions']>; providers: TfRecord[] } = { records: [], providers: [], notes: [], regions: {}, suppressions: [], opaqueModules: [] };
+  const result: TfSourceResult & { suppressions: NonNullable<TfSourceResult['suppressions']>; providers: TfRecord[]; warnings: string[] } = { records: [], providers: [], notes: [], warnings: [], regions: {}, suppressions: [], opaqueModules: [] };
+  // files named like configuration that are not readable files (broken links, link loops, pipes):
+  // there is nothing in them to read, so they are skipped and named, once each
+  const skipped: SkippedFile[] = [];
+  const told = new Set<string>();
+  const tellSkipped = (): void => {
+    for (const s of skipped.splice(0)) {
+      if (told.has(s.path)) continue;
+      told.add(s.path);
+      // named from the working directory: the warning stands alone on stderr, whichever root it came from
+      result.warnings.push(`${relative(process.cwd(), s.path) || s.path}: skipped: ${s.reason}`);
+    }
+  };
 
   for (const [rootDir, files] of roots) {
     const installed = readInstalled(rootDir);
@@ -100,7 +114,7 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
       let p = loading.get(key);
       if (!p) {
         p = (async () => {
-          const list = only ?? listConfigFiles(dir);
+          const list = only ?? listConfigFiles(dir, skipped);
           if (!list.length) return undefined;
           const cfg = buildConfig(dir, await Promise.all(list.map(parse)));
           configs.set(key, cfg);
@@ -112,6 +126,7 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
     };
     const rootCfg = await load(rootDir, files);
     if (!rootCfg) {
+      tellSkipped();
       result.notes.push(`${display(rootDir)}: no Terraform files`);
       continue;
     }
@@ -155,7 +170,8 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
       allowedDirs: [...new Set(allowedDirs)],
       files: new Map(),
     };
-    const vars = await rootVariables(rootCfg, rootDir, { vars: opts.vars, varFiles: opts.varFiles, env: opts.env, displayRoot });
+    tellSkipped();
+    const vars = await rootVariables(rootCfg, rootDir, { vars: opts.vars, varFiles: opts.varFiles, env: opts.env, displayRoot, warnings: result.warnings });
     const root = new ModuleInstance(ctx, rootCfg, '', '', [rootDir], (n) => (vars.has(n) ? { value: vars.get(n) ?? null, refs: new Set() } : undefined), new Map());
     root.collect();
     Object.assign(result.regions as Record<string, string>, root.regions());

@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import { InputError } from '../../errors.js';
+import { readInputText } from '../../util/input-file.js';
 import { SensitiveValue, type Location } from '../../model/value.js';
 import type { TfRecord } from '../terraform/record.js';
 import type { ModuleCall, ModuleConfig, ResourceBlock } from './config.js';
@@ -473,7 +474,9 @@ export class ModuleInstance implements Host {
     if (this.ctx.files.has(abs)) return this.ctx.files.get(abs);
     let text: string | undefined;
     try {
-      if (statSync(abs).size <= 2 * 1024 * 1024) text = readFileSync(abs, 'utf8');
+      // regular files only: a named pipe or device here would block or never end
+      const st = statSync(abs);
+      if (st.isFile() && st.size <= 2 * 1024 * 1024) text = readInputText(abs, abs);
     } catch {
       text = undefined;
     }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
+import { readInputTextAsync } from '../../util/input-file.js';
+import { jsonNestingProblem } from '../../util/json-depth.js';
+import { hclNestingProblem } from './depth.js';
 import { scanJsonPositions, scanPositions, type BlockPos } from './positions.js';
 import { pushAll } from '../../util/push-all.js';
 
@@ -35,6 +37,9 @@ export function syntaxMessage(raw: string, display: string): string {
 
 /** Parse HCL text (`.tf`, `.tfvars`) into the JSON form. Syntax errors become InputError `file:line:col: message`. */
 export async function parseHclText(text: string, display: string, pool?: ParsePool): Promise<Record<string, unknown>> {
+  // before the parser and the recursive evaluator see it: a pathological nesting is one clear line
+  const deep = hclNestingProblem(text);
+  if (deep) throw new InputError(`${display}:${deep.line}:${deep.column}: nested deeper than ${deep.limit} levels`);
   try {
     return (await (pool ? pool.parse(display, text) : parser().parse(display, text))) ?? {};
   } catch (e) {
@@ -100,6 +105,8 @@ export class ParsePool {
   private next = 0;
   private requests = 0;
   private failed = false;
+  /** close() was called: no worker starts again, and a parse still coming in (after an error) is cancelled. */
+  private closed = false;
   /** Texts parsed on a worker so far (for tests and the bench). */
   workerParses = 0;
   /** Parse results by content hash: identical files (a module installed under several keys) parse once per run. */
@@ -130,6 +137,7 @@ export class ParsePool {
 
   parse(display: string, text: string): Promise<Record<string, unknown>> {
     this.requests++;
+    if (this.closed) return Promise.reject(new Error('parse cancelled: the read ended'));
     if (this.failed || this.requests <= this.threshold || this.size < 1) return parser().parse(display, text);
     if (!this.workers.length) this.start();
     if (!this.workers.length) return parser().parse(display, text);
@@ -194,7 +202,7 @@ export class ParsePool {
 
   /** Start the workers now and wait until their parsers run (for callers that know a large tree is coming, and tests). */
   async warm(): Promise<void> {
-    if (this.size < 1 || this.failed) return;
+    if (this.size < 1 || this.failed || this.closed) return;
     if (!this.workers.length) this.start();
     await Promise.all(this.workers.map((x) => x.started));
   }
@@ -240,49 +248,79 @@ export class ParsePool {
     for (const x of this.workers) x.markStarted();
     const held = [...this.waiting.values()];
     this.waiting.clear();
-    void this.close();
+    void this.stopWorkers();
     for (const p of held) parser().parse(p.display, p.text).then(p.resolve, p.reject);
     this.scheduleMain();
   }
 
-  async close(): Promise<void> {
+  private async stopWorkers(): Promise<void> {
     const ws = this.workers;
     this.workers = [];
+    for (const x of ws) x.markStarted();
     await Promise.all(ws.map((x) => x.w.terminate()));
+  }
+
+  /**
+   * End the workers; the pool takes no more texts. Texts still waiting (the read ended early, on an
+   * error) are cancelled rather than parsed, so nothing keeps the process busy or alive after the read.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    const cancelled = new Error('parse cancelled: the read ended');
+    const held = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const p of held) p.reject(cancelled);
+    for (let job = this.take(); job; job = this.take()) job.reject(cancelled);
+    await this.stopWorkers();
   }
 }
 
-/** Terraform JSON syntax: top-level blocks may be objects or arrays of objects; normalize to the HCL parser's shape. */
-function normalizeJson(doc: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Terraform JSON syntax: top-level blocks may be objects or arrays of objects; normalize to the HCL
+ * parser's shape. A block that is not an object is refused as Terraform refuses it, naming its pointer.
+ */
+function normalizeJson(doc: Record<string, unknown>, display: string): Record<string, unknown> {
   const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
+  const obj = (v: unknown, pointer: string): Record<string, unknown> => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+    throw new InputError(`${display}: ${pointer}: a block must be a JSON object`);
+  };
+  const esc = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
   const out: Record<string, unknown> = {};
   for (const [kind, v] of Object.entries(doc)) {
     if (kind === '//') continue;
     if (kind === 'resource' || kind === 'data') {
       const byType: Record<string, Record<string, unknown[]>> = {};
       for (const item of arr(v)) {
-        for (const [type, names] of Object.entries((item ?? {}) as Record<string, unknown>)) {
-          for (const n of arr(names)) for (const [name, body] of Object.entries((n ?? {}) as Record<string, unknown>)) (byType[type] ??= {})[name] = arr(body);
+        for (const [type, names] of Object.entries(obj(item, `/${kind}`))) {
+          if (type === '//') continue; // a comment, as Terraform allows in any object
+          for (const n of arr(names)) {
+            for (const [name, body] of Object.entries(obj(n, `/${kind}/${esc(type)}`))) {
+              if (name === '//') continue;
+              (byType[type] ??= {})[name] = arr(body).map((b) => obj(b, `/${kind}/${esc(type)}/${esc(name)}`));
+            }
+          }
         }
       }
       out[kind] = byType;
     } else if (kind === 'module' || kind === 'variable' || kind === 'output' || kind === 'provider') {
       const byName: Record<string, unknown[]> = {};
-      for (const item of arr(v)) for (const [name, body] of Object.entries((item ?? {}) as Record<string, unknown>)) pushAll((byName[name] ??= []), arr(body));
+      for (const item of arr(v)) {
+        for (const [name, body] of Object.entries(obj(item, `/${kind}`))) {
+          if (name !== '//') pushAll((byName[name] ??= []), arr(body).map((b) => obj(b, `/${kind}/${esc(name)}`)));
+        }
+      }
       out[kind] = byName;
-    } else if (kind === 'locals' || kind === 'terraform') out[kind] = arr(v);
+    } else if (kind === 'locals' || kind === 'terraform') out[kind] = arr(v).map((b) => obj(b, `/${kind}`));
   }
   return out;
 }
 
 export async function parseFile(path: string, display: string, pool?: ParsePool): Promise<ParsedFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, display);
-  }
+  const text = await readInputTextAsync(path, display, 'a Terraform file');
   if (path.endsWith('.json')) {
+    const deep = jsonNestingProblem(text);
+    if (deep) throw new InputError(`JSON ${deep}`, display);
     let doc: unknown;
     try {
       doc = JSON.parse(text);
@@ -295,10 +333,11 @@ export async function parseFile(path: string, display: string, pool?: ParsePool)
         line = before.split('\n').length;
         col = Number(pos[1]) - before.lastIndexOf('\n');
       }
-      throw new InputError(`${display}:${line}:${col}: invalid JSON (${(e as Error).message})`);
+      // position only: newer engines quote the text around the error in their message
+      throw new InputError(`${display}:${line}:${col}: invalid JSON`);
     }
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(`${display}:1:1: a Terraform JSON file must hold an object`);
-    return { path, display, body: normalizeJson(doc as Record<string, unknown>), blocks: scanJsonPositions(text, doc as Record<string, unknown>) };
+    return { path, display, body: normalizeJson(doc as Record<string, unknown>, display), blocks: scanJsonPositions(text, doc as Record<string, unknown>) };
   }
   if (pool) return { path, display, ...(await pool.parseOnce(display, text)) };
   const body = await parseHclText(text, display);

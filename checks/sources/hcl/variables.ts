@@ -1,10 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { InputError } from '../../errors.js';
+import { readInputTextAsync } from '../../util/input-file.js';
+import { parseJsonInput } from '../../util/json-depth.js';
+import { listFolder, type SkippedFile } from '../../util/tree.js';
 import type { Body, ModuleConfig } from './config.js';
 import { evalNode, type Env, type Host } from './evaluate.js';
-import { parseExpression, parseValueString } from './expr.js';
+import { ParseError, parseExpression, parseValueString } from './expr.js';
 import { parseHclText } from './parse.js';
 import { EvalError, UNKNOWN, isObj, recordMembers, type Value } from './values.js';
 import { pushAll } from '../../util/push-all.js';
@@ -22,7 +24,15 @@ export function evalRaw(raw: unknown, env: Env, depth = 0): Value {
   if (raw === null || typeof raw === 'boolean' || typeof raw === 'number') return raw;
   if (typeof raw === 'string') {
     if (!raw.includes('${') && !raw.includes('%{')) return raw.replace(/([$%])\1\{/g, '$1{');
-    return evalNode(parseValueString(raw), env);
+    let node;
+    try {
+      node = parseValueString(raw);
+    } catch (e) {
+      // an expression this evaluator cannot parse (the syntax parser accepted it) has no known value
+      if (e instanceof ParseError) throw new EvalError(e.message);
+      throw e;
+    }
+    return evalNode(node, env);
   }
   // members keep the addresses their expressions referred to (provenance, see setMemberRefs)
   const member = (x: unknown): { value: Value; refs: Set<string> } => {
@@ -92,19 +102,10 @@ function fromCliString(s: string, type: string | undefined): Value {
 }
 
 async function tfvarsFile(path: string, display: string): Promise<Record<string, Value>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read variables file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, display);
-  }
+  const text = await readInputTextAsync(path, display, 'a variables file');
   let doc: Record<string, unknown>;
   if (path.endsWith('.json')) {
-    try {
-      doc = JSON.parse(text) as Record<string, unknown>;
-    } catch (e) {
-      throw new InputError(`invalid JSON: ${(e as Error).message}`, display);
-    }
+    doc = parseJsonInput(text, display) as Record<string, unknown>;
     if (!isObj(doc as Value)) throw new InputError('a variables file must hold an object', display);
     const out: Record<string, Value> = {};
     for (const [k, v] of Object.entries(doc)) out[k] = v as Value;
@@ -121,6 +122,8 @@ export interface VarInputs {
   varFiles?: string[];
   env?: Record<string, string | undefined>;
   displayRoot: string;
+  /** Auto-loaded variables files that were skipped (broken links, ...) are told here. */
+  warnings?: string[];
 }
 
 /**
@@ -145,15 +148,13 @@ export async function rootVariables(cfg: ModuleConfig, dir: string, inputs: VarI
       if (cfg.variables.has(name)) set(name, fromCliString(v, types.get(name)));
     }
   }
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    names = [];
-  }
+  const display = (p: string): string => relative(inputs.displayRoot, p) || p;
+  const skipped: SkippedFile[] = [];
+  const autoLoaded = (n: string): boolean => n === 'terraform.tfvars' || n === 'terraform.tfvars.json' || n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json');
+  const names = (listFolder(dir, autoLoaded, skipped)?.files ?? []).map((p) => basename(p));
+  for (const s of skipped) inputs.warnings?.push(`${relative(process.cwd(), s.path) || s.path}: skipped: ${s.reason}`);
   const files = ['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n));
   pushAll(files, names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort());
-  const display = (p: string): string => relative(inputs.displayRoot, p) || p;
   for (const f of files) for (const [k, v] of Object.entries(await tfvarsFile(join(dir, f), display(join(dir, f))))) set(k, v);
   for (const f of inputs.varFiles ?? []) {
     if (!existsSync(f)) throw new InputError('variables file not found', f);

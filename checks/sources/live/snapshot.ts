@@ -3,6 +3,8 @@ import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../../util/package-root.js';
 import { InputError } from '../../errors.js';
+import { readInputText } from '../../util/input-file.js';
+import { parseJsonInput } from '../../util/json-depth.js';
 
 /**
  * A live snapshot: what the collectors read from an AWS account, written as JSON so it can be replayed
@@ -141,20 +143,8 @@ export function validateSnapshot(data: unknown, file = 'snapshot'): Snapshot {
 }
 
 /** Read and validate a snapshot file. */
-export function readSnapshot(file: string): Snapshot {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`not valid JSON: ${(e as Error).message.split('\n')[0]}`, file);
-  }
-  return validateSnapshot(data, file);
+export function readSnapshot(file: string, display = file): Snapshot {
+  return validateSnapshot(parseJsonInput(readInputText(file, display, 'a snapshot JSON file'), display), display);
 }
 
 /** Serialise a snapshot deterministically (resources sorted by account, region, type, ARN). */

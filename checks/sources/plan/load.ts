@@ -1,52 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../../errors.js';
+import { decode, readInputBytes } from '../../util/input-file.js';
+import { parseJsonInput } from '../../util/json-depth.js';
+import { describeAjvError, schemaValidator } from '../../util/schemas.js';
 import { isObject, type PlanDocument } from './types.js';
 
 const SUPPORTED_MAJORS = new Set([0, 1]);
-
-/** Read the raw bytes of a plan file, with one clear line for files that cannot be read. */
-function readBytes(file: string, display: string): Buffer {
-  let isDir = false;
-  try {
-    isDir = statSync(file).isDirectory();
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'unknown error'})`, display);
-  }
-  if (isDir) throw new InputError('is a directory, expected a plan JSON file', display);
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    throw new InputError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? 'unknown error'})`, display);
-  }
-}
-
-/** Line and column (1-based) of a character offset, for JSON syntax errors. */
-function lineCol(text: string, pos: number): string {
-  let line = 1;
-  let lastNl = -1;
-  for (let i = 0; i < pos && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lastNl = i;
-    }
-  }
-  return `line ${line}, column ${pos - lastNl}`;
-}
-
-/**
- * Parse text as JSON. The engine's message is not passed on: newer engines quote the surrounding
- * source, which may hold a secret. Only the position is reported.
- */
-function parseJson(text: string, display: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    const where = m ? ` (at ${lineCol(text, Number(m[1]))})` : /end of JSON/i.test((e as Error).message) ? ' (it ends early; truncated?)' : '';
-    throw new InputError(`not valid JSON${where}`, display);
-  }
-}
 
 function looksBinary(buf: Buffer): boolean {
   const n = Math.min(buf.length, 8192);
@@ -74,16 +32,15 @@ function checkFormatVersion(doc: Record<string, unknown>, display: string): void
  * a state file, some other JSON) is an InputError naming the file.
  */
 export function loadPlanDocument(file: string, display: string): PlanDocument {
-  const buf = readBytes(file, display);
+  const buf = readInputBytes(file, display, 'a plan JSON file');
   if (buf.length === 0) throw new InputError('empty file, expected the output of `terraform show -json <planfile>`', display);
   if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) {
     throw new InputError('binary Terraform plan file; convert it with `terraform show -json <planfile> > plan.json`', display);
   }
   if (looksBinary(buf)) throw new InputError('binary file, expected plan JSON from `terraform show -json <planfile>`', display);
-  let text = buf.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = decode(buf, display);
   if (text.trim() === '') throw new InputError('empty file, expected the output of `terraform show -json <planfile>`', display);
-  const doc = parseJson(text, display);
+  const doc = parseJsonInput(text, display);
   if (!isObject(doc)) {
     const what = Array.isArray(doc) ? 'an array' : doc === null ? 'null' : `a ${typeof doc}`;
     throw new InputError(`JSON is ${what}, not a Terraform plan object`, display);
@@ -94,11 +51,7 @@ export function loadPlanDocument(file: string, display: string): PlanDocument {
     throw new InputError('this is a Terraform state, not a plan; pass `terraform show -json <planfile>` output', display);
   }
   if (!isPlan) throw new InputError('JSON is not a Terraform plan (no planned_values or resource_changes)', display);
-  if (doc.planned_values !== undefined && doc.planned_values !== null && !isObject(doc.planned_values)) {
-    throw new InputError('planned_values is not an object; not a Terraform plan', display);
-  }
-  if (doc.resource_changes !== undefined && doc.resource_changes !== null && !Array.isArray(doc.resource_changes)) {
-    throw new InputError('resource_changes is not a list; not a Terraform plan', display);
-  }
+  const validate = schemaValidator('checks/sources/plan/plan.schema.json');
+  if (!validate(doc)) throw new InputError(`not a Terraform plan as \`terraform show -json\` writes it: ${describeAjvError(validate.errors)}`, display);
   return doc as PlanDocument;
 }

@@ -54,6 +54,8 @@ export interface TfSourceResult {
   /** Provider configuration blocks (mode `provider`): judged for credentials written in them, nothing else. */
   providers?: TfRecord[];
   notes: string[];
+  /** Things the user must see (files skipped because they could not be read as files); shown as warnings. */
+  warnings?: string[];
   /** Module addresses whose source could not be read (not downloaded, not found): their resources are missing. */
   opaqueModules?: string[];
   /** Known provider region per provider config key (`aws`, `aws.west`), when literal. */
