@@ -354,7 +354,7 @@ describe('nesting and size limits', () => {
     expectOneLine(await runMain(['scan', big]), /plan\.json: file is 300 MB, larger than the input limit of 256 MB per file; raise it with --max-input-size \(e\.g\. --max-input-size 512MB\)/);
     const small = await runMain(['scan', PLAN, '--max-input-size', '1KB']);
     expectOneLine(small, /plan\.json: file is [\d.]+ KB, larger than the input limit of 1 KB per file; raise it with --max-input-size \(e\.g\. --max-input-size \d+KB\)/);
-    const raised = await runMain(['scan', PLAN, '--max-input-size', '8KB']);
+    const raised = await runMain(['scan', PLAN, '--max-input-size', '64KB']);
     expectTotal(raised);
     expect(raised.code, raised.stderr).toBe(1);
     const env = await runMain(['scan', PLAN], { FERPA_READY_MAX_INPUT_SIZE: '1KB' });
