@@ -1,5 +1,5 @@
 import type { Resource } from '../../model/resource.js';
-import { liveDerived, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 const vault: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.backup.vault', ctx, [dataAt(rec, 'BackupVaultName'), liveRefToken('vault', rec.region, String(dataAt(rec, 'BackupVaultName')))]);

@@ -1,7 +1,7 @@
 import { errorVal, type Location } from '../../model/value.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
 import { decodeBase64Text, scanText } from '../../util/credentials.js';
-import { liveDerived, dataAt, describeError, liveAttr, liveResource, locAt, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
+import { dataAt, describeError, liveAttr, liveDerived, liveResource, locAt, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 interface Summary {
   present?: boolean;

@@ -1,6 +1,6 @@
 import { UNKNOWN } from '../../model/value.js';
 import { envValueShape } from '../../util/credentials.js';
-import { liveDerived, dataAt, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 interface Container {
   environment?: Array<{ name?: string; shape?: string; value?: string; valueLength?: number }>;

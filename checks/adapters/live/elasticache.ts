@@ -1,4 +1,4 @@
-import { liveDerived, dataAt, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 const replicationGroup: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.elasticache.replication-group', ctx, [dataAt(rec, 'ReplicationGroupId')]);

@@ -1,7 +1,7 @@
 import { errorVal, type Val } from '../../model/value.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
 import { DEFAULT_SSL_POLICY } from '../shared/tls-policies.js';
-import { liveDerived, dataAt, describeError, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
+import { dataAt, describeError, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 /** Load balancer attributes arrive as a key -> string map; keys contain dots, so they are read by key. */
 function lbAttr(rec: SnapshotResource, ctx: LiveCtx, key: string, dflt: unknown, map: (v: string) => unknown = (v) => v): Val {

@@ -1,7 +1,7 @@
 import { normalizeIamDocument } from '../../model/iam-document.js';
 import type { Resource } from '../../model/resource.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
-import { liveDerived, dataAt, describeError, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
+import { dataAt, describeError, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 import { errorVal } from '../../model/value.js';
 
 const AWS_MANAGED = /^arn:[^:]+:iam::aws:policy\//;

@@ -1,4 +1,4 @@
-import { liveDerived, dataAt, liveAttr, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, liveAttr, liveDerived, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 /** A KMS key. AWS-managed keys rotate every year by AWS's own schedule; their rotation is not read. */
 const key: LiveAdapter = (rec, ctx) => {

@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
 import { engineFamily } from '../shared/rds-engines.js';
-import { asBool, liveDerived, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
+import { asBool, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 type Str = string | undefined;
 

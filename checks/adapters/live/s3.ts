@@ -1,5 +1,5 @@
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
-import { asBool, liveDerived, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
+import { asBool, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 interface LifecycleRule {
   ID?: string;

@@ -1,5 +1,5 @@
 import { scheduleDays } from '../shared/rotation-schedules.js';
-import { liveDerived, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 const secret: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.secretsmanager.secret', ctx, [dataAt(rec, 'Name')]);
