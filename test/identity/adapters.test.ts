@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN, isUnknown } from '../../checks/model/value.js';
 import { normalizeIamDocument, documentFromStatementBlocks } from '../../checks/model/iam-document.js';
-import { scheduleDays } from '../../checks/adapters/terraform/secrets.js';
+import { scheduleDays } from '../../checks/adapters/shared/rotation-schedules.js';
 import { doc, model, rec } from './helpers.js';
 
 describe('IAM document normalisation', () => {

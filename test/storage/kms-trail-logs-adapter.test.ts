@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAwsManagedKeyRef } from '../../checks/adapters/terraform/kms.js';
+import { isAwsManagedKeyRef } from '../../checks/adapters/shared/kms-keys.js';
 import { UNKNOWN } from '../../checks/model/value.js';
 import { get, model, rec } from './helpers.js';
 

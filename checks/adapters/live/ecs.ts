@@ -1,6 +1,6 @@
 import { UNKNOWN } from '../../model/value.js';
 import { envValueShape } from '../../util/credentials.js';
-import { computed, dataAt, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+import { dataAt, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 interface Container {
   environment?: Array<{ name?: string; shape?: string; value?: string; valueLength?: number }>;
@@ -41,7 +41,7 @@ const taskDefinition: LiveAdapter = (rec, ctx) => {
   }));
   r.attrs = {
     family: liveAttr(rec, ctx, 'family', { facet: 'definition' }),
-    containerDefinitions: computed(rec, ctx, 'containerDefinitions', containers, ['definition']),
+    containerDefinitions: liveDerived(rec, ctx, 'containerDefinitions', containers, ['definition']),
     executionRoleArn: liveAttr(rec, ctx, 'executionRoleArn', { facet: 'definition' }),
     taskRoleArn: liveAttr(rec, ctx, 'taskRoleArn', { facet: 'definition' }),
     requiresCompatibilities: liveAttr(rec, ctx, 'requiresCompatibilities', { default: [], facet: 'definition' }),
