@@ -18,7 +18,7 @@ mkdir -p "$out"
 
 inputs=()
 # mvp and production: the stack judged against FERPA. The patriot environment is judged against FedRAMP
-# with its own configuration (its README), and fails FERPA's backup ceilings by design.
+# with its own configuration (reference-stack/terraform/README.md), and fails FERPA's backup ceilings by design.
 for d in reference-stack/terraform/environments/{mvp,production}/; do [ -d "$d" ] && inputs+=("${d%/}"); done
 for p in reference-stack/terraform/plans/*.json; do [ -f "$p" ] && inputs+=("$p"); done
 if [ ${#inputs[@]} -eq 0 ] || [ ! -d "$broken" ]; then echo "demo: the bundled inputs are missing (reference-stack/terraform/environments, $broken)" >&2; exit 2; fi

@@ -3,7 +3,8 @@
 # kept seven years (daily and weekly, weekly ones in cold storage and copied to a second region).
 # The same modules as mvp and production; what differs is in terraform.tfvars and in the few lines
 # marked "patriot" below. .ferpa-ready.yaml beside this file holds the organisation's FedRAMP
-# numbers; README.md says how to scan it against FedRAMP and against FERPA, and why they disagree.
+# numbers; ../../README.md ("The Patriot variant") and docs/frameworks.md say how to scan it against
+# FedRAMP and against FERPA, and why they disagree.
 
 locals {
   name = "${var.project}-${var.environment}"
