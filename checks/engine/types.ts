@@ -36,6 +36,8 @@ export interface Waiver {
 }
 
 export interface Attestation {
+  /** The framework whose control this attests; absent = ferpa. */
+  framework?: string;
   control: string;
   statement: string;
   attestedBy: string;
