@@ -1,4 +1,4 @@
-import { loadCatalog, type Catalog } from '../engine/catalog.js';
+import { loadCatalog, type Catalog } from '../pipeline/catalog.js';
 import { defaultProfile, loadConfig, type Config } from '../engine/config.js';
 import { profileForFrameworks, type ParamOrigin } from '../engine/profiles.js';
 import { InputError } from '../errors.js';
