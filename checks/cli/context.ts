@@ -1,5 +1,5 @@
 import { checkAttestations } from '../engine/attestations.js';
-import { loadCatalog, type Catalog } from '../engine/catalog.js';
+import { loadCatalog, type Catalog } from '../pipeline/catalog.js';
 import { defaultProfile, loadConfig, type Config } from '../engine/config.js';
 import { profileForFrameworks, type ParamOrigin } from '../engine/profiles.js';
 import { InputError } from '../errors.js';

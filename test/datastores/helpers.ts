@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
 import { linkModel } from '../../checks/adapters/link.js';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { runPolicies } from '../../checks/engine/run.js';
 import type { Finding, Profile } from '../../checks/engine/types.js';
 import type { Model } from '../../checks/model/model.js';
@@ -70,10 +70,10 @@ export function verdicts(policyId: string, m: Model, profile: Profile = PROFILE)
   const policy = CATALOG.byId.get(policyId);
   if (!policy) throw new Error(`policy ${policyId} not in catalog`);
   const out: Record<string, string> = {};
-  for (const f of runPolicies([policy], m, { profile }) as Finding[]) out[f.resource.address ?? f.resource.arn ?? '?'] = f.status;
+  for (const f of runPolicies([policy], m, { profile, checks: CATALOG.checks }) as Finding[]) out[f.resource.address ?? f.resource.arn ?? '?'] = f.status;
   return out;
 }
 
 export function findings(policyId: string, m: Model, profile: Profile = PROFILE): Finding[] {
-  return runPolicies([CATALOG.byId.get(policyId)!], m, { profile });
+  return runPolicies([CATALOG.byId.get(policyId)!], m, { profile, checks: CATALOG.checks });
 }

@@ -9,7 +9,7 @@ import { res } from './helpers.js';
 const profile = defaultProfile();
 
 function truth(cond: Cond, r = res('aws.rds.instance', 'aws_db_instance.a', {}), model = new Model([r])) {
-  return evaluateCond(cond, r, { model, profile }).truth;
+  return evaluateCond(cond, r, { model, profile, checks: {} }).truth;
 }
 
 describe('path comparators', () => {
@@ -89,7 +89,7 @@ describe('quantifiers over arrays', () => {
     expect(truth({ every: 'ingressRules', assert: { path: 'fromPort', equals: 443 } }, u, new Model([u]))).toBe('unknown');
   });
   it('the failing element is the evidence', () => {
-    const out = evaluateCond({ every: 'ingressRules', assert: { path: 'fromPort', equals: 443 } }, sg, { model: m, profile });
+    const out = evaluateCond({ every: 'ingressRules', assert: { path: 'fromPort', equals: 443 } }, sg, { model: m, profile, checks: {} });
     expect(out.truth).toBe('false');
     expect(out.evidence.map((e) => e.path)).toContain('ingressRules[1].fromPort');
   });

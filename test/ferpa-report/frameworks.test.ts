@@ -2,7 +2,7 @@
 // organised by that framework's controls, titled by its name, with attestations and waivers keyed by
 // its controls and a crosswalk to the FERPA and 800-53 controls the same policies evidence.
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { policyMeta } from '../../checks/cli/context.js';
 import type { Attestation, Finding } from '../../checks/engine/types.js';
 import { buildReport, crosswalkFrameworks, type FerpaReport, type ReportFramework } from '../../reports/ferpa/model.js';

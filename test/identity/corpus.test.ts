@@ -25,7 +25,7 @@ interface Expected {
 
 function run(policyId: string, src: TfSourceResult, source: 'hcl' | 'plan'): Finding[] {
   const model = linkModel(adaptTerraform(src.records, source));
-  return runPolicies([CATALOG.byId.get(policyId)!], model, { profile: PROFILE });
+  return runPolicies([CATALOG.byId.get(policyId)!], model, { profile: PROFILE, checks: CATALOG.checks });
 }
 
 function inputFile(name: string): string {

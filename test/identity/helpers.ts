@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
 import { linkModel } from '../../checks/adapters/link.js';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { runPolicies } from '../../checks/engine/run.js';
 import type { Finding, Profile } from '../../checks/engine/types.js';
 import type { Model } from '../../checks/model/model.js';
@@ -46,7 +46,7 @@ export function model(records: TfRecord[]): Model {
 export function findings(policyId: string, records: TfRecord[], profile: Profile = PROFILE): Finding[] {
   const policy = CATALOG.byId.get(policyId);
   if (!policy) throw new Error(`no policy ${policyId}`);
-  return runPolicies([policy], model(records), { profile });
+  return runPolicies([policy], model(records), { profile, checks: CATALOG.checks });
 }
 
 export function statusOf(policyId: string, records: TfRecord[], address: string, profile?: Profile): string | undefined {

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
 import { linkModel } from '../../checks/adapters/link.js';
 import { runPolicies } from '../../checks/engine/run.js';
-import { getCodeCheck } from '../../checks/rules/registry.js';
-import '../../checks/rules/index.js';
+import { runCodeCheck } from '../../checks/engine/code-check.js';
+import { CODE_CHECKS } from '../../checks/rules/table.js';
 import type { Finding } from '../../checks/engine/types.js';
 import { documentFromStatementBlocks, normalizeIamDocument, type IamDocument } from '../../checks/model/iam-document.js';
 import { isUnknown, isUnknownJson, UNKNOWN, UnknownJson } from '../../checks/model/value.js';
@@ -27,7 +27,7 @@ import { CATALOG, PROFILE, rec, statusOf as planStatus } from './helpers.js';
 function findingsOver(records: Parameters<typeof adaptTerraform>[0], source: 'hcl' | 'plan', policyId: string): Finding[] {
   const policy = CATALOG.byId.get(policyId);
   if (!policy) throw new Error(`no policy ${policyId}`);
-  return runPolicies([policy], linkModel(adaptTerraform(records, source)), { profile: PROFILE });
+  return runPolicies([policy], linkModel(adaptTerraform(records, source)), { profile: PROFILE, checks: CATALOG.checks });
 }
 
 /** Status of one policy on one address after reading `main.tf` through the HCL source. */
@@ -486,11 +486,11 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "b" {
   });
 
   it('the log-delivery test itself: known parts that rule a statement out decide it whatever else is unknown', async () => {
-    const check = getCodeCheck('s3-policy-admits-log-delivery')!;
+    const check = CODE_CHECKS['s3-policy-admits-log-delivery']!;
     const truth = async (...statements: string[]) => {
       const r = await scan({ 'main.tf': bucketPolicy(...statements) });
       const model = linkModel(adaptTerraform(r.records, 'hcl'));
-      return check.evaluate(model.get('aws_s3_bucket.b')!, { model, profile: PROFILE }, {}).truth;
+      return runCodeCheck(check, model.get('aws_s3_bucket.b')!, { model, profile: PROFILE }, {}).truth;
     };
     // effect and principal unknown, but the action cannot be s3:PutObject
     expect(await truth('{ Effect = var.actions, Principal = { Service = var.actions }, Action = "s3:GetObject", Resource = "*" }')).toBe('false');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED_CREDENTIAL, REDACTED_LITERAL } from '../../checks/adapters/live/ecs.js';
-import { CREDENTIAL_MARKER } from '../../checks/rules/ecs-plaintext-environment.js';
+import { CREDENTIAL_MARKER } from '../../checks/util/credentials.js';
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
 import { evaluateSnapshot, statusOf } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { adaptSnapshot } from '../../checks/adapters/live/index.js';
 import { linkModel } from '../../checks/adapters/link.js';
-import { loadCatalog, type Catalog } from '../../checks/engine/catalog.js';
+import { loadCatalog, type Catalog } from '../../checks/pipeline/catalog.js';
 import { runPolicies } from '../../checks/engine/run.js';
 import type { Finding, Profile } from '../../checks/engine/types.js';
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
@@ -17,7 +17,7 @@ export function defaultProfile(): Profile {
 export function evaluateSnapshot(snapshot: Snapshot, display = 'snapshot.json', only?: string[]): Finding[] {
   catalog ??= loadCatalog();
   const model = linkModel(adaptSnapshot(snapshot, display));
-  return runPolicies(catalog.policies, model, { profile: defaultProfile(), ...(only ? { only: new Set(only) } : {}) });
+  return runPolicies(catalog.policies, model, { profile: defaultProfile(), checks: catalog.checks, ...(only ? { only: new Set(only) } : {}) });
 }
 
 /** The status of one policy on one resource; throws (with what there was) when there is no such finding. */

@@ -10,8 +10,8 @@ import { InputError } from '../../checks/errors.js';
 import { isSnapshot, readSnapshot, SNAPSHOT_SCHEMA_PATH, validateSnapshot, type Snapshot, type SnapshotResource } from '../../checks/sources/live/snapshot.js';
 import { envValueShape } from '../../checks/sources/live/collect/ecs.js';
 import { errorCode, limiter } from '../../checks/sources/live/collect/context.js';
-import { getCodeCheck } from '../../checks/rules/registry.js';
-import '../../checks/rules/index.js';
+import { runCodeCheck } from '../../checks/engine/code-check.js';
+import { CODE_CHECKS } from '../../checks/rules/table.js';
 import { defaultProfile, evaluateSnapshot, statusOf } from './helpers.js';
 
 const ACCT = '123456789012';
@@ -347,11 +347,11 @@ describe('code checks: a read that failed is error, never a verdict', () => {
   });
 
   it('sg-attached-to: data stores that could not be listed make the attachment an error, not true', () => {
-    const check = getCodeCheck('sg-attached-to')!;
+    const check = CODE_CHECKS['sg-attached-to']!;
     const options = { kindPrefixes: ['aws.rds.', 'aws.elasticache.'] };
     const evalIn = (s: Snapshot) => {
       const model = linkModel(adaptSnapshot(s, 'live.json'));
-      return check.evaluate(model.get(sgArn)!, { model, profile: defaultProfile() }, options);
+      return runCodeCheck(check, model.get(sgArn)!, { model, profile: defaultProfile() }, options);
     };
     expect(evalIn(snap([webGroup])).truth).toBe('false');
     const out = evalIn(snap([webGroup], { errors: [dbListFailed] }));

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { loadCatalog, type Catalog } from '../../checks/engine/catalog.js';
+import { loadCatalog, type Catalog } from '../../checks/pipeline/catalog.js';
 import { loadConfig } from '../../checks/engine/config.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';
 import { describeWithShared, sharedDir } from '../helpers/shared.js';

@@ -2,7 +2,7 @@ import type { TfRecord } from '../../checks/sources/terraform/record.js';
 import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
 import { linkModel } from '../../checks/adapters/link.js';
 import type { Model } from '../../checks/model/model.js';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { runPolicies } from '../../checks/engine/run.js';
 import type { Finding, Profile } from '../../checks/engine/types.js';
 import { readFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ export function run(policyId: string, m: Model): Map<string, Finding> {
   const p = catalog.byId.get(policyId);
   if (!p) throw new Error(`policy ${policyId} not in the catalog`);
   const out = new Map<string, Finding>();
-  for (const f of runPolicies([p], m, { profile })) out.set(f.resource.address ?? f.resource.arn ?? '', f);
+  for (const f of runPolicies([p], m, { profile, checks: catalog.checks })) out.set(f.resource.address ?? f.resource.arn ?? '', f);
   return out;
 }
 

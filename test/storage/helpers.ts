@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
 import { linkModel } from '../../checks/adapters/link.js';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { runPolicies } from '../../checks/engine/run.js';
 import type { Finding, Profile } from '../../checks/engine/types.js';
 import type { Model } from '../../checks/model/model.js';
@@ -50,10 +50,10 @@ export function run(policyId: string, m: Model): Record<string, Finding['status'
   const p = catalog.byId.get(policyId);
   if (!p) throw new Error(`no policy ${policyId}`);
   const out: Record<string, Finding['status']> = {};
-  for (const f of runPolicies([p], m, { profile })) out[f.resource.address ?? f.resource.arn ?? '?'] = f.status;
+  for (const f of runPolicies([p], m, { profile, checks: catalog.checks })) out[f.resource.address ?? f.resource.arn ?? '?'] = f.status;
   return out;
 }
 
 export function findings(policyId: string, m: Model): Finding[] {
-  return runPolicies([catalog.byId.get(policyId)!], m, { profile });
+  return runPolicies([catalog.byId.get(policyId)!], m, { profile, checks: catalog.checks });
 }

@@ -1,5 +1,5 @@
 import { UNKNOWN } from '../../model/value.js';
-import { envValueShape } from '../../util/credentials.js';
+import { CREDENTIAL_MARKER, envValueShape } from '../../util/credentials.js';
 import { dataAt, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 interface Container {
@@ -11,7 +11,7 @@ interface Container {
 
 /** Marker strings for environment values the snapshot withheld (no secret is ever in them). */
 export const REDACTED_LITERAL = '(redacted: literal value)';
-export const REDACTED_CREDENTIAL = '(redacted: credential-shaped value)';
+export const REDACTED_CREDENTIAL = CREDENTIAL_MARKER;
 
 /**
  * The collector keeps a value only when it is no secret (empty, flag, reference). A snapshot made

@@ -1,11 +1,12 @@
 /**
  * Three-valued helpers over normalised IAM documents (checks/model/iam-document.ts), shared by the
- * IAM code checks. Not a check itself (nothing registers here).
+ * IAM code checks.
  */
-import { normalizeIamDocument, type IamDocument, type IamStatement } from '../model/iam-document.js';
-import type { Resource } from '../model/resource.js';
-import { isUnknown, isUnknownJson, type Location } from '../model/value.js';
-import type { EvalContext, Outcome } from '../engine/evaluate.js';
+import type { CheckContext, CheckOutcome } from '../../engine/code-check.js';
+import { normalizeIamDocument, type IamDocument, type IamStatement } from '../../model/iam-document.js';
+import { attrNamed, linkedNamed } from '../../model/typed.js';
+import type { Resource } from '../../model/resource.js';
+import { isUnknown, isUnknownJson, type Location } from '../../model/value.js';
 
 /** Kleene truth: T, F, U. */
 export type K = 'T' | 'F' | 'U';
@@ -103,9 +104,12 @@ export interface ResolvedDocument {
   error?: string;
 }
 
-/** The document in `attr`, or (when unknown) the document of the linked data.aws_iam_policy_document. */
-export function resolveDocument(resource: Resource, ctx: EvalContext, attrName: string, sourceLink?: string): ResolvedDocument {
-  const v = resource.attrs[attrName];
+/**
+ * The document in `attrName`, or (when unknown) the document of the data.aws_iam_policy_document linked
+ * as `sourceLink`: both named by the check's options (`optionRefs`), so checked against the model.
+ */
+export function resolveDocument(resource: Resource, ctx: CheckContext, attrName: string, sourceLink?: string): ResolvedDocument {
+  const v = attrNamed(resource, attrName);
   if (v?.error) return { path: attrName, loc: v.loc, unknown: true, error: v.error };
   if (v && v.origin !== 'unknown' && v.value !== undefined && !isUnknown(v.value)) return { doc: v.value as IamDocument, path: attrName, loc: v.loc };
   // JSON known only after apply whose statements are partly known: judge the known ones.
@@ -114,7 +118,7 @@ export function resolveDocument(resource: Resource, ctx: EvalContext, attrName: 
     if (doc && !isUnknown(doc)) return { doc, path: attrName, loc: v.loc };
   }
   if (sourceLink) {
-    for (const src of ctx.model.linked(resource, sourceLink)) {
+    for (const src of linkedNamed(ctx.model, resource, sourceLink, 'aws.iam.policy-document')) {
       const d = src.attrs.document;
       if (d && d.origin !== 'unknown' && d.value !== undefined && !isUnknown(d.value)) return { doc: d.value as IamDocument, path: `${sourceLink}.document`, loc: d.loc ?? src.loc };
     }
@@ -122,9 +126,12 @@ export function resolveDocument(resource: Resource, ctx: EvalContext, attrName: 
   return { path: attrName, loc: v?.loc ?? resource.loc, unknown: true };
 }
 
-export function unknownDocument(res: ResolvedDocument): Outcome {
+/** The message `unknownDocument` reports: a check using it lists these among its own. */
+export const DOCUMENT_MESSAGES = { documentUnknown: 'the policy document is known only after apply' } as const;
+
+export function unknownDocument(res: ResolvedDocument): CheckOutcome<typeof DOCUMENT_MESSAGES> {
   if (res.error) return { truth: 'error', evidence: [{ path: res.path, value: null, loc: res.loc }], loc: res.loc, error: res.error };
-  return { truth: 'unknown', evidence: [{ path: res.path, value: '(known after apply)', loc: res.loc }], loc: res.loc, detail: 'the policy document is known only after apply' };
+  return { truth: 'unknown', evidence: [{ path: res.path, value: '(known after apply)', loc: res.loc }], loc: res.loc, message: { id: 'documentUnknown' } };
 }
 
 /** A compact, value-safe view of a statement for evidence. */
