@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UNKNOWN } from '../../checks/model/value.js';
-import { findings, kmsKey, model, PROFILE, rec, verdicts } from './helpers.js';
+import { UNKNOWN } from '../../../checks/model/value.js';
+import { findings, kmsKey, model, PROFILE, rec, verdicts } from '../../helpers/policy-tester.js';
 
 const pgGroup = (addr: string, name: string, family: string, params: Record<string, unknown>) =>
   rec(addr, { name, family, parameter: Object.entries(params).map(([n, v]) => ({ name: n, value: v })) });
@@ -105,6 +105,7 @@ describe('customer-managed keys', () => {
         pg('aws_db_instance.live_aws_key', { storage_encrypted: true, kms_key_id: arn }),
         pg('aws_db_instance.unencrypted', { storage_encrypted: false, kms_key_id: UNKNOWN }, { kms_key_id: ['aws_kms_key.rds'] }),
       ],
+      'plan',
       [kmsKey('aws_kms_key.rds', true), kmsKey('aws_managed_key', false, [arn])],
     );
     expect(verdicts('aws-rds-instance-encrypted-with-cmk', m)).toEqual({

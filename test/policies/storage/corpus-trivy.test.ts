@@ -1,11 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
-import { linkModel } from '../../checks/adapters/link.js';
-import { readHcl } from '../../checks/sources/hcl/index.js';
-import { describeWithShared, sharedDir } from '../helpers/shared.js';
-import { run } from './helpers.js';
+import { readHcl } from '../../../checks/sources/hcl/index.js';
+import { describeWithShared, sharedDir } from '../../helpers/shared.js';
+import { model, verdicts } from '../../helpers/policy-tester.js';
 
 // trivy-checks good/bad Terraform snippets (provider v4+ split S3 resources among them), read in place
 // from ../shared/corpora. A bad snippet must fail our policy; a good one must not fail it, except the
@@ -29,7 +27,7 @@ const CASES: Array<{ dir: string; policy: string; stricter?: Record<string, stri
 
 async function statuses(policy: string, file: string): Promise<string[]> {
   const src = await readHcl([file], { root: dirname(file) });
-  return Object.values(run(policy, linkModel(adaptTerraform(src.records, 'hcl'))));
+  return Object.values(verdicts(policy, model(src.records, 'hcl')));
 }
 
 describeWithShared('trivy-checks corpus (storage policies)', 'corpora/aquasecurity__trivy-checks/_derived/split', () => {

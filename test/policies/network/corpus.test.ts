@@ -4,18 +4,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { loadCatalog, type Catalog } from '../../checks/engine/catalog.js';
-import { loadConfig } from '../../checks/engine/config.js';
-import { scanPaths } from '../../checks/pipeline/scan.js';
-import { describeWithShared, sharedDir } from '../helpers/shared.js';
+import { loadCatalog } from '../../../checks/engine/catalog.js';
+import { loadConfig } from '../../../checks/engine/config.js';
+import { catalogUnderTest } from '../../../checks/pipeline/policy-tester.js';
+import { scanPaths } from '../../../checks/pipeline/scan.js';
+import { describeWithShared, sharedDir } from '../../helpers/shared.js';
 
 const ROOT = sharedDir('corpora/fugue__regula/rego/tests/rules/tf/aws');
 const catalog = loadCatalog();
 const config = loadConfig(undefined, mkdtempSync(join(tmpdir(), 'frnet-')));
 
 async function statuses(policyId: string, file: string): Promise<Record<string, string>> {
-  const policy = catalog.byId.get(policyId)!;
-  const single: Catalog = { ...catalog, policies: [policy], byId: new Map([[policyId, policy]]) };
+  const single = catalogUnderTest(catalog.byId.get(policyId)!, catalog);
   const { results } = await scanPaths([file], { config: { ...config, waivers: [], disable: [] }, catalog: single, now: new Date('2026-01-01T00:00:00Z'), cwd: ROOT });
   return Object.fromEntries(results.findings.filter((f) => f.policyId === policyId).map((f) => [f.resource.address ?? '', f.status]));
 }

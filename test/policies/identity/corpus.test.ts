@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';
-import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
-import { linkModel } from '../../checks/adapters/link.js';
-import { runPolicies } from '../../checks/engine/run.js';
-import type { Finding } from '../../checks/engine/types.js';
-import { readHcl } from '../../checks/sources/hcl/index.js';
-import { readPlan } from '../../checks/sources/plan/index.js';
-import type { TfSourceResult } from '../../checks/sources/terraform/record.js';
-import { describeWithShared, sharedDir } from '../helpers/shared.js';
-import { CATALOG, PROFILE } from './helpers.js';
+import type { Finding } from '../../../checks/engine/types.js';
+import { readHcl } from '../../../checks/sources/hcl/index.js';
+import { readPlan } from '../../../checks/sources/plan/index.js';
+import type { TfSourceResult } from '../../../checks/sources/terraform/record.js';
+import { describeWithShared, sharedDir } from '../../helpers/shared.js';
+import { findings, model } from '../../helpers/policy-tester.js';
 
 // Labelled IAM cases from fugue/regula (read in place from ../shared/corpora, never copied):
 // FG_R00092 "no full admin" per resource, and FG_R00007 "no policies attached to users" per input file.
@@ -24,8 +21,7 @@ interface Expected {
 }
 
 function run(policyId: string, src: TfSourceResult, source: 'hcl' | 'plan'): Finding[] {
-  const model = linkModel(adaptTerraform(src.records, source));
-  return runPolicies([CATALOG.byId.get(policyId)!], model, { profile: PROFILE });
+  return findings(policyId, model(src.records, source));
 }
 
 function inputFile(name: string): string {

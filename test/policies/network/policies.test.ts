@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UNKNOWN } from '../../checks/model/value.js';
-import { cidrIsWorld } from '../../checks/rules/lib/network.js';
-import { model, rec, run, status } from './helpers.js';
+import { UNKNOWN } from '../../../checks/model/value.js';
+import { cidrIsWorld } from '../../../checks/rules/lib/network.js';
+import { findingsByPlace, model, rec, statusOf } from '../../helpers/policy-tester.js';
 
 const rule = (o: Record<string, unknown>) => ({ from_port: 0, to_port: 0, protocol: 'tcp', cidr_blocks: [], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false, description: '', ...o });
 const sg = (name: string, ingress: unknown[], egress: unknown[] = [], extra: Record<string, unknown> = {}) =>
@@ -31,7 +31,7 @@ describe('aws-sg-no-world-ingress-to-data-ports / aws-sg-no-world-ssh-rdp', () =
       sg('v6', [rule({ from_port: 27017, to_port: 27017, ipv6_cidr_blocks: ['::/0'] })]),
       sg('ok', [rule({ from_port: 5432, to_port: 5432, cidr_blocks: ['10.0.0.0/16'] }), rule({ from_port: 443, to_port: 443, cidr_blocks: ['0.0.0.0/0'] })]),
     ]);
-    const f = run(P, m);
+    const f = findingsByPlace(P, m);
     expect(f.get('aws_security_group.pg')!.status).toBe('fail');
     expect(f.get('aws_security_group.pg')!.message).toContain('port 5432');
     expect(f.get('aws_security_group.range')!.status).toBe('fail');
@@ -42,7 +42,7 @@ describe('aws-sg-no-world-ingress-to-data-ports / aws-sg-no-world-ssh-rdp', () =
 
   it('a self rule before a world SSH rule does not hide it (Checkov AbsSecurityGroupUnrestrictedIngress)', () => {
     const m = model([sg('mixed', [rule({ protocol: '-1', self: true }), rule({ from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] })])]);
-    expect(status('aws-sg-no-world-ssh-rdp', m, 'aws_security_group.mixed')).toBe('fail');
+    expect(statusOf('aws-sg-no-world-ssh-rdp', m, 'aws_security_group.mixed')).toBe('fail');
   });
 
   it('catches rules from aws_security_group_rule and aws_vpc_security_group_ingress_rule', () => {
@@ -52,8 +52,8 @@ describe('aws-sg-no-world-ingress-to-data-ports / aws-sg-no-world-ssh-rdp', () =
       rec('aws_security_group_rule.rdp', { type: 'ingress', security_group_id: UNKNOWN, protocol: 'tcp', from_port: 3389, to_port: 3389, cidr_blocks: ['0.0.0.0/0'] }, { references: { security_group_id: ['aws_security_group.a'] } }),
       rec('aws_vpc_security_group_ingress_rule.ssh', { security_group_id: UNKNOWN, ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv6: '::/0' }, { references: { security_group_id: ['aws_security_group.b'] } }),
     ]);
-    expect(status('aws-sg-no-world-ssh-rdp', m, 'aws_security_group.a')).toBe('fail');
-    expect(status('aws-sg-no-world-ssh-rdp', m, 'aws_security_group.b')).toBe('fail');
+    expect(statusOf('aws-sg-no-world-ssh-rdp', m, 'aws_security_group.a')).toBe('fail');
+    expect(statusOf('aws-sg-no-world-ssh-rdp', m, 'aws_security_group.b')).toBe('fail');
   });
 
   it('is unknown when a rule CIDR is known only after apply, and passes narrow ranges (/23, /29)', () => {
@@ -62,9 +62,9 @@ describe('aws-sg-no-world-ingress-to-data-ports / aws-sg-no-world-ssh-rdp', () =
       sg('n', [rule({ from_port: 22, to_port: 22, cidr_blocks: ['203.0.113.0/23', '198.51.100.8/29'] })]),
       sg('w1', [rule({ from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/1', '128.0.0.0/1'] })]),
     ]);
-    expect(status('aws-sg-no-world-ssh-rdp', m, 'aws_security_group.u')).toBe('unknown');
-    expect(status('aws-sg-no-world-ssh-rdp', m, 'aws_security_group.n')).toBe('pass');
-    expect(status('aws-sg-no-world-ssh-rdp', m, 'aws_security_group.w1')).toBe('fail');
+    expect(statusOf('aws-sg-no-world-ssh-rdp', m, 'aws_security_group.u')).toBe('unknown');
+    expect(statusOf('aws-sg-no-world-ssh-rdp', m, 'aws_security_group.n')).toBe('pass');
+    expect(statusOf('aws-sg-no-world-ssh-rdp', m, 'aws_security_group.w1')).toBe('fail');
   });
 });
 
@@ -80,7 +80,7 @@ describe('aws-sg-world-ingress-only-web-on-lb', () => {
       sg('ping', [rule({ protocol: 'icmp', from_port: 3, to_port: 4, cidr_blocks: ['0.0.0.0/0'] })]),
       rec('aws_lb.web', { name: 'web', security_groups: [UNKNOWN] }, { references: { security_groups: ['aws_security_group.alb'] } }),
     ]);
-    const f = run(P, m);
+    const f = findingsByPlace(P, m);
     expect(f.get('aws_security_group.alb')!.status).toBe('pass');
     expect(f.get('aws_security_group.loose')!.status).toBe('unknown');
     expect(f.get('aws_security_group.alt')!.status).toBe('fail');
@@ -93,7 +93,7 @@ describe('aws-sg-world-ingress-only-web-on-lb', () => {
       sg('db', [rule({ from_port: 443, to_port: 443, cidr_blocks: ['0.0.0.0/0'] })], [], { id: UNKNOWN }),
       rec('aws_db_instance.main', { engine: 'postgres', vpc_security_group_ids: [UNKNOWN] }, { references: { vpc_security_group_ids: ['aws_security_group.db'] } }),
     ]);
-    expect(status(P, m, 'aws_security_group.db')).toBe('fail');
+    expect(statusOf(P, m, 'aws_security_group.db')).toBe('fail');
   });
 });
 
@@ -113,7 +113,7 @@ describe('aws-sg-data-store-ingress-from-groups-only', () => {
     const ok = m.get('aws_security_group.dbok')!;
     expect((ok.attrs.ingressRules!.value as Array<{ sourceSecurityGroups: unknown }>)[0]!.sourceSecurityGroups).toEqual(['aws_security_group.app']);
     expect(ok.links.sourceGroups).toEqual(['aws_security_group.app']);
-    const f = run(P, m);
+    const f = findingsByPlace(P, m);
     expect(f.get('aws_security_group.dbok')!.status).toBe('pass');
     expect(f.get('aws_security_group.dbbad')!.status).toBe('fail');
     expect(f.has('aws_security_group.unused')).toBe(false);
@@ -130,7 +130,7 @@ describe('aws-sg-unrestricted-egress / aws-default-sg-closed', () => {
       sg('vpconly', [], [rule({ protocol: '-1', cidr_blocks: ['10.0.0.0/16'] })]),
       sg('none', []),
     ]);
-    const f = run('aws-sg-unrestricted-egress', m);
+    const f = findingsByPlace('aws-sg-unrestricted-egress', m);
     expect(f.get('aws_security_group.open')!.status).toBe('fail');
     expect(f.get('aws_security_group.https')!.status).toBe('pass');
     expect(f.get('aws_security_group.tcpall')!.status).toBe('fail');
@@ -144,7 +144,7 @@ describe('aws-sg-unrestricted-egress / aws-default-sg-closed', () => {
       rec('aws_default_security_group.open', { vpc_id: 'vpc-2', ingress: [rule({ protocol: '-1', self: true })] }),
       sg('plain', [rule({ protocol: '-1', self: true })]),
     ]);
-    const f = run('aws-default-sg-closed', m);
+    const f = findingsByPlace('aws-default-sg-closed', m);
     expect(f.get('aws_default_security_group.closed')!.status).toBe('pass');
     expect(f.get('aws_default_security_group.open')!.status).toBe('fail');
     expect(f.has('aws_security_group.plain')).toBe(false);
@@ -154,7 +154,7 @@ describe('aws-sg-unrestricted-egress / aws-default-sg-closed', () => {
 describe('subnet, flow logs, EBS', () => {
   it('aws-subnet-no-public-ip-on-launch', () => {
     const m = model([rec('aws_subnet.priv', { cidr_block: '10.0.1.0/24' }), rec('aws_subnet.pub', { cidr_block: '10.0.2.0/24', map_public_ip_on_launch: true }), rec('aws_default_subnet.d', { availability_zone: 'us-east-1a' })]);
-    const f = run('aws-subnet-no-public-ip-on-launch', m);
+    const f = findingsByPlace('aws-subnet-no-public-ip-on-launch', m);
     expect(f.get('aws_subnet.priv')!.status).toBe('pass');
     expect(f.get('aws_subnet.pub')!.status).toBe('fail');
     expect(f.get('aws_default_subnet.d')!.status).toBe('fail');
@@ -168,7 +168,7 @@ describe('subnet, flow logs, EBS', () => {
       rec('aws_flow_log.a', { vpc_id: UNKNOWN, traffic_type: 'ALL' }, { references: { vpc_id: ['aws_vpc.a'] } }),
       rec('aws_flow_log.c', { vpc_id: UNKNOWN, traffic_type: 'ACCEPT' }, { references: { vpc_id: ['aws_vpc.c'] } }),
     ]);
-    const f = run('aws-vpc-flow-logs-enabled', m);
+    const f = findingsByPlace('aws-vpc-flow-logs-enabled', m);
     expect(f.get('aws_vpc.a')!.status).toBe('pass');
     expect(f.get('aws_vpc.b')!.status).toBe('fail');
     expect(f.get('aws_vpc.c')!.status).toBe('fail');
@@ -180,19 +180,19 @@ describe('subnet, flow logs, EBS', () => {
       rec('aws_ebs_volume.unset', { availability_zone: 'us-east-1a' }),
       rec('aws_ebs_volume.off', { availability_zone: 'us-east-1a', encrypted: false }),
     ];
-    const f = run('aws-ebs-volume-encrypted', model(vols));
+    const f = findingsByPlace('aws-ebs-volume-encrypted', model(vols));
     expect(f.get('aws_ebs_volume.enc')!.status).toBe('pass');
     expect(f.get('aws_ebs_volume.unset')!.status).toBe('unknown');
     expect(f.get('aws_ebs_volume.off')!.status).toBe('fail');
-    const withDefault = run('aws-ebs-volume-encrypted', model([...vols, rec('aws_ebs_encryption_by_default.on', { enabled: true })]));
+    const withDefault = findingsByPlace('aws-ebs-volume-encrypted', model([...vols, rec('aws_ebs_encryption_by_default.on', { enabled: true })]));
     expect(withDefault.get('aws_ebs_volume.unset')!.status).toBe('pass');
     expect(withDefault.get('aws_ebs_volume.off')!.status).toBe('pass');
   });
 
   it('aws-ebs-default-encryption: unknown without the resource, pass/fail with it', () => {
-    expect(status('aws-ebs-default-encryption', model([]), 'account')).toBe('unknown');
-    expect(status('aws-ebs-default-encryption', model([rec('aws_ebs_encryption_by_default.e', { enabled: true })]), 'account')).toBe('pass');
-    expect(status('aws-ebs-default-encryption', model([rec('aws_ebs_encryption_by_default.e', { enabled: false })]), 'account')).toBe('fail');
+    expect(statusOf('aws-ebs-default-encryption', model([]), 'account')).toBe('unknown');
+    expect(statusOf('aws-ebs-default-encryption', model([rec('aws_ebs_encryption_by_default.e', { enabled: true })]), 'account')).toBe('pass');
+    expect(statusOf('aws-ebs-default-encryption', model([rec('aws_ebs_encryption_by_default.e', { enabled: false })]), 'account')).toBe('fail');
   });
 });
 
@@ -212,12 +212,12 @@ describe('load balancer policies', () => {
       listener('old', 'web', { port: 443, protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-2016-08', default_action: [{ type: 'forward' }] }),
       listener('nopol', 'web', { port: 8443, protocol: 'HTTPS', default_action: [{ type: 'forward' }] }),
     ]);
-    const https = run('aws-lb-listener-https-only', m);
+    const https = findingsByPlace('aws-lb-listener-https-only', m);
     expect(https.get('aws_lb_listener.redir')!.status).toBe('pass');
     expect(https.get('aws_lb_listener.samep')!.status).toBe('fail');
     expect(https.get('aws_lb_listener.fwd')!.status).toBe('fail');
     expect(https.has('aws_lb_listener.tls13')).toBe(false);
-    const tls = run('aws-lb-listener-tls-policy-approved', m);
+    const tls = findingsByPlace('aws-lb-listener-tls-policy-approved', m);
     expect(tls.get('aws_lb_listener.tls13')!.status).toBe('pass');
     expect(tls.get('aws_lb_listener.old')!.status).toBe('fail');
     expect(tls.get('aws_lb_listener.nopol')!.status).toBe('fail');
@@ -234,7 +234,7 @@ describe('load balancer policies', () => {
       lb('inner', { internal: true }),
       lb('nlb', { load_balancer_type: 'network' }),
     ]);
-    const f = run('aws-lb-http-redirects-to-https', m);
+    const f = findingsByPlace('aws-lb-http-redirects-to-https', m);
     expect(f.get('aws_lb.good')!.status).toBe('pass');
     expect(f.get('aws_lb.plain')!.status).toBe('fail');
     expect(f.has('aws_lb.inner')).toBe(false);
@@ -247,14 +247,14 @@ describe('load balancer policies', () => {
       lb('bucketonly', { access_logs: [{ bucket: 'lb-logs' }] }),
       lb('nlb', { load_balancer_type: 'network' }),
     ]);
-    const logs = run('aws-lb-access-logs-enabled', m);
+    const logs = findingsByPlace('aws-lb-access-logs-enabled', m);
     expect(logs.get('aws_lb.good')!.status).toBe('pass');
     expect(logs.get('aws_lb.bucketonly')!.status).toBe('fail');
-    const hdr = run('aws-lb-drop-invalid-headers', m);
+    const hdr = findingsByPlace('aws-lb-drop-invalid-headers', m);
     expect(hdr.get('aws_lb.good')!.status).toBe('pass');
     expect(hdr.get('aws_lb.bucketonly')!.status).toBe('fail');
     expect(hdr.has('aws_lb.nlb')).toBe(false);
-    const del = run('aws-lb-deletion-protection', m);
+    const del = findingsByPlace('aws-lb-deletion-protection', m);
     expect(del.get('aws_lb.good')!.status).toBe('pass');
     expect(del.get('aws_lb.nlb')!.status).toBe('fail');
   });
@@ -268,7 +268,7 @@ describe('aws-lb-waf-attached', () => {
       rec('aws_lb.inner', { name: 'inner', internal: true }),
       rec('aws_wafv2_web_acl_association.pub', { resource_arn: UNKNOWN, web_acl_arn: UNKNOWN }, { references: { resource_arn: ['aws_lb.pub'], web_acl_arn: ['aws_wafv2_web_acl.web'] } }),
     ]);
-    const f = run('aws-lb-waf-attached', m);
+    const f = findingsByPlace('aws-lb-waf-attached', m);
     expect(f.get('aws_lb.pub')!.status).toBe('pass');
     expect(f.get('aws_lb.bare')!.status).toBe('fail');
     expect(f.has('aws_lb.inner')).toBe(false);
@@ -286,7 +286,7 @@ describe('aws-flow-log-retention', () => {
       rec('aws_flow_log.ext', { vpc_id: 'vpc-1', traffic_type: 'ALL', log_destination: 'arn:aws:logs:us-east-1:111122223333:log-group:/elsewhere' }),
       rec('aws_flow_log.s3', { vpc_id: 'vpc-1', traffic_type: 'ALL', log_destination_type: 's3', log_destination: 'arn:aws:s3:::flow-bucket' }),
     ]);
-    const f = run('aws-flow-log-retention', m);
+    const f = findingsByPlace('aws-flow-log-retention', m);
     expect(f.get('aws_flow_log.long')!.status).toBe('pass');
     expect(f.get('aws_flow_log.short')!.status).toBe('fail');
     expect(f.get('aws_flow_log.ext')!.status).toBe('unknown');

@@ -1,11 +1,9 @@
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
-import { linkModel } from '../../checks/adapters/link.js';
-import { readHcl } from '../../checks/sources/hcl/index.js';
-import { readPlan } from '../../checks/sources/plan/index.js';
-import { describeWithShared, sharedDir } from '../helpers/shared.js';
-import { run } from './helpers.js';
+import { readHcl } from '../../../checks/sources/hcl/index.js';
+import { readPlan } from '../../../checks/sources/plan/index.js';
+import { describeWithShared, sharedDir } from '../../helpers/shared.js';
+import { model, verdicts } from '../../helpers/policy-tester.js';
 
 // Labelled plan + HCL pairs from fugue/regula (../shared/corpora, read in place). Expectations are
 // regula's own (`_derived/expected_aws.json`); where our policy is stricter it is said per case.
@@ -14,7 +12,7 @@ const ROOT = sharedDir('corpora/fugue__regula/rego/tests/rules/tf/aws');
 async function statuses(policy: string, file: string): Promise<Record<string, string>> {
   const src = file.endsWith('.json') ? readPlan(file) : await readHcl([file], { root: dirname(file) });
   const source = file.endsWith('.json') ? 'plan' : 'hcl';
-  return run(policy, linkModel(adaptTerraform(src.records, source)));
+  return verdicts(policy, model(src.records, source));
 }
 
 const cases: Array<{ policy: string; base: string; expect: Record<string, string>; note?: string }> = [

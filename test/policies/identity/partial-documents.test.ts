@@ -2,20 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
-import { linkModel } from '../../checks/adapters/link.js';
-import { runPolicies } from '../../checks/engine/run.js';
-import { getCodeCheck } from '../../checks/rules/registry.js';
-import '../../checks/rules/index.js';
-import type { Finding } from '../../checks/engine/types.js';
-import { documentFromStatementBlocks, normalizeIamDocument, type IamDocument } from '../../checks/model/iam-document.js';
-import { isUnknown, isUnknownJson, UNKNOWN, UnknownJson } from '../../checks/model/value.js';
-import type { Snapshot } from '../../checks/sources/live/snapshot.js';
-import { ev, scan } from '../hcl/helpers.js';
-import { cli } from '../cli/run.js';
-import { evaluateSnapshot } from '../live/helpers.js';
-import { A, bucket, cmk, managedPolicy, role, snapshot } from '../live/records.js';
-import { CATALOG, PROFILE, rec, statusOf as planStatus } from './helpers.js';
+import { getCodeCheck } from '../../../checks/rules/registry.js';
+import '../../../checks/rules/index.js';
+import type { Finding } from '../../../checks/engine/types.js';
+import { documentFromStatementBlocks, normalizeIamDocument, type IamDocument } from '../../../checks/model/iam-document.js';
+import { isUnknown, isUnknownJson, UNKNOWN, UnknownJson } from '../../../checks/model/value.js';
+import type { Snapshot } from '../../../checks/sources/live/snapshot.js';
+import { ev, scan } from '../../hcl/helpers.js';
+import { cli } from '../../cli/run.js';
+import { A, bucket, cmk, managedPolicy, role, snapshot } from '../../live/records.js';
+import { evaluateSnapshot, findings, model, PROFILE, rec, statusOf as planStatus } from '../../helpers/policy-tester.js';
+import type { TfRecord } from '../../../checks/sources/terraform/record.js';
 
 /**
  * A policy document with a part known only after apply (an interpolated ARN, a variable without a value)
@@ -24,10 +21,8 @@ import { CATALOG, PROFILE, rec, statusOf as planStatus } from './helpers.js';
  * the finding unknown.
  */
 
-function findingsOver(records: Parameters<typeof adaptTerraform>[0], source: 'hcl' | 'plan', policyId: string): Finding[] {
-  const policy = CATALOG.byId.get(policyId);
-  if (!policy) throw new Error(`no policy ${policyId}`);
-  return runPolicies([policy], linkModel(adaptTerraform(records, source)), { profile: PROFILE });
+function findingsOver(records: TfRecord[], source: 'hcl' | 'plan', policyId: string): Finding[] {
+  return findings(policyId, model(records, source));
 }
 
 /** Status of one policy on one address after reading `main.tf` through the HCL source. */
@@ -489,8 +484,8 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "b" {
     const check = getCodeCheck('s3-policy-admits-log-delivery')!;
     const truth = async (...statements: string[]) => {
       const r = await scan({ 'main.tf': bucketPolicy(...statements) });
-      const model = linkModel(adaptTerraform(r.records, 'hcl'));
-      return check.evaluate(model.get('aws_s3_bucket.b')!, { model, profile: PROFILE }, {}).truth;
+      const m = model(r.records, 'hcl');
+      return check.evaluate(m.get('aws_s3_bucket.b')!, { model: m, profile: PROFILE }, {}).truth;
     };
     // effect and principal unknown, but the action cannot be s3:PutObject
     expect(await truth('{ Effect = var.actions, Principal = { Service = var.actions }, Action = "s3:GetObject", Resource = "*" }')).toBe('false');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SensitiveValue, UNKNOWN } from '../../checks/model/value.js';
-import { doc, findings, PROFILE, rec, statusOf } from './helpers.js';
+import { SensitiveValue, UNKNOWN } from '../../../checks/model/value.js';
+import { doc, findings, PROFILE, rec, statusOf } from '../../helpers/policy-tester.js';
 
 const policy = (name: string, d: string, extra: Record<string, unknown> = {}) => rec(`aws_iam_policy.${name}`, { name, policy: d, arn: UNKNOWN, ...extra });
 

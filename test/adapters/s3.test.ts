@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '../../checks/model/value.js';
-import { get, model, rec } from './helpers.js';
+import { get, model, rec } from '../helpers/policy-tester.js';
 
 const bucketValues = { bucket: 'lincoln-records', tags: { DataClassification: 'Student-Data' } };
 

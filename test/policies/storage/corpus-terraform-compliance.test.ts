@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
-import { linkModel } from '../../checks/adapters/link.js';
-import { readPlan } from '../../checks/sources/plan/index.js';
-import { describeWithShared, sharedDir } from '../helpers/shared.js';
-import { run } from './helpers.js';
+import { readPlan } from '../../../checks/sources/plan/index.js';
+import { describeWithShared, sharedDir } from '../../helpers/shared.js';
+import { model, verdicts } from '../../helpers/policy-tester.js';
 
 // Real plans (terraform-compliance functional tests, read in place from ../shared/corpora) where
 // aws_s3_bucket_public_access_block resources inside nested modules and for_each instances must reach
@@ -13,7 +11,7 @@ const ROOT = sharedDir('corpora/terraform-compliance__cli/tests/functional');
 
 function statuses(dir: string): Record<string, string> {
   const src = readPlan(join(ROOT, dir, 'plan.out.json'));
-  return run('aws-s3-public-access-block', linkModel(adaptTerraform(src.records, 'plan')));
+  return verdicts('aws-s3-public-access-block', model(src.records, 'plan'));
 }
 
 describeWithShared('terraform-compliance corpus (storage policies)', 'corpora/terraform-compliance__cli/tests/functional', () => {

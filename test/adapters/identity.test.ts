@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UNKNOWN, isUnknown } from '../../checks/model/value.js';
 import { normalizeIamDocument, documentFromStatementBlocks } from '../../checks/model/iam-document.js';
 import { scheduleDays } from '../../checks/adapters/terraform/secrets.js';
-import { doc, model, rec } from './helpers.js';
+import { doc, model, rec } from '../helpers/policy-tester.js';
 
 describe('IAM document normalisation', () => {
   it('turns bare strings into arrays and Principal "*" into {AWS:["*"]}', () => {

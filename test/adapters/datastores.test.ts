@@ -6,7 +6,7 @@ import { KINDS } from '../../checks/model/kinds/index.js';
 import type { Resource } from '../../checks/model/resource.js';
 import { SensitiveValue, UNKNOWN } from '../../checks/model/value.js';
 import type { TfRecord } from '../../checks/sources/terraform/record.js';
-import { kmsKey, model, one, rec } from './helpers.js';
+import { get, kmsKey, model, rec } from '../helpers/policy-tester.js';
 
 const adapters = { ...rdsAdapters, ...elasticacheAdapters, ...backupAdapters };
 function adapt(r: TfRecord): Resource {
@@ -139,23 +139,23 @@ describe('links', () => {
     rec('aws_rds_cluster_instance.m[0]', { cluster_identifier: UNKNOWN }, { references: { cluster_identifier: ['aws_rds_cluster.c'] } }),
     rec('aws_rds_cluster_instance.m[1]', { cluster_identifier: 'sis' }),
   ];
-  const m = model(records, [kmsKey('aws_kms_key.rds', true)]);
+  const m = model(records, 'plan', [kmsKey('aws_kms_key.rds', true)]);
 
   it('resolve by reference and by literal name', () => {
-    const db = one(m, 'aws_db_instance.db');
+    const db = get(m, 'aws_db_instance.db');
     expect(db.links.kmsKey).toEqual(['aws_kms_key.rds']);
     expect(db.links.parameterGroup).toEqual(['aws_db_parameter_group.pg']);
-    expect(one(m, 'aws_rds_cluster.c').links.clusterParameterGroup).toEqual(['aws_rds_cluster_parameter_group.cpg']);
+    expect(get(m, 'aws_rds_cluster.c').links.clusterParameterGroup).toEqual(['aws_rds_cluster_parameter_group.cpg']);
   });
   it('cluster instances link to their cluster, which gets the inverse `instances`', () => {
-    expect(one(m, 'aws_rds_cluster_instance.m[0]').links.cluster).toEqual(['aws_rds_cluster.c']);
-    expect(one(m, 'aws_rds_cluster.c').links.instances?.sort()).toEqual(['aws_rds_cluster_instance.m[0]', 'aws_rds_cluster_instance.m[1]']);
-    expect(one(m, 'aws_rds_cluster_instance.m[0]').attrs.isClusterMember?.value).toBe(true);
+    expect(get(m, 'aws_rds_cluster_instance.m[0]').links.cluster).toEqual(['aws_rds_cluster.c']);
+    expect(get(m, 'aws_rds_cluster.c').links.instances?.sort()).toEqual(['aws_rds_cluster_instance.m[0]', 'aws_rds_cluster_instance.m[1]']);
+    expect(get(m, 'aws_rds_cluster_instance.m[0]').attrs.isClusterMember?.value).toBe(true);
   });
   it('a key referenced by a literal ARN that is not in the model leaves the link unresolved', () => {
     const m2 = model([rec('aws_db_instance.x', { kms_key_id: 'arn:aws:kms:us-east-1:111122223333:key/abcd' })]);
-    expect(one(m2, 'aws_db_instance.x').links.kmsKey).toEqual([]);
-    expect(one(m2, 'aws_db_instance.x').linkRefs?.find((l) => l.name === 'kmsKey')?.literals).toHaveLength(1);
+    expect(get(m2, 'aws_db_instance.x').links.kmsKey).toEqual([]);
+    expect(get(m2, 'aws_db_instance.x').linkRefs?.find((l) => l.name === 'kmsKey')?.literals).toHaveLength(1);
   });
 });
 
@@ -174,8 +174,8 @@ describe('ElastiCache', () => {
       rec('aws_elasticache_replication_group.rg', { replication_group_id: 'sis' }),
       rec('aws_elasticache_cluster.c', { cluster_id: 'c', replication_group_id: UNKNOWN }, { references: { replication_group_id: ['aws_elasticache_replication_group.rg'] } }),
     ]);
-    expect(one(m, 'aws_elasticache_cluster.c').attrs.standalone?.value).toBe(false);
-    expect(one(m, 'aws_elasticache_replication_group.rg').links.members).toEqual(['aws_elasticache_cluster.c']);
+    expect(get(m, 'aws_elasticache_cluster.c').attrs.standalone?.value).toBe(false);
+    expect(get(m, 'aws_elasticache_replication_group.rg').links.members).toEqual(['aws_elasticache_cluster.c']);
   });
 });
 
@@ -186,7 +186,7 @@ describe('AWS Backup', () => {
       rec('aws_backup_vault_lock_configuration.l', { backup_vault_name: 'sis', min_retention_days: 7, max_retention_days: 35 }, { references: { backup_vault_name: ['aws_backup_vault.v'] } }),
     ]);
     expect(m.ofKind('aws.backup.vault')).toHaveLength(1);
-    const v = one(m, 'aws_backup_vault.v');
+    const v = get(m, 'aws_backup_vault.v');
     expect(v.attrs.locked).toMatchObject({ value: true, origin: 'explicit' });
     expect(v.attrs.lockMinRetentionDays?.value).toBe(7);
     expect(v.attrs.kmsKeyIsAwsManaged?.value).toBe(false);
@@ -213,9 +213,9 @@ describe('AWS Backup', () => {
       rec('aws_backup_plan.p', { name: 'p', rule: [{ rule_name: 'a', target_vault_name: 'sis' }] }, { references: { 'rule.target_vault_name': ['aws_backup_vault.v'] } }),
       rec('aws_backup_selection.s', { name: 's', plan_id: UNKNOWN, resources: ['arn:aws:rds:us-east-1:111122223333:db:sis'] }, { references: { plan_id: ['aws_backup_plan.p'] } }),
     ]);
-    expect(one(m, 'aws_backup_plan.p').links.vault).toEqual(['aws_backup_vault.v']);
-    expect(one(m, 'aws_backup_vault.v').links.plans).toEqual(['aws_backup_plan.p']);
-    expect(one(m, 'aws_backup_plan.p').links.selections).toEqual(['aws_backup_selection.s']);
+    expect(get(m, 'aws_backup_plan.p').links.vault).toEqual(['aws_backup_vault.v']);
+    expect(get(m, 'aws_backup_vault.v').links.plans).toEqual(['aws_backup_plan.p']);
+    expect(get(m, 'aws_backup_plan.p').links.selections).toEqual(['aws_backup_selection.s']);
   });
 });
 
@@ -226,7 +226,7 @@ describe('security groups', () => {
       rec('aws_db_instance.db', { engine: 'postgres', vpc_security_group_ids: [UNKNOWN] }, { references: { vpc_security_group_ids: ['aws_security_group.db'] } }),
       rec('aws_elasticache_replication_group.c', { security_group_ids: [UNKNOWN] }, { references: { security_group_ids: ['aws_security_group.db'] } }),
     ]);
-    expect(one(m, 'aws_db_instance.db').links.securityGroups).toEqual(['aws_security_group.db']);
-    expect(one(m, 'aws_security_group.db').links.attachedResources?.sort()).toEqual(['aws_db_instance.db', 'aws_elasticache_replication_group.c']);
+    expect(get(m, 'aws_db_instance.db').links.securityGroups).toEqual(['aws_security_group.db']);
+    expect(get(m, 'aws_security_group.db').links.attachedResources?.sort()).toEqual(['aws_db_instance.db', 'aws_elasticache_replication_group.c']);
   });
 });

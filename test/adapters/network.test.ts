@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '../../checks/model/value.js';
-import { model, rec } from './helpers.js';
+import { model, rec } from '../helpers/policy-tester.js';
 
 const openSsh = { from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false, description: 'ssh' };
 
@@ -17,8 +17,8 @@ describe('security group adapter', () => {
   });
 
   it('plan: computed inline blocks not in the configuration are empty; configured unknown stays unknown', () => {
-    const notWritten = rec('aws_security_group.a', { name: 'a', ingress: UNKNOWN, egress: UNKNOWN }, { configured: new Set(['name']) });
-    const written = rec('aws_security_group.b', { name: 'b', ingress: UNKNOWN }, { configured: new Set(['name', 'ingress']) });
+    const notWritten = rec('aws_security_group.a', { name: 'a', ingress: UNKNOWN, egress: UNKNOWN }, { configured: ['name'] });
+    const written = rec('aws_security_group.b', { name: 'b', ingress: UNKNOWN }, { configured: ['name', 'ingress'] });
     const m = model([notWritten, written]);
     expect(m.get('aws_security_group.a')!.attrs.ingressRules).toMatchObject({ value: [], origin: 'default' });
     expect(m.get('aws_security_group.b')!.attrs.ingressRules!.origin).toBe('unknown');
@@ -58,7 +58,7 @@ describe('security group adapter', () => {
 
   it('an unknown inline list stays unknown after a standalone rule is appended', () => {
     const m = model([
-      rec('aws_security_group.x', { name: 'x', ingress: UNKNOWN }, { configured: new Set(['name', 'ingress']) }),
+      rec('aws_security_group.x', { name: 'x', ingress: UNKNOWN }, { configured: ['name', 'ingress'] }),
       rec('aws_security_group_rule.r', { type: 'ingress', security_group_id: UNKNOWN, protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['0.0.0.0/0'] }, { references: { security_group_id: ['aws_security_group.x'] } }),
     ]);
     expect(m.get('aws_security_group.x')!.attrs.ingressRules!.origin).toBe('unknown');
@@ -76,7 +76,7 @@ describe('security group adapter', () => {
 
 describe('vpc, subnet, flow log, ebs adapters', () => {
   it('subnet default map_public_ip_on_launch: false for aws_subnet, true for aws_default_subnet', () => {
-    const m = model([rec('aws_subnet.a', { cidr_block: '10.0.1.0/24' }), rec('aws_default_subnet.d', { availability_zone: 'us-east-1a' }, { configured: new Set(['availability_zone']) })]);
+    const m = model([rec('aws_subnet.a', { cidr_block: '10.0.1.0/24' }), rec('aws_default_subnet.d', { availability_zone: 'us-east-1a' }, { configured: ['availability_zone'] })]);
     expect(m.get('aws_subnet.a')!.attrs.mapPublicIpOnLaunch).toMatchObject({ value: false, origin: 'default' });
     expect(m.get('aws_default_subnet.d')!.attrs.mapPublicIpOnLaunch).toMatchObject({ value: true, origin: 'default' });
   });
@@ -105,7 +105,7 @@ describe('vpc, subnet, flow log, ebs adapters', () => {
   it('account facets merge into the synthetic account; unset settings stay unknown', () => {
     const none = model([]);
     expect(none.get('account')!.attrs.ebsEncryptionByDefault!.origin).toBe('unknown');
-    const m = model([rec('aws_ebs_encryption_by_default.e', {}, { configured: new Set() })]);
+    const m = model([rec('aws_ebs_encryption_by_default.e', {}, { configured: [] })]);
     expect(m.get('account')!.attrs.ebsEncryptionByDefault).toMatchObject({ value: true, origin: 'default' });
     expect(m.get('aws_ebs_encryption_by_default.e')).toBeUndefined();
   });
@@ -117,7 +117,7 @@ describe('load balancer adapters', () => {
       rec('aws_security_group.alb', { name: 'alb', id: UNKNOWN }),
       rec('aws_lb.web', { name: 'web', security_groups: [UNKNOWN], access_logs: [{ bucket: 'logs', prefix: 'web' }], arn: UNKNOWN }, { references: { security_groups: ['aws_security_group.alb'] } }),
       rec('aws_lb_listener.http', { load_balancer_arn: UNKNOWN, port: 80, default_action: [{ type: 'redirect', redirect: [{ status_code: 'HTTP_301' }] }] }, { references: { load_balancer_arn: ['aws_lb.web'] } }),
-      rec('aws_lb_listener.https', { load_balancer_arn: UNKNOWN, port: 443, protocol: 'HTTPS', ssl_policy: UNKNOWN, default_action: [{ type: 'forward' }] }, { references: { load_balancer_arn: ['aws_lb.web'] }, configured: new Set(['load_balancer_arn', 'port', 'protocol', 'default_action']) }),
+      rec('aws_lb_listener.https', { load_balancer_arn: UNKNOWN, port: 443, protocol: 'HTTPS', ssl_policy: UNKNOWN, default_action: [{ type: 'forward' }] }, { references: { load_balancer_arn: ['aws_lb.web'] }, configured: ['load_balancer_arn', 'port', 'protocol', 'default_action'] }),
     ]);
     const lb = m.get('aws_lb.web')!;
     expect(lb.attrs.type).toMatchObject({ value: 'application', origin: 'default' });
@@ -136,7 +136,7 @@ describe('load balancer adapters', () => {
 
 describe('details', () => {
   it('aws_alb is an alias of aws_lb; aws_default_vpc is a default VPC', () => {
-    const m = model([rec('aws_alb.legacy', { name: 'legacy' }), rec('aws_default_vpc.d', {}, { configured: new Set() })]);
+    const m = model([rec('aws_alb.legacy', { name: 'legacy' }), rec('aws_default_vpc.d', {}, { configured: [] })]);
     expect(m.get('aws_alb.legacy')!.kind).toBe('aws.elb.load-balancer');
     const v = m.get('aws_default_vpc.d')!;
     expect(v.kind).toBe('aws.ec2.vpc');

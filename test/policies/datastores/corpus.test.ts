@@ -2,18 +2,16 @@
 // HCL source. Expectations follow our policies; where they differ from trivy's label, the row says why.
 import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';
-import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
-import { linkModel } from '../../checks/adapters/link.js';
-import { readHcl } from '../../checks/sources/hcl/index.js';
-import { describeWithShared, sharedDir } from '../helpers/shared.js';
-import { verdicts } from './helpers.js';
+import { readHcl } from '../../../checks/sources/hcl/index.js';
+import { describeWithShared, sharedDir } from '../../helpers/shared.js';
+import { model, verdicts } from '../../helpers/policy-tester.js';
 
 const SPLIT = sharedDir('corpora/aquasecurity__trivy-checks/_derived/split');
 
 async function verdictsFor(rel: string, policy: string): Promise<Record<string, string>> {
   const file = join(SPLIT, rel);
   const src = await readHcl([file], { root: dirname(file) });
-  return verdicts(policy, linkModel(adaptTerraform(src.records, 'hcl')));
+  return verdicts(policy, model(src.records, 'hcl'));
 }
 
 const CASES: Array<[string, string, string, Record<string, string>, string?]> = [

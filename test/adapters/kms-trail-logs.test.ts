@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAwsManagedKeyRef } from '../../checks/adapters/terraform/kms.js';
 import { UNKNOWN } from '../../checks/model/value.js';
-import { get, model, rec } from './helpers.js';
+import { get, model, rec } from '../helpers/policy-tester.js';
 
 describe('aws_kms_key and aws_kms_alias', () => {
   it('fills provider defaults: rotation off, 30-day window, default key policy, symmetric encrypt key', () => {
