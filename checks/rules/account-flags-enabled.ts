@@ -7,7 +7,7 @@ import { attrNamed } from '../model/typed.js';
  * verification". A live snapshot reads the whole account (`complete` true): an absent setting there is
  * the AWS default, off.
  */
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'account-flags-enabled',
   description: 'Every listed boolean account setting is true; not declared in a configuration = unknown, absent in a full live read = false.',
   kinds: ['aws.account'],

@@ -11,7 +11,7 @@ const TRAIL_SETTINGS = ['isMultiRegion', 'enableLogging', 'includeGlobalServiceE
  * qualifying it fails, since the trails this configuration manages leave regions unrecorded (a waiver
  * naming the organization trail covers the case where one exists).
  */
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'account-multi-region-trail',
   description: 'At least one logging, multi-region trail with global service events exists for the account.',
   kinds: ['aws.account'],

@@ -43,7 +43,7 @@ function evaluate(r: KindResource<'aws.backup.plan'>, model: Model, approved: st
   return { truth: 'true', evidence: evidence.length ? evidence : [{ path: 'rules.copyActions', value: [] }], loc: rules.loc };
 }
 
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'backup-copy-region',
   description: 'Backup plan copy actions target vaults in approved regions (profile approvedRegions).',
   kinds: ['aws.backup.plan'],

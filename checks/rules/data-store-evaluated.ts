@@ -11,7 +11,7 @@ const UNCLASSIFIED = 'unclassified';
  * classification written on it (tagged `public`, say): that classification was a decision, and
  * aws-data-store-classified judges that it exists.
  */
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'data-store-evaluated',
   description: 'The data store was evaluated by at least one policy of the catalog (or explicitly classified out of every policy\'s scope).',
   kinds: ['aws.data-store'],

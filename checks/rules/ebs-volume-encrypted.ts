@@ -8,7 +8,7 @@ import { linkedOf } from '../model/typed.js';
  * account setting is not in the input is unknown; `encrypted = false` written in the configuration
  * fails unless the input shows encryption by default on (the configuration asks for plaintext).
  */
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'ebs-volume-encrypted',
   description: 'EBS volume encrypted, directly or by the region default',
   kinds: ['aws.ec2.ebs-volume'],

@@ -23,7 +23,7 @@ function literalSecret(value: string): boolean {
   return !/^(arn:aws|\{\{resolve:)/.test(t);
 }
 
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'ecs-plaintext-environment',
   description: 'No ECS container definition carries a credential in a plain environment variable.',
   kinds: ['aws.ecs.task-definition'],

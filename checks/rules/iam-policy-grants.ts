@@ -64,7 +64,7 @@ function statementBad(s: IamStatement, i: number, forbid: Forbid, scoping: strin
   }
 }
 
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'iam-policy-grants',
   description: 'An identity policy document has no Allow statement of the forbidden shape (full admin, service wildcard on all resources, KMS decrypt on all keys, NotAction).',
   optionsSchema: {

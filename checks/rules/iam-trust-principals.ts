@@ -64,7 +64,7 @@ function githubWithoutSub(s: IamStatement): K {
   return kAnd(webIdentity, kNot(pinned));
 }
 
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'iam-trust-principals',
   description: 'A role trust policy trusts only named principals: no wildcard principal without an organization/account condition, no NotPrincipal, GitHub OIDC pinned to a repository.',
   optionsSchema: {

@@ -58,7 +58,7 @@ function evaluate(r: Resource, model: Model, link: string, flagAttr: string): Ch
   return { truth: 'unknown', evidence: [flagEv, ...keyEv], loc: flag?.loc, message: { id: 'keyNotInInput' } };
 }
 
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'kms-key-customer-managed',
   description: 'The KMS key named by a link (and the adapter flag for AWS-managed keys) is a customer-managed key.',
   optionsSchema: {

@@ -36,7 +36,7 @@ const messages = {
   cannotSee: 'cannot see {where}: {reason}',
 } as const;
 
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'no-plaintext-credentials',
   description: 'The resource holds no credential in plain configuration (plaintextCredentials empty, unreadCredentials empty).',
   kinds: ['aws.ec2.instance', 'aws.terraform.block'],

@@ -79,7 +79,7 @@ function principalPublic(p: Record<string, Array<string | UnknownValue>> | Unkno
   return unknown ? 'unknown' : 'restricted';
 }
 
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'policy-no-public-allow',
   description: 'A resource policy document has no Allow to every principal (`*` or NotPrincipal) without a condition that restricts the caller.',
   optionsSchema: {

@@ -60,7 +60,7 @@ function evaluate(r: RdsDatabase, model: Model): CheckOutcome<typeof messages> {
   return { truth: 'unknown', evidence: [{ path: 'engine', value: engine }], message: { id: 'optionGroup', data: { engine } } };
 }
 
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'rds-connection-logging',
   description: 'The parameter group attached to an RDS database logs connections (log_connections, pgaudit, Aurora MySQL server audit).',
   kinds: ['aws.rds.instance', 'aws.rds.cluster'],

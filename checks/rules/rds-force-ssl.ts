@@ -76,7 +76,7 @@ function evaluate(r: RdsDatabase, model: Model): CheckOutcome<typeof messages> {
   };
 }
 
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'rds-force-ssl',
   description: 'The parameter group attached to an RDS instance or cluster requires TLS (rds.force_ssl / require_secure_transport), engine defaults included.',
   kinds: ['aws.rds.instance', 'aws.rds.cluster'],

@@ -54,7 +54,7 @@ function namesBucket(e: Record<string, unknown>, bucket: string | undefined): bo
   return false;
 }
 
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 's3-data-events-logged',
   description: 'A logging CloudTrail trail records S3 data events (reads and writes) for this bucket.',
   kinds: ['aws.s3.bucket'],

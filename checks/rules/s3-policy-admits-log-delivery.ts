@@ -29,7 +29,7 @@ function admitsLogDelivery(st: IamStatement): T {
   return parts.includes('no') ? 'no' : parts.includes('unknown') ? 'unknown' : 'yes';
 }
 
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 's3-policy-admits-log-delivery',
   description: 'The bucket policy allows the S3 server access logging service (logging.s3.amazonaws.com) to put objects: the bucket is a log target.',
   kinds: ['aws.s3.bucket'],

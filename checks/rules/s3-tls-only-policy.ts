@@ -86,7 +86,7 @@ function coversBucketAndObjects(st: IamStatement, bucketName: string | undefined
   return r.unknown ? 'unknown' : 'no';
 }
 
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 's3-tls-only-policy',
   description: 'The bucket policy denies every request made without TLS (aws:SecureTransport = false) on the bucket and its objects.',
   kinds: ['aws.s3.bucket'],

@@ -7,7 +7,7 @@ import { attachedResources } from './lib/network.js';
  * `kindPrefixes`), by the `securityGroups` link of that resource or the group's `attachedResources`.
  * Meant for `where`: a group not known to be used by such a resource is false (not applicable).
  */
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'sg-attached-to',
   description: 'The security group is used by a resource of the given kinds',
   kinds: ['aws.ec2.security-group'],

@@ -7,7 +7,7 @@ import { attachedResources, portsBeyond, ruleIsWorld, rulesOf } from './lib/netw
  * attached only to non-load-balancer resources fails; when the input does not show what uses the group,
  * the answer is unknown.
  */
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'sg-world-ingress-web-on-lb',
   description: 'Internet ingress only on web ports, and only on load-balancer security groups',
   kinds: ['aws.ec2.security-group'],

@@ -17,7 +17,7 @@ function allTraffic(rule: RuleView): Tri {
  * examined: a `self` rule or a rule from another group does not excuse a later world-open one.
  * Unknown CIDRs, ports or rule lists make the answer unknown unless a known rule already fails.
  */
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'sg-world-open',
   description: 'No rule of the given direction opens the listed ports (or all protocols) to the internet',
   kinds: ['aws.ec2.security-group'],

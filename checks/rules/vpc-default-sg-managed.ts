@@ -9,7 +9,7 @@ const EXISTING = new Set(['no-op', 'update', 'read']);
  * allows all egress; only managing it (with no rules) closes it. When a plan shows the VPC already
  * exists, the group may have been closed outside this configuration: unknown.
  */
-export default defineCheck({
+export const codeCheck = defineCheck({
   name: 'vpc-default-sg-managed',
   description: 'The VPC default security group is managed by the configuration',
   kinds: ['aws.ec2.vpc'],
