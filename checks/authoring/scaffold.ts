@@ -13,6 +13,8 @@ import { PACKAGE_ROOT } from '../util/package-root.js';
 import { probeBooleanAttribute, type AttributeNames } from './attribute-probe.js';
 import { FIXTURE_FORMS, type FixtureSource } from './fixture-files.js';
 import { addPolicyToControls } from './framework-edit.js';
+import { readMappingRules } from './mapping-rules.js';
+import { proposePeerMappings } from './peer-mappings.js';
 import { LIVE_RECORDS } from './live-records.js';
 import { appendMutation, mutationId, mutationStub, stackFileWith } from './mutation-stub.js';
 
@@ -40,6 +42,9 @@ export interface ScaffoldLayout {
   fixturesDir: string;
   /** Core catalog only. */
   frameworkFile?: string;
+  /** Core catalog only: the other frameworks' files the FERPA mapping is carried to, and the rules that bound it. */
+  peerFrameworkFiles?: string[];
+  mappingRulesFile?: string;
   mutationsFile?: string;
   stackDir?: string;
   /** Policy folders whose ids are taken as well (the core catalog, for a user folder). */
@@ -59,6 +64,8 @@ export function coreLayout(root = PACKAGE_ROOT): ScaffoldLayout {
     policiesDir: join(root, 'policies'),
     fixturesDir: join(root, 'fixtures'),
     frameworkFile: join(root, 'policies', 'frameworks', 'ferpa.yaml'),
+    peerFrameworkFiles: ['nist-800-53-moderate.yaml', 'soc2.yaml'].map((f) => join(root, 'policies', 'frameworks', f)),
+    mappingRulesFile: join(root, 'test', 'frameworks', 'mapping-rules.yaml'),
     mutationsFile: join(root, 'reference-stack', 'mutations.yaml'),
     stackDir: join(root, 'reference-stack', 'terraform'),
     otherPolicyDirs: [],
@@ -112,6 +119,32 @@ function checkRequest(req: ScaffoldRequest, layout: ScaffoldLayout): { sources: 
   return { sources, controls, ...(assert ? { assert } : {}) };
 }
 
+/**
+ * Map the policy in the other frameworks as its peers (the policies of the same FERPA controls) are
+ * mapped, bounded by the mapping rules; what cannot be proposed becomes a note to do by hand.
+ */
+function carryMapping(req: ScaffoldRequest, controls: string[], ferpaText: string, layout: ScaffoldLayout, edits: Map<string, string>, notes: string[]): void {
+  const files = (layout.peerFrameworkFiles ?? []).filter((f) => existsSync(f));
+  if (!files.length || !layout.mappingRulesFile || !existsSync(layout.mappingRulesFile)) return;
+  const shown = (f: string) => relative(layout.root, f);
+  if (!req.category) {
+    notes.push(`map the policy in ${files.map(shown).join(' and ')} too (rerun with --category to have it proposed from the policies of ${controls.join(', ')})`);
+    return;
+  }
+  const rules = readMappingRules(layout.mappingRulesFile);
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const { controls: add, refused } = proposePeerMappings(ferpaText, controls, text, { id: req.id, category: req.category }, rules);
+    const why = refused.length ? ` (${refused.join(', ')} map its peers, but ${shown(layout.mappingRulesFile)} does not let a ${req.category} policy named ${req.id} evidence them)` : '';
+    if (add.length) {
+      edits.set(file, addPolicyToControls(text, add, req.id, shown(file)));
+      notes.push(`mapped in ${shown(file)} as the policies of ${controls.join(', ')} are: ${add.join(', ')}; check each control's scope says what this policy evidences${why}`);
+    } else {
+      notes.push(`map the policy in ${shown(file)} by hand, or list it under unmappedPolicies with the reason${why}`);
+    }
+  }
+}
+
 /** Write the skeleton of a new policy; nothing is written unless every part can be. */
 export function scaffoldPolicy(req: ScaffoldRequest, layout: ScaffoldLayout): ScaffoldResult {
   const { sources, controls, assert } = checkRequest(req, layout);
@@ -136,8 +169,11 @@ export function scaffoldPolicy(req: ScaffoldRequest, layout: ScaffoldLayout): Sc
   if (assert && sources.includes('live') && !names.live) notes.push(`no API field gave ${assert.attr} as written: fill in the TODO in the live fixtures`);
 
   const edits = new Map<string, string>();
-  if (controls.length) edits.set(layout.frameworkFile!, addPolicyToControls(readFileSync(layout.frameworkFile!, 'utf8'), controls, req.id, relative(layout.root, layout.frameworkFile!)));
-  else if (layout.frameworkFile) notes.push(`map the policy to a FERPA control: add ${req.id} to a control's policies list in ${relative(layout.root, layout.frameworkFile)} (or rerun with --control)`);
+  if (controls.length) {
+    const ferpaText = readFileSync(layout.frameworkFile!, 'utf8');
+    edits.set(layout.frameworkFile!, addPolicyToControls(ferpaText, controls, req.id, relative(layout.root, layout.frameworkFile!)));
+    carryMapping(req, controls, ferpaText, layout, edits, notes);
+  } else if (layout.frameworkFile) notes.push(`map the policy to a FERPA control: add ${req.id} to a control's policies list in ${relative(layout.root, layout.frameworkFile)} (or rerun with --control)`);
   let mutation: string | undefined;
   if (layout.mutationsFile && layout.stackDir) {
     const at = stackFileWith(layout.stackDir, spec.terraform.map((t) => t.split(' ')[0]!));
