@@ -59,6 +59,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--file-dirs', 'scan the folder of each .tf/.tf.json file given, once, instead of the files alone (for pre-commit, which passes changed files)')
     .option('--baseline <file>', 'an earlier results JSON, or "store" for the latest run in --store: findings still open in it are kept (marked baseline) but do not fail the run or show in text/markdown/junit')
     .option('--store <dir|s3://bucket/prefix>', 'keep this run (results, input hashes, link to the previous run) in a run store')
+    .option('--cache [dir]', 'keep parsed Terraform files by content in this directory for the next run (default .ferpa-ready/cache; write it after the paths or as --cache=DIR)')
     .action(async (paths: string[], opts) => {
       const { scanPaths } = await import('../../pipeline/scan.js');
       const { renderChunks } = await import('../../../reports/index.js');
@@ -78,7 +79,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         config,
         catalog,
         now: clock(),
-        hcl: { vars: parseVars(opts.var), varFiles: opts.varFile.map((f: string) => resolve(f)), env: process.env },
+        hcl: { vars: parseVars(opts.var), varFiles: opts.varFile.map((f: string) => resolve(f)), env: process.env, ...(opts.cache ? { cache: resolve(opts.cache === true ? '.ferpa-ready/cache' : opts.cache) } : {}) },
         ...(frameworks ? { frameworks } : {}),
       });
       const meta = policyMeta(catalog.policies);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
-import { readInputTextAsync } from '../../util/input-file.js';
+import { readInputText } from '../../util/input-file.js';
 import { jsonNestingProblem } from '../../util/json-depth.js';
 import { hclNestingProblem } from './depth.js';
 import { nativeHclToJson } from './native-json.js';
@@ -344,7 +344,9 @@ function normalizeJson(doc: Record<string, unknown>, display: string): Record<st
 }
 
 export async function parseFile(path: string, display: string, pool?: ParsePool): Promise<ParsedFile> {
-  const text = await readInputTextAsync(path, display, 'a Terraform file');
+  // read synchronously: the parse that follows runs on this thread anyway, and an asynchronous read
+  // costs several thread-pool round trips per file
+  const text = readInputText(path, display, 'a Terraform file');
   if (path.endsWith('.json')) {
     const deep = jsonNestingProblem(text);
     if (deep) throw new InputError(`JSON ${deep}`, display);
