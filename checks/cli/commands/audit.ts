@@ -77,7 +77,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         const marked = bl && loaded ? bl.applyBaseline(results, loaded.index) : results;
         const newOnly = bl ? bl.newOnlyView(marked, loaded?.label) : results;
         const meta = policyMeta(catalog.policies);
-        await writeReadinessReport(targets, marked, catalog, config);
+        await writeReadinessReport(targets, marked, catalog, config, frameworks?.ids[0]);
         for (const t of targets) {
           if (READINESS_FORMATS.includes(t.format)) continue;
           const doc = ['json', 'sarif', 'gitlab-sast'].includes(t.format) ? marked : newOnly;

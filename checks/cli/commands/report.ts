@@ -7,12 +7,13 @@ import { InputError } from '../../errors.js';
 import { parseJsonBytes } from '../../util/json-parse-large.js';
 import { readNamedInput } from '../../util/input-file.js';
 import { describeAjvError, schemaValidator } from '../../util/schemas.js';
-import { buildReport, trendPointOf, type ReportInput, type TrendPoint } from '../../../reports/ferpa/model.js';
+import { buildReport, crosswalkFrameworks, FERPA_FRAMEWORK, trendPointOf, type ReportFramework, type ReportInput, type TrendPoint } from '../../../reports/ferpa/model.js';
 import { renderFerpaHtml } from '../../../reports/ferpa/html.js';
 import { renderFerpaJson } from '../../../reports/ferpa/json.js';
 import { renderFerpaMarkdown } from '../../../reports/ferpa/markdown.js';
 import { chromiumPath, PDF_MAX_EVIDENCE_ROWS, renderFerpaPdf } from '../../../reports/ferpa/pdf.js';
-import { clock, loadContext, policyMeta } from '../context.js';
+import { checkAttestations } from '../../engine/attestations.js';
+import { clock, loadContext, policyMeta, selectedFrameworks } from '../context.js';
 import { collect, parseFormats, writeOutput } from '../output.js';
 import { pushAll } from '../../util/push-all.js';
 
@@ -39,16 +40,29 @@ export function readResultsFile(file: string): ReportInput {
   return { results: data as Results, path: file, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-function readAttestations(files: string[]): Attestation[] {
-  return files.flatMap((f) => loadAttestationFile(resolve(f), f));
+function readAttestations(files: string[], catalog: ReturnType<typeof loadContext>['catalog']): Attestation[] {
+  return files.flatMap((f) => {
+    const list = loadAttestationFile(resolve(f), f);
+    checkAttestations(list, catalog.frameworks, f);
+    return list;
+  });
 }
 
-function readHistory(files: string[]): { points: TrendPoint[]; previous: string | null } {
+/** The framework a report is for: `--framework` (one), default FERPA. */
+function reportFramework(given: string[], catalog: ReturnType<typeof loadContext>['catalog']): ReportFramework {
+  const ids = selectedFrameworks(given, catalog);
+  return catalog.frameworks.get(ids[0] ?? FERPA_FRAMEWORK) ?? catalog.framework;
+}
+
+function readHistory(files: string[], frameworkId: string): { points: TrendPoint[]; previous: string | null } {
   const points: Array<TrendPoint & { sha: string }> = [];
   for (const f of files) {
     const bytes = readBytes(f, 'history report');
-    const p = trendPointOf(parseJson(bytes, f), f);
+    const data = parseJson(bytes, f);
+    const p = trendPointOf(data, f);
     if (!p) throw new InputError('not a ferpa-ready JSON readiness report (write one with `ferpa-ready report --format json=FILE`)', f);
+    const other = (data as { framework?: { id?: unknown } }).framework?.id;
+    if (typeof other === 'string' && other !== frameworkId) throw new InputError(`a ${other} readiness report; this report is for ${frameworkId}, so its trend takes ${frameworkId} reports only`, f);
     points.push({ ...p, sha: createHash('sha256').update(bytes).digest('hex') });
   }
   points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
@@ -69,17 +83,20 @@ export async function writeReportTargets(
     history?: TrendPoint[];
     previousReportSha256?: string | null;
     profile?: ReturnType<typeof loadContext>['config']['profile'];
+    /** The framework whose report this is (default FERPA). */
+    framework?: ReportFramework;
   },
 ): Promise<void> {
   for (const t of targets) if (t.format === 'pdf' && !t.file) throw new InputError('--format pdf: give a file name (pdf=report.pdf)');
   const chrome = targets.some((t) => t.format === 'pdf') ? chromiumPath(process.env) : undefined;
   const { catalog, now } = ctx;
-  const report = buildReport(inputs, catalog.framework, policyMeta(catalog.policies), {
+  const report = buildReport(inputs, ctx.framework ?? catalog.framework, policyMeta(catalog.policies), {
     now,
     attestations: ctx.attestations,
     history: ctx.history ?? [],
     previousReportSha256: ctx.previousReportSha256 ?? null,
     profile: ctx.profile,
+    crosswalk: crosswalkFrameworks(catalog.frameworks),
   });
   let htmlDoc: string | undefined;
   const htmlOnce = () => (htmlDoc ??= renderFerpaHtml(report));
@@ -95,7 +112,7 @@ export async function writeReportTargets(
 }
 
 /** Trend points from a run store: each stored run's results rolled up into control statuses. */
-async function storeTrend(spec: string, last: number, catalog: ReturnType<typeof loadContext>['catalog'], attestations: Attestation[]): Promise<TrendPoint[]> {
+async function storeTrend(spec: string, last: number, catalog: ReturnType<typeof loadContext>['catalog'], attestations: Attestation[], framework: ReportFramework): Promise<TrendPoint[]> {
   if (!Number.isInteger(last) || last < 1) throw new InputError(`--trend-runs: expected a positive whole number, got "${last}"`);
   const { openStore } = await import('../../store/index.js');
   const store = await openStore(spec);
@@ -103,7 +120,7 @@ async function storeTrend(spec: string, last: number, catalog: ReturnType<typeof
   const points: TrendPoint[] = [];
   for (const run of runs.slice(-last)) {
     const results = await store.readResults(run.manifest.id);
-    const report = buildReport([{ results, path: run.manifest.id, sha256: run.manifest.resultsSha256 }], catalog.framework, policyMeta(catalog.policies), {
+    const report = buildReport([{ results, path: run.manifest.id, sha256: run.manifest.resultsSha256 }], framework, policyMeta(catalog.policies), {
       now: new Date(results.generatedAt),
       attestations,
     });
@@ -116,13 +133,14 @@ async function storeTrend(spec: string, last: number, catalog: ReturnType<typeof
 export function registerReport(program: Command, _setExit: (code: number) => void): void {
   program
     .command('report')
-    .description('FERPA readiness report for a DPA review (HTML, PDF, Markdown, JSON) from one or more scan results files')
+    .description('Readiness report by control (HTML, PDF, Markdown, JSON) from one or more scan results files: FERPA for a DPA review, or another framework of the catalog')
     .requiredOption('--results <file>', 'a results JSON file written by `scan --format json=FILE` (repeatable; they merge)', collect, [])
     .option('-f, --format <fmt[=file]>', `output format, repeatable: ${REPORT_FORMATS.join(', ')} (pdf needs a file)`, collect, [])
     .option('-c, --config <file>', 'configuration file (default: ./.ferpa-ready.yaml when present)')
     .option('--attestations <file>', 'attestations YAML/JSON file (repeatable)', collect, [])
     .option('--history <file>', 'an earlier JSON readiness report, for the trend (repeatable)', collect, [])
     .option('--policies <dir>', 'extra policy folder (repeatable)', collect, [])
+    .option('--framework <id>', 'the framework the report is organised by: ferpa (default), nist-800-53-moderate, fedramp-moderate, soc2', collect, [])
     .option('--store <dir|s3://bucket/prefix>', 'a run store: the trend chart shows its last runs')
     .option('--trend-runs <n>', 'how many stored runs the trend shows', '10')
     .action(async (opts) => {
@@ -130,18 +148,22 @@ export function registerReport(program: Command, _setExit: (code: number) => voi
       if (!files.length) throw new InputError('report: give at least one --results file');
       const targets = parseFormats(opts.format, REPORT_FORMATS, 'markdown');
       const inputs = files.map(readResultsFile);
-      const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
-      const history = readHistory(opts.history);
+      if (new Set(opts.framework).size > 1) throw new InputError(`report: one --framework per report (got ${[...new Set(opts.framework)].join(', ')}); write one report per framework`);
+      // With --framework, config.profile is that framework's (shown when the results carry none).
+      const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies, frameworks: opts.framework });
+      const framework = reportFramework(opts.framework, catalog);
+      const history = readHistory(opts.history, framework.framework);
       const now = clock();
-      if (opts.store) pushAll(history.points, await storeTrend(opts.store, Number(opts.trendRuns), catalog, config.attestations));
+      if (opts.store) pushAll(history.points, await storeTrend(opts.store, Number(opts.trendRuns), catalog, config.attestations, framework));
       history.points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
       await writeReportTargets(targets, inputs, {
         catalog,
         now,
-        attestations: [...config.attestations, ...readAttestations(opts.attestations)],
+        attestations: [...config.attestations, ...readAttestations(opts.attestations, catalog)],
         history: history.points,
         previousReportSha256: history.previous,
         profile: config.profile,
+        framework,
       });
     });
 }

@@ -24,12 +24,16 @@ function parseVars(values: string[]): Record<string, string> {
   return out;
 }
 
-/** `--format html=...` / `pdf=...`: the FERPA readiness report of this run, straight from scan or audit. */
+/**
+ * `--format html=...` / `pdf=...`: the readiness report of this run, straight from scan or audit, for
+ * the first `--framework` given (FERPA without one).
+ */
 export async function writeReadinessReport(
   targets: Array<{ format: string; file?: string }>,
   results: Results,
   catalog: ReturnType<typeof loadContext>['catalog'],
   config: ReturnType<typeof loadContext>['config'],
+  frameworkId?: string,
 ): Promise<void> {
   const wanted = targets.filter((t) => READINESS_FORMATS.includes(t.format));
   if (!wanted.length) return;
@@ -38,7 +42,8 @@ export async function writeReadinessReport(
   const hash = createHash('sha256');
   for (const piece of jsonChunks(results)) hash.update(piece);
   const input = { results, path: results.inputs.map((i) => i.path).join(', ') || 'scan', sha256: hash.digest('hex') };
-  await writeReportTargets(wanted, [input], { catalog, now: new Date(results.generatedAt), attestations: config.attestations, profile: config.profile });
+  const framework = frameworkId ? catalog.frameworks.get(frameworkId) : undefined;
+  await writeReportTargets(wanted, [input], { catalog, now: new Date(results.generatedAt), attestations: config.attestations, profile: config.profile, ...(framework ? { framework } : {}) });
 }
 
 export function registerScan(program: Command, setExit: (code: number) => void): void {
@@ -85,7 +90,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const meta = policyMeta(catalog.policies);
       const marked = bl && baseline ? bl.applyBaseline(results, baseline) : results;
       const newOnly = bl ? bl.newOnlyView(marked, loaded?.label) : results;
-      await writeReadinessReport(targets, marked, catalog, config);
+      await writeReadinessReport(targets, marked, catalog, config, frameworks?.ids[0]);
       for (const t of targets) {
         if (READINESS_FORMATS.includes(t.format)) continue;
         const doc = ['json', 'sarif', 'gitlab-sast'].includes(t.format) ? marked : newOnly;
