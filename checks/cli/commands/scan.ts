@@ -46,6 +46,15 @@ export async function writeReadinessReport(
   await writeReportTargets(wanted, [input], { catalog, now: new Date(results.generatedAt), attestations: config.attestations, profile: config.profile, ...(framework ? { framework } : {}) });
 }
 
+/** `--cache DIR` when it can be written; otherwise one warning line, and the scan runs without it. */
+async function usableCache(dir: string): Promise<string | undefined> {
+  const { cacheDirProblem } = await import('../../sources/hcl/parse-cache.js');
+  const problem = cacheDirProblem(dir);
+  if (!problem) return dir;
+  process.stderr.write(`warning: --cache ${dir}: cannot be written (${problem}); scanning without the cache\n`);
+  return undefined;
+}
+
 export function registerScan(program: Command, setExit: (code: number) => void): void {
   program
     .command('scan')
@@ -80,11 +89,12 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const bl = opts.baseline ? await import('../../pipeline/baseline.js') : undefined;
       const loaded = opts.baseline ? await loadBaselineInput(opts.baseline, opts.store) : undefined;
       const baseline = loaded?.index;
+      const cache = opts.cache ? await usableCache(resolve(opts.cache === true ? '.ferpa-ready/cache' : opts.cache)) : undefined;
       const { results, models } = await scanPaths(all, {
         config,
         catalog,
         now: clock(),
-        hcl: { vars: parseVars(opts.var), varFiles: opts.varFile.map((f: string) => resolve(f)), env: process.env, ...(opts.cache ? { cache: resolve(opts.cache === true ? '.ferpa-ready/cache' : opts.cache) } : {}) },
+        hcl: { vars: parseVars(opts.var), varFiles: opts.varFile.map((f: string) => resolve(f)), env: process.env, ...(cache ? { cache } : {}) },
         ...(frameworks ? { frameworks } : {}),
       });
       const meta = policyMeta(catalog.policies);

@@ -13,7 +13,7 @@
  * than ENTRY_BYTES is not kept. Nothing here fails a scan: a cache that cannot be written is skipped.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -56,6 +56,23 @@ export function parserVersion(): string {
   }
   version = h.digest('hex').slice(0, 16);
   return version;
+}
+
+/**
+ * Why `dir` cannot hold the cache (its error code, or message), or undefined when it can: the directory
+ * is made if missing and probed with a real write (permission bits alone say nothing to root).
+ */
+export function cacheDirProblem(dir: string): string | undefined {
+  const root = join(dir, 'hcl');
+  const probe = join(root, `.probe.${process.pid}.tmp`);
+  try {
+    mkdirSync(root, { recursive: true });
+    writeFileSync(probe, '');
+    unlinkSync(probe);
+    return undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? String((e as Error).message ?? e).split('\n')[0];
+  }
 }
 
 function isBlockPos(b: unknown): b is BlockPos {
