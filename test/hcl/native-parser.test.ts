@@ -146,7 +146,7 @@ describe('records and their file:line positions do not depend on the parser', ()
       expect(wasmOnly[i]!.parsed.native).toBe(0);
       expect(wasmOnly[i]!.parsed.wasm).toBe(r.parsed.native);
       expect(r.records.length).toBeGreaterThan(20);
-      expect(r.records.every((x) => x.loc && x.loc.line > 0)).toBe(true);
+      expect(r.records.every((x) => (x.loc?.line ?? 0) > 0)).toBe(true);
       const { parsed: _a, ...a } = r;
       const { parsed: _b, ...b } = wasmOnly[i]!;
       expect(JSON.stringify(a)).toBe(JSON.stringify(b));
