@@ -9,6 +9,7 @@ import { writeSyntheticTree } from './synthetic-tree.js';
 import { runCli, runNode, type CliFigures } from './cli.js';
 import { againstFloor, figures, growthLine, median, perDoubling, RUNS, stale } from './figures.js';
 import { scaleBench } from './scale.js';
+import { firstCallMs } from './first-call.js';
 
 const only = process.argv[2];
 const dir = mkdtempSync(join(tmpdir(), 'frbench-'));
@@ -46,6 +47,16 @@ async function startupBench(): Promise<void> {
   console.log(`  scan of an empty .tf:    ${againstFloor(emptyRun, version)} of --version`);
   const oneRun = await median(() => runCli(['scan', join(one, 'main.tf'), '--format', `json=${join(dir, 'startup-one.json')}`]));
   console.log(`  scan of one small .tf:   ${againstFloor(oneRun, version)} of --version, x${(oneRun.wallMs / emptyRun.wallMs).toFixed(2)} wall of the empty scan`);
+  console.log(`  scan of one small .tf:   wall x${(oneRun.wallMs / node.wallMs).toFixed(1)}, CPU x${(oneRun.cpuMs / node.cpuMs).toFixed(1)} of node alone`);
+  const mid = (xs: number[]): number => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1]!;
+  const times = async (args: (endpoint: string) => string[]): Promise<number> => {
+    const xs: number[] = [];
+    for (let i = 0; i < RUNS; i++) xs.push(await firstCallMs(args));
+    return mid(xs);
+  };
+  const fetchFloor = await times((endpoint) => ['-e', 'fetch(process.argv[1]).catch(() => {})', endpoint]);
+  const audit = await times((endpoint) => [join(ROOT, 'bin/ferpa-ready.js'), 'audit', '--endpoint-url', endpoint, '--regions', 'us-east-1', '--quiet']);
+  console.log(`  audit, first API call:   after ${(audit / 1000).toFixed(2)} s (x${(audit / fetchFloor).toFixed(1)} of node's own first request, ${(fetchFloor / 1000).toFixed(2)} s; target < 0.5 s)`);
 }
 
 async function planBench(): Promise<void> {
