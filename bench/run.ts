@@ -1,13 +1,15 @@
 // `npm run bench`: prints figures against the targets in the issues. Not a test: nothing here asserts.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticPlan } from './synthetic-plan.js';
 import { reportBench } from './report-bench.js';
 import { writeSyntheticTree } from './synthetic-tree.js';
-import { runCli, type CliFigures } from './cli.js';
+import { runCli, runNode, type CliFigures } from './cli.js';
+import { againstFloor, figures, growthLine, median, perDoubling, RUNS, stale } from './figures.js';
 import { scaleBench } from './scale.js';
+import { firstCallMs } from './first-call.js';
 
 const only = process.argv[2];
 const dir = mkdtempSync(join(tmpdir(), 'frbench-'));
@@ -20,39 +22,84 @@ function child(script: string, args: string[]): Record<string, number> {
   return { ...JSON.parse(r.stdout.trim().split('\n').pop()!), wallMs: wall };
 }
 
-const secs = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const FLOOR = join(import.meta.dirname, 'floor.mjs');
+const ROOT = join(import.meta.dirname, '..');
+const mb = (file: string): string => `${(statSync(file).size / 1e6).toFixed(1)} MB`;
+
+/** Growth per doubling between consecutive rows. */
+function growth(rows: Array<{ size: number; r: CliFigures }>): void {
+  for (let i = 1; i < rows.length; i++) console.log(`  ${growthLine([rows[i - 1]!, rows[i]!])}`);
+}
+
+async function startupBench(): Promise<void> {
+  console.log(`start-up (median of ${RUNS}; floors: node alone, and the CLI printing its version; target: a one-file scan < 0.25 s wall)`);
+  const node = await median(() => runNode(['-e', '0']));
+  console.log(`  node -e 0:               ${figures(node)}`);
+  const version = await median(() => runCli(['--version']));
+  console.log(`  ferpa-ready --version:   ${againstFloor(version, node)} of node alone${stale(version)}`);
+  const empty = join(dir, 'startup-empty');
+  mkdirSync(empty, { recursive: true });
+  writeFileSync(join(empty, 'main.tf'), '');
+  const one = join(dir, 'startup-one');
+  mkdirSync(one, { recursive: true });
+  writeFileSync(join(one, 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "records"\n  tags   = { DataClassification = "student-data" }\n}\n');
+  const emptyRun = await median(() => runCli(['scan', join(empty, 'main.tf'), '--format', `json=${join(dir, 'startup-empty.json')}`]));
+  console.log(`  scan of an empty .tf:    ${againstFloor(emptyRun, version)} of --version`);
+  const oneRun = await median(() => runCli(['scan', join(one, 'main.tf'), '--format', `json=${join(dir, 'startup-one.json')}`]));
+  console.log(`  scan of one small .tf:   ${againstFloor(oneRun, version)} of --version, x${(oneRun.wallMs / emptyRun.wallMs).toFixed(2)} wall of the empty scan`);
+  console.log(`  scan of one small .tf:   wall x${(oneRun.wallMs / node.wallMs).toFixed(1)}, CPU x${(oneRun.cpuMs / node.cpuMs).toFixed(1)} of node alone`);
+  const mid = (xs: number[]): number => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1]!;
+  const times = async (args: (endpoint: string) => string[]): Promise<number> => {
+    const xs: number[] = [];
+    for (let i = 0; i < RUNS; i++) xs.push(await firstCallMs(args));
+    return mid(xs);
+  };
+  const fetchFloor = await times((endpoint) => ['-e', 'fetch(process.argv[1]).catch(() => {})', endpoint]);
+  const audit = await times((endpoint) => [join(ROOT, 'bin/ferpa-ready.js'), 'audit', '--endpoint-url', endpoint, '--regions', 'us-east-1', '--quiet']);
+  console.log(`  audit, first API call:   after ${(audit / 1000).toFixed(2)} s (x${(audit / fetchFloor).toFixed(1)} of node's own first request, ${(fetchFloor / 1000).toFixed(2)} s; target < 0.5 s)`);
+}
 
 async function planBench(): Promise<void> {
-  console.log('plan scan, the CLI as a user runs it (full catalog, JSON to a file; target: 10k resources < 3 s wall, < 1 GB peak; linear growth)');
-  const rows: Array<[number, CliFigures]> = [];
+  console.log(`plan scan, the CLI as a user runs it (full catalog, JSON to a file; median of ${RUNS}; floor: one node process reading the plan and JSON.parse-ing it; target: 10k resources < 1 s wall, 50k < 4 s, < 1 GB peak; linear growth)`);
+  const rows: Array<{ size: number; r: CliFigures }> = [];
   for (const n of [1_000, 10_000, 50_000]) {
     const file = join(dir, `plan-${n}.json`);
     writeFileSync(file, JSON.stringify(syntheticPlan(n)));
-    const r = await runCli(['scan', file, '--format', `json=${join(dir, `plan-${n}.results.json`)}`]);
-    rows.push([n, r]);
-    console.log(`  ${String(n).padStart(6)} resources: wall ${secs(r.wallMs)}, CPU ${secs(r.cpuMs)}, peak RSS ${r.maxRssMb.toFixed(0)} MB, ${((r.wallMs * 1000) / n).toFixed(0)} µs/resource${r.compiled ? '' : ' (dist/ stale: ran the sources through tsx; npm run build)'}`);
+    const floor = await median(() => runNode([FLOOR, 'plan', file]));
+    const r = await median(() => runCli(['scan', file, '--format', `json=${join(dir, `plan-${n}.results.json`)}`]));
+    rows.push({ size: n, r });
+    console.log(`  ${n.toLocaleString('en-US').padStart(6)} resources (${mb(file)}): ${againstFloor(r, floor)} of the floor; floor ${figures(floor)}; ${((r.wallMs * 1000) / n).toFixed(0)} µs/resource${stale(r)}`);
   }
-  const [a, b] = [rows[1]![1].wallMs, rows[2]![1].wallMs];
-  console.log(`  growth 10k -> 50k: x${(b / a).toFixed(2)} wall for x5 resources (linear = x5)`);
+  growth(rows);
 }
 
 async function hclBench(): Promise<void> {
-  console.log('HCL scan, the CLI as a user runs it (full catalog, JSON to a file; target: 700 files / 50,000 lines / 70 modules < 10 s wall, < 1 GB peak; linear growth)');
-  const rows: Array<[number, CliFigures]> = [];
+  console.log(`HCL scan, the CLI as a user runs it (full catalog, JSON to a file; median of ${RUNS}; floor: one node process reading the same .tf files and parsing them with the CLI's parser, nothing else; target: 700 files < 3 s wall, reference stack < 0.8 s, < 1 GB peak; linear growth)`);
+  const rows: Array<{ size: number; r: CliFigures }> = [];
   for (const scale of [0.5, 1, 2]) {
     const root = join(dir, `tree-${scale}`);
     const made = writeSyntheticTree(root, { files: Math.round(700 * scale), lines: Math.round(50_000 * scale), modules: Math.round(70 * scale) });
     const out = join(dir, `tree-${scale}.results.json`);
-    const r = await runCli(['scan', root, '--format', `json=${out}`]);
+    const floor = await median(() => runNode([FLOOR, 'hcl', root]));
+    const r = await median(() => runCli(['scan', root, '--format', `json=${out}`]));
     const results = JSON.parse(readFileSync(out, 'utf8')) as { findings: Array<{ resource: { address: string } }> };
     const resources = new Set(results.findings.map((f) => f.resource.address)).size;
-    rows.push([made.lines, r]);
-    console.log(`  ${String(made.files).padStart(4)} files, ${String(made.lines).padStart(6)} lines: wall ${secs(r.wallMs)}, CPU ${secs(r.cpuMs)} (2 parser threads), peak RSS ${r.maxRssMb.toFixed(0)} MB, ${resources} resources, ${results.findings.length} findings${r.compiled ? '' : ' (dist/ stale: ran the sources through tsx; npm run build)'}`);
+    rows.push({ size: made.lines, r });
+    console.log(`  ${String(made.files).padStart(4)} files, ${String(made.lines).padStart(6)} lines: ${againstFloor(r, floor)} of the floor; floor ${figures(floor)}; ${resources} resources, ${results.findings.length} findings${stale(r)}`);
+    if (scale === 1) {
+      const cache = join(dir, 'hcl-cache');
+      await runCli(['scan', root, '--format', `json=${out}`, `--cache=${cache}`]);
+      const warm = await median(() => runCli(['scan', root, '--format', `json=${out}`, `--cache=${cache}`]));
+      console.log(`    the same, repeated with --cache (parses read from the cache): ${againstFloor(warm, floor)} of the floor`);
+      const wasm = await median(() => runNode([FLOOR, 'hcl-wasm', root]), 1);
+      console.log(`    parser choice: read + TypeScript parser (WASM where it defers) ${figures(floor)}; read + WASM parser alone (@cdktf/hcl2json, one thread) ${figures(wasm)}`);
+    }
   }
-  for (let i = 1; i < rows.length; i++) {
-    const [a, b] = [rows[i - 1]!, rows[i]!];
-    console.log(`  growth: x${(b[1].wallMs / a[1].wallMs).toFixed(2)} wall, x${(b[1].maxRssMb / a[1].maxRssMb).toFixed(2)} peak memory for x${(b[0] / a[0]).toFixed(2)} lines (linear = same factor; start-up and catalog loading are a fixed part)`);
-  }
+  growth(rows);
+  const ref = join(ROOT, 'reference-stack/terraform/environments/production');
+  const refFloor = await median(() => runNode([FLOOR, 'hcl', ref, join(ROOT, 'reference-stack/terraform/modules')]));
+  const refRun = await median(() => runCli(['scan', ref, '--format', `json=${join(dir, 'reference.results.json')}`]));
+  console.log(`  reference stack (environments/production and its local modules): ${againstFloor(refRun, refFloor)} of the floor; floor ${figures(refFloor)}${stale(refRun)}`);
 }
 
 function apiBench(): void {
@@ -69,13 +116,14 @@ function liveBench(): void {
     console.log(`  ${String(x.n).padStart(5)} seeded (${x.resources} read): audit ${(x.auditMs / 1000).toFixed(2)} s, ${x.calls} API calls (${x.callsPerResource.toFixed(2)} per resource, ${x.failedCalls} failed)`);
   }
   const [a, b] = [r.rows[0]!, r.rows.at(-1)!];
-  console.log(`  growth ${a.n} -> ${b.n}: x${(b.auditMs / a.auditMs).toFixed(2)} time, x${(b.calls / a.calls).toFixed(2)} calls for x${(b.resources / a.resources).toFixed(2)} resources`);
+  console.log(`  growth ${a.n} -> ${b.n}: x${(b.auditMs / a.auditMs).toFixed(2)} time, x${(b.calls / a.calls).toFixed(2)} calls for x${(b.resources / a.resources).toFixed(2)} resources; per doubling: time x${perDoubling(a.auditMs, b.auditMs, a.resources, b.resources).toFixed(2)}, calls x${perDoubling(a.calls, b.calls, a.resources, b.resources).toFixed(2)} (linear x2.00)`);
   console.log(`  per-resource calls (no batch API exists): ${Object.entries(b.perResource).map(([op, k]) => `${op} ${k}`).join(', ')}`);
   console.log('  (S3 bucket settings, KMS key metadata/rotation/policy/tags and log-group tags are read one resource at a time; list calls are paginated. --config-aggregator replaces them with one BatchGetAggregateResourceConfig per 100 resources.)');
 }
 
 const scaleSizes = process.argv.slice(3).map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const benches: Record<string, () => void | Promise<void>> = {
+  startup: startupBench,
   plan: planBench,
   scale: () => scaleBench(dir, scaleSizes.length ? scaleSizes : undefined),
   report: reportBench,

@@ -39,6 +39,13 @@ try {
 } catch (e) {
   process.stderr.write(`[build] policy catalog not cached: ${e instanceof Error ? e.message.split('\n')[0] : e}\n`);
 }
+// Validator code for the self-contained schemas a scan reads (checks/util/schemas.ts PREBUILT_SCHEMAS).
+try {
+  const schemas = await import(pathToFileURL(join(next, 'checks/util/schemas.js')).href);
+  schemas.writePrebuiltValidators(join(next, 'schemas'));
+} catch (e) {
+  process.stderr.write(`[build] schema validators not prebuilt: ${e instanceof Error ? e.message.split('\n')[0] : e}\n`);
+}
 writeFileSync(join(next, 'build.json'), `${JSON.stringify({ builtAtMs: started, sources: files.length, sourcesSha256 }, null, 2)}\n`);
 const old = `${DIST}.old-${process.pid}`;
 if (existsSync(DIST)) renameSync(DIST, old);

@@ -1,20 +1,47 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
-import { registerScan } from './commands/scan.js';
-import { registerReport } from './commands/report.js';
-import { registerPolicies } from './commands/policies.js';
-import { registerAudit } from './commands/audit.js';
-import { registerHistory } from './commands/history.js';
-import { registerDiff } from './commands/diff.js';
-import { registerVerify } from './commands/verify.js';
-import { registerDrift } from './commands/drift.js';
-import { registerInit } from './commands/init.js';
-import { registerExport } from './commands/export.js';
-import { registerFixtures } from './commands/fixtures.js';
 import { EXIT_USAGE } from './exit.js';
 import { catalogVersion } from './version-info.js';
 import { DEFAULT_MAX_INPUT_BYTES, parseSize, setMaxInputBytes } from '../util/input-file.js';
+
+type Register = (program: Command, setExit: (code: number) => void) => void;
+
+/**
+ * Each command's module, loaded only when it runs (or for help and usage errors, which list them all):
+ * a one-file `scan` in a pre-commit hook must not pay for the report renderers, the SDK or authoring.
+ * In the order `--help` lists them.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  scan: async () => (await import('./commands/scan.js')).registerScan,
+  report: async () => (await import('./commands/report.js')).registerReport,
+  audit: async () => (await import('./commands/audit.js')).registerAudit,
+  drift: async () => (await import('./commands/drift.js')).registerDrift,
+  policies: async () => (await import('./commands/policies.js')).registerPolicies,
+  fixtures: async () => (await import('./commands/fixtures.js')).registerFixtures,
+  history: async () => (await import('./commands/history.js')).registerHistory,
+  diff: async () => (await import('./commands/diff.js')).registerDiff,
+  verify: async () => (await import('./commands/verify.js')).registerVerify,
+  export: async () => (await import('./commands/export.js')).registerExport,
+  init: async () => (await import('./commands/init.js')).registerInit,
+};
+
+/** Global options that take a value (the token after them is not a command). */
+const GLOBAL_VALUE_OPTIONS = new Set(['--max-input-size']);
+
+/** The commands to register for `argv`: the one it names; none for a bare `--version`; all otherwise (help, typos). */
+export function commandsFor(argv: string[]): string[] {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (GLOBAL_VALUE_OPTIONS.has(a)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    return Object.hasOwn(COMMANDS, a) ? [a] : Object.keys(COMMANDS);
+  }
+  return argv.length && argv.every((a) => a === '-V' || a === '--version') ? [] : Object.keys(COMMANDS);
+}
 
 /** The CLI: the only place that touches argv, stdout, files and exit codes. Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -36,17 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     const size = (program.opts().maxInputSize as string | undefined) ?? process.env.FERPA_READY_MAX_INPUT_SIZE;
     setMaxInputBytes(size ? parseSize(size, program.opts().maxInputSize ? '--max-input-size' : 'FERPA_READY_MAX_INPUT_SIZE') : DEFAULT_MAX_INPUT_BYTES);
   });
-  registerScan(program, setExit);
-  registerReport(program, setExit);
-  registerAudit(program, setExit);
-  registerDrift(program, setExit);
-  registerPolicies(program, setExit);
-  registerFixtures(program, setExit);
-  registerHistory(program, setExit);
-  registerDiff(program, setExit);
-  registerVerify(program, setExit);
-  registerExport(program, setExit);
-  registerInit(program, setExit);
+  for (const name of commandsFor(argv)) (await COMMANDS[name]!())(program, setExit);
   // Commander's error text is held back and printed as one line below (suggestions included); the help
   // it shows for a missing command goes to stdout, with the usage error as the one line on stderr.
   const held: Array<{ cmd: Command; text: string }> = [];

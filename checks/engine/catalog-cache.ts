@@ -6,6 +6,7 @@ import { packagePath } from '../util/package-root.js';
 import type { Framework } from './frameworks.js';
 import type { Policy } from './policy.js';
 import type { DataStoreEntry } from './data-stores.js';
+import type { Profile } from './types.js';
 
 /** The core catalog as validated from policies/: the framework and the core policies (controls not yet attached). */
 export interface CoreCatalog {
@@ -14,6 +15,8 @@ export interface CoreCatalog {
   frameworks?: Framework[];
   policies: Policy[];
   dataStores: DataStoreEntry[];
+  /** policies/profile.default.yaml as read (absent in caches written before it was kept). */
+  defaultProfile?: Profile;
 }
 
 /** Written by the build (scripts/build.mjs) beside the compiled code. */

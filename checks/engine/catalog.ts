@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { packagePath } from '../util/package-root.js';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../util/yaml.js';
 import { InputError } from '../errors.js';
 import { KINDS } from '../model/kinds/index.js';
 import type { KindSpec, LinkSpec } from '../model/kinds/spec.js';
@@ -17,7 +17,7 @@ import { findPlaceholder } from './placeholders.js';
 import { DEFAULT_FRAMEWORK, loadFrameworks, type Framework } from './frameworks.js';
 
 export type { Framework, FrameworkControl } from './frameworks.js';
-import { yamlReason } from './config.js';
+import { readDefaultProfile, yamlReason } from './config.js';
 
 export const CORE_POLICY_DIR = packagePath('policies');
 const POLICY_FILE = /\.policy\.(ya?ml|json)$/;
@@ -169,7 +169,7 @@ export function loadCoreCatalog(checks: CodeChecks): CoreCatalog {
   const frameworks = loadFrameworks(CORE_POLICY_DIR);
   const framework = frameworks.find((f) => f.framework === DEFAULT_FRAMEWORK);
   if (!framework) throw new InputError(`no ${DEFAULT_FRAMEWORK} framework`, join(CORE_POLICY_DIR, 'frameworks'));
-  return { framework, frameworks, policies: policyFiles(CORE_POLICY_DIR).map((file) => loadPolicyFile(file, checks, join(CORE_POLICY_DIR, '..'))), dataStores: loadDataStoreEntries(CORE_POLICY_DIR) };
+  return { framework, frameworks, policies: policyFiles(CORE_POLICY_DIR).map((file) => loadPolicyFile(file, checks, join(CORE_POLICY_DIR, '..'))), dataStores: loadDataStoreEntries(CORE_POLICY_DIR), defaultProfile: readDefaultProfile() };
 }
 
 /**

@@ -3,13 +3,14 @@ import { readInputText } from '../util/input-file.js';
 import { valueNestingProblem } from '../util/json-depth.js';
 import { dirname, resolve } from 'node:path';
 import { packagePath } from '../util/package-root.js';
-import { parse as parseYaml, parseDocument } from 'yaml';
+import { parseYaml, parseYamlDocument } from '../util/yaml.js';
 import { InputError } from '../errors.js';
 import { describeAjvError, schemaValidator } from '../util/schemas.js';
 import type { Attestation, Profile, Severity, Waiver } from './types.js';
 import { pushAll } from '../util/push-all.js';
 import { isRealDate } from '../util/dates.js';
 import { globToRegExp } from './waivers.js';
+import { readCoreCache } from './catalog-cache.js';
 
 export const DEFAULT_CONFIG_FILE = '.ferpa-ready.yaml';
 
@@ -30,6 +31,13 @@ export interface Config {
 }
 
 export function defaultProfile(): Profile {
+  // the compiled build keeps it in its catalog cache: no YAML parse at start-up
+  const cached = readCoreCache(packagePath('policies'))?.defaultProfile;
+  return cached ? (JSON.parse(JSON.stringify(cached)) as Profile) : readDefaultProfile();
+}
+
+/** policies/profile.default.yaml, read and parsed. */
+export function readDefaultProfile(): Profile {
   const file = packagePath('policies/profile.default.yaml');
   return parseYaml(readFileSync(file, 'utf8')) as Profile;
 }
@@ -44,7 +52,7 @@ function readYamlStrict(file: string): unknown {
   const text = readInputText(file, file, 'a configuration file');
   let data: unknown;
   try {
-    const doc = parseDocument(text, { prettyErrors: false });
+    const doc = parseYamlDocument(text, { prettyErrors: false });
     if (doc.errors.length) throw new InputError(`not valid YAML: ${yamlReason(doc.errors[0]!)}`, file);
     data = doc.toJS() ?? {};
   } catch (e) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../util/yaml.js';
 import { InputError } from '../errors.js';
 import { KINDS } from '../model/kinds/index.js';
 import { describeAjvError, schemaValidator } from '../util/schemas.js';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../util/yaml.js';
 import { InputError } from '../errors.js';
 import { compileSchema, describeAjvError, schemaValidator } from '../util/schemas.js';
 import type { Profile } from './types.js';

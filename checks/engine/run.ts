@@ -6,7 +6,7 @@ import { codeCheckNamed, type CodeChecks, type Observed, type Outcome } from './
 import { evaluateCond } from './evaluate.js';
 import type { Policy } from './policy.js';
 import type { Finding, Profile, Status } from './types.js';
-import { redactEvidence } from './redact.js';
+import { isSecretKeyName, redact, REDACTED } from './redact.js';
 import type { Cond } from './policy.js';
 import type { ParamOrigin } from './profiles.js';
 
@@ -81,7 +81,7 @@ function toFinding(policy: Policy, resource: Resource, outcome: Outcome, scope: 
   const loc: Location = status === 'pass' ? resource.loc : outcome.loc?.file || outcome.loc?.line ? outcome.loc : resource.loc;
   const display = resource.address ?? resource.arn ?? resource.id;
   const fw = opts.frameworks;
-  const evidence = redactEvidence(evidenceOf(outcome.evidence));
+  const evidence = evidenceOf(outcome.evidence);
   if (fw) {
     const decided = decidingParams(policy, outcome.evidence, opts.checks).map((param) => ({ param, value: opts.profile[param], ...(fw.origins[param] ?? { framework: null, source: null }) }));
     if (decided.length) evidence.profile = decided;
@@ -150,10 +150,49 @@ function decidingParams(policy: Policy, observed: Observed[], checks: CodeChecks
   return [...names].sort();
 }
 
+/** The evidence of a finding: each path's first observed value, internal keys stripped and credentials redacted. */
 function evidenceOf(observed: Observed[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const o of observed) if (!(o.path in out)) out[o.path] = stripInternal(o.value);
+  for (const o of observed) if (!(o.path in out)) out[o.path] = evidenceValue(o.value, o.path.slice(o.path.lastIndexOf('.') + 1));
   return out;
+}
+
+/**
+ * `redact(stripInternal(v), keyHint)` in one walk that copies only what changes: a value with no
+ * internal keys, markers or credentials is shared with the model, not deep-copied per finding (nothing
+ * writes to evidence values afterwards).
+ */
+function evidenceValue(v: unknown, keyHint: string | undefined): unknown {
+  if (typeof v === 'string') return redact(v, keyHint);
+  if (!v || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = evidenceValue(v[i], keyHint);
+      if (copy) copy.push(x);
+      else if (x !== v[i]) {
+        copy = v.slice(0, i);
+        copy.push(x);
+      }
+    }
+    return copy ?? v;
+  }
+  if (v.constructor !== Object) return redact('toJSON' in v ? (v as { toJSON(): unknown }).toJSON() : v, keyHint);
+  const o = v as Record<string, unknown>;
+  const named = typeof o.name === 'string' && 'value' in o && isSecretKeyName(o.name);
+  const keys = Object.keys(o);
+  let copy: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const internal = k.startsWith('_');
+    const x = internal ? undefined : named && k === 'value' ? REDACTED : evidenceValue(o[k], k);
+    if (!copy && (internal || x !== o[k])) {
+      copy = {};
+      for (let j = 0; j < i; j++) copy[keys[j]!] = o[keys[j]!];
+    }
+    if (copy && !internal) copy[k] = x;
+  }
+  return copy ?? o;
 }
 
 function stripInternal(v: unknown): unknown {

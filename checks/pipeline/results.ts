@@ -1,4 +1,5 @@
 import { SEVERITIES, type Finding, type Results } from '../engine/types.js';
+import { localeOrder } from '../util/collation.js';
 
 const STATUS_ORDER = { fail: 0, error: 1, unknown: 2, waived: 3, pass: 4 } as const;
 
@@ -9,11 +10,11 @@ export function sortFindings(findings: Finding[]): Finding[] {
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
       SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-      a.policyId.localeCompare(b.policyId) ||
-      key(a).localeCompare(key(b)) ||
-      a.source.localeCompare(b.source) ||
-      (a.input ?? '').localeCompare(b.input ?? '') ||
-      a.id.localeCompare(b.id),
+      localeOrder(a.policyId, b.policyId) ||
+      localeOrder(key(a), key(b)) ||
+      localeOrder(a.source, b.source) ||
+      localeOrder(a.input ?? '', b.input ?? '') ||
+      localeOrder(a.id, b.id),
   );
 }
 

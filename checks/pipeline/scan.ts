@@ -32,7 +32,7 @@ export interface ScanOptions {
   catalog: Catalog;
   /** The clock, injected for deterministic output. */
   now: Date;
-  hcl?: { vars?: Record<string, string>; varFiles?: string[]; env?: Record<string, string | undefined> };
+  hcl?: { vars?: Record<string, string>; varFiles?: string[]; env?: Record<string, string | undefined>; cache?: string };
   cwd?: string;
   /**
    * `--framework`: the frameworks judged (ids in the catalog) and where each parameter of the merged

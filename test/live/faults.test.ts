@@ -16,7 +16,7 @@ import { ACCOUNT, BAD, GOOD, seedAccount, type Seeded } from './seed.js';
  * AccessDenied and timeouts. The audit must complete, retry what is retryable, and report the rest as
  * `error` findings for exactly the policies that needed the data.
  */
-type Fault = 'throttle' | 'server' | 'denied' | 'timeout';
+type Fault = 'throttle' | 'server' | 'denied' | 'timeout' | 'notImplemented';
 
 function awsError(kind: Fault, op: string): Error {
   const e = new Error(`${op}: injected ${kind}`) as Error & Record<string, unknown>;
@@ -24,6 +24,8 @@ function awsError(kind: Fault, op: string): Error {
   if (kind === 'server') Object.assign(e, { name: 'InternalFailure', $fault: 'server', $metadata: { httpStatusCode: 500 } });
   if (kind === 'denied') Object.assign(e, { name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 } });
   if (kind === 'timeout') Object.assign(e, { name: 'TimeoutError', code: 'ETIMEDOUT' });
+  // an emulator's answer for a call it does not implement: its HTML error page as a 500
+  if (kind === 'notImplemented') Object.assign(e, { name: 'Error', message: `${op}: Deserialization error: Unexpected token '<', "<html><title>500 Internal Server Error"`, $metadata: { httpStatusCode: 500 } });
   return e;
 }
 
@@ -80,6 +82,7 @@ beforeAll(async () => {
         { command: 'GetKeyRotationStatusCommand', region: BAD, fault: 'timeout', times: Infinity },
         { command: 'ListSecretsCommand', region: BAD, fault: 'denied', times: Infinity },
         { command: 'DescribeDBInstancesCommand', region: BAD, fault: 'throttle', times: Infinity },
+        { command: 'DescribeTrailsCommand', region: BAD, fault: 'notImplemented', times: Infinity },
       ]),
     ],
   });
@@ -98,6 +101,13 @@ describe('fault injection', () => {
     expect(snapshot.resources.some((r) => r.arn === seeded.openDbSg)).toBe(true);
     expect(statusAt(findings, 'aws-rds-instance-storage-encrypted', seeded.goodDb)).toBe('pass');
     expect(statusAt(findings, 'aws-sg-no-world-ingress-to-data-ports', seeded.openDbSg)).toBe('fail');
+  });
+
+  it('does not retry a call the service says it does not implement (a 500 the SDK would retry), and records it', () => {
+    expect(attempts.get(`DescribeTrailsCommand@${BAD}`)).toBe(1);
+    expect(attempts.get(`DescribeTrailsCommand@${GOOD}`)).toBe(1);
+    expect(snapshot.calls).toContainEqual({ service: 'cloudtrail', operation: 'DescribeTrails', region: BAD, ok: false, code: 'NotImplemented' });
+    // a 500 of another kind is still retried (maxAttempts 3): see the first test's DescribeSecurityGroups
   });
 
   it('does not retry AccessDenied, and records it on the facet that needed the call', () => {

@@ -36,9 +36,8 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
     .option('-q, --quiet', 'no progress display')
     .action(async (opts) => {
       // Heavy modules (the AWS SDK clients) load only when the command runs, so --help stays fast.
+      // The scan pipeline and renderers load after the collection: the first API call goes out sooner.
       const { collectSnapshot, serializeSnapshot } = await import('../../sources/live/index.js');
-      const { scanPaths } = await import('../../pipeline/scan.js');
-      const { renderChunks } = await import('../../../reports/index.js');
       const targets = parseFormats(opts.format, SCAN_FORMATS, 'text');
       const { config, catalog, frameworks } = loadContext({ config: opts.config, policies: opts.policies, frameworks: opts.framework });
       const failOn = parseSeverity(opts.failOn, config.failOn ?? 'high');
@@ -57,6 +56,9 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         ...(opts.configAggregator ? { configAggregator: String(opts.configAggregator), ...(opts.configRegion ? { configRegion: String(opts.configRegion) } : {}) } : {}),
       });
       if (!opts.quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      if (!opts.quiet) process.stderr.write(`${callSummary(snapshot.calls ?? [])}\n`);
+      const { scanPaths } = await import('../../pipeline/scan.js');
+      const { renderChunks } = await import('../../../reports/index.js');
       // `{time}` in --snapshot-out becomes the run's time (20261122T030000Z), so scheduled runs never overwrite.
       if (typeof opts.snapshotOut === 'string') opts.snapshotOut = opts.snapshotOut.replaceAll('{time}', clock().toISOString().replace(/[-:]|\.\d{3}/g, ''));
       const toS3 = typeof opts.snapshotOut === 'string' && opts.snapshotOut.startsWith('s3://');
@@ -100,6 +102,15 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         if (tmp) rmSync(tmp, { recursive: true, force: true });
       }
     });
+}
+
+/** `audit: 112 API calls: ec2 40, s3 12, ... (3 failed)`: the calls of this audit per service, most first. */
+export function callSummary(calls: ReadonlyArray<{ service: string; ok: boolean }>): string {
+  const by = new Map<string, number>();
+  for (const c of calls) by.set(c.service, (by.get(c.service) ?? 0) + 1);
+  const failed = calls.filter((c) => !c.ok).length;
+  const list = [...by].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([service, n]) => `${service} ${n}`);
+  return `audit: ${calls.length} API call${calls.length === 1 ? '' : 's'}${list.length ? `: ${list.join(', ')}` : ''}${failed ? ` (${failed} failed)` : ''}`;
 }
 
 function positiveInt(raw: unknown, flag: string): number {

@@ -46,6 +46,15 @@ export async function writeReadinessReport(
   await writeReportTargets(wanted, [input], { catalog, now: new Date(results.generatedAt), attestations: config.attestations, profile: config.profile, ...(framework ? { framework } : {}) });
 }
 
+/** `--cache DIR` when it can be written; otherwise one warning line, and the scan runs without it. */
+async function usableCache(dir: string): Promise<string | undefined> {
+  const { cacheDirProblem } = await import('../../sources/hcl/parse-cache.js');
+  const problem = cacheDirProblem(dir);
+  if (!problem) return dir;
+  process.stderr.write(`warning: --cache ${dir}: cannot be written (${problem}); scanning without the cache\n`);
+  return undefined;
+}
+
 export function registerScan(program: Command, setExit: (code: number) => void): void {
   program
     .command('scan')
@@ -64,6 +73,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--file-dirs', 'scan the folder of each .tf/.tf.json file given, once, instead of the files alone (for pre-commit, which passes changed files)')
     .option('--baseline <file>', 'an earlier results JSON, or "store" for the latest run in --store: findings still open in it are kept (marked baseline) but do not fail the run or show in text/markdown/junit')
     .option('--store <dir|s3://bucket/prefix>', 'keep this run (results, input hashes, link to the previous run) in a run store')
+    .option('--cache [dir]', 'keep parsed Terraform files by content in this directory for the next run (default .ferpa-ready/cache; write it after the paths or as --cache=DIR)')
     .action(async (paths: string[], opts) => {
       const { scanPaths } = await import('../../pipeline/scan.js');
       const { renderChunks } = await import('../../../reports/index.js');
@@ -79,11 +89,12 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const bl = opts.baseline ? await import('../../pipeline/baseline.js') : undefined;
       const loaded = opts.baseline ? await loadBaselineInput(opts.baseline, opts.store) : undefined;
       const baseline = loaded?.index;
+      const cache = opts.cache ? await usableCache(resolve(opts.cache === true ? '.ferpa-ready/cache' : opts.cache)) : undefined;
       const { results, models } = await scanPaths(all, {
         config,
         catalog,
         now: clock(),
-        hcl: { vars: parseVars(opts.var), varFiles: opts.varFile.map((f: string) => resolve(f)), env: process.env },
+        hcl: { vars: parseVars(opts.var), varFiles: opts.varFile.map((f: string) => resolve(f)), env: process.env, ...(cache ? { cache } : {}) },
         ...(frameworks ? { frameworks } : {}),
       });
       const meta = policyMeta(catalog.policies);

@@ -7,6 +7,7 @@ import type { TfRecord, TfSourceResult } from '../terraform/record.js';
 import { buildConfig, type ModuleConfig } from './config.js';
 import { ModuleInstance, resolveSource, type EvalContext } from './module.js';
 import { ParsePool, parseFile, type ParsedFile } from './parse.js';
+import { ParseCache } from './parse-cache.js';
 import { rootVariables } from './variables.js';
 
 export interface HclOptions {
@@ -17,8 +18,10 @@ export interface HclOptions {
   root?: string;
   /** Display paths relative to this instead of `root` (the scan pipeline: the working directory). */
   displayRoot?: string;
-  /** Worker threads for the syntax parser on large trees (default: up to 2, one per core; 0 = main thread only). */
+  /** Worker threads for the WASM syntax parser when many texts need it (default: one if there is a spare core; 0 = main thread only). */
   parseWorkers?: number;
+  /** `scan --cache`: keep parsed files in this directory across runs (parse-cache.ts). */
+  cache?: string;
 }
 
 export type { Suppression } from './module.js';
@@ -69,11 +72,13 @@ export async function readHcl(paths: string[], opts: HclOptions = {}): Promise<T
     }
   }
 
-  const pool = new ParsePool(opts.parseWorkers);
+  const cache = opts.cache ? new ParseCache(opts.cache) : undefined;
+  const pool = new ParsePool(opts.parseWorkers, undefined, cache);
   try {
     return await readRoots(roots, opts, display, displayRoot, pool);
   } finally {
     await pool.close();
+    await cache?.flush();
   }
 }
 

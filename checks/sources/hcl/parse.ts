@@ -3,9 +3,12 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
-import { readInputTextAsync } from '../../util/input-file.js';
+import { readInputText } from '../../util/input-file.js';
 import { jsonNestingProblem } from '../../util/json-depth.js';
 import { hclNestingProblem } from './depth.js';
+import { nativeHclToJson } from './native-json.js';
+import { Unsupported } from './native-syntax.js';
+import type { ParseCache } from './parse-cache.js';
 import { scanJsonPositions, scanPositions, type BlockPos } from './positions.js';
 import { pushAll } from '../../util/push-all.js';
 
@@ -35,11 +38,26 @@ export function syntaxMessage(raw: string, display: string): string {
   return `${display}:${m[2]}:${m[3]}: ${(m[4] as string).split('\n')[0]}`;
 }
 
-/** Parse HCL text (`.tf`, `.tfvars`) into the JSON form. Syntax errors become InputError `file:line:col: message`. */
+/** Texts parsed by the TypeScript parser, and those it left to the WASM parser (for tests and the bench). */
+export const parserCounts = { native: 0, wasm: 0 };
+
+/**
+ * Parse HCL text (`.tf`, `.tfvars`) into the JSON form. Syntax errors become InputError `file:line:col: message`.
+ * The TypeScript parser (native-syntax.ts) reads it; a syntax error, or anything it leaves to the WASM
+ * parser, goes to the WASM parser, which gives the same JSON or the message users see.
+ */
 export async function parseHclText(text: string, display: string, pool?: ParsePool): Promise<Record<string, unknown>> {
   // before the parser and the recursive evaluator see it: a pathological nesting is one clear line
   const deep = hclNestingProblem(text);
   if (deep) throw new InputError(`${display}:${deep.line}:${deep.column}: nested deeper than ${deep.limit} levels`);
+  try {
+    const body = nativeHclToJson(text);
+    parserCounts.native++;
+    return body;
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+  }
+  parserCounts.wasm++;
   try {
     return (await (pool ? pool.parse(display, text) : parser().parse(display, text))) ?? {};
   } catch (e) {
@@ -87,14 +105,15 @@ interface WorkerSlot {
 const WORKER_QUEUE = 3;
 
 /**
- * Parses HCL texts on worker threads as well as the main thread (the WASM parser is the costly part
- * of reading a large tree, and the main thread has little else to do meanwhile). Small trees parse on
- * the main thread only. From the `threshold`-th file on, texts wait in a queue: each worker (default:
- * one per extra core, at most one) is kept `WORKER_QUEUE` texts deep once its parser has started (texts
- * never wait for a worker that is still starting), and the main thread parses the
- * rest one per event-loop turn. A parse on the main thread runs to completion synchronously, so taking
- * texts one turn at a time is what lets worker replies (and file reads) come in between.
- * `close()` ends the workers.
+ * Parses HCL texts: each distinct text once per run (and, with a `ParseCache`, once across runs). The
+ * TypeScript parser reads almost every text on the main thread; the texts it leaves to the WASM parser
+ * (`parse()`) go to worker threads as well as the main thread once there are many of them. Small
+ * numbers parse on the main thread only. From the `threshold`-th WASM text on, texts wait in a queue:
+ * each worker (default: one per extra core, at most one) is kept `WORKER_QUEUE` texts deep once its
+ * parser has started (texts never wait for a worker that is still starting), and the main thread
+ * parses the rest one per event-loop turn. A parse on the main thread runs to completion
+ * synchronously, so taking texts one turn at a time is what lets worker replies (and file reads) come
+ * in between. `close()` ends the workers.
  */
 export class ParsePool {
   private workers: WorkerSlot[] = [];
@@ -109,7 +128,7 @@ export class ParsePool {
   private closed = false;
   /** Texts parsed on a worker so far (for tests and the bench). */
   workerParses = 0;
-  /** Parse results by content hash: identical files (a module installed under several keys) parse once per run. */
+  /** Parse results by content: identical files (a module installed under several keys) parse once per run. */
   private readonly byContent = new Map<string, Promise<{ body: Record<string, unknown>; blocks: BlockPos[] }>>();
   /** Files whose text was already parsed in this run. */
   contentHits = 0;
@@ -118,19 +137,27 @@ export class ParsePool {
   constructor(
     size?: number,
     private readonly threshold = 24,
+    /** Parses kept across runs (`scan --cache`). */
+    readonly cache?: ParseCache,
   ) {
     this.size = Math.max(0, Math.floor(size ?? Math.min(1, availableParallelism() - 1)));
   }
 
-  /** Parse `text` unless the same text was parsed in this run already. */
+  /** Parse `text` unless the same text was parsed in this run already (or is in the cache). */
   parseOnce(display: string, text: string): Promise<{ body: Record<string, unknown>; blocks: BlockPos[] }> {
-    const key = createHash('sha1').update(text).digest('base64');
+    const key = this.cache ? this.cache.key(text) : createHash('sha1').update(text).digest('base64');
     const have = this.byContent.get(key);
     if (have) {
       this.contentHits++;
       return have;
     }
-    const p = parseHclText(text, display, this).then((body) => ({ body, blocks: scanPositions(text) }));
+    const fresh = (): Promise<{ body: Record<string, unknown>; blocks: BlockPos[] }> =>
+      parseHclText(text, display, this).then((body) => {
+        const parsed = { body, blocks: scanPositions(text) };
+        this.cache?.put(key, parsed);
+        return parsed;
+      });
+    const p = this.cache ? this.cache.get(key).then((hit) => hit ?? fresh()) : fresh();
     this.byContent.set(key, p);
     return p;
   }
@@ -317,7 +344,9 @@ function normalizeJson(doc: Record<string, unknown>, display: string): Record<st
 }
 
 export async function parseFile(path: string, display: string, pool?: ParsePool): Promise<ParsedFile> {
-  const text = await readInputTextAsync(path, display, 'a Terraform file');
+  // read synchronously: the parse that follows runs on this thread anyway, and an asynchronous read
+  // costs several thread-pool round trips per file
+  const text = readInputText(path, display, 'a Terraform file');
   if (path.endsWith('.json')) {
     const deep = jsonNestingProblem(text);
     if (deep) throw new InputError(`JSON ${deep}`, display);

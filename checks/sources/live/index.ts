@@ -1,50 +1,27 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { InputError } from '../../errors.js';
-import { collectBackup } from './collect/backup.js';
-import { collectCloudTrail } from './collect/cloudtrail.js';
 import { Collector, errorCode, limiter, type ClientHook, type CollectSettings } from './collect/context.js';
-import { collectEc2 } from './collect/ec2.js';
-import { collectEcs } from './collect/ecs.js';
-import { collectCacheClusters, collectElastiCache } from './collect/elasticache.js';
-import { collectElb } from './collect/elb.js';
-import { collectIam } from './collect/iam.js';
-import { collectKms } from './collect/kms.js';
-import { collectLogs } from './collect/logs.js';
-import { collectRds } from './collect/rds.js';
-import { collectS3 } from './collect/s3.js';
-import { collectSecrets } from './collect/secrets.js';
-import { collectFromConfig, completeFromDescribe, CONFIG_TYPES } from './collect/config.js';
-import { assumeRoleCredentials, listOrgAccounts, type OrgAccount } from './collect/org.js';
+import { CONFIG_TYPES } from './collect/config-types.js';
+import type { OrgAccount } from './collect/org.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
 import { TOOL_VERSION } from '../../version.js';
 import { pushAll } from '../../util/push-all.js';
 
 export { readSnapshot, validateSnapshot, isSnapshot, serializeSnapshot, SNAPSHOT_SCHEMA_PATH, type Snapshot } from './snapshot.js';
 export type { ClientHook } from './collect/context.js';
-export { CONFIG_TYPES } from './collect/config.js';
+export { CONFIG_TYPES } from './collect/config-types.js';
 
 /** Role assumed in every member account of an organisation audit unless --org-role-name says otherwise. */
 export const DEFAULT_ORG_ROLE = 'FerpaReadyAuditor';
 
-/** Regional collectors, by name (every one runs in every audited region). */
-export const REGIONAL_COLLECTORS = {
-  ec2: collectEc2,
-  rds: collectRds,
-  kms: collectKms,
-  cloudtrail: collectCloudTrail,
-  logs: collectLogs,
-  secretsmanager: collectSecrets,
-  elasticache: collectElastiCache,
-  elasticacheClusters: collectCacheClusters,
-  elasticloadbalancing: collectElb,
-  backup: collectBackup,
-  ecs: collectEcs,
-} as const;
-
-/** Account-wide collectors, run once from the first audited region. */
-export const GLOBAL_COLLECTORS = { s3: collectS3, iam: collectIam } as const;
+/**
+ * The collectors and their SDK clients (collect/all.ts), organisation reads (collect/org.ts): loaded
+ * once, on first need; collectSnapshot starts the load while its first call is in flight.
+ */
+let collectorsLoading: Promise<typeof import('./collect/all.js')> | undefined;
+const collectors = (): Promise<typeof import('./collect/all.js')> => (collectorsLoading ??= import('./collect/all.js'));
+const orgReads = (): Promise<typeof import('./collect/org.js')> => import('./collect/org.js');
 
 export interface CollectOptions {
   /** Regions to audit, or `all` for every region enabled in the account (ec2:DescribeRegions). */
@@ -124,9 +101,11 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   // partition's first region), so a mistyped --regions name is reported as such.
   const bootstrap = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || (explicit[0]?.startsWith('cn-') ? 'cn-north-1' : explicit[0]?.startsWith('us-gov-') ? 'us-gov-west-1' : 'us-east-1');
 
-  const base = opts.profile ? fromIni({ profile: opts.profile }) : undefined;
+  // the credential providers package is large: loaded only for --profile / --role-arn
+  const providers = opts.profile || opts.roleArn ? await import('@aws-sdk/credential-providers') : undefined;
+  const base = opts.profile ? providers!.fromIni({ profile: opts.profile }) : undefined;
   const credentials = opts.roleArn
-    ? fromTemporaryCredentials({
+    ? providers!.fromTemporaryCredentials({
         params: { RoleArn: opts.roleArn, RoleSessionName: 'ferpa-ready-audit' },
         ...(base ? { masterCredentials: base } : {}),
         clientConfig: { region: bootstrap, ...(endpoint ? { endpoint } : {}) },
@@ -152,7 +131,10 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     let callerArn: string | undefined;
     try {
       const sts = c.client(STSClient, bootstrap, { maxAttempts: 2 });
-      const id = await sts.send(new GetCallerIdentityCommand({}));
+      const identity = sts.send(new GetCallerIdentityCommand({}));
+      // the rest loads while the first call is in flight (a failed load surfaces where it is awaited)
+      collectors().catch(() => undefined);
+      const id = await identity;
       settings.accountId = id.Account ?? '';
       callerArn = id.Arn;
       settings.partition = id.Arn?.split(':')[1] ?? 'aws';
@@ -171,6 +153,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     if (opts.configAggregator) {
       const region = opts.configRegion ?? home;
       progress?.(`reading AWS Config aggregator ${opts.configAggregator}`);
+      const { collectFromConfig } = await collectors();
       const out = await collectFromConfig(c, opts.configAggregator, region, opts.regions === 'all' ? 'all' : regions);
       configAggregator = { name: opts.configAggregator, region, resourceTypes: [...CONFIG_TYPES] };
       pushAll(notes, out.notes);
@@ -181,7 +164,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     let accounts: OrgAccount[] = [{ id: settings.accountId }];
     if (opts.org) {
       progress?.('listing the organisation\'s accounts');
-      accounts = await listOrgAccounts(c, home, opts.org.pageSize);
+      accounts = await (await orgReads()).listOrgAccounts(c, home, opts.org.pageSize);
       if (!accounts.some((a) => a.id === settings.accountId)) progress?.(`the caller's account ${settings.accountId} is not an ACTIVE member; auditing the members only`);
     }
 
@@ -196,7 +179,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
             const roleArn = `arn:${settings.partition}:iam::${acct.id}:role/${roleName}`;
             part.info.access = 'assumed-role';
             part.info.roleArn = roleArn;
-            const assumed = await assumeRoleCredentials(c, home, roleArn);
+            const assumed = await (await orgReads()).assumeRoleCredentials(c, home, roleArn);
             if (!assumed.ok) {
               part.info.status = 'error';
               part.info.error = assumed.error;
@@ -216,7 +199,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
             part.info.regions = regions;
           }
           // Facets Config items lack, read here where this account can be reached.
-          if (configured.size) await completeFromDescribe(member, c.resources.filter((r) => r.via === 'config' && r.account === acct.id));
+          if (configured.size) await (await collectors()).completeFromDescribe(member, c.resources.filter((r) => r.via === 'config' && r.account === acct.id));
           await runCollectors(member, part.info.regions!, home, opts.org ? `${acct.id} ` : '', progress);
         }),
       ),
@@ -283,6 +266,7 @@ async function auditedRegions(c: Collector, asked: string[] | 'all', explicit: s
 async function runCollectors(c: Collector, regions: string[], preferred: string, label: string, progress: ((m: string) => void) | undefined): Promise<void> {
   if (regions.length === 0) return;
   const home = regions.includes(preferred) ? preferred : regions[0]!;
+  const { GLOBAL_COLLECTORS, REGIONAL_COLLECTORS } = await collectors();
   const tasks: Array<[string, () => Promise<void>]> = [];
   for (const [name, fn] of Object.entries(GLOBAL_COLLECTORS)) tasks.push([`${name} (global)`, () => fn(c, home)]);
   for (const region of regions) for (const [name, fn] of Object.entries(REGIONAL_COLLECTORS)) tasks.push([`${name} ${region}`, () => fn(c, region)]);

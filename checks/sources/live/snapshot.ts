@@ -1,6 +1,6 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv as AjvType, ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { packagePath } from '../../util/package-root.js';
 import { InputError } from '../../errors.js';
 import { readInputText } from '../../util/input-file.js';
@@ -103,8 +103,6 @@ export interface Snapshot {
   notes?: string[];
 }
 
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 let validator: ValidateFunction | undefined;
 
 /** Path of the published JSON Schema of a snapshot. */
@@ -112,8 +110,12 @@ export const SNAPSHOT_SCHEMA_PATH = packagePath('checks/sources/live/snapshot.sc
 
 function snapshotValidator(): ValidateFunction {
   if (!validator) {
+    // loaded here, not with the module: an audit reaches its first API call without the schema compiler
+    const require = createRequire(import.meta.url);
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    const addFormats = require('ajv-formats') as { default?: (a: AjvType) => void } & ((a: AjvType) => void);
     const ajv = new Ajv({ allErrors: true, strict: false });
-    (addFormats as unknown as (a: Ajv) => void)(ajv);
+    (addFormats.default ?? addFormats)(ajv);
     validator = ajv.compile(JSON.parse(readFileSync(SNAPSHOT_SCHEMA_PATH, 'utf8')));
   }
   return validator;

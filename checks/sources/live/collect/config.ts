@@ -4,6 +4,7 @@ import { GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient } from '@aw
 import type { SnapshotError, SnapshotResource } from '../snapshot.js';
 import { facet, type Collector } from './context.js';
 import { parameterReader } from './rds.js';
+import { CONFIG_TYPES } from './config-types.js';
 
 /**
  * Organisation-scale reads through an AWS Config aggregator: `SelectAggregateResourceConfig` enumerates
@@ -13,8 +14,7 @@ import { parameterReader } from './rds.js';
  * record, or records without what the catalog reads, stay with the describe APIs.
  */
 
-/** Snapshot types read from the aggregator. */
-export const CONFIG_TYPES = ['AWS::S3::Bucket', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::EC2::SecurityGroup', 'AWS::EC2::VPC', 'AWS::KMS::Key', 'AWS::CloudTrail::Trail', 'AWS::Logs::LogGroup'] as const;
+export { CONFIG_TYPES };
 
 /** Regional types are filtered to the audited regions; buckets are kept wherever they are (where data lives is a finding). */
 const ACCOUNT_WIDE = new Set<string>(['AWS::S3::Bucket']);

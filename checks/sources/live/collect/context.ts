@@ -140,6 +140,38 @@ export function limiter(max: number): <T>(fn: () => Promise<T>) => Promise<T> {
     });
 }
 
+interface RetryStrategyLike {
+  mode?: string;
+  acquireInitialRetryToken(scope: string): Promise<unknown>;
+  refreshRetryTokenForRetry(token: unknown, info: { error: unknown }): Promise<unknown>;
+  recordSuccess(token: unknown): void;
+}
+
+/**
+ * An answer that the service does not implement the call (an emulator's 501, or its HTML error page
+ * as a 500) is final: the SDK would retry a 500 up to maxAttempts times with back-off, for nothing.
+ * The client's retry strategy is wrapped where the retry middleware reads it (client.config), so every
+ * other error keeps the SDK's adaptive retry.
+ */
+function noRetryOfNotImplemented(client: SdkClient): void {
+  const config = (client as unknown as { config?: { retryStrategy?: () => Promise<unknown> } }).config;
+  const base = config?.retryStrategy;
+  if (!config || typeof base !== 'function') return;
+  let wrapped: Promise<unknown> | undefined;
+  config.retryStrategy = () =>
+    (wrapped ??= base().then((raw) => {
+      const s = raw as RetryStrategyLike;
+      if (typeof s?.refreshRetryTokenForRetry !== 'function' || typeof s.acquireInitialRetryToken !== 'function' || typeof s.recordSuccess !== 'function') return raw;
+      const strategy: RetryStrategyLike = {
+        ...(s.mode ? { mode: s.mode } : {}),
+        acquireInitialRetryToken: (scope) => s.acquireInitialRetryToken(scope),
+        refreshRetryTokenForRetry: (token, info) => (errorCode(info.error) === 'NotImplemented' ? Promise.reject(info.error) : s.refreshRetryTokenForRetry(token, info)),
+        recordSuccess: (token) => s.recordSuccess(token),
+      };
+      return strategy;
+    }));
+}
+
 /** Mutable collection state of one audit; collectors add to it. */
 export class Collector {
   readonly resources: SnapshotResource[] = [];
@@ -200,6 +232,7 @@ export class Collector {
       },
       { step: 'initialize', name: 'ferpaReadyCallRecorder', priority: 'high' },
     );
+    noRetryOfNotImplemented(client);
     for (const hook of s.clientHooks) hook(client, { service: SERVICE_PREFIX[Ctor.name] ?? Ctor.name, region });
     this.clients.set(key, client);
     return client;

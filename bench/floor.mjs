@@ -1,0 +1,46 @@
+// The floors the bench sets the CLI's figures beside, each one node process doing only the unavoidable
+// part of a run (measured from outside like the CLI: bench/cli.ts runNode):
+//   node bench/floor.mjs plan <file>        read the plan and JSON.parse it
+//   node bench/floor.mjs hcl <dir>...       read every .tf file below the dirs and parse it with the
+//                                           parser the CLI uses (checks/sources/hcl/parse.ts), nothing else
+//   node bench/floor.mjs hcl-wasm <dir>...  the same with the WASM parser (@cdktf/hcl2json) alone, one thread
+// The TypeScript parser runs from dist/ when it is current, like the CLI; otherwise through tsx.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { distIsCurrent } from '../bin/compiled.js';
+
+const [mode, ...args] = process.argv.slice(2);
+
+function tfFiles(dirs) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== '.terraform' && e.name !== 'node_modules') walk(p);
+      } else if (e.name.endsWith('.tf')) out.push(p);
+    }
+  };
+  for (const d of dirs) walk(d);
+  return out;
+}
+
+if (mode === 'plan') {
+  JSON.parse(readFileSync(args[0], 'utf8'));
+} else if (mode === 'hcl') {
+  let mod;
+  if (distIsCurrent()) mod = await import('../dist/checks/sources/hcl/parse.js');
+  else {
+    const { register } = await import('tsx/esm/api');
+    register();
+    mod = await import('../checks/sources/hcl/parse.ts');
+  }
+  for (const f of tfFiles(args)) await mod.parseHclText(readFileSync(f, 'utf8'), f);
+} else if (mode === 'hcl-wasm') {
+  const hcl = createRequire(import.meta.url)('@cdktf/hcl2json');
+  for (const f of tfFiles(args)) await hcl.parse(f, readFileSync(f, 'utf8'));
+} else {
+  process.stderr.write('usage: floor.mjs plan <file> | hcl <dir>... | hcl-wasm <dir>...\n');
+  process.exit(2);
+}

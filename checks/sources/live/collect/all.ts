@@ -1,0 +1,34 @@
+// Every collector, and with them every service's SDK client: loaded by collectSnapshot (index.ts) while
+// its first call (sts:GetCallerIdentity) is in flight, not before it.
+import { collectBackup } from './backup.js';
+import { collectCloudTrail } from './cloudtrail.js';
+import { collectEc2 } from './ec2.js';
+import { collectEcs } from './ecs.js';
+import { collectCacheClusters, collectElastiCache } from './elasticache.js';
+import { collectElb } from './elb.js';
+import { collectIam } from './iam.js';
+import { collectKms } from './kms.js';
+import { collectLogs } from './logs.js';
+import { collectRds } from './rds.js';
+import { collectS3 } from './s3.js';
+import { collectSecrets } from './secrets.js';
+
+export { collectFromConfig, completeFromDescribe } from './config.js';
+
+/** Regional collectors, by name (every one runs in every audited region). */
+export const REGIONAL_COLLECTORS = {
+  ec2: collectEc2,
+  rds: collectRds,
+  kms: collectKms,
+  cloudtrail: collectCloudTrail,
+  logs: collectLogs,
+  secretsmanager: collectSecrets,
+  elasticache: collectElastiCache,
+  elasticacheClusters: collectCacheClusters,
+  elasticloadbalancing: collectElb,
+  backup: collectBackup,
+  ecs: collectEcs,
+} as const;
+
+/** Account-wide collectors, run once from the first audited region. */
+export const GLOBAL_COLLECTORS = { s3: collectS3, iam: collectIam } as const;
