@@ -12,6 +12,7 @@ import { registerDrift } from './commands/drift.js';
 import { registerInit } from './commands/init.js';
 import { registerExport } from './commands/export.js';
 import { registerFixtures } from './commands/fixtures.js';
+import { registerShards } from './commands/shards.js';
 import { EXIT_USAGE } from './exit.js';
 import { catalogVersion } from './version-info.js';
 import { DEFAULT_MAX_INPUT_BYTES, parseSize, setMaxInputBytes } from '../util/input-file.js';
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   registerVerify(program, setExit);
   registerExport(program, setExit);
   registerInit(program, setExit);
+  registerShards(program, setExit);
   // Commander's error text is held back and printed as one line below (suggestions included); the help
   // it shows for a missing command goes to stdout, with the usage error as the one line on stderr.
   const held: Array<{ cmd: Command; text: string }> = [];
