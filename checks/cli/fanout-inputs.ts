@@ -78,6 +78,14 @@ export function addStandIns(f: FanoutInputs, statuses: ShardStatus[], now: Date,
   return statuses;
 }
 
+/** One warning per shard nothing arrived for (the scan prints warnings on stderr). */
+export function missingShardDiagnostics(results: Results, shards: ShardStatus[]): void {
+  for (const s of shards) {
+    if (s.status !== 'missing') continue;
+    (results.diagnostics ??= []).push({ level: 'warning', message: `shard ${s.id} (account ${s.account}, ${s.regions.join(', ')}) produced no snapshot: every policy over it is an error` });
+  }
+}
+
 /**
  * Name each fetched input by its S3 URL wherever the results name an input (inputs, finding and
  * coverage files, diagnostics), instead of the temporary file it was read from.

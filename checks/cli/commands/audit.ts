@@ -38,6 +38,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
     .option('--config-region <region>', 'region of the --config-aggregator (default: the first audited region)')
     .option('-q, --quiet', 'no progress display')
     .action(async (opts) => {
+      const shard = shardOptions(opts);
       // Heavy modules (the AWS SDK clients) load only when the command runs, so --help stays fast.
       const { collectSnapshot, serializeSnapshot } = await import('../../sources/live/index.js');
       const { scanPaths } = await import('../../pipeline/scan.js');
@@ -48,7 +49,6 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
       const concurrency = Number(opts.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new InputError(`--concurrency: expected a positive whole number, got "${opts.concurrency}"`);
       const regions = opts.regions === 'all' ? 'all' : String(opts.regions).split(',').map((r: string) => r.trim()).filter(Boolean);
-      const shard = shardOptions(opts);
       const snapshot = await collectSnapshot({
         regions,
         profile: opts.profile,

@@ -72,7 +72,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const { classifyAs } = await import('../../pipeline/inputs.js');
       for (const p of opts.plan as string[]) classifyAs(resolve(p), 'plan', '--plan');
       // s3:// inputs are fetched first (fan-out shards); the results name them by their URLs.
-      const { fetchInputs, addMissingShardSnapshots, renameInputs } = await import('../fanout-inputs.js');
+      const { fetchInputs, addMissingShardSnapshots, missingShardDiagnostics, renameInputs } = await import('../fanout-inputs.js');
       const remote = paths.some((p) => isS3Url(p)) || opts.shards ? await fetchInputs(paths, opts.shards) : undefined;
       const shards = remote ? addMissingShardSnapshots(remote, clock()) : undefined;
       let all = [...(remote?.paths ?? paths), ...opts.plan].map((p: string) => resolve(p));
@@ -93,7 +93,10 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         ...(frameworks ? { frameworks } : {}),
       });
       if (remote) renameInputs(results, remote.names);
-      if (shards) results.shards = shards;
+      if (shards) {
+        results.shards = shards;
+        missingShardDiagnostics(results, shards);
+      }
       const meta = policyMeta(catalog.policies);
       const marked = bl && baseline ? bl.applyBaseline(results, baseline) : results;
       const newOnly = bl ? bl.newOnlyView(marked, loaded?.label) : results;
