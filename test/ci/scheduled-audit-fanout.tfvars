@@ -9,7 +9,12 @@ subnet_ids        = ["subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719"]
 vpc_id            = "vpc-0a1b2c3d4e5f60718"
 access_log_bucket = "demo-log-delivery-123456789012"
 alert_emails      = ["security@example.edu"]
+# Every attribute given: the HCL evaluator does not apply optional() defaults of object types yet.
 fanout = {
-  regions         = ["us-east-1", "us-west-2"]
-  max_concurrency = 25
+  regions          = ["us-east-1", "us-west-2"]
+  accounts         = []
+  member_role_name = "FerpaReadyAuditor"
+  max_concurrency  = 25
+  merge_cpu        = "2048"
+  merge_memory     = "8192"
 }

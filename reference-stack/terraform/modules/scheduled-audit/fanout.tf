@@ -14,24 +14,24 @@ locals {
   member_role    = var.fanout == null ? "FerpaReadyAuditor" : var.fanout.member_role_name
 
   # The execution input: everything fanout.asl.json reads under $.config (the definition itself is static JSON).
-  fanout_input = var.fanout == null ? null : merge(
-    {
-      bucket          = local.bucket
-      storeUrl        = local.store_url
-      cluster         = local.cluster_arn
-      taskDefinition  = aws_ecs_task_definition.audit.arn
-      container       = local.container
-      subnets         = var.subnet_ids
-      securityGroups  = [aws_security_group.task.id]
-      regions         = join(",", var.fanout.regions)
-      memberRoleName  = var.fanout.member_role_name
-      maxConcurrency  = var.fanout.max_concurrency
-      failOn          = var.fail_on
-      mergeCpu        = var.fanout.merge_cpu
-      mergeMemory     = var.fanout.merge_memory
-    },
-    length(var.fanout.accounts) > 0 ? { accounts = join(",", var.fanout.accounts) } : {},
-  )
+  # accounts null: every ACTIVE account of the organisation. The task definition is named by family (its
+  # latest revision), so the input is known before apply but for the task's security group.
+  fanout_input = var.fanout == null ? null : {
+    bucket         = local.bucket
+    storeUrl       = local.store_url
+    cluster        = local.cluster_arn
+    taskDefinition = local.family
+    container      = local.container
+    subnets        = var.subnet_ids
+    securityGroups = [aws_security_group.task.id]
+    regions        = join(",", var.fanout.regions)
+    accounts       = length(var.fanout.accounts) > 0 ? join(",", var.fanout.accounts) : null
+    memberRoleName = var.fanout.member_role_name
+    maxConcurrency = var.fanout.max_concurrency
+    failOn         = var.fail_on
+    mergeCpu       = var.fanout.merge_cpu
+    mergeMemory    = var.fanout.merge_memory
+  }
 }
 
 resource "aws_cloudwatch_log_group" "fanout" {
