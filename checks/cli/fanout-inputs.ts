@@ -41,7 +41,8 @@ export async function fetchInputs(paths: string[], shardsSpec: string | undefine
   // The fetched copies live as long as the command: every exit path (an input error included) removes them.
   process.once('exit', () => s3.cleanup());
   try {
-    const local = await localise(paths, s3);
+    // With a manifest, an empty prefix (no shard wrote anything) is every shard missing, not an input error.
+    const local = await localise(paths, s3, undefined, Boolean(shardsSpec));
     const names = new Map(local.urlOf);
     const manifest = shardsSpec ? await readManifest(shardsSpec, s3) : undefined;
     return { paths: local.paths, names, ...(manifest ? { manifest } : {}), s3 };

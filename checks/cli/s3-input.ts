@@ -21,7 +21,8 @@ export class S3Inputs {
   readonly dir = mkdtempSync(join(tmpdir(), 'ferpa-ready-s3-'));
   private n = 0;
 
-  async fetch(url: string, endpoint?: string): Promise<FetchedObject[]> {
+  /** `allowEmpty`: a prefix with nothing under it is no input error (a shard manifest says what was expected there). */
+  async fetch(url: string, endpoint?: string, opts: { allowEmpty?: boolean } = {}): Promise<FetchedObject[]> {
     const loc = parseS3Url(url);
     if (!loc) throw new InputError(`not an s3://bucket/prefix/ URL: ${url}`);
     const { GetObjectCommand, paginateListObjectsV2 } = await import('@aws-sdk/client-s3');
@@ -33,7 +34,7 @@ export class S3Inputs {
         for await (const page of paginateListObjectsV2({ client }, { Bucket: loc.bucket, Prefix: loc.key })) {
           for (const o of page.Contents ?? []) if (o.Key && o.Key.endsWith('.json') && !o.Key.slice(loc.key.length).includes('/')) objects.push({ key: o.Key, size: o.Size ?? 0 });
         }
-        if (!objects.length) throw new InputError('no .json object under this prefix (did the shards write there?)', url);
+        if (!objects.length && !opts.allowEmpty) throw new InputError('no .json object under this prefix (did the shards write there?)', url);
         objects.sort((a, b) => a.key.localeCompare(b.key));
       } else objects = [{ key: loc.key, size: -1 }];
       const out: FetchedObject[] = [];
@@ -64,7 +65,7 @@ export class S3Inputs {
 }
 
 /** Fetch every `s3://` argument; local paths pass through. Returns the local paths and which S3 object each one is. */
-export async function localise(paths: string[], inputs: S3Inputs, endpoint?: string): Promise<{ paths: string[]; urlOf: Map<string, string> }> {
+export async function localise(paths: string[], inputs: S3Inputs, endpoint?: string, allowEmpty = false): Promise<{ paths: string[]; urlOf: Map<string, string> }> {
   const out: string[] = [];
   const urlOf = new Map<string, string>();
   for (const p of paths) {
@@ -72,7 +73,7 @@ export async function localise(paths: string[], inputs: S3Inputs, endpoint?: str
       out.push(p);
       continue;
     }
-    for (const o of await inputs.fetch(p, endpoint)) {
+    for (const o of await inputs.fetch(p, endpoint, { allowEmpty })) {
       out.push(o.file);
       urlOf.set(o.file, o.url);
     }

@@ -196,6 +196,16 @@ describe('report --results s3://<run>/results/ --shards: the shards\' results as
     expect(r.stdout).toContain(members.c);
   });
 
+  it('no shard arrived at all: every shard missing, every finding an error (not an empty pass)', async () => {
+    const r = await ferpa(['scan', `s3://${BUCKET}/fanout/run-nothing/snapshots/`, '--shards', `s3://${BUCKET}/${RUN}/shards.json`, '--format', 'json']);
+    expect(r.status, r.stderr).toBe(1);
+    const doc = JSON.parse(r.stdout) as Results;
+    expect(doc.shards!.map((s) => s.status)).toEqual(Array(6).fill('missing'));
+    expect(doc.findings.length).toBeGreaterThan(30);
+    expect(new Set(doc.findings.map((f) => f.status))).toEqual(new Set(['error']));
+    expect(new Set(doc.findings.map((f) => f.account))).toEqual(new Set([members.a, members.b, members.c]));
+  });
+
   it('a results prefix with nothing in it, or a manifest that is not one, is one line and exit 2', async () => {
     const empty = await ferpa(['report', '--results', `s3://${BUCKET}/fanout/none/`]);
     expect(empty.status).toBe(2);
