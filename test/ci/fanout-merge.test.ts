@@ -123,7 +123,9 @@ describe('fan-out shards on moto: audit --account --shard writes to the run pref
     const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: `${RUN}/results/` }));
     expect(listed.Contents?.map((o) => o.Key).sort()).toEqual([`${members.a}-us-east-1`, `${members.a}-us-east-2`, `${members.b}-us-east-1`].sort().map((s) => `${RUN}/results/${s}.json`));
     const one = await readJson<Results>(`${RUN}/results/${members.a}-us-east-2.json`);
-    expect(one.shards).toEqual([{ id: `${members.a}-us-east-2`, account: members.a, regions: ['us-east-2'], status: 'audited' }]);
+    const snapshotUrl = `s3://${BUCKET}/${RUN}/snapshots/${members.a}-us-east-2.json`;
+    expect(one.shards).toEqual([{ id: `${members.a}-us-east-2`, account: members.a, regions: ['us-east-2'], status: 'audited', input: snapshotUrl }]);
+    expect(one.inputs.map((i) => i.path)).toEqual([snapshotUrl]);
     expect(new Set(one.findings.map((f) => f.account))).toEqual(new Set([members.a]));
   });
 

@@ -77,7 +77,9 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
       }
       try {
         const { results } = await scanPaths([snapFile], { config, catalog, now: clock(), ...(frameworks ? { frameworks } : {}) });
-        if (opts.shard) results.shards = [{ id: shard.id!, account: snapshot.account.id, regions: snapshot.regions, status: 'audited' }];
+        if (opts.shard) results.shards = [{ id: shard.id!, account: snapshot.account.id, regions: snapshot.regions, status: 'audited', ...(toS3 ? { input: opts.snapshotOut } : {}) }];
+        // A snapshot written to S3 was scanned from a temporary copy: the results name the object.
+        if (toS3) (await import('../fanout-inputs.js')).renameInputs(results, new Map([[snapFile, String(opts.snapshotOut)]]));
         // The baseline is read before this run is stored, so `--baseline store` compares with the previous run.
         const loaded = opts.baseline ? await loadBaselineInput(opts.baseline, opts.store) : undefined;
         const bl = loaded ? await import('../../pipeline/baseline.js') : undefined;
