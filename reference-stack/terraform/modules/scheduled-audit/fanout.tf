@@ -237,12 +237,22 @@ resource "aws_iam_role_policy" "scheduler_fanout" {
 
   policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
-      Sid      = "StartFanout"
-      Effect   = "Allow"
-      Action   = "states:StartExecution"
-      Resource = local.fanout_arn
-    }]
+    Statement = [
+      {
+        Sid      = "StartFanout"
+        Effect   = "Allow"
+        Action   = "states:StartExecution"
+        Resource = local.fanout_arn
+      },
+      {
+        # The state machine's data is encrypted with the audit key: starting it encrypts the input.
+        Sid       = "EncryptExecutionInput"
+        Effect    = "Allow"
+        Action    = ["kms:GenerateDataKey", "kms:Decrypt"]
+        Resource  = "arn:aws:kms:${var.region}:${var.account_id}:key/*"
+        Condition = { "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = local.key_alias } }
+      },
+    ]
   })
 }
 
