@@ -71,10 +71,10 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const { renderChunks } = await import('../../../reports/index.js');
       const { classifyAs } = await import('../../pipeline/inputs.js');
       for (const p of opts.plan as string[]) classifyAs(resolve(p), 'plan', '--plan');
-      // s3:// inputs are fetched first (fan-out shards); the results name them by their URLs.
-      const { fetchInputs, addMissingShardSnapshots, missingShardDiagnostics, renameInputs } = await import('../fanout-inputs.js');
-      const remote = paths.some((p) => isS3Url(p)) || opts.shards ? await fetchInputs(paths, opts.shards) : undefined;
-      const shards = remote ? addMissingShardSnapshots(remote, clock()) : undefined;
+      // s3:// inputs are fetched first (fan-out shards); the results name them by their URLs. Loaded only then: a local scan starts without it.
+      const fan = paths.some((p) => isS3Url(p)) || opts.shards ? await import('../fanout-inputs.js') : undefined;
+      const remote = fan ? await fan.fetchInputs(paths, opts.shards) : undefined;
+      const shards = fan && remote ? fan.addMissingShardSnapshots(remote, clock()) : undefined;
       let all = [...(remote?.paths ?? paths), ...opts.plan].map((p: string) => resolve(p));
       if (opts.fileDirs) all = [...new Set(all.map((p) => (/\.tf(\.json)?$/.test(p) ? dirname(p) : p)))];
       if (!all.length) throw new InputError('scan: give at least one directory, .tf file, plan or snapshot');
@@ -92,10 +92,10 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         hcl: { vars: parseVars(opts.var), varFiles: opts.varFile.map((f: string) => resolve(f)), env: process.env },
         ...(frameworks ? { frameworks } : {}),
       });
-      if (remote) renameInputs(results, remote.names);
-      if (shards) {
+      if (fan && remote) fan.renameInputs(results, remote.names);
+      if (fan && shards) {
         results.shards = shards;
-        missingShardDiagnostics(results, shards);
+        fan.missingShardDiagnostics(results, shards);
       }
       const meta = policyMeta(catalog.policies);
       const marked = bl && baseline ? bl.applyBaseline(results, baseline) : results;
