@@ -66,6 +66,7 @@ function canonicalDocument(results: Results, findings: unknown): Record<string, 
   }
   if (results.waivers) out.waivers = results.waivers.map((w: Waiver) => pick(w, WAIVER_KEYS));
   if (results.coverage) out.coverage = canonicalCoverage(results.coverage);
+  if (results.shards) out.shards = results.shards.map((s) => pick(s, ['id', 'account', 'regions', 'status', 'input']));
   return out;
 }
 

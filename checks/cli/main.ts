@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   verify: async () => (await import('./commands/verify.js')).registerVerify,
   export: async () => (await import('./commands/export.js')).registerExport,
   init: async () => (await import('./commands/init.js')).registerInit,
+  shards: async () => (await import('./commands/shards.js')).registerShards,
 };
 
 /** Global options that take a value (the token after them is not a command). */

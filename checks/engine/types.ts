@@ -211,5 +211,15 @@ export interface Results {
   drift?: DriftItem[];
   /** Every resource of every input: evaluated by how many policies, or why not (checks/pipeline/coverage.ts). */
   coverage?: Coverage;
+  /** A fan-out audit: the shard this run audited, or every shard a merge expected (merged or missing). */
+  shards?: ShardStatus[];
+}
 
+/** One account and region of a fan-out audit, as the results record it. */
+export interface ShardStatus {
+  id: string;
+  account: string;
+  regions: string[];
+  status: 'audited' | 'merged' | 'missing';
+  input?: string;
 }

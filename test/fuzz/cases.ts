@@ -43,6 +43,13 @@ const SNAPSHOT_DATA = new Set(['data', 'errors']);
 
 const SCAN_FORMATS = ['json', 'text', 'sarif', 'junit', 'markdown', 'gitlab-sast'];
 
+/** A fan-out shard manifest (`ferpa-ready shards`): two accounts, one region. */
+const SHARDS_SEED = JSON.stringify(
+  ['111122223333', '444455556666'].map((account) => ({ shard: `${account}-us-east-1`, account, region: 'us-east-1', roleArn: `arn:aws:iam::${account}:role/FerpaReadyAuditor` })),
+  null,
+  2,
+);
+
 const CONFIG_SEED = `failOn: high
 profile:
   approvedRegions: [us-east-1, us-west-2]
@@ -146,6 +153,11 @@ export function fuzzCase(seed: number, index: number): FuzzCase {
       return { index, kind: 'snapshot', files, args: (d) => ['drift', '--plan', plan, '--snapshot', join(d, 'live.json'), '--format', fmt] };
     }
     const extra = format();
+    if (chance(rng, 0.2)) {
+      // a fan-out shard manifest beside the snapshot (scan --shards)
+      const withShards: Record<string, string> = { ...files, 'shards.json': mutateJsonText(SHARDS_SEED, rng) };
+      return { index, kind: 'snapshot', files: withShards, args: (d) => ['scan', join(d, 'live.json'), '--shards', join(d, 'shards.json'), ...extra] };
+    }
     return { index, kind: 'snapshot', files, args: (d) => ['scan', join(d, 'live.json'), ...extra] };
   }
   if (r < 0.88) {

@@ -9,6 +9,7 @@ import { unknownGateExit, unknownGatingPolicies } from '../unknown-gate.js';
 import { collect, parseFormats, writeOutput, writeStdout } from '../output.js';
 import { SCAN_FORMATS, READINESS_FORMATS, writeReadinessReport } from './scan.js';
 import { loadBaselineInput } from '../baseline-input.js';
+import { writeTarget } from '../s3-output.js';
 
 export function registerAudit(program: Command, setExit: (code: number) => void): void {
   program
@@ -17,6 +18,8 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
     .option('--regions <list>', 'comma-separated regions, or "all" for every enabled region', 'us-east-1')
     .option('--profile <name>', 'AWS shared-config profile')
     .option('--role-arn <arn>', 'role to assume for the audit')
+    .option('--account <id>', 'the account to audit (one shard of a fan-out): assumes --role-arn, else the --org-role-name role in that account, and refuses a run whose credentials reach another account')
+    .option('--shard <id>', 'name of this shard of a fan-out audit (account-region); the results record it, so a merge can tell which shards arrived')
     .option('--endpoint-url <url>', 'AWS endpoint (an emulator or VPC endpoint); default AWS_ENDPOINT_URL')
     .option('--snapshot-out <file>', 'write the collected snapshot here: a file or s3://bucket/key (JSON; re-scan it offline with `scan snapshot.json`)')
     .option('-f, --format <fmt[=file]>', `output format, repeatable: ${SCAN_FORMATS.join(', ')}`, collect, [])
@@ -35,6 +38,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
     .option('--config-region <region>', 'region of the --config-aggregator (default: the first audited region)')
     .option('-q, --quiet', 'no progress display')
     .action(async (opts) => {
+      const shard = shardOptions(opts);
       // Heavy modules (the AWS SDK clients) load only when the command runs, so --help stays fast.
       // The scan pipeline and renderers load after the collection: the first API call goes out sooner.
       const { collectSnapshot, serializeSnapshot } = await import('../../sources/live/index.js');
@@ -47,7 +51,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
       const snapshot = await collectSnapshot({
         regions,
         profile: opts.profile,
-        roleArn: opts.roleArn,
+        roleArn: shard.roleArn,
         endpointUrl: opts.endpointUrl,
         quiet: Boolean(opts.quiet),
         concurrency,
@@ -56,6 +60,8 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         ...(opts.configAggregator ? { configAggregator: String(opts.configAggregator), ...(opts.configRegion ? { configRegion: String(opts.configRegion) } : {}) } : {}),
       });
       if (!opts.quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      // A shard must audit the account it names: credentials that reach another one are an input error, nothing written.
+      if (shard.account && snapshot.account.id !== shard.account) throw new InputError(`--account ${shard.account}: the credentials reach account ${snapshot.account.id}, not this one (check --role-arn)`);
       if (!opts.quiet) process.stderr.write(`${callSummary(snapshot.calls ?? [])}\n`);
       const { scanPaths } = await import('../../pipeline/scan.js');
       const { renderChunks } = await import('../../../reports/index.js');
@@ -73,6 +79,9 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
       }
       try {
         const { results } = await scanPaths([snapFile], { config, catalog, now: clock(), ...(frameworks ? { frameworks } : {}) });
+        if (opts.shard) results.shards = [{ id: shard.id!, account: snapshot.account.id, regions: snapshot.regions, status: 'audited', ...(toS3 ? { input: opts.snapshotOut } : {}) }];
+        // A snapshot written to S3 was scanned from a temporary copy: the results name the object.
+        if (toS3) (await import('../fanout-inputs.js')).renameInputs(results, new Map([[snapFile, String(opts.snapshotOut)]]));
         // The baseline is read before this run is stored, so `--baseline store` compares with the previous run.
         const loaded = opts.baseline ? await loadBaselineInput(opts.baseline, opts.store) : undefined;
         const bl = loaded ? await import('../../pipeline/baseline.js') : undefined;
@@ -84,7 +93,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
           if (READINESS_FORMATS.includes(t.format)) continue;
           const doc = ['json', 'sarif', 'gitlab-sast'].includes(t.format) ? marked : newOnly;
           const out = renderChunks(t.format, doc, meta, {});
-          if (t.file) writeOutput(t.file, out);
+          if (t.file) await writeTarget(t.file, out, opts.endpointUrl);
           else writeStdout(out);
         }
         if (opts.store) {
@@ -111,6 +120,17 @@ export function callSummary(calls: ReadonlyArray<{ service: string; ok: boolean 
   const failed = calls.filter((c) => !c.ok).length;
   const list = [...by].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([service, n]) => `${service} ${n}`);
   return `audit: ${calls.length} API call${calls.length === 1 ? '' : 's'}${list.length ? `: ${list.join(', ')}` : ''}${failed ? ` (${failed} failed)` : ''}`;
+}
+
+/** `--account` / `--shard`: the role to assume (given, or the auditor role of that account) and the shard's name. */
+function shardOptions(opts: { account?: string; shard?: string; roleArn?: string; orgRoleName?: string; org?: boolean }): { account?: string; id?: string; roleArn?: string } {
+  if (opts.shard !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(String(opts.shard))) throw new InputError(`--shard: expected a name of letters, digits, ".", "_" and "-" (account-region), got "${String(opts.shard)}"`);
+  if (opts.account === undefined) return { ...(opts.roleArn ? { roleArn: opts.roleArn } : {}), ...(opts.shard ? { id: String(opts.shard) } : {}) };
+  const account = String(opts.account);
+  if (!/^\d{12}$/.test(account)) throw new InputError(`--account: expected a 12-digit AWS account id, got "${account}"`);
+  if (opts.org) throw new InputError('--account audits one account; --org audits the whole organisation: give one of them');
+  if (opts.roleArn && !opts.roleArn.includes(`::${account}:role/`)) throw new InputError(`--role-arn ${opts.roleArn} is not a role of account ${account}`);
+  return { account, roleArn: opts.roleArn ?? `arn:aws:iam::${account}:role/${opts.orgRoleName ?? 'FerpaReadyAuditor'}`, ...(opts.shard ? { id: String(opts.shard) } : {}) };
 }
 
 function positiveInt(raw: unknown, flag: string): number {

@@ -14,7 +14,9 @@ import { renderFerpaMarkdown } from '../../../reports/ferpa/markdown.js';
 import { chromiumPath, PDF_MAX_EVIDENCE_ROWS, renderFerpaPdf } from '../../../reports/ferpa/pdf.js';
 import { checkAttestations } from '../../engine/attestations.js';
 import { clock, loadContext, policyMeta, selectedFrameworks } from '../context.js';
-import { collect, parseFormats, writeOutput } from '../output.js';
+import { collect, parseFormats } from '../output.js';
+import { isS3Url, writeTarget } from '../s3-output.js';
+import { jsonChunks } from '../../util/json-chunks.js';
 import { pushAll } from '../../util/push-all.js';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'markdown', 'json'];
@@ -106,7 +108,7 @@ export async function writeReportTargets(
     else if (t.format === 'markdown') out = renderFerpaMarkdown(report);
     else if (t.format === 'html') out = htmlOnce();
     else out = await renderFerpaPdf(renderFerpaHtml(report, { maxEvidenceRows: PDF_MAX_EVIDENCE_ROWS }), { executablePath: chrome!, now });
-    if (t.file) writeOutput(t.file, out);
+    if (t.file) await writeTarget(t.file, out);
     else process.stdout.write(typeof out === 'string' && !out.endsWith('\n') ? `${out}\n` : out);
   }
 }
@@ -134,7 +136,7 @@ export function registerReport(program: Command, _setExit: (code: number) => voi
   program
     .command('report')
     .description('Readiness report by control (HTML, PDF, Markdown, JSON) from one or more scan results files: FERPA for a DPA review, or another framework of the catalog')
-    .requiredOption('--results <file>', 'a results JSON file written by `scan --format json=FILE` (repeatable; they merge)', collect, [])
+    .requiredOption('--results <file>', 'a results JSON file written by `scan --format json=FILE` (repeatable; they merge), or s3://bucket/prefix/: every .json results document under it (the shards of a fan-out audit)', collect, [])
     .option('-f, --format <fmt[=file]>', `output format, repeatable: ${REPORT_FORMATS.join(', ')} (pdf needs a file)`, collect, [])
     .option('-c, --config <file>', 'configuration file (default: ./.ferpa-ready.yaml when present)')
     .option('--attestations <file>', 'attestations YAML/JSON file (repeatable)', collect, [])
@@ -143,17 +145,26 @@ export function registerReport(program: Command, _setExit: (code: number) => voi
     .option('--framework <id>', 'the framework the report is organised by: ferpa (default), nist-800-53-moderate, fedramp-moderate, soc2', collect, [])
     .option('--store <dir|s3://bucket/prefix>', 'a run store: the trend chart shows its last runs')
     .option('--trend-runs <n>', 'how many stored runs the trend shows', '10')
+    .option('--shards <file|s3://bucket/key>', 'the shard manifest of a fan-out audit: the results merge into one document, and a shard without results is an error in every policy over it')
+    .option('--merged <file|s3://bucket/key>', 'write the merged results document here (with an s3:// --results prefix or --shards)')
     .action(async (opts) => {
       const files: string[] = opts.results;
       if (!files.length) throw new InputError('report: give at least one --results file');
       const targets = parseFormats(opts.format, REPORT_FORMATS, 'markdown');
-      const inputs = files.map(readResultsFile);
+      const fanout = files.some((f) => isS3Url(f)) || Boolean(opts.shards) || Boolean(opts.merged);
+      let inputs = fanout ? [] : files.map(readResultsFile);
       if (new Set(opts.framework).size > 1) throw new InputError(`report: one --framework per report (got ${[...new Set(opts.framework)].join(', ')}); write one report per framework`);
       // With --framework, config.profile is that framework's (shown when the results carry none).
       const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies, frameworks: opts.framework });
       const framework = reportFramework(opts.framework, catalog);
       const history = readHistory(opts.history, framework.framework);
       const now = clock();
+      if (fanout) {
+        const { mergeShardResults } = await import('../merge-shards.js');
+        const merged = await mergeShardResults(files, opts.shards, { config, catalog, now });
+        if (opts.merged) await writeTarget(opts.merged, jsonChunks(merged.results));
+        inputs = [merged];
+      }
       if (opts.store) pushAll(history.points, await storeTrend(opts.store, Number(opts.trendRuns), catalog, config.attestations, framework));
       history.points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
       await writeReportTargets(targets, inputs, {

@@ -7,8 +7,9 @@ import type { Results } from '../../engine/types.js';
 import { clock, loadContext, policyMeta } from '../context.js';
 import { EXIT_USAGE, exitCodeFor, parseSeverity, unreadInputs } from '../exit.js';
 import { unknownGateExit, unknownGatingPolicies } from '../unknown-gate.js';
-import { collect, parseFormats, writeOutput, writeStdout } from '../output.js';
+import { collect, parseFormats, writeStdout } from '../output.js';
 import { loadBaselineInput } from '../baseline-input.js';
+import { isS3Url, writeTarget } from '../s3-output.js';
 
 export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'gitlab-sast', 'html', 'pdf'];
 /** Formats that render the FERPA readiness report rather than the scan results. */
@@ -59,7 +60,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
   program
     .command('scan')
     .description('Scan Terraform source directories or .tf files, plan JSON (terraform show -json) and live snapshots')
-    .argument('[paths...]', 'directories, .tf files, plan JSON files or snapshot JSON files')
+    .argument('[paths...]', 'directories, .tf files, plan JSON files or snapshot JSON files; s3://bucket/prefix/ reads every .json snapshot under the prefix (the shards of a fan-out audit) and merges them')
     .option('--plan <file>', 'a plan JSON file (repeatable; same as giving it as a path)', collect, [])
     .option('-f, --format <fmt[=file]>', `output format, repeatable: ${SCAN_FORMATS.join(', ')}`, collect, [])
     .option('--fail-on <severity>', 'exit 1 when a failing finding, or a check that could not be decided (error), is at or above this severity (critical|high|medium|low|info|none)')
@@ -74,12 +75,17 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--baseline <file>', 'an earlier results JSON, or "store" for the latest run in --store: findings still open in it are kept (marked baseline) but do not fail the run or show in text/markdown/junit')
     .option('--store <dir|s3://bucket/prefix>', 'keep this run (results, input hashes, link to the previous run) in a run store')
     .option('--cache [dir]', 'keep parsed Terraform files by content in this directory for the next run (default .ferpa-ready/cache; write it after the paths or as --cache=DIR)')
+    .option('--shards <file|s3://bucket/key>', 'the shard manifest of a fan-out audit (`ferpa-ready shards --out`): a shard no snapshot covers is reported as error in every policy, never left out')
     .action(async (paths: string[], opts) => {
       const { scanPaths } = await import('../../pipeline/scan.js');
       const { renderChunks } = await import('../../../reports/index.js');
       const { classifyAs } = await import('../../pipeline/inputs.js');
       for (const p of opts.plan as string[]) classifyAs(resolve(p), 'plan', '--plan');
-      let all = [...paths, ...opts.plan].map((p: string) => resolve(p));
+      // s3:// inputs are fetched first (fan-out shards); the results name them by their URLs. Loaded only then: a local scan starts without it.
+      const fan = paths.some((p) => isS3Url(p)) || opts.shards ? await import('../fanout-inputs.js') : undefined;
+      const remote = fan ? await fan.fetchInputs(paths, opts.shards) : undefined;
+      const shards = fan && remote ? fan.addMissingShardSnapshots(remote, clock()) : undefined;
+      let all = [...(remote?.paths ?? paths), ...opts.plan].map((p: string) => resolve(p));
       if (opts.fileDirs) all = [...new Set(all.map((p) => (/\.tf(\.json)?$/.test(p) ? dirname(p) : p)))];
       if (!all.length) throw new InputError('scan: give at least one directory, .tf file, plan or snapshot');
       const targets = parseFormats(opts.format, SCAN_FORMATS, 'text');
@@ -97,6 +103,11 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         hcl: { vars: parseVars(opts.var), varFiles: opts.varFile.map((f: string) => resolve(f)), env: process.env, ...(cache ? { cache } : {}) },
         ...(frameworks ? { frameworks } : {}),
       });
+      if (fan && remote) fan.renameInputs(results, remote.names);
+      if (fan && shards) {
+        results.shards = shards;
+        fan.missingShardDiagnostics(results, shards);
+      }
       const meta = policyMeta(catalog.policies);
       const marked = bl && baseline ? bl.applyBaseline(results, baseline) : results;
       const newOnly = bl ? bl.newOnlyView(marked, loaded?.label) : results;
@@ -105,7 +116,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         if (READINESS_FORMATS.includes(t.format)) continue;
         const doc = ['json', 'sarif', 'gitlab-sast'].includes(t.format) ? marked : newOnly;
         const out = renderChunks(t.format, doc, meta, { verbose: Boolean(opts.verbose) });
-        if (t.file) writeOutput(t.file, out);
+        if (t.file) await writeTarget(t.file, out);
         else writeStdout(out);
       }
       for (const d of results.diagnostics ?? []) if (d.level === 'warning') process.stderr.write(`warning: ${d.message}\n`);

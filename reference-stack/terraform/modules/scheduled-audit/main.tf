@@ -67,7 +67,7 @@ resource "aws_kms_key" "audit" {
         Action    = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"]
         Resource  = "*"
         Condition = {
-          ArnLike = { "kms:EncryptionContext:aws:logs:arn" = local.log_group_arn }
+          ArnLike = { "kms:EncryptionContext:aws:logs:arn" = [local.log_group_arn, local.fanout_log_arn] }
         }
       },
       {
@@ -455,6 +455,8 @@ resource "aws_scheduler_schedule" "audit" {
   schedule_expression          = var.schedule_expression
   schedule_expression_timezone = var.schedule_timezone
   kms_key_arn                  = aws_kms_key.audit.arn
+  # With var.fanout the fan-out schedule (fanout.tf) audits every account, this one included.
+  state = var.fanout == null ? "ENABLED" : "DISABLED"
 
   flexible_time_window {
     mode                      = "FLEXIBLE"

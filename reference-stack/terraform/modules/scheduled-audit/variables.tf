@@ -89,3 +89,23 @@ variable "tags" {
   type    = map(string)
   default = {}
 }
+
+variable "fanout" {
+  description = <<-EOT
+    Audit many accounts as a fan-out on Step Functions instead of this account alone (null: off). A
+    distributed map runs one Fargate task per account and region, each assuming member_role_name in its
+    account; one merge task writes a single results document, readiness report and run-store entry.
+    accounts: the account ids to audit; empty: every ACTIVE account of the organisation (run this
+    module in the management account or a delegated administrator). regions: audited in every account.
+    merge_cpu / merge_memory: a Fargate size for the merge task, which reads every shard's snapshot.
+  EOT
+  type = object({
+    regions          = list(string)
+    accounts         = optional(list(string), [])
+    member_role_name = optional(string, "FerpaReadyAuditor")
+    max_concurrency  = optional(number, 40)
+    merge_cpu        = optional(string, "2048")
+    merge_memory     = optional(string, "8192")
+  })
+  default = null
+}
