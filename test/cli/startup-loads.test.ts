@@ -65,9 +65,10 @@ describe('commandsFor', () => {
     expect(commandsFor(['--max-input-size', '5MB', 'audit', '--regions', 'us-east-1'])).toEqual(['audit']);
     expect(commandsFor(['--version'])).toEqual([]);
     expect(commandsFor(['--help'])).toContain('report');
-    expect(commandsFor([])).toHaveLength(11);
-    expect(commandsFor(['scna'])).toHaveLength(11);
-    expect(commandsFor(['toString'])).toHaveLength(11);
+    expect(commandsFor(['shards', '--accounts', '111122223333'])).toEqual(['shards']);
+    expect(commandsFor([])).toHaveLength(12);
+    expect(commandsFor(['scna'])).toHaveLength(12);
+    expect(commandsFor(['toString'])).toHaveLength(12);
   });
 });
 
