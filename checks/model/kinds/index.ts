@@ -16,6 +16,10 @@ import { terraformKinds } from './terraform.js';
 import { inventoryKinds } from './inventory.js';
 import { ssmKinds } from './ssm.js';
 import { snsKinds } from './sns.js';
+// stores2
+import { docdbKinds } from './docdb.js';
+import { neptuneKinds } from './neptune.js';
+import { snapshotKinds } from './snapshots.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -34,6 +38,10 @@ const SPECS = [
   ...ecsKinds,
   ...ssmKinds,
   ...snsKinds,
+  // stores2
+  ...docdbKinds,
+  ...neptuneKinds,
+  ...snapshotKinds,
   ...terraformKinds,
   ...inventoryKinds,
 ] as const;

@@ -20,6 +20,7 @@ import { assumeRoleCredentials, listOrgAccounts, type OrgAccount } from './colle
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
 import { TOOL_VERSION } from '../../version.js';
 import { pushAll } from '../../util/push-all.js';
+import { collectSnapshots } from './collect/snapshots.js';
 
 export { readSnapshot, validateSnapshot, isSnapshot, serializeSnapshot, SNAPSHOT_SCHEMA_PATH, type Snapshot } from './snapshot.js';
 export type { ClientHook } from './collect/context.js';
@@ -41,6 +42,8 @@ export const REGIONAL_COLLECTORS = {
   elasticloadbalancing: collectElb,
   backup: collectBackup,
   ecs: collectEcs,
+  // stores2
+  snapshots: collectSnapshots,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
