@@ -29,7 +29,7 @@ const ebsSnapshot: LiveAdapter = (rec, ctx) => {
     public: liveDerived(rec, ctx, 'createVolumePermission', perms.some((p) => p.Group === 'all'), ['createVolumePermission']),
     ...tagVals(rec, ctx),
   };
-  r.linkRefs!.push(liveLink(rec, ctx, 'volume', dataAt(rec, 'VolumeId'), ['aws.ec2.ebs-volume'], { attribute: 'VolumeId' }));
+  // No `volume` link: Encrypted is the snapshot's own answer, and the volume may be long gone.
   if (key) r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', key, ['aws.kms.key'], { attribute: 'KmsKeyId' }));
   return r;
 };

@@ -15,17 +15,22 @@ function sharing(rec: TfRecord): Record<string, Val> {
   return { sharedAccounts: shared, public: pub };
 }
 
-/** aws_db_snapshot / aws_db_cluster_snapshot / aws_db_snapshot_copy: encryption follows the source database, so it is computed here. */
-function rdsSnapshot(idPath: string): TfAdapter {
+/**
+ * aws_db_snapshot / aws_db_cluster_snapshot: encryption follows the source database (the `source` link);
+ * aws_db_snapshot_copy: encrypted when kms_key_id is set, otherwise as its source snapshot (unknown here).
+ */
+function rdsSnapshot(idPath: string, source?: { path: string; kind: string }): TfAdapter {
   return (rec) => {
     const r = tfResource(rec, 'aws.rds.snapshot', [rec.values[idPath]]);
+    const key = attr<string>(rec, 'kms_key_id');
     r.attrs = {
       identifier: attr<string>(rec, idPath),
       snapshotType: { value: 'manual', origin: 'default', loc: r.loc },
-      encrypted: unknownVal(rec, 'encrypted'),
+      encrypted: !source && key.origin !== 'unknown' && key.value ? { value: true, origin: 'explicit', loc: key.loc } : unknownVal(rec, 'encrypted'),
       ...sharing(rec),
       ...tagAttrs(rec),
     };
+    if (source) r.linkRefs!.push(linkRef(rec, 'source', source.path, [source.kind]));
     return r;
   };
 }
@@ -98,8 +103,8 @@ const launchPermission: TfAdapter = (rec) => {
 };
 
 export const snapshotAdapters: Record<string, TfAdapter> = {
-  aws_db_snapshot: rdsSnapshot('db_snapshot_identifier'),
-  aws_db_cluster_snapshot: rdsSnapshot('db_cluster_snapshot_identifier'),
+  aws_db_snapshot: rdsSnapshot('db_snapshot_identifier', { path: 'db_instance_identifier', kind: 'aws.rds.instance' }),
+  aws_db_cluster_snapshot: rdsSnapshot('db_cluster_snapshot_identifier', { path: 'db_cluster_identifier', kind: 'aws.rds.cluster' }),
   aws_db_snapshot_copy: rdsSnapshot('target_db_snapshot_identifier'),
   aws_ebs_snapshot: ebsSnapshot(false),
   aws_ebs_snapshot_copy: ebsSnapshot(true),

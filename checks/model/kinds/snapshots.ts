@@ -22,7 +22,12 @@ export const snapshotKinds = defineKinds([
       public: { type: 'boolean', description: 'Anyone may restore the snapshot: sharedAccounts contains "all". Derived; default false.' },
       ...TAGS,
     },
-    links: {},
+    links: {
+      source: {
+        kinds: ['aws.rds.instance', 'aws.rds.cluster'],
+        description: 'The database snapshotted (db_instance_identifier / db_cluster_identifier), when it is in the input: its storage encryption is the snapshot\'s. Live records carry Encrypted themselves and have no such link.',
+      },
+    },
   },
   {
     kind: 'aws.ec2.snapshot',
