@@ -1,5 +1,5 @@
 import { CreateSnapshotCommand, CreateVolumeCommand, CreateImageCommand, DescribeImagesCommand, EC2Client, ModifyImageAttributeCommand, ModifySnapshotAttributeCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
-import { CreateDBClusterCommand, CreateDBInstanceCommand, CreateDBSnapshotCommand, ModifyDBSnapshotAttributeCommand, RDSClient } from '@aws-sdk/client-rds';
+import { CreateDBClusterCommand, CreateDBClusterSnapshotCommand, CreateDBInstanceCommand, CreateDBSnapshotCommand, ModifyDBSnapshotAttributeCommand, RDSClient } from '@aws-sdk/client-rds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSnapshot } from '../../checks/sources/live/index.js';
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
@@ -40,6 +40,8 @@ async function seed(endpoint: string): Promise<void> {
     );
     arns[role] = out.DBCluster!.DBClusterArn!;
   }
+  const clusterSnap = await rds.send(new CreateDBClusterSnapshotCommand({ DBClusterIdentifier: 'goodneptune', DBClusterSnapshotIdentifier: 'goodneptune-manual', Tags: STUDENT }));
+  arns.clusterSnap = clusterSnap.DBClusterSnapshot!.DBClusterSnapshotArn!;
   for (const [role, encrypted] of [
     ['goodDb', true],
     ['badDb', false],
@@ -101,5 +103,40 @@ describe('stores2 collectors against moto', () => {
     expect(rec(arns.goodEbsSnap!).data.createVolumePermission).toEqual([]);
     expect(rec(arns.publicAmi!).data.Public).toBe(true);
     expect(rec(arns.privateAmi!).data.Public).toBe(false);
+  });
+
+  it('reaches the snapshot attribute reads the shared moto audit lists as not reached there', () => {
+    const calls = new Set(snapshot.calls.filter((c) => c.ok).map((c) => `${c.service}:${c.operation}`));
+    for (const a of ['rds:DescribeDBSnapshotAttributes', 'rds:DescribeDBClusterSnapshotAttributes', 'ec2:DescribeSnapshotAttribute', 'rds:DescribeDBSnapshots', 'rds:DescribeDBClusterSnapshots', 'ec2:DescribeSnapshots', 'ec2:DescribeImages']) expect(calls, a).toContain(a);
+    expect(snapshot.resources.find((r) => r.arn === arns.clusterSnap)?.data.attributes).toMatchObject({ restore: [] });
+  });
+});
+
+describe('stores2 live findings against moto', () => {
+  const cases: Array<[string, string, 'pass' | 'fail']> = [
+    ['aws-neptune-cluster-storage-encrypted', 'goodNeptune', 'pass'],
+    ['aws-neptune-cluster-storage-encrypted', 'badNeptune', 'fail'],
+    ['aws-neptune-cluster-deletion-protection', 'goodNeptune', 'pass'],
+    ['aws-neptune-cluster-deletion-protection', 'badNeptune', 'fail'],
+    ['aws-neptune-cluster-backup-retention-floor', 'goodNeptune', 'pass'],
+    ['aws-neptune-cluster-backup-retention-floor', 'badNeptune', 'fail'],
+    ['aws-neptune-cluster-audit-log-export', 'goodNeptune', 'pass'],
+    ['aws-neptune-cluster-audit-log-export', 'badNeptune', 'fail'],
+    ['aws-rds-snapshot-not-public', 'goodDbSnap', 'pass'],
+    ['aws-rds-snapshot-not-public', 'badDbSnap', 'fail'],
+    ['aws-rds-snapshot-not-public', 'clusterSnap', 'pass'],
+    ['aws-rds-snapshot-encrypted', 'goodDbSnap', 'pass'],
+    ['aws-rds-snapshot-encrypted', 'badDbSnap', 'fail'],
+    ['aws-ebs-snapshot-encrypted', 'goodEbsSnap', 'pass'],
+    ['aws-ebs-snapshot-encrypted', 'badEbsSnap', 'fail'],
+    ['aws-ami-not-public', 'privateAmi', 'pass'],
+    ['aws-ami-not-public', 'publicAmi', 'fail'],
+  ];
+  it.each(cases)('%s on %s is %s', (policy, role, expected) => {
+    expect(statusAt(findings, policy, arns[role]!)).toBe(expected);
+  });
+
+  it('judges Neptune clusters by their own policies only, never as RDS clusters', () => {
+    expect(findings.filter((f) => f.resource.arn === arns.badNeptune && f.policyId.startsWith('aws-rds-'))).toEqual([]);
   });
 });
