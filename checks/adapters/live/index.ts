@@ -25,6 +25,7 @@ import { snsLiveAdapters } from './sns.js';
 import { docdbLiveAdapters } from './docdb.js';
 import { neptuneLiveAdapters } from './neptune.js';
 import { snapshotLiveAdapters } from './snapshots.js';
+import { ecrLiveAdapters } from './ecr.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -49,6 +50,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...docdbLiveAdapters,
   ...neptuneLiveAdapters,
   ...snapshotLiveAdapters,
+  ...ecrLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -85,6 +87,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::RDS::DBClusterSnapshot': ['aws.rds.snapshot'],
   'AWS::EC2::Snapshot': ['aws.ec2.snapshot'],
   'AWS::EC2::Image': ['aws.ec2.image'],
+  'AWS::ECR::Repository': ['aws.ecr.repository'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

@@ -24,6 +24,7 @@ import { snsAdapters } from './sns.js';
 import { docdbAdapters } from './docdb.js';
 import { neptuneAdapters } from './neptune.js';
 import { snapshotAdapters } from './snapshots.js';
+import { ecrAdapters } from './ecr.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -50,6 +51,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...docdbAdapters,
   ...neptuneAdapters,
   ...snapshotAdapters,
+  ...ecrAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -20,6 +20,7 @@ import { snsKinds } from './sns.js';
 import { docdbKinds } from './docdb.js';
 import { neptuneKinds } from './neptune.js';
 import { snapshotKinds } from './snapshots.js';
+import { ecrKinds } from './ecr.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -42,6 +43,7 @@ const SPECS = [
   ...docdbKinds,
   ...neptuneKinds,
   ...snapshotKinds,
+  ...ecrKinds,
   ...terraformKinds,
   ...inventoryKinds,
 ] as const;
