@@ -1,7 +1,13 @@
 import { CreateSnapshotCommand, CreateVolumeCommand, CreateImageCommand, DescribeImagesCommand, EC2Client, ModifyImageAttributeCommand, ModifySnapshotAttributeCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { CreateDBClusterCommand, CreateDBClusterSnapshotCommand, CreateDBInstanceCommand, CreateDBSnapshotCommand, ModifyDBSnapshotAttributeCommand, RDSClient } from '@aws-sdk/client-rds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectSnapshot } from '../../checks/sources/live/index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collectSnapshot, serializeSnapshot } from '../../checks/sources/live/index.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
+import { scanPaths } from '../../checks/pipeline/scan.js';
+import { defaultProfile } from '../../checks/engine/config.js';
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
 import type { Finding } from '../../checks/engine/types.js';
 import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
@@ -138,5 +144,16 @@ describe('stores2 live findings against moto', () => {
 
   it('judges Neptune clusters by their own policies only, never as RDS clusters', () => {
     expect(findings.filter((f) => f.resource.arn === arns.badNeptune && f.policyId.startsWith('aws-rds-'))).toEqual([]);
+  });
+});
+
+describe('services this build does not collect live', () => {
+  it('are named in the snapshot notes and reach the results as a diagnostic, so an empty answer is not read as clean', async () => {
+    expect(snapshot.notes?.join(' ')).toMatch(/not collected by this audit .*ECR repositories.*OpenSearch.*Redshift/);
+    const dir = mkdtempSync(join(tmpdir(), 'ferpa-stores2-'));
+    const file = join(dir, 'snapshot.json');
+    writeFileSync(file, serializeSnapshot(snapshot));
+    const { results } = await scanPaths([file], { config: { profile: defaultProfile(), policyDirs: [], disable: [], waivers: [], attestations: [] }, catalog: loadCatalog(), now: new Date('2026-01-15T12:00:00Z'), cwd: dir });
+    expect(results.diagnostics?.filter((d) => d.level === 'note').map((d) => d.message).join(' ')).toMatch(/ECR repositories/);
   });
 });
