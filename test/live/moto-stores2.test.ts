@@ -111,6 +111,17 @@ describe('stores2 collectors against moto', () => {
     expect(rec(arns.privateAmi!).data.Public).toBe(false);
   });
 
+  it('keeps only what the account owns (moto answers `self` with Amazon-owned images and snapshots too)', () => {
+    const owned = snapshot.resources.filter((r) => r.type === 'AWS::EC2::Image' || r.type === 'AWS::EC2::Snapshot');
+    // the seeded ones, and the snapshots CreateImage made of the instances' root volumes
+    expect(owned.map((r) => r.arn)).toEqual(expect.arrayContaining([arns.goodEbsSnap, arns.badEbsSnap, arns.privateAmi, arns.publicAmi]));
+    for (const r of owned) {
+      expect(r.account).toBe('123456789012');
+      expect((r.data.OwnerId as string | undefined) ?? '123456789012').toBe('123456789012');
+    }
+    expect(owned.filter((r) => r.type === 'AWS::EC2::Image')).toHaveLength(2);
+  });
+
   it('reaches the snapshot attribute reads the shared moto audit lists as not reached there', () => {
     const calls = new Set(snapshot.calls.filter((c) => c.ok).map((c) => `${c.service}:${c.operation}`));
     for (const a of ['rds:DescribeDBSnapshotAttributes', 'rds:DescribeDBClusterSnapshotAttributes', 'ec2:DescribeSnapshotAttribute', 'rds:DescribeDBSnapshots', 'rds:DescribeDBClusterSnapshots', 'ec2:DescribeSnapshots', 'ec2:DescribeImages']) expect(calls, a).toContain(a);

@@ -59,19 +59,20 @@ export async function collectSnapshots(c: Collector, region: string): Promise<vo
         );
       c.add(rec);
     }),
-    ...(ebsSnaps ?? []).map(async (s) => {
+    // Owned only: an emulator (and an SDK quirk) may answer `self` with others' public snapshots and images, which are not this account's data.
+    ...(ebsSnaps ?? []).filter((s) => !s.OwnerId || s.OwnerId === c.accountId).map(async (s) => {
       const rec: SnapshotResource = {
         type: 'AWS::EC2::Snapshot',
-        arn: c.arn('ec2', region, `snapshot/${s.SnapshotId}`, s.OwnerId ?? c.accountId),
+        arn: c.arn('ec2', region, `snapshot/${s.SnapshotId}`),
         region,
-        account: s.OwnerId ?? c.accountId,
+        account: c.accountId,
         data: plain({ ...s, Tags: tagMap(s.Tags) }) as Record<string, unknown>,
       };
       facet(rec, 'createVolumePermission', await c.read('ec2', region, 'ec2:DescribeSnapshotAttribute', () => ec2.send(new DescribeSnapshotAttributeCommand({ SnapshotId: s.SnapshotId, Attribute: 'createVolumePermission' }))), (v) => v.CreateVolumePermissions ?? []);
       c.add(rec);
     }),
   ]);
-  for (const i of images ?? []) {
-    c.add({ type: 'AWS::EC2::Image', arn: c.arn('ec2', region, `image/${i.ImageId}`, i.OwnerId ?? c.accountId), region, account: i.OwnerId ?? c.accountId, data: plain({ ...i, Tags: tagMap(i.Tags) }) as Record<string, unknown> });
+  for (const i of (images ?? []).filter((x) => !x.OwnerId || x.OwnerId === c.accountId)) {
+    c.add({ type: 'AWS::EC2::Image', arn: c.arn('ec2', region, `image/${i.ImageId}`), region, account: c.accountId, data: plain({ ...i, Tags: tagMap(i.Tags) }) as Record<string, unknown> });
   }
 }
