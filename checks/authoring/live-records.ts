@@ -33,4 +33,11 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.iam.role': { type: 'AWS::IAM::Role', arn: (n) => `arn:aws:iam::${A}:role/${n}`, ids: (n) => ({ RoleName: n }) },
   'aws.iam.user': { type: 'AWS::IAM::User', arn: (n) => `arn:aws:iam::${A}:user/${n}`, ids: (n) => ({ UserName: n }) },
   'aws.iam.policy': { type: 'AWS::IAM::ManagedPolicy', arn: (n) => `arn:aws:iam::${A}:policy/${n}`, ids: (n) => ({ PolicyName: n }) },
+  // stores2
+  'aws.docdb.cluster': { type: 'AWS::DocDB::DBCluster', arn: (n) => arn('rds', `cluster:${n}`), ids: (n) => ({ DBClusterIdentifier: n, Engine: 'docdb' }) },
+  'aws.neptune.cluster': { type: 'AWS::Neptune::DBCluster', arn: (n) => arn('rds', `cluster:${n}`), ids: (n) => ({ DBClusterIdentifier: n, Engine: 'neptune' }) },
+  'aws.rds.snapshot': { type: 'AWS::RDS::DBSnapshot', arn: (n) => arn('rds', `snapshot:${n}`), ids: (n) => ({ DBSnapshotIdentifier: n, SnapshotType: 'manual' }) },
+  'aws.ec2.snapshot': { type: 'AWS::EC2::Snapshot', arn: () => arn('ec2', 'snapshot/snap-0123456789abcdef0'), ids: () => ({ SnapshotId: 'snap-0123456789abcdef0' }) },
+  'aws.ecr.repository': { type: 'AWS::ECR::Repository', arn: (n) => arn('ecr', `repository/${n}`), ids: (n) => ({ repositoryName: n }) },
+  'aws.ec2.image': { type: 'AWS::EC2::Image', arn: () => arn('ec2', 'image/ami-0123456789abcdef0'), ids: (n) => ({ ImageId: 'ami-0123456789abcdef0', Name: n }) },
 };

@@ -68,7 +68,12 @@ function groupInputs(inputs: ClassifiedInput[]): Group[] {
 
 async function resourcesOf(group: Group, opts: ScanOptions, cwd: string, diagnostics: Diagnostic[], suppressions: Waiver[], classification: ClassificationOptions): Promise<Adapted> {
   const first = group.inputs[0]!;
-  if (first.kind === 'snapshot') return (await import('./live.js')).loadLiveResources(first.path, first.display, classification);
+  if (first.kind === 'snapshot') {
+    // The snapshot's notes (what the audit could not see: types without a collector, Config-only accounts) travel into the results.
+    const { notes, ...live } = await (await import('./live.js')).loadLiveResources(first.path, first.display, classification);
+    for (const note of notes) diagnostics.push({ level: 'note', message: note, file: first.display });
+    return live;
+  }
   let src: TfSourceResult;
   if (first.kind === 'plan') src = readPlan(first.path, { display: first.display });
   else {

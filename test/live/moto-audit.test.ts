@@ -202,7 +202,7 @@ describe('least-privilege IAM policy for the auditor', () => {
 
   it('covers every action named in the collector source, including paths moto does not reach', () => {
     const dir = new URL('../../checks/sources/live/collect/', import.meta.url);
-    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets'];
+    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots'];
     // sts:AssumeRole (org audits) is granted by the separate org-assume-policy.json, scoped to the auditor role.
     const assume = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowedHere = new Set([...allowed, ...assume.Statement.flatMap((s) => s.Action)]);
@@ -230,6 +230,8 @@ describe('least-privilege IAM policy for the auditor', () => {
     // Organisation and Config reads are exercised by org.test.ts and config-aggregator.test.ts, instance
     // user data by test/credentials/live-ec2.test.ts (the seeded account runs no instance).
     const notReachedHere = ['s3:GetBucketLocation', 'rds:DescribeDBClusterParameters', 'organizations:ListAccounts', 'config:SelectAggregateResourceConfig', 'config:BatchGetAggregateResourceConfig', 'ec2:DescribeInstanceAttribute'];
+    // stores2: snapshot attribute reads need snapshots; test/live/moto-stores2.test.ts seeds them and reaches these.
+    notReachedHere.push('rds:DescribeDBSnapshotAttributes', 'rds:DescribeDBClusterSnapshotAttributes', 'ec2:DescribeSnapshotAttribute');
     expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);
   });
 });

@@ -21,6 +21,11 @@ import { s3LiveAdapters } from './s3.js';
 import { secretsLiveAdapters } from './secrets.js';
 import { ssmLiveAdapters } from './ssm.js';
 import { snsLiveAdapters } from './sns.js';
+// stores2
+import { docdbLiveAdapters } from './docdb.js';
+import { neptuneLiveAdapters } from './neptune.js';
+import { snapshotLiveAdapters } from './snapshots.js';
+import { ecrLiveAdapters } from './ecr.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -41,6 +46,11 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...iamLiveAdapters,
   ...ssmLiveAdapters,
   ...snsLiveAdapters,
+  // stores2
+  ...docdbLiveAdapters,
+  ...neptuneLiveAdapters,
+  ...snapshotLiveAdapters,
+  ...ecrLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -70,6 +80,14 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::IAM::Role': ['aws.iam.role', 'aws.iam.policy'],
   'AWS::IAM::User': ['aws.iam.user'],
   'AWS::IAM::ManagedPolicy': ['aws.iam.policy'],
+  // stores2
+  'AWS::DocDB::DBCluster': ['aws.docdb.cluster'],
+  'AWS::Neptune::DBCluster': ['aws.neptune.cluster'],
+  'AWS::RDS::DBSnapshot': ['aws.rds.snapshot'],
+  'AWS::RDS::DBClusterSnapshot': ['aws.rds.snapshot'],
+  'AWS::EC2::Snapshot': ['aws.ec2.snapshot'],
+  'AWS::EC2::Image': ['aws.ec2.image'],
+  'AWS::ECR::Repository': ['aws.ecr.repository'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -81,6 +99,9 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   'aws.elasticache.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.elb.load-balancer': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.elb.listener': { name: 'loadBalancer', target: 'aws.elb.load-balancer', inverse: 'listeners' },
+  // stores2
+  'aws.docdb.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.neptune.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

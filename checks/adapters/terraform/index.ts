@@ -20,6 +20,11 @@ import { ecsAdapters } from './ecs.js';
 import { credentialBlocks } from './credentials.js';
 import { ssmAdapters } from './ssm.js';
 import { snsAdapters } from './sns.js';
+// stores2
+import { docdbAdapters } from './docdb.js';
+import { neptuneAdapters } from './neptune.js';
+import { snapshotAdapters } from './snapshots.js';
+import { ecrAdapters } from './ecr.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -42,6 +47,11 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...ecsAdapters,
   ...ssmAdapters,
   ...snsAdapters,
+  // stores2
+  ...docdbAdapters,
+  ...neptuneAdapters,
+  ...snapshotAdapters,
+  ...ecrAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -16,6 +16,11 @@ import { terraformKinds } from './terraform.js';
 import { inventoryKinds } from './inventory.js';
 import { ssmKinds } from './ssm.js';
 import { snsKinds } from './sns.js';
+// stores2
+import { docdbKinds } from './docdb.js';
+import { neptuneKinds } from './neptune.js';
+import { snapshotKinds } from './snapshots.js';
+import { ecrKinds } from './ecr.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -34,6 +39,11 @@ const SPECS = [
   ...ecsKinds,
   ...ssmKinds,
   ...snsKinds,
+  // stores2
+  ...docdbKinds,
+  ...neptuneKinds,
+  ...snapshotKinds,
+  ...ecrKinds,
   ...terraformKinds,
   ...inventoryKinds,
 ] as const;

@@ -79,6 +79,14 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "secretsmanager:ListSecrets",
         "sts:GetCallerIdentity",
         "wafv2:GetWebACLForResource",
+        # stores2: snapshots and images
+        "rds:DescribeDBSnapshots",
+        "rds:DescribeDBSnapshotAttributes",
+        "rds:DescribeDBClusterSnapshots",
+        "rds:DescribeDBClusterSnapshotAttributes",
+        "ec2:DescribeSnapshots",
+        "ec2:DescribeSnapshotAttribute",
+        "ec2:DescribeImages",
       ]
     }]
   })

@@ -12,6 +12,7 @@ import { collectLogs } from './logs.js';
 import { collectRds } from './rds.js';
 import { collectS3 } from './s3.js';
 import { collectSecrets } from './secrets.js';
+import { collectSnapshots } from './snapshots.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -28,6 +29,8 @@ export const REGIONAL_COLLECTORS = {
   elasticloadbalancing: collectElb,
   backup: collectBackup,
   ecs: collectEcs,
+  // stores2
+  snapshots: collectSnapshots,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

@@ -61,12 +61,22 @@ export function parameterReader(c: Collector, region: string): (name: string, cl
   };
 }
 
-/** RDS: DB instances and clusters, each with the relevant values of its parameter group. */
+/** Snapshot types of the clusters DescribeDBClusters returns for the DocumentDB and Neptune engines. */
+const OTHER_ENGINE_TYPES = ['AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster'];
+
+function clusterType(engine: string | undefined): string {
+  if (engine === 'docdb') return 'AWS::DocDB::DBCluster';
+  if (engine === 'neptune') return 'AWS::Neptune::DBCluster';
+  return 'AWS::RDS::DBCluster';
+}
+
+/** RDS: DB instances and clusters (DocumentDB and Neptune clusters typed as theirs), each RDS one with the relevant values of its parameter group. */
 export async function collectRds(c: Collector, region: string): Promise<void> {
   const client = c.client(RDSClient, region);
   const [instances, clusters] = await Promise.all([
     c.covered('AWS::RDS::DBInstance') ? [] : listAll(c, 'rds', region, 'rds:DescribeDBInstances', ['AWS::RDS::DBInstance'], () => items(paginateDescribeDBInstances({ client }, {}), (p) => p.DBInstances)),
-    c.covered('AWS::RDS::DBCluster') ? [] : listAll(c, 'rds', region, 'rds:DescribeDBClusters', ['AWS::RDS::DBCluster'], () => items(paginateDescribeDBClusters({ client }, {}), (p) => p.DBClusters)),
+    // The RDS API lists DocumentDB and Neptune clusters too: a failed list leaves all three unseen.
+    c.covered('AWS::RDS::DBCluster') ? [] : listAll(c, 'rds', region, 'rds:DescribeDBClusters', ['AWS::RDS::DBCluster', ...OTHER_ENGINE_TYPES], () => items(paginateDescribeDBClusters({ client }, {}), (p) => p.DBClusters)),
   ]);
 
   const readGroup = parameterReader(c, region);
@@ -87,14 +97,15 @@ export async function collectRds(c: Collector, region: string): Promise<void> {
   );
   await Promise.all(
     (clusters ?? []).map(async (cl) => {
+      const type = clusterType(cl.Engine);
       const rec: SnapshotResource = {
-        type: 'AWS::RDS::DBCluster',
+        type,
         arn: cl.DBClusterArn ?? c.arn('rds', region, `cluster:${cl.DBClusterIdentifier}`),
         region,
         account: c.accountId,
         data: plain({ ...cl, TagList: undefined, Tags: tagMap(cl.TagList) }) as Record<string, unknown>,
       };
-      if (cl.DBClusterParameterGroup) facet(rec, 'parameters', await readGroup(cl.DBClusterParameterGroup, true));
+      if (cl.DBClusterParameterGroup && type === 'AWS::RDS::DBCluster') facet(rec, 'parameters', await readGroup(cl.DBClusterParameterGroup, true));
       c.add(rec);
     }),
   );

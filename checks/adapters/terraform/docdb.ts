@@ -1,0 +1,28 @@
+import type { Val } from '../../model/value.js';
+import type { TfRecord } from '../../sources/terraform/record.js';
+import { asBool, asNumber, awsManagedKeyAttr, computedAttr, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+
+function stringList(rec: TfRecord, path: string): Val<unknown[]> {
+  return computedAttr<unknown[]>(rec, path, { default: [], map: (raw) => (Array.isArray(raw) ? raw : [raw]) });
+}
+
+/** aws_docdb_cluster: the defaults are the provider's (storage unencrypted, 1 day of backups, no log export). */
+const cluster: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.docdb.cluster', [rec.values.cluster_identifier, rec.values.cluster_resource_id]);
+  r.attrs = {
+    identifier: computedAttr<string>(rec, 'cluster_identifier'),
+    engine: computedAttr<string>(rec, 'engine', { default: 'docdb' }),
+    storageEncrypted: computedAttr(rec, 'storage_encrypted', { default: false, map: asBool }),
+    kmsKeyId: computedAttr<string>(rec, 'kms_key_id'),
+    kmsKeyIsAwsManaged: awsManagedKeyAttr(rec, 'kms_key_id'),
+    backupRetentionPeriod: computedAttr(rec, 'backup_retention_period', { default: 1, map: asNumber }),
+    deletionProtection: computedAttr(rec, 'deletion_protection', { default: false, map: asBool }),
+    enabledCloudwatchLogsExports: stringList(rec, 'enabled_cloudwatch_logs_exports'),
+    ...tagAttrs(rec),
+  };
+  r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']));
+  r.linkRefs!.push(linkRef(rec, 'securityGroups', 'vpc_security_group_ids', ['aws.ec2.security-group'], { inverse: 'attachedResources' }));
+  return r;
+};
+
+export const docdbAdapters: Record<string, TfAdapter> = { aws_docdb_cluster: cluster };

@@ -1,0 +1,28 @@
+import { defineKinds } from './spec.js';
+
+export const docdbKinds = defineKinds([
+  {
+    kind: 'aws.docdb.cluster',
+    title: 'DocumentDB cluster',
+    terraform: ['aws_docdb_cluster'],
+    attrs: {
+      identifier: { type: 'string', description: 'Cluster identifier (cluster_identifier; live: DBClusterIdentifier); computed in a plan when not configured.' },
+      engine: { type: 'string', description: 'Engine (engine; live: Engine). Default "docdb".' },
+      storageEncrypted: { type: 'boolean', description: 'Storage is encrypted at rest (storage_encrypted; live: StorageEncrypted). Default false.' },
+      kmsKeyId: { type: 'string', description: 'KMS key of the storage (kms_key_id; live: KmsKeyId); unset with encryption on means the AWS-managed aws/rds key.' },
+      kmsKeyIsAwsManaged: { type: 'boolean', description: 'The storage key is the AWS-managed aws/rds key (kms_key_id unset or an aws/ alias); false for a customer-managed key; unknown otherwise.' },
+      backupRetentionPeriod: { type: 'number', description: 'Days of automated backups (backup_retention_period; live: BackupRetentionPeriod). Default 1.' },
+      deletionProtection: { type: 'boolean', description: 'The cluster cannot be deleted while on (deletion_protection; live: DeletionProtection). Default false.' },
+      enabledCloudwatchLogsExports: { type: 'string[]', description: 'Log types exported to CloudWatch Logs, "audit" and "profiler" (enabled_cloudwatch_logs_exports; live: EnabledCloudwatchLogsExports). Default none.' },
+      tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' },
+      dataClass: {
+        type: 'string',
+        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
+      },
+    },
+    links: {
+      kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of kms_key_id, when it is in the model.' },
+      securityGroups: { kinds: ['aws.ec2.security-group'], description: 'VPC security groups (vpc_security_group_ids); each group gets the inverse link `attachedResources`.' },
+    },
+  },
+]);
