@@ -5,7 +5,7 @@ import type { Finding } from '../checks/engine/types.js';
 import type { PolicyMeta } from './types.js';
 
 // The finding order and the status and severity orders are the engine's (one definition for every output).
-export { cmp, countByStatus, resourceLabel, SEVERITY_RANK, sortFindings, STATUS_ORDER } from '../checks/engine/order.js';
+export { cmp, countByStatus, resourceLabel, SEVERITY_RANK, sortFindings, STATUS_ORDER, SUMMARY_KEYS } from '../checks/engine/order.js';
 
 /** `file:line`, `file`, or '' when the finding has no source location. */
 /**

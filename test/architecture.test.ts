@@ -42,3 +42,35 @@ describe('layer boundaries', () => {
     expect(importsInto('reports', ['checks/sources', 'checks/adapters', 'checks/pipeline', 'checks/cli', 'checks/engine/run', 'checks/engine/evaluate'])).toEqual([]);
   });
 });
+
+// One home for each rule (issue 13): commands share code through checks/cli modules, never each other;
+// statuses and severities are ranked in one module (checks/engine/order.ts).
+describe('one home: commands, output formats and orders', () => {
+  it('no command imports another command (shared pieces live in checks/cli/*.ts)', () => {
+    const commands = tsFiles('checks/cli/commands');
+    expect(commands.length).toBeGreaterThan(5);
+    expect(importsInto('checks/cli/commands', ['checks/cli/commands'])).toEqual([]);
+  });
+
+  it('no file but checks/engine/order.ts lists every status or ranks severities, and none that sorts findings uses localeCompare', () => {
+    const S = `'(?:pass|fail|unknown|waived|error)'`;
+    const K = '(?:pass|fail|unknown|waived|error)';
+    const V = '(?:critical|high|medium|low|info)';
+    const patterns = [
+      new RegExp(`\\[\\s*${S}(?:\\s*,\\s*${S}){4}\\s*\\]`), // ['fail', 'error', 'unknown', 'waived', 'pass']
+      new RegExp(`\\{\\s*${K}:\\s*\\d+(?:\\s*,\\s*${K}:\\s*\\d+){4}\\s*\\}`), // { fail: 0, error: 1, ... } or zero counts
+      new RegExp(`\\{\\s*${V}:\\s*\\d+(?:\\s*,\\s*${V}:\\s*\\d+){4}\\s*\\}`), // { critical: 0, high: 1, ... }
+      /localeCompare|Intl\.Collator/, // finding text is compared by code point (cmp), the same in every locale
+    ];
+    const sortsFindings = (text: string) => /\bfindings\b/.test(text) && /\.sort\(/.test(text);
+    const bad: string[] = [];
+    for (const f of [...tsFiles('checks'), ...tsFiles('reports')]) {
+      const rel = relative(ROOT, f);
+      if (rel === 'checks/engine/order.ts') continue;
+      const text = readFileSync(f, 'utf8');
+      patterns.slice(0, 3).forEach((p, i) => p.test(text) && bad.push(`${rel}: pattern ${i}`));
+      if (sortsFindings(text) && patterns[3]!.test(text)) bad.push(`${rel}: sorts findings with localeCompare`);
+    }
+    expect(bad).toEqual([]);
+  });
+});

@@ -5,6 +5,9 @@ import { SEVERITIES, type Finding, type Severity, type Status } from './types.js
 /** Worst first: the order findings, tables and summaries list statuses in. */
 export const STATUS_ORDER: readonly Status[] = ['fail', 'error', 'unknown', 'waived', 'pass'];
 
+/** The keys of a results document's `summary`, in the schema's order: a key order for the document, not a ranking. */
+export const SUMMARY_KEYS: readonly Status[] = ['pass', 'fail', 'unknown', 'waived', 'error'];
+
 /** Statuses that still need attention. */
 export const OPEN_STATUSES: readonly Status[] = ['fail', 'error', 'unknown'];
 
@@ -70,12 +73,16 @@ export function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
 
 /** Counts by status, in the key order of a results document's `summary`. Statuses it does not know are not counted. */
 export function countByStatus(findings: Iterable<{ status: string }>): Record<Status, number> {
-  const c: Record<Status, number> = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 };
+  const c = zeroCounts(SUMMARY_KEYS);
   for (const f of findings) if (Object.prototype.hasOwnProperty.call(c, f.status)) c[f.status as Status]++;
   return c;
 }
 
 /** Zero for every status, worst first (the key order of the readiness report's counts). */
 export function zeroCountsWorstFirst(): Record<Status, number> {
-  return Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>;
+  return zeroCounts(STATUS_ORDER);
+}
+
+function zeroCounts(keys: readonly Status[]): Record<Status, number> {
+  return Object.fromEntries(keys.map((s) => [s, 0])) as Record<Status, number>;
 }

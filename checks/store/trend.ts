@@ -1,4 +1,4 @@
-import { countByStatus } from '../engine/order.js';
+import { cmp, countByStatus } from '../engine/order.js';
 import type { Results, Status } from '../engine/types.js';
 import type { Manifest, RunStore } from './types.js';
 
@@ -21,7 +21,7 @@ export function trendFromResults(runs: Array<{ id: string; results: Pick<Results
   const points = runs.map((r, i) => {
     return { id: r.id, seq: i + 1, time: r.results.generatedAt, counts: countByStatus(r.results.findings) };
   });
-  points.sort((a, b) => a.time.localeCompare(b.time) || a.seq - b.seq);
+  points.sort((a, b) => cmp(a.time, b.time) || a.seq - b.seq);
   return points.slice(Math.max(0, points.length - Math.max(0, last)));
 }
 

@@ -7,16 +7,15 @@ import { InputError } from '../../errors.js';
 import { parseJsonBytes } from '../../util/json-parse-large.js';
 import { readNamedInput } from '../../util/input-file.js';
 import { describeAjvError, schemaValidator } from '../../util/schemas.js';
-import { buildReport, trendPointOf, type ReportInput, type TrendPoint } from '../../../reports/ferpa/model.js';
-import { renderFerpaHtml } from '../../../reports/ferpa/html.js';
-import { renderFerpaJson } from '../../../reports/ferpa/json.js';
-import { renderFerpaMarkdown } from '../../../reports/ferpa/markdown.js';
-import { chromiumPath, PDF_MAX_EVIDENCE_ROWS, renderFerpaPdf } from '../../../reports/ferpa/pdf.js';
+import type { ReportInput, TrendPoint } from '../../../reports/ferpa/model.js';
 import { clock, loadContext, policyMeta } from '../context.js';
-import { collect, parseFormats, writeOutput } from '../output.js';
+import { addFormatOption, parseOutputTargets } from '../output-formats.js';
+import { collect } from '../output.js';
+import { renderOutputs } from '../render-outputs.js';
 import { pushAll } from '../../util/push-all.js';
 
-export const REPORT_FORMATS = ['html', 'pdf', 'markdown', 'json'];
+// The report model loads when the command runs (start-up stays fast).
+const reportModel = () => import('../../../reports/ferpa/model.js');
 
 function readBytes(file: string, what: string): Buffer {
   return readNamedInput(resolve(file), file, what);
@@ -31,7 +30,7 @@ function parseJson(bytes: Buffer, file: string): unknown {
 }
 
 /** Read and validate one results document (reports/schema/results.schema.json). */
-export function readResultsFile(file: string): ReportInput {
+function readResultsFile(file: string): ReportInput {
   const bytes = readBytes(file, 'results file');
   const data = parseJson(bytes, file);
   const validate = schemaValidator('reports/schema/results.schema.json');
@@ -43,7 +42,8 @@ function readAttestations(files: string[]): Attestation[] {
   return files.flatMap((f) => loadAttestationFile(resolve(f), f));
 }
 
-function readHistory(files: string[]): { points: TrendPoint[]; previous: string | null } {
+async function readHistory(files: string[]): Promise<{ points: TrendPoint[]; previous: string | null }> {
+  const { trendPointOf } = await reportModel();
   const points: Array<TrendPoint & { sha: string }> = [];
   for (const f of files) {
     const bytes = readBytes(f, 'history report');
@@ -55,49 +55,12 @@ function readHistory(files: string[]): { points: TrendPoint[]; previous: string 
   return { points: points.map(({ sha: _sha, ...p }) => p), previous: points.length ? points[points.length - 1]!.sha : null };
 }
 
-/**
- * Render the readiness report in each requested format (html, pdf, markdown, json) to its file or stdout.
- * Shared by `report` and by `scan`/`audit --format html=...|pdf=...`.
- */
-export async function writeReportTargets(
-  targets: Array<{ format: string; file?: string }>,
-  inputs: ReportInput[],
-  ctx: {
-    catalog: ReturnType<typeof loadContext>['catalog'];
-    now: Date;
-    attestations: Attestation[];
-    history?: TrendPoint[];
-    previousReportSha256?: string | null;
-    profile?: ReturnType<typeof loadContext>['config']['profile'];
-  },
-): Promise<void> {
-  for (const t of targets) if (t.format === 'pdf' && !t.file) throw new InputError('--format pdf: give a file name (pdf=report.pdf)');
-  const chrome = targets.some((t) => t.format === 'pdf') ? chromiumPath(process.env) : undefined;
-  const { catalog, now } = ctx;
-  const report = buildReport(inputs, catalog.framework, policyMeta(catalog.policies), {
-    now,
-    attestations: ctx.attestations,
-    history: ctx.history ?? [],
-    previousReportSha256: ctx.previousReportSha256 ?? null,
-    profile: ctx.profile,
-  });
-  let htmlDoc: string | undefined;
-  const htmlOnce = () => (htmlDoc ??= renderFerpaHtml(report));
-  for (const t of targets) {
-    let out: string | Buffer;
-    if (t.format === 'json') out = renderFerpaJson(report);
-    else if (t.format === 'markdown') out = renderFerpaMarkdown(report);
-    else if (t.format === 'html') out = htmlOnce();
-    else out = await renderFerpaPdf(renderFerpaHtml(report, { maxEvidenceRows: PDF_MAX_EVIDENCE_ROWS }), { executablePath: chrome!, now });
-    if (t.file) writeOutput(t.file, out);
-    else process.stdout.write(typeof out === 'string' && !out.endsWith('\n') ? `${out}\n` : out);
-  }
-}
-
 /** Trend points from a run store: each stored run's results rolled up into control statuses. */
 async function storeTrend(spec: string, last: number, catalog: ReturnType<typeof loadContext>['catalog'], attestations: Attestation[]): Promise<TrendPoint[]> {
   if (!Number.isInteger(last) || last < 1) throw new InputError(`--trend-runs: expected a positive whole number, got "${last}"`);
   const { openStore } = await import('../../store/index.js');
+  const { buildReport, trendPointOf } = await reportModel();
+  const { renderFerpaJson } = await import('../../../reports/ferpa/json.js');
   const store = await openStore(spec);
   const { runs } = await store.list();
   const points: TrendPoint[] = [];
@@ -114,11 +77,11 @@ async function storeTrend(spec: string, last: number, catalog: ReturnType<typeof
 }
 
 export function registerReport(program: Command, _setExit: (code: number) => void): void {
-  program
+  const report = program
     .command('report')
     .description('FERPA readiness report for a DPA review (HTML, PDF, Markdown, JSON) from one or more scan results files')
-    .requiredOption('--results <file>', 'a results JSON file written by `scan --format json=FILE` (repeatable; they merge)', collect, [])
-    .option('-f, --format <fmt[=file]>', `output format, repeatable: ${REPORT_FORMATS.join(', ')} (pdf needs a file)`, collect, [])
+    .requiredOption('--results <file>', 'a results JSON file written by `scan --format json=FILE` (repeatable; they merge)', collect, []);
+  addFormatOption(report, ['readiness'], 'markdown')
     .option('-c, --config <file>', 'configuration file (default: ./.ferpa-ready.yaml when present)')
     .option('--attestations <file>', 'attestations YAML/JSON file (repeatable)', collect, [])
     .option('--history <file>', 'an earlier JSON readiness report, for the trend (repeatable)', collect, [])
@@ -128,20 +91,17 @@ export function registerReport(program: Command, _setExit: (code: number) => voi
     .action(async (opts) => {
       const files: string[] = opts.results;
       if (!files.length) throw new InputError('report: give at least one --results file');
-      const targets = parseFormats(opts.format, REPORT_FORMATS, 'markdown');
+      const targets = parseOutputTargets(opts.format, ['readiness'], 'markdown');
       const inputs = files.map(readResultsFile);
       const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
-      const history = readHistory(opts.history);
+      const history = await readHistory(opts.history);
       const now = clock();
       if (opts.store) pushAll(history.points, await storeTrend(opts.store, Number(opts.trendRuns), catalog, config.attestations));
       history.points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      await writeReportTargets(targets, inputs, {
+      const attestations = [...config.attestations, ...readAttestations(opts.attestations)];
+      await renderOutputs(targets, {
         catalog,
-        now,
-        attestations: [...config.attestations, ...readAttestations(opts.attestations)],
-        history: history.points,
-        previousReportSha256: history.previous,
-        profile: config.profile,
+        readiness: () => ({ inputs, now, attestations, history: history.points, previousReportSha256: history.previous, profile: config.profile }),
       });
     });
 }
