@@ -62,7 +62,7 @@ function canonicalDocument(results: Results, findings: unknown): Record<string, 
   if (results.frameworks) out.frameworks = results.frameworks.map((fw) => pick(fw, ['id', 'title', 'version']));
   if (results.diagnostics) out.diagnostics = results.diagnostics.map((d: Diagnostic) => pick(d, ['level', 'message', 'file']));
   if (results.attestations) {
-    out.attestations = results.attestations.map((a: Attestation) => pick(a, ['control', 'statement', 'attestedBy', 'date', 'document', 'expires']));
+    out.attestations = results.attestations.map((a: Attestation) => pick(a, ['framework', 'control', 'statement', 'attestedBy', 'date', 'document', 'expires']));
   }
   if (results.waivers) out.waivers = results.waivers.map((w: Waiver) => pick(w, WAIVER_KEYS));
   if (results.coverage) out.coverage = canonicalCoverage(results.coverage);

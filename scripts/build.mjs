@@ -33,7 +33,7 @@ await build({
 // The validated core catalog, so the compiled CLI skips parsing and validating policies/ while it is
 // unchanged (checks/engine/catalog-cache.ts). A policy that does not load is left for the CLI to report.
 try {
-  const catalog = await import(pathToFileURL(join(next, 'checks/engine/catalog.js')).href);
+  const catalog = await import(pathToFileURL(join(next, 'checks/pipeline/catalog.js')).href);
   const cache = await import(pathToFileURL(join(next, 'checks/engine/catalog-cache.js')).href);
   cache.writeCoreCache(join(next, 'catalog.json'), catalog.CORE_POLICY_DIR, catalog.loadCoreCatalog());
 } catch (e) {

@@ -17,7 +17,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../checks/errors.js';
-import { loadCatalog, type Catalog } from '../checks/engine/catalog.js';
+import { loadCatalog, type Catalog } from '../checks/pipeline/catalog.js';
 import { loadConfig, type Config } from '../checks/engine/config.js';
 import { scanPaths } from '../checks/pipeline/scan.js';
 

@@ -74,3 +74,50 @@ describe('one home: commands, output formats and orders', () => {
     expect(bad).toEqual([]);
   });
 });
+
+// Service adapters (checks/adapters/{terraform,live}/<service>.ts) share code only through their
+// family's helper modules (checks/adapters/<family>/helpers/) and the helpers both families use
+// (checks/adapters/shared/): never by importing another service adapter, of either family.
+describe('service adapters import only helper and shared modules', () => {
+  const FAMILIES = ['terraform', 'live'] as const;
+  const ADAPTERS = 'checks/adapters';
+  /** Adapter-layer modules any file below may import: the classification and the inventory shape. */
+  const COMMON = [`${ADAPTERS}/classification.ts`, `${ADAPTERS}/inventory.ts`];
+
+  function serviceAdapters(family: string): string[] {
+    return readdirSync(join(ROOT, ADAPTERS, family), { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts') && e.name !== 'index.ts')
+      .map((e) => join(ROOT, ADAPTERS, family, e.name));
+  }
+
+  /** Imports of `files` that land in checks/adapters outside `allowed` (folders end in `/`). */
+  function adapterImportsOutside(files: string[], allowed: string[]): string[] {
+    const bad: string[] = [];
+    for (const f of files) {
+      for (const spec of imports(f)) {
+        const target = relative(ROOT, join(f, '..', spec)).replace(/\.js$/, '.ts');
+        if (!target.startsWith(`${ADAPTERS}/`)) continue;
+        if (!allowed.some((a) => (a.endsWith('/') ? target.startsWith(a) : target === a))) bad.push(`${relative(ROOT, f)} -> ${target}`);
+      }
+    }
+    return bad;
+  }
+
+  it('reads real imports: both families have their service adapters, and they use the shared helpers', () => {
+    for (const family of FAMILIES) expect(serviceAdapters(family).length, family).toBeGreaterThanOrEqual(14);
+    const rds = join(ROOT, ADAPTERS, 'terraform', 'rds.ts');
+    expect(adapterImportsOutside([rds], [])).toContain(`${ADAPTERS}/terraform/rds.ts -> ${ADAPTERS}/shared/rds-engines.ts`);
+  });
+
+  it.each(FAMILIES)('a %s service adapter imports no other service adapter (of either family), only its helpers and shared/', (family) => {
+    expect(adapterImportsOutside(serviceAdapters(family), [`${ADAPTERS}/${family}/helpers/`, `${ADAPTERS}/shared/`, ...COMMON])).toEqual([]);
+  });
+
+  it.each(FAMILIES)('the %s helper modules import no service adapter', (family) => {
+    expect(adapterImportsOutside(tsFiles(`${ADAPTERS}/${family}/helpers`), [`${ADAPTERS}/${family}/helpers/`, `${ADAPTERS}/shared/`, ...COMMON])).toEqual([]);
+  });
+
+  it('shared helpers belong to neither family', () => {
+    expect(adapterImportsOutside(tsFiles(`${ADAPTERS}/shared`), [`${ADAPTERS}/shared/`])).toEqual([]);
+  });
+});

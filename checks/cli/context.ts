@@ -1,4 +1,5 @@
-import { loadCatalog, type Catalog } from '../engine/catalog.js';
+import { checkAttestations } from '../engine/attestations.js';
+import { loadCatalog, type Catalog } from '../pipeline/catalog.js';
 import { defaultProfile, loadConfig, type Config } from '../engine/config.js';
 import { profileForFrameworks, type ParamOrigin } from '../engine/profiles.js';
 import { InputError } from '../errors.js';
@@ -26,6 +27,7 @@ export interface FrameworkSelection {
 export function loadContext(opts: { config?: string; policies?: string[]; frameworks?: string[] }): { config: Config; catalog: Catalog; frameworks?: FrameworkSelection } {
   const config = loadConfig(opts.config);
   const catalog = loadCatalog([...config.policyDirs, ...(opts.policies ?? [])]);
+  checkAttestations(config.attestations, catalog.frameworks, config.file);
   for (const id of Object.keys(config.frameworkProfiles ?? {})) {
     if (id === catalog.framework.framework) throw new InputError(`/frameworkProfiles/${id}: ${id}'s parameters are set under profile:, not frameworkProfiles`, config.file);
     if (!catalog.frameworks.has(id)) throw new InputError(`/frameworkProfiles/${id}: no framework "${id}" (${[...catalog.frameworks.keys()].join(', ')})`, config.file);

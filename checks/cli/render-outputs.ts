@@ -20,6 +20,8 @@ export interface ReadinessSources {
   history?: TrendPoint[];
   previousReportSha256?: string | null;
   profile?: Config['profile'];
+  /** Id of the framework whose report this is (default the catalog's, FERPA). */
+  framework?: string;
 }
 
 export interface OutputDocuments {
@@ -54,14 +56,17 @@ async function renderReadiness(targets: readonly OutputTarget[], docs: OutputDoc
   // Renderers load before the report is built: what one needs (Chromium) is checked before any work.
   const renderers = new Map<string, ReadinessRenderer>();
   for (const t of wanted) if (t.format.document === 'readiness' && !renderers.has(t.format.name)) renderers.set(t.format.name, await t.format.load());
-  const { buildReport } = await import('../../reports/ferpa/model.js');
+  const { buildReport, crosswalkFrameworks } = await import('../../reports/ferpa/model.js');
   const src = docs.readiness();
-  const report = buildReport(src.inputs, docs.catalog.framework, policyMeta(docs.catalog.policies), {
+  const { catalog } = docs;
+  const framework = (src.framework !== undefined ? catalog.frameworks.get(src.framework) : undefined) ?? catalog.framework;
+  const report = buildReport(src.inputs, framework, policyMeta(catalog.policies), {
     now: src.now,
     attestations: src.attestations,
     history: src.history ?? [],
     previousReportSha256: src.previousReportSha256 ?? null,
     profile: src.profile,
+    crosswalk: crosswalkFrameworks(catalog.frameworks),
   });
   const rendered = new Map<string, string | Uint8Array>();
   for (const t of wanted) {
@@ -78,11 +83,14 @@ function write(t: OutputTarget, out: string | Uint8Array | Iterable<string>): vo
   writeStdout(typeof out === 'string' ? [out] : out);
 }
 
-/** The readiness report of one run (scan, audit): its results, named by its inputs, on the run's clock. */
-export function runReadiness(results: Results, config: Pick<Config, 'attestations' | 'profile'>): ReadinessSources {
+/**
+ * The readiness report of one run (scan, audit): its results, named by its inputs, on the run's clock,
+ * for the first `--framework` given (FERPA without one).
+ */
+export function runReadiness(results: Results, config: Pick<Config, 'attestations' | 'profile'>, frameworkId?: string): ReadinessSources {
   // The hash of JSON.stringify(results), taken in pieces (the text of a large run is longer than one string can be).
   const hash = createHash('sha256');
   for (const piece of jsonChunks(results)) hash.update(piece);
   const input = { results, path: results.inputs.map((i) => i.path).join(', ') || 'scan', sha256: hash.digest('hex') };
-  return { inputs: [input], now: new Date(results.generatedAt), attestations: config.attestations, profile: config.profile };
+  return { inputs: [input], now: new Date(results.generatedAt), attestations: config.attestations, profile: config.profile, ...(frameworkId !== undefined ? { framework: frameworkId } : {}) };
 }

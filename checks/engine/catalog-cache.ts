@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagePath } from '../util/package-root.js';
-import type { Framework } from './catalog.js';
+import type { Framework } from './frameworks.js';
 import type { Policy } from './policy.js';
 import type { DataStoreEntry } from './data-stores.js';
 

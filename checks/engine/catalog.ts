@@ -10,8 +10,7 @@ import { compileSchema, describeAjvError, schemaValidator } from '../util/schema
 import { PACKAGE_FILE, readInputText } from '../util/input-file.js';
 import { valueNestingProblem } from '../util/json-depth.js';
 import { walkFiles } from '../util/tree.js';
-import { getCodeCheck } from '../rules/registry.js';
-import '../rules/index.js';
+import { codeCheckNamed, type CodeCheck, type CodeChecks } from './code-check.js';
 import { readCoreCache, type CoreCatalog } from './catalog-cache.js';
 import { indexDataStores, loadDataStoreEntries, type DataStores } from './data-stores.js';
 import { findPlaceholder } from './placeholders.js';
@@ -33,6 +32,8 @@ export interface Catalog {
   version: string;
   /** Resource types that can hold or carry student records (policies/data-stores.yaml). */
   dataStores: DataStores;
+  /** The code checks the policies may name (checks/rules/table.ts, handed in by checks/pipeline/catalog.ts). */
+  checks: CodeChecks;
 }
 
 function readStructured(file: string): unknown {
@@ -62,8 +63,11 @@ function policyFiles(dir: string): string[] {
   return files;
 }
 
-/** Load and validate one policy file; every problem is an InputError naming the file and JSON pointer. */
-export function loadPolicyFile(file: string, displayRoot = process.cwd()): Policy {
+/**
+ * Load and validate one policy file against the model and the code checks it may name; every problem
+ * is an InputError naming the file and JSON pointer.
+ */
+export function loadPolicyFile(file: string, checks: CodeChecks, displayRoot = process.cwd()): Policy {
   const shown = relative(displayRoot, file) || file;
   const data = readStructured(file);
   const todo = findPlaceholder(data);
@@ -75,31 +79,32 @@ export function loadPolicyFile(file: string, displayRoot = process.cwd()): Polic
   if (policy.id !== expected) throw new InputError(`/id: "${policy.id}" must equal the file name "${expected}"`, shown);
   const kind = KINDS[policy.resource];
   if (!kind) throw new InputError(`/resource: unknown model kind "${policy.resource}"`, shown);
-  checkCond(policy.rule.assert, policy.resource, '/rule/assert', shown);
-  if (policy.where) checkCond(policy.where, policy.resource, '/where', shown);
+  checkCond(policy.rule.assert, policy.resource, '/rule/assert', shown, checks);
+  if (policy.where) checkCond(policy.where, policy.resource, '/where', shown, checks);
   return { ...policy, file: shown };
 }
 
 /** Static checks the schema cannot do: paths name real attributes or links, code checks exist and get valid options. */
-function checkCond(cond: Cond, kind: string | null, pointer: string, file: string): void {
-  if ('all' in cond) return cond.all.forEach((c, i) => checkCond(c, kind, `${pointer}/all/${i}`, file));
-  if ('any' in cond) return cond.any.forEach((c, i) => checkCond(c, kind, `${pointer}/any/${i}`, file));
-  if ('not' in cond) return checkCond(cond.not, kind, `${pointer}/not`, file);
+function checkCond(cond: Cond, kind: string | null, pointer: string, file: string, checks: CodeChecks): void {
+  if ('all' in cond) return cond.all.forEach((c, i) => checkCond(c, kind, `${pointer}/all/${i}`, file, checks));
+  if ('any' in cond) return cond.any.forEach((c, i) => checkCond(c, kind, `${pointer}/any/${i}`, file, checks));
+  if ('not' in cond) return checkCond(cond.not, kind, `${pointer}/not`, file, checks);
   if ('check' in cond) {
-    const check = getCodeCheck(cond.check);
+    const check = codeCheckNamed(checks, cond.check);
     if (!check) throw new InputError(`${pointer}/check: unknown code check "${cond.check}"`, file);
     if (check.optionsSchema) {
       const v = compileSchema(check.optionsSchema);
       if (!v(cond.options ?? {})) throw new InputError(`${pointer}/options${describeAjvError(v.errors).replace(/^\//, '/').replace(/^\/: /, ': ')}`, file);
     }
+    if (kind) checkCodeCheckUse(check, cond.options ?? {}, kind, pointer, file);
     return;
   }
   if ('every' in cond || 'some' in cond || 'none' in cond) {
     const path = 'every' in cond ? cond.every : 'some' in cond ? cond.some : cond.none;
     const key = 'every' in cond ? 'every' : 'some' in cond ? 'some' : 'none';
     const inner = kind ? checkPath(path, kind, `${pointer}/${key}`, file) : null;
-    if (cond.where) checkCond(cond.where, inner, `${pointer}/where`, file);
-    if (cond.assert) checkCond(cond.assert, inner, `${pointer}/assert`, file);
+    if (cond.where) checkCond(cond.where, inner, `${pointer}/where`, file, checks);
+    if (cond.assert) checkCond(cond.assert, inner, `${pointer}/assert`, file, checks);
     return;
   }
   if (kind) checkPath(cond.path, kind, `${pointer}/path`, file);
@@ -111,6 +116,30 @@ function checkCond(cond: Cond, kind: string | null, pointer: string, file: strin
     } catch (e) {
       throw new InputError(`${pointer}/${op}: not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`, file);
     }
+  }
+}
+
+/** A code check judges the policy's kind, and the attributes, links and kinds its options name exist. */
+function checkCodeCheckUse(check: CodeCheck, options: Record<string, unknown>, kind: string, pointer: string, file: string): void {
+  if (!(check.kinds as readonly string[]).includes(kind)) {
+    throw new InputError(`${pointer}/check: code check "${check.name}" does not judge ${kind} (it judges ${check.kinds.join(', ')})`, file);
+  }
+  const spec = KINDS[kind]!;
+  for (const [option, ref] of Object.entries(check.optionRefs ?? {})) {
+    const value = options[option];
+    if (value === undefined) continue;
+    const names = Array.isArray(value) ? value : [value];
+    names.forEach((name, i) => {
+      const at = `${pointer}/options/${option}${Array.isArray(value) ? `/${i}` : ''}`;
+      if (typeof name !== 'string') return;
+      if ((ref === 'attr' || ref === 'attrs') && !Object.hasOwn(spec.attrs, name)) throw new InputError(`${at}: "${name}" is not an attribute of ${kind}`, file);
+      if (ref === 'kinds' && !KINDS[name]) throw new InputError(`${at}: unknown model kind "${name}"`, file);
+      if (typeof ref === 'object') {
+        const link = Object.hasOwn(spec.links, name) ? spec.links[name] : undefined;
+        if (!link) throw new InputError(`${at}: "${name}" is not a link of ${kind}`, file);
+        if (link.kinds.some((k) => k !== ref.link)) throw new InputError(`${at}: link "${name}" of ${kind} points at ${link.kinds.join(', ')}, not only ${ref.link}`, file);
+      }
+    });
   }
 }
 
@@ -136,17 +165,21 @@ export function loadFramework(dir = CORE_POLICY_DIR): Framework {
 }
 
 /** The framework and core policies, read and validated from policies/ (no cache). */
-export function loadCoreCatalog(): CoreCatalog {
+export function loadCoreCatalog(checks: CodeChecks): CoreCatalog {
   const frameworks = loadFrameworks(CORE_POLICY_DIR);
   const framework = frameworks.find((f) => f.framework === DEFAULT_FRAMEWORK);
   if (!framework) throw new InputError(`no ${DEFAULT_FRAMEWORK} framework`, join(CORE_POLICY_DIR, 'frameworks'));
-  return { framework, frameworks, policies: policyFiles(CORE_POLICY_DIR).map((file) => loadPolicyFile(file, join(CORE_POLICY_DIR, '..'))), dataStores: loadDataStoreEntries(CORE_POLICY_DIR) };
+  return { framework, frameworks, policies: policyFiles(CORE_POLICY_DIR).map((file) => loadPolicyFile(file, checks, join(CORE_POLICY_DIR, '..'))), dataStores: loadDataStoreEntries(CORE_POLICY_DIR) };
 }
 
-/** Load the core catalog plus extra policy folders; ids must be unique across all of them. */
-export function loadCatalog(extraDirs: string[] = []): Catalog {
+/**
+ * Load the core catalog plus extra policy folders with the code checks they may name; ids must be
+ * unique across all of them. Callers outside the engine use checks/pipeline/catalog.ts, which hands in
+ * checks/rules/table.ts.
+ */
+export function loadCatalog(checks: CodeChecks, extraDirs: string[] = []): Catalog {
   // the compiled build keeps the validated core catalog (dist/catalog.json) while policies/ is unchanged
-  const core = readCoreCache(CORE_POLICY_DIR) ?? loadCoreCatalog();
+  const core = readCoreCache(CORE_POLICY_DIR) ?? loadCoreCatalog(checks);
   const framework = core.framework;
   const policies: Policy[] = [];
   const byId = new Map<string, Policy>();
@@ -156,7 +189,7 @@ export function loadCatalog(extraDirs: string[] = []): Catalog {
     policies.push(p);
   };
   for (const p of core.policies) add(p);
-  for (const dir of extraDirs) for (const file of policyFiles(dir)) add(loadPolicyFile(file, process.cwd()));
+  for (const dir of extraDirs) for (const file of policyFiles(dir)) add(loadPolicyFile(file, checks, process.cwd()));
   const frameworks = new Map((core.frameworks ?? [framework]).map((f) => [f.framework, f]));
   // One direction: a framework names policies; a policy learns its controls here. A framework may name
   // a policy this catalog does not have (the meta-tests hold the core catalog to every name).
@@ -181,5 +214,5 @@ export function loadCatalog(extraDirs: string[] = []): Catalog {
     }
     p.frameworkControls = all;
   }
-  return { policies, byId, framework, frameworks, version: framework.version, dataStores: indexDataStores(core.dataStores ?? loadDataStoreEntries(CORE_POLICY_DIR)) };
+  return { policies, byId, framework, frameworks, version: framework.version, dataStores: indexDataStores(core.dataStores ?? loadDataStoreEntries(CORE_POLICY_DIR)), checks };
 }

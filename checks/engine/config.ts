@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import { describeAjvError, schemaValidator } from '../util/schemas.js';
 import type { Attestation, Profile, Severity, Waiver } from './types.js';
 import { pushAll } from '../util/push-all.js';
+import { isRealDate } from '../util/dates.js';
 import { globToRegExp } from './waivers.js';
 
 export const DEFAULT_CONFIG_FILE = '.ferpa-ready.yaml';
@@ -31,14 +32,6 @@ export interface Config {
 export function defaultProfile(): Profile {
   const file = packagePath('policies/profile.default.yaml');
   return parseYaml(readFileSync(file, 'utf8')) as Profile;
-}
-
-/** Calendar-valid YYYY-MM-DD (ajv's `date` format accepts 2026-02-30 in some versions; we do not). */
-export function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 /** The YAML library's message, first line; its recursion running out (it records that as an error) is nesting, said plainly. */

@@ -1,33 +1,8 @@
-import type { Model } from '../model/model.js';
 import type { Resource } from '../model/resource.js';
 import { isSensitive, isUnknown, type Location, type Val } from '../model/value.js';
+import { codeCheckNamed, runCodeCheck, type EvalContext, type Observed, type Outcome } from './code-check.js';
 import type { Cond, Operand, PathCond } from './policy.js';
-import type { Profile, Truth } from './types.js';
-import { getCodeCheck } from '../rules/registry.js';
-
-/** One value an evaluation looked at, kept as evidence. */
-export interface Observed {
-  path: string;
-  value: unknown;
-  loc?: Location;
-  /** Profile parameters this value was compared with. */
-  params?: string[];
-}
-
-export interface Outcome {
-  truth: Truth;
-  evidence: Observed[];
-  /** Where the decisive value lives (the failing attribute), for findings and SARIF. */
-  loc?: Location;
-  /** A human sentence from a code check, used in the finding message. */
-  detail?: string;
-  error?: string;
-}
-
-export interface EvalContext {
-  model: Model;
-  profile: Profile;
-}
+import type { Truth } from './types.js';
 
 /** A scope a path is resolved in: a model resource, or one element of an array attribute. */
 type Scope = { resource: Resource; prefix: string } | { element: unknown; loc?: Location; prefix: string; resource: Resource };
@@ -56,9 +31,9 @@ function evalIn(cond: Cond, scope: Scope, ctx: EvalContext): Outcome {
   if ('some' in cond) return quantify('some', cond.some, cond.where, cond.assert, scope, ctx);
   if ('none' in cond) return quantify('none', cond.none, cond.where, cond.assert, scope, ctx);
   if ('check' in cond) {
-    const check = getCodeCheck(cond.check);
+    const check = codeCheckNamed(ctx.checks, cond.check);
     if (!check) return { truth: 'error', evidence: [], error: `unknown code check ${cond.check}` };
-    return check.evaluate(scope.resource, { ...ctx, element: 'element' in scope ? scope.element : undefined }, cond.options ?? {});
+    return runCodeCheck(check, scope.resource, { model: ctx.model, profile: ctx.profile, element: 'element' in scope ? scope.element : undefined }, cond.options ?? {});
   }
   return evalPath(cond, scope, ctx);
 }
@@ -96,14 +71,16 @@ function merge(truth: Truth, outs: Outcome[]): Outcome {
   const evidence: Observed[] = [];
   let loc: Location | undefined;
   let detail: string | undefined;
+  let messageId: string | undefined;
   let error: string | undefined;
   for (const o of outs) {
     if (!loc && o.loc) loc = o.loc;
+    if (!messageId && o.messageId) messageId = o.messageId;
     for (const e of o.evidence) evidence.push(e);
     if (o.detail) detail = detail ? `${detail}; ${o.detail}` : o.detail;
     if (o.error) error = error ? `${error}; ${o.error}` : o.error;
   }
-  return { truth, evidence, loc, detail, error };
+  return { truth, evidence, loc, detail, messageId, error };
 }
 
 function negate(o: Outcome): Outcome {

@@ -31,6 +31,8 @@ export interface FrameworkControl {
 export interface Framework {
   framework: string;
   title: string;
+  /** Short name for report titles (`FedRAMP Moderate`); not inherited through `extends`. */
+  name?: string;
   version: string;
   families: Record<string, string>;
   controls: FrameworkControl[];
@@ -52,6 +54,7 @@ type RawControl = Partial<Omit<FrameworkControl, 'id' | 'policies' | 'mappingSco
 interface RawFramework {
   framework: string;
   title: string;
+  name?: string;
   version: string;
   extends?: string;
   profile?: string;
@@ -173,6 +176,7 @@ export function loadFrameworks(policyDir: string): Framework[] {
       families: { ...(base?.families ?? {}), ...(raw.families ?? {}) },
       controls: [...controls.values()],
     };
+    if (raw.name) fw.name = raw.name;
     const extendsId = raw.extends;
     if (extendsId) fw.extends = extendsId;
     const pattern = raw.controlPattern ?? base?.controlPattern;

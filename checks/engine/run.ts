@@ -2,16 +2,18 @@ import { hash } from 'node:crypto';
 import type { Model } from '../model/model.js';
 import type { Resource } from '../model/resource.js';
 import type { Location } from '../model/value.js';
-import { evaluateCond, type Observed, type Outcome } from './evaluate.js';
+import { codeCheckNamed, type CodeChecks, type Observed, type Outcome } from './code-check.js';
+import { evaluateCond } from './evaluate.js';
 import type { Policy } from './policy.js';
 import type { Finding, Profile, Status } from './types.js';
 import { redactEvidence } from './redact.js';
 import type { Cond } from './policy.js';
 import type { ParamOrigin } from './profiles.js';
-import { getCodeCheck } from '../rules/registry.js';
 
 export interface RunOptions {
   profile: Profile;
+  /** The code checks the policies' `check:` conditions name (the catalog's `checks`). */
+  checks: CodeChecks;
   /** Only these policy ids (all when absent). */
   only?: Set<string>;
   /**
@@ -29,7 +31,7 @@ export interface RunOptions {
 
 /** Evaluate every policy against every resource of its kind whose source it declares. Linear in resources × policies. */
 export function runPolicies(policies: Policy[], model: Model, opts: RunOptions): Finding[] {
-  const ctx = { model, profile: opts.profile };
+  const ctx = { model, profile: opts.profile, checks: opts.checks };
   const findings: Finding[] = [];
   for (const policy of policies) {
     if (opts.only && !opts.only.has(policy.id)) continue;
@@ -81,10 +83,10 @@ function toFinding(policy: Policy, resource: Resource, outcome: Outcome, scope: 
   const fw = opts.frameworks;
   const evidence = redactEvidence(evidenceOf(outcome.evidence));
   if (fw) {
-    const decided = decidingParams(policy, outcome.evidence).map((param) => ({ param, value: opts.profile[param], ...(fw.origins[param] ?? { framework: null, source: null }) }));
+    const decided = decidingParams(policy, outcome.evidence, opts.checks).map((param) => ({ param, value: opts.profile[param], ...(fw.origins[param] ?? { framework: null, source: null }) }));
     if (decided.length) evidence.profile = decided;
   }
-  return {
+  const finding: Finding = {
     id: findingId(policy.id, resource, scope),
     policyId: policy.id,
     status,
@@ -105,6 +107,9 @@ function toFinding(policy: Policy, resource: Resource, outcome: Outcome, scope: 
     ...(resource.account !== undefined ? { account: resource.account ?? null } : {}),
     ...(resource.region !== undefined ? { region: resource.region ?? null } : {}),
   };
+  // Kept off the results document (not enumerable): see Finding.messageId.
+  if (outcome.messageId && outcome.detail !== undefined && showsDetail(policy, status)) Object.defineProperty(finding, 'messageId', { value: outcome.messageId, enumerable: false });
+  return finding;
 }
 
 /** The selected frameworks' control ids of a policy (a framework that does not map it is left out). */
@@ -119,7 +124,7 @@ function frameworkControlsOf(policy: Policy, ids: string[]): Record<string, stri
 
 /** Profile parameters read by the code checks of a policy's rule (a check reads them whenever it runs). */
 const CHECK_PARAMS = new WeakMap<Policy, string[]>();
-function codeCheckParams(policy: Policy): string[] {
+function codeCheckParams(policy: Policy, checks: CodeChecks): string[] {
   let found = CHECK_PARAMS.get(policy);
   if (found) return found;
   const names = new Set<string>();
@@ -127,7 +132,7 @@ function codeCheckParams(policy: Policy): string[] {
     if ('all' in c) c.all.forEach(walk);
     else if ('any' in c) c.any.forEach(walk);
     else if ('not' in c) walk(c.not);
-    else if ('check' in c) for (const p of getCodeCheck(c.check)?.params ?? []) names.add(p);
+    else if ('check' in c) for (const p of codeCheckNamed(checks, c.check)?.params ?? []) names.add(p);
     else if ('every' in c || 'some' in c || 'none' in c) {
       if (c.where) walk(c.where);
       if (c.assert) walk(c.assert);
@@ -139,8 +144,8 @@ function codeCheckParams(policy: Policy): string[] {
 }
 
 /** The parameters that decided an outcome: those its deciding comparisons used, and its code checks'. */
-function decidingParams(policy: Policy, observed: Observed[]): string[] {
-  const names = new Set<string>(codeCheckParams(policy));
+function decidingParams(policy: Policy, observed: Observed[], checks: CodeChecks): string[] {
+  const names = new Set<string>(codeCheckParams(policy, checks));
   for (const o of observed) for (const p of o.params ?? []) names.add(p);
   return [...names].sort();
 }
@@ -172,8 +177,18 @@ function short(v: unknown): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
+function templateOf(policy: Policy, status: Status): string | undefined {
+  return status === 'pass' ? policy.messages?.pass : status === 'fail' ? policy.messages?.fail : status === 'unknown' ? policy.messages?.unknown : undefined;
+}
+
+/** Whether the finding message of this status includes the outcome's detail (when it has one). */
+function showsDetail(policy: Policy, status: Status): boolean {
+  const template = templateOf(policy, status);
+  return template ? template.includes('{detail}') : status === 'fail' || status === 'unknown';
+}
+
 function message(policy: Policy, status: Status, display: string, outcome: Outcome): string {
-  const template = status === 'pass' ? policy.messages?.pass : status === 'fail' ? policy.messages?.fail : status === 'unknown' ? policy.messages?.unknown : undefined;
+  const template = templateOf(policy, status);
   if (template) {
     const filled = template.replaceAll('{address}', display).replaceAll('{title}', policy.title);
     return filled.includes('{detail}') ? filled.replaceAll('{detail}', outcome.detail ?? summarize(outcome.evidence)) : filled;

@@ -36,6 +36,8 @@ export interface Waiver {
 }
 
 export interface Attestation {
+  /** The framework whose control this attests; absent = ferpa. */
+  framework?: string;
   control: string;
   statement: string;
   attestedBy: string;
@@ -73,6 +75,12 @@ export interface Finding {
   frameworks?: Record<string, string[]>;
   resource: FindingResource;
   message: string;
+  /**
+   * Not in the results document (not enumerable; copies of the finding drop it): `<check>/<messageId>`
+   * of the code-check message whose text is in `message`, for tests and callers of the engine to match
+   * on instead of the text.
+   */
+  messageId?: string;
   /** Attribute values that decided the verdict (sensitive values and credentials redacted). */
   evidence: Record<string, unknown>;
   source: SourceKind;

@@ -1,4 +1,4 @@
-import { isRealDate } from './config.js';
+import { isRealDate } from '../util/dates.js';
 import type { Diagnostic, Finding, Waiver } from './types.js';
 
 export function globToRegExp(glob: string): RegExp {

@@ -1,5 +1,6 @@
 // Deep redaction of JSON members before they go into a bundle, and a last scan of what is bundled.
-import { looksLikeSecretValue, redact } from '../engine/redact.js';
+import { redact } from '../engine/redact.js';
+import { looksLikeSecretValue } from '../util/credentials.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { InputError } from '../errors.js';
 import { jsonBytes } from './format.js';

@@ -10,7 +10,7 @@ import type { Finding, Profile, Status } from '../engine/types.js';
 import type { SourceKind } from '../model/resource.js';
 import { FIXTURE_FORMS, fixtureInput, placeholderFiles, type FixtureInput } from '../authoring/fixture-files.js';
 import { scanPaths } from './scan.js';
-import { DATA_STORE_KIND } from '../model/kinds/inventory.js';
+import { catalogUnderTest, describeFindings as describe } from './policy-tester.js';
 
 /** The fixture file each source reads, inside `fixtures/<policy-id>/{pass,fail}/` (plan and live also accept the compact `plan.yaml`, `live.yaml`). */
 export const FIXTURE_FILE: Record<SourceKind, string> = { hcl: 'main.tf', plan: 'plan.json', live: 'live.json', app: 'app.json' };
@@ -65,10 +65,7 @@ function appliesTo(e: ExpectedFinding, source: SourceKind): boolean {
  */
 export async function runPolicyFixtures(policy: Policy, fixturesRoot: string, config: Config, catalog: Catalog): Promise<FixtureResult[]> {
   const out: FixtureResult[] = [];
-  // An inventory policy (FERPA-GOV-01) judges what the rest of the catalog evaluated: it runs with the catalog.
-  const judgesCatalog = policy.resource === DATA_STORE_KIND;
-  const others = judgesCatalog ? catalog.policies.filter((p) => p.resource !== DATA_STORE_KIND) : [];
-  const single: Catalog = { ...catalog, policies: [...others, policy], byId: new Map([...others, policy].map((p) => [p.id, p])) };
+  const single = catalogUnderTest(policy, catalog);
   const now = new Date('2026-01-01T00:00:00Z');
   for (const source of policy.sources) {
     for (const expectation of ['pass', 'fail'] as const) {
@@ -113,9 +110,4 @@ export async function runPolicyFixtures(policy: Policy, fixturesRoot: string, co
     }
   }
   return out;
-}
-
-function describe(findings: Finding[]): string {
-  if (!findings.length) return 'no findings';
-  return findings.map((f) => `${f.status} ${f.resource.address ?? f.resource.arn}`).join(', ');
 }

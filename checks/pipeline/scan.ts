@@ -157,7 +157,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     models.push({ input: first, model });
     const place = places[n]!;
     const rebase = place.fileBase !== undefined ? rebaser(cwd, place.fileBase) : undefined;
-    const run = { profile: opts.config.profile, scopeOf: scopeOf(place), ...(opts.frameworks ? { frameworks: opts.frameworks } : {}) };
+    const run = { profile: opts.config.profile, checks: opts.catalog.checks, scopeOf: scopeOf(place), ...(opts.frameworks ? { frameworks: opts.frameworks } : {}) };
     const judged = runPolicies(policies, model, run);
     const covered = inputCoverage(adapted.inventory, model, judged, {
       input: groupDisplay(group),

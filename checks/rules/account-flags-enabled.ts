@@ -1,5 +1,5 @@
-import type { Outcome, Observed } from '../engine/evaluate.js';
-import { registerCodeCheck } from './registry.js';
+import { defineCheck, type Observed } from '../engine/code-check.js';
+import { attrNamed } from '../model/typed.js';
 
 /**
  * Account-level settings (on `aws.account`) are all true. A Terraform configuration that does not
@@ -7,16 +7,24 @@ import { registerCodeCheck } from './registry.js';
  * verification". A live snapshot reads the whole account (`complete` true): an absent setting there is
  * the AWS default, off.
  */
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 'account-flags-enabled',
   description: 'Every listed boolean account setting is true; not declared in a configuration = unknown, absent in a full live read = false.',
+  kinds: ['aws.account'],
+  messages: {
+    notEnabled: '{attrs} is not enabled',
+    notEnabledPlural: '{attrs} are not enabled',
+    notDeclared: '{attrs} not declared in this configuration; the account setting needs live verification',
+    knownAfterApply: '{attrs} known only after apply',
+  },
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
     required: ['attrs'],
     properties: { attrs: { type: 'array', minItems: 1, items: { type: 'string' } } },
   },
-  evaluate(r, _ctx, options): Outcome {
+  optionRefs: { attrs: 'attrs' },
+  evaluate(r, _ctx, options) {
     const attrs = options.attrs as string[];
     const complete = r.attrs.complete?.value === true;
     const evidence: Observed[] = [];
@@ -24,7 +32,7 @@ registerCodeCheck({
     const missing: string[] = [];
     const unknown: string[] = [];
     for (const a of attrs) {
-      const v = r.attrs[a];
+      const v = attrNamed(r, a);
       if (v?.error) return { truth: 'error', evidence: [{ path: a, value: null, loc: v.loc }], error: v.error, loc: v.loc };
       evidence.push({ path: a, value: v === undefined ? undefined : v.origin === 'unknown' ? '(known after apply)' : v.value, loc: v?.loc });
       if (v === undefined || (v.value === undefined && v.origin !== 'unknown')) (complete ? off : missing).push(a);
@@ -32,11 +40,9 @@ registerCodeCheck({
       else if (v.value !== true) off.push(a);
     }
     const loc = evidence.find((e) => e.loc)?.loc;
-    if (off.length) return { truth: 'false', evidence, loc, detail: `${off.join(', ')} ${off.length === 1 ? 'is' : 'are'} not enabled` };
-    if (missing.length) {
-      return { truth: 'unknown', evidence, loc, detail: `${missing.join(', ')} not declared in this configuration; the account setting needs live verification` };
-    }
-    if (unknown.length) return { truth: 'unknown', evidence, loc, detail: `${unknown.join(', ')} known only after apply` };
+    if (off.length) return { truth: 'false', evidence, loc, message: { id: off.length === 1 ? 'notEnabled' : 'notEnabledPlural', data: { attrs: off.join(', ') } } };
+    if (missing.length) return { truth: 'unknown', evidence, loc, message: { id: 'notDeclared', data: { attrs: missing.join(', ') } } };
+    if (unknown.length) return { truth: 'unknown', evidence, loc, message: { id: 'knownAfterApply', data: { attrs: unknown.join(', ') } } };
     return { truth: 'true', evidence, loc };
   },
 });

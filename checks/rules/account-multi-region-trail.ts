@@ -1,5 +1,7 @@
-import type { Outcome, Observed } from '../engine/evaluate.js';
-import { registerCodeCheck } from './registry.js';
+import { defineCheck, type Observed } from '../engine/code-check.js';
+import { linkedOf } from '../model/typed.js';
+
+const TRAIL_SETTINGS = ['isMultiRegion', 'enableLogging', 'includeGlobalServiceEvents'] as const;
 
 /**
  * The account has at least one multi-region CloudTrail trail that is logging and records global
@@ -9,38 +11,45 @@ import { registerCodeCheck } from './registry.js';
  * qualifying it fails, since the trails this configuration manages leave regions unrecorded (a waiver
  * naming the organization trail covers the case where one exists).
  */
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 'account-multi-region-trail',
   description: 'At least one logging, multi-region trail with global service events exists for the account.',
+  kinds: ['aws.account'],
+  messages: {
+    qualifyingTrail: '{trail} is a logging multi-region trail',
+    partlyUnknown: 'a trail may be multi-region and logging, but part of its configuration is known only after apply',
+    noQualifyingTrailInAccount: 'no trail in the account is multi-region, logging and recording global service events',
+    noQualifyingTrailInConfiguration: 'no trail in this configuration is multi-region, logging and recording global service events',
+    noTrail: 'the account has no CloudTrail trail',
+    noTrailInConfiguration: 'no CloudTrail trail in this configuration; needs live verification',
+  },
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-  evaluate(r, ctx): Outcome {
-    const trails = ctx.model.linked(r, 'trails');
+  evaluate(r, ctx) {
+    const trails = linkedOf(ctx.model, r, 'trails');
     const complete = r.attrs.complete?.value === true;
     const evidence: Observed[] = [];
     let unknown = false;
     for (const t of trails) {
       const name = t.address ?? t.arn ?? t.id;
-      const parts = ['isMultiRegion', 'enableLogging', 'includeGlobalServiceEvents'].map((a) => t.attrs[a]);
+      const parts = TRAIL_SETTINGS.map((a) => t.attrs[a]);
       const err = parts.find((v) => v?.error);
       if (err) return { truth: 'error', evidence: [{ path: `trails[${name}]`, value: null, loc: err.loc }], error: err.error, loc: err.loc };
       const [multi, logging, global] = parts;
       evidence.push({ path: `trails[${name}].isMultiRegion`, value: multi?.origin === 'unknown' ? '(known after apply)' : multi?.value, loc: multi?.loc ?? t.loc });
       const vals = [multi, logging ?? { value: true, origin: 'default' as const }, global ?? { value: true, origin: 'default' as const }];
       if (vals.some((v) => v?.value === false)) continue;
-      if (vals.every((v) => v?.value === true)) return { truth: 'true', evidence, loc: t.loc, detail: `${name} is a logging multi-region trail` };
+      if (vals.every((v) => v?.value === true)) return { truth: 'true', evidence, loc: t.loc, message: { id: 'qualifyingTrail', data: { trail: name } } };
       unknown = true;
     }
-    if (unknown) return { truth: 'unknown', evidence, detail: 'a trail may be multi-region and logging, but part of its configuration is known only after apply' };
+    if (unknown) return { truth: 'unknown', evidence, message: { id: 'partlyUnknown' } };
     if (complete || trails.length > 0) {
       return {
         truth: 'false',
         evidence,
         loc: trails[0]?.loc ?? r.loc,
-        detail: trails.length
-          ? `no trail ${complete ? 'in the account' : 'in this configuration'} is multi-region, logging and recording global service events`
-          : 'the account has no CloudTrail trail',
+        message: { id: trails.length ? (complete ? 'noQualifyingTrailInAccount' : 'noQualifyingTrailInConfiguration') : 'noTrail' },
       };
     }
-    return { truth: 'unknown', evidence, loc: r.loc, detail: 'no CloudTrail trail in this configuration; needs live verification' };
+    return { truth: 'unknown', evidence, loc: r.loc, message: { id: 'noTrailInConfiguration' } };
   },
 });

@@ -1,6 +1,5 @@
+import { defineCheck, type Observed } from '../engine/code-check.js';
 import { COVERAGE_REASON_TEXT, type CoverageReason } from '../engine/types.js';
-import type { Observed, Outcome } from '../engine/evaluate.js';
-import { registerCodeCheck } from './registry.js';
 
 const UNCLASSIFIED = 'unclassified';
 
@@ -12,11 +11,19 @@ const UNCLASSIFIED = 'unclassified';
  * classification written on it (tagged `public`, say): that classification was a decision, and
  * aws-data-store-classified judges that it exists.
  */
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 'data-store-evaluated',
   description: 'The data store was evaluated by at least one policy of the catalog (or explicitly classified out of every policy\'s scope).',
+  kinds: ['aws.data-store'],
+  messages: {
+    evaluatedByOne: 'evaluated by 1 policy',
+    evaluated: 'evaluated by {count} policies',
+    classifiedOutOfScope: 'classified {dataClass}: outside the scope of every policy for {type}',
+    notEvaluated: '{type}: {reason}',
+    noPolicy: '{type}: no policy evaluated it',
+  },
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-  evaluate(r): Outcome {
+  evaluate(r) {
     const policies = r.attrs.policies?.value;
     const type = String(r.attrs.type?.value ?? r.sourceType ?? r.kind);
     const reason = r.attrs.notEvaluated?.value as CoverageReason | undefined;
@@ -26,15 +33,14 @@ registerCodeCheck({
       { path: 'policies', value: policies ?? 0, loc: r.loc },
     ];
     if (typeof policies === 'number' && policies > 0) {
-      return { truth: 'true', evidence, loc: r.loc, detail: `evaluated by ${policies} ${policies === 1 ? 'policy' : 'policies'}` };
+      return { truth: 'true', evidence, loc: r.loc, message: policies === 1 ? { id: 'evaluatedByOne' } : { id: 'evaluated', data: { count: policies } } };
     }
     evidence.push({ path: 'notEvaluated', value: reason ?? null, loc: r.loc });
     const cls = dataClass?.origin !== 'unknown' ? dataClass?.value : undefined;
     if (reason === 'out-of-scope' && typeof cls === 'string' && cls !== UNCLASSIFIED) {
       evidence.push({ path: 'dataClass', value: cls, loc: dataClass?.loc ?? r.loc });
-      return { truth: 'true', evidence, loc: r.loc, detail: `classified ${cls}: outside the scope of every policy for ${type}` };
+      return { truth: 'true', evidence, loc: r.loc, message: { id: 'classifiedOutOfScope', data: { dataClass: cls, type } } };
     }
-    const why = reason ? COVERAGE_REASON_TEXT[reason] : 'no policy evaluated it';
-    return { truth: 'unknown', evidence, loc: r.loc, detail: `${type}: ${why}` };
+    return { truth: 'unknown', evidence, loc: r.loc, message: reason ? { id: 'notEvaluated', data: { type, reason: COVERAGE_REASON_TEXT[reason] } } : { id: 'noPolicy', data: { type } } };
   },
 });

@@ -1,7 +1,6 @@
+import { defineCheck, type CheckMessage, type Observed } from '../engine/code-check.js';
 import { isUnknown } from '../model/value.js';
-import type { Observed, Outcome } from '../engine/evaluate.js';
-import { isSecretKeyName, looksLikeSecretValue } from '../engine/redact.js';
-import { registerCodeCheck } from './registry.js';
+import { CREDENTIAL_MARKER, isSecretKeyName, looksLikeSecretValue } from '../util/credentials.js';
 
 /**
  * No container passes a credential in a plain `environment` variable (visible to anyone with
@@ -12,11 +11,11 @@ import { registerCodeCheck } from './registry.js';
  */
 const REFERENCE_NAME = /(_FILE|_PATH|_HEADER|_PARAM|_PARAMETER|_SSM|_ENABLED|_LENGTH|_TTL|_EXPIRY|_EXPIRES|_TIMEOUT)$/i;
 const NOT_SECRET_VALUE = /^(true|false|yes|no|on|off|none|null|required|optional|disabled|enabled|\d+)$/i;
-/**
- * A live snapshot never holds environment values: the live adapter shows a value the collector found
- * credential-shaped as this marker (checks/adapters/live/ecs.ts REDACTED_CREDENTIAL; a test keeps the two equal).
- */
-export const CREDENTIAL_MARKER = '(redacted: credential-shaped value)';
+const messages = {
+  definitionsUnknown: 'the container definitions are known only after apply',
+  plainCredentials: 'container "{container}" sets {names} in plain environment variables (use secrets with valueFrom)',
+  valueUnknown: 'a credential-named variable gets a value known only after apply',
+} as const;
 
 function literalSecret(value: string): boolean {
   const t = value.trim();
@@ -24,21 +23,23 @@ function literalSecret(value: string): boolean {
   return !/^(arn:aws|\{\{resolve:)/.test(t);
 }
 
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 'ecs-plaintext-environment',
   description: 'No ECS container definition carries a credential in a plain environment variable.',
+  kinds: ['aws.ecs.task-definition'],
+  messages,
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-  evaluate(resource): Outcome {
+  evaluate(resource) {
     const v = resource.attrs.containerDefinitions;
     const loc = v?.loc ?? resource.loc;
     if (v?.error) return { truth: 'error', evidence: [{ path: 'containerDefinitions', value: null, loc }], loc, error: v.error };
     if (!v || v.origin === 'unknown' || isUnknown(v.value)) {
-      return { truth: 'unknown', evidence: [{ path: 'containerDefinitions', value: '(known after apply)', loc }], loc, detail: 'the container definitions are known only after apply' };
+      return { truth: 'unknown', evidence: [{ path: 'containerDefinitions', value: '(known after apply)', loc }], loc, message: { id: 'definitionsUnknown' } };
     }
     const containers = Array.isArray(v.value) ? v.value : [];
     const failing: Observed[] = [];
     const unknown: Observed[] = [];
-    const details: string[] = [];
+    const details: Array<CheckMessage<typeof messages>> = [];
     containers.forEach((c, i) => {
       if (isUnknown(c)) {
         unknown.push({ path: `containerDefinitions[${i}]`, value: '(known after apply)', loc });
@@ -76,10 +77,10 @@ registerCodeCheck({
           failing.push({ path, value: name, loc });
         }
       });
-      if (names.length) details.push(`container "${cname}" sets ${names.join(', ')} in plain environment variables (use secrets with valueFrom)`);
+      if (names.length) details.push({ id: 'plainCredentials', data: { container: cname, names: names.join(', ') } });
     });
-    if (failing.length) return { truth: 'false', evidence: failing, loc, detail: details.join('; ') };
-    if (unknown.length) return { truth: 'unknown', evidence: unknown, loc, detail: 'a credential-named variable gets a value known only after apply' };
+    if (failing.length) return { truth: 'false', evidence: failing, loc, message: details };
+    if (unknown.length) return { truth: 'unknown', evidence: unknown, loc, message: { id: 'valueUnknown' } };
     return { truth: 'true', evidence: [{ path: 'containerDefinitions', value: `${containers.length} container(s) checked`, loc }], loc };
   },
 });

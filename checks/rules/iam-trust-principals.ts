@@ -1,8 +1,7 @@
+import { defineCheck, type CheckMessage, type Observed } from '../engine/code-check.js';
 import type { IamStatement } from '../model/iam-document.js';
 import { isUnknown } from '../model/value.js';
-import type { Observed, Outcome } from '../engine/evaluate.js';
-import { registerCodeCheck } from './registry.js';
-import { grantsAction, hasConditionKey, isAllow, kAnd, kNot, kOr, label, present, resolveDocument, statementView, unknownDocument, type K } from './lib-iam.js';
+import { DOCUMENT_MESSAGES, grantsAction, hasConditionKey, isAllow, kAnd, kNot, kOr, label, present, resolveDocument, statementView, unknownDocument, type K } from './lib/iam.js';
 
 /**
  * A role trust policy lets only named principals assume the role:
@@ -16,6 +15,14 @@ import { grantsAction, hasConditionKey, isAllow, kAnd, kNot, kOr, label, present
 const PINNING = ['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths'];
 const ANY_ACCOUNT = /^arn:aws[a-z-]*:iam::\*:/;
 const GITHUB = 'token.actions.githubusercontent.com';
+
+const messages = {
+  notPrincipal: '{statement} trusts every principal except those in NotPrincipal',
+  wildcardPrincipal: '{statement} trusts any AWS principal ("*" or any account) without an aws:PrincipalOrgID / aws:PrincipalAccount / aws:SourceAccount condition',
+  githubUnpinned: '{statement} trusts GitHub Actions OIDC without pinning token.actions.githubusercontent.com:sub to a repository',
+  partlyUnknown: 'part of the trust policy is known only after apply',
+  ...DOCUMENT_MESSAGES,
+} as const;
 
 function principalValues(s: IamStatement): Array<{ type: string; values: unknown[] }> | 'U' | undefined {
   if (s.Principal === undefined) return undefined;
@@ -57,7 +64,7 @@ function githubWithoutSub(s: IamStatement): K {
   return kAnd(webIdentity, kNot(pinned));
 }
 
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 'iam-trust-principals',
   description: 'A role trust policy trusts only named principals: no wildcard principal without an organization/account condition, no NotPrincipal, GitHub OIDC pinned to a repository.',
   optionsSchema: {
@@ -65,14 +72,17 @@ registerCodeCheck({
     additionalProperties: false,
     properties: { attr: { type: 'string' }, sourceLink: { type: 'string' } },
   },
-  evaluate(resource, ctx, options): Outcome {
+  kinds: ['aws.iam.role'],
+  messages,
+  optionRefs: { attr: 'attr', sourceLink: { link: 'aws.iam.policy-document' } },
+  evaluate(resource, ctx, options) {
     const attrName = typeof options.attr === 'string' ? options.attr : 'assumeRolePolicy';
     const sourceLink = typeof options.sourceLink === 'string' ? options.sourceLink : 'assumeRolePolicySource';
     const res = resolveDocument(resource, ctx, attrName, sourceLink);
     if (!res.doc) return unknownDocument(res);
     const failing: Observed[] = [];
     const unknown: Observed[] = [];
-    const details: string[] = [];
+    const details: Array<CheckMessage<typeof messages>> = [];
     res.doc.Statement.forEach((s, i) => {
       const path = `${res.path}.Statement[${i}]`;
       if (isUnknown(s)) {
@@ -86,17 +96,12 @@ registerCodeCheck({
       const bad = kOr(notPrincipal, wildcard, github);
       if (bad === 'T') {
         failing.push({ path, value: statementView(s), loc: res.loc });
-        const why =
-          notPrincipal === 'T'
-            ? 'trusts every principal except those in NotPrincipal'
-            : wildcard === 'T'
-              ? 'trusts any AWS principal ("*" or any account) without an aws:PrincipalOrgID / aws:PrincipalAccount / aws:SourceAccount condition'
-              : `trusts GitHub Actions OIDC without pinning ${GITHUB}:sub to a repository`;
-        details.push(`${label(s, i)} ${why}`);
+        const statement = label(s, i);
+        details.push({ id: notPrincipal === 'T' ? 'notPrincipal' : wildcard === 'T' ? 'wildcardPrincipal' : 'githubUnpinned', data: { statement } });
       } else if (bad === 'U') unknown.push({ path, value: statementView(s), loc: res.loc });
     });
-    if (failing.length) return { truth: 'false', evidence: failing, loc: res.loc, detail: details.join('; ') };
-    if (unknown.length) return { truth: 'unknown', evidence: unknown, loc: res.loc, detail: 'part of the trust policy is known only after apply' };
+    if (failing.length) return { truth: 'false', evidence: failing, loc: res.loc, message: details };
+    if (unknown.length) return { truth: 'unknown', evidence: unknown, loc: res.loc, message: { id: 'partlyUnknown' } };
     return { truth: 'true', evidence: [{ path: `${res.path}.Statement`, value: `${res.doc.Statement.length} statement(s) checked`, loc: res.loc }], loc: res.loc };
   },
 });

@@ -1,7 +1,13 @@
-import type { Outcome } from '../engine/evaluate.js';
-import type { Resource } from '../model/resource.js';
+import { defineCheck, type CheckOutcome } from '../engine/code-check.js';
 import type { Model } from '../model/model.js';
-import { registerCodeCheck } from './registry.js';
+import type { Resource } from '../model/resource.js';
+import { attrNamed, linkedNamed, ofKind } from '../model/typed.js';
+
+const messages = {
+  awsManagedKey: 'encrypted with the AWS-managed key, not a customer-managed key',
+  linkedAwsManagedKey: '{key} is an AWS-managed key',
+  keyNotInInput: 'the key is not in this input; verify it live',
+} as const;
 
 /**
  * Live: the stand-in for the keys of the region (and account) the unresolved key reference points to,
@@ -14,7 +20,7 @@ function unlistedKey(r: Resource, model: Model, link: string): Resource | undefi
     const m = /^arn:[^:]+:kms:([^:]*):([^:]*):/.exec(ref);
     const region = m?.[1] || r.region;
     const account = m?.[2] || r.account;
-    const stand = model.ofKind('aws.kms.key').find((k) => k.readError && k.source === 'live' && k.region === region && k.account === account);
+    const stand = ofKind(model, 'aws.kms.key').find((k) => k.readError && k.source === 'live' && k.region === region && k.account === account);
     if (stand) return stand;
   }
   return undefined;
@@ -30,15 +36,15 @@ function unlistedKey(r: Resource, model: Model, link: string): Resource | undefi
  * (a literal key ARN that is not in this input). Live, a linked key whose metadata could not be read,
  * or a key in a region whose keys could not be listed, is an error (the flag then rests on that read).
  */
-function evaluate(r: Resource, model: Model, link: string, flagAttr: string): Outcome {
-  const flag = r.attrs[flagAttr];
+function evaluate(r: Resource, model: Model, link: string, flagAttr: string): CheckOutcome<typeof messages> {
+  const flag = attrNamed(r, flagAttr);
   const flagEv = { path: flagAttr, value: flag?.origin === 'unknown' ? '(known after apply)' : flag?.value, loc: flag?.loc };
   if (flag?.error) return { truth: 'error', evidence: [flagEv], error: flag.error, loc: flag.loc };
-  const targets = model.linked(r, link);
+  const targets = linkedNamed(model, r, link, 'aws.kms.key');
   const keyEv = targets.map((t) => ({ path: `${link}.customerManaged`, value: t.attrs.customerManaged?.error ? null : t.attrs.customerManaged?.origin === 'unknown' ? '(known after apply)' : t.attrs.customerManaged?.value, loc: t.loc }));
-  if (flag?.value === true) return { truth: 'false', evidence: [flagEv, ...keyEv], loc: flag.loc, detail: 'encrypted with the AWS-managed key, not a customer-managed key' };
+  if (flag?.value === true) return { truth: 'false', evidence: [flagEv, ...keyEv], loc: flag.loc, message: { id: 'awsManagedKey' } };
   const awsKey = targets.find((t) => t.attrs.customerManaged?.value === false);
-  if (awsKey) return { truth: 'false', evidence: [flagEv, ...keyEv], loc: flag?.loc, detail: `${awsKey.address ?? awsKey.id} is an AWS-managed key` };
+  if (awsKey) return { truth: 'false', evidence: [flagEv, ...keyEv], loc: flag?.loc, message: { id: 'linkedAwsManagedKey', data: { key: awsKey.address ?? awsKey.id } } };
   // Live, the flag is derived from the key's metadata: when that read failed, neither decides.
   const unread = targets.find((t) => t.readError || t.attrs.customerManaged?.error);
   if (unread) {
@@ -49,10 +55,10 @@ function evaluate(r: Resource, model: Model, link: string, flagAttr: string): Ou
   if (targets.length && targets.every((t) => t.attrs.customerManaged?.value === true)) return { truth: 'true', evidence: [flagEv, ...keyEv], loc: flag?.loc };
   const unlisted = targets.length === 0 ? unlistedKey(r, model, link) : undefined;
   if (unlisted) return { truth: 'error', evidence: [flagEv, { path: link, value: null, loc: unlisted.loc }], loc: flag?.loc ?? r.loc, error: unlisted.readError };
-  return { truth: 'unknown', evidence: [flagEv, ...keyEv], loc: flag?.loc, detail: 'the key is not in this input; verify it live' };
+  return { truth: 'unknown', evidence: [flagEv, ...keyEv], loc: flag?.loc, message: { id: 'keyNotInInput' } };
 }
 
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 'kms-key-customer-managed',
   description: 'The KMS key named by a link (and the adapter flag for AWS-managed keys) is a customer-managed key.',
   optionsSchema: {
@@ -61,5 +67,8 @@ registerCodeCheck({
     required: ['link', 'awsManagedAttr'],
     properties: { link: { type: 'string' }, awsManagedAttr: { type: 'string' } },
   },
+  kinds: ['aws.backup.vault', 'aws.rds.cluster', 'aws.rds.instance', 'aws.s3.bucket'],
+  messages,
+  optionRefs: { link: { link: 'aws.kms.key' }, awsManagedAttr: 'attr' },
   evaluate: (r, ctx, options) => evaluate(r, ctx.model, String(options.link), String(options.awsManagedAttr)),
 });

@@ -1,7 +1,5 @@
-import type { Observed, Outcome } from '../engine/evaluate.js';
-import type { Location } from '../model/value.js';
-import { isUnknown } from '../model/value.js';
-import { registerCodeCheck } from './registry.js';
+import { defineCheck, type CheckMessage, type Observed } from '../engine/code-check.js';
+import { isUnknown, type Location } from '../model/value.js';
 
 /**
  * The resource holds no credential written in plain configuration: fails on every entry of
@@ -31,27 +29,37 @@ function observed(path: string, u: Use, loc: Location | undefined): Observed {
   return { path, value, loc: u._loc ?? loc };
 }
 
-registerCodeCheck({
+const messages = {
+  notRead: 'the values that could hold credentials were not read',
+  credential: '{where}: {reason}',
+  more: 'and {count} more',
+  cannotSee: 'cannot see {where}: {reason}',
+} as const;
+
+export const codeCheck = defineCheck({
   name: 'no-plaintext-credentials',
   description: 'The resource holds no credential in plain configuration (plaintextCredentials empty, unreadCredentials empty).',
+  kinds: ['aws.ec2.instance', 'aws.terraform.block'],
+  messages,
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-  evaluate(resource): Outcome {
+  evaluate(resource) {
     const held = resource.attrs.plaintextCredentials;
     const unread = resource.attrs.unreadCredentials;
     const loc = held?.loc ?? resource.loc;
     if (held?.error) return { truth: 'error', evidence: [{ path: 'plaintextCredentials', value: null, loc }], loc, error: held.error };
     if (!held || held.origin === 'unknown' || isUnknown(held.value)) {
-      return { truth: 'unknown', evidence: [{ path: 'plaintextCredentials', value: '(not read)', loc }], loc, detail: 'the values that could hold credentials were not read' };
+      return { truth: 'unknown', evidence: [{ path: 'plaintextCredentials', value: '(not read)', loc }], loc, message: { id: 'notRead' } };
     }
     const uses = (Array.isArray(held.value) ? held.value : []) as Use[];
     if (uses.length) {
       const shown = uses.slice(0, 20);
-      const more = uses.length > shown.length ? `; and ${uses.length - shown.length} more` : '';
+      const why: Array<CheckMessage<typeof messages>> = shown.map((u) => ({ id: 'credential', data: { where: where(u), reason: typeof u.reason === 'string' ? u.reason : 'credential' } }));
+      if (uses.length > shown.length) why.push({ id: 'more', data: { count: uses.length - shown.length } });
       return {
         truth: 'false',
         evidence: shown.map((u, i) => observed(`plaintextCredentials[${i}]`, u, loc)),
         loc: uses[0]!._loc ?? loc,
-        detail: `${shown.map((u) => `${where(u)}: ${typeof u.reason === 'string' ? u.reason : 'credential'}`).join('; ')}${more}`,
+        message: why,
       };
     }
     const notRead = (unread && Array.isArray(unread.value) ? unread.value : []) as Use[];
@@ -61,7 +69,7 @@ registerCodeCheck({
         truth: 'unknown',
         evidence: notRead.slice(0, 20).map((u, i) => observed(`unreadCredentials[${i}]`, u, loc)),
         loc: notRead[0]!._loc ?? loc,
-        detail: `cannot see ${notRead.map((u) => where(u)).join(', ')}: ${typeof notRead[0]!.reason === 'string' ? notRead[0]!.reason : 'not in this input'}`,
+        message: { id: 'cannotSee', data: { where: notRead.map((u) => where(u)).join(', '), reason: typeof notRead[0]!.reason === 'string' ? notRead[0]!.reason : 'not in this input' } },
       };
     }
     return { truth: 'true', evidence: [{ path: 'plaintextCredentials', value: [], loc }], loc };

@@ -1,7 +1,6 @@
-import type { Outcome } from '../engine/evaluate.js';
+import { defineCheck, type CheckMessage } from '../engine/code-check.js';
 import type { IamStatement } from '../model/iam-document.js';
 import { isUnknown, type UnknownValue } from '../model/value.js';
-import { registerCodeCheck } from './registry.js';
 import { resourcePolicy } from './lib/policy-doc.js';
 
 /**
@@ -35,6 +34,15 @@ const RESTRICTING_KEYS = [
 ];
 
 type Verdict = 'public' | 'restricted' | 'unknown';
+
+const messages = {
+  noPolicy: 'no policy document (AWS applies no public grant)',
+  policyUnknown: 'the policy is known only after apply',
+  publicPrincipal: '{statement} allows Principal "*" without a condition restricting the caller',
+  publicNotPrincipal: '{statement} allows every principal but the NotPrincipal list without a condition restricting the caller',
+  statementUnknown: 'statement {index} is known only after apply',
+  mayBePublic: '{statement} may allow every principal (part of it is known only after apply)',
+} as const;
 
 function restricting(cond: IamStatement['Condition'], extraKeys: string[]): Verdict {
   if (cond === undefined) return 'public';
@@ -71,7 +79,7 @@ function principalPublic(p: Record<string, Array<string | UnknownValue>> | Unkno
   return unknown ? 'unknown' : 'restricted';
 }
 
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 'policy-no-public-allow',
   description: 'A resource policy document has no Allow to every principal (`*` or NotPrincipal) without a condition that restricts the caller.',
   optionsSchema: {
@@ -80,17 +88,20 @@ registerCodeCheck({
     required: ['attr'],
     properties: { attr: { type: 'string' }, sourceLink: { type: 'string' }, restrictingKeys: { type: 'array', items: { type: 'string' } } },
   },
-  evaluate(r, ctx, options): Outcome {
+  kinds: ['aws.kms.key', 'aws.s3.bucket'],
+  messages,
+  optionRefs: { attr: 'attr', sourceLink: { link: 'aws.iam.policy-document' } },
+  evaluate(r, ctx, options) {
     const look = resourcePolicy(r, ctx.model, String(options.attr), options.sourceLink as string | undefined);
     const ev = (value: unknown) => [{ path: look.path, value, loc: look.loc }];
     if (look.error) return { truth: 'error', evidence: ev(null), error: look.error, loc: look.loc };
-    if (look.doc === undefined) return { truth: 'true', evidence: ev(null), loc: look.loc, detail: 'no policy document (AWS applies no public grant)' };
-    if (isUnknown(look.doc)) return { truth: 'unknown', evidence: ev('(known after apply)'), loc: look.loc, detail: 'the policy is known only after apply' };
+    if (look.doc === undefined) return { truth: 'true', evidence: ev(null), loc: look.loc, message: { id: 'noPolicy' } };
+    if (isUnknown(look.doc)) return { truth: 'unknown', evidence: ev('(known after apply)'), loc: look.loc, message: { id: 'policyUnknown' } };
     const extra = (options.restrictingKeys as string[] | undefined) ?? [];
-    let unknown: string | undefined;
+    let unknown: CheckMessage<typeof messages> | undefined;
     for (const [i, st] of look.doc.Statement.entries()) {
       if (isUnknown(st)) {
-        unknown ??= `statement ${i} is known only after apply`;
+        unknown ??= { id: 'statementUnknown', data: { index: i } };
         continue;
       }
       // An effect known only after apply may be Allow: the statement counts unless its principal or condition rules it out.
@@ -108,12 +119,12 @@ registerCodeCheck({
           truth: 'false',
           evidence: ev(look.doc),
           loc: look.loc,
-          detail: `${name} allows ${notPrincipal ? 'every principal but the NotPrincipal list' : 'Principal "*"'} without a condition restricting the caller`,
+          message: { id: notPrincipal ? 'publicNotPrincipal' : 'publicPrincipal', data: { statement: name } },
         };
       }
-      unknown ??= `${name} may allow every principal (part of it is known only after apply)`;
+      unknown ??= { id: 'mayBePublic', data: { statement: name } };
     }
-    if (unknown) return { truth: 'unknown', evidence: ev(look.doc), loc: look.loc, detail: unknown };
+    if (unknown) return { truth: 'unknown', evidence: ev(look.doc), loc: look.loc, message: unknown };
     return { truth: 'true', evidence: ev(look.doc), loc: look.loc };
   },
 });

@@ -1,8 +1,6 @@
-import type { Outcome } from '../engine/evaluate.js';
+import { defineCheck, type CheckOutcome } from '../engine/code-check.js';
 import type { Model } from '../model/model.js';
-import type { Resource } from '../model/resource.js';
-import { registerCodeCheck } from './registry.js';
-import { isOn, lookupParam, str, type ParamLookup } from './rds-params.js';
+import { attachedGroupLink, isOn, lookupParam, PARAM_MESSAGES, stringOf, type ParamLookup, type RdsDatabase } from './lib/rds-params.js';
 
 /**
  * Connections and access to a database holding student records are logged by the engine, through
@@ -14,13 +12,19 @@ import { isOn, lookupParam, str, type ParamLookup } from './rds-params.js';
  *  - other engines: unknown.
  * Clusters read the cluster parameter group; instances their DB parameter group.
  */
-function evaluate(r: Resource, model: Model): Outcome {
-  const family = str(r, 'engineFamily');
-  const engine = str(r, 'engine') ?? '';
-  const isCluster = r.kind === 'aws.rds.cluster';
-  const link = isCluster ? 'clusterParameterGroup' : 'parameterGroup';
-  const nameAttr = isCluster ? 'clusterParameterGroupName' : 'parameterGroupName';
-  const get = (p: string): ParamLookup => lookupParam(r, model, link, nameAttr, p);
+const messages = {
+  engineUnknown: 'engine not known',
+  noConnectionLogging: 'neither log_connections nor pgaudit is enabled in the attached parameter group',
+  noServerAudit: 'server_audit_logging with CONNECT events is not enabled in the attached cluster parameter group',
+  optionGroup: 'connection auditing for {engine} is configured in an option group, which this check does not read',
+  ...PARAM_MESSAGES,
+} as const;
+
+function evaluate(r: RdsDatabase, model: Model): CheckOutcome<typeof messages> {
+  const family = stringOf(r.attrs.engineFamily);
+  const engine = stringOf(r.attrs.engine) ?? '';
+  const link = attachedGroupLink(r);
+  const get = (p: string): ParamLookup => lookupParam(r, model, p);
   const ev = (p: string, l: ParamLookup) => ({
     path: `${link}.parameters.${p}`,
     value: l.state === 'unknown' ? '(known after apply)' : l.state === 'default' ? '(engine default)' : l.state === 'error' ? null : l.value,
@@ -28,7 +32,7 @@ function evaluate(r: Resource, model: Model): Outcome {
   });
   /** A read failure decides what a pass could not: error, never unknown or fail. */
   const failedRead = (ls: ParamLookup[]): ParamLookup | undefined => ls.find((l) => l.state === 'error');
-  if (!family) return { truth: 'unknown', evidence: [{ path: 'engineFamily', value: '(known after apply)' }], detail: 'engine not known' };
+  if (!family) return { truth: 'unknown', evidence: [{ path: 'engineFamily', value: '(known after apply)' }], message: { id: 'engineUnknown' } };
 
   if (family === 'postgres') {
     const conn = get('log_connections');
@@ -39,9 +43,9 @@ function evaluate(r: Resource, model: Model): Outcome {
     const pgaudit = libs.state === 'set' && /(^|,)\s*pgaudit\s*(,|$)/.test(libs.value ?? '') && audit.state === 'set' && (audit.value ?? '').trim().toLowerCase() !== 'none' && audit.value !== '';
     if (connOn || pgaudit) return { truth: 'true', evidence, loc: (connOn ? conn : audit).loc };
     const broken = failedRead([conn, libs, audit]);
-    if (broken) return { truth: 'error', evidence, loc: broken.loc, error: broken.why };
-    if ([conn, libs, audit].some((l) => l.state === 'unknown')) return { truth: 'unknown', evidence, loc: conn.loc, detail: conn.why ?? libs.why ?? audit.why };
-    return { truth: 'false', evidence, loc: conn.loc, detail: 'neither log_connections nor pgaudit is enabled in the attached parameter group' };
+    if (broken) return { truth: 'error', evidence, loc: broken.loc, error: broken.error };
+    if ([conn, libs, audit].some((l) => l.state === 'unknown')) return { truth: 'unknown', evidence, loc: conn.loc, message: conn.reason ?? libs.reason ?? audit.reason };
+    return { truth: 'false', evidence, loc: conn.loc, message: { id: 'noConnectionLogging' } };
   }
   if (family === 'mysql' && engine.startsWith('aurora')) {
     const on = get('server_audit_logging');
@@ -49,20 +53,18 @@ function evaluate(r: Resource, model: Model): Outcome {
     const evidence = [ev('server_audit_logging', on), ev('server_audit_events', events)];
     if (on.state === 'set' && isOn(on.value) && events.state === 'set' && /connect/i.test(events.value ?? '')) return { truth: 'true', evidence, loc: on.loc };
     const broken = failedRead([on, events]);
-    if (broken) return { truth: 'error', evidence, loc: broken.loc, error: broken.why };
-    if ([on, events].some((l) => l.state === 'unknown')) return { truth: 'unknown', evidence, loc: on.loc, detail: on.why ?? events.why };
-    return { truth: 'false', evidence, loc: on.loc, detail: 'server_audit_logging with CONNECT events is not enabled in the attached cluster parameter group' };
+    if (broken) return { truth: 'error', evidence, loc: broken.loc, error: broken.error };
+    if ([on, events].some((l) => l.state === 'unknown')) return { truth: 'unknown', evidence, loc: on.loc, message: on.reason ?? events.reason };
+    return { truth: 'false', evidence, loc: on.loc, message: { id: 'noServerAudit' } };
   }
-  return {
-    truth: 'unknown',
-    evidence: [{ path: 'engine', value: engine }],
-    detail: `connection auditing for ${engine} is configured in an option group, which this check does not read`,
-  };
+  return { truth: 'unknown', evidence: [{ path: 'engine', value: engine }], message: { id: 'optionGroup', data: { engine } } };
 }
 
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 'rds-connection-logging',
   description: 'The parameter group attached to an RDS database logs connections (log_connections, pgaudit, Aurora MySQL server audit).',
+  kinds: ['aws.rds.instance', 'aws.rds.cluster'],
+  messages,
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   evaluate: (r, ctx) => evaluate(r, ctx.model),
 });

@@ -1,7 +1,6 @@
-import type { Outcome } from '../engine/evaluate.js';
-import type { Resource } from '../model/resource.js';
-import { registerCodeCheck } from './registry.js';
-import { isOn, lookupParam, majorOf, minorOf, str, type ParamLookup } from './rds-params.js';
+import { defineCheck, type CheckOutcome } from '../engine/code-check.js';
+import type { Model } from '../model/model.js';
+import { attachedGroupLink, isOn, lookupParam, majorOf, minorOf, PARAM_MESSAGES, stringOf, type ParamLookup, type RdsDatabase } from './lib/rds-params.js';
 
 /**
  * TLS is required for every connection to an RDS database: the parameter that enforces it is on in the
@@ -16,9 +15,18 @@ import { isOn, lookupParam, majorOf, minorOf, str, type ParamLookup } from './rd
  *    engine version that is not known makes the result unknown.
  * Clusters are checked on their cluster parameter group (where Aurora reads these parameters).
  */
-function defaultOn(family: string, r: Resource, lookup: ParamLookup): boolean | undefined {
-  const engine = str(r, 'engine') ?? '';
-  const source = lookup.family ?? str(r, 'engineVersion');
+const messages = {
+  engineUnknown: 'engine not known',
+  optionGroup: 'TLS enforcement for {engine} is set in an option group, which this check does not read',
+  paramOff: '{param} = {value} in {group}',
+  defaultUnknown: '{param} is not set and the engine default for this version is not known',
+  defaultOff: '{param} is not set in the attached parameter group, and the engine default does not require TLS',
+  ...PARAM_MESSAGES,
+} as const;
+
+function defaultOn(family: string, r: RdsDatabase, lookup: ParamLookup): boolean | undefined {
+  const engine = stringOf(r.attrs.engine) ?? '';
+  const source = lookup.family ?? stringOf(r.attrs.engineVersion);
   const major = majorOf(source);
   if (family === 'postgres') {
     if (engine.startsWith('aurora')) return false;
@@ -32,49 +40,47 @@ function defaultOn(family: string, r: Resource, lookup: ParamLookup): boolean | 
   return undefined;
 }
 
-function evaluate(r: Resource, ctx: { model: import('../model/model.js').Model }): Outcome {
-  const family = str(r, 'engineFamily');
+function evaluate(r: RdsDatabase, model: Model): CheckOutcome<typeof messages> {
   const famVal = r.attrs.engineFamily;
-  if (!family) return { truth: 'unknown', evidence: [{ path: 'engineFamily', value: '(known after apply)', loc: famVal?.loc }], loc: famVal?.loc, detail: 'engine not known' };
+  const family = stringOf(famVal);
+  if (!family) return { truth: 'unknown', evidence: [{ path: 'engineFamily', value: '(known after apply)', loc: famVal?.loc }], loc: famVal?.loc, message: { id: 'engineUnknown' } };
   let param: string;
   if (family === 'postgres' || family === 'sqlserver') param = 'rds.force_ssl';
   else if (family === 'mysql') param = 'require_secure_transport';
-  else
-    return {
-      truth: 'unknown',
-      evidence: [{ path: 'engine', value: str(r, 'engine') }],
-      detail: `TLS enforcement for ${str(r, 'engine')} is set in an option group, which this check does not read`,
-    };
-  const isCluster = r.kind === 'aws.rds.cluster';
-  const link = isCluster ? 'clusterParameterGroup' : 'parameterGroup';
-  const lookup = lookupParam(r, ctx.model, link, isCluster ? 'clusterParameterGroupName' : 'parameterGroupName', param);
+  else {
+    const engine = stringOf(r.attrs.engine);
+    return { truth: 'unknown', evidence: [{ path: 'engine', value: engine }], message: { id: 'optionGroup', data: { engine: String(engine) } } };
+  }
+  const link = attachedGroupLink(r);
+  const lookup = lookupParam(r, model, param);
   const path = `${link}.parameters.${param}`;
-  if (lookup.state === 'error') return { truth: 'error', evidence: [{ path, value: null, loc: lookup.loc }], loc: lookup.loc, error: lookup.why };
-  if (lookup.state === 'unknown') return { truth: 'unknown', evidence: [{ path, value: '(known after apply)', loc: lookup.loc }], loc: lookup.loc, detail: lookup.why };
+  if (lookup.state === 'error') return { truth: 'error', evidence: [{ path, value: null, loc: lookup.loc }], loc: lookup.loc, error: lookup.error };
+  if (lookup.state === 'unknown') return { truth: 'unknown', evidence: [{ path, value: '(known after apply)', loc: lookup.loc }], loc: lookup.loc, message: lookup.reason };
   if (lookup.state === 'set') {
     const ok = isOn(lookup.value);
     return {
       truth: ok ? 'true' : 'false',
       evidence: [{ path, value: lookup.value, loc: lookup.loc }],
       loc: lookup.loc,
-      detail: ok ? undefined : `${param} = ${lookup.value} in ${lookup.group}`,
+      message: ok ? undefined : { id: 'paramOff', data: { param, value: String(lookup.value), group: String(lookup.group) } },
     };
   }
   const on = defaultOn(family, r, lookup);
   const shown = `(engine default of ${lookup.group ?? 'the default group'})`;
-  if (on === undefined)
-    return { truth: 'unknown', evidence: [{ path, value: shown, loc: lookup.loc }], loc: lookup.loc, detail: `${param} is not set and the engine default for this version is not known` };
+  if (on === undefined) return { truth: 'unknown', evidence: [{ path, value: shown, loc: lookup.loc }], loc: lookup.loc, message: { id: 'defaultUnknown', data: { param } } };
   return {
     truth: on ? 'true' : 'false',
     evidence: [{ path, value: on ? `1 ${shown}` : `0 ${shown}` }],
     loc: lookup.loc,
-    detail: on ? undefined : `${param} is not set in the attached parameter group, and the engine default does not require TLS`,
+    message: on ? undefined : { id: 'defaultOff', data: { param } },
   };
 }
 
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 'rds-force-ssl',
   description: 'The parameter group attached to an RDS instance or cluster requires TLS (rds.force_ssl / require_secure_transport), engine defaults included.',
+  kinds: ['aws.rds.instance', 'aws.rds.cluster'],
+  messages,
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-  evaluate: (r, ctx) => evaluate(r, ctx),
+  evaluate: (r, ctx) => evaluate(r, ctx.model),
 });

@@ -1,7 +1,6 @@
-import type { Outcome, Observed } from '../engine/evaluate.js';
-import type { Resource } from '../model/resource.js';
+import { defineCheck, type Observed } from '../engine/code-check.js';
+import { ofKind, type KindResource } from '../model/typed.js';
 import { isUnknown } from '../model/value.js';
-import { registerCodeCheck } from './registry.js';
 
 /**
  * Object-level reads and writes on the bucket are recorded as CloudTrail S3 data events by a trail
@@ -25,7 +24,7 @@ interface Coverage {
  * Read/write coverage of the trail's S3 data-event selectors that match `select` (all S3 selectors,
  * the every-bucket ones, or the ones whose ARN prefix is exactly this bucket).
  */
-function coverage(t: Resource, select: (e: Record<string, unknown>) => boolean | 'unknown'): Coverage {
+function coverage(t: KindResource<'aws.cloudtrail.trail'>, select: (e: Record<string, unknown>) => boolean | 'unknown'): Coverage {
   const v = t.attrs.dataEvents;
   if (!v || v.origin === 'unknown' || !Array.isArray(v.value)) return { read: false, write: false, unknown: v?.origin === 'unknown' };
   const out: Coverage = { read: false, write: false, unknown: false };
@@ -55,12 +54,20 @@ function namesBucket(e: Record<string, unknown>, bucket: string | undefined): bo
   return false;
 }
 
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 's3-data-events-logged',
   description: 'A logging CloudTrail trail records S3 data events (reads and writes) for this bucket.',
+  kinds: ['aws.s3.bucket'],
+  messages: {
+    trailRecords: '{trail} records S3 data events for this bucket',
+    selectorsUnknown: 'a trail may record data events for this bucket, but its selectors are known only after apply',
+    noTrailInConfiguration: 'no CloudTrail trail in this configuration; data-event logging needs live verification',
+    notRecorded: 'no logging trail records S3 data events (read and write) for this bucket',
+    noTrail: 'the account has no CloudTrail trail',
+  },
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-  evaluate(r, ctx): Outcome {
-    const trails = ctx.model.ofKind('aws.cloudtrail.trail').filter((t) => t.source === r.source && (r.account === undefined || t.account === undefined || t.account === r.account));
+  evaluate(r, ctx) {
+    const trails = ofKind(ctx.model, 'aws.cloudtrail.trail').filter((t) => t.source === r.source && (r.account === undefined || t.account === undefined || t.account === r.account));
     const evidence: Observed[] = [];
     let unknown = false;
     const bucketName = typeof r.attrs.bucketName?.value === 'string' ? r.attrs.bucketName.value : undefined;
@@ -77,21 +84,21 @@ registerCodeCheck({
       const named = coverage(t, (e) => (linked ? true : namesBucket(e, bucketName)));
       const covers = (everyBucket.read && everyBucket.write) || (named.read && named.write) || (everyBucket.read && named.write) || (named.read && everyBucket.write);
       evidence.push({ path: `trails[${name}].s3DataEvents`, value: covers ? 'this bucket' : everyBucket.unknown || named.unknown ? '(known after apply)' : 'not this bucket', loc: t.attrs.dataEvents?.loc ?? t.loc });
-      if (covers && logging?.origin !== 'unknown') return { truth: 'true', evidence, loc: t.loc, detail: `${name} records S3 data events for this bucket` };
+      if (covers && logging?.origin !== 'unknown') return { truth: 'true', evidence, loc: t.loc, message: { id: 'trailRecords', data: { trail: name } } };
       if (covers || everyBucket.unknown || named.unknown) unknown = true;
       // A trail whose selector names a bucket we cannot resolve may still mean this one.
       const unresolved = (t.linkRefs ?? []).some((l) => l.name === 'dataEventBuckets' && (l.addresses?.length ?? 0) > 0) && (t.links.dataEventBuckets ?? []).length === 0;
       if (unresolved) unknown = true;
     }
-    if (unknown) return { truth: 'unknown', evidence, detail: 'a trail may record data events for this bucket, but its selectors are known only after apply' };
+    if (unknown) return { truth: 'unknown', evidence, message: { id: 'selectorsUnknown' } };
     if (trails.length === 0 && r.source !== 'live') {
-      return { truth: 'unknown', evidence, loc: r.loc, detail: 'no CloudTrail trail in this configuration; data-event logging needs live verification' };
+      return { truth: 'unknown', evidence, loc: r.loc, message: { id: 'noTrailInConfiguration' } };
     }
     return {
       truth: 'false',
       evidence,
       loc: r.loc,
-      detail: trails.length ? 'no logging trail records S3 data events (read and write) for this bucket' : 'the account has no CloudTrail trail',
+      message: { id: trails.length ? 'notRecorded' : 'noTrail' },
     };
   },
 });

@@ -1,7 +1,6 @@
-import type { Outcome } from '../engine/evaluate.js';
+import { defineCheck } from '../engine/code-check.js';
 import type { IamStatement } from '../model/iam-document.js';
 import { isUnknown } from '../model/value.js';
-import { registerCodeCheck } from './registry.js';
 import { resourcePolicy, strs } from './lib/policy-doc.js';
 
 /**
@@ -12,7 +11,7 @@ import { resourcePolicy, strs } from './lib/policy-doc.js';
  */
 type T = 'yes' | 'no' | 'unknown';
 
-export const LOG_DELIVERY_SERVICE = 'logging.s3.amazonaws.com';
+const LOG_DELIVERY_SERVICE = 'logging.s3.amazonaws.com';
 
 /** Each part known on its own: a statement whose known parts already rule it out is `no`. */
 function admitsLogDelivery(st: IamStatement): T {
@@ -30,24 +29,31 @@ function admitsLogDelivery(st: IamStatement): T {
   return parts.includes('no') ? 'no' : parts.includes('unknown') ? 'unknown' : 'yes';
 }
 
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 's3-policy-admits-log-delivery',
   description: 'The bucket policy allows the S3 server access logging service (logging.s3.amazonaws.com) to put objects: the bucket is a log target.',
+  kinds: ['aws.s3.bucket'],
+  messages: {
+    policyUnknown: 'the bucket policy is known only after apply',
+    logTarget: 'the bucket policy allows logging.s3.amazonaws.com to write: a server access log target',
+    partlyUnknown: 'part of the bucket policy is known only after apply',
+  },
   optionsSchema: { type: 'object', additionalProperties: false, properties: { sourceLink: { type: 'string' } } },
-  evaluate(r, ctx, options): Outcome {
+  optionRefs: { sourceLink: { link: 'aws.iam.policy-document' } },
+  evaluate(r, ctx, options) {
     const look = resourcePolicy(r, ctx.model, 'policy', (options.sourceLink as string | undefined) ?? 'policySource');
     const ev = (value: unknown) => [{ path: look.path, value, loc: look.loc }];
     if (look.error) return { truth: 'error', evidence: ev(null), error: look.error, loc: look.loc };
     if (look.doc === undefined) return { truth: 'false', evidence: ev(null), loc: look.loc };
-    if (isUnknown(look.doc)) return { truth: 'unknown', evidence: ev('(known after apply)'), loc: look.loc, detail: 'the bucket policy is known only after apply' };
+    if (isUnknown(look.doc)) return { truth: 'unknown', evidence: ev('(known after apply)'), loc: look.loc, message: { id: 'policyUnknown' } };
     let sawUnknown = false;
     for (const st of look.doc.Statement) {
       const t = isUnknown(st) ? 'unknown' : admitsLogDelivery(st);
-      if (t === 'yes') return { truth: 'true', evidence: ev(look.doc), loc: look.loc, detail: `the bucket policy allows ${LOG_DELIVERY_SERVICE} to write: a server access log target` };
+      if (t === 'yes') return { truth: 'true', evidence: ev(look.doc), loc: look.loc, message: { id: 'logTarget' } };
       if (t === 'unknown') sawUnknown = true;
     }
     return sawUnknown
-      ? { truth: 'unknown', evidence: ev(look.doc), loc: look.loc, detail: 'part of the bucket policy is known only after apply' }
+      ? { truth: 'unknown', evidence: ev(look.doc), loc: look.loc, message: { id: 'partlyUnknown' } }
       : { truth: 'false', evidence: ev(look.doc), loc: look.loc };
   },
 });

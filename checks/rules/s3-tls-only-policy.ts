@@ -1,7 +1,6 @@
-import type { Outcome } from '../engine/evaluate.js';
+import { defineCheck } from '../engine/code-check.js';
 import type { IamStatement } from '../model/iam-document.js';
 import { isUnknown } from '../model/value.js';
-import { registerCodeCheck } from './registry.js';
 import { resourcePolicy, strs } from './lib/policy-doc.js';
 
 /**
@@ -87,16 +86,24 @@ function coversBucketAndObjects(st: IamStatement, bucketName: string | undefined
   return r.unknown ? 'unknown' : 'no';
 }
 
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 's3-tls-only-policy',
   description: 'The bucket policy denies every request made without TLS (aws:SecureTransport = false) on the bucket and its objects.',
+  kinds: ['aws.s3.bucket'],
+  messages: {
+    noPolicy: 'the bucket has no policy, so plain-HTTP requests are not denied',
+    policyUnknown: 'the bucket policy is known only after apply',
+    partlyUnknown: 'part of the bucket policy is known only after apply',
+    noTlsDeny: 'no Deny statement for Principal "*" on s3:* with aws:SecureTransport = false covering the bucket and its objects',
+  },
   optionsSchema: { type: 'object', additionalProperties: false, properties: { sourceLink: { type: 'string' } } },
-  evaluate(r, ctx, options): Outcome {
+  optionRefs: { sourceLink: { link: 'aws.iam.policy-document' } },
+  evaluate(r, ctx, options) {
     const look = resourcePolicy(r, ctx.model, 'policy', (options.sourceLink as string | undefined) ?? 'policySource');
     const ev = (value: unknown) => [{ path: look.path, value, loc: look.loc }];
     if (look.error) return { truth: 'error', evidence: ev(null), error: look.error, loc: look.loc };
-    if (look.doc === undefined) return { truth: 'false', evidence: ev(null), loc: look.loc, detail: 'the bucket has no policy, so plain-HTTP requests are not denied' };
-    if (isUnknown(look.doc)) return { truth: 'unknown', evidence: ev('(known after apply)'), loc: look.loc, detail: 'the bucket policy is known only after apply' };
+    if (look.doc === undefined) return { truth: 'false', evidence: ev(null), loc: look.loc, message: { id: 'noPolicy' } };
+    if (isUnknown(look.doc)) return { truth: 'unknown', evidence: ev('(known after apply)'), loc: look.loc, message: { id: 'policyUnknown' } };
     const nameVal = r.attrs.bucketName;
     const name = nameVal && nameVal.origin !== 'unknown' && typeof nameVal.value === 'string' ? nameVal.value : undefined;
     let sawUnknown = false;
@@ -109,12 +116,12 @@ registerCodeCheck({
       if (t === 'yes') return { truth: 'true', evidence: ev(look.doc), loc: look.loc };
       if (t === 'unknown') sawUnknown = true;
     }
-    if (sawUnknown) return { truth: 'unknown', evidence: ev(look.doc), loc: look.loc, detail: 'part of the bucket policy is known only after apply' };
+    if (sawUnknown) return { truth: 'unknown', evidence: ev(look.doc), loc: look.loc, message: { id: 'partlyUnknown' } };
     return {
       truth: 'false',
       evidence: ev(look.doc),
       loc: look.loc,
-      detail: 'no Deny statement for Principal "*" on s3:* with aws:SecureTransport = false covering the bucket and its objects',
+      message: { id: 'noTlsDeny' },
     };
   },
 });

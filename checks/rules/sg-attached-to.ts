@@ -1,6 +1,5 @@
-import type { Outcome } from '../engine/evaluate.js';
+import { defineCheck } from '../engine/code-check.js';
 import type { Resource } from '../model/resource.js';
-import { registerCodeCheck } from './registry.js';
 import { attachedResources } from './lib/network.js';
 
 /**
@@ -8,9 +7,11 @@ import { attachedResources } from './lib/network.js';
  * `kindPrefixes`), by the `securityGroups` link of that resource or the group's `attachedResources`.
  * Meant for `where`: a group not known to be used by such a resource is false (not applicable).
  */
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 'sg-attached-to',
   description: 'The security group is used by a resource of the given kinds',
+  kinds: ['aws.ec2.security-group'],
+  messages: {},
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -19,7 +20,8 @@ registerCodeCheck({
       kindPrefixes: { type: 'array', items: { type: 'string' } },
     },
   },
-  evaluate(resource, ctx, options): Outcome {
+  optionRefs: { kinds: 'kinds' },
+  evaluate(resource, ctx, options) {
     const kinds = (options.kinds as string[] | undefined) ?? [];
     const prefixes = (options.kindPrefixes as string[] | undefined) ?? [];
     const matches = (u: Resource) => kinds.includes(u.kind) || prefixes.some((p) => u.kind.startsWith(p));

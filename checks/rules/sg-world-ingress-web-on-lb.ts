@@ -1,5 +1,4 @@
-import type { Observed, Outcome } from '../engine/evaluate.js';
-import { registerCodeCheck } from './registry.js';
+import { defineCheck, type Observed } from '../engine/code-check.js';
 import { attachedResources, portsBeyond, ruleIsWorld, rulesOf } from './lib/network.js';
 
 /**
@@ -8,9 +7,16 @@ import { attachedResources, portsBeyond, ruleIsWorld, rulesOf } from './lib/netw
  * attached only to non-load-balancer resources fails; when the input does not show what uses the group,
  * the answer is unknown.
  */
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 'sg-world-ingress-web-on-lb',
   description: 'Internet ingress only on web ports, and only on load-balancer security groups',
+  kinds: ['aws.ec2.security-group'],
+  messages: {
+    nonWebPort: 'ingress rule {index} opens {ports} to {cidrs} (only {allowed} may be internet-facing)',
+    notLoadBalancer: 'internet-facing web ingress on a group used by {users}, not a load balancer',
+    usersUnknown: 'internet-facing web ingress; what uses this group is not in the input',
+    rulesUnknown: 'a rule has CIDRs or ports known only after apply',
+  },
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -19,7 +25,8 @@ registerCodeCheck({
       lbKinds: { type: 'array', items: { type: 'string' }, minItems: 1 },
     },
   },
-  evaluate(resource, ctx, options): Outcome {
+  optionRefs: { lbKinds: 'kinds' },
+  evaluate(resource, ctx, options) {
     const allow = (options.allowPorts as number[] | undefined) ?? [80, 443];
     const lbKinds = (options.lbKinds as string[] | undefined) ?? ['aws.elb.load-balancer'];
     const val = resource.attrs.ingressRules;
@@ -40,7 +47,7 @@ registerCodeCheck({
         continue;
       }
       if (beyond !== '') {
-        return { truth: 'false', evidence: [ev], loc: ev.loc, detail: `ingress rule ${i} opens ${beyond} to ${world.cidrs.join(', ')} (only ${allow.join('/')} may be internet-facing)` };
+        return { truth: 'false', evidence: [ev], loc: ev.loc, message: { id: 'nonWebPort', data: { index: i, ports: beyond, cidrs: world.cidrs.join(', '), allowed: allow.join('/') } } };
       }
       webRules.push(ev);
     }
@@ -63,12 +70,12 @@ registerCodeCheck({
           truth: 'false',
           evidence: [first, { path: 'attachedResources', value: users.map((u) => u.address ?? u.id) }],
           loc: first.loc,
-          detail: `internet-facing web ingress on a group used by ${users.map((u) => u.address ?? u.id).join(', ')}, not a load balancer`,
+          message: { id: 'notLoadBalancer', data: { users: users.map((u) => u.address ?? u.id).join(', ') } },
         };
       }
-      return { truth: 'unknown', evidence: [first, { path: 'attachedResources', value: [] }], loc: first.loc, detail: 'internet-facing web ingress; what uses this group is not in the input' };
+      return { truth: 'unknown', evidence: [first, { path: 'attachedResources', value: [] }], loc: first.loc, message: { id: 'usersUnknown' } };
     }
-    if (unknown) return { truth: 'unknown', evidence: [unknown], loc: unknown.loc, detail: 'a rule has CIDRs or ports known only after apply' };
+    if (unknown) return { truth: 'unknown', evidence: [unknown], loc: unknown.loc, message: { id: 'rulesUnknown' } };
     return { truth: 'true', evidence: [{ path: 'ingressRules', value: `${rules.length} rule(s), none internet-facing` }] };
   },
 });

@@ -1,5 +1,4 @@
-import type { Observed, Outcome } from '../engine/evaluate.js';
-import { registerCodeCheck } from './registry.js';
+import { defineCheck, type Observed } from '../engine/code-check.js';
 import { portText, ruleCoversPort, ruleIsWorld, rulesOf, type RuleView, type Tri } from './lib/network.js';
 
 /** All protocols (-1), or every TCP or UDP port (0-65535): what "allow all" rules look like. */
@@ -18,9 +17,14 @@ function allTraffic(rule: RuleView): Tri {
  * examined: a `self` rule or a rule from another group does not excuse a later world-open one.
  * Unknown CIDRs, ports or rule lists make the answer unknown unless a known rule already fails.
  */
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 'sg-world-open',
   description: 'No rule of the given direction opens the listed ports (or all protocols) to the internet',
+  kinds: ['aws.ec2.security-group'],
+  messages: {
+    openToWorld: '{direction} rule {index} opens {what} to {cidrs}',
+    rulesUnknown: 'a rule has CIDRs or ports known only after apply',
+  },
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -30,12 +34,12 @@ registerCodeCheck({
       allProtocols: { type: 'boolean' },
     },
   },
-  evaluate(resource, _ctx, options): Outcome {
+  evaluate(resource, _ctx, options) {
     const direction = (options.direction as 'ingress' | 'egress' | undefined) ?? 'ingress';
     const ports = (options.ports as number[] | undefined) ?? [];
     const allProtocols = options.allProtocols === true;
     const attrName = direction === 'ingress' ? 'ingressRules' : 'egressRules';
-    const val = resource.attrs[attrName];
+    const val = direction === 'ingress' ? resource.attrs.ingressRules : resource.attrs.egressRules;
     const rules = rulesOf(resource, direction);
     if (rules === 'error') return { truth: 'error', evidence: [{ path: attrName, value: null, loc: val?.loc }], error: val?.error, loc: val?.loc };
     if (rules === 'unknown') return { truth: 'unknown', evidence: [{ path: attrName, value: '(known after apply)', loc: val?.loc }], loc: val?.loc };
@@ -62,12 +66,12 @@ registerCodeCheck({
           truth: 'false',
           evidence: [ev],
           loc: ev.loc,
-          detail: `${direction} rule ${i} opens ${what} to ${world.cidrs.join(', ')}`,
+          message: { id: 'openToWorld', data: { direction, index: i, what, cidrs: world.cidrs.join(', ') } },
         };
       }
       if (reach !== 'no' && !maybe) maybe = ev;
     }
-    if (maybe) return { truth: 'unknown', evidence: [maybe], loc: maybe.loc, detail: 'a rule has CIDRs or ports known only after apply' };
+    if (maybe) return { truth: 'unknown', evidence: [maybe], loc: maybe.loc, message: { id: 'rulesUnknown' } };
     return { truth: 'true', evidence: [{ path: attrName, value: `${rules.length} rule(s), none open to the internet on the checked ports` }] };
   },
 });

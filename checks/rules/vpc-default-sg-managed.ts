@@ -1,5 +1,5 @@
-import type { Outcome } from '../engine/evaluate.js';
-import { registerCodeCheck } from './registry.js';
+import { defineCheck } from '../engine/code-check.js';
+import { linkedOf } from '../model/typed.js';
 
 const EXISTING = new Set(['no-op', 'update', 'read']);
 
@@ -9,24 +9,24 @@ const EXISTING = new Set(['no-op', 'update', 'read']);
  * allows all egress; only managing it (with no rules) closes it. When a plan shows the VPC already
  * exists, the group may have been closed outside this configuration: unknown.
  */
-registerCodeCheck({
+export const codeCheck = defineCheck({
   name: 'vpc-default-sg-managed',
   description: 'The VPC default security group is managed by the configuration',
+  kinds: ['aws.ec2.vpc'],
+  messages: {
+    existingVpc: 'the VPC already exists and its default security group is not managed here',
+    notManaged: 'no aws_default_security_group for this VPC: AWS creates its default group with allow-all rules',
+  },
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-  evaluate(resource, ctx): Outcome {
-    const groups = ctx.model.linked(resource, 'defaultSecurityGroup');
+  evaluate(resource, ctx) {
+    const groups = linkedOf(ctx.model, resource, 'defaultSecurityGroup');
     if (groups.length) {
       return { truth: 'true', evidence: [{ path: 'defaultSecurityGroup', value: groups.map((g) => g.address ?? g.id) }] };
     }
     const evidence = [{ path: 'defaultSecurityGroup', value: null, loc: resource.loc }];
     if (resource.actions?.length && resource.actions.every((a) => EXISTING.has(a))) {
-      return { truth: 'unknown', evidence, loc: resource.loc, detail: 'the VPC already exists and its default security group is not managed here' };
+      return { truth: 'unknown', evidence, loc: resource.loc, message: { id: 'existingVpc' } };
     }
-    return {
-      truth: 'false',
-      evidence,
-      loc: resource.loc,
-      detail: 'no aws_default_security_group for this VPC: AWS creates its default group with allow-all rules',
-    };
+    return { truth: 'false', evidence, loc: resource.loc, message: { id: 'notManaged' } };
   },
 });

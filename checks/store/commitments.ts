@@ -4,7 +4,8 @@
 // digests of what was removed gives the same commitment, and nothing else does; the salts stay in the
 // store, so a digest in a bundle does not let anyone test guesses of the removed value.
 import { createHash, randomBytes } from 'node:crypto';
-import { REDACTED, isSecretKeyName, looksLikeSecretValue } from '../engine/redact.js';
+import { REDACTED } from '../engine/redact.js';
+import { isSecretKeyName, looksLikeSecretValue } from '../util/credentials.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { jsonSha256 } from './json-hash.js';
 

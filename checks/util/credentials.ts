@@ -1,9 +1,11 @@
 import { gunzipSync } from 'node:zlib';
 
 /**
- * What a credential looks like, for the places that judge configuration (Terraform adapters, live
- * collectors and adapters): well-known formats by value, names that say a value is one, and scripts
- * (user data) that assign one. Callers report where (attribute, variable, line), never the value.
+ * What a credential looks like, the one place that knows: for the places that judge configuration
+ * (Terraform adapters, live collectors and adapters, code checks): well-known formats by value, names
+ * that say a value is one, and scripts (user data) that assign one; and for redaction of what leaves
+ * the tool (checks/engine/redact.ts), the broader tests `looksLikeSecretValue` and `isSecretKeyName`.
+ * Callers report where (attribute, variable, line), never the value.
  */
 
 const SHAPES: Array<{ re: RegExp; what: string }> = [
@@ -14,6 +16,8 @@ const SHAPES: Array<{ re: RegExp; what: string }> = [
   { re: /\bxox[abprs]-[A-Za-z0-9-]{10,}/, what: 'a Slack token' },
 ];
 const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]+)@/gi;
+/** Any URL with a user and a password, placeholder or not: what redaction hides. */
+const ANY_URL_WITH_PASSWORD = /\b[a-z]+:\/\/[^\s:/@]+:[^\s@/]+@/i;
 
 /** Which well-known credential format a value holds (`an AWS access key id`, ...), if any. */
 export function credentialShape(value: string): string | undefined {
@@ -23,6 +27,20 @@ export function credentialShape(value: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Redaction: a value to hide wherever it appears (evidence, messages, snapshots, exports). Broader than
+ * `credentialShape`: a URL's password is hidden even when it looks like a placeholder.
+ */
+export function looksLikeSecretValue(v: string): boolean {
+  return SHAPES.some((s) => s.re.test(v)) || ANY_URL_WITH_PASSWORD.test(v);
+}
+
+/**
+ * How the live ECS adapter shows an environment value the collector found credential-shaped (a snapshot
+ * never holds environment values); the ECS code check fails on it.
+ */
+export const CREDENTIAL_MARKER = '(redacted: credential-shaped value)';
 
 const CREDENTIAL_NAME =
   /(password|passwd|passphrase|(^|[^a-z])pass($|[^a-z])|(^|[^a-z])pwd($|[^a-z])|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?string|client[_-]?secret|connection[_-]?string)/i;
@@ -43,6 +61,24 @@ export function isCredentialName(name: string): boolean {
     if (credentialNames.size < 10_000) credentialNames.set(name, v);
   }
   return v;
+}
+
+const SECRET_KEY = /(pass(word|wd|phrase)?|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?string|client[_-]?secret|connection[_-]?string)/i;
+const NOT_SECRET_KEY = /(arn|_id$|Id$|kms|rotation|length|enabled|manage|secretsmanager|ref|from|valueFrom|name$)/i;
+/** Verdicts by key name: the same few attribute names come up for every finding. */
+const secretKeyNames = new Map<string, boolean>();
+
+/**
+ * Redaction: a key whose value is hidden whatever it holds (`password`, `DB_TOKEN`). Broader than
+ * `isCredentialName`, which judges configuration and so leaves out names that point at a credential.
+ */
+export function isSecretKeyName(k: string): boolean {
+  let secret = secretKeyNames.get(k);
+  if (secret === undefined) {
+    secret = SECRET_KEY.test(k) && !NOT_SECRET_KEY.test(k);
+    if (secretKeyNames.size < 10_000) secretKeyNames.set(k, secret);
+  }
+  return secret;
 }
 
 /** Settings and switches that share a credential-sounding name (`required`, `HEADER`, `true`, `3600`). */

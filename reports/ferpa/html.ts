@@ -9,11 +9,13 @@ import { describeValue, messageText } from './evidence-text.js';
 import { originParts } from './evidence-origin.js';
 import { showsGuidance } from './guidance.js';
 import { headerMeta, runningHeader } from './print-header.js';
+import { reportTitle, reviewPurpose } from './title.js';
 import {
   CONTROL_STATUS_LABEL,
   CONTROL_STATUSES,
   type ControlReport,
   type ControlStatus,
+  type Crosswalk,
   type EvidenceItem,
   type FamilySummary,
   type FerpaReport,
@@ -278,7 +280,7 @@ function findingMatrix(r: FerpaReport): Html {
 
 /** Table of contents: the report's sections, then each family with links to its controls. */
 function contents(r: FerpaReport, byFamily: Array<{ f: FamilySummary; controls: ControlReport[] }>, toSupply: number): Html {
-  return html`<nav class="contents" id="contents" aria-label="Contents"><h2>Contents</h2><ol><li><a href="#summary">Executive summary</a></li><li><a href="#scope">Scope</a></li><li><a href="#attestations">Attestations${toSupply ? ` and evidence to supply (${toSupply} controls)` : ''}</a></li><li><a href="#waivers">Waivers</a></li><li><a href="#profile">Parameter profile in force</a></li>${r.drift ? html`<li><a href="#drift">Drift between plan and live account</a></li>` : ''}<li><a href="#trend">Trend</a></li><li><a href="#details">Controls by family</a><ol>${byFamily.map(
+  return html`<nav class="contents" id="contents" aria-label="Contents"><h2>Contents</h2><ol><li><a href="#summary">Executive summary</a></li><li><a href="#scope">Scope</a></li><li><a href="#attestations">Attestations${toSupply ? ` and evidence to supply (${toSupply} controls)` : ''}</a></li><li><a href="#waivers">Waivers</a></li><li><a href="#profile">Parameter profile in force</a></li>${r.drift ? html`<li><a href="#drift">Drift between plan and live account</a></li>` : ''}<li><a href="#trend">Trend</a></li>${r.crosswalk ? html`<li><a href="#crosswalk">Crosswalk: the same evidence in ${r.crosswalk.frameworks.map((f) => f.name).join(' and ')}</a></li>` : ''}<li><a href="#details">Controls by family</a><ol>${byFamily.map(
     ({ f, controls }) => html`<li><a href="#family-${f.id}">${f.id}: ${f.title}</a> <span class="ids">(${f.readyPercent}% ready: ${controls.map((c, i) => html`${i ? ', ' : ''}<a href="#${c.id}">${c.id.replace(/^[A-Z]+-/, '')}</a>`)})</span></li>`,
   )}</ol></li></ol></nav>`;
 }
@@ -292,7 +294,7 @@ function supplyTable(controls: ControlReport[]): Html {
 }
 
 export interface HtmlOptions {
-  /** Document title (default: "FERPA readiness report"). */
+  /** Document title (default: "<framework name> readiness report", e.g. "FERPA readiness report"). */
   title?: string;
   /** Evidence rows per control (default: all). The PDF uses a cap so very large scans stay printable. */
   maxEvidenceRows?: number;
@@ -300,7 +302,7 @@ export interface HtmlOptions {
 
 /** Render the report model as one self-contained HTML document. Pure and deterministic. */
 export function renderFerpaHtml(r: FerpaReport, opts: HtmlOptions = {}): string {
-  const title = opts.title ?? 'FERPA readiness report';
+  const title = opts.title ?? reportTitle(r);
   const maxRows = opts.maxEvidenceRows === undefined ? Infinity : Math.max(1, Math.floor(opts.maxEvidenceRows));
   const byFamily = r.summary.families.map((f) => ({ f, controls: r.controls.filter((c) => c.family === f.id) }));
   const gapsAtt = r.attestations.filter((a) => a.state !== 'valid' && a.state !== 'not-required');
@@ -350,8 +352,8 @@ ${supplyTable(toSupply)}
 </section>
 
 <section id="waivers"><h2>Waivers</h2>
-${r.waivers.length ? html`<table><thead><tr><th>Policy</th><th>Resource</th><th>Reason</th><th>Owner</th><th>Expires</th><th>State</th><th class="n">Waived</th><th class="n">Re-opened</th></tr></thead><tbody>${r.waivers.map(
-    (w) => html`<tr><td data-label="Policy"><code>${w.policy}</code></td><td data-label="Resource"><code>${w.resource ?? '(all)'}</code></td><td data-label="Reason">${w.reason}</td><td data-label="Owner">${w.owner}</td><td data-label="Expires">${w.expires}</td><td data-label="State">${w.state === 'expired' ? html`<strong>expired: findings re-opened</strong>` : 'active'}</td><td class="n" data-label="Waived">${w.waivedFindings}</td><td class="n" data-label="Re-opened">${w.reopenedFindings}</td></tr>`,
+${r.waivers.length ? html`<table><thead><tr><th>Policy</th><th>Controls</th><th>Resource</th><th>Reason</th><th>Owner</th><th>Expires</th><th>State</th><th class="n">Waived</th><th class="n">Re-opened</th></tr></thead><tbody>${r.waivers.map(
+    (w) => html`<tr><td data-label="Policy"><code>${w.policy}</code></td><td data-label="Controls">${w.controls.map((c, i) => html`${i ? ', ' : ''}<a href="#${c}"><code>${c}</code></a>`)}</td><td data-label="Resource"><code>${w.resource ?? '(all)'}</code></td><td data-label="Reason">${w.reason}</td><td data-label="Owner">${w.owner}</td><td data-label="Expires">${w.expires}</td><td data-label="State">${w.state === 'expired' ? html`<strong>expired: findings re-opened</strong>` : 'active'}</td><td class="n" data-label="Waived">${w.waivedFindings}</td><td class="n" data-label="Re-opened">${w.reopenedFindings}</td></tr>`,
   )}</tbody></table>` : html`<p class="muted">No waivers.</p>`}
 </section>
 
@@ -369,14 +371,32 @@ ${r.drift ? html`<section id="drift"><h2>Drift between plan and live account</h2
 ${r.trend.length > 1 ? trendChart(r.trend) : html`<p class="muted">No earlier reports were given (ferpa-ready report --history earlier.json).</p>`}
 </section>
 
+${r.crosswalk ? crosswalkSection(r.crosswalk, r.framework.id) : ''}
+
 <div id="details">${byFamily.map(
     ({ f, controls }) => html`<section class="family" id="family-${f.id}"><h2>${f.id}: ${f.title}</h2><p>${f.readyPercent}% ready or attested (${BEST_FIRST.filter((s) => f.counts[s]).map((s) => `${f.counts[s]} ${CONTROL_STATUS_LABEL[s].toLowerCase()}`).join(', ')}).</p>${controls.map((c) => controlSection(c, maxRows))}</section>`,
   )}</div>
 
-<footer>ferpa-ready readiness report · framework ${r.framework.version} · results digest <span class="mono">${r.integrity.resultsSha256}</span> · This report is evidence for a data-privacy-agreement review, not legal advice.</footer>
+<footer>ferpa-ready readiness report · framework ${r.framework.version} · results digest <span class="mono">${r.integrity.resultsSha256}</span> · This report is evidence for ${reviewPurpose(r)}, not legal advice.</footer>
 </main></body></html>
 `;
   return doc.value;
+}
+
+/**
+ * Crosswalk: for each control, the controls of the other frameworks whose policies it shares, so the
+ * same findings evidence them (each id's tooltip names the shared policies; the JSON report lists them).
+ */
+function crosswalkSection(x: Crosswalk, fwId: string): Html {
+  const head = (f: Crosswalk['frameworks'][number]) => (f.id === fwId ? `Other ${f.name} controls` : `${f.name} controls`);
+  return html`<section id="crosswalk"><h2>Crosswalk</h2>
+<p>For each control, the ${x.frameworks.map((f) => f.name).join(' and ')} controls that map the same policies, so the same findings evidence them. A control with no policy is evidenced by attestation only.</p>
+<table class="crosswalk"><thead><tr><th>Control</th><th class="n">Policies</th><th class="n">Findings</th>${x.frameworks.map((f) => html`<th>${head(f)}</th>`)}</tr></thead><tbody>${x.rows.map(
+    (row) => html`<tr><td class="nw" data-label="Control"><a href="#${row.control}"><code>${row.control}</code></a></td><td class="n" data-label="Policies">${row.policies.length}</td><td class="n" data-label="Findings">${row.findings}</td>${x.frameworks.map((f) => {
+      const list = row.related[f.id] ?? [];
+      return html`<td data-label="${head(f)}">${list.length ? list.map((m, i) => html`${i ? ', ' : ''}<code title="${m.title}: ${m.policies.join(', ')}">${m.id}</code>`) : html`<span class="muted">${row.policies.length ? 'none' : 'attestation only'}</span>`}</td>`;
+    })}</tr>`,
+  )}</tbody></table></section>`;
 }
 
 /** Scope, coverage: every resource of the inputs accounted for; the data stores no policy evaluated listed. */

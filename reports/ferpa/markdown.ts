@@ -1,4 +1,4 @@
-// The readiness report as Markdown (GFM): the same sections as the HTML report, every value from the
+// The readiness report (of any framework) as Markdown (GFM): the same sections as the HTML report, every value from the
 // inputs escaped with mdCell so names, tags and messages render as inert text.
 import type { Severity } from '../../checks/engine/types.js';
 import { SEVERITIES } from '../../checks/engine/types.js';
@@ -8,6 +8,7 @@ import { mdCell, mdText } from '../markdown.js';
 import { describeValue, messageText } from './evidence-text.js';
 import { originParts } from './evidence-origin.js';
 import { showsGuidance } from './guidance.js';
+import { reportTitle, reviewPurpose } from './title.js';
 import { CONTROL_STATUS_LABEL, CONTROL_STATUSES, type ControlReport, type EvidenceItem, type FerpaReport } from './model.js';
 
 export { mdCell };
@@ -91,7 +92,7 @@ function controlBlock(c: ControlReport, max: number): string[] {
 /** Render the report model as Markdown. Pure and deterministic. */
 export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions = {}): string {
   const max = Math.max(1, Math.floor(opts.maxEvidenceRows ?? 100));
-  const out: string[] = ['# FERPA readiness report', ''];
+  const out: string[] = [`# ${mdCell(reportTitle(r))}`, ''];
   out.push(`${mdCell(r.framework.title)}, framework version ${mdCell(r.framework.version)}. Generated ${mdCell(r.generatedAt)}.`, '');
   out.push(`**Overall: ${CONTROL_STATUS_LABEL[r.summary.overall]}.** ${r.summary.readyPercent}% of ${r.summary.totalControls} controls ready or attested; ${r.summary.gaps} open gaps.`);
 
@@ -137,8 +138,8 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
   out.push('', '## Waivers', '');
   if (r.waivers.length) {
     pushAll(out, table(
-      ['Policy', 'Resource', 'Reason', 'Owner', 'Expires', 'State', 'Waived', 'Re-opened'],
-      r.waivers.map((w) => [mdCell(w.policy), mdCell(w.resource ?? '(all)'), mdCell(w.reason), mdCell(w.owner), mdCell(w.expires), w.state === 'expired' ? 'expired: findings re-opened' : 'active', String(w.waivedFindings), String(w.reopenedFindings)]),
+      ['Policy', 'Controls', 'Resource', 'Reason', 'Owner', 'Expires', 'State', 'Waived', 'Re-opened'],
+      r.waivers.map((w) => [mdCell(w.policy), mdCell(w.controls.join(', ')), mdCell(w.resource ?? '(all)'), mdCell(w.reason), mdCell(w.owner), mdCell(w.expires), w.state === 'expired' ? 'expired: findings re-opened' : 'active', String(w.waivedFindings), String(w.reopenedFindings)]),
     ));
   } else out.push('_No waivers._');
 
@@ -158,11 +159,23 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
     pushAll(out, table(['Report', 'Date', ...CONTROL_STATUSES.map((s) => CONTROL_STATUS_LABEL[s])], r.trend.map((p) => [mdCell(p.label), mdCell(p.at), ...CONTROL_STATUSES.map((s) => String(p.counts[s]))])));
   } else out.push('_No earlier reports were given._');
 
+  if (r.crosswalk) {
+    const x = r.crosswalk;
+    out.push('', '## Crosswalk', '', `For each control, the ${x.frameworks.map((f) => mdCell(f.name)).join(' and ')} controls that map the same policies, so the same findings evidence them.`, '');
+    pushAll(out, table(
+      ['Control', 'Policies', 'Findings', ...x.frameworks.map((f) => mdCell(f.id === r.framework.id ? `Other ${f.name} controls` : `${f.name} controls`))],
+      x.rows.map((row) => [mdCell(row.control), String(row.policies.length), String(row.findings), ...x.frameworks.map((f) => {
+        const list = row.related[f.id] ?? [];
+        return list.length ? list.map((m) => mdCell(m.id)).join(', ') : row.policies.length ? '_none_' : '_attestation only_';
+      })]),
+    ));
+  }
+
   for (const f of r.summary.families) {
     out.push('', `## ${mdCell(f.id)}: ${mdCell(f.title)}`, '', `${f.readyPercent}% ready or attested.`);
     for (const c of r.controls.filter((x) => x.family === f.id)) pushAll(out, controlBlock(c, max));
   }
-  out.push('', '---', '', `_ferpa-ready readiness report; results digest ${mdCell(r.integrity.resultsSha256)}. Evidence for a data-privacy-agreement review, not legal advice._`);
+  out.push('', '---', '', `_ferpa-ready readiness report; results digest ${mdCell(r.integrity.resultsSha256)}. Evidence for ${mdCell(reviewPurpose(r))}, not legal advice._`);
   return `${out.join('\n')}\n`;
 }
 

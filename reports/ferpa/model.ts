@@ -1,6 +1,8 @@
-// The FERPA readiness report model: one pure function from results documents, the framework and policy
-// metadata to everything a DPA reviewer needs (scope, per-control status and evidence, attestations,
-// waivers, profile, drift, trend). Renderers (html, markdown, json, pdf) only format this model.
+// The readiness report model: one pure function from results documents, a framework of the catalog
+// (FERPA by default; NIST SP 800-53, FedRAMP, SOC 2) and policy metadata to everything a reviewer needs
+// (scope, per-control status and evidence, attestations, waivers, profile, drift, trend, and a crosswalk
+// to the FERPA and 800-53 controls the same policies evidence). Renderers (html, markdown, json, pdf)
+// only format this model.
 import { createHash } from 'node:crypto';
 import type { Attestation, Finding, Results, Severity, Status, Waiver } from '../../checks/engine/types.js';
 import { SEVERITIES } from '../../checks/engine/types.js';
@@ -10,8 +12,12 @@ import { canonical, canonicalEvidence, cmp, fileLine, resourceLabel } from '../c
 import { inputsByFinding } from './evidence-origin.js';
 import type { AttestationGuidance } from './guidance.js';
 import { reportCoverage, type ReportCoverage } from './coverage.js';
+import { pushAll } from '../../checks/util/push-all.js';
 
 export const REPORT_SCHEMA = 'ferpa-ready/readiness-report@1';
+
+/** The framework whose control ids findings carry in `controls` (the others' are in `frameworks`). */
+export const FERPA_FRAMEWORK = 'ferpa';
 
 /** Worst first: the order summaries, charts and tables use. */
 export const CONTROL_STATUSES = ['not-ready', 'needs-evidence', 'waived', 'attested', 'ready'] as const;
@@ -43,6 +49,8 @@ export interface ReportFrameworkControl {
 export interface ReportFramework {
   framework: string;
   title: string;
+  /** Short name for titles and headings (`FedRAMP Moderate`); default the id. */
+  name?: string;
   version: string;
   families: Record<string, string>;
   controls: ReportFrameworkControl[];
@@ -83,6 +91,51 @@ export interface BuildOptions {
   previousReportSha256?: string | null;
   /** Profile to show when no results document carries one (for example from the configuration). */
   profile?: Record<string, unknown>;
+  /** Frameworks to crosswalk each control to (the CLI gives FERPA and NIST SP 800-53 Moderate). */
+  crosswalk?: CrosswalkFramework[];
+}
+
+/** The frameworks every report crosswalks its controls to: FERPA and NIST SP 800-53 Moderate. */
+export const CROSSWALK_FRAMEWORKS = [FERPA_FRAMEWORK, 'nist-800-53-moderate'];
+
+/** The crosswalk frameworks out of the catalog's frameworks (by id), those it has, in that order. */
+export function crosswalkFrameworks(frameworks: Map<string, ReportFramework>, ids = CROSSWALK_FRAMEWORKS): CrosswalkFramework[] {
+  return ids.flatMap((id) => {
+    const fw = frameworks.get(id);
+    return fw ? [{ framework: fw.framework, title: fw.title, ...(fw.name ? { name: fw.name } : {}), controls: fw.controls.map((c) => ({ id: c.id, title: c.title, policies: [...c.policies] })) }] : [];
+  });
+}
+
+/** What the crosswalk needs of another framework: its controls and the policies each maps. */
+export interface CrosswalkFramework {
+  framework: string;
+  title: string;
+  name?: string;
+  controls: Array<{ id: string; title: string; policies: string[] }>;
+}
+
+/** Controls of another framework that share policies with a control of this report. */
+export interface CrosswalkMatch {
+  id: string;
+  title: string;
+  /** The policies both controls map. */
+  policies: string[];
+}
+
+export interface CrosswalkRow {
+  control: string;
+  title: string;
+  /** Policies this control maps. */
+  policies: string[];
+  /** Findings of this report that evidence the control (through those policies). */
+  findings: number;
+  /** By crosswalk framework id: its controls evidenced by the same policies, and so by the same findings. */
+  related: Record<string, CrosswalkMatch[]>;
+}
+
+export interface Crosswalk {
+  frameworks: Array<{ id: string; name: string; title: string }>;
+  rows: CrosswalkRow[];
 }
 
 export interface ScopeInput {
@@ -194,12 +247,14 @@ export interface WaiverRow {
   state: 'active' | 'expired';
   waivedFindings: number;
   reopenedFindings: number;
+  /** Controls of this report's framework whose findings the waiver covers (or whose policies it names). */
+  controls: string[];
 }
 
 export interface FerpaReport {
   schema: typeof REPORT_SCHEMA;
   generatedAt: string;
-  framework: { id: string; title: string; version: string };
+  framework: { id: string; name: string; title: string; version: string };
   scope: {
     results: Array<{ path: string; sha256: string; generatedAt: string; toolVersion: string; catalogVersion: string | null }>;
     inputs: ScopeInput[];
@@ -227,6 +282,8 @@ export interface FerpaReport {
   profile: { values: Record<string, unknown> | null; origin: string | null; conflicts: string[] };
   drift: DriftRow[] | null;
   trend: TrendPoint[];
+  /** Per control, the FERPA and 800-53 controls the same policies evidence (null when none was asked for). */
+  crosswalk: Crosswalk | null;
   integrity: { resultsSha256: string; previousReportSha256: string | null };
   notes: string[];
 }
@@ -398,8 +455,12 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
   const findings = mergeFindings(inputs, notes);
   const inputOf = inputsByFinding(inputs);
   const items = findings.map((f) => ({ f, item: evidenceItem(f, meta, today, inputOf.get(f)) }));
+  const fwId = framework.framework;
+  const fwName = framework.name ?? fwId;
 
-  // Control membership: the finding's own controls plus the framework's policy lists.
+  // Control membership: the finding's own controls of this framework (FERPA's are `controls`, another
+  // framework's are in `frameworks` when the scan judged it) plus the framework's policy lists.
+  const ownControls = (f: Finding): string[] => (fwId === FERPA_FRAMEWORK ? f.controls : (f.frameworks?.[fwId] ?? []));
   const controlIds = new Set(framework.controls.map((c) => c.id));
   const byControl = new Map<string, EvidenceItem[]>();
   const policiesOf = new Map<string, Set<string>>();
@@ -410,8 +471,11 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
   const byPolicy = new Map<string, string[]>();
   for (const c of framework.controls) for (const p of c.policies) byPolicy.set(p, [...(byPolicy.get(p) ?? []), c.id]);
   const unknownControls = new Set<string>();
+  const controlsOfItem = new Map<EvidenceItem, string[]>();
+  const unmapped = new Map<string, number>();
   for (const { f, item } of items) {
-    const targets = new Set([...f.controls, ...(byPolicy.get(f.policyId) ?? [])]);
+    const targets = new Set([...ownControls(f), ...(byPolicy.get(f.policyId) ?? [])]);
+    const mine: string[] = [];
     for (const cid of targets) {
       if (!controlIds.has(cid)) {
         unknownControls.add(cid);
@@ -419,16 +483,26 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
       }
       byControl.get(cid)!.push(item);
       policiesOf.get(cid)!.add(f.policyId);
+      mine.push(cid);
     }
+    controlsOfItem.set(item, mine);
+    if (!mine.length) unmapped.set(f.policyId, (unmapped.get(f.policyId) ?? 0) + 1);
   }
   if (unknownControls.size) notes.push(`Findings name controls this framework does not have: ${[...unknownControls].sort(cmp).join(', ')}.`);
+  if (unmapped.size) {
+    const n = [...unmapped.values()].reduce((a, b) => a + b, 0);
+    notes.push(`${plural(n, 'finding')} of ${plural(unmapped.size, 'policy', 'policies')} that ${fwName} maps to no control (${[...unmapped.keys()].sort(cmp).join(', ')}) ${n === 1 ? 'is' : 'are'} not part of this report.`);
+  }
+  pushAll(notes, judgedWithNotes(inputs, fwId));
   for (const inp of inputs) {
     for (const i of inp.results.inputs) if (i.error) notes.push(`${i.path} could not be read, so nothing in it was checked: ${i.error}`);
   }
 
   // Attestations: options first, then each results document's; exact duplicates collapse.
   const allAtt = new Map<string, Attestation>();
-  for (const a of [...(opts.attestations ?? []), ...inputs.flatMap((i) => i.results.attestations ?? [])]) allAtt.set(attestationKey(a), a);
+  for (const a of [...(opts.attestations ?? []), ...inputs.flatMap((i) => i.results.attestations ?? [])]) {
+    if ((a.framework ?? FERPA_FRAMEWORK) === fwId) allAtt.set(attestationKey(a), a);
+  }
   const attByControl = new Map<string, Attestation[]>();
   for (const a of allAtt.values()) attByControl.set(a.control, [...(attByControl.get(a.control) ?? []), a]);
 
@@ -490,6 +564,7 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
         state: w.expires < today ? 'expired' : 'active',
         waivedFindings: 0,
         reopenedFindings: 0,
+        controls: [...(byPolicy.get(w.policy) ?? [])],
       });
     }
     return waivers.get(k)!;
@@ -498,9 +573,11 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
   for (const { item } of items) {
     if (!item.waiver) continue;
     const row = addWaiver(item.waiver);
+    for (const cid of controlsOfItem.get(item) ?? []) if (!row.controls.includes(cid)) row.controls.push(cid);
     if (item.reopened) row.reopenedFindings++;
     else if (item.status === 'waived') row.waivedFindings++;
   }
+  for (const row of waivers.values()) row.controls.sort(cmp);
   const waiverRows = [...waivers.values()].sort((a, b) => cmp(a.policy, b.policy) || cmp(a.resource ?? '', b.resource ?? '') || cmp(a.expires, b.expires) || cmp(a.owner, b.owner) || cmp(a.reason, b.reason));
   const reopened = items.filter((i) => i.item.reopened).length;
   if (reopened) notes.push(`${plural(reopened, 'finding')} had an expired waiver and count as open again.`);
@@ -587,7 +664,7 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
   return {
     schema: REPORT_SCHEMA,
     generatedAt: opts.now.toISOString(),
-    framework: { id: framework.framework, title: framework.title, version: framework.version },
+    framework: { id: fwId, name: fwName, title: framework.title, version: framework.version },
     scope: {
       results: resultsRefs,
       inputs: [...scopeInputs.values()].sort((a, b) => cmp(a.kind === 'results' ? '0' : '1', b.kind === 'results' ? '0' : '1') || cmp(a.kind, b.kind) || cmp(a.path, b.path) || cmp(a.sha256, b.sha256)),
@@ -614,9 +691,46 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
     profile: profileOf(inputs, opts.profile, notes),
     drift: drift.length ? drift : null,
     trend,
+    crosswalk: crosswalkOf(fwId, controls, opts.crosswalk ?? []),
     integrity: { resultsSha256, previousReportSha256: opts.previousReportSha256 ?? null },
     notes: notes.sort(cmp),
   };
+}
+
+/**
+ * Results judged with another framework's profile than this report's: say so, since a threshold this
+ * framework fixes (FedRAMP's TLS policies, a seven-year backup floor) did not decide those verdicts. A
+ * results document without `frameworks` was judged with FERPA's (the configuration's) profile.
+ */
+function judgedWithNotes(inputs: ReportInput[], fwId: string): string[] {
+  const byJudges = new Map<string, string[]>();
+  for (const inp of inputs) {
+    const ids = inp.results.frameworks?.map((f) => f.id);
+    if ((ids ?? [FERPA_FRAMEWORK]).includes(fwId)) continue;
+    const key = ids ? ids.join(' + ') : `${FERPA_FRAMEWORK} (a scan without --framework)`;
+    byJudges.set(key, [...(byJudges.get(key) ?? []), inp.path]);
+  }
+  return [...byJudges.entries()].map(
+    ([judges, paths]) =>
+      `${paths.sort(cmp).join(', ')} ${paths.length === 1 ? 'was' : 'were'} judged with the parameter profile of ${judges}, not with ${fwId}'s: scan with --framework ${fwId} for verdicts under its parameters.`,
+  );
+}
+
+/** For each control, the controls of the crosswalk frameworks that map at least one of its policies. */
+function crosswalkOf(fwId: string, controls: ControlReport[], list: CrosswalkFramework[]): Crosswalk | null {
+  if (!list.length) return null;
+  const rows = controls.map((c): CrosswalkRow => {
+    const mine = new Set(c.policies.map((p) => p.id));
+    const related: Record<string, CrosswalkMatch[]> = {};
+    for (const other of list) {
+      related[other.framework] = other.controls
+        .filter((o) => !(other.framework === fwId && o.id === c.id))
+        .map((o) => ({ id: o.id, title: o.title, policies: o.policies.filter((p) => mine.has(p)).sort(cmp) }))
+        .filter((m) => m.policies.length > 0);
+    }
+    return { control: c.id, title: c.title, policies: [...mine].sort(cmp), findings: c.evidence.length, related };
+  });
+  return { frameworks: list.map((f) => ({ id: f.framework, name: f.name ?? f.framework, title: f.title })), rows };
 }
 
 /** A trend point from an earlier JSON report (the model this module builds), or null when it is not one. */

@@ -1,4 +1,4 @@
-// The readiness report as PDF: the HTML report printed by headless Chromium (playwright-core, the
+// The readiness report (of any framework) as PDF: the HTML report printed by headless Chromium (playwright-core, the
 // system Chromium; no browser download). Network access is refused at the page level too, so the
 // printed document can only contain what the HTML carries. The PDF's dates are set from the report's
 // clock so the same report gives the same bytes where Chromium allows it.
@@ -78,7 +78,7 @@ export async function renderFerpaPdf(htmlDoc: string, opts: PdfOptions, browser?
         preferCSSPageSize: true,
         displayHeaderFooter: true,
         headerTemplate: headerTemplate(readHeaderMeta(htmlDoc)),
-        footerTemplate: footerTemplate(),
+        footerTemplate: footerTemplate(readHeaderMeta(htmlDoc)),
       });
       return fixPdfDates(Buffer.from(pdf), opts.now);
     } finally {

@@ -2,14 +2,22 @@
 // page, and "Page N of M". The HTML report carries the header's text in <meta> elements, so every
 // caller that prints an HTML report (report, scan, export) gets the same header without passing it on.
 import type { FerpaReport } from './model.js';
+import { reportTitle, reviewPurpose } from './title.js';
 
 export interface RunningHeader {
   stack: string;
   date: string;
   tool: string;
+  /** "FERPA readiness report", "FedRAMP Moderate readiness report". */
+  title: string;
+  /** What the report is evidence for ("a data-privacy-agreement review"). */
+  purpose: string;
 }
 
-const META = { stack: 'ferpa-ready:stack', date: 'ferpa-ready:date', tool: 'ferpa-ready:tool' } as const;
+const META = { stack: 'ferpa-ready:stack', date: 'ferpa-ready:date', tool: 'ferpa-ready:tool', title: 'ferpa-ready:title', purpose: 'ferpa-ready:purpose' } as const;
+/** An HTML report written before the report named its framework is a FERPA report. */
+const FERPA_TITLE = 'FERPA readiness report';
+const FERPA_PURPOSE = 'a data-privacy-agreement review';
 const MAX_STACK = 90;
 
 function basename(p: string): string {
@@ -35,6 +43,8 @@ export function runningHeader(r: FerpaReport): RunningHeader {
     stack: stackLabel(r),
     date: r.generatedAt.slice(0, 10),
     tool: `ferpa-ready ${r.scope.toolVersions.join(', ') || 'unknown version'} · catalog ${r.framework.version}`,
+    title: reportTitle(r),
+    purpose: reviewPurpose(r),
   };
 }
 
@@ -63,7 +73,7 @@ export function readHeaderMeta(htmlDoc: string): RunningHeader | null {
   const stack = get(META.stack);
   const date = get(META.date);
   const tool = get(META.tool);
-  return stack !== null && date !== null && tool !== null ? { stack, date, tool } : null;
+  return stack !== null && date !== null && tool !== null ? { stack, date, tool, title: get(META.title) ?? FERPA_TITLE, purpose: get(META.purpose) ?? FERPA_PURPOSE } : null;
 }
 
 const BAR = 'font:8px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#59636e;width:100%;margin:0 12mm;display:flex;justify-content:space-between;gap:12px';
@@ -71,10 +81,10 @@ const BAR = 'font:8px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif
 /** Chromium header template (page.pdf headerTemplate): stack on the left, date and tool on the right. */
 export function headerTemplate(h: RunningHeader | null): string {
   if (!h) return '<span></span>';
-  return `<div style='${BAR}'><span>FERPA readiness report · ${esc(h.stack)}</span><span style='white-space:nowrap'>${esc(h.date)} · ${esc(h.tool)}</span></div>`;
+  return `<div style='${BAR}'><span>${esc(h.title)} · ${esc(h.stack)}</span><span style='white-space:nowrap'>${esc(h.date)} · ${esc(h.tool)}</span></div>`;
 }
 
-/** Chromium footer template: "Page N of M" on every page. */
-export function footerTemplate(): string {
-  return `<div style='${BAR}'><span>Evidence for a data-privacy-agreement review, not legal advice.</span><span style='white-space:nowrap'>Page <span class='pageNumber'></span> of <span class='totalPages'></span></span></div>`;
+/** Chromium footer template: what the report is evidence for, and "Page N of M" on every page. */
+export function footerTemplate(h: RunningHeader | null = null): string {
+  return `<div style='${BAR}'><span>Evidence for ${esc(h?.purpose ?? FERPA_PURPOSE)}, not legal advice.</span><span style='white-space:nowrap'>Page <span class='pageNumber'></span> of <span class='totalPages'></span></span></div>`;
 }

@@ -10,7 +10,7 @@ import { expandCompactLive } from '../../checks/authoring/live-fixture.js';
 import { LIVE_RECORDS } from '../../checks/authoring/live-records.js';
 import { mutationProblems } from '../../checks/authoring/mutation-stub.js';
 import { coreLayout, scaffoldPolicy } from '../../checks/authoring/scaffold.js';
-import { loadCatalog, loadPolicyFile } from '../../checks/engine/catalog.js';
+import { loadCatalog, loadPolicyFile } from '../../checks/pipeline/catalog.js';
 import { loadConfig } from '../../checks/engine/config.js';
 import { InputError } from '../../checks/errors.js';
 import { runPolicyFixtures } from '../../checks/pipeline/fixtures.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, type Catalog } from '../../checks/engine/catalog.js';
+import { loadCatalog, type Catalog } from '../../checks/pipeline/catalog.js';
 import { defaultProfile } from '../../checks/engine/config.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';
 import { describeWithShared, sharedDir } from '../helpers/shared.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classificationOf, classificationOptions, DEFAULT_CLASSIFICATION_TAG_KEYS, UNCLASSIFIED } from '../../checks/adapters/classification.js';
 import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
 import { adaptSnapshot } from '../../checks/adapters/live/index.js';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { defaultProfile, loadConfig, type Config } from '../../checks/engine/config.js';
 import type { Results } from '../../checks/engine/types.js';
 import { InputError } from '../../checks/errors.js';

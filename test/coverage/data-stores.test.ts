@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { loadDataStoreEntries } from '../../checks/engine/data-stores.js';
 import { InputError } from '../../checks/errors.js';
 import { KINDS } from '../../checks/model/kinds/index.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { defaultProfile, type Config } from '../../checks/engine/config.js';
 import type { Finding, Results } from '../../checks/engine/types.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';

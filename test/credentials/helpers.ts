@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { defaultProfile } from '../../checks/engine/config.js';
 import type { Finding } from '../../checks/engine/types.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';

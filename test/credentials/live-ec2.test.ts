@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../checks/engine/types.js';
 import { collectSnapshot } from '../../checks/sources/live/index.js';
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
-import { evaluateSnapshot, statusOf } from '../live/helpers.js';
+import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
 import { motoEnv, startMoto, type Moto } from '../live/moto.js';
 
 // Live EC2 user data (issue 12, item 4): instances launched in moto with user data, collected with
@@ -56,16 +56,16 @@ describe('live EC2 user data against moto', () => {
   });
 
   it('fails the instances whose user data holds a credential (plain, and gzip+base64), at their ARN, by line and variable', () => {
-    expect(statusOf(findings, POLICY, arns.password!)).toBe('fail');
-    expect(statusOf(findings, POLICY, arns.gzipKey!)).toBe('fail');
+    expect(statusAt(findings, POLICY, arns.password!)).toBe('fail');
+    expect(statusAt(findings, POLICY, arns.gzipKey!)).toBe('fail');
     const f = findings.find((x) => x.resource.arn === arns.password)!;
     expect(f.message).toContain('userData line 3 (DB_PASSWORD)');
     expect(findings.find((x) => x.resource.arn === arns.gzipKey)!.message).toContain('userData line 5 (aws_access_key_id)');
   });
 
   it('passes a clean script and an instance without user data', () => {
-    expect(statusOf(findings, POLICY, arns.clean!)).toBe('pass');
-    expect(statusOf(findings, POLICY, arns.none!)).toBe('pass');
+    expect(statusAt(findings, POLICY, arns.clean!)).toBe('pass');
+    expect(statusAt(findings, POLICY, arns.none!)).toBe('pass');
   });
 
   it('the snapshot and the findings hold no user data: neither the values nor the encoded scripts', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
-import { evaluateSnapshot, statusOf } from '../live/helpers.js';
+import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
 
 // Issue 12 probe: a live ECS task definition whose environment carries a raw secret value (a snapshot
 // not made by our collector, which keeps only the kind of each value) passed
@@ -26,7 +26,7 @@ function withEnv(environment: Array<Record<string, unknown>>): Snapshot {
 
 function finding(environment: Array<Record<string, unknown>>) {
   const findings = evaluateSnapshot(withEnv(environment), 'snap.json', [POLICY]);
-  return { status: statusOf(findings, POLICY, ARN), text: JSON.stringify(findings), findings };
+  return { status: statusAt(findings, POLICY, ARN), text: JSON.stringify(findings), findings };
 }
 
 describe('live ECS environment with raw values', () => {

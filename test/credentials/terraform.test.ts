@@ -368,10 +368,10 @@ describe('plan: the probes of issue 12', () => {
 describe('a block judged twice keeps its links', () => {
   it('an address shared by a resource and its configuration block (listed after it) links to the resource', async () => {
     const { linkModel } = await import('../../checks/adapters/link.js');
-    const { res } = await import('../engine/helpers.js');
-    const task = res('aws.ecs.task-definition', 'aws_ecs_task_definition.api', {});
-    const block = res('aws.terraform.block', 'aws_ecs_task_definition.api#configuration', {}, { address: 'aws_ecs_task_definition.api' });
-    const user = res('aws.ecs.task-definition', 'aws_ecs_task_definition.other', {}, { linkRefs: [{ name: 'sibling', kinds: ['aws.ecs.task-definition'], addresses: ['aws_ecs_task_definition.api'] }] });
+    const { resource } = await import('../helpers/policy-tester.js');
+    const task = resource('aws.ecs.task-definition', 'aws_ecs_task_definition.api', {});
+    const block = resource('aws.terraform.block', 'aws_ecs_task_definition.api#configuration', {}, { address: 'aws_ecs_task_definition.api' });
+    const user = resource('aws.ecs.task-definition', 'aws_ecs_task_definition.other', {}, { linkRefs: [{ name: 'sibling', kinds: ['aws.ecs.task-definition'], addresses: ['aws_ecs_task_definition.api'] }] });
     const m = linkModel([task, user, block]);
     expect(m.get('aws_ecs_task_definition.other')!.links.sibling).toEqual(['aws_ecs_task_definition.api']);
     expect(m.get('aws_ecs_task_definition.api#configuration')!.kind).toBe('aws.terraform.block');

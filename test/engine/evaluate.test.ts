@@ -4,16 +4,16 @@ import { defaultProfile } from '../../checks/engine/config.js';
 import { Model } from '../../checks/model/model.js';
 import { SensitiveValue, UNKNOWN, errorVal, known, defaulted, unknownVal } from '../../checks/model/value.js';
 import type { Cond } from '../../checks/engine/policy.js';
-import { res } from './helpers.js';
+import { resource } from '../helpers/policy-tester.js';
 
 const profile = defaultProfile();
 
-function truth(cond: Cond, r = res('aws.rds.instance', 'aws_db_instance.a', {}), model = new Model([r])) {
-  return evaluateCond(cond, r, { model, profile }).truth;
+function truth(cond: Cond, r = resource('aws.rds.instance', 'aws_db_instance.a', {}), model = new Model([r])) {
+  return evaluateCond(cond, r, { model, profile, checks: {} }).truth;
 }
 
 describe('path comparators', () => {
-  const r = res('aws.rds.instance', 'aws_db_instance.a', {
+  const r = resource('aws.rds.instance', 'aws_db_instance.a', {
     storageEncrypted: known(true),
     retention: known(3),
     engine: known('postgres'),
@@ -46,7 +46,7 @@ describe('path comparators', () => {
 });
 
 describe('three-valued logic with errors', () => {
-  const r = res('aws.rds.instance', 'aws_db_instance.u', {
+  const r = resource('aws.rds.instance', 'aws_db_instance.u', {
     a: known(true),
     b: unknownVal(),
     c: errorVal('AccessDenied: rds:DescribeDBInstances'),
@@ -67,7 +67,7 @@ describe('three-valued logic with errors', () => {
     expect(truth({ any: [{ path: 'b', equals: true }, { path: 'd', equals: true }] }, r, m)).toBe('unknown');
   });
   it('a defaulted value is a real value', () => {
-    const x = res('aws.rds.instance', 'x', { storageEncrypted: defaulted(false) });
+    const x = resource('aws.rds.instance', 'x', { storageEncrypted: defaulted(false) });
     expect(truth({ path: 'storageEncrypted', equals: true }, x, new Model([x]))).toBe('false');
   });
 });
@@ -77,7 +77,7 @@ describe('quantifiers over arrays', () => {
     { protocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: ['0.0.0.0/0'] },
     { protocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIpv4: ['10.0.0.0/16'] },
   ];
-  const sg = res('aws.ec2.security-group', 'aws_security_group.a', { ingressRules: known(rules) });
+  const sg = resource('aws.ec2.security-group', 'aws_security_group.a', { ingressRules: known(rules) });
   const m = new Model([sg]);
   it('every / some / none with where', () => {
     expect(truth({ every: 'ingressRules', where: { path: 'cidrIpv4', contains: '0.0.0.0/0' }, assert: { path: 'fromPort', equals: 443 } }, sg, m)).toBe('true');
@@ -85,23 +85,23 @@ describe('quantifiers over arrays', () => {
     expect(truth({ none: 'ingressRules', where: { path: 'cidrIpv4', contains: '0.0.0.0/0' }, assert: { path: 'fromPort', equals: 443 } }, sg, m)).toBe('false');
   });
   it('an unknown element makes every-quantifiers unknown, not true', () => {
-    const u = res('aws.ec2.security-group', 'aws_security_group.u', { ingressRules: known([rules[0], UNKNOWN]) });
+    const u = resource('aws.ec2.security-group', 'aws_security_group.u', { ingressRules: known([rules[0], UNKNOWN]) });
     expect(truth({ every: 'ingressRules', assert: { path: 'fromPort', equals: 443 } }, u, new Model([u]))).toBe('unknown');
   });
   it('the failing element is the evidence', () => {
-    const out = evaluateCond({ every: 'ingressRules', assert: { path: 'fromPort', equals: 443 } }, sg, { model: m, profile });
+    const out = evaluateCond({ every: 'ingressRules', assert: { path: 'fromPort', equals: 443 } }, sg, { model: m, profile, checks: {} });
     expect(out.truth).toBe('false');
     expect(out.evidence.map((e) => e.path)).toContain('ingressRules[1].fromPort');
   });
 });
 
 describe('links', () => {
-  const key = res('aws.kms.key', 'aws_kms_key.k', { rotationEnabled: known(false) });
-  const db = res('aws.rds.instance', 'aws_db_instance.a', {}, { links: { kmsKey: ['aws_kms_key.k'] } });
-  const dangling = res('aws.rds.instance', 'aws_db_instance.b', {}, {
+  const key = resource('aws.kms.key', 'aws_kms_key.k', { rotationEnabled: known(false) });
+  const db = resource('aws.rds.instance', 'aws_db_instance.a', {}, { links: { kmsKey: ['aws_kms_key.k'] } });
+  const dangling = resource('aws.rds.instance', 'aws_db_instance.b', {}, {
     linkRefs: [{ name: 'kmsKey', kinds: ['aws.kms.key'], literals: ['arn:aws:kms:us-east-1:111122223333:key/outside'] }],
   });
-  const none = res('aws.rds.instance', 'aws_db_instance.c', {});
+  const none = resource('aws.rds.instance', 'aws_db_instance.c', {});
   const m = new Model([key, db, dangling, none]);
   it('follows a link to the target attributes', () => {
     expect(truth({ path: 'kmsKey.rotationEnabled', equals: true }, db, m)).toBe('false');

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { findingId } from '../../checks/engine/run.js';
 import type { Finding, Results, Status } from '../../checks/engine/types.js';
 import { policyMeta } from '../../checks/cli/context.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { defaultProfile } from '../../checks/engine/config.js';
 import type { Results } from '../../checks/engine/types.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';

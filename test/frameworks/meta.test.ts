@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CORE_POLICY_DIR, loadCatalog } from '../../checks/engine/catalog.js';
+import { CORE_POLICY_DIR, loadCatalog } from '../../checks/pipeline/catalog.js';
 import { frameworkFiles } from '../../checks/engine/frameworks.js';
 import { schemaValidator } from '../../checks/util/schemas.js';
 import { MAPPING_RULES, mappingViolation } from './mapping-rules.js';

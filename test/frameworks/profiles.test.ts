@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { defaultProfile } from '../../checks/engine/config.js';
 import { frameworkProfile, mergeProfiles, parameterSpecs, profileForFrameworks, type ProfileInputs } from '../../checks/engine/profiles.js';
 import type { Framework } from '../../checks/engine/frameworks.js';

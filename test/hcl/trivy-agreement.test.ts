@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, it } from 'vitest';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { loadConfig } from '../../checks/engine/config.js';
 import type { Finding } from '../../checks/engine/types.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';

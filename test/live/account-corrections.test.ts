@@ -8,7 +8,7 @@ import { linkModel } from '../../checks/adapters/link.js';
 import { collectSnapshot } from '../../checks/sources/live/index.js';
 import type { Snapshot, SnapshotResource } from '../../checks/sources/live/snapshot.js';
 import { A, logGroup, snapshot as recorded, trail } from './records.js';
-import { evaluateSnapshot, statusOf } from './helpers.js';
+import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
 import { motoEnv, startMoto, type Moto } from './moto.js';
 import { ACCOUNT } from './seed.js';
 
@@ -70,9 +70,9 @@ describe('a multi-region trail whose home region is not audited (moto)', () => {
 
   it('counts for the account: the multi-region trail policy passes for an audit of us-west-2 alone', () => {
     const f = evaluateSnapshot(westOnly, 'live.json', ['aws-account-has-multi-region-trail', 'aws-cloudtrail-multi-region', 'aws-cloudtrail-log-file-validation']);
-    expect(statusOf(f, 'aws-account-has-multi-region-trail', `arn:aws:::${ACCOUNT}:account`)).toBe('pass');
-    expect(statusOf(f, 'aws-cloudtrail-multi-region', trailArn)).toBe('pass');
-    expect(statusOf(f, 'aws-cloudtrail-log-file-validation', trailArn)).toBe('pass');
+    expect(statusAt(f, 'aws-account-has-multi-region-trail', `arn:aws:::${ACCOUNT}:account`)).toBe('pass');
+    expect(statusAt(f, 'aws-cloudtrail-multi-region', trailArn)).toBe('pass');
+    expect(statusAt(f, 'aws-cloudtrail-log-file-validation', trailArn)).toBe('pass');
   });
 
   it('is read once when every region it records is audited (home and shadow)', () => {
@@ -92,7 +92,7 @@ describe('a flow log that names its log group only (moto)', () => {
     expect(model.linked(flow, 'logGroup').map((g) => g.id)).toEqual([`arn:aws:logs:${AUDITED}:${ACCOUNT}:log-group:/vpc/flow`]);
     // 14 days is below the profile's 365-day floor: a verdict, not "unknown"
     const f = evaluateSnapshot(both, 'live.json', ['aws-flow-log-retention']);
-    expect(statusOf(f, 'aws-flow-log-retention', flow.id)).toBe('fail');
+    expect(statusAt(f, 'aws-flow-log-retention', flow.id)).toBe('fail');
   });
 });
 
@@ -150,6 +150,6 @@ describe('account-wide settings are reported once (recorded snapshots)', () => {
     expect(model.linked(byRegion('us-west-2'), 'logGroup')).toEqual([]);
     // the unlinked one names a group it cannot see: unknown, never a pass
     const f = evaluateSnapshot(s, 'live.json', ['aws-flow-log-retention']);
-    expect(statusOf(f, 'aws-flow-log-retention', byRegion('us-west-2').id)).toBe('unknown');
+    expect(statusAt(f, 'aws-flow-log-retention', byRegion('us-west-2').id)).toBe('unknown');
   });
 });

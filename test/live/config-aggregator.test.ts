@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSnapshot, CONFIG_TYPES, serializeSnapshot, validateSnapshot, type ClientHook } from '../../checks/sources/live/index.js';
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
 import type { Finding } from '../../checks/engine/types.js';
-import { evaluateSnapshot, statusOf } from './helpers.js';
+import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
 import { motoEnv, startMoto, type Moto } from './moto.js';
 import { ACCOUNT } from './seed.js';
 
@@ -169,12 +169,12 @@ describe('--config-aggregator', () => {
     ['aws-log-group-retention-floor', `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/app/audit`, 'pass', ACCOUNT],
   ];
   it.each(cases)('%s on %s is %s (account %s)', (policy, arn, expected, account) => {
-    expect(statusOf(findings, policy, arn)).toBe(expected);
+    expect(statusAt(findings, policy, arn)).toBe(expected);
     expect(findings.find((f) => f.policyId === policy && f.resource.arn === arn)!.account).toBe(account);
   });
 
   it('reads what Config items lack through the describe APIs where the account is reachable', () => {
-    expect(statusOf(findings, 'aws-kms-key-rotation-enabled', keyArn)).toBe('pass');
+    expect(statusAt(findings, 'aws-kms-key-rotation-enabled', keyArn)).toBe('pass');
     const key = snapshot.resources.find((r) => r.arn === keyArn)!;
     expect(key.via).toBe('config');
     expect(key.data.rotation).toMatchObject({ enabled: true });
@@ -194,13 +194,13 @@ describe('--config-aggregator', () => {
   });
 
   it('evaluates account settings only where they were read (the caller account), not in the Config-only member', () => {
-    expect(statusOf(findings, 'aws-ebs-default-encryption', `arn:aws::${REGION}:${ACCOUNT}:account`)).toBe('fail');
+    expect(statusAt(findings, 'aws-ebs-default-encryption', `arn:aws::${REGION}:${ACCOUNT}:account`)).toBe('fail');
     expect(findings.some((x) => x.resource.arn === `arn:aws::${REGION}:${MEMBER}:account` || x.resource.arn === `arn:aws:::${MEMBER}:account`)).toBe(false);
   });
 
   it('counts a credential-shaped environment value as a credential though its name is not secret-like (the value itself is never stored)', () => {
     expect(JSON.stringify(snapshot)).not.toContain('seed-only-pw');
-    expect(statusOf(findings, 'aws-ecs-no-plaintext-secrets-in-environment', taskDefArn)).toBe('fail');
+    expect(statusAt(findings, 'aws-ecs-no-plaintext-secrets-in-environment', taskDefArn)).toBe('fail');
     const f = findings.find((x) => x.policyId === 'aws-ecs-no-plaintext-secrets-in-environment' && x.resource.arn === taskDefArn)!;
     expect(JSON.stringify(f)).toContain('UPSTREAM');
     expect(JSON.stringify(f)).not.toContain('LOG_LEVEL');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED_CREDENTIAL, REDACTED_LITERAL } from '../../checks/adapters/live/ecs.js';
-import { CREDENTIAL_MARKER } from '../../checks/rules/ecs-plaintext-environment.js';
+import { CREDENTIAL_MARKER } from '../../checks/util/credentials.js';
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
-import { evaluateSnapshot, statusOf } from './helpers.js';
+import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
 
 const ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/sis-sync:3';
 
@@ -29,7 +29,7 @@ describe('ECS environment markers of a live snapshot', () => {
   const policy = 'aws-ecs-no-plaintext-secrets-in-environment';
   it('a credential-shaped value under an ordinary name fails', () => {
     const f = evaluateSnapshot(withEnv([{ name: 'UPSTREAM', shape: 'credential', valueLength: 52, valueSha256: 'abc123abc123' }]), 'snap.json', [policy]);
-    expect(statusOf(f, policy, ARN)).toBe('fail');
+    expect(statusAt(f, policy, ARN)).toBe('fail');
   });
 
   it('ordinary literal text under an ordinary name, flags and references pass', () => {
@@ -42,6 +42,6 @@ describe('ECS environment markers of a live snapshot', () => {
       'snap.json',
       [policy],
     );
-    expect(statusOf(f, policy, ARN)).toBe('pass');
+    expect(statusAt(f, policy, ARN)).toBe('pass');
   });
 });

@@ -7,7 +7,7 @@ import { collectSnapshot } from '../../checks/sources/live/index.js';
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
 import type { ClientHook } from '../../checks/sources/live/collect/context.js';
 import type { Finding } from '../../checks/engine/types.js';
-import { evaluateSnapshot, statusOf } from './helpers.js';
+import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
 import { motoEnv, startMoto, type Moto } from './moto.js';
 import { ACCOUNT, BAD, GOOD, seedAccount, type Seeded } from './seed.js';
 
@@ -96,8 +96,8 @@ describe('fault injection', () => {
     expect(attempts.get(`DescribeSecurityGroupsCommand@${BAD}`)).toBe(2);
     expect(snapshot.resources.some((r) => r.arn === seeded.goodDb)).toBe(true);
     expect(snapshot.resources.some((r) => r.arn === seeded.openDbSg)).toBe(true);
-    expect(statusOf(findings, 'aws-rds-instance-storage-encrypted', seeded.goodDb)).toBe('pass');
-    expect(statusOf(findings, 'aws-sg-no-world-ingress-to-data-ports', seeded.openDbSg)).toBe('fail');
+    expect(statusAt(findings, 'aws-rds-instance-storage-encrypted', seeded.goodDb)).toBe('pass');
+    expect(statusAt(findings, 'aws-sg-no-world-ingress-to-data-ports', seeded.openDbSg)).toBe('fail');
   });
 
   it('does not retry AccessDenied, and records it on the facet that needed the call', () => {
@@ -108,23 +108,23 @@ describe('fault injection', () => {
   });
 
   it('turns a failed facet into an error finding for exactly the policies that need it', () => {
-    expect(statusOf(findings, 'aws-s3-sse-kms', seeded.goodBucket)).toBe('error');
-    expect(statusOf(findings, 'aws-s3-sse-kms', seeded.badBucket)).toBe('error');
+    expect(statusAt(findings, 'aws-s3-sse-kms', seeded.goodBucket)).toBe('error');
+    expect(statusAt(findings, 'aws-s3-sse-kms', seeded.badBucket)).toBe('error');
     const f = findings.find((x) => x.policyId === 'aws-s3-sse-kms' && x.resource.arn === seeded.goodBucket)!;
     expect(f.message).toContain('s3:GetEncryptionConfiguration');
     expect(f.message).toContain('AccessDenied');
     // The other facets of the same bucket were read: their policies still decide.
-    expect(statusOf(findings, 'aws-s3-versioning-enabled', seeded.goodBucket)).toBe('pass');
-    expect(statusOf(findings, 'aws-s3-public-access-block', seeded.goodBucket)).toBe('pass');
-    expect(statusOf(findings, 'aws-s3-versioning-enabled', seeded.badBucket)).toBe('fail');
+    expect(statusAt(findings, 'aws-s3-versioning-enabled', seeded.goodBucket)).toBe('pass');
+    expect(statusAt(findings, 'aws-s3-public-access-block', seeded.goodBucket)).toBe('pass');
+    expect(statusAt(findings, 'aws-s3-versioning-enabled', seeded.badBucket)).toBe('fail');
   });
 
   it('reports a timeout past retries as an error, never a pass', () => {
     expect(attempts.get(`GetKeyRotationStatusCommand@${BAD}`)).toBe(3);
     const key = snapshot.resources.find((r) => r.arn === seeded.badKey)!;
     expect(key.errors?.rotation).toMatchObject({ code: 'Timeout', call: 'kms:GetKeyRotationStatus' });
-    expect(statusOf(findings, 'aws-kms-key-rotation-enabled', seeded.badKey)).toBe('error');
-    expect(statusOf(findings, 'aws-kms-key-rotation-enabled', seeded.goodKey)).toBe('pass');
+    expect(statusAt(findings, 'aws-kms-key-rotation-enabled', seeded.badKey)).toBe('error');
+    expect(statusAt(findings, 'aws-kms-key-rotation-enabled', seeded.goodKey)).toBe('pass');
   });
 
   it('reports a list call that failed as errors for every policy over that kind in that region', () => {
@@ -136,7 +136,7 @@ describe('fault injection', () => {
     expect(unlistedSecrets.every((f) => f.status === 'error')).toBe(true);
     expect(unlistedSecrets[0]!.message).toContain('secretsmanager:ListSecrets');
     // us-east-1 secrets were listed: they keep real verdicts.
-    expect(statusOf(findings, 'aws-secrets-rotation-enabled', seeded.goodSecret)).toBe('pass');
+    expect(statusAt(findings, 'aws-secrets-rotation-enabled', seeded.goodSecret)).toBe('pass');
     const unlistedDbs = findings.filter((f) => f.resource.arn === `arn:aws:unlisted:${BAD}:${ACCOUNT}:aws.rds.instance`);
     expect(unlistedDbs.length).toBeGreaterThan(5);
     expect(unlistedDbs.every((f) => f.status === 'error')).toBe(true);

@@ -6,7 +6,7 @@ import { collectSnapshot, readSnapshot, serializeSnapshot } from '../../checks/s
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
 import { iamAction, type ClientHook } from '../../checks/sources/live/collect/context.js';
 import type { Finding } from '../../checks/engine/types.js';
-import { evaluateSnapshot, statusOf } from './helpers.js';
+import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
 import { motoEnv, startMoto, type Moto } from './moto.js';
 import { ACCOUNT, BAD, GOOD, seedAccount, type Seeded } from './seed.js';
 
@@ -139,15 +139,15 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     ['aws-cloudtrail-kms-encrypted', 'trail', 'pass'],
   ];
   it.each(cases)('%s on %s is %s', (policy, role, expected) => {
-    expect(statusOf(findings, policy, seeded[role])).toBe(expected);
+    expect(statusAt(findings, policy, seeded[role])).toBe(expected);
   });
 
   it('reports account-wide settings once per account and regional ones once per region', () => {
     const wide = `arn:aws:::${ACCOUNT}:account`;
-    expect(statusOf(findings, 'aws-account-has-multi-region-trail', wide)).toBe('pass');
-    expect(statusOf(findings, 'aws-account-s3-public-access-block', wide)).toBe('pass');
-    expect(statusOf(findings, 'aws-resources-in-approved-regions', wide)).toBeDefined();
-    for (const region of [GOOD, BAD]) expect(statusOf(findings, 'aws-ebs-default-encryption', `arn:aws::${region}:${ACCOUNT}:account`)).toBe('fail');
+    expect(statusAt(findings, 'aws-account-has-multi-region-trail', wide)).toBe('pass');
+    expect(statusAt(findings, 'aws-account-s3-public-access-block', wide)).toBe('pass');
+    expect(statusAt(findings, 'aws-resources-in-approved-regions', wide)).toBeDefined();
+    for (const region of [GOOD, BAD]) expect(statusAt(findings, 'aws-ebs-default-encryption', `arn:aws::${region}:${ACCOUNT}:account`)).toBe('fail');
     const accountFindings = findings.filter((f) => f.resource.kind === 'aws.account').map((f) => `${f.policyId} ${f.resource.arn}`);
     // each policy once per scope: three account-wide, EBS in each of the two regions
     expect(accountFindings.sort()).toEqual(
@@ -162,14 +162,14 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
   });
 
   it('follows live links: an IAM user with an attached admin policy, the admin policy itself', () => {
-    expect(statusOf(findings, 'aws-iam-user-no-attached-policies', `arn:aws:iam::${ACCOUNT}:user/ops`)).toBe('fail');
-    expect(statusOf(findings, 'aws-iam-no-full-admin', `arn:aws:iam::${ACCOUNT}:policy/everything`)).toBe('fail');
-    expect(statusOf(findings, 'aws-iam-no-full-admin', `arn:aws:iam::${ACCOUNT}:role/api-task/inline/read-bucket`)).toBe('pass');
+    expect(statusAt(findings, 'aws-iam-user-no-attached-policies', `arn:aws:iam::${ACCOUNT}:user/ops`)).toBe('fail');
+    expect(statusAt(findings, 'aws-iam-no-full-admin', `arn:aws:iam::${ACCOUNT}:policy/everything`)).toBe('fail');
+    expect(statusAt(findings, 'aws-iam-no-full-admin', `arn:aws:iam::${ACCOUNT}:role/api-task/inline/read-bucket`)).toBe('pass');
   });
 
   it('flags a credential-named environment variable without ever seeing its value', () => {
     const def = snapshot.resources.find((r) => r.type === 'AWS::ECS::TaskDefinition')!;
-    expect(statusOf(findings, 'aws-ecs-no-plaintext-secrets-in-environment', def.arn)).toBe('fail');
+    expect(statusAt(findings, 'aws-ecs-no-plaintext-secrets-in-environment', def.arn)).toBe('fail');
   });
 
   it('carries ARNs, account, region and FERPA controls on every live finding, and no error where moto answered', () => {

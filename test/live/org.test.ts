@@ -13,7 +13,7 @@ import { listOrgAccounts } from '../../checks/sources/live/collect/org.js';
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
 import type { Finding } from '../../checks/engine/types.js';
 import { InputError } from '../../checks/errors.js';
-import { evaluateSnapshot, statusOf } from './helpers.js';
+import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
 import { motoEnv, startMoto, type Moto } from './moto.js';
 import { ACCOUNT } from './seed.js';
 
@@ -104,13 +104,13 @@ describe('--org: every ACTIVE account of the organisation', () => {
   });
 
   it('gives findings that carry the member account and region', () => {
-    expect(statusOf(findings, 'aws-s3-sse-kms', 'arn:aws:s3:::registrar-records')).toBe('fail');
+    expect(statusAt(findings, 'aws-s3-sse-kms', 'arn:aws:s3:::registrar-records')).toBe('fail');
     const f = findings.find((x) => x.policyId === 'aws-s3-sse-kms' && x.resource.arn === 'arn:aws:s3:::registrar-records')!;
     expect([f.account, f.region]).toEqual([members.a, REGION]);
     const rot = findings.find((x) => x.policyId === 'aws-kms-key-rotation-enabled' && x.account === members.b)!;
     expect(rot.status).toBe('fail');
     // Account-level policies are evaluated per account and region.
-    for (const id of [ACCOUNT, members.a, members.b]) expect(statusOf(findings, 'aws-ebs-default-encryption', `arn:aws::${REGION}:${id}:account`)).toBe('fail');
+    for (const id of [ACCOUNT, members.a, members.b]) expect(statusAt(findings, 'aws-ebs-default-encryption', `arn:aws::${REGION}:${id}:account`)).toBe('fail');
   });
 
   it('reports every policy over the unreachable member as error, naming the role, never pass', () => {

@@ -10,9 +10,9 @@ import { InputError } from '../../checks/errors.js';
 import { isSnapshot, readSnapshot, SNAPSHOT_SCHEMA_PATH, validateSnapshot, type Snapshot, type SnapshotResource } from '../../checks/sources/live/snapshot.js';
 import { envValueShape } from '../../checks/sources/live/collect/ecs.js';
 import { errorCode, limiter } from '../../checks/sources/live/collect/context.js';
-import { getCodeCheck } from '../../checks/rules/registry.js';
-import '../../checks/rules/index.js';
-import { defaultProfile, evaluateSnapshot, statusOf } from './helpers.js';
+import { runCodeCheck } from '../../checks/engine/code-check.js';
+import { CODE_CHECKS } from '../../checks/rules/table.js';
+import { evaluateSnapshot, PROFILE, statusAt } from '../helpers/policy-tester.js';
 
 const ACCT = '123456789012';
 const R = 'us-east-1';
@@ -127,16 +127,16 @@ describe('live adapter', () => {
     expect(b.attrs.sseAlgorithm?.error).toMatch(/s3:GetEncryptionConfiguration failed \(AccessDenied\)/);
     expect(b.attrs.versioningEnabled).toMatchObject({ value: true });
     const f = evaluateSnapshot(s, 'live.json', ['aws-s3-sse-kms', 'aws-s3-versioning-enabled', 'aws-s3-public-access-block']);
-    expect(statusOf(f, 'aws-s3-sse-kms', 'arn:aws:s3:::denied-enc')).toBe('error');
-    expect(statusOf(f, 'aws-s3-versioning-enabled', 'arn:aws:s3:::denied-enc')).toBe('pass');
-    expect(statusOf(f, 'aws-s3-public-access-block', 'arn:aws:s3:::denied-enc')).toBe('fail');
+    expect(statusAt(f, 'aws-s3-sse-kms', 'arn:aws:s3:::denied-enc')).toBe('error');
+    expect(statusAt(f, 'aws-s3-versioning-enabled', 'arn:aws:s3:::denied-enc')).toBe('pass');
+    expect(statusAt(f, 'aws-s3-public-access-block', 'arn:aws:s3:::denied-enc')).toBe('fail');
   });
 
   it('an account-setting read that failed is an error, not the API default', () => {
     const s = snap([]);
     s.accountSettings[0] = { region: R, data: {}, errors: { ebsEncryptionByDefault: { code: 'UnauthorizedOperation', message: 'no', call: 'ec2:GetEbsEncryptionByDefault' } } };
     const f = evaluateSnapshot(s, 'live.json', ['aws-ebs-default-encryption']);
-    expect(statusOf(f, 'aws-ebs-default-encryption', `arn:aws::${R}:${ACCT}:account`)).toBe('error');
+    expect(statusAt(f, 'aws-ebs-default-encryption', `arn:aws::${R}:${ACCT}:account`)).toBe('error');
   });
 
   it('a failed list call makes every policy over that kind an error in that region, and what links to it too', () => {
@@ -144,8 +144,8 @@ describe('live adapter', () => {
     const err = { code: 'AccessDenied', message: 'no', call: 'ec2:DescribeFlowLogs', service: 'ec2', region: R, resourceTypes: ['AWS::EC2::FlowLog'] };
     const trailErr = { code: 'ThrottlingException', message: 'slow down', call: 'cloudtrail:DescribeTrails', service: 'cloudtrail', region: R, resourceTypes: ['AWS::CloudTrail::Trail'] };
     const f = evaluateSnapshot(snap([vpc], { errors: [err, trailErr] }), 'live.json');
-    expect(statusOf(f, 'aws-vpc-flow-logs-enabled', vpc.arn)).toBe('error');
-    expect(statusOf(f, 'aws-account-has-multi-region-trail', `arn:aws:::${ACCT}:account`)).toBe('error');
+    expect(statusAt(f, 'aws-vpc-flow-logs-enabled', vpc.arn)).toBe('error');
+    expect(statusAt(f, 'aws-account-has-multi-region-trail', `arn:aws:::${ACCT}:account`)).toBe('error');
     const stand = f.filter((x) => x.resource.arn === `arn:aws:unlisted:${R}:${ACCT}:aws.ec2.flow-log`);
     expect(stand.length).toBeGreaterThan(0);
     expect(stand.every((x) => x.status === 'error' && x.message.includes('ec2:DescribeFlowLogs failed (AccessDenied)'))).toBe(true);
@@ -156,7 +156,7 @@ describe('live adapter', () => {
     const fl: SnapshotResource = { type: 'AWS::EC2::FlowLog', arn: `arn:aws:ec2:${R}:${ACCT}:vpc-flow-log/fl-1`, region: R, account: ACCT, data: { FlowLogId: 'fl-1', ResourceId: 'vpc-1', TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::flows' } };
     const model = linkModel(adaptSnapshot(snap([vpc, fl]), 'live.json'));
     expect(model.get(vpc.arn)!.links.flowLogs).toEqual([fl.arn]);
-    expect(statusOf(evaluateSnapshot(snap([vpc, fl]), 'live.json', ['aws-vpc-flow-logs-enabled']), 'aws-vpc-flow-logs-enabled', vpc.arn)).toBe('pass');
+    expect(statusAt(evaluateSnapshot(snap([vpc, fl]), 'live.json', ['aws-vpc-flow-logs-enabled']), 'aws-vpc-flow-logs-enabled', vpc.arn)).toBe('pass');
   });
 
   it('keeps regions apart when names repeat (log groups, parameter groups)', () => {
@@ -213,9 +213,9 @@ describe('recorded snapshot: what moto does not implement (see its notes)', () =
   });
 
   it('reads TLS enforcement from an engine default parameter group', () => {
-    expect(statusOf(f, 'aws-rds-force-ssl-parameter-attached', `arn:aws:rds:${R}:111122223333:db:gradebook`)).toBe('pass');
-    expect(statusOf(f, 'aws-rds-force-ssl-parameter-attached', `arn:aws:rds:${R}:111122223333:db:legacy`)).toBe('fail');
-    expect(statusOf(f, 'aws-rds-connection-logging', `arn:aws:rds:${R}:111122223333:db:gradebook`)).toBe('fail');
+    expect(statusAt(f, 'aws-rds-force-ssl-parameter-attached', `arn:aws:rds:${R}:111122223333:db:gradebook`)).toBe('pass');
+    expect(statusAt(f, 'aws-rds-force-ssl-parameter-attached', `arn:aws:rds:${R}:111122223333:db:legacy`)).toBe('fail');
+    expect(statusAt(f, 'aws-rds-connection-logging', `arn:aws:rds:${R}:111122223333:db:gradebook`)).toBe('fail');
   });
 
   it('a parameter group that could not be read makes the parameter checks error, not unknown', () => {
@@ -226,17 +226,17 @@ describe('recorded snapshot: what moto does not implement (see its notes)', () =
     const g = evaluateSnapshot(broken, 'broken.json');
     const arn = `arn:aws:rds:${R}:111122223333:db:gradebook`;
     for (const id of ['aws-rds-force-ssl-parameter-attached', 'aws-rds-connection-logging']) {
-      expect(statusOf(g, id, arn), id).toBe('error');
+      expect(statusAt(g, id, arn), id).toBe('error');
       expect(g.find((x) => x.policyId === id && x.resource.arn === arn)!.message).toMatch(/AccessDenied/);
     }
     // the instance's own settings were read: checks of those still decide
-    expect(statusOf(g, 'aws-rds-instance-storage-encrypted', arn)).toBe('pass');
+    expect(statusAt(g, 'aws-rds-instance-storage-encrypted', arn)).toBe('pass');
   });
 
   it('treats SSE-S3 default encryption as encrypted, but not with a customer-managed key', () => {
     const b = adaptSnapshot(s, 'x').find((r) => r.kind === 'aws.s3.bucket')!;
     expect(b.attrs.sseAlgorithm).toMatchObject({ value: 'AES256', origin: 'explicit' });
-    expect(statusOf(f, 'aws-s3-sse-kms', 'arn:aws:s3:::gradebook-exports')).toBe('fail');
+    expect(statusAt(f, 'aws-s3-sse-kms', 'arn:aws:s3:::gradebook-exports')).toBe('fail');
   });
 });
 
@@ -258,9 +258,9 @@ describe('code checks: a read that failed is error, never a verdict', () => {
     const id = 'aws-backup-copy-in-approved-region';
     const copyToEu = { Rules: [{ RuleName: 'daily', TargetBackupVaultName: 'main', CopyActions: [{ DestinationBackupVaultArn: `arn:aws:backup:eu-west-1:${ACCT}:backup-vault:dr` }] }] };
     // read: the copy region decides
-    expect(statusOf(evaluateSnapshot(snap([plan({ plan: copyToEu })]), 'live.json', [id]), id, arn)).toBe('fail');
+    expect(statusAt(evaluateSnapshot(snap([plan({ plan: copyToEu })]), 'live.json', [id]), id, arn)).toBe('fail');
     const f = evaluateSnapshot(snap([plan({}, { plan: denied('backup:GetBackupPlan') })]), 'live.json', [id]);
-    expect(statusOf(f, id, arn)).toBe('error');
+    expect(statusAt(f, id, arn)).toBe('error');
     expect(messageOf(f, id, arn)).toMatch(/backup:GetBackupPlan failed \(AccessDenied\)/);
   });
 
@@ -296,10 +296,10 @@ describe('code checks: a read that failed is error, never a verdict', () => {
       ['aws-secrets-cmk', secret.arn],
     ];
     const ok = evaluateSnapshot(snap([bucket('records', sse), db, secret, key({ KeyManager: 'CUSTOMER', KeyState: 'Enabled' })]), 'live.json', checks.map(([id]) => id));
-    for (const [id, arn] of checks) expect(statusOf(ok, id, arn), id).toBe('pass');
+    for (const [id, arn] of checks) expect(statusAt(ok, id, arn), id).toBe('pass');
     const f = evaluateSnapshot(snap([bucket('records', sse), db, secret, key({}, { metadata: denied('kms:DescribeKey') })]), 'live.json', checks.map(([id]) => id));
     for (const [id, arn] of checks) {
-      expect(statusOf(f, id, arn), id).toBe('error');
+      expect(statusAt(f, id, arn), id).toBe('error');
       expect(messageOf(f, id, arn), id).toMatch(/kms:DescribeKey failed \(AccessDenied\)/);
     }
   });
@@ -309,9 +309,9 @@ describe('code checks: a read that failed is error, never a verdict', () => {
     const sse = { encryption: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn } }] } };
     const id = 'aws-s3-sse-kms';
     // without a failed listing, a key that is not in the snapshot stays unknown
-    expect(statusOf(evaluateSnapshot(snap([bucket('records', sse)]), 'live.json', [id]), id, 'arn:aws:s3:::records')).toBe('unknown');
+    expect(statusAt(evaluateSnapshot(snap([bucket('records', sse)]), 'live.json', [id]), id, 'arn:aws:s3:::records')).toBe('unknown');
     const f = evaluateSnapshot(snap([bucket('records', sse)], { errors: [listFailed('kms:ListKeys', 'kms', ['AWS::KMS::Key'])] }), 'live.json', [id]);
-    expect(statusOf(f, id, 'arn:aws:s3:::records')).toBe('error');
+    expect(statusAt(f, id, 'arn:aws:s3:::records')).toBe('error');
     expect(messageOf(f, id, 'arn:aws:s3:::records')).toMatch(/kms:ListKeys failed \(AccessDenied\)/);
   });
 
@@ -336,22 +336,22 @@ describe('code checks: a read that failed is error, never a verdict', () => {
   it('sg-world-ingress-web-on-lb: load balancers that could not be listed do not make web ingress pass (nor fail)', () => {
     const id = 'aws-sg-world-ingress-only-web-on-lb';
     // read: a load balancer that uses the group decides
-    expect(statusOf(evaluateSnapshot(snap([webGroup, lb]), 'live.json', [id]), id, sgArn)).toBe('pass');
+    expect(statusAt(evaluateSnapshot(snap([webGroup, lb]), 'live.json', [id]), id, sgArn)).toBe('pass');
     const f = evaluateSnapshot(snap([webGroup], { errors: [lbListFailed] }), 'live.json', [id]);
-    expect(statusOf(f, id, sgArn)).toBe('error');
+    expect(statusAt(f, id, sgArn)).toBe('error');
     expect(messageOf(f, id, sgArn)).toMatch(/elasticloadbalancing:DescribeLoadBalancers failed \(AccessDenied\)/);
     // databases that could not be listed are no evidence that the group is used by something other than a load balancer
-    expect(statusOf(evaluateSnapshot(snap([webGroup], { errors: [dbListFailed] }), 'live.json', [id]), id, sgArn)).toBe('error');
+    expect(statusAt(evaluateSnapshot(snap([webGroup], { errors: [dbListFailed] }), 'live.json', [id]), id, sgArn)).toBe('error');
     // a load balancer that was read still decides when another service could not be listed
-    expect(statusOf(evaluateSnapshot(snap([webGroup, lb], { errors: [dbListFailed] }), 'live.json', [id]), id, sgArn)).toBe('pass');
+    expect(statusAt(evaluateSnapshot(snap([webGroup, lb], { errors: [dbListFailed] }), 'live.json', [id]), id, sgArn)).toBe('pass');
   });
 
   it('sg-attached-to: data stores that could not be listed make the attachment an error, not true', () => {
-    const check = getCodeCheck('sg-attached-to')!;
+    const check = CODE_CHECKS['sg-attached-to']!;
     const options = { kindPrefixes: ['aws.rds.', 'aws.elasticache.'] };
     const evalIn = (s: Snapshot) => {
       const model = linkModel(adaptSnapshot(s, 'live.json'));
-      return check.evaluate(model.get(sgArn)!, { model, profile: defaultProfile() }, options);
+      return runCodeCheck(check, model.get(sgArn)!, { model, profile: PROFILE }, options);
     };
     expect(evalIn(snap([webGroup])).truth).toBe('false');
     const out = evalIn(snap([webGroup], { errors: [dbListFailed] }));

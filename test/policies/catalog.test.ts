@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, loadPolicyFile } from '../../checks/engine/catalog.js';
+import { loadCatalog, loadPolicyFile } from '../../checks/pipeline/catalog.js';
 import { InputError } from '../../checks/errors.js';
 import { KINDS } from '../../checks/model/kinds/index.js';
 import { itWithShared, sharedDir } from '../helpers/shared.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { loadConfig } from '../../checks/engine/config.js';
 import { FIXTURE_FILE, runPolicyFixtures } from '../../checks/pipeline/fixtures.js';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { loadConfig } from '../../checks/engine/config.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';
 import { REPO_ROOT, STACK_DIR } from '../../scripts/mutate.js';

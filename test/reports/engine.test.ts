@@ -59,7 +59,7 @@ describe('renderers on engine findings', () => {
       source: 'live', address: undefined, arn: 'arn:aws:rds:us-east-1:123456789012:db:sis', account: '123456789012', region: 'us-east-1',
     }),
   ]);
-  const findings = runPolicies([policy], model, { profile });
+  const findings = runPolicies([policy], model, { profile, checks: {} });
   const summary = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 };
   for (const f of findings) summary[f.status]++;
   const results: Results = {

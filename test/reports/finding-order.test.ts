@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { defaultProfile } from '../../checks/engine/config.js';
 import { compareFindingKeys, countByStatus, sortFindings, STATUS_ORDER, type FindingOrderKey } from '../../checks/engine/order.js';
 import type { Finding, Results } from '../../checks/engine/types.js';

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { defaultProfile } from '../../checks/engine/config.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';
 import { policyMeta } from '../../checks/cli/context.js';
 import { render } from '../../reports/index.js';
-import { buildReport } from '../../reports/ferpa/model.js';
+import { buildReport, crosswalkFrameworks } from '../../reports/ferpa/model.js';
 import { renderFerpaHtml } from '../../reports/ferpa/html.js';
 import { renderFerpaJson } from '../../reports/ferpa/json.js';
 import { renderFerpaMarkdown } from '../../reports/ferpa/markdown.js';
@@ -27,6 +27,7 @@ describe('renderers on the reference stack (production) are pinned', async () =>
     now: NOW,
     attestations: [],
     profile: config.profile,
+    crosswalk: crosswalkFrameworks(catalog.frameworks),
   });
 
   it('the stack scans with findings to pin (and no fail)', () => {

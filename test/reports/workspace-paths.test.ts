@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../checks/engine/catalog.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { loadConfig } from '../../checks/engine/config.js';
 import type { Finding } from '../../checks/engine/types.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';

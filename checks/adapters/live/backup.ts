@@ -1,14 +1,14 @@
 import type { Resource } from '../../model/resource.js';
-import { computed, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 const vault: LiveAdapter = (rec, ctx) => {
-  const r = liveResource(rec, 'aws.backup.vault', ctx, [dataAt(rec, 'BackupVaultName'), `live-ref|vault|${rec.region}|${dataAt(rec, 'BackupVaultName')}`]);
+  const r = liveResource(rec, 'aws.backup.vault', ctx, [dataAt(rec, 'BackupVaultName'), liveRefToken('vault', rec.region, String(dataAt(rec, 'BackupVaultName')))]);
   const key = dataAt(rec, 'EncryptionKeyArn') as string | undefined;
   const daysOf = (v: unknown) => v;
   r.attrs = {
     name: liveAttr(rec, ctx, 'BackupVaultName'),
     kmsKeyArn: liveAttr(rec, ctx, 'EncryptionKeyArn'),
-    kmsKeyIsAwsManaged: keyFlag(ctx, key, computed(rec, ctx, 'EncryptionKeyArn', key ? keyIsAwsManaged(ctx, key) : true, [], key ? 'explicit' : 'default')),
+    kmsKeyIsAwsManaged: keyFlag(ctx, key, liveDerived(rec, ctx, 'EncryptionKeyArn', key ? keyIsAwsManaged(ctx, key) : true, [], key ? 'explicit' : 'default')),
     locked: liveAttr(rec, ctx, 'Locked', { default: false }),
     lockMinRetentionDays: liveAttr(rec, ctx, 'MinRetentionDays', { map: daysOf }),
     lockMaxRetentionDays: liveAttr(rec, ctx, 'MaxRetentionDays', { map: daysOf }),
@@ -42,10 +42,10 @@ const plan: LiveAdapter = (rec, ctx) => {
   }));
   r.attrs = {
     name: liveAttr(rec, ctx, 'BackupPlanName'),
-    rules: computed(rec, ctx, 'plan', rules, ['plan']),
+    rules: liveDerived(rec, ctx, 'plan', rules, ['plan']),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
-  const vaults = rules.map((x) => x.targetVaultName).filter(Boolean).map((n) => `live-ref|vault|${rec.region}|${n}`);
+  const vaults = rules.map((x) => x.targetVaultName).filter(Boolean).map((n) => liveRefToken('vault', rec.region, String(n)));
   r.linkRefs!.push(liveLink(rec, ctx, 'vault', vaults, ['aws.backup.vault'], { inverse: 'plans', attribute: 'plan' }));
   r.linkRefs!.push(liveLink(rec, ctx, 'copyVaults', rules.flatMap((x) => x.copyActions.map((c) => c.destinationVaultArn)), ['aws.backup.vault'], { attribute: 'plan' }));
   const out: Resource[] = [r];

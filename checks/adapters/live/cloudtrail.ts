@@ -1,6 +1,5 @@
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
-import { computed, dataAt, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
-import { logGroupToken } from './logs.js';
+import { dataAt, liveAttr, liveDerived, liveLink, liveResource, logGroupToken, tagVals, type LiveAdapter } from './helpers/index.js';
 
 interface DataEvent {
   resourceType: string;
@@ -51,8 +50,8 @@ const trail: LiveAdapter = (rec, ctx) => {
     kmsKeyId: liveAttr(rec, ctx, 'KmsKeyId'),
     bucketName: liveAttr(rec, ctx, 'S3BucketName'),
     cloudWatchLogsGroupArn: liveAttr(rec, ctx, 'CloudWatchLogsLogGroupArn'),
-    dataEvents: computed(rec, ctx, 'eventSelectors', events, ['eventSelectors']),
-    s3DataEventsAllBuckets: computed(rec, ctx, 'eventSelectors', s3All, ['eventSelectors']),
+    dataEvents: liveDerived(rec, ctx, 'eventSelectors', events, ['eventSelectors']),
+    s3DataEventsAllBuckets: liveDerived(rec, ctx, 'eventSelectors', s3All, ['eventSelectors']),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
   r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', dataAt(rec, 'KmsKeyId'), ['aws.kms.key'], { attribute: 'KmsKeyId' }));

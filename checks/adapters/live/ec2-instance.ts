@@ -1,7 +1,7 @@
 import { errorVal, type Location } from '../../model/value.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
 import { decodeBase64Text, scanText } from '../../util/credentials.js';
-import { computed, dataAt, describeError, liveAttr, liveResource, locAt, tagVals, type LiveAdapter, type LiveCtx } from './helpers.js';
+import { dataAt, describeError, liveAttr, liveDerived, liveResource, locAt, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 interface Summary {
   present?: boolean;
@@ -41,8 +41,8 @@ const instance: LiveAdapter = (rec: SnapshotResource, ctx: LiveCtx) => {
   r.attrs = {
     instanceId: liveAttr(rec, ctx, 'InstanceId'),
     state: liveAttr(rec, ctx, 'State.Name'),
-    plaintextCredentials: err ? errorVal(describeError(err), loc) : summary ? computed(rec, ctx, 'userData', uses) : { value: undefined, origin: 'unknown', loc },
-    unreadCredentials: err ? errorVal(describeError(err), loc) : computed(rec, ctx, 'userData', unread),
+    plaintextCredentials: err ? errorVal(describeError(err), loc) : summary ? liveDerived(rec, ctx, 'userData', uses) : { value: undefined, origin: 'unknown', loc },
+    unreadCredentials: err ? errorVal(describeError(err), loc) : liveDerived(rec, ctx, 'userData', unread),
     ...tagVals(rec, ctx),
   };
   return r;

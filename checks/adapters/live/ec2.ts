@@ -1,8 +1,7 @@
 import { UNKNOWN } from '../../model/value.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
-import { normRule, type SgRule } from '../terraform/ec2.js';
-import { computed, dataAt, liveAttr, liveLink, liveResource, locAt, tagVals, type LiveAdapter, type LiveCtx } from './helpers.js';
-import { logGroupToken } from './logs.js';
+import { normRule, type SgRule } from '../shared/security-group-rules.js';
+import { accountArn, dataAt, liveAttr, liveDerived, liveLink, liveResource, locAt, logGroupToken, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 interface IpPermission {
   IpProtocol?: string;
@@ -48,9 +47,9 @@ const securityGroup: LiveAdapter = (rec, ctx) => {
   r.attrs = {
     name: liveAttr(rec, ctx, 'GroupName'),
     description: liveAttr(rec, ctx, 'Description'),
-    isDefault: computed(rec, ctx, 'GroupName', isDefault),
-    ingressRules: computed(rec, ctx, 'IpPermissions', ingress),
-    egressRules: computed(rec, ctx, 'IpPermissionsEgress', egress),
+    isDefault: liveDerived(rec, ctx, 'GroupName', isDefault),
+    ingressRules: liveDerived(rec, ctx, 'IpPermissions', ingress),
+    egressRules: liveDerived(rec, ctx, 'IpPermissionsEgress', egress),
     ...tagVals(rec, ctx),
   };
   const vpc = dataAt(rec, 'VpcId');
@@ -97,7 +96,7 @@ const flowLog: LiveAdapter = (rec, ctx) => {
     logDestination: liveAttr(rec, ctx, 'LogDestination'),
     logGroupName: liveAttr(rec, ctx, 'LogGroupName'),
     maxAggregationInterval: liveAttr(rec, ctx, 'MaxAggregationInterval', { default: 600 }),
-    attachedTo: computed(rec, ctx, 'ResourceId', attachedTo),
+    attachedTo: liveDerived(rec, ctx, 'ResourceId', attachedTo),
     ...tagVals(rec, ctx),
   };
   if (attachedTo === 'vpc') r.linkRefs!.push(liveLink(rec, ctx, 'vpc', target, ['aws.ec2.vpc'], { inverse: 'flowLogs', attribute: 'ResourceId' }));
@@ -131,14 +130,6 @@ const volume: LiveAdapter = (rec, ctx) => {
   r.linkRefs!.push({ name: 'account', kinds: ['aws.account'], literals: [accountArn(ctx, rec.region, rec.account)], loc: r.loc });
   return r;
 };
-
-/**
- * The id of the live account resource of a region (of a member account in an organisation snapshot);
- * region `global` names the one resource per account that holds the account-wide settings.
- */
-export function accountArn(ctx: LiveCtx, region: string, account: string = ctx.snapshot.account.id): string {
-  return `arn:${ctx.snapshot.account.partition}::${region === 'global' ? '' : region}:${account || ctx.snapshot.account.id}:account`;
-}
 
 export const ec2LiveAdapters: Record<string, LiveAdapter> = {
   'AWS::EC2::SecurityGroup': securityGroup,

@@ -1,6 +1,6 @@
 import { UNKNOWN } from '../../model/value.js';
-import { envValueShape } from '../../util/credentials.js';
-import { computed, dataAt, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+import { CREDENTIAL_MARKER, envValueShape } from '../../util/credentials.js';
+import { dataAt, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 interface Container {
   environment?: Array<{ name?: string; shape?: string; value?: string; valueLength?: number }>;
@@ -11,7 +11,7 @@ interface Container {
 
 /** Marker strings for environment values the snapshot withheld (no secret is ever in them). */
 export const REDACTED_LITERAL = '(redacted: literal value)';
-export const REDACTED_CREDENTIAL = '(redacted: credential-shaped value)';
+export const REDACTED_CREDENTIAL = CREDENTIAL_MARKER;
 
 /**
  * The collector keeps a value only when it is no secret (empty, flag, reference). A snapshot made
@@ -41,7 +41,7 @@ const taskDefinition: LiveAdapter = (rec, ctx) => {
   }));
   r.attrs = {
     family: liveAttr(rec, ctx, 'family', { facet: 'definition' }),
-    containerDefinitions: computed(rec, ctx, 'containerDefinitions', containers, ['definition']),
+    containerDefinitions: liveDerived(rec, ctx, 'containerDefinitions', containers, ['definition']),
     executionRoleArn: liveAttr(rec, ctx, 'executionRoleArn', { facet: 'definition' }),
     taskRoleArn: liveAttr(rec, ctx, 'taskRoleArn', { facet: 'definition' }),
     requiresCompatibilities: liveAttr(rec, ctx, 'requiresCompatibilities', { default: [], facet: 'definition' }),

@@ -1,4 +1,4 @@
-import { computed, dataAt, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+import { dataAt, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 const replicationGroup: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.elasticache.replication-group', ctx, [dataAt(rec, 'ReplicationGroupId')]);
@@ -26,7 +26,7 @@ const cacheCluster: LiveAdapter = (rec, ctx) => {
   r.attrs = {
     clusterId: liveAttr(rec, ctx, 'CacheClusterId'),
     replicationGroupId: liveAttr(rec, ctx, 'ReplicationGroupId'),
-    standalone: computed(rec, ctx, 'ReplicationGroupId', group === undefined),
+    standalone: liveDerived(rec, ctx, 'ReplicationGroupId', group === undefined),
     engine: liveAttr(rec, ctx, 'Engine'),
     engineVersion: liveAttr(rec, ctx, 'EngineVersion'),
     atRestEncryptionEnabled: liveAttr(rec, ctx, 'AtRestEncryptionEnabled', { default: false }),

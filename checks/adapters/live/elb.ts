@@ -1,7 +1,7 @@
-import { DEFAULT_SSL_POLICY } from '../terraform/elb.js';
 import { errorVal, type Val } from '../../model/value.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
-import { computed, dataAt, describeError, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers.js';
+import { DEFAULT_SSL_POLICY } from '../shared/tls-policies.js';
+import { dataAt, describeError, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 /** Load balancer attributes arrive as a key -> string map; keys contain dots, so they are read by key. */
 function lbAttr(rec: SnapshotResource, ctx: LiveCtx, key: string, dflt: unknown, map: (v: string) => unknown = (v) => v): Val {
@@ -19,7 +19,7 @@ const loadBalancer: LiveAdapter = (rec, ctx) => {
   r.attrs = {
     name: liveAttr(rec, ctx, 'LoadBalancerName'),
     type: liveAttr(rec, ctx, 'Type', { default: 'application' }),
-    internal: computed(rec, ctx, 'Scheme', scheme === undefined ? undefined : scheme === 'internal'),
+    internal: liveDerived(rec, ctx, 'Scheme', scheme === undefined ? undefined : scheme === 'internal'),
     scheme: liveAttr(rec, ctx, 'Scheme', { default: 'internet-facing' }),
     dropInvalidHeaderFields: lbAttr(rec, ctx, 'routing.http.drop_invalid_header_fields.enabled', false, isTrue),
     deletionProtection: lbAttr(rec, ctx, 'deletion_protection.enabled', false, isTrue),
@@ -28,7 +28,7 @@ const loadBalancer: LiveAdapter = (rec, ctx) => {
     accessLogsPrefix: lbAttr(rec, ctx, 'access_logs.s3.prefix', undefined),
     desyncMitigationMode: lbAttr(rec, ctx, 'routing.http.desync_mitigation_mode', 'defensive'),
     ...(dataAt(rec, 'Type') === 'application' || rec.errors?.webAcl
-      ? { wafAssociated: computed(rec, ctx, 'webAcl', typeof dataAt(rec, 'webAcl') === 'string', ['webAcl']), wafWebAclArn: liveAttr(rec, ctx, 'webAcl') }
+      ? { wafAssociated: liveDerived(rec, ctx, 'webAcl', typeof dataAt(rec, 'webAcl') === 'string', ['webAcl']), wafWebAclArn: liveAttr(rec, ctx, 'webAcl') }
       : {}),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
@@ -61,7 +61,7 @@ const listener: LiveAdapter = (rec, ctx) => {
     port: liveAttr(rec, ctx, 'Port'),
     sslPolicy: liveAttr(rec, ctx, 'SslPolicy', tls ? { default: DEFAULT_SSL_POLICY } : {}),
     certificateArn: liveAttr(rec, ctx, 'Certificates.0.CertificateArn'),
-    defaultActions: computed(rec, ctx, 'DefaultActions', actions),
+    defaultActions: liveDerived(rec, ctx, 'DefaultActions', actions),
   };
   r.linkRefs!.push(liveLink(rec, ctx, 'loadBalancer', dataAt(rec, 'LoadBalancerArn'), ['aws.elb.load-balancer'], { inverse: 'listeners', attribute: 'LoadBalancerArn' }));
   return r;

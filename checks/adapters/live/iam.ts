@@ -1,7 +1,7 @@
 import { normalizeIamDocument } from '../../model/iam-document.js';
 import type { Resource } from '../../model/resource.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
-import { computed, dataAt, describeError, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers.js';
+import { dataAt, describeError, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 import { errorVal } from '../../model/value.js';
 
 const AWS_MANAGED = /^arn:[^:]+:iam::aws:policy\//;
@@ -15,12 +15,12 @@ function inline(rec: SnapshotResource, ctx: LiveCtx, principal: 'role' | 'user',
     const p = liveResource(prec, 'aws.iam.policy', ctx);
     p.attrs = {
       name: liveAttr(prec, ctx, 'PolicyName'),
-      managed: computed(prec, ctx, 'managed', false),
-      awsManaged: computed(prec, ctx, 'awsManaged', false),
-      attachedTo: computed(prec, ctx, 'attachedTo', [principal]),
-      document: computed(prec, ctx, 'PolicyDocument', normalizeIamDocument(d.PolicyDocument)),
-      tags: computed(prec, ctx, 'tags', {}, [], 'default'),
-      dataClass: computed(prec, ctx, 'dataClass', undefined, [], 'default'),
+      managed: liveDerived(prec, ctx, 'managed', false),
+      awsManaged: liveDerived(prec, ctx, 'awsManaged', false),
+      attachedTo: liveDerived(prec, ctx, 'attachedTo', [principal]),
+      document: liveDerived(prec, ctx, 'PolicyDocument', normalizeIamDocument(d.PolicyDocument)),
+      tags: liveDerived(prec, ctx, 'tags', {}, [], 'default'),
+      dataClass: liveDerived(prec, ctx, 'dataClass', undefined, [], 'default'),
     };
     p.linkRefs!.push({ name: principal === 'role' ? 'roles' : 'users', kinds: [principal === 'role' ? 'aws.iam.role' : 'aws.iam.user'], literals: [rec.arn], loc: p.loc });
     (owner.linkRefs ??= []).push({ name: principal === 'role' ? 'policies' : 'inlinePolicies', kinds: ['aws.iam.policy'], literals: [prec.arn], loc: owner.loc });
@@ -36,7 +36,7 @@ function inlineFailed(rec: SnapshotResource, ctx: LiveCtx, principal: 'role' | '
   const prec: SnapshotResource = { type: 'AWS::IAM::InlinePolicy', arn: `${rec.arn}/inline/*`, region: rec.region, account: rec.account, data: {} };
   const p = liveResource(prec, 'aws.iam.policy', ctx);
   const msg = describeError(err);
-  p.attrs = { managed: computed(prec, ctx, 'managed', false), attachedTo: computed(prec, ctx, 'attachedTo', [principal]), document: errorVal(msg, p.loc), name: errorVal(msg, p.loc) };
+  p.attrs = { managed: liveDerived(prec, ctx, 'managed', false), attachedTo: liveDerived(prec, ctx, 'attachedTo', [principal]), document: errorVal(msg, p.loc), name: errorVal(msg, p.loc) };
   (owner.linkRefs ??= []).push({ name: principal === 'role' ? 'policies' : 'inlinePolicies', kinds: ['aws.iam.policy'], literals: [prec.arn], loc: owner.loc });
   return [p];
 }
@@ -46,7 +46,7 @@ const role: LiveAdapter = (rec, ctx) => {
   r.attrs = {
     name: liveAttr(rec, ctx, 'RoleName'),
     path: liveAttr(rec, ctx, 'Path', { default: '/' }),
-    assumeRolePolicy: computed(rec, ctx, 'AssumeRolePolicyDocument', normalizeIamDocument(dataAt(rec, 'AssumeRolePolicyDocument'))),
+    assumeRolePolicy: liveDerived(rec, ctx, 'AssumeRolePolicyDocument', normalizeIamDocument(dataAt(rec, 'AssumeRolePolicyDocument'))),
     managedPolicyArns: liveAttr(rec, ctx, 'attachedPolicies', { default: [] }),
     permissionsBoundary: liveAttr(rec, ctx, 'PermissionsBoundary.PermissionsBoundaryArn'),
     maxSessionDuration: liveAttr(rec, ctx, 'MaxSessionDuration', { default: 3600 }),
@@ -75,9 +75,9 @@ const user: LiveAdapter = (rec, ctx) => {
       ? { policyArn: errorVal(describeError(attachedErr), a.loc), awsManagedPolicy: errorVal(describeError(attachedErr), a.loc) }
       : {
           policyArn: liveAttr(arec, ctx, 'policyArn'),
-          awsManagedPolicy: computed(arec, ctx, 'policyArn', AWS_MANAGED.test(policyArn)),
-          principalTypes: computed(arec, ctx, 'principalTypes', ['user']),
-          principalNames: computed(arec, ctx, 'principalNames', [dataAt(rec, 'UserName') as string]),
+          awsManagedPolicy: liveDerived(arec, ctx, 'policyArn', AWS_MANAGED.test(policyArn)),
+          principalTypes: liveDerived(arec, ctx, 'principalTypes', ['user']),
+          principalNames: liveDerived(arec, ctx, 'principalNames', [dataAt(rec, 'UserName') as string]),
         };
     a.linkRefs!.push({ name: 'users', kinds: ['aws.iam.user'], literals: [rec.arn], inverse: 'policyAttachments', loc: a.loc });
     if (!attachedErr) a.linkRefs!.push({ name: 'policy', kinds: ['aws.iam.policy'], literals: [policyArn], inverse: 'attachments', loc: a.loc });
@@ -90,11 +90,11 @@ const managedPolicy: LiveAdapter = (rec, ctx) => {
   const p = liveResource(rec, 'aws.iam.policy', ctx, [dataAt(rec, 'PolicyName'), dataAt(rec, 'PolicyId')]);
   p.attrs = {
     name: liveAttr(rec, ctx, 'PolicyName'),
-    arn: computed(rec, ctx, 'Arn', rec.arn),
-    managed: computed(rec, ctx, 'managed', true),
-    awsManaged: computed(rec, ctx, 'Arn', AWS_MANAGED.test(rec.arn)),
-    attachedTo: computed(rec, ctx, 'attachedTo', [] as string[]),
-    document: computed(rec, ctx, 'document', normalizeIamDocument(dataAt(rec, 'document')), ['document']),
+    arn: liveDerived(rec, ctx, 'Arn', rec.arn),
+    managed: liveDerived(rec, ctx, 'managed', true),
+    awsManaged: liveDerived(rec, ctx, 'Arn', AWS_MANAGED.test(rec.arn)),
+    attachedTo: liveDerived(rec, ctx, 'attachedTo', [] as string[]),
+    document: liveDerived(rec, ctx, 'document', normalizeIamDocument(dataAt(rec, 'document')), ['document']),
     ...tagVals(rec, ctx),
   };
   return p;

@@ -5,12 +5,12 @@ import { defaulted, errorVal, known, type Location, type Val } from '../../model
 import type { Snapshot, SnapshotAccountSettings, SnapshotError, SnapshotListError, SnapshotResource } from '../../sources/live/snapshot.js';
 import { backupLiveAdapters } from './backup.js';
 import { cloudtrailLiveAdapters } from './cloudtrail.js';
-import { accountArn, ec2LiveAdapters } from './ec2.js';
+import { ec2LiveAdapters } from './ec2.js';
 import { ec2InstanceLiveAdapters } from './ec2-instance.js';
 import { ecsLiveAdapters } from './ecs.js';
 import { elasticacheLiveAdapters } from './elasticache.js';
 import { elbLiveAdapters } from './elb.js';
-import { describeError, liveAttr, type LiveAdapter, type LiveCtx } from './helpers.js';
+import { accountArn, describeError, liveAttr, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, tagObject, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
 import { iamLiveAdapters } from './iam.js';
@@ -22,7 +22,7 @@ import { secretsLiveAdapters } from './secrets.js';
 import { ssmLiveAdapters } from './ssm.js';
 import { snsLiveAdapters } from './sns.js';
 
-export { accountArn } from './ec2.js';
+export { accountArn } from './helpers/index.js';
 
 /** Live adapters by snapshot (CloudFormation-style) type. */
 export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {

@@ -1,4 +1,4 @@
-import { computed, dataAt, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+import { dataAt, liveAttr, liveDerived, liveLink, liveResource, logGroupToken, tagVals, type LiveAdapter } from './helpers/index.js';
 
 /** A log group: no retentionInDays in the API answer means never expire (0). */
 const logGroup: LiveAdapter = (rec, ctx) => {
@@ -7,7 +7,7 @@ const logGroup: LiveAdapter = (rec, ctx) => {
   r.attrs = {
     name: liveAttr(rec, ctx, 'logGroupName'),
     retentionDays: liveAttr(rec, ctx, 'retentionInDays', { default: 0 }),
-    neverExpires: computed(rec, ctx, 'retentionInDays', days === undefined || days === 0, [], days === undefined ? 'default' : 'explicit'),
+    neverExpires: liveDerived(rec, ctx, 'retentionInDays', days === undefined || days === 0, [], days === undefined ? 'default' : 'explicit'),
     kmsKeyId: liveAttr(rec, ctx, 'kmsKeyId'),
     logGroupClass: liveAttr(rec, ctx, 'logGroupClass', { default: 'STANDARD' }),
     ...tagVals(rec, ctx, 'tags', 'tags'),
@@ -15,10 +15,5 @@ const logGroup: LiveAdapter = (rec, ctx) => {
   r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', dataAt(rec, 'kmsKeyId'), ['aws.kms.key'], { attribute: 'kmsKeyId' }));
   return r;
 };
-
-/** A region-scoped identifier of a log group (`...:log-group:name` forms repeat across regions). */
-export function logGroupToken(arn: string): string {
-  return `live-ref|${arn.replace(/:\*$/, '')}`;
-}
 
 export const logsLiveAdapters: Record<string, LiveAdapter> = { 'AWS::Logs::LogGroup': logGroup };

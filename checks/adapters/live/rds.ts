@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
-import { engineFamily } from '../terraform/rds.js';
-import { asBool, computed, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers.js';
+import { engineFamily } from '../shared/rds-engines.js';
+import { asBool, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 type Str = string | undefined;
 
@@ -15,22 +15,22 @@ function dbCommon(rec: SnapshotResource, ctx: LiveCtx, r: Resource, cluster: boo
     identifier: liveAttr(rec, ctx, cluster ? 'DBClusterIdentifier' : 'DBInstanceIdentifier'),
     engine: liveAttr(rec, ctx, 'Engine'),
     engineVersion: liveAttr(rec, ctx, 'EngineVersion'),
-    engineFamily: computed(rec, ctx, 'Engine', engineFamily(engine)),
-    aurora: computed(rec, ctx, 'Engine', engine ? engine.startsWith('aurora') : undefined),
+    engineFamily: liveDerived(rec, ctx, 'Engine', engineFamily(engine)),
+    aurora: liveDerived(rec, ctx, 'Engine', engine ? engine.startsWith('aurora') : undefined),
     storageEncrypted: liveAttr(rec, ctx, 'StorageEncrypted', { default: false }),
     kmsKeyId: liveAttr(rec, ctx, 'KmsKeyId'),
-    kmsKeyIsAwsManaged: keyFlag(ctx, encrypted ? kmsKeyId : undefined, computed(rec, ctx, 'KmsKeyId', encrypted ? keyIsAwsManaged(ctx, kmsKeyId) : undefined)),
+    kmsKeyIsAwsManaged: keyFlag(ctx, encrypted ? kmsKeyId : undefined, liveDerived(rec, ctx, 'KmsKeyId', encrypted ? keyIsAwsManaged(ctx, kmsKeyId) : undefined)),
     publiclyAccessible: liveAttr(rec, ctx, 'PubliclyAccessible', { default: false }),
     backupRetentionPeriod: liveAttr(rec, ctx, 'BackupRetentionPeriod', { default: 1 }),
     deletionProtection: liveAttr(rec, ctx, 'DeletionProtection', { default: false }),
     iamDatabaseAuthenticationEnabled: liveAttr(rec, ctx, 'IAMDatabaseAuthenticationEnabled', { default: false }),
-    manageMasterUserPassword: computed(rec, ctx, 'MasterUserSecret', dataAt(rec, 'MasterUserSecret') !== undefined),
+    manageMasterUserPassword: liveDerived(rec, ctx, 'MasterUserSecret', dataAt(rec, 'MasterUserSecret') !== undefined),
     masterUserSecretKmsKeyId: liveAttr(rec, ctx, 'MasterUserSecret.KmsKeyId'),
     enabledCloudwatchLogsExports: liveAttr(rec, ctx, 'EnabledCloudwatchLogsExports', { default: [] }),
     copyTagsToSnapshot: liveAttr(rec, ctx, 'CopyTagsToSnapshot', { default: false }),
     performanceInsightsEnabled: liveAttr(rec, ctx, cluster ? 'PerformanceInsightsEnabled' : 'PerformanceInsightsEnabled', { default: false, map: asBool }),
     performanceInsightsKmsKeyId: liveAttr(rec, ctx, 'PerformanceInsightsKMSKeyId'),
-    performanceInsightsKmsKeyIsAwsManaged: keyFlag(ctx, piKey, computed(rec, ctx, 'PerformanceInsightsKMSKeyId', keyIsAwsManaged(ctx, piKey))),
+    performanceInsightsKmsKeyIsAwsManaged: keyFlag(ctx, piKey, liveDerived(rec, ctx, 'PerformanceInsightsKMSKeyId', keyIsAwsManaged(ctx, piKey))),
     ...tagVals(rec, ctx),
   };
   r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', kmsKeyId, ['aws.kms.key'], { attribute: 'KmsKeyId' }));
@@ -39,26 +39,22 @@ function dbCommon(rec: SnapshotResource, ctx: LiveCtx, r: Resource, cluster: boo
   r.linkRefs!.push(liveLink(rec, ctx, 'securityGroups', sgs, ['aws.ec2.security-group'], { inverse: 'attachedResources', attribute: 'VpcSecurityGroups' }));
 }
 
-function groupToken(arn: string): string {
-  return `live-ref|${arn}`;
-}
-
 /** A parameter group as its own model resource (one per group name, shared by its users). */
 function parameterGroup(rec: SnapshotResource, ctx: LiveCtx, name: string, cluster: boolean): Resource {
   const arn = `arn:${ctx.snapshot.account.partition}:rds:${rec.region}:${rec.account}:${cluster ? 'cluster-pg' : 'pg'}:${name}`;
   const pg: SnapshotResource = { type: cluster ? 'AWS::RDS::DBClusterParameterGroup' : 'AWS::RDS::DBParameterGroup', arn, region: rec.region, account: rec.account, data: {}, ...(rec.errors?.parameters ? { errors: { parameters: rec.errors.parameters } } : {}) };
   const params = dataAt(rec, 'parameters') as Record<string, { value: string | null }> | null | undefined;
   // A region-scoped token: group names repeat across regions, and ARN-form matching would join them.
-  const r = liveResource(pg, 'aws.rds.parameter-group', ctx, [groupToken(pg.arn)]);
+  const r = liveResource(pg, 'aws.rds.parameter-group', ctx, [liveRefToken(pg.arn)]);
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(params ?? {})) if (v?.value !== null && v?.value !== undefined) values[k] = v.value;
   r.attrs = {
-    name: computed(pg, ctx, 'name', name),
-    parameters: computed(pg, ctx, 'parameters', values, ['parameters']),
-    isClusterGroup: computed(pg, ctx, 'isClusterGroup', cluster),
-    isDefaultGroup: computed(pg, ctx, 'isDefaultGroup', name.startsWith('default.')),
-    tags: computed(pg, ctx, 'tags', {} as Record<string, string>, [], 'default'),
-    dataClass: computed(pg, ctx, 'dataClass', undefined, [], 'default'),
+    name: liveDerived(pg, ctx, 'name', name),
+    parameters: liveDerived(pg, ctx, 'parameters', values, ['parameters']),
+    isClusterGroup: liveDerived(pg, ctx, 'isClusterGroup', cluster),
+    isDefaultGroup: liveDerived(pg, ctx, 'isDefaultGroup', name.startsWith('default.')),
+    tags: liveDerived(pg, ctx, 'tags', {} as Record<string, string>, [], 'default'),
+    dataClass: liveDerived(pg, ctx, 'dataClass', undefined, [], 'default'),
   };
   return r;
 }
@@ -69,16 +65,16 @@ const instance: LiveAdapter = (rec, ctx) => {
   const clusterId = dataAt(rec, 'DBClusterIdentifier') as Str;
   const group = (dataAt(rec, 'DBParameterGroups.0.DBParameterGroupName') as Str) ?? undefined;
   r.attrs.instanceClass = liveAttr(rec, ctx, 'DBInstanceClass');
-  r.attrs.isClusterMember = computed(rec, ctx, 'DBClusterIdentifier', clusterId !== undefined);
+  r.attrs.isClusterMember = liveDerived(rec, ctx, 'DBClusterIdentifier', clusterId !== undefined);
   r.attrs.clusterIdentifier = liveAttr(rec, ctx, 'DBClusterIdentifier');
-  r.attrs.isReadReplica = computed(rec, ctx, 'ReadReplicaSourceDBInstanceIdentifier', dataAt(rec, 'ReadReplicaSourceDBInstanceIdentifier') !== undefined || dataAt(rec, 'ReadReplicaSourceDBClusterIdentifier') !== undefined);
+  r.attrs.isReadReplica = liveDerived(rec, ctx, 'ReadReplicaSourceDBInstanceIdentifier', dataAt(rec, 'ReadReplicaSourceDBInstanceIdentifier') !== undefined || dataAt(rec, 'ReadReplicaSourceDBClusterIdentifier') !== undefined);
   r.attrs.multiAz = liveAttr(rec, ctx, 'MultiAZ', { default: false });
   r.attrs.parameterGroupName = liveAttr(rec, ctx, 'DBParameterGroups.0.DBParameterGroupName');
   r.linkRefs!.push(liveLink(rec, ctx, 'cluster', clusterId, ['aws.rds.cluster'], { inverse: 'instances', attribute: 'DBClusterIdentifier' }));
   const out = [r];
   if (group) {
     const pg = parameterGroup(rec, ctx, group, false);
-    r.linkRefs!.push({ name: 'parameterGroup', kinds: ['aws.rds.parameter-group'], literals: [groupToken(pg.arn!)], loc: r.loc });
+    r.linkRefs!.push({ name: 'parameterGroup', kinds: ['aws.rds.parameter-group'], literals: [liveRefToken(pg.arn!)], loc: r.loc });
     out.push(pg);
   }
   return out;
@@ -91,11 +87,11 @@ const cluster: LiveAdapter = (rec, ctx) => {
   r.attrs.engineMode = liveAttr(rec, ctx, 'EngineMode', { default: 'provisioned' });
   r.attrs.clusterParameterGroupName = liveAttr(rec, ctx, 'DBClusterParameterGroup');
   // Aurora clusters report no PubliclyAccessible: member instances carry it.
-  if (dataAt(rec, 'PubliclyAccessible') === undefined) r.attrs.publiclyAccessible = computed(rec, ctx, 'PubliclyAccessible', false, [], 'default');
+  if (dataAt(rec, 'PubliclyAccessible') === undefined) r.attrs.publiclyAccessible = liveDerived(rec, ctx, 'PubliclyAccessible', false, [], 'default');
   const out = [r];
   if (group) {
     const pg = parameterGroup(rec, ctx, group, true);
-    r.linkRefs!.push({ name: 'clusterParameterGroup', kinds: ['aws.rds.parameter-group'], literals: [groupToken(pg.arn!)], loc: r.loc });
+    r.linkRefs!.push({ name: 'clusterParameterGroup', kinds: ['aws.rds.parameter-group'], literals: [liveRefToken(pg.arn!)], loc: r.loc });
     out.push(pg);
   }
   return out;

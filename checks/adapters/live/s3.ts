@@ -1,5 +1,5 @@
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
-import { asBool, computed, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers.js';
+import { asBool, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 interface LifecycleRule {
   ID?: string;
@@ -70,22 +70,22 @@ const bucket: LiveAdapter = (rec, ctx) => {
   const kms = sse === 'aws:kms' || sse === 'aws:kms:dsse';
   const logging = dataAt(rec, 'logging') as { TargetBucket?: string } | null | undefined;
   r.attrs = {
-    bucketName: computed(rec, ctx, 'Name', name),
+    bucketName: liveDerived(rec, ctx, 'Name', name),
     sseAlgorithm: liveAttr(rec, ctx, `${byDefault}.SSEAlgorithm`, { default: 'AES256', facet: 'encryption' }),
     kmsKeyId: liveAttr(rec, ctx, `${byDefault}.KMSMasterKeyID`, { facet: 'encryption' }),
-    kmsKeyIsAwsManaged: keyFlag(ctx, kms ? key : undefined, computed(rec, ctx, 'encryption', kms ? (key ? keyIsAwsManaged(ctx, key) : true) : undefined, ['encryption'])),
+    kmsKeyIsAwsManaged: keyFlag(ctx, kms ? key : undefined, liveDerived(rec, ctx, 'encryption', kms ? (key ? keyIsAwsManaged(ctx, key) : true) : undefined, ['encryption'])),
     bucketKeyEnabled: liveAttr(rec, ctx, 'encryption.Rules.0.BucketKeyEnabled', { default: false, facet: 'encryption' }),
-    versioningEnabled: computed(rec, ctx, 'versioning', dataAt(rec, 'versioning.Status') === 'Enabled', ['versioning']),
-    mfaDelete: computed(rec, ctx, 'versioning', dataAt(rec, 'versioning.MFADelete') === 'Enabled', ['versioning']),
+    versioningEnabled: liveDerived(rec, ctx, 'versioning', dataAt(rec, 'versioning.Status') === 'Enabled', ['versioning']),
+    mfaDelete: liveDerived(rec, ctx, 'versioning', dataAt(rec, 'versioning.MFADelete') === 'Enabled', ['versioning']),
     blockPublicAcls: pab(rec, ctx, 'BlockPublicAcls'),
     ignorePublicAcls: pab(rec, ctx, 'IgnorePublicAcls'),
     blockPublicPolicy: pab(rec, ctx, 'BlockPublicPolicy'),
     restrictPublicBuckets: pab(rec, ctx, 'RestrictPublicBuckets'),
-    acl: computed(rec, ctx, 'acl', cannedAcl(grants(rec)), ['acl']),
-    aclGrants: computed(rec, ctx, 'acl', grants(rec), ['acl']),
+    acl: liveDerived(rec, ctx, 'acl', cannedAcl(grants(rec)), ['acl']),
+    aclGrants: liveDerived(rec, ctx, 'acl', grants(rec), ['acl']),
     policy: liveAttr(rec, ctx, 'policy'),
-    lifecycleRules: computed(rec, ctx, 'lifecycle', lifecycle(rec), ['lifecycle']),
-    loggingEnabled: computed(rec, ctx, 'logging', !!logging?.TargetBucket, ['logging']),
+    lifecycleRules: liveDerived(rec, ctx, 'lifecycle', lifecycle(rec), ['lifecycle']),
+    loggingEnabled: liveDerived(rec, ctx, 'logging', !!logging?.TargetBucket, ['logging']),
     loggingTargetBucket: liveAttr(rec, ctx, 'logging.TargetBucket', { facet: 'logging' }),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };

@@ -1,5 +1,5 @@
-import { scheduleDays } from '../terraform/secrets.js';
-import { computed, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+import { scheduleDays } from '../shared/rotation-schedules.js';
+import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 const secret: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.secretsmanager.secret', ctx, [dataAt(rec, 'Name')]);
@@ -10,9 +10,9 @@ const secret: LiveAdapter = (rec, ctx) => {
   r.attrs = {
     name: liveAttr(rec, ctx, 'Name'),
     kmsKeyId: liveAttr(rec, ctx, 'KmsKeyId'),
-    kmsKeyIsAwsManaged: keyFlag(ctx, key, computed(rec, ctx, 'KmsKeyId', key ? keyIsAwsManaged(ctx, key) : true, [], key ? 'explicit' : 'default')),
+    kmsKeyIsAwsManaged: keyFlag(ctx, key, liveDerived(rec, ctx, 'KmsKeyId', key ? keyIsAwsManaged(ctx, key) : true, [], key ? 'explicit' : 'default')),
     rotationEnabled: liveAttr(rec, ctx, 'RotationEnabled', { default: false }),
-    rotationDays: computed(rec, ctx, 'RotationRules', rotation ? (after ?? (expr ? scheduleDays(expr) : undefined)) : undefined),
+    rotationDays: liveDerived(rec, ctx, 'RotationRules', rotation ? (after ?? (expr ? scheduleDays(expr) : undefined)) : undefined),
     rotationScheduleExpression: liveAttr(rec, ctx, 'RotationRules.ScheduleExpression'),
     rotationLambdaArn: liveAttr(rec, ctx, 'RotationLambdaARN'),
     // The recovery window is chosen when a secret is deleted: a live secret does not carry one.

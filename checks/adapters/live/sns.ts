@@ -1,4 +1,4 @@
-import { dataAt, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+import { dataAt, liveAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 /** A topic as GetTopicAttributes describes it, with its tags. */
 const topic: LiveAdapter = (rec, ctx) => {

@@ -1,4 +1,4 @@
-import { dataAt, liveAttr, liveResource, tagVals, type LiveAdapter } from './helpers.js';
+import { dataAt, liveAttr, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 /** A parameter as DescribeParameters describes it (with its tags); the value itself is never read. */
 const parameter: LiveAdapter = (rec, ctx) => {

@@ -1,15 +1,4 @@
-import type { Resource } from '../../model/resource.js';
-import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, attr, linkRef, tfResource, type TfAdapter } from './helpers.js';
-
-/** An account-level setting: a facet of the synthetic `aws.account` (id `account`). */
-function accountFacet(rec: TfRecord): Resource {
-  const r = tfResource(rec, 'aws.account');
-  r.identifiers = [];
-  r.mergeInto = 'account';
-  r.linkRefs = [{ name: 'account', kinds: ['aws.account'], addresses: ['account'], loc: r.loc }];
-  return r;
-}
+import { accountFacet, asBool, attr, linkRef, type TfAdapter } from './helpers/index.js';
 
 /** Terraform resource type -> adapter. */
 export const accountAdapters: Record<string, TfAdapter> = {

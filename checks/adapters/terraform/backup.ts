@@ -1,17 +1,16 @@
 import type { LinkRef } from '../../model/resource.js';
 import { isUnknown, UNKNOWN } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asNumber, attr, linkRef, locOf, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
-import { attrComputed, awsManagedKey, bool, num } from './rds.js';
+import { asBool, asNumber, attr, awsManagedKeyAttr, computedAttr, linkRef, locOf, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 import { pushAll } from '../../util/push-all.js';
 
 const vault: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.backup.vault', [rec.values.name]);
   r.attrs = {
     name: attr<string>(rec, 'name'),
-    kmsKeyArn: attrComputed<string>(rec, 'kms_key_arn'),
-    kmsKeyIsAwsManaged: awsManagedKey(rec, 'kms_key_arn'),
-    forceDestroy: attrComputed(rec, 'force_destroy', { default: false, ...bool }),
+    kmsKeyArn: computedAttr<string>(rec, 'kms_key_arn'),
+    kmsKeyIsAwsManaged: awsManagedKeyAttr(rec, 'kms_key_arn'),
+    forceDestroy: computedAttr(rec, 'force_destroy', { default: false, map: asBool }),
     locked: { value: false, origin: 'default', loc: r.loc },
     ...tagAttrs(rec),
   };
@@ -26,9 +25,9 @@ const vaultLock: TfAdapter = (rec) => {
   r.linkRefs!.push(linkRef(rec, 'vault', 'backup_vault_name', ['aws.backup.vault']));
   r.attrs = {
     locked: { value: true, origin: 'explicit', loc: r.loc },
-    lockMinRetentionDays: attr(rec, 'min_retention_days', num),
-    lockMaxRetentionDays: attr(rec, 'max_retention_days', num),
-    lockChangeableForDays: attr(rec, 'changeable_for_days', num),
+    lockMinRetentionDays: attr(rec, 'min_retention_days', { map: asNumber }),
+    lockMaxRetentionDays: attr(rec, 'max_retention_days', { map: asNumber }),
+    lockChangeableForDays: attr(rec, 'changeable_for_days', { map: asNumber }),
   };
   return r;
 };
@@ -94,8 +93,8 @@ const selection: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.backup.selection');
   r.attrs = {
     name: attr<string>(rec, 'name'),
-    resources: attrComputed<unknown[]>(rec, 'resources', { default: [] }),
-    selectionTags: attrComputed<unknown[]>(rec, 'selection_tag', { default: [] }),
+    resources: computedAttr<unknown[]>(rec, 'resources', { default: [] }),
+    selectionTags: computedAttr<unknown[]>(rec, 'selection_tag', { default: [] }),
     iamRoleArn: attr<string>(rec, 'iam_role_arn'),
   };
   r.linkRefs!.push(linkRef(rec, 'plan', 'plan_id', ['aws.backup.plan'], { inverse: 'selections' }));

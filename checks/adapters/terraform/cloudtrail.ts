@@ -1,7 +1,7 @@
 import type { LinkRef } from '../../model/resource.js';
 import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, attr, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
+import { asBool, attr, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 export interface DataEventSelection {
   resourceType: string | typeof UNKNOWN;

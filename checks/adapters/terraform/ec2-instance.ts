@@ -1,6 +1,5 @@
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { scanCredentials } from './credentials.js';
-import { attr, locOf, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
+import { attr, locOf, scanCredentials, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 const USER_DATA = ['user_data', 'user_data_base64'];
 

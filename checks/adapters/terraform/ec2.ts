@@ -1,138 +1,19 @@
 import type { LinkRef, Resource } from '../../model/resource.js';
-import { isUnknown, UNKNOWN, type Location, type Val } from '../../model/value.js';
+import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, asNumber, attr, linkRef, locOf, rawAt, tagAttrs, tfResource, withAddress, type TfAdapter } from './helpers.js';
+import { normRule, type SgRule } from '../shared/security-group-rules.js';
+import { accountLink, asBool, asNumber, attr, computedAttr, isConfigured, linkRef, locOf, rawAt, tagAttrs, tfResource, withAddress, type TfAdapter } from './helpers/index.js';
 
 const SG = 'aws.ec2.security-group';
 const VPC = 'aws.ec2.vpc';
 const SUBNET = 'aws.ec2.subnet';
 
-/** True when the configuration is known and does not write `path` (so a computed unknown is the provider's choice). */
-export function notConfigured(rec: TfRecord, path: string): boolean {
-  return rec.configured !== undefined && !rec.configured.has(path);
-}
-
-/**
- * An Optional+Computed attribute: a plan shows it unknown when the configuration does not set it; the
- * provider then uses its default, so apply that default instead of reporting unknown.
- */
-export function computedAttr<T>(rec: TfRecord, path: string, dflt: T, map?: (raw: unknown) => T | undefined): Val<T> {
-  const v = attr<T>(rec, path, { default: dflt, map });
-  if (v.origin === 'unknown' && notConfigured(rec, path)) return { value: dflt, origin: 'default', loc: v.loc };
-  return v;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Security-group rules
-
-export interface SgRule {
-  protocol: string | typeof UNKNOWN;
-  fromPort: number | typeof UNKNOWN | null;
-  toPort: number | typeof UNKNOWN | null;
-  cidrIpv4: unknown[] | typeof UNKNOWN;
-  cidrIpv6: unknown[] | typeof UNKNOWN;
-  sourceSecurityGroups: unknown[] | typeof UNKNOWN;
-  prefixLists: unknown[] | typeof UNKNOWN;
-  self: boolean | typeof UNKNOWN;
-  description: string | null | typeof UNKNOWN;
-  origin: string;
-  _loc: Location;
-}
-
-const PROTOCOL_NAMES: Record<string, string> = { '-1': '-1', all: '-1', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
-
-/** Terraform/API protocol spelling -> '-1' | 'tcp' | 'udp' | 'icmp' | 'icmpv6' | number string. */
-export function normProtocol(raw: unknown): string | typeof UNKNOWN {
-  if (isUnknown(raw)) return UNKNOWN;
-  if (raw === undefined || raw === null) return '-1';
-  const s = String(raw).trim().toLowerCase();
-  return PROTOCOL_NAMES[s] ?? s;
-}
-
-function list(raw: unknown): unknown[] | typeof UNKNOWN {
-  if (isUnknown(raw)) return UNKNOWN;
-  if (raw === undefined || raw === null) return [];
-  if (Array.isArray(raw)) return raw.filter((x) => x !== null && x !== '');
-  return raw === '' ? [] : [raw];
-}
-
-function port(raw: unknown): number | typeof UNKNOWN | null {
-  if (isUnknown(raw)) return UNKNOWN;
-  const n = asNumber(raw);
-  return n === undefined ? null : n;
-}
-
-/**
- * Security-group sources of a rule: literal ids where known; where the id is known only after apply,
- * the Terraform addresses the attribute references (so `sourceSecurityGroups` is never empty for a
- * rule that names a group).
- */
-function groupSources(raw: unknown, refs: string[]): unknown[] | typeof UNKNOWN {
-  if (isUnknown(raw) && refs.length === 0) return UNKNOWN;
-  const known = isUnknown(raw) ? [] : list(raw);
-  if (isUnknown(known)) return UNKNOWN;
-  const out: unknown[] = [];
-  let unresolved = isUnknown(raw);
-  for (const v of known) {
-    if (isUnknown(v)) unresolved = true;
-    else out.push(v);
-  }
-  if (unresolved) {
-    if (refs.length === 0) return UNKNOWN;
-    for (const r of refs) if (!out.includes(r)) out.push(r);
-  }
-  return out;
-}
-
-interface RuleInput {
-  protocol: unknown;
-  fromPort: unknown;
-  toPort: unknown;
-  cidrIpv4: unknown;
-  cidrIpv6: unknown;
-  groups: unknown;
-  groupRefs: string[];
-  prefixLists: unknown;
-  self: unknown;
-  description: unknown;
-  origin: string;
-  loc: Location;
-}
-
-/** One normalised rule; all-protocol rules cover ports 0-65535 whatever ports were written. */
-export function normRule(i: RuleInput): SgRule {
-  const protocol = normProtocol(i.protocol);
-  let fromPort = port(i.fromPort);
-  let toPort = port(i.toPort);
-  if (protocol === '-1') {
-    fromPort = 0;
-    toPort = 65535;
-  } else if ((protocol === 'tcp' || protocol === 'udp') && fromPort === null && toPort === null) {
-    // aws_vpc_security_group_*_rule without ports on tcp/udp is rejected by AWS; keep null (unknown range).
-  }
-  const self = isUnknown(i.self) ? UNKNOWN : asBool(i.self) ?? false;
-  const description = isUnknown(i.description) ? UNKNOWN : typeof i.description === 'string' && i.description !== '' ? i.description : null;
-  return {
-    protocol,
-    fromPort,
-    toPort,
-    cidrIpv4: list(i.cidrIpv4),
-    cidrIpv6: list(i.cidrIpv6),
-    sourceSecurityGroups: groupSources(i.groups, i.groupRefs),
-    prefixLists: list(i.prefixLists),
-    self,
-    description,
-    origin: i.origin,
-    _loc: i.loc,
-  };
-}
-
 /**
  * Inline `ingress`/`egress` blocks of aws_security_group / aws_default_security_group. Terraform
  * creates groups without the AWS default allow-all egress rule, and the default security group loses
  * every rule it does not declare, so an absent block list means "no rules". A plan shows the blocks
- * unknown when the configuration does not write them (they are computed): that is also "no inline
- * rules" (standalone rule resources are appended by the linker).
+ * computed when they are not configured: that is also "no inline rules" (standalone rule resources are
+ * appended by the linker).
  */
 function inlineRules(rec: TfRecord, block: 'ingress' | 'egress'): Val<SgRule[]> {
   const raw = rawAt(rec.values, block);
@@ -141,7 +22,7 @@ function inlineRules(rec: TfRecord, block: 'ingress' | 'egress'): Val<SgRule[]> 
     // Limitation: plan `configuration` never lists ingress/egress (attributes-as-blocks; seen in every
     // corpus plan), so a wholly unknown list that the configuration did write (a dynamic block over a
     // collection known only after apply) is also read as "no inline rules" in a plan. HCL knows.
-    if (notConfigured(rec, block)) return { value: [], origin: 'default', loc };
+    if (isConfigured(rec, block) === false) return { value: [], origin: 'default', loc };
     return { value: undefined, origin: 'unknown', loc };
   }
   // Known values are used even when the plan's configuration does not list the block: ingress/egress
@@ -306,7 +187,7 @@ function subnet(isDefault: boolean): TfAdapter {
       availabilityZone: attr(rec, 'availability_zone'),
       // aws_subnet: default false; aws_default_subnet: default true (AWS default subnets assign public IPs).
       mapPublicIpOnLaunch: isDefault
-        ? computedAttr(rec, 'map_public_ip_on_launch', true, asBool)
+        ? computedAttr(rec, 'map_public_ip_on_launch', { default: true, map: asBool })
         : attr(rec, 'map_public_ip_on_launch', { default: false, map: asBool }),
       assignIpv6AddressOnCreation: attr(rec, 'assign_ipv6_address_on_creation', { default: false, map: asBool }),
       isDefault: { value: isDefault, origin: isDefault ? 'explicit' : 'default', loc: r.loc },
@@ -365,10 +246,10 @@ const ebsVolume: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.ec2.ebs-volume');
   const { tags, dataClass } = tagAttrs(rec);
   r.attrs = {
-    // Optional+Computed: a plan shows it unknown when not written; the provider then sends no
+    // Optional+Computed: a plan shows it computed when not configured; the provider then sends no
     // Encrypted flag and AWS decides by the region's encryption-by-default. Record "not requested"
     // (false, origin default); the policy consults the account setting for that case.
-    encrypted: computedAttr(rec, 'encrypted', false, asBool),
+    encrypted: computedAttr(rec, 'encrypted', { default: false, map: asBool }),
     kmsKeyId: attr(rec, 'kms_key_id'),
     snapshotId: attr(rec, 'snapshot_id'),
     size: attr(rec, 'size', { map: asNumber }),
@@ -379,7 +260,7 @@ const ebsVolume: TfAdapter = (rec) => {
   };
   r.linkRefs = [
     linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']),
-    { name: 'account', kinds: ['aws.account'], addresses: ['account'], loc: r.loc },
+    accountLink(r.loc),
   ];
   return r;
 };

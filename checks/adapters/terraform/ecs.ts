@@ -1,7 +1,7 @@
 import type { LinkRef } from '../../model/resource.js';
 import { isUnknown, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { attr, jsonAttr, linkRef, locOf, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
+import { attr, jsonAttr, linkRef, locOf, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 function arrayOr(v: unknown): unknown {
   if (isUnknown(v)) return v;

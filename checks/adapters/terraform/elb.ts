@@ -1,18 +1,15 @@
 import { isUnknown, type Val } from '../../model/value.js';
-import { asBool, asNumber, attr, derived, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
-import { computedAttr } from './ec2.js';
+import { DEFAULT_SSL_POLICY } from '../shared/tls-policies.js';
+import { asBool, asNumber, attr, computedAttr, derived, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 const LB = 'aws.elb.load-balancer';
 const LISTENER = 'aws.elb.listener';
-
-/** Provider default for `ssl_policy` on HTTPS/TLS listeners that do not set one. */
-export const DEFAULT_SSL_POLICY = 'ELBSecurityPolicy-2016-08';
 
 const loadBalancer: TfAdapter = (rec) => {
   const r = tfResource(rec, LB, [rec.values.name, rec.values.dns_name]);
   const { tags, dataClass } = tagAttrs(rec);
   const type = attr<string>(rec, 'load_balancer_type', { default: 'application' });
-  const internal = computedAttr(rec, 'internal', false, asBool);
+  const internal = computedAttr(rec, 'internal', { default: false, map: asBool });
   const logsBlock = rawAt(rec.values, 'access_logs');
   const logsEnabled: Val<boolean> = isUnknown(logsBlock)
     ? { value: undefined, origin: 'unknown', loc: locOf(rec, 'access_logs') }
@@ -63,10 +60,10 @@ function normAction(raw: unknown, i: number, loc: ReturnType<typeof locOf>): Rec
 
 const listener: TfAdapter = (rec) => {
   const r = tfResource(rec, LISTENER);
-  const protocol = computedAttr<string>(rec, 'protocol', 'HTTP', (v) => String(v).toUpperCase());
+  const protocol = computedAttr<string>(rec, 'protocol', { default: 'HTTP', map: (v) => String(v).toUpperCase() });
   const tlsListener = protocol.value === 'HTTPS' || protocol.value === 'TLS';
   const ssl = tlsListener
-    ? computedAttr<string>(rec, 'ssl_policy', DEFAULT_SSL_POLICY)
+    ? computedAttr<string>(rec, 'ssl_policy', { default: DEFAULT_SSL_POLICY })
     : protocol.origin === 'unknown'
       ? attr<string>(rec, 'ssl_policy')
       : { value: undefined, origin: 'default' as const, loc: locOf(rec, 'ssl_policy') };

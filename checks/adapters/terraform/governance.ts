@@ -1,7 +1,7 @@
 import type { Val } from '../../model/value.js';
 import { UNKNOWN, type Location } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { withAddress } from './helpers.js';
+import { withAddress } from './helpers/index.js';
 
 /**
  * Account-wide facts of a Terraform scan that no single resource holds: the regions in use (data

@@ -2,25 +2,11 @@ import type { LinkRef, Resource } from '../../model/resource.js';
 import { documentFromStatementBlocks, normalizeIamDocument } from '../../model/iam-document.js';
 import { isUnknown, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asNumber, attr, linkRef, locOf, partialJsonVal, rawAt, tagAttrs, tfResource, type AttrOptions, type TfAdapter } from './helpers.js';
+import { asNumber, attr, computedAttr, linkRef, locOf, partialJsonVal, policyDocumentRef, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 import { pushAll } from '../../util/push-all.js';
 
-// ---------------------------------------------------------------------------------------------
-// Helpers shared by the identity, secrets and container adapters.
-// ---------------------------------------------------------------------------------------------
-
-/**
- * For Optional+Computed arguments: a plan shows an unset computed argument as "known after apply";
- * when the source says the configuration does not set it, the provider default is the honest value.
- */
-export function computedAttr<T>(rec: TfRecord, path: string, opts: AttrOptions<T> = {}): Val<T> {
-  const v = attr<T>(rec, path, opts);
-  if (v.origin === 'unknown' && rec.configured && !rec.configured.has(path)) return { value: opts.default, origin: 'default', loc: v.loc };
-  return v;
-}
-
 /** A normalised policy document from a JSON attribute (string or, from HCL `jsonencode`, an object). */
-export function documentAttr(rec: TfRecord, path: string): Val {
+function documentAttr(rec: TfRecord, path: string): Val {
   const v = attr<unknown>(rec, path);
   if (v.origin === 'unknown') return partialJsonVal(rec, path, v);
   if (v.value === undefined) return v;
@@ -53,15 +39,8 @@ function policyResource(rec: TfRecord, managed: boolean, attachedTo: string[]): 
   r.attrs.awsManaged = { value: false, origin: 'explicit', loc: r.loc };
   r.attrs.attachedTo = { value: attachedTo, origin: 'explicit', loc: r.loc };
   r.attrs.document = documentAttr(rec, 'policy');
-  r.linkRefs!.push(docSourceRef(rec, 'policy', 'documentSource'));
+  r.linkRefs!.push(policyDocumentRef(rec, 'documentSource', 'policy'));
   return r;
-}
-
-/** The data.aws_iam_policy_document an expression references (by address only: the JSON text is no identifier). */
-function docSourceRef(rec: TfRecord, path: string, name: string): LinkRef {
-  const key = path.replace(/\.\d+(?=\.|$)/g, '');
-  const addresses = (rec.references[key] ?? rec.references[path] ?? []).filter((a) => /(^|\.)data\.aws_iam_policy_document\./.test(a));
-  return refTo(name, ['aws.iam.policy-document'], addresses, rec, path);
 }
 
 const managedPolicy: TfAdapter = (rec) => {
@@ -96,7 +75,7 @@ const role: TfAdapter = (rec) => {
   const { tags, dataClass } = tagAttrs(rec);
   r.attrs.tags = tags;
   r.attrs.dataClass = dataClass;
-  r.linkRefs!.push(docSourceRef(rec, 'assume_role_policy', 'assumeRolePolicySource'));
+  r.linkRefs!.push(policyDocumentRef(rec, 'assumeRolePolicySource', 'assume_role_policy'));
   r.linkRefs!.push(linkRef(rec, 'policies', 'managed_policy_arns', ['aws.iam.policy']));
   r.linkRefs!.push(linkRef(rec, 'permissionsBoundaryPolicy', 'permissions_boundary', ['aws.iam.policy']));
 
@@ -122,7 +101,7 @@ const role: TfAdapter = (rec) => {
       p.attrs.awsManaged = { value: false, origin: 'explicit', loc: p.loc };
       p.attrs.attachedTo = { value: ['role'], origin: 'explicit', loc: p.loc };
       p.attrs.document = documentAttr(rec, `inline_policy.${i}.policy`);
-      p.linkRefs = [refTo('roles', ['aws.iam.role'], [rec.address], rec, `inline_policy.${i}`, 'policies'), docSourceRef(rec, `inline_policy.${i}.policy`, 'documentSource')];
+      p.linkRefs = [refTo('roles', ['aws.iam.role'], [rec.address], rec, `inline_policy.${i}`, 'policies'), policyDocumentRef(rec, 'documentSource', `inline_policy.${i}.policy`)];
       out.push(p);
     });
   }

@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import type { Resource } from '../../model/resource.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import type { TfAdapter } from './helpers.js';
+import { ACCOUNT_ID, tagAttrs, type TfAdapter } from './helpers/index.js';
 import { KINDS } from '../../model/kinds/index.js';
 import { accountAdapters } from './account.js';
 import { rdsAdapters } from './rds.js';
@@ -21,7 +21,6 @@ import { credentialBlocks } from './credentials.js';
 import { ssmAdapters } from './ssm.js';
 import { snsAdapters } from './sns.js';
 import { regionAttrs } from './governance.js';
-import { tagAttrs } from './helpers.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
 
@@ -48,7 +47,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */
 export const TF_DATA_ADAPTERS: Record<string, TfAdapter> = Object.fromEntries(Object.entries(TF_ADAPTERS).filter(([k]) => k.startsWith('data.')));
 
-export const ACCOUNT_ID = 'account';
+export { ACCOUNT_ID };
 
 /** The synthetic account of a Terraform scan: what the configuration sets is merged in; the rest stays unknown. */
 export function tfAccount(source: 'hcl' | 'plan', input: string): Resource {

@@ -1,59 +1,7 @@
-import type { LinkRef, Resource } from '../../model/resource.js';
-import { isUnknown, type Val } from '../../model/value.js';
+import type { Resource } from '../../model/resource.js';
+import type { Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, asNumber, attr, jsonAttr, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
-
-/** A link to the data.aws_iam_policy_document an attribute's expression references (address only). */
-export function policyDocumentRef(rec: TfRecord, name: string, path: string): LinkRef {
-  const key = path.replace(/\.\d+(?=\.|$)/g, '');
-  const addresses = (rec.references[key] ?? rec.references[path] ?? []).filter((a) => /(^|\.)data\.aws_iam_policy_document\./.test(a));
-  return { name, kinds: ['aws.iam.policy-document'], addresses, literals: [], loc: locOf(rec, path) };
-}
-
-/**
- * True for a literal that names an AWS-managed key: `alias/aws/<service>` or an alias ARN
- * `arn:aws:kms:<region>:<account>:alias/aws/<service>`. AWS-managed keys never appear in a Terraform
- * model; a key ARN by id (`key/<uuid>`) cannot be told apart and is not matched here.
- */
-export function isAwsManagedKeyRef(ref: string): boolean {
-  return /^alias\/aws\//.test(ref) || /^arn:aws[a-z-]*:kms:[^:]*:[^:]*:alias\/aws\//.test(ref);
-}
-
-/**
- * Whether a KMS key attribute of `rec` (e.g. `kms_key_id`) names the AWS-managed key of the service:
- * - absent/null, when the service then uses its AWS-managed key (pass `absentMeansAwsManaged`): true (origin default)
- * - a literal `alias/aws/...` (or its ARN): true
- * - an expression referencing a managed resource (`aws_kms_key.x.arn`, `aws_kms_alias.x.arn`): false
- * - a literal customer alias (`alias/app`, `...:alias/app`): false
- * - a data source reference, an unknown value, or a literal key id/ARN: unknown (the kmsKey link may settle it)
- */
-export function kmsKeyIsAwsManaged(rec: TfRecord, path: string, absentMeansAwsManaged: boolean): Val<boolean> {
-  const key = path.replace(/\.\d+(?=\.|$)/g, '');
-  const refs = rec.references[key] ?? rec.references[path] ?? [];
-  const raw = rawAt(rec.values, path);
-  const loc = locOf(rec, path);
-  const managedRefs = refs.filter((a) => !/(^|\.)data\./.test(a));
-  if (managedRefs.length > 0 && managedRefs.length === refs.length) return { value: false, origin: 'explicit', loc };
-  if (isUnknown(raw) || refs.length > 0) return { value: undefined, origin: 'unknown', loc };
-  if (raw === undefined || raw === null || raw === '') {
-    return absentMeansAwsManaged ? { value: true, origin: 'default', loc } : { value: undefined, origin: 'default', loc };
-  }
-  if (typeof raw !== 'string') return { value: undefined, origin: 'unknown', loc };
-  if (isAwsManagedKeyRef(raw)) return { value: true, origin: 'explicit', loc };
-  if (/^alias\//.test(raw) || /:alias\//.test(raw)) return { value: false, origin: 'explicit', loc };
-  return { value: undefined, origin: 'unknown', loc };
-}
-
-/**
- * `attr` for an Optional+Computed argument: a plan shows it as known after apply when the configuration
- * leaves it out, yet AWS then applies its default (the default key policy, the 365-day period), which
- * is what the HCL source reports too.
- */
-function computedAttr<T>(rec: TfRecord, path: string, opts: { default?: T; map?: (raw: unknown) => T | undefined } = {}): Val<T> {
-  const v = attr<T>(rec, path, opts);
-  if (v.origin === 'unknown' && rec.configured && !rec.configured.has(path)) return { value: opts.default, origin: 'default', loc: v.loc };
-  return v;
-}
+import { asBool, asNumber, attr, computedAttr, isConfigured, jsonAttr, linkRef, policyDocumentRef, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 const kmsKey: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.kms.key', [rec.values.key_id]);
@@ -73,7 +21,8 @@ const kmsKey: TfAdapter = (rec) => {
       period.origin === 'default' && period.value === undefined && rotation.value === true ? { value: 365, origin: 'default', loc: period.loc } : period,
     deletionWindowDays: attr<number>(rec, 'deletion_window_in_days', { default: 30, map: asNumber }),
     pendingDeletion: { value: false, origin: 'default', loc: r.loc },
-    keyPolicy: rec.configured && !rec.configured.has('policy') && attr(rec, 'policy').origin === 'unknown' ? computedAttr(rec, 'policy') : jsonAttr(rec, 'policy'),
+    // Optional+Computed: not configured, AWS gives the key its default key policy (whose text is not known here).
+    keyPolicy: isConfigured(rec, 'policy') === false && attr(rec, 'policy').origin === 'unknown' ? computedAttr(rec, 'policy') : jsonAttr(rec, 'policy'),
     multiRegion: attr<boolean>(rec, 'multi_region', { default: false, map: asBool }),
     keyOrigin: keyOrigin(rec),
     replica: { value: false, origin: 'default', loc: r.loc },

@@ -1,5 +1,5 @@
 import { isUnknown, type Val } from '../../model/value.js';
-import { asNumber, attr, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
+import { asNumber, attr, computedAttr, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 /** Terraform resource type -> adapter. */
 export const logsAdapters: Record<string, TfAdapter> = {
@@ -19,11 +19,7 @@ export const logsAdapters: Record<string, TfAdapter> = {
       retentionDays: retention,
       neverExpires: never,
       kmsKeyId: attr<string>(rec, 'kms_key_id'),
-      // Optional+Computed: unknown in a plan when not configured, and then STANDARD.
-      logGroupClass: (() => {
-        const v = attr<string>(rec, 'log_group_class', { default: 'STANDARD' });
-        return v.origin === 'unknown' && rec.configured && !rec.configured.has('log_group_class') ? { value: 'STANDARD', origin: 'default' as const, loc: v.loc } : v;
-      })(),
+      logGroupClass: computedAttr<string>(rec, 'log_group_class', { default: 'STANDARD' }),
       tags,
       dataClass,
     };

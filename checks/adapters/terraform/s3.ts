@@ -1,32 +1,22 @@
 import type { Resource } from '../../model/resource.js';
 import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, asNumber, attr, jsonAttr, linkRef, rawAt, tagAttrs, tfResource, type AttrOptions, type TfAdapter } from './helpers.js';
-import { kmsKeyIsAwsManaged, policyDocumentRef } from './kms.js';
+import { accountFacet, asBool, asNumber, attr, awsManagedKeyAttr, computedAttr, isConfigured, jsonAttr, linkRef, policyDocumentRef, rawAt, tagAttrs, tfResource, type AttrOptions, type TfAdapter } from './helpers/index.js';
 
 /*
  * S3 buckets. aws_s3_bucket carries the inline (provider v3) blocks; provider v4+ moved each of them
  * into a split resource, adapted here as a facet (`mergeInto: 'bucket'`) that the linker merges into
  * the bucket its `bucket` argument names (by reference, or by the literal bucket name).
  *
- * In provider v4+ the inline blocks are Optional+Computed, so a plan shows them as "known after apply"
- * for a new bucket even when the configuration never mentions them. When the source tells us which
- * attributes were configured and the block is not among them, the value is what AWS gives a new bucket
- * (its default), not unknown; an existing bucket's plan shows the real values from state.
+ * In provider v4+ the inline blocks are Optional+Computed, so a plan shows them as computed for a new
+ * bucket even when the configuration never mentions them. When the block is not configured, the value
+ * is what AWS gives a new bucket (its default), not unknown; an existing bucket's plan shows the real
+ * values from state.
  */
 
-/** True when the source lists configured attributes and nothing under `block` is among them. */
-function blockUnset(rec: TfRecord, block: string): boolean {
-  if (!rec.configured) return false;
-  for (const p of rec.configured) if (p === block || p.startsWith(`${block}.`)) return false;
-  return true;
-}
-
-/** `attr` for an inline (computed in v4+) block: an unknown value of an unconfigured block is the AWS default. */
+/** `computedAttr` for a value inside an inline block: the block as a whole decides. */
 function inline<T>(rec: TfRecord, path: string, opts: AttrOptions<T> = {}): Val<T> {
-  const v = attr<T>(rec, path, opts);
-  if (v.origin === 'unknown' && blockUnset(rec, path.split('.')[0]!)) return { value: opts.default, origin: 'default', loc: v.loc };
-  return v;
+  return computedAttr<T>(rec, path, { ...opts, configuredAt: path.split('.')[0]! });
 }
 
 function str(raw: unknown): string | undefined {
@@ -180,7 +170,7 @@ function sseAttrs(rec: TfRecord, prefix: string, get: typeof inline): Record<str
       sseAlgorithm.origin === 'unknown'
         ? { value: undefined, origin: 'unknown', loc: sseAlgorithm.loc }
         : kms
-          ? kmsKeyIsAwsManaged(rec, keyPath, true)
+          ? awsManagedKeyAttr(rec, keyPath)
           : { value: undefined, origin: 'default', loc: sseAlgorithm.loc },
   };
   return out;
@@ -198,7 +188,7 @@ const bucket: TfAdapter = (rec) => {
   const grantsBase = inline<unknown>(rec, 'grant', { default: [] });
   const loggingTarget = inline<string>(rec, 'logging.target_bucket');
   const policy = jsonAttr(rec, 'policy');
-  const policyVal: Val = policy.origin === 'unknown' && blockUnset(rec, 'policy') ? { value: undefined, origin: 'default', loc: policy.loc } : policy;
+  const policyVal: Val = policy.origin === 'unknown' && isConfigured(rec, 'policy') === false ? { value: undefined, origin: 'default', loc: policy.loc } : policy;
   if (policyVal.value === '') policyVal.value = undefined;
   // object_lock_enabled (v4+, top level) or object_lock_configuration.object_lock_enabled = "Enabled" (v3):
   // either one on means on; otherwise the more uncertain of the two.
@@ -224,7 +214,7 @@ const bucket: TfAdapter = (rec) => {
     aclGrants: valOf(known(rawAt(rec.values, 'grant'), grantsV3), grantsBase),
     policy: policyVal,
     lifecycleRules: valOf(known(rawAt(rec.values, 'lifecycle_rule'), (x) => lifecycleRules(x, false)), lifecycleBase),
-    loggingEnabled: derived(loggingTarget, !blockUnset(rec, 'logging') && rec.configured !== undefined),
+    loggingEnabled: loggingOn(loggingTarget, isConfigured(rec, 'logging') === true),
     loggingTargetBucket: loggingTarget,
     objectLockEnabled,
     objectLockDefaultRetention: inline<unknown>(rec, 'object_lock_configuration.rule.default_retention', {
@@ -252,7 +242,7 @@ function known(raw: unknown, normalise: (raw: unknown) => unknown): unknown {
  * in aws_s3_bucket_logging, so a configured block whose target is known only after apply (a reference
  * to another bucket's id) is on all the same.
  */
-function derived(target: Val<string>, configured = false): Val<boolean> {
+function loggingOn(target: Val<string>, configured = false): Val<boolean> {
   if (target.origin === 'unknown') return configured ? { value: true, origin: 'explicit', loc: target.loc } : { value: undefined, origin: 'unknown', loc: target.loc };
   return { value: typeof target.value === 'string' && target.value !== '', origin: target.origin, loc: target.loc };
 }
@@ -270,15 +260,6 @@ function facet(rec: TfRecord): Resource {
   r.identifiers = [];
   r.mergeInto = 'bucket';
   r.linkRefs = [linkRef(rec, 'bucket', 'bucket', ['aws.s3.bucket'])];
-  return r;
-}
-
-/** An account-level setting: a facet of the synthetic `aws.account` (id `account`). */
-function accountFacet(rec: TfRecord): Resource {
-  const r = tfResource(rec, 'aws.account');
-  r.identifiers = [];
-  r.mergeInto = 'account';
-  r.linkRefs = [{ name: 'account', kinds: ['aws.account'], addresses: ['account'], loc: r.loc }];
   return r;
 }
 
@@ -328,7 +309,7 @@ export const s3Adapters: Record<string, TfAdapter> = {
   aws_s3_bucket_logging: (rec) => {
     const r = facet(rec);
     const target = attr<string>(rec, 'target_bucket');
-    r.attrs = { loggingEnabled: derived(target, true), loggingTargetBucket: target };
+    r.attrs = { loggingEnabled: loggingOn(target, true), loggingTargetBucket: target };
     r.linkRefs!.push(linkRef(rec, 'loggingTarget', 'target_bucket', ['aws.s3.bucket'], { inverse: 'accessLogSources' }));
     return r;
   },

@@ -1,51 +1,8 @@
 import type { Resource } from '../../model/resource.js';
-import { UNKNOWN, isSensitive, isUnknown, type Val } from '../../model/value.js';
+import { UNKNOWN, isSensitive, isUnknown } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asNumber, attr, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
-
-const KEY_RESOURCE = /(^|\.)(aws_kms_key|aws_kms_replica_key|aws_kms_external_key|aws_kms_replica_external_key|aws_kms_alias)\.[^.]+/;
-
-/**
- * Whether kms_key_id means the AWS managed key aws/secretsmanager: unset or alias/aws/secretsmanager
- * (or its alias ARN) -> true; a reference to a key/alias resource or a customer alias -> false; a literal
- * key id/ARN or a data source -> unknown (the key's manager can only be read live).
- */
-export function secretKeyIsAwsManaged(rec: TfRecord, path: string): Val<boolean> {
-  const loc = locOf(rec, path);
-  const key = path.replace(/\.\d+(?=\.|$)/g, '');
-  const refs = rec.references[key] ?? rec.references[path] ?? [];
-  const raw = rawAt(rec.values, path);
-  if (raw === undefined || raw === null || raw === '') return { value: true, origin: 'default', loc };
-  if (refs.some((a) => KEY_RESOURCE.test(a.replace(/\[[^\]]*\]/g, '')))) return { value: false, origin: 'explicit', loc };
-  if (isUnknown(raw)) return { value: undefined, origin: 'unknown', loc };
-  if (typeof raw !== 'string') return { value: undefined, origin: 'unknown', loc };
-  if (/(^|:)alias\/aws\//.test(raw)) return { value: true, origin: 'explicit', loc };
-  if (/(^|:)alias\//.test(raw)) return { value: false, origin: 'explicit', loc };
-  return { value: undefined, origin: 'unknown', loc };
-}
-
-/**
- * Longest interval between two rotations, in days, from a Secrets Manager schedule expression:
- * rate(N days|hours) exactly; cron(min hour dom month dow year) as an upper bound (every day or a
- * weekday -> 1 or 7, a day of the month -> 31, every N months -> 31*N). Undefined when it cannot be told.
- */
-export function scheduleDays(expr: string): number | undefined {
-  const rate = /^rate\(\s*(\d+)\s+(day|days|hour|hours)\s*\)$/i.exec(expr.trim());
-  if (rate) return /hour/i.test(rate[2]!) ? Math.max(1, Math.ceil(Number(rate[1]) / 24)) : Number(rate[1]);
-  const cron = /^cron\((.+)\)$/i.exec(expr.trim());
-  if (!cron) return undefined;
-  const f = cron[1]!.trim().split(/\s+/);
-  if (f.length !== 6) return undefined;
-  const [, , dom, month, dow] = f as [string, string, string, string, string, string];
-  const monthStep = month === '*' ? 1 : /^\*\/(\d+)$/.exec(month)?.[1];
-  if (monthStep === undefined) return undefined;
-  const months = Number(monthStep);
-  if (dom === '*' || dom === '?') {
-    if (dow === '*' || dow === '?') return months === 1 ? 1 : undefined;
-    return months === 1 ? 7 : undefined;
-  }
-  return 31 * months;
-}
+import { scheduleDays } from '../shared/rotation-schedules.js';
+import { asNumber, attr, awsManagedKeyAttr, isConfigured, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 /** Rotation attributes from a rotation_rules block (the rotation resource, or the legacy inline block). */
 function rotationAttrs(rec: TfRecord, r: Resource): void {
@@ -78,7 +35,7 @@ const secret: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.secretsmanager.secret', [rec.values.name]);
   r.attrs.name = attr<string>(rec, 'name');
   r.attrs.kmsKeyId = attr<string>(rec, 'kms_key_id');
-  r.attrs.kmsKeyIsAwsManaged = secretKeyIsAwsManaged(rec, 'kms_key_id');
+  r.attrs.kmsKeyIsAwsManaged = awsManagedKeyAttr(rec, 'kms_key_id');
   r.attrs.recoveryWindowDays = attr<number>(rec, 'recovery_window_in_days', { default: 30, map: asNumber });
   // Provider v4 and older accepted rotation inline (rotation_rules); v5 moved it to aws_secretsmanager_secret_rotation.
   if (hasRules(rec)) rotationAttrs(rec, r);
@@ -88,15 +45,15 @@ const secret: TfAdapter = (rec) => {
   }
   const replicas = rawAt(rec.values, 'replica');
   const rloc = locOf(rec, 'replica');
-  // replica is Optional+Computed: a plan shows it unknown when the configuration sets none.
-  if (isUnknown(replicas) && rec.configured && !rec.configured.has('replica')) r.attrs.replicas = { value: [], origin: 'default', loc: rloc };
+  // replica is Optional+Computed: a plan shows it computed when the configuration sets none.
+  if (isUnknown(replicas) && isConfigured(rec, 'replica') === false) r.attrs.replicas = { value: [], origin: 'default', loc: rloc };
   else if (isUnknown(replicas)) r.attrs.replicas = { value: undefined, origin: 'unknown', loc: rloc };
   else if (Array.isArray(replicas)) {
     r.attrs.replicas = {
       value: replicas.map((x, i) => {
         if (isUnknown(x) || !x || typeof x !== 'object') return x;
         const o = x as Record<string, unknown>;
-        const managed = secretKeyIsAwsManaged(rec, `replica.${i}.kms_key_id`);
+        const managed = awsManagedKeyAttr(rec, `replica.${i}.kms_key_id`);
         return {
           region: o.region,
           kmsKeyId: o.kms_key_id === '' ? null : o.kms_key_id ?? null,
@@ -137,7 +94,7 @@ const version: TfAdapter = (rec) => {
   const present = (path: string): boolean | undefined => {
     const raw = rawAt(rec.values, path);
     if (isSensitive(raw)) return raw.present;
-    if (isUnknown(raw)) return rec.configured?.has(path) ? true : undefined;
+    if (isUnknown(raw)) return isConfigured(rec, path) ? true : undefined;
     return raw !== undefined && raw !== null && raw !== '';
   };
   const s = present('secret_string');

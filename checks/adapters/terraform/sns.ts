@@ -1,4 +1,4 @@
-import { attr, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
+import { attr, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 const topic: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.sns.topic', [rec.values.name]);

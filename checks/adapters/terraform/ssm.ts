@@ -1,4 +1,4 @@
-import { attr, tagAttrs, tfResource, type TfAdapter } from './helpers.js';
+import { attr, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 const parameter: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.ssm.parameter', [rec.values.name]);

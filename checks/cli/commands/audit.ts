@@ -76,7 +76,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         const bl = loaded ? await import('../../pipeline/baseline.js') : undefined;
         const marked = bl && loaded ? bl.applyBaseline(results, loaded.index) : results;
         const newOnly = bl ? bl.newOnlyView(marked, loaded?.label) : results;
-        await renderOutputs(targets, { catalog, run: { results: marked, newOnly, options: {} }, readiness: () => runReadiness(marked, config) });
+        await renderOutputs(targets, { catalog, run: { results: marked, newOnly, options: {} }, readiness: () => runReadiness(marked, config, frameworks?.ids[0]) });
         if (opts.store) {
           const { appendRun } = await import('../../store/index.js');
           const { store, run } = await appendRun(opts.store, results);

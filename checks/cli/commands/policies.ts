@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CORE_POLICY_DIR, loadCatalog } from '../../engine/catalog.js';
+import { CORE_POLICY_DIR, loadCatalog } from '../../pipeline/catalog.js';
 import { loadConfig } from '../../engine/config.js';
 import { runPolicyFixtures } from '../../pipeline/fixtures.js';
 import { mutationProblems } from '../../authoring/mutation-stub.js';

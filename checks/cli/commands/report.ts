@@ -7,8 +7,9 @@ import { InputError } from '../../errors.js';
 import { parseJsonBytes } from '../../util/json-parse-large.js';
 import { readNamedInput } from '../../util/input-file.js';
 import { describeAjvError, schemaValidator } from '../../util/schemas.js';
-import type { ReportInput, TrendPoint } from '../../../reports/ferpa/model.js';
-import { clock, loadContext, policyMeta } from '../context.js';
+import type { ReportFramework, ReportInput, TrendPoint } from '../../../reports/ferpa/model.js';
+import { checkAttestations } from '../../engine/attestations.js';
+import { clock, loadContext, policyMeta, selectedFrameworks } from '../context.js';
 import { addFormatOption, parseOutputTargets } from '../output-formats.js';
 import { collect } from '../output.js';
 import { renderOutputs } from '../render-outputs.js';
@@ -38,17 +39,31 @@ function readResultsFile(file: string): ReportInput {
   return { results: data as Results, path: file, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-function readAttestations(files: string[]): Attestation[] {
-  return files.flatMap((f) => loadAttestationFile(resolve(f), f));
+function readAttestations(files: string[], catalog: ReturnType<typeof loadContext>['catalog']): Attestation[] {
+  return files.flatMap((f) => {
+    const list = loadAttestationFile(resolve(f), f);
+    checkAttestations(list, catalog.frameworks, f);
+    return list;
+  });
 }
 
-async function readHistory(files: string[]): Promise<{ points: TrendPoint[]; previous: string | null }> {
+/** The framework a report is for: `--framework` (one), default FERPA. */
+async function reportFramework(given: string[], catalog: ReturnType<typeof loadContext>['catalog']): Promise<ReportFramework> {
+  const { FERPA_FRAMEWORK } = await reportModel();
+  const ids = selectedFrameworks(given, catalog);
+  return catalog.frameworks.get(ids[0] ?? FERPA_FRAMEWORK) ?? catalog.framework;
+}
+
+async function readHistory(files: string[], frameworkId: string): Promise<{ points: TrendPoint[]; previous: string | null }> {
   const { trendPointOf } = await reportModel();
   const points: Array<TrendPoint & { sha: string }> = [];
   for (const f of files) {
     const bytes = readBytes(f, 'history report');
-    const p = trendPointOf(parseJson(bytes, f), f);
+    const data = parseJson(bytes, f);
+    const p = trendPointOf(data, f);
     if (!p) throw new InputError('not a ferpa-ready JSON readiness report (write one with `ferpa-ready report --format json=FILE`)', f);
+    const other = (data as { framework?: { id?: unknown } }).framework?.id;
+    if (typeof other === 'string' && other !== frameworkId) throw new InputError(`a ${other} readiness report; this report is for ${frameworkId}, so its trend takes ${frameworkId} reports only`, f);
     points.push({ ...p, sha: createHash('sha256').update(bytes).digest('hex') });
   }
   points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
@@ -56,7 +71,7 @@ async function readHistory(files: string[]): Promise<{ points: TrendPoint[]; pre
 }
 
 /** Trend points from a run store: each stored run's results rolled up into control statuses. */
-async function storeTrend(spec: string, last: number, catalog: ReturnType<typeof loadContext>['catalog'], attestations: Attestation[]): Promise<TrendPoint[]> {
+async function storeTrend(spec: string, last: number, catalog: ReturnType<typeof loadContext>['catalog'], attestations: Attestation[], framework: ReportFramework): Promise<TrendPoint[]> {
   if (!Number.isInteger(last) || last < 1) throw new InputError(`--trend-runs: expected a positive whole number, got "${last}"`);
   const { openStore } = await import('../../store/index.js');
   const { buildReport, trendPointOf } = await reportModel();
@@ -66,7 +81,7 @@ async function storeTrend(spec: string, last: number, catalog: ReturnType<typeof
   const points: TrendPoint[] = [];
   for (const run of runs.slice(-last)) {
     const results = await store.readResults(run.manifest.id);
-    const report = buildReport([{ results, path: run.manifest.id, sha256: run.manifest.resultsSha256 }], catalog.framework, policyMeta(catalog.policies), {
+    const report = buildReport([{ results, path: run.manifest.id, sha256: run.manifest.resultsSha256 }], framework, policyMeta(catalog.policies), {
       now: new Date(results.generatedAt),
       attestations,
     });
@@ -79,13 +94,14 @@ async function storeTrend(spec: string, last: number, catalog: ReturnType<typeof
 export function registerReport(program: Command, _setExit: (code: number) => void): void {
   const report = program
     .command('report')
-    .description('FERPA readiness report for a DPA review (HTML, PDF, Markdown, JSON) from one or more scan results files')
+    .description('Readiness report by control (HTML, PDF, Markdown, JSON) from one or more scan results files: FERPA for a DPA review, or another framework of the catalog')
     .requiredOption('--results <file>', 'a results JSON file written by `scan --format json=FILE` (repeatable; they merge)', collect, []);
   addFormatOption(report, ['readiness'], 'markdown')
     .option('-c, --config <file>', 'configuration file (default: ./.ferpa-ready.yaml when present)')
     .option('--attestations <file>', 'attestations YAML/JSON file (repeatable)', collect, [])
     .option('--history <file>', 'an earlier JSON readiness report, for the trend (repeatable)', collect, [])
     .option('--policies <dir>', 'extra policy folder (repeatable)', collect, [])
+    .option('--framework <id>', 'the framework the report is organised by: ferpa (default), nist-800-53-moderate, fedramp-moderate, soc2', collect, [])
     .option('--store <dir|s3://bucket/prefix>', 'a run store: the trend chart shows its last runs')
     .option('--trend-runs <n>', 'how many stored runs the trend shows', '10')
     .action(async (opts) => {
@@ -93,15 +109,18 @@ export function registerReport(program: Command, _setExit: (code: number) => voi
       if (!files.length) throw new InputError('report: give at least one --results file');
       const targets = parseOutputTargets(opts.format, ['readiness'], 'markdown');
       const inputs = files.map(readResultsFile);
-      const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
-      const history = await readHistory(opts.history);
+      if (new Set(opts.framework).size > 1) throw new InputError(`report: one --framework per report (got ${[...new Set(opts.framework)].join(', ')}); write one report per framework`);
+      // With --framework, config.profile is that framework's (shown when the results carry none).
+      const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies, frameworks: opts.framework });
+      const framework = await reportFramework(opts.framework, catalog);
+      const history = await readHistory(opts.history, framework.framework);
       const now = clock();
-      if (opts.store) pushAll(history.points, await storeTrend(opts.store, Number(opts.trendRuns), catalog, config.attestations));
+      if (opts.store) pushAll(history.points, await storeTrend(opts.store, Number(opts.trendRuns), catalog, config.attestations, framework));
       history.points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      const attestations = [...config.attestations, ...readAttestations(opts.attestations)];
+      const attestations = [...config.attestations, ...readAttestations(opts.attestations, catalog)];
       await renderOutputs(targets, {
         catalog,
-        readiness: () => ({ inputs, now, attestations, history: history.points, previousReportSha256: history.previous, profile: config.profile }),
+        readiness: () => ({ inputs, now, attestations, history: history.points, previousReportSha256: history.previous, profile: config.profile, framework: framework.framework }),
       });
     });
 }

@@ -60,7 +60,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       });
       const marked = bl && baseline ? bl.applyBaseline(results, baseline) : results;
       const newOnly = bl ? bl.newOnlyView(marked, loaded?.label) : results;
-      await renderOutputs(targets, { catalog, run: { results: marked, newOnly, options: { verbose: Boolean(opts.verbose) } }, readiness: () => runReadiness(marked, config) });
+      await renderOutputs(targets, { catalog, run: { results: marked, newOnly, options: { verbose: Boolean(opts.verbose) } }, readiness: () => runReadiness(marked, config, frameworks?.ids[0]) });
       for (const d of results.diagnostics ?? []) if (d.level === 'warning') process.stderr.write(`warning: ${d.message}\n`);
       for (const m of models) if (!m.model.all().length) process.stderr.write(`note: no resources found in ${m.input.display}\n`);
       // An input that could not be read: the outputs above cover the others; the run is not stored

@@ -1,11 +1,11 @@
-import type { KindSpec } from './spec.js';
+import { defineKinds } from './spec.js';
 
 /**
  * The AWS account (per region where settings are regional). For HCL and plan there is one synthetic
  * account resource per scan (address `account`), which account-level Terraform resources merge into;
  * values no configuration sets stay unknown there, so "must exist" checks say "needs live verification".
  */
-export const accountKinds: KindSpec[] = [
+export const accountKinds = defineKinds([
   {
     kind: 'aws.account',
     title: 'AWS account settings',
@@ -42,4 +42,4 @@ export const accountKinds: KindSpec[] = [
       ebsDefaultKmsKey: { kinds: ['aws.kms.key'], description: 'KMS key EBS uses for encryption by default (aws_ebs_default_kms_key)' },
     },
   },
-];
+]);

@@ -1,6 +1,6 @@
-import type { KindSpec } from './spec.js';
+import { defineKinds } from './spec.js';
 
-export const backupKinds: KindSpec[] = [
+export const backupKinds = defineKinds([
   {
     kind: 'aws.backup.vault',
     title: 'AWS Backup vault',
@@ -66,4 +66,4 @@ export const backupKinds: KindSpec[] = [
       plan: { kinds: ['aws.backup.plan'], description: 'The plan (plan_id); the plan gets the inverse link `selections`.' },
     },
   },
-];
+]);

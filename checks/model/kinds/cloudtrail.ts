@@ -1,14 +1,14 @@
-import type { AttrSpec, KindSpec } from './spec.js';
+import { defineKinds, type AttrSpec } from './spec.js';
 
-const tagAttrs: Record<string, AttrSpec> = {
+const tagAttrs = {
   tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: ListTags as an object).' },
   dataClass: {
     type: 'string',
     description: 'Lowercased value of the first of DataClassification, DataClass, data_classification, data-classification, Classification tags.',
   },
-};
+} satisfies Record<string, AttrSpec>;
 
-export const cloudtrailKinds: KindSpec[] = [
+export const cloudtrailKinds = defineKinds([
   {
     kind: 'aws.cloudtrail.trail',
     title: 'CloudTrail trail',
@@ -51,4 +51,4 @@ export const cloudtrailKinds: KindSpec[] = [
       },
     },
   },
-];
+]);

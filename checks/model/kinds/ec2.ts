@@ -1,4 +1,4 @@
-import type { KindSpec } from './spec.js';
+import { defineKinds } from './spec.js';
 
 const TAGS = {
   tags: { type: 'object', description: 'Resource tags (key -> value); provider default_tags are not merged in' },
@@ -30,7 +30,7 @@ export const SG_RULE_FIELDS: Record<string, string> = {
   _loc: 'Location of the rule (file/line/address/attribute)',
 };
 
-export const ec2Kinds: KindSpec[] = [
+export const ec2Kinds = defineKinds([
   {
     kind: 'aws.ec2.vpc',
     title: 'VPC',
@@ -184,4 +184,4 @@ export const ec2Kinds: KindSpec[] = [
     },
     links: {},
   },
-];
+]);

@@ -1,6 +1,6 @@
-import type { KindSpec } from './spec.js';
+import { defineKinds } from './spec.js';
 
-export const ecsKinds: KindSpec[] = [
+export const ecsKinds = defineKinds([
   {
     kind: 'aws.ecs.task-definition',
     title: 'ECS task definition',
@@ -42,4 +42,4 @@ export const ecsKinds: KindSpec[] = [
       secretSources: { kinds: ['aws.secretsmanager.secret'], description: 'Secrets Manager secrets the containers read through `secrets[].valueFrom`, when they are in the scan.' },
     },
   },
-];
+]);

@@ -1,6 +1,6 @@
-import type { AttrSpec, KindSpec } from './spec.js';
+import { defineKinds, type AttrSpec } from './spec.js';
 
-const common: Record<string, AttrSpec> = {
+const common = {
   engine: { type: 'string', description: 'redis, valkey or memcached. Terraform default for a replication group: redis.' },
   engineVersion: { type: 'string', description: 'Engine version as configured.' },
   atRestEncryptionEnabled: {
@@ -15,9 +15,9 @@ const common: Record<string, AttrSpec> = {
   snapshotRetentionLimit: { type: 'number', description: 'Days automatic snapshots are kept (0 = disabled). Default 0.' },
   tags: { type: 'object', description: 'Resource tags (tags_all when known, else tags).' },
   dataClass: { type: 'string', description: 'Lowercased data-classification tag value (see conventions).' },
-};
+} satisfies Record<string, AttrSpec>;
 
-export const elasticacheKinds: KindSpec[] = [
+export const elasticacheKinds = defineKinds([
   {
     kind: 'aws.elasticache.replication-group',
     title: 'ElastiCache (Redis OSS / Valkey) replication group',
@@ -47,4 +47,4 @@ export const elasticacheKinds: KindSpec[] = [
       replicationGroup: { kinds: ['aws.elasticache.replication-group'], description: 'The replication group of a member cluster.' },
     },
   },
-];
+]);

@@ -1,6 +1,6 @@
-import type { KindSpec } from './spec.js';
+import { defineKinds } from './spec.js';
 
-export const elbKinds: KindSpec[] = [
+export const elbKinds = defineKinds([
   {
     kind: 'aws.elb.load-balancer',
     title: 'Elastic Load Balancing v2 load balancer (ALB, NLB, GWLB)',
@@ -71,4 +71,4 @@ export const elbKinds: KindSpec[] = [
       loadBalancer: { kinds: ['aws.elb.load-balancer'], description: 'The load balancer (inverse: `listeners`)' },
     },
   },
-];
+]);

@@ -1,19 +1,19 @@
-import type { AttrSpec, KindSpec } from './spec.js';
+import { defineKinds, type AttrSpec } from './spec.js';
 
-const tagAttrs: Record<string, AttrSpec> = {
+const tagAttrs = {
   tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' },
   dataClass: {
     type: 'string',
     description: 'Lowercased value of the first of DataClassification, DataClass, data_classification, data-classification, Classification tags.',
   },
-};
+} satisfies Record<string, AttrSpec>;
 
 const documentDescription =
   'Policy document, parsed and normalised (checks/model/iam-document.ts): Statement is an array; Action/NotAction/Resource/NotResource are arrays; ' +
   'Principal/NotPrincipal are objects of arrays ("*" becomes {AWS:["*"]}); Condition is {operator:{key:[values]}}. Pieces known only after apply are unknown markers. ' +
   'Live: the default version of a managed policy, or the inline policy, URL-decoded and normalised the same way.';
 
-export const iamKinds: KindSpec[] = [
+export const iamKinds = defineKinds([
   {
     kind: 'aws.iam.policy',
     title: 'IAM identity policy document (managed or inline)',
@@ -122,4 +122,4 @@ export const iamKinds: KindSpec[] = [
       groups: { kinds: ['aws.iam.group'], description: 'Groups the policy is attached to.' },
     },
   },
-];
+]);

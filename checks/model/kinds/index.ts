@@ -17,9 +17,37 @@ import { inventoryKinds } from './inventory.js';
 import { ssmKinds } from './ssm.js';
 import { snsKinds } from './sns.js';
 
+/** Every kind declaration, in the order `KINDS` lists them. */
+const SPECS = [
+  ...accountKinds,
+  ...rdsKinds,
+  ...elasticacheKinds,
+  ...backupKinds,
+  ...ec2Kinds,
+  ...elbKinds,
+  ...s3Kinds,
+  ...kmsKinds,
+  ...cloudtrailKinds,
+  ...logsKinds,
+  ...iamKinds,
+  ...secretsKinds,
+  ...ecsKinds,
+  ...ssmKinds,
+  ...snsKinds,
+  ...terraformKinds,
+  ...inventoryKinds,
+] as const;
+
 /** Every kind the model knows, by kind id. */
-export const KINDS: Record<string, KindSpec> = Object.fromEntries(
-  [accountKinds, rdsKinds, elasticacheKinds, backupKinds, ec2Kinds, elbKinds, s3Kinds, kmsKinds, cloudtrailKinds, logsKinds, iamKinds, secretsKinds, ecsKinds, ssmKinds, snsKinds, terraformKinds, inventoryKinds]
-    .flat()
-    .map((k) => [k.kind, k]),
-);
+export const KINDS: Record<string, KindSpec> = Object.fromEntries(SPECS.map((k) => [k.kind, k]));
+
+type DeclaredKind = (typeof SPECS)[number];
+/** A kind id the model declares (`aws.rds.instance`). */
+export type KindId = DeclaredKind['kind'];
+type SpecOf<K extends KindId> = Extract<DeclaredKind, { kind: K }>;
+/** The attributes every one of the kinds `K` declares (for a union, the ones they share). */
+export type AttrName<K extends KindId> = keyof SpecOf<K>['attrs'] & string;
+/** The links every one of the kinds `K` declares. */
+export type LinkName<K extends KindId> = keyof SpecOf<K>['links'] & string;
+/** The kinds a link of `K` may point at. */
+export type LinkTarget<K extends KindId, L extends LinkName<K>> = SpecOf<K>['links'][L] extends { kinds: readonly (infer T)[] } ? Extract<T, KindId> : never;

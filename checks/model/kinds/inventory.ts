@@ -1,4 +1,4 @@
-import type { KindSpec } from './spec.js';
+import { defineKinds } from './spec.js';
 
 /** Kind of the data-store inventory view. */
 export const DATA_STORE_KIND = 'aws.data-store';
@@ -8,7 +8,7 @@ export const DATA_STORE_KIND = 'aws.data-store';
  * records (policies/data-stores.yaml), modelled or not, built after the catalog has run so the
  * inventory policies (FERPA-GOV-01) can see what the rest of the catalog evaluated.
  */
-export const inventoryKinds: KindSpec[] = [
+export const inventoryKinds = defineKinds([
   {
     kind: DATA_STORE_KIND,
     title: 'Data store (inventory view)',
@@ -30,4 +30,4 @@ export const inventoryKinds: KindSpec[] = [
     },
     links: {},
   },
-];
+]);

@@ -1,14 +1,14 @@
-import type { AttrSpec, KindSpec } from './spec.js';
+import { defineKinds, type AttrSpec } from './spec.js';
 
-const tagAttrs: Record<string, AttrSpec> = {
+const tagAttrs = {
   tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: ListResourceTags as an object).' },
   dataClass: {
     type: 'string',
     description: 'Lowercased value of the first of DataClassification, DataClass, data_classification, data-classification, Classification tags.',
   },
-};
+} satisfies Record<string, AttrSpec>;
 
-export const kmsKinds: KindSpec[] = [
+export const kmsKinds = defineKinds([
   {
     kind: 'aws.kms.key',
     title: 'KMS key',
@@ -56,4 +56,4 @@ export const kmsKinds: KindSpec[] = [
       },
     },
   },
-];
+]);

@@ -1,14 +1,14 @@
-import type { AttrSpec, KindSpec } from './spec.js';
+import { defineKinds, type AttrSpec } from './spec.js';
 
-const tagAttrs: Record<string, AttrSpec> = {
+const tagAttrs = {
   tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: ListTagsForResource as an object).' },
   dataClass: {
     type: 'string',
     description: 'Lowercased value of the first of DataClassification, DataClass, data_classification, data-classification, Classification tags.',
   },
-};
+} satisfies Record<string, AttrSpec>;
 
-export const logsKinds: KindSpec[] = [
+export const logsKinds = defineKinds([
   {
     kind: 'aws.logs.log-group',
     title: 'CloudWatch Logs log group',
@@ -29,4 +29,4 @@ export const logsKinds: KindSpec[] = [
       trails: { kinds: ['aws.cloudtrail.trail'], description: 'Inverse: CloudTrail trails delivering to this log group (cloud_watch_logs_group_arn).' },
     },
   },
-];
+]);

@@ -1,15 +1,15 @@
-import type { AttrSpec, KindSpec } from './spec.js';
+import { defineKinds, type AttrSpec } from './spec.js';
 
-const tagAttrs: Record<string, AttrSpec> = {
+const tagAttrs = {
   tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' },
   dataClass: {
     type: 'string',
     description: 'Lowercased value of the first of DataClassification, DataClass, data_classification, data-classification, Classification tags.',
   },
-};
+} satisfies Record<string, AttrSpec>;
 
 /** Attributes RDS instances and clusters share (same names, same meaning). */
-const dbCommon: Record<string, AttrSpec> = {
+const dbCommon = {
   identifier: { type: 'string', description: 'DB instance or cluster identifier.' },
   engine: { type: 'string', description: 'Engine name as RDS reports it: postgres, mysql, mariadb, aurora-postgresql, aurora-mysql, sqlserver-*, oracle-*.' },
   engineVersion: { type: 'string', description: 'Engine version as configured (may be a major version only, e.g. "16").' },
@@ -45,9 +45,9 @@ const dbCommon: Record<string, AttrSpec> = {
   },
   parameterGroupName: { type: 'string', description: 'DB parameter group name (instance). Absent means the engine default group default.<family>.' },
   ...tagAttrs,
-};
+} satisfies Record<string, AttrSpec>;
 
-export const rdsKinds: KindSpec[] = [
+export const rdsKinds = defineKinds([
   {
     kind: 'aws.rds.instance',
     title: 'RDS DB instance (standalone, or a member of an Aurora / Multi-AZ cluster)',
@@ -108,4 +108,4 @@ export const rdsKinds: KindSpec[] = [
     },
     links: {},
   },
-];
+]);

@@ -1,19 +1,19 @@
-import type { AttrSpec, KindSpec } from './spec.js';
+import { defineKinds, type AttrSpec } from './spec.js';
 
-const tagAttrs: Record<string, AttrSpec> = {
+const tagAttrs = {
   tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: GetBucketTagging as an object).' },
   dataClass: {
     type: 'string',
     description: 'Lowercased value of the first of DataClassification, DataClass, data_classification, data-classification, Classification tags.',
   },
-};
+} satisfies Record<string, AttrSpec>;
 
 /**
  * One S3 bucket. Terraform attributes are normalised across the inline (provider v3) blocks of
  * aws_s3_bucket and the split resources of provider v4+ (facets merged by the linker); a split
  * resource wins over the inline block. Absent configuration takes the AWS default.
  */
-export const s3Kinds: KindSpec[] = [
+export const s3Kinds = defineKinds([
   {
     kind: 'aws.s3.bucket',
     title: 'S3 bucket',
@@ -91,4 +91,4 @@ export const s3Kinds: KindSpec[] = [
       dataEventTrails: { kinds: ['aws.cloudtrail.trail'], description: 'Inverse: trails whose S3 data event selectors name this bucket.' },
     },
   },
-];
+]);

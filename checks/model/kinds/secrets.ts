@@ -1,6 +1,6 @@
-import type { KindSpec } from './spec.js';
+import { defineKinds } from './spec.js';
 
-export const secretsKinds: KindSpec[] = [
+export const secretsKinds = defineKinds([
   {
     kind: 'aws.secretsmanager.secret',
     title: 'Secrets Manager secret',
@@ -45,4 +45,4 @@ export const secretsKinds: KindSpec[] = [
       kmsKey: { kinds: ['aws.kms.key'], description: 'Customer managed key named by kms_key_id (directly, or through an alias the KMS adapter merges into its key).' },
     },
   },
-];
+]);

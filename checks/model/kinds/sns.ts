@@ -1,6 +1,6 @@
-import type { KindSpec } from './spec.js';
+import { defineKinds } from './spec.js';
 
-export const snsKinds: KindSpec[] = [
+export const snsKinds = defineKinds([
   {
     kind: 'aws.sns.topic',
     title: 'SNS topic',
@@ -18,4 +18,4 @@ export const snsKinds: KindSpec[] = [
       kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of kms_master_key_id, when it is in the model.' },
     },
   },
-];
+]);

@@ -21,3 +21,12 @@ export interface KindSpec {
   attrs: Record<string, AttrSpec>;
   links: Record<string, LinkSpec>;
 }
+
+/**
+ * Declares the kinds of one service. The identity function keeps the literal kind ids, attribute names
+ * and link targets in the type, so code checks read attributes by name with a compile-time check
+ * (`KindResource` in checks/model/typed.ts).
+ */
+export function defineKinds<const T extends readonly KindSpec[]>(specs: T): T {
+  return specs;
+}

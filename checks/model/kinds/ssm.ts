@@ -1,6 +1,6 @@
-import type { KindSpec } from './spec.js';
+import { defineKinds } from './spec.js';
 
-export const ssmKinds: KindSpec[] = [
+export const ssmKinds = defineKinds([
   {
     kind: 'aws.ssm.parameter',
     title: 'Systems Manager Parameter Store parameter',
@@ -18,4 +18,4 @@ export const ssmKinds: KindSpec[] = [
     },
     links: {},
   },
-];
+]);

@@ -1,4 +1,4 @@
-import type { KindSpec } from './spec.js';
+import { defineKinds } from './spec.js';
 
 /**
  * A block of the Terraform configuration (provider, resource or data source) judged for what is written
@@ -6,7 +6,7 @@ import type { KindSpec } from './spec.js';
  * HCL and plan only; one per provider block, per block of a type that carries credentials, and per other
  * block holding one (address: the block's own, `provider.aws` for a provider).
  */
-export const terraformKinds: KindSpec[] = [
+export const terraformKinds = defineKinds([
   {
     kind: 'aws.terraform.block',
     title: 'Terraform configuration block (credentials written in it)',
@@ -41,4 +41,4 @@ export const terraformKinds: KindSpec[] = [
     },
     links: {},
   },
-];
+]);

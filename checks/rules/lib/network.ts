@@ -1,6 +1,10 @@
+/** Security-group rules and what uses a group, shared by the network code checks. */
 import { isUnknown, type Location } from '../../model/value.js';
 import type { Model } from '../../model/model.js';
 import type { Resource } from '../../model/resource.js';
+import { linkedOf, type KindResource } from '../../model/typed.js';
+
+export type SecurityGroup = KindResource<'aws.ec2.security-group'>;
 
 /** Three-valued answer for a property of a rule that may hold unknown parts. */
 export type Tri = 'yes' | 'no' | 'maybe';
@@ -135,8 +139,8 @@ export function portText(rule: RuleView): string {
 }
 
 /** The rules of a direction, or 'unknown' when the list itself is unknown. */
-export function rulesOf(r: Resource, direction: 'ingress' | 'egress'): RuleView[] | 'unknown' | 'error' {
-  const v = r.attrs[direction === 'ingress' ? 'ingressRules' : 'egressRules'];
+export function rulesOf(r: SecurityGroup, direction: 'ingress' | 'egress'): RuleView[] | 'unknown' | 'error' {
+  const v = direction === 'ingress' ? r.attrs.ingressRules : r.attrs.egressRules;
   if (!v) return [];
   if (v.error) return 'error';
   if (v.origin === 'unknown' || isUnknown(v.value)) return 'unknown';
@@ -152,7 +156,7 @@ const attachCache = new WeakMap<Model, Map<string, Resource[]>>();
  * resource whose `securityGroups` link names the group, so attachment is known even when an adapter
  * did not declare the inverse.
  */
-export function attachedResources(model: Model, sg: Resource): { users: Resource[]; unread: Resource[] } {
+export function attachedResources(model: Model, sg: SecurityGroup): { users: Resource[]; unread: Resource[] } {
   let index = attachCache.get(model);
   if (!index) {
     index = new Map();
@@ -166,7 +170,7 @@ export function attachedResources(model: Model, sg: Resource): { users: Resource
     attachCache.set(model, index);
   }
   const out = [...(index.get(sg.id) ?? [])];
-  for (const t of model.linked(sg, 'attachedResources')) if (!out.includes(t)) out.push(t);
+  for (const t of linkedOf(model, sg, 'attachedResources') as Resource[]) if (!out.includes(t)) out.push(t);
   // Live: a stand-in for resources whose listing failed (readError) is linked to every group of its
   // region; it is no user, only the reason a user may be missing.
   return { users: out.filter((u) => !u.readError), unread: out.filter((u) => u.readError) };

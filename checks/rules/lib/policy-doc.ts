@@ -1,6 +1,8 @@
+/** Resource-policy documents (bucket and key policies), shared by the code checks that judge them. */
 import type { Model } from '../../model/model.js';
 import type { Resource } from '../../model/resource.js';
 import { normalizeIamDocument, type IamDocument } from '../../model/iam-document.js';
+import { attrNamed, linkedNamed } from '../../model/typed.js';
 import { isUnknown, isUnknownJson, UNKNOWN, type Location, type UnknownValue } from '../../model/value.js';
 
 export interface DocLookup {
@@ -14,10 +16,11 @@ export interface DocLookup {
 /**
  * A resource-policy document: the attribute (`policy`, `keyPolicy`) when known, else the document of a
  * linked `data.aws_iam_policy_document` (a plan defers that read when it depends on values known only
- * after apply, yet its statement blocks are still visible).
+ * after apply, yet its statement blocks are still visible). The attribute and the link are named by the
+ * check's options (`optionRefs`), so checked against the model when the policy loads.
  */
 export function resourcePolicy(r: Resource, model: Model, attr: string, sourceLink?: string): DocLookup {
-  const val = r.attrs[attr];
+  const val = attrNamed(r, attr);
   if (val?.error) return { doc: undefined, path: attr, loc: val.loc, error: val.error };
   if (val && val.origin !== 'unknown' && val.value !== undefined && val.value !== null) {
     const doc = normalizeIamDocument(val.value);
@@ -29,7 +32,7 @@ export function resourcePolicy(r: Resource, model: Model, attr: string, sourceLi
       const doc = normalizeIamDocument(val.value);
       if (doc && !isUnknown(doc)) return { doc, path: attr, loc: val.loc };
     }
-    const src = sourceLink ? model.linked(r, sourceLink)[0] : undefined;
+    const src = sourceLink ? linkedNamed(model, r, sourceLink, 'aws.iam.policy-document')[0] : undefined;
     const d = src?.attrs.document;
     if (src && d && d.origin !== 'unknown' && d.value) {
       const doc = normalizeIamDocument(d.value);

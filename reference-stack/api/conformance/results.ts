@@ -60,7 +60,7 @@ export function summarize(findings: Finding[]): Results['summary'] {
 }
 
 /** The ferpa-ready package this suite ships in: its root folder (package.json named ferpa-ready). */
-function packageRoot(): string {
+export function packageRoot(): string {
   for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'ferpa-ready') return dir;
@@ -76,8 +76,8 @@ export function toolVersion(): string {
  * FERPA control ids of each app check, from the framework file (policies/frameworks/ferpa.yaml,
  * `appChecks` of each control): the mapping lives in one place, control -> checks.
  */
-export function controlsByCheck(): Map<string, string[]> {
-  const doc = parse(readFileSync(join(packageRoot(), 'policies', 'frameworks', 'ferpa.yaml'), 'utf8')) as { controls?: Record<string, { appChecks?: string[] }> };
+export function controlsByCheck(root = packageRoot()): Map<string, string[]> {
+  const doc = parse(readFileSync(join(root, 'policies', 'frameworks', 'ferpa.yaml'), 'utf8')) as { controls?: Record<string, { appChecks?: string[] }> };
   const byCheck = new Map<string, string[]>();
   for (const [id, c] of Object.entries(doc.controls ?? {})) for (const check of c.appChecks ?? []) byCheck.set(check, [...(byCheck.get(check) ?? []), id]);
   return byCheck;

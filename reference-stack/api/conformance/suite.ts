@@ -2,34 +2,24 @@
 // and checks the application-level FERPA controls by calling it. Output: a ferpa-ready Results document
 // with findings of source `app`.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { appFindingId, controlsByCheck, sortFindings, summarize, toolVersion, type Category, type Finding, type Results, type Severity, type Status } from './results.js';
+import { appFindingId, sortFindings, summarize, toolVersion, type Finding, type Results, type Status } from './results.js';
+import { loadAppChecks, type AppCheck } from './checks.js';
 import { operationsOf, type Operation, type Role, type Spec } from '../src/spec.js';
 import { credentialHeaders, type ConformanceConfig, type Credential } from './config.js';
 
-/** Controls come from the framework file (one direction: control -> checks), never from here. */
-function withControls(table: Record<string, Omit<PolicyMeta, 'controls'>>): Record<string, PolicyMeta> {
-  const byCheck = controlsByCheck();
-  return Object.fromEntries(Object.entries(table).map(([id, m]) => [id, { ...m, controls: byCheck.get(id) ?? [] }]));
-}
-
-interface PolicyMeta {
-  severity: Severity;
-  category: Category;
-  controls: string[];
-  title: string;
-}
-
-export const APP_POLICIES: Record<string, PolicyMeta> = withControls({
-  'app-audit-every-student-record-access': { severity: 'high', category: 'audit', title: 'Every call touching a student record writes an audit record (who, what, when, where, why)' },
-  'app-audit-refused-access': { severity: 'medium', category: 'audit', title: "A refused attempt on a student record appears in the owning school's audit log" },
-  'app-audit-log-no-student-data': { severity: 'medium', category: 'audit', title: 'The audit log holds ids, not student data' },
-  'app-rbac-role-matrix': { severity: 'high', category: 'access', title: 'Each role is allowed or refused on each route exactly as x-ferpa-roles declares' },
-  'app-tenant-isolation': { severity: 'critical', category: 'access', title: "Users of another school or district cannot reach a school's student records, by id guessing either" },
-  'app-export-complete': { severity: 'high', category: 'governance', title: 'Data export returns every record held about the student in every student table' },
-  'app-deletion-complete': { severity: 'high', category: 'retention', title: 'Deletion removes every record of the student, leaves no trace on any route, and certifies what it deleted' },
-  'app-retention-purge': { severity: 'high', category: 'retention', title: 'The retention purge deletes records past the retention window and keeps the rest' },
-  'app-disclosure-ledger': { severity: 'medium', category: 'audit', title: 'Disclosures are recorded per student (recipient, interest, time) and readable by school admins' },
-});
+/** The checks this suite implements; each is described by policies/app/<id>.app.yaml (checks.ts). */
+export const APP_CHECK_IDS = [
+  'app-audit-every-student-record-access',
+  'app-audit-refused-access',
+  'app-audit-log-no-student-data',
+  'app-rbac-role-matrix',
+  'app-tenant-isolation',
+  'app-export-complete',
+  'app-deletion-complete',
+  'app-retention-purge',
+  'app-disclosure-ledger',
+] as const;
+type AppCheckId = (typeof APP_CHECK_IDS)[number];
 
 export interface RunOptions {
   baseUrl: string;
@@ -67,6 +57,7 @@ export class ConformanceRun {
   private markers: string[] = [];
   private created: string[] = [];
   private readonly purpose: string;
+  private checks = new Map<string, AppCheck>();
 
   constructor(private readonly opts: RunOptions) {
     this.purpose = opts.config.purpose ?? 'audit';
@@ -121,8 +112,8 @@ export class ConformanceRun {
     return { schoolId: this.opts.config.schoolId, districtId: this.opts.config.districtId, unique: randomBytes(5).toString('hex') };
   }
 
-  private add(policyId: string, address: string, status: Status, message: string, evidence: Record<string, unknown> = {}): void {
-    const m = APP_POLICIES[policyId]!;
+  private add(policyId: AppCheckId, address: string, status: Status, message: string, evidence: Record<string, unknown> = {}): void {
+    const m = this.checks.get(policyId)!;
     this.findings.push({
       id: appFindingId(policyId, address),
       policyId, status, severity: m.severity, category: m.category, controls: m.controls,
@@ -184,7 +175,7 @@ export class ConformanceRun {
   }
 
   // --- checks ------------------------------------------------------------------------------------
-  private async guard(policyId: string, address: string, fn: () => Promise<void>): Promise<void> {
+  private async guard(policyId: AppCheckId, address: string, fn: () => Promise<void>): Promise<void> {
     try {
       await fn();
     } catch (e) {
@@ -427,6 +418,7 @@ export class ConformanceRun {
   }
 
   async run(): Promise<Results> {
+    this.checks = loadAppChecks(APP_CHECK_IDS);
     let doc = this.opts.openapi;
     if (!doc) {
       const res = await fetch(`${this.opts.baseUrl.replace(/\/$/, '')}/api/v1/openapi.json`);

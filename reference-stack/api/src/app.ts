@@ -51,6 +51,14 @@ export interface AppOverrides {
   audit?: AuditWriter;
   roles?: Record<string, Array<Role | 'public'>>;
   scope?: Partial<ScopePolicy>;
+  records?: Partial<RecordOperations>;
+}
+
+/** The operations over every student table (records.ts) that routes call. */
+export interface RecordOperations {
+  exportStudents: typeof exportStudents;
+  deleteStudents: typeof deleteStudents;
+  purgeExpired: typeof purgeExpired;
 }
 
 export interface AppOptions {
@@ -101,6 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const spec = loadSpec();
   const audit = opts.overrides?.audit ?? writeAudit;
   const scope: ScopePolicy = { ...defaultScope, ...opts.overrides?.scope };
+  const records: RecordOperations = { exportStudents, deleteStudents, purgeExpired, ...opts.overrides?.records };
   const rolesOf = (op: Operation) => opts.overrides?.roles?.[op.operationId] ?? op.roles;
   const auth = await createAuthenticator(pool, opts.config.jwt);
   const openapiJson = JSON.stringify(spec.doc);
@@ -334,7 +343,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     async deleteStudent(ctx) {
       return withTx(pool, async (c) => {
         const row = await studentInScope(c, ctx, ctx.params.studentId!, true);
-        const cert = await deleteStudents(c, [{ id: row.id, schoolId: row.school_id, districtId: row.district_id }], {
+        const cert = await records.deleteStudents(c, [{ id: row.id, schoolId: row.school_id, districtId: row.district_id }], {
           audit, ctx: ctxOf(ctx.req), action: ctx.op.action, requestedBy: ctx.p.userId, reason: `deleted by ${ctx.p.role}`, scope: { studentIds: [row.id] }, districtId: row.district_id,
         });
         return { body: cert };
@@ -380,7 +389,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     async exportStudent(ctx) {
       return withTx(pool, async (c) => {
         const row = await studentInScope(c, ctx, ctx.params.studentId!);
-        const tables = await exportStudents(c, [row.id]);
+        const tables = await records.exportStudents(c, [row.id]);
         const counts = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.length]));
         await ctx.audit(c, studentEntry(row, 'data.export', ctx.op.action, { counts }));
         return { body: { exportedAt: new Date().toISOString(), scope: { studentId: row.id }, counts, tables } };
@@ -390,7 +399,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return withTx(pool, async (c) => {
         const s = await schoolInScope(c, ctx, ctx.params.schoolId!);
         const ids = (await c.query('SELECT id FROM students WHERE school_id = $1', [s.id])).rows.map((r) => r.id as string);
-        const tables = await exportStudents(c, ids);
+        const tables = await records.exportStudents(c, ids);
         const counts = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.length]));
         await ctx.audit(c, { eventType: 'data.export', action: ctx.op.action, resourceType: 'school', resourceId: s.id, schoolId: s.id, districtId: s.districtId, details: { counts, studentIds: ids } });
         return { body: { exportedAt: new Date().toISOString(), scope: { schoolId: s.id }, counts, tables } };
@@ -426,7 +435,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           if (missing.length) throw new HttpError(404, `student ${missing[0]} not found in district ${districtId}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}; nothing was deleted`);
           students = r.rows.map((x) => ({ id: x.id, schoolId: x.school_id, districtId }));
         }
-        const cert = await deleteStudents(c, students, {
+        const cert = await records.deleteStudents(c, students, {
           audit, ctx: ctxOf(ctx.req), action: ctx.op.action, requestedBy: ctx.p.userId, reason: b.reason, districtId,
           scope: b.schoolId ? { schoolId: b.schoolId } : { studentIds: [...b.studentIds].sort() }, extraTables: extra,
         });
@@ -437,7 +446,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     async retentionPurge(ctx) {
       const asOf = ctx.body.asOf ?? today();
       if (asOf > today()) throw new HttpError(400, `asOf ${asOf} lies in the future; the purge deletes only what the retention window already expired`);
-      const report = await purgeExpired(pool, { asOf, audit, ctx: ctxOf(ctx.req), requestedBy: ctx.p.userId });
+      const report = await records.purgeExpired(pool, { asOf, audit, ctx: ctxOf(ctx.req), requestedBy: ctx.p.userId });
       await ctx.audit(pool as unknown as Client, { eventType: 'retention.purge', action: ctx.op.action, resourceType: 'retention-job', resourceId: null, schoolId: null, details: { asOf, purgedStudents: report.purgedStudents, certificates: report.certificates.map((c) => c.certificateId) } });
       return { body: report };
     },

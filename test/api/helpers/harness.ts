@@ -14,8 +14,8 @@ export interface Harness {
   pool: Pool;
   seed: Seed;
   app: FastifyInstance;
-  /** Build another app on the same database (e.g. a broken build), listening on loopback. */
-  build(overrides?: AppOverrides, listen?: boolean): Promise<{ app: FastifyInstance; url: string }>;
+  /** Build another app on the same database (e.g. a broken build), listening on loopback; `prepare` runs before it listens. */
+  build(overrides?: AppOverrides, listen?: boolean, prepare?: (app: FastifyInstance) => void): Promise<{ app: FastifyInstance; url: string }>;
   jwt(userId: string, opts?: { expiresIn?: string; secret?: Uint8Array }): Promise<string>;
   close(): Promise<void>;
 }
@@ -29,9 +29,10 @@ export async function startHarness(): Promise<Harness> {
     await migrate(pool);
     const s = await seed(pool);
     const config = { bodyLimit: 16 * 1024, jwt: { hs256Secret: JWT_SECRET }, trustProxy: false };
-    const build = async (overrides?: AppOverrides, listen = false) => {
+    const build = async (overrides?: AppOverrides, listen = false, prepare?: (app: FastifyInstance) => void) => {
       const app = await buildApp({ pool, config, overrides });
       apps.push(app);
+      prepare?.(app);
       const url = listen ? await app.listen({ port: 0, host: '127.0.0.1' }) : '';
       return { app, url };
     };

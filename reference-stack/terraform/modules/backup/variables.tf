@@ -33,3 +33,23 @@ variable "tags" {
   type    = map(string)
   default = {}
 }
+
+# ---- long-term retention (off unless weekly_retention_days is set; mvp and production leave it off) ----
+
+variable "weekly_retention_days" {
+  description = "Days a weekly recovery point is kept; null = no weekly plan (the daily plan alone)."
+  type        = number
+  default     = null
+}
+
+variable "cold_storage_after_days" {
+  description = "Days after which weekly recovery points (and their copies) move to cold storage; null = never."
+  type        = number
+  default     = null
+}
+
+variable "copy_vault_arn" {
+  description = "ARN of a vault in a second region that receives a copy of every weekly recovery point; null = no copy."
+  type        = string
+  default     = null
+}

@@ -1,0 +1,43 @@
+import { defaulted, errorVal, known, type Val } from '../../../model/value.js';
+import type { SnapshotResource } from '../../../sources/live/snapshot.js';
+import { dataAt, describeError, locAt, type LiveCtx } from './record.js';
+
+// The words configured, computed and default: ./index.ts.
+
+export interface LiveAttrOptions<T> {
+  /** The default: what the API means when its answer leaves the field out (origin `default`). Absent without one stays absent. */
+  default?: T;
+  map?: (raw: unknown) => T | undefined;
+  /** The facet the value comes from: its read failure makes the attribute an error. */
+  facet?: string;
+}
+
+/**
+ * A model value from an API field: present = explicit, absent = the default (origin `default`), and
+ * an `errorVal` when the facet it comes from could not be read.
+ */
+export function liveAttr<T = unknown>(rec: SnapshotResource, ctx: LiveCtx, path: string, opts: LiveAttrOptions<T> = {}): Val<T> {
+  const loc = locAt(rec, ctx, path);
+  const facetName = opts.facet ?? path.split('.')[0]!;
+  const err = rec.errors?.[facetName];
+  if (err) return errorVal(describeError(err), loc);
+  const raw = dataAt(rec, path);
+  if (raw === undefined || raw === null) return defaulted(opts.default as T, loc);
+  const value = opts.map ? opts.map(raw) : (raw as T);
+  return value === undefined ? defaulted(opts.default as T, loc) : known(value, loc);
+}
+
+/**
+ * A value the adapter derives from the record's fields, with the facets it depends on (an error when
+ * one of them could not be read); `origin` says whether the answer set it or the default stands.
+ */
+export function liveDerived<T>(rec: SnapshotResource, ctx: LiveCtx, attribute: string, value: T | undefined, facets: string[] = [], origin: 'explicit' | 'default' = 'explicit'): Val<T> {
+  const loc = locAt(rec, ctx, attribute);
+  for (const f of facets) {
+    const err = rec.errors?.[f];
+    if (err) return errorVal(describeError(err), loc);
+  }
+  return { value, origin, loc };
+}
+
+export { asBool, asNumber } from '../../../util/coerce.js';

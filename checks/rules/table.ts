@@ -1,0 +1,49 @@
+import type { CodeChecks } from '../engine/code-check.js';
+import { codeCheck as accountFlagsEnabled } from './account-flags-enabled.js';
+import { codeCheck as accountMultiRegionTrail } from './account-multi-region-trail.js';
+import { codeCheck as backupCopyRegion } from './backup-copy-region.js';
+import { codeCheck as dataStoreEvaluated } from './data-store-evaluated.js';
+import { codeCheck as ebsVolumeEncrypted } from './ebs-volume-encrypted.js';
+import { codeCheck as ecsPlaintextEnvironment } from './ecs-plaintext-environment.js';
+import { codeCheck as iamPolicyGrants } from './iam-policy-grants.js';
+import { codeCheck as iamTrustPrincipals } from './iam-trust-principals.js';
+import { codeCheck as kmsKeyCustomerManaged } from './kms-key-customer-managed.js';
+import { codeCheck as noPlaintextCredentials } from './no-plaintext-credentials.js';
+import { codeCheck as policyNoPublicAllow } from './policy-no-public-allow.js';
+import { codeCheck as rdsConnectionLogging } from './rds-connection-logging.js';
+import { codeCheck as rdsForceSsl } from './rds-force-ssl.js';
+import { codeCheck as s3DataEventsLogged } from './s3-data-events-logged.js';
+import { codeCheck as s3PolicyAdmitsLogDelivery } from './s3-policy-admits-log-delivery.js';
+import { codeCheck as s3TlsOnlyPolicy } from './s3-tls-only-policy.js';
+import { codeCheck as sgAttachedTo } from './sg-attached-to.js';
+import { codeCheck as sgWorldIngressWebOnLb } from './sg-world-ingress-web-on-lb.js';
+import { codeCheck as sgWorldOpen } from './sg-world-open.js';
+import { codeCheck as vpcDefaultSgManaged } from './vpc-default-sg-managed.js';
+
+/**
+ * Every code check a policy may name in `check:`, by id. A check's id is its file name; each file of
+ * this folder (but this one) is one check, and test/rules/table.test.ts holds this table to the folder.
+ * Shared helpers live in lib/.
+ */
+export const CODE_CHECKS: CodeChecks = {
+  'account-flags-enabled': accountFlagsEnabled,
+  'account-multi-region-trail': accountMultiRegionTrail,
+  'backup-copy-region': backupCopyRegion,
+  'data-store-evaluated': dataStoreEvaluated,
+  'ebs-volume-encrypted': ebsVolumeEncrypted,
+  'ecs-plaintext-environment': ecsPlaintextEnvironment,
+  'iam-policy-grants': iamPolicyGrants,
+  'iam-trust-principals': iamTrustPrincipals,
+  'kms-key-customer-managed': kmsKeyCustomerManaged,
+  'no-plaintext-credentials': noPlaintextCredentials,
+  'policy-no-public-allow': policyNoPublicAllow,
+  'rds-connection-logging': rdsConnectionLogging,
+  'rds-force-ssl': rdsForceSsl,
+  's3-data-events-logged': s3DataEventsLogged,
+  's3-policy-admits-log-delivery': s3PolicyAdmitsLogDelivery,
+  's3-tls-only-policy': s3TlsOnlyPolicy,
+  'sg-attached-to': sgAttachedTo,
+  'sg-world-ingress-web-on-lb': sgWorldIngressWebOnLb,
+  'sg-world-open': sgWorldOpen,
+  'vpc-default-sg-managed': vpcDefaultSgManaged,
+};
