@@ -10,7 +10,7 @@ import { renderSarif, renderSarifChunks } from './sarif.js';
 import { renderText, renderTextChunks } from './text.js';
 import type { ChunkedRenderer, Renderer } from './types.js';
 
-/** What a format renders: a scan's results document, or the FERPA readiness report built from results. */
+/** What a format renders: a scan's results document, or the readiness report (FERPA or another framework) built from results. */
 export type OutputDocument = 'results' | 'readiness';
 
 interface FormatBase {
@@ -58,7 +58,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
   results('junit', 'xml', 'JUnit XML for CI test reports, one test case per finding', false, renderJunit, renderJunitChunks),
   results('markdown', 'md', 'Markdown for a pull-request comment', false, renderMarkdown, renderMarkdownChunks),
   results('gitlab-sast', 'json', 'GitLab SAST report for the merge-request security widget', true, renderGitlabSast, renderGitlabSastChunks),
-  readiness('html', 'html', 'the FERPA readiness report as one self-contained HTML file', true, async () => {
+  readiness('html', 'html', 'the readiness report by control (FERPA, or the --framework given) as one self-contained HTML file', true, async () => {
     const { renderFerpaHtml } = await import('./ferpa/html.js');
     return (report) => renderFerpaHtml(report);
   }),

@@ -23,7 +23,7 @@ export function baselineHelp(): string {
     .join('/');
 }
 
-const DOCUMENT_HEADING: Record<OutputDocument, string> = { results: 'Scan results:', readiness: 'FERPA readiness report of the run:' };
+const DOCUMENT_HEADING: Record<OutputDocument, string> = { results: 'Scan results:', readiness: 'Readiness report of the run (the first --framework, default FERPA):' };
 
 /** Adds `-f, --format <fmt[=file]>` and, after the options, each format it takes with what it writes. */
 export function addFormatOption(cmd: Command, documents: readonly OutputDocument[], fallback: string): Command {
