@@ -90,9 +90,9 @@ function readiness(name: string, extension: string, description: string, stdout:
  * offered once, by the first of `documents` that has it (scan's `markdown` is the results' Markdown;
  * its `html` and `pdf` are the readiness report of the run).
  */
-export function formatsFor(documents: readonly OutputDocument[]): OutputFormat[] {
-  const out = new Map<string, OutputFormat>();
-  for (const d of documents) for (const f of OUTPUT_FORMATS) if (f.document === d && !out.has(f.name)) out.set(f.name, f);
+export function formatsFor<D extends OutputDocument>(documents: readonly D[]): Array<Extract<OutputFormat, { document: D }>> {
+  const out = new Map<string, Extract<OutputFormat, { document: D }>>();
+  for (const d of documents) for (const f of OUTPUT_FORMATS) if (f.document === d && !out.has(f.name)) out.set(f.name, f as Extract<OutputFormat, { document: D }>);
   return [...out.values()];
 }
 

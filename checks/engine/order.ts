@@ -19,6 +19,11 @@ function rankOf<T extends string>(order: readonly T[]): Readonly<Record<T, numbe
   return Object.fromEntries(order.map((x, i) => [x, i])) as Record<T, number>;
 }
 
+/** Whether `severity` is at or above `threshold` (critical is above high): the --fail-on test. */
+export function atLeastAsSevere(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[severity] <= SEVERITY_RANK[threshold];
+}
+
 /** Open = needs attention: fail, unknown or error. Waived and pass are not open. */
 export function isOpen(status: Status | undefined): boolean {
   return status !== undefined && OPEN_STATUSES.includes(status);
