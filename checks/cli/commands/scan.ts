@@ -47,7 +47,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const targets = parseOutputTargets(opts.format, RUN_DOCUMENTS, 'text');
       const { config, catalog, frameworks } = loadContext({ config: opts.config, policies: opts.policies, frameworks: opts.framework });
       const failOn = parseSeverity(opts.failOn, config.failOn ?? 'high');
-      // --baseline (checks/pipeline/baseline.ts): json/sarif/gitlab-sast keep every finding, the rest and the exit code see new ones only.
+      // --baseline (checks/pipeline/baseline.ts): the formats marked keepsBaseline in reports/formats.ts keep every finding, the rest and the exit code see new ones only.
       const bl = opts.baseline ? await import('../../pipeline/baseline.js') : undefined;
       const loaded = opts.baseline ? await loadBaselineInput(opts.baseline, opts.store) : undefined;
       const baseline = loaded?.index;
