@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import type { Finding, Results, Severity, Status } from '../checks/engine/types.js';
+import { countByStatus } from '../checks/engine/order.js';
+import { SEVERITIES, type Finding, type Results, type Status } from '../checks/engine/types.js';
 import { buildReport, type ReportFramework, type ReportPolicyMeta } from '../reports/ferpa/model.js';
 import { renderFerpaHtml } from '../reports/ferpa/html.js';
 import { renderFerpaJson } from '../reports/ferpa/json.js';
@@ -20,7 +21,6 @@ function framework(): ReportFramework {
 function syntheticResults(n: number, fw: ReportFramework): { results: Results; meta: ReportPolicyMeta[] } {
   const policies = [...new Set(fw.controls.flatMap((c) => c.policies))].sort();
   const statuses: Status[] = ['pass', 'pass', 'pass', 'fail', 'unknown', 'pass', 'waived', 'error'];
-  const severities: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
   const findings: Finding[] = [];
   for (let i = 0; i < n; i++) {
     const policyId = policies[i % policies.length]!;
@@ -29,7 +29,7 @@ function syntheticResults(n: number, fw: ReportFramework): { results: Results; m
       id: createHash('sha256').update(String(i)).digest('hex').slice(0, 16),
       policyId,
       status,
-      severity: severities[i % severities.length]!,
+      severity: SEVERITIES[i % SEVERITIES.length]!,
       category: 'encryption',
       controls: [],
       resource: { kind: 'aws.s3.bucket', address: `module.m${i % 50}.aws_s3_bucket.b${i}`, arn: null, file: `modules/m${i % 50}/main.tf`, line: (i % 400) + 1 },
@@ -39,8 +39,7 @@ function syntheticResults(n: number, fw: ReportFramework): { results: Results; m
       ...(status === 'waived' ? { waiver: { policy: policyId, reason: 'bench', owner: 'ops', expires: '2099-01-01', expired: false } } : {}),
     });
   }
-  const summary = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 };
-  for (const f of findings) summary[f.status]++;
+  const summary = countByStatus(findings);
   const meta = policies.map((id): ReportPolicyMeta => ({ id, title: `Policy ${id}`, severity: 'high', remediation: { terraform: '# fix' } }));
   return { results: { schemaVersion: '1', tool: { name: 'ferpa-ready', version: '0.1.0', catalogVersion: fw.version }, generatedAt: '2026-11-22T00:00:00.000Z', inputs: [], findings, summary }, meta };
 }

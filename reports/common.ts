@@ -1,20 +1,11 @@
 import { redact } from '../checks/engine/redact.js';
 import { jsonChunks } from '../checks/util/json-chunks.js';
-import type { Finding, Severity, Status } from '../checks/engine/types.js';
+import { cmp } from '../checks/engine/order.js';
+import type { Finding } from '../checks/engine/types.js';
 import type { PolicyMeta } from './types.js';
 
-export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
-export const STATUS_ORDER: Status[] = ['fail', 'error', 'unknown', 'waived', 'pass'];
-
-/** Code-point comparison: the same on every machine and locale (localeCompare is not). */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The resource a finding is about, as shown to people: Terraform address, else ARN, else kind. */
-export function resourceLabel(f: Finding): string {
-  return f.resource.address ?? f.resource.arn ?? f.resource.kind;
-}
+// The finding order and the status and severity orders are the engine's (one definition for every output).
+export { cmp, countByStatus, resourceLabel, SEVERITY_RANK, sortFindings, STATUS_ORDER, SUMMARY_KEYS } from '../checks/engine/order.js';
 
 /** `file:line`, `file`, or '' when the finding has no source location. */
 /**
@@ -38,28 +29,6 @@ export function workspaceFile(f: Finding): string | null {
 export function fileLine(f: Finding): string {
   if (!f.resource.file) return '';
   return f.resource.line != null ? `${f.resource.file}:${f.resource.line}` : f.resource.file;
-}
-
-/** Deterministic order: severity, policy, address/ARN, source (hcl before plan), input (root), id. Does not change its argument. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      cmp(a.policyId, b.policyId) ||
-      cmp(a.resource.address ?? '', b.resource.address ?? '') ||
-      cmp(a.resource.arn ?? '', b.resource.arn ?? '') ||
-      cmp(a.source, b.source) ||
-      cmp(a.input ?? '', b.input ?? '') ||
-      cmp(a.id, b.id) ||
-      cmp(a.status, b.status),
-  );
-}
-
-/** Counts by status, recomputed from the findings (the document's summary is not trusted blindly). */
-export function countByStatus(findings: readonly Finding[]): Record<Status, number> {
-  const c: Record<Status, number> = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 };
-  for (const f of findings) c[f.status]++;
-  return c;
 }
 
 export function metaIndex(meta: readonly PolicyMeta[]): Map<string, PolicyMeta> {

@@ -1,6 +1,6 @@
 import type { Attestation, Diagnostic, Finding, Results, ResultsInput, Waiver } from '../checks/engine/types.js';
 import { LazyJsonArray } from '../checks/util/json-chunks.js';
-import { canonical, canonicalEvidence, jsonDocumentChunks, sortFindings } from './common.js';
+import { canonical, canonicalEvidence, jsonDocumentChunks, sortFindings, SUMMARY_KEYS } from './common.js';
 import { canonicalCoverage } from './coverage.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 
@@ -56,7 +56,7 @@ function canonicalDocument(results: Results, findings: unknown): Record<string, 
     generatedAt: results.generatedAt,
     inputs: results.inputs.map((i: ResultsInput) => pick(i, ['kind', 'path', 'sha256', 'time', 'error'])),
     findings,
-    summary: pick(results.summary, ['pass', 'fail', 'unknown', 'waived', 'error']),
+    summary: pick(results.summary, SUMMARY_KEYS),
   };
   if (results.profile) out.profile = canonical(results.profile);
   if (results.frameworks) out.frameworks = results.frameworks.map((fw) => pick(fw, ['id', 'title', 'version']));

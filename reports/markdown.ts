@@ -1,6 +1,6 @@
-import type { Coverage, Finding, Results, Severity, Status } from '../checks/engine/types.js';
+import { SEVERITIES, type Coverage, type Finding, type Results, type Status } from '../checks/engine/types.js';
 import { pushAll } from '../checks/util/push-all.js';
-import { countByStatus, fileLine, joinLines, lineChunks, resourceLabel, SEVERITY_RANK, sortFindings, STATUS_ORDER } from './common.js';
+import { countByStatus, fileLine, joinLines, lineChunks, resourceLabel, sortFindings, STATUS_ORDER } from './common.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 import { undecidedLine } from './undecided.js';
 import { coverageLine, dataStoreLine, notEvaluatedByType, reasonText } from './coverage.js';
@@ -9,8 +9,6 @@ import { coverageLine, dataStoreLine, notEvaluatedByType, reasonText } from './c
 export const MARKDOWN_MARKER = '<!-- ferpa-ready -->';
 export const DEFAULT_MAX_ROWS = 50;
 const MAX_CELL = 400;
-
-const SEVERITY_ORDER = (Object.keys(SEVERITY_RANK) as Severity[]).sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b]);
 
 /**
  * Make text inert inside a GFM table cell: no HTML, links, emphasis, code spans or table breaks.
@@ -96,10 +94,10 @@ function markdownLines(results: Results, _meta: PolicyMeta[], opts: RenderOption
 
   out.push('');
   pushAll(out, table(
-    ['Status', ...SEVERITY_ORDER, 'Total'],
+    ['Status', ...SEVERITIES, 'Total'],
     STATUS_ORDER.map((status) => {
       const g = sorted.filter((f) => f.status === status);
-      return [status, ...SEVERITY_ORDER.map((s) => String(g.filter((f) => f.severity === s).length)), String(g.length)];
+      return [status, ...SEVERITIES.map((s) => String(g.filter((f) => f.severity === s).length)), String(g.length)];
     }),
   ));
 

@@ -14,10 +14,6 @@ export interface PolicyMeta {
   category: Category;
 }
 
-/** Output formats `render` knows. html and pdf are added by the HTML report. */
-export type ReportFormat = 'text' | 'json' | 'sarif' | 'junit' | 'markdown';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'junit', 'markdown'];
-
 export interface RenderOptions {
   /** text: list pass findings too. */
   verbose?: boolean;

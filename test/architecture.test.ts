@@ -43,6 +43,45 @@ describe('layer boundaries', () => {
   });
 });
 
+// One home for each rule (issue 13): commands share code through checks/cli modules, never each other;
+// statuses and severities are ranked in one module (checks/engine/order.ts).
+describe('one home: commands, output formats and orders', () => {
+  it('no command imports another command (shared pieces live in checks/cli/*.ts)', () => {
+    const commands = tsFiles('checks/cli/commands');
+    expect(commands.length).toBeGreaterThan(5);
+    // the check reads real imports: the commands do import the shared render step and format options
+    expect(importsInto('checks/cli/commands', ['checks/cli/render-outputs', 'checks/cli/output-formats']).length).toBeGreaterThanOrEqual(6);
+    expect(importsInto('checks/cli/commands', ['checks/cli/commands'])).toEqual([]);
+  });
+
+  it('no file but checks/engine/order.ts lists every status or ranks statuses and severities, and none that sorts findings uses localeCompare', () => {
+    const S = `'(?:pass|fail|unknown|waived|error)'`;
+    const K = '(?:pass|fail|unknown|waived|error)';
+    const V = '(?:critical|high|medium|low|info)';
+    const patterns = [
+      new RegExp(`\\[\\s*${S}(?:\\s*,\\s*${S}){4}\\s*\\]`), // ['fail', 'error', 'unknown', 'waived', 'pass']
+      new RegExp(`\\{\\s*${K}:\\s*\\d+(?:\\s*,\\s*${K}:\\s*\\d+){4}\\s*\\}`), // { fail: 0, error: 1, ... } or zero counts
+      new RegExp(`\\{\\s*${V}:\\s*\\d+(?:\\s*,\\s*${V}:\\s*\\d+){4}\\s*\\}`), // { critical: 0, high: 1, ... }
+      /localeCompare|Intl\.Collator/, // finding text is compared by code point (cmp), the same in every locale
+      /\b(?:SEVERITIES|STATUS_ORDER)\.indexOf\(/, // a rank by position in the list: SEVERITY_RANK, STATUS_RANK, atLeastAsSevere
+    ];
+    // the patterns match what they look for: the one definition in order.ts
+    const order = readFileSync(join(ROOT, 'checks/engine/order.ts'), 'utf8');
+    expect(patterns[0]!.test(order)).toBe(true);
+    expect(patterns[4]!.test('const limit = SEVERITIES.indexOf(failOn);')).toBe(true);
+    const sortsFindings = (text: string) => /\bfindings\b/.test(text) && /\.sort\(/.test(text);
+    const bad: string[] = [];
+    for (const f of [...tsFiles('checks'), ...tsFiles('reports')]) {
+      const rel = relative(ROOT, f);
+      if (rel === 'checks/engine/order.ts') continue;
+      const text = readFileSync(f, 'utf8');
+      [0, 1, 2, 4].forEach((i) => patterns[i]!.test(text) && bad.push(`${rel}: pattern ${i}`));
+      if (sortsFindings(text) && patterns[3]!.test(text)) bad.push(`${rel}: sorts findings with localeCompare`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
 // Service adapters (checks/adapters/{terraform,live}/<service>.ts) share code only through their
 // family's helper modules (checks/adapters/<family>/helpers/) and the helpers both families use
 // (checks/adapters/shared/): never by importing another service adapter, of either family.

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
+import { SEVERITIES } from '../engine/types.js';
 import { InputError } from '../errors.js';
 import { KINDS } from '../model/kinds/index.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
@@ -18,7 +19,7 @@ import { proposePeerMappings } from './peer-mappings.js';
 import { LIVE_RECORDS } from './live-records.js';
 import { appendMutation, mutationId, mutationStub, stackFileWith } from './mutation-stub.js';
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export { SEVERITIES };
 export const CATEGORIES = ['encryption', 'network', 'retention', 'audit', 'access', 'secrets', 'resilience', 'governance'] as const;
 const SOURCES = ['hcl', 'plan', 'live'] as const;
 type Source = (typeof SOURCES)[number];

@@ -1,3 +1,4 @@
+import { atLeastAsSevere } from '../engine/order.js';
 import { SEVERITIES, type Results, type Severity } from '../engine/types.js';
 import { InputError } from '../errors.js';
 
@@ -23,8 +24,7 @@ export interface ExitOptions {
  */
 export function exitCodeFor(results: Results, failOn: Severity | 'none', opts: ExitOptions = {}): number {
   if (failOn === 'none') return EXIT_OK;
-  const limit = SEVERITIES.indexOf(failOn);
-  const gates = (f: Results['findings'][number]) => (f.status === 'fail' || (f.status === 'error' && !opts.allowErrors)) && SEVERITIES.indexOf(f.severity) <= limit;
+  const gates = (f: Results['findings'][number]) => (f.status === 'fail' || (f.status === 'error' && !opts.allowErrors)) && atLeastAsSevere(f.severity, failOn);
   return results.findings.some(gates) ? EXIT_FINDINGS : EXIT_OK;
 }
 

@@ -4,7 +4,7 @@ import type { Config } from '../engine/config.js';
 import { jsonChunks } from '../util/json-chunks.js';
 import { mergeResults, coveredByResults, type MergeInput } from '../pipeline/merge-results.js';
 import { shardStatuses } from '../pipeline/shards.js';
-import { readResultsFile } from './commands/report.js';
+import { readResultsFile } from './results-file.js';
 import { addStandIns, fetchInputs, renameInputs } from './fanout-inputs.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { Policy } from '../engine/policy.js';
-import { SEVERITIES, type Results, type Severity } from '../engine/types.js';
+import { atLeastAsSevere } from '../engine/order.js';
+import type { Results, Severity } from '../engine/types.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit.js';
 
 /** Ids of the policies whose unknown verdict gates the exit status (`gateUnknown: true`, e.g. aws-data-store-evaluated). */
@@ -13,6 +14,5 @@ export function unknownGatingPolicies(policies: Policy[]): Set<string> {
  */
 export function unknownGateExit(results: Results, failOn: Severity | 'none', gating: ReadonlySet<string>): number {
   if (failOn === 'none' || !gating.size) return EXIT_OK;
-  const limit = SEVERITIES.indexOf(failOn);
-  return results.findings.some((f) => f.status === 'unknown' && gating.has(f.policyId) && SEVERITIES.indexOf(f.severity) <= limit) ? EXIT_FINDINGS : EXIT_OK;
+  return results.findings.some((f) => f.status === 'unknown' && gating.has(f.policyId) && atLeastAsSevere(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }

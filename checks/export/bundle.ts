@@ -9,10 +9,9 @@ import { canonicalJson } from '../util/canonical-json.js';
 import { verifyChain, type ChainReport } from '../store/chain.js';
 import { parseCommitments, redactWithProof, redactablePointers } from '../store/commitments.js';
 import { MANIFEST_FORMAT, type Manifest, type RunStore } from '../store/types.js';
-import { buildReport, trendPointOf, type ReportFramework, type ReportInput, type ReportPolicyMeta, type TrendPoint } from '../../reports/ferpa/model.js';
+import { buildReport, trendPointOf, type FerpaReport, type ReportFramework, type ReportInput, type ReportPolicyMeta, type TrendPoint } from '../../reports/ferpa/model.js';
 import { renderFerpaHtml } from '../../reports/ferpa/html.js';
 import { renderFerpaJson } from '../../reports/ferpa/json.js';
-import { PDF_MAX_EVIDENCE_ROWS } from '../../reports/ferpa/pdf.js';
 import {
   BUNDLE_FORMAT,
   BUNDLE_MANIFEST,
@@ -56,8 +55,8 @@ export interface BundleOptions {
   waivers?: Waiver[];
   profile?: Record<string, unknown>;
   snapshots?: SnapshotFile[];
-  /** Print the report's HTML to PDF; absent = no PDF in the bundle. */
-  renderPdf?: (html: string) => Promise<Uint8Array>;
+  /** The report as PDF (the pdf output format's renderer); absent = no PDF in the bundle. */
+  renderPdf?: (report: FerpaReport) => Promise<Uint8Array>;
   /** Ed25519 private key: writes manifest.sig. */
   signKey?: KeyObject;
   /** Earlier runs drawn in the report's trend (default 10). */
@@ -196,7 +195,7 @@ export async function buildBundle(opts: BundleOptions): Promise<BuiltBundle> {
   pending.push({ path: PATHS.reportHtml, role: 'report', bytes: Buffer.from(renderFerpaHtml(report), 'utf8') });
   pending.push({ path: PATHS.reportJson, role: 'report', bytes: Buffer.from(renderFerpaJson(report), 'utf8') });
   if (opts.renderPdf) {
-    const pdf = await opts.renderPdf(renderFerpaHtml(report, { maxEvidenceRows: PDF_MAX_EVIDENCE_ROWS }));
+    const pdf = await opts.renderPdf(report);
     pending.push({ path: PATHS.reportPdf, role: 'report', bytes: pdf });
   }
 

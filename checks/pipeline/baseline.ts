@@ -1,5 +1,6 @@
 import type { Diagnostic, Finding, Results, Status } from '../engine/types.js';
 import { InputError } from '../errors.js';
+import { countByStatus, isOpen, OPEN_STATUSES } from '../engine/order.js';
 
 /**
  * Baselines: adopt the gate on an existing stack without fixing everything first.
@@ -18,8 +19,6 @@ import { InputError } from '../errors.js';
  *   counting the baseline findings left out.
  */
 
-export const OPEN_STATUSES: readonly Status[] = ['fail', 'error', 'unknown'];
-
 /** id -> status of the open findings of a baseline document. */
 export type BaselineIndex = Map<string, Status>;
 
@@ -33,7 +32,7 @@ export function baselineIndex(doc: unknown, file: string): BaselineIndex {
     const id = (f as { id?: unknown } | null)?.id;
     const status = (f as { status?: unknown } | null)?.status;
     if (typeof id !== 'string' || !id || typeof status !== 'string') throw new InputError(`baseline /findings/${i}: needs a string "id" and "status"`, file);
-    if ((OPEN_STATUSES as string[]).includes(status)) index.set(id, status as Status);
+    if (isOpen(status as Status)) index.set(id, status as Status);
   });
   return index;
 }
@@ -51,7 +50,7 @@ export function parseBaseline(text: string, file: string): BaselineIndex {
 
 /** Is this finding open in the baseline with the same status? */
 export function inBaseline(f: Finding, index: BaselineIndex): boolean {
-  return (OPEN_STATUSES as string[]).includes(f.status) && index.get(f.id) === f.status;
+  return isOpen(f.status) && index.get(f.id) === f.status;
 }
 
 /**
@@ -81,8 +80,7 @@ export function newOnlyView(results: Results, baselineFile?: string): Results {
   const left = results.findings.filter((f) => f.baseline);
   if (!left.length) return results;
   const findings = newFindings(results);
-  const summary = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 };
-  for (const f of findings) summary[f.status]++;
+  const summary = countByStatus(findings);
   const note: Diagnostic = {
     level: 'note',
     message: `${left.length} finding${left.length === 1 ? '' : 's'} already open in the baseline${baselineFile ? ` ${baselineFile}` : ''} not listed (${countText(left)})`,

@@ -1,5 +1,6 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import type { Finding, Status } from '../engine/types.js';
+import type { Finding } from '../engine/types.js';
+import { STATUS_RANK } from '../engine/order.js';
 import type { ClassifiedInput } from './inputs.js';
 
 /**
@@ -84,8 +85,6 @@ export function rebaser(cwd: string, base: string): (file: string | null) => str
   };
 }
 
-const WORST_FIRST: Record<Status, number> = { fail: 0, error: 1, unknown: 2, waived: 3, pass: 4 };
-
 /**
  * One finding per id: when several inputs give the same id (account-level findings of several root
  * modules, one resource in two snapshots), the worst verdict stands (fail, error, unknown, pass), the
@@ -99,7 +98,7 @@ export function mergeSameId(findings: Finding[]): Finding[] {
     if (at === undefined) {
       byId.set(f.id, out.length);
       out.push(f);
-    } else if (WORST_FIRST[f.status] < WORST_FIRST[out[at]!.status]) out[at] = f;
+    } else if (STATUS_RANK[f.status] < STATUS_RANK[out[at]!.status]) out[at] = f;
   }
   return out;
 }

@@ -22,7 +22,7 @@ import { readPlan } from '../sources/plan/index.js';
 import type { TfSourceResult } from '../sources/terraform/record.js';
 import { classify, hashInput, type ClassifiedInput } from './inputs.js';
 import { TOOL_VERSION } from '../version.js';
-import { sortFindings, summarize } from './results.js';
+import { countByStatus, sortFindings } from '../engine/order.js';
 import { computeDrift } from './drift.js';
 import { hclRootDir, mergeSameId, placeGroups, rebaser, type GroupPlace } from './roots.js';
 import { pushAll } from '../util/push-all.js';
@@ -198,7 +198,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     generatedAt: opts.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     inputs,
     findings: sorted,
-    summary: summarize(sorted),
+    summary: countByStatus(sorted),
     profile: opts.config.profile,
     ...(opts.frameworks ? { frameworks: opts.frameworks.ids.map((id) => frameworkMeta(opts.catalog, id)) } : {}),
     ...(diagnostics.length ? { diagnostics } : {}),

@@ -1,9 +1,7 @@
+import { compareFindingKeys, isOpen, type FindingOrderKey } from '../engine/order.js';
 import type { Finding, Severity, Status } from '../engine/types.js';
 
-/** Open = needs attention: fail, unknown or error. Waived and pass are not open. */
-export function isOpen(status: Status | undefined): boolean {
-  return status === 'fail' || status === 'unknown' || status === 'error';
-}
+export { isOpen };
 
 export type DiffChange = 'new' | 'resolved' | 'reopened' | 'waived' | 'unchanged';
 
@@ -112,14 +110,17 @@ export function diffRuns(from: RunFindings, to: RunFindings, history: RunFinding
   for (const [id, b] of before) {
     if (!after.has(id) && isOpen(b.status)) out.resolved.push(entry(id, 'resolved', b, b.status, undefined));
   }
-  // One collator for the whole sort: the order of localeCompare, without building a collator per comparison.
-  const { compare } = new Intl.Collator();
-  const order = (x: DiffEntry, y: DiffEntry) => compare(x.policyId, y.policyId) || compare(x.resource, y.resource) || compare(x.input ?? '', y.input ?? '') || compare(x.id, y.id);
   for (const k of ['new', 'resolved', 'reopened', 'waived', 'unchanged'] as const) {
-    out[k].sort(order);
+    out[k] = out[k].map((e) => ({ e, key: orderKey(e) })).sort((x, y) => compareFindingKeys(x.key, y.key)).map((x) => x.e);
     out.counts[k] = out[k].length;
   }
   return out;
+}
+
+/** A diff entry in the finding order, by the open status that put it on its list (now for new, re-opened and still open; before for resolved and waived). */
+function orderKey(e: DiffEntry): FindingOrderKey {
+  const status = (e.change === 'resolved' || e.change === 'waived' ? e.before : e.after) ?? 'pass';
+  return { status, severity: e.severity, policyId: e.policyId, resource: e.resource, source: e.source, input: e.input, id: e.id };
 }
 
 export function formatDiff(d: RunDiff): string {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Results, Status } from '../engine/types.js';
+import { countByStatus, STATUS_ORDER } from '../engine/order.js';
+import type { Results } from '../engine/types.js';
 import { InputError } from '../errors.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { COMMITMENTS_FILE, commitmentOf, commitmentsBytes, newCommitments, parseCommitments, type Commitments } from './commitments.js';
@@ -47,8 +48,6 @@ function parseHead(bytes: Uint8Array, what: string): HeadPointer | string {
 /** Run folder names: `000001-20261122T000000Z-1a2b3c4d`. */
 export const RUN_NAME = /^(\d{6,})-(\d{8}T\d{6}Z)-([0-9a-f]{8})$/;
 
-const STATUSES: Status[] = ['pass', 'fail', 'unknown', 'waived', 'error'];
-
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -86,9 +85,7 @@ export function runName(seq: number, time: string, resultsSha256: string): strin
 }
 
 function summaryOf(results: Results): Manifest['summary'] {
-  const s = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 };
-  for (const f of results.findings) if (f.status in s) s[f.status]++;
-  return s;
+  return countByStatus(results.findings);
 }
 
 const SHA = /^[0-9a-f]{64}$/;
@@ -112,7 +109,7 @@ export function parseManifest(bytes: Uint8Array): Manifest | string {
   if (typeof r.manifestSha256 !== 'string' || !SHA.test(r.manifestSha256)) return 'manifest.json: manifestSha256 is not a SHA-256';
   if (!Array.isArray(r.inputs)) return 'manifest.json: inputs is not a list';
   const s = r.summary as Record<string, unknown> | undefined;
-  if (!s || typeof s !== 'object' || !STATUSES.every((k) => Number.isInteger(s[k]))) return 'manifest.json: summary is not counts by status';
+  if (!s || typeof s !== 'object' || !STATUS_ORDER.every((k) => Number.isInteger(s[k]))) return 'manifest.json: summary is not counts by status';
   const p = r.previous as Record<string, unknown> | null | undefined;
   if (p !== null && (!p || typeof p !== 'object' || typeof p.id !== 'string' || typeof p.manifestSha256 !== 'string')) return 'manifest.json: previous is neither null nor {id, manifestSha256}';
   if (!r.tool || typeof r.tool !== 'object') return 'manifest.json: tool is missing';

@@ -1,3 +1,4 @@
+import { cmp, countByStatus } from '../engine/order.js';
 import type { Results, Status } from '../engine/types.js';
 import type { Manifest, RunStore } from './types.js';
 
@@ -18,11 +19,9 @@ export function trendPoints(manifests: Array<Pick<Manifest, 'id' | 'seq' | 'time
 /** Trend points from results documents (for a report given several results files), oldest first. */
 export function trendFromResults(runs: Array<{ id: string; results: Pick<Results, 'generatedAt' | 'findings'> }>, last = 10): TrendPoint[] {
   const points = runs.map((r, i) => {
-    const counts = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 };
-    for (const f of r.results.findings) if (f.status in counts) counts[f.status]++;
-    return { id: r.id, seq: i + 1, time: r.results.generatedAt, counts };
+    return { id: r.id, seq: i + 1, time: r.results.generatedAt, counts: countByStatus(r.results.findings) };
   });
-  points.sort((a, b) => a.time.localeCompare(b.time) || a.seq - b.seq);
+  points.sort((a, b) => cmp(a.time, b.time) || a.seq - b.seq);
   return points.slice(Math.max(0, points.length - Math.max(0, last)));
 }
 

@@ -4,6 +4,7 @@
 // already-built Html).
 import type { Severity, Status } from '../../checks/engine/types.js';
 import { SEVERITIES } from '../../checks/engine/types.js';
+import { STATUS_ORDER } from '../../checks/engine/order.js';
 import { describeValue, messageText } from './evidence-text.js';
 import { originParts } from './evidence-origin.js';
 import { showsGuidance } from './guidance.js';
@@ -272,8 +273,7 @@ function controlSection(c: ControlReport, maxRows: number): Html {
 }
 
 function findingMatrix(r: FerpaReport): Html {
-  const statuses: Status[] = ['fail', 'error', 'unknown', 'waived', 'pass'];
-  return html`<table class="matrix"><thead><tr><th>Finding status</th>${SEVERITIES.map((s: Severity) => html`<th class="n">${s}</th>`)}<th class="n">Total</th></tr></thead><tbody>${statuses.map(
+  return html`<table class="matrix"><thead><tr><th>Finding status</th>${SEVERITIES.map((s: Severity) => html`<th class="n">${s}</th>`)}<th class="n">Total</th></tr></thead><tbody>${STATUS_ORDER.map(
     (st) => html`<tr><td>${findingStatus(st)}</td>${SEVERITIES.map((s: Severity) => html`<td class="n" data-label="${s}">${r.summary.findings[st][s]}</td>`)}<td class="n" data-label="Total" data-total="${st}">${r.summary.findingTotals[st]}</td></tr>`,
   )}</tbody></table>`;
 }

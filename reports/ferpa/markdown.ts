@@ -1,7 +1,8 @@
 // The readiness report (of any framework) as Markdown (GFM): the same sections as the HTML report, every value from the
 // inputs escaped with mdCell so names, tags and messages render as inert text.
-import type { Severity, Status } from '../../checks/engine/types.js';
+import type { Severity } from '../../checks/engine/types.js';
 import { SEVERITIES } from '../../checks/engine/types.js';
+import { STATUS_ORDER } from '../../checks/engine/order.js';
 import { pushAll } from '../../checks/util/push-all.js';
 import { mdCell, mdText } from '../markdown.js';
 import { describeValue, messageText } from './evidence-text.js';
@@ -103,8 +104,7 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
     r.summary.families.map((f) => [`${mdCell(f.id)}: ${mdCell(f.title)}`, String(f.total), ...CONTROL_STATUSES.map((s) => String(f.counts[s])), `${f.readyPercent}%`]),
   ));
   out.push('', '### Findings by status and severity', '');
-  const statuses: Status[] = ['fail', 'error', 'unknown', 'waived', 'pass'];
-  out.push(...table(['Status', ...SEVERITIES, 'Total'], statuses.map((st) => [st, ...SEVERITIES.map((s: Severity) => String(r.summary.findings[st][s])), String(r.summary.findingTotals[st])])));
+  out.push(...table(['Status', ...SEVERITIES, 'Total'], STATUS_ORDER.map((st) => [st, ...SEVERITIES.map((s: Severity) => String(r.summary.findings[st][s])), String(r.summary.findingTotals[st])])));
   out.push('', '### Controls', '');
   out.push(...table(['Control', 'Title', 'Status', 'Why'], r.controls.map((c) => [mdCell(c.id), mdCell(c.title), CONTROL_STATUS_LABEL[c.status], mdCell(c.reason)])));
   if (r.notes.length) pushAll(out, ['', '### Notes', '', ...r.notes.map((n) => `- ${mdCell(n)}`)]);

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import type { Attestation, Finding, Results, Severity, Status, Waiver } from '../../checks/engine/types.js';
 import { SEVERITIES } from '../../checks/engine/types.js';
 import { looksLikeSecretValue } from '../../checks/engine/redact.js';
-import { canonical, canonicalEvidence, cmp, fileLine, resourceLabel, SEVERITY_RANK } from '../common.js';
+import { compareFindingKeys, STATUS_ORDER, zeroCountsWorstFirst } from '../../checks/engine/order.js';
+import { canonical, canonicalEvidence, cmp, fileLine, resourceLabel } from '../common.js';
 import { inputsByFinding } from './evidence-origin.js';
 import type { AttestationGuidance } from './guidance.js';
 import { reportCoverage, type ReportCoverage } from './coverage.js';
@@ -29,9 +30,6 @@ export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
   attested: 'Attested',
   ready: 'Ready',
 };
-
-const FINDING_STATUS_ORDER: Status[] = ['fail', 'error', 'unknown', 'waived', 'pass'];
-const FINDING_STATUS_RANK: Record<Status, number> = { fail: 0, error: 1, unknown: 2, waived: 3, pass: 4 };
 
 /** What the report needs of a framework control (checks/engine/catalog.ts FrameworkControl fits). */
 export interface ReportFrameworkControl {
@@ -291,7 +289,7 @@ export interface FerpaReport {
 }
 
 function zeroStatus(): Record<Status, number> {
-  return { fail: 0, error: 0, unknown: 0, waived: 0, pass: 0 };
+  return zeroCountsWorstFirst();
 }
 
 export function zeroControlCounts(): Record<ControlStatus, number> {
@@ -369,15 +367,12 @@ function evidenceItem(f: Finding, meta: Map<string, ReportPolicyMeta>, today: st
   };
 }
 
-function evidenceOrder(a: EvidenceItem, b: EvidenceItem): number {
-  return (
-    FINDING_STATUS_RANK[a.status] - FINDING_STATUS_RANK[b.status] ||
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    cmp(a.policyId, b.policyId) ||
-    cmp(a.resource, b.resource) ||
-    cmp(a.source, b.source) ||
-    cmp(a.findingId, b.findingId)
-  );
+/** Evidence rows in the finding order (checks/engine/order.ts), by the status the report gives each row. */
+function sortEvidence(rows: EvidenceItem[]): EvidenceItem[] {
+  return rows
+    .map((e) => ({ e, key: { status: e.status, severity: e.severity, policyId: e.policyId, resource: e.resource, source: e.source, input: e.input, id: e.findingId } }))
+    .sort((a, b) => compareFindingKeys(a.key, b.key))
+    .map((x) => x.e);
 }
 
 function attestationState(a: Attestation, today: string): 'valid' | 'expired' | 'not-yet-valid' {
@@ -512,7 +507,7 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
   for (const a of allAtt.values()) attByControl.set(a.control, [...(attByControl.get(a.control) ?? []), a]);
 
   const controls: ControlReport[] = framework.controls.map((c) => {
-    const evidence = byControl.get(c.id)!.sort(evidenceOrder);
+    const evidence = sortEvidence(byControl.get(c.id)!);
     const counts = zeroStatus();
     for (const e of evidence) counts[e.status]++;
     const att = attested(c, attByControl.get(c.id) ?? [], today);
@@ -598,7 +593,7 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
       return { id, title, total: fc.length, counts, readyPercent: percent(counts.ready + counts.attested, fc.length) };
     })
     .filter((f) => f.total > 0);
-  const findingMatrix = Object.fromEntries(FINDING_STATUS_ORDER.map((s) => [s, Object.fromEntries(SEVERITIES.map((v) => [v, 0]))])) as Record<Status, Record<Severity, number>>;
+  const findingMatrix = Object.fromEntries(STATUS_ORDER.map((s) => [s, Object.fromEntries(SEVERITIES.map((v) => [v, 0]))])) as Record<Status, Record<Severity, number>>;
   const findingTotals = zeroStatus();
   for (const { item } of items) {
     findingMatrix[item.status][item.severity]++;

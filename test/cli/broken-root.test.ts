@@ -50,9 +50,10 @@ describe('scan of a folder where two of four root modules cannot be parsed', () 
       ['roots/d', false],
     ]);
     const enc = doc.findings.filter((f) => f.policyId === 'aws-rds-instance-storage-encrypted');
+    // in the finding order (checks/engine/order.ts): the worst status first
     expect(enc.map((f) => [f.input, f.status])).toEqual([
-      ['roots/a', 'pass'],
       ['roots/d', 'fail'],
+      ['roots/a', 'pass'],
     ]);
     expect(doc.diagnostics?.filter((d) => d.level === 'error').map((d) => d.file)).toEqual(['roots/b', 'roots/c']);
     expect(r.stdout).toContain(`error: roots/b: not scanned: roots/b/main.tf${SYNTAX}`);

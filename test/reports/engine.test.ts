@@ -10,7 +10,7 @@ import type { Profile, Results } from '../../checks/engine/types.js';
 import { Model } from '../../checks/model/model.js';
 import type { Resource } from '../../checks/model/resource.js';
 import { defaulted, known, SensitiveValue, unknownVal } from '../../checks/model/value.js';
-import { REPORT_FORMATS, render } from '../../reports/index.js';
+import { RESULTS_FORMATS, render } from '../../reports/index.js';
 import type { PolicyMeta } from '../../reports/types.js';
 import { SECRET } from './sample.js';
 
@@ -84,7 +84,7 @@ describe('renderers on engine findings', () => {
     expect(doc.summary).toEqual({ pass: 1, fail: 1, unknown: 1, waived: 0, error: 1 });
   });
 
-  for (const format of REPORT_FORMATS) {
+  for (const format of RESULTS_FORMATS) {
     it(`${format}: renders real findings without leaking the plain-text password`, () => {
       const out = render(format, results, meta, { verbose: true });
       expect(out.length).toBeGreaterThan(0);

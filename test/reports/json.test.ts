@@ -74,8 +74,8 @@ describe('json renderer', () => {
     const doc = JSON.parse(text);
     expect(Object.keys(doc)).toEqual(['schemaVersion', 'tool', 'generatedAt', 'inputs', 'findings', 'summary', 'profile', 'diagnostics', 'attestations', 'waivers']);
     expect(Object.keys(doc.findings[0]).slice(0, 6)).toEqual(['id', 'policyId', 'status', 'severity', 'category', 'controls']);
-    // critical first, then high, then medium
-    expect(doc.findings.map((f: any) => f.severity)).toEqual(['critical', 'critical', 'high', 'high', 'high', 'medium', 'medium']);
+    // the finding order: worst status first, then most severe (checks/engine/order.ts)
+    expect(doc.findings.map((f: any) => `${f.status} ${f.severity}`)).toEqual(['fail critical', 'fail high', 'error medium', 'unknown high', 'waived critical', 'pass high', 'pass medium']);
     expect(doc.findings[0].resource.address).toBe('aws_s3_bucket.records');
   });
 

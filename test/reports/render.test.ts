@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../checks/errors.js';
 import type { Results } from '../../checks/engine/types.js';
 import { SensitiveValue } from '../../checks/model/value.js';
-import { REPORT_FORMATS, render } from '../../reports/index.js';
+import { gitlabTime } from '../../reports/gitlab-sast.js';
+import { RESULTS_FORMATS, render } from '../../reports/index.js';
 import { AWS_KEY, finding, META, sampleResults, SECRET, shuffled, withShuffledFindings } from './sample.js';
 
 describe('render()', () => {
@@ -20,7 +21,7 @@ describe('render()', () => {
     expect(() => render('yaml', sampleResults(), META)).toThrow(/unknown output format "yaml"/);
   });
 
-  for (const format of REPORT_FORMATS) {
+  for (const format of RESULTS_FORMATS) {
     describe(format, () => {
       it('is deterministic: same input, shuffled findings, reordered metadata -> identical bytes', () => {
         const r = sampleResults();
@@ -34,7 +35,8 @@ describe('render()', () => {
         const later: Results = { ...r, generatedAt: '2030-01-02T03:04:05Z' };
         const a = render(format, r, META, { verbose: true });
         const b = render(format, later, META, { verbose: true });
-        expect(b).toBe(a.replaceAll('2026-11-22T00:00:00Z', '2030-01-02T03:04:05Z'));
+        // GitLab's schema writes times without the zone (gitlabTime)
+        expect(b).toBe(a.replaceAll('2026-11-22T00:00:00Z', '2030-01-02T03:04:05Z').replaceAll(gitlabTime('2026-11-22T00:00:00Z'), gitlabTime('2030-01-02T03:04:05Z')));
       });
 
       it('never prints a secret, whatever the evidence holds', () => {

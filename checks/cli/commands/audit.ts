@@ -3,16 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
-import { clock, loadContext, policyMeta } from '../context.js';
+import { clock, loadContext } from '../context.js';
 import { exitCodeFor, parseSeverity } from '../exit.js';
 import { unknownGateExit, unknownGatingPolicies } from '../unknown-gate.js';
-import { collect, parseFormats, writeOutput, writeStdout } from '../output.js';
-import { SCAN_FORMATS, READINESS_FORMATS, writeReadinessReport } from './scan.js';
+import { collect, writeOutput } from '../output.js';
+import { addFormatOption, parseOutputTargets, RUN_DOCUMENTS } from '../output-formats.js';
+import { renderOutputs, runReadiness } from '../render-outputs.js';
 import { loadBaselineInput } from '../baseline-input.js';
 import { writeTarget } from '../s3-output.js';
 
 export function registerAudit(program: Command, setExit: (code: number) => void): void {
-  program
+  const audit = program
     .command('audit')
     .description('Audit a live AWS account (read-only) with the same policies; writes a snapshot and results')
     .option('--regions <list>', 'comma-separated regions, or "all" for every enabled region', 'us-east-1')
@@ -21,8 +22,8 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
     .option('--account <id>', 'the account to audit (one shard of a fan-out): assumes --role-arn, else the --org-role-name role in that account, and refuses a run whose credentials reach another account')
     .option('--shard <id>', 'name of this shard of a fan-out audit (account-region); the results record it, so a merge can tell which shards arrived')
     .option('--endpoint-url <url>', 'AWS endpoint (an emulator or VPC endpoint); default AWS_ENDPOINT_URL')
-    .option('--snapshot-out <file>', 'write the collected snapshot here: a file or s3://bucket/key (JSON; re-scan it offline with `scan snapshot.json`)')
-    .option('-f, --format <fmt[=file]>', `output format, repeatable: ${SCAN_FORMATS.join(', ')}`, collect, [])
+    .option('--snapshot-out <file>', 'write the collected snapshot here: a file or s3://bucket/key (JSON; re-scan it offline with `scan snapshot.json`)');
+  addFormatOption(audit, RUN_DOCUMENTS, 'text')
     .option('--fail-on <severity>', 'exit 1 when a failing finding, or a check that could not be decided (error), is at or above this severity')
     .option('--allow-errors', 'accept a partial audit: checks that could not be decided (a read denied, throttled or timed out) do not make the exit status 1 (config: allowErrors: true)')
     .option('-c, --config <file>', 'configuration file')
@@ -42,7 +43,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
       // Heavy modules (the AWS SDK clients) load only when the command runs, so --help stays fast.
       // The scan pipeline and renderers load after the collection: the first API call goes out sooner.
       const { collectSnapshot, serializeSnapshot } = await import('../../sources/live/index.js');
-      const targets = parseFormats(opts.format, SCAN_FORMATS, 'text');
+      const targets = parseOutputTargets(opts.format, RUN_DOCUMENTS, 'text');
       const { config, catalog, frameworks } = loadContext({ config: opts.config, policies: opts.policies, frameworks: opts.framework });
       const failOn = parseSeverity(opts.failOn, config.failOn ?? 'high');
       const concurrency = Number(opts.concurrency);
@@ -64,7 +65,6 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
       if (shard.account && snapshot.account.id !== shard.account) throw new InputError(`--account ${shard.account}: the credentials reach account ${snapshot.account.id}, not this one (check --role-arn)`);
       if (!opts.quiet) process.stderr.write(`${callSummary(snapshot.calls ?? [])}\n`);
       const { scanPaths } = await import('../../pipeline/scan.js');
-      const { renderChunks } = await import('../../../reports/index.js');
       // `{time}` in --snapshot-out becomes the run's time (20261122T030000Z), so scheduled runs never overwrite.
       if (typeof opts.snapshotOut === 'string') opts.snapshotOut = opts.snapshotOut.replaceAll('{time}', clock().toISOString().replace(/[-:]|\.\d{3}/g, ''));
       const toS3 = typeof opts.snapshotOut === 'string' && opts.snapshotOut.startsWith('s3://');
@@ -87,15 +87,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         const bl = loaded ? await import('../../pipeline/baseline.js') : undefined;
         const marked = bl && loaded ? bl.applyBaseline(results, loaded.index) : results;
         const newOnly = bl ? bl.newOnlyView(marked, loaded?.label) : results;
-        const meta = policyMeta(catalog.policies);
-        await writeReadinessReport(targets, marked, catalog, config, frameworks?.ids[0]);
-        for (const t of targets) {
-          if (READINESS_FORMATS.includes(t.format)) continue;
-          const doc = ['json', 'sarif', 'gitlab-sast'].includes(t.format) ? marked : newOnly;
-          const out = renderChunks(t.format, doc, meta, {});
-          if (t.file) await writeTarget(t.file, out, opts.endpointUrl);
-          else writeStdout(out);
-        }
+        await renderOutputs(targets, { catalog, run: { results: marked, newOnly, options: {} }, readiness: () => runReadiness(marked, config, frameworks?.ids[0]), endpointUrl: opts.endpointUrl });
         if (opts.store) {
           const { appendRun } = await import('../../store/index.js');
           const { store, run } = await appendRun(opts.store, results);

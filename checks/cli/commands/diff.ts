@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { RunFindings } from '../../store/diff.js';
 import { jsonChunks } from '../../util/json-chunks.js';
 import { writeStdout } from '../output.js';
-import { STORE_HELP, formatOption } from './history.js';
+import { STORE_HELP, textOrJson } from '../store-options.js';
 
 export function registerDiff(program: Command, _setExit: (code: number) => void): void {
   program
@@ -14,7 +14,7 @@ export function registerDiff(program: Command, _setExit: (code: number) => void)
     .option('--endpoint-url <url>', 'S3 endpoint for an s3:// store (default AWS_ENDPOINT_URL)')
     .option('--format <fmt>', 'text or json', 'text')
     .action(async (fromRef: string | undefined, toRef: string | undefined, opts) => {
-      const format = formatOption(opts.format);
+      const format = textOrJson(opts.format);
       const { openStore, diffRuns, formatDiff } = await import('../../store/index.js');
       const store = await openStore(opts.store, { endpointUrl: opts.endpointUrl });
       const from = await store.resolve(fromRef ?? 'latest~1');

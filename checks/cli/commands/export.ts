@@ -10,7 +10,9 @@ import { clock, loadContext, policyMeta } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { collect, writeOutput } from '../output.js';
 import { catalogVersion } from '../version-info.js';
-import { STORE_HELP } from './history.js';
+import { STORE_HELP } from '../store-options.js';
+import { outputFormat, type ReadinessRenderer } from '../../../reports/formats.js';
+import type { FerpaReport } from '../../../reports/ferpa/model.js';
 
 function readInput(file: string, what: string): Buffer {
   return readNamedInput(resolve(file), file, what);
@@ -48,16 +50,16 @@ export function registerExport(program: Command, setExit: (code: number) => void
       const extraAttestations = readAttestations(opts.attestations);
       const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies });
       const now = clock();
-      let renderPdf: ((html: string) => Promise<Uint8Array>) | undefined;
+      let renderPdf: ((report: FerpaReport) => Promise<Uint8Array>) | undefined;
       if (opts.pdf !== false) {
-        const { chromiumPath, renderFerpaPdf } = await import('../../../reports/ferpa/pdf.js');
-        let executablePath: string;
+        let render: ReadinessRenderer;
         try {
-          executablePath = chromiumPath(process.env);
+          render = await outputFormat('pdf', 'readiness')!.load();
         } catch (e) {
-          throw new InputError(`${(e as Error).message}; or leave the PDF out with --no-pdf`);
+          if (e instanceof InputError) throw new InputError(`${e.message}; or leave the PDF out with --no-pdf`);
+          throw e;
         }
-        renderPdf = (html) => renderFerpaPdf(html, { executablePath, now });
+        renderPdf = async (report) => render(report, { now }) as Promise<Uint8Array>;
       }
       const { openStore, DEFAULT_STORE, formatChainReport } = await import('../../store/index.js');
       const { buildBundle, BrokenChainError } = await import('../../export/bundle.js');

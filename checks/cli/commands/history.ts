@@ -1,13 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-
-export const STORE_HELP = 'run store: a directory or s3://bucket/prefix (default .ferpa-ready/runs)';
-
-export function formatOption(v: string | undefined): 'text' | 'json' {
-  const f = (v ?? 'text').toLowerCase();
-  if (f !== 'text' && f !== 'json') throw new InputError(`--format: unknown format "${v}" (text or json)`);
-  return f;
-}
+import { STORE_HELP, textOrJson } from '../store-options.js';
 
 export function registerHistory(program: Command, _setExit: (code: number) => void): void {
   program
@@ -18,7 +11,7 @@ export function registerHistory(program: Command, _setExit: (code: number) => vo
     .option('--last <n>', 'only the last N runs')
     .option('--format <fmt>', 'text or json', 'text')
     .action(async (opts) => {
-      const format = formatOption(opts.format);
+      const format = textOrJson(opts.format);
       const last = opts.last === undefined ? undefined : Number(opts.last);
       if (last !== undefined && (!Number.isInteger(last) || last < 1)) throw new InputError(`--last: expected a positive whole number, got "${opts.last}"`);
       const { openStore } = await import('../../store/index.js');

@@ -2,45 +2,21 @@ import type { Command } from 'commander';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { loadAttestationFile } from '../../engine/config.js';
-import type { Attestation, Results } from '../../engine/types.js';
+import type { Attestation } from '../../engine/types.js';
 import { InputError } from '../../errors.js';
-import { parseJsonBytes } from '../../util/json-parse-large.js';
-import { readNamedInput } from '../../util/input-file.js';
-import { describeAjvError, schemaValidator } from '../../util/schemas.js';
-import { buildReport, crosswalkFrameworks, FERPA_FRAMEWORK, trendPointOf, type ReportFramework, type ReportInput, type TrendPoint } from '../../../reports/ferpa/model.js';
-import { renderFerpaHtml } from '../../../reports/ferpa/html.js';
-import { renderFerpaJson } from '../../../reports/ferpa/json.js';
-import { renderFerpaMarkdown } from '../../../reports/ferpa/markdown.js';
-import { chromiumPath, PDF_MAX_EVIDENCE_ROWS, renderFerpaPdf } from '../../../reports/ferpa/pdf.js';
+import type { ReportFramework, TrendPoint } from '../../../reports/ferpa/model.js';
 import { checkAttestations } from '../../engine/attestations.js';
 import { clock, loadContext, policyMeta, selectedFrameworks } from '../context.js';
-import { collect, parseFormats } from '../output.js';
+import { addFormatOption, parseOutputTargets } from '../output-formats.js';
+import { collect } from '../output.js';
+import { renderOutputs } from '../render-outputs.js';
 import { isS3Url, writeTarget } from '../s3-output.js';
 import { jsonChunks } from '../../util/json-chunks.js';
 import { pushAll } from '../../util/push-all.js';
+import { parseJson, readBytes, readResultsFile } from '../results-file.js';
 
-export const REPORT_FORMATS = ['html', 'pdf', 'markdown', 'json'];
-
-function readBytes(file: string, what: string): Buffer {
-  return readNamedInput(resolve(file), file, what);
-}
-
-function parseJson(bytes: Buffer, file: string): unknown {
-  try {
-    return parseJsonBytes(bytes);
-  } catch (e) {
-    throw new InputError(`not valid JSON: ${(e as Error).message.split('\n')[0]}`, file);
-  }
-}
-
-/** Read and validate one results document (reports/schema/results.schema.json). */
-export function readResultsFile(file: string): ReportInput {
-  const bytes = readBytes(file, 'results file');
-  const data = parseJson(bytes, file);
-  const validate = schemaValidator('reports/schema/results.schema.json');
-  if (!validate(data)) throw new InputError(`not a ferpa-ready results document: ${describeAjvError(validate.errors)}`, file);
-  return { results: data as Results, path: file, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
+// The report model loads when the command runs (start-up stays fast).
+const reportModel = () => import('../../../reports/ferpa/model.js');
 
 function readAttestations(files: string[], catalog: ReturnType<typeof loadContext>['catalog']): Attestation[] {
   return files.flatMap((f) => {
@@ -51,12 +27,14 @@ function readAttestations(files: string[], catalog: ReturnType<typeof loadContex
 }
 
 /** The framework a report is for: `--framework` (one), default FERPA. */
-function reportFramework(given: string[], catalog: ReturnType<typeof loadContext>['catalog']): ReportFramework {
+async function reportFramework(given: string[], catalog: ReturnType<typeof loadContext>['catalog']): Promise<ReportFramework> {
+  const { FERPA_FRAMEWORK } = await reportModel();
   const ids = selectedFrameworks(given, catalog);
   return catalog.frameworks.get(ids[0] ?? FERPA_FRAMEWORK) ?? catalog.framework;
 }
 
-function readHistory(files: string[], frameworkId: string): { points: TrendPoint[]; previous: string | null } {
+async function readHistory(files: string[], frameworkId: string): Promise<{ points: TrendPoint[]; previous: string | null }> {
+  const { trendPointOf } = await reportModel();
   const points: Array<TrendPoint & { sha: string }> = [];
   for (const f of files) {
     const bytes = readBytes(f, 'history report');
@@ -71,52 +49,12 @@ function readHistory(files: string[], frameworkId: string): { points: TrendPoint
   return { points: points.map(({ sha: _sha, ...p }) => p), previous: points.length ? points[points.length - 1]!.sha : null };
 }
 
-/**
- * Render the readiness report in each requested format (html, pdf, markdown, json) to its file or stdout.
- * Shared by `report` and by `scan`/`audit --format html=...|pdf=...`.
- */
-export async function writeReportTargets(
-  targets: Array<{ format: string; file?: string }>,
-  inputs: ReportInput[],
-  ctx: {
-    catalog: ReturnType<typeof loadContext>['catalog'];
-    now: Date;
-    attestations: Attestation[];
-    history?: TrendPoint[];
-    previousReportSha256?: string | null;
-    profile?: ReturnType<typeof loadContext>['config']['profile'];
-    /** The framework whose report this is (default FERPA). */
-    framework?: ReportFramework;
-  },
-): Promise<void> {
-  for (const t of targets) if (t.format === 'pdf' && !t.file) throw new InputError('--format pdf: give a file name (pdf=report.pdf)');
-  const chrome = targets.some((t) => t.format === 'pdf') ? chromiumPath(process.env) : undefined;
-  const { catalog, now } = ctx;
-  const report = buildReport(inputs, ctx.framework ?? catalog.framework, policyMeta(catalog.policies), {
-    now,
-    attestations: ctx.attestations,
-    history: ctx.history ?? [],
-    previousReportSha256: ctx.previousReportSha256 ?? null,
-    profile: ctx.profile,
-    crosswalk: crosswalkFrameworks(catalog.frameworks),
-  });
-  let htmlDoc: string | undefined;
-  const htmlOnce = () => (htmlDoc ??= renderFerpaHtml(report));
-  for (const t of targets) {
-    let out: string | Buffer;
-    if (t.format === 'json') out = renderFerpaJson(report);
-    else if (t.format === 'markdown') out = renderFerpaMarkdown(report);
-    else if (t.format === 'html') out = htmlOnce();
-    else out = await renderFerpaPdf(renderFerpaHtml(report, { maxEvidenceRows: PDF_MAX_EVIDENCE_ROWS }), { executablePath: chrome!, now });
-    if (t.file) await writeTarget(t.file, out);
-    else process.stdout.write(typeof out === 'string' && !out.endsWith('\n') ? `${out}\n` : out);
-  }
-}
-
 /** Trend points from a run store: each stored run's results rolled up into control statuses. */
 async function storeTrend(spec: string, last: number, catalog: ReturnType<typeof loadContext>['catalog'], attestations: Attestation[], framework: ReportFramework): Promise<TrendPoint[]> {
   if (!Number.isInteger(last) || last < 1) throw new InputError(`--trend-runs: expected a positive whole number, got "${last}"`);
   const { openStore } = await import('../../store/index.js');
+  const { buildReport, trendPointOf } = await reportModel();
+  const { renderFerpaJson } = await import('../../../reports/ferpa/json.js');
   const store = await openStore(spec);
   const { runs } = await store.list();
   const points: TrendPoint[] = [];
@@ -133,11 +71,11 @@ async function storeTrend(spec: string, last: number, catalog: ReturnType<typeof
 }
 
 export function registerReport(program: Command, _setExit: (code: number) => void): void {
-  program
+  const report = program
     .command('report')
     .description('Readiness report by control (HTML, PDF, Markdown, JSON) from one or more scan results files: FERPA for a DPA review, or another framework of the catalog')
-    .requiredOption('--results <file>', 'a results JSON file written by `scan --format json=FILE` (repeatable; they merge), or s3://bucket/prefix/: every .json results document under it (the shards of a fan-out audit)', collect, [])
-    .option('-f, --format <fmt[=file]>', `output format, repeatable: ${REPORT_FORMATS.join(', ')} (pdf needs a file)`, collect, [])
+    .requiredOption('--results <file>', 'a results JSON file written by `scan --format json=FILE` (repeatable; they merge), or s3://bucket/prefix/: every .json results document under it (the shards of a fan-out audit)', collect, []);
+  addFormatOption(report, ['readiness'], 'markdown')
     .option('-c, --config <file>', 'configuration file (default: ./.ferpa-ready.yaml when present)')
     .option('--attestations <file>', 'attestations YAML/JSON file (repeatable)', collect, [])
     .option('--history <file>', 'an earlier JSON readiness report, for the trend (repeatable)', collect, [])
@@ -150,14 +88,14 @@ export function registerReport(program: Command, _setExit: (code: number) => voi
     .action(async (opts) => {
       const files: string[] = opts.results;
       if (!files.length) throw new InputError('report: give at least one --results file');
-      const targets = parseFormats(opts.format, REPORT_FORMATS, 'markdown');
+      const targets = parseOutputTargets(opts.format, ['readiness'], 'markdown');
       const fanout = files.some((f) => isS3Url(f)) || Boolean(opts.shards) || Boolean(opts.merged);
       let inputs = fanout ? [] : files.map(readResultsFile);
       if (new Set(opts.framework).size > 1) throw new InputError(`report: one --framework per report (got ${[...new Set(opts.framework)].join(', ')}); write one report per framework`);
       // With --framework, config.profile is that framework's (shown when the results carry none).
       const { config, catalog } = loadContext({ config: opts.config, policies: opts.policies, frameworks: opts.framework });
-      const framework = reportFramework(opts.framework, catalog);
-      const history = readHistory(opts.history, framework.framework);
+      const framework = await reportFramework(opts.framework, catalog);
+      const history = await readHistory(opts.history, framework.framework);
       const now = clock();
       if (fanout) {
         const { mergeShardResults } = await import('../merge-shards.js');
@@ -167,14 +105,10 @@ export function registerReport(program: Command, _setExit: (code: number) => voi
       }
       if (opts.store) pushAll(history.points, await storeTrend(opts.store, Number(opts.trendRuns), catalog, config.attestations, framework));
       history.points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      await writeReportTargets(targets, inputs, {
+      const attestations = [...config.attestations, ...readAttestations(opts.attestations, catalog)];
+      await renderOutputs(targets, {
         catalog,
-        now,
-        attestations: [...config.attestations, ...readAttestations(opts.attestations, catalog)],
-        history: history.points,
-        previousReportSha256: history.previous,
-        profile: config.profile,
-        framework,
+        readiness: () => ({ inputs, now, attestations, history: history.points, previousReportSha256: history.previous, profile: config.profile, framework: framework.framework }),
       });
     });
 }

@@ -1,19 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
-import { jsonChunks } from '../../util/json-chunks.js';
-import type { Results } from '../../engine/types.js';
-import { clock, loadContext, policyMeta } from '../context.js';
+import { clock, loadContext } from '../context.js';
 import { EXIT_USAGE, exitCodeFor, parseSeverity, unreadInputs } from '../exit.js';
 import { unknownGateExit, unknownGatingPolicies } from '../unknown-gate.js';
-import { collect, parseFormats, writeStdout } from '../output.js';
+import { collect } from '../output.js';
+import { addFormatOption, baselineHelp, parseOutputTargets, RUN_DOCUMENTS } from '../output-formats.js';
+import { renderOutputs, runReadiness } from '../render-outputs.js';
 import { loadBaselineInput } from '../baseline-input.js';
-import { isS3Url, writeTarget } from '../s3-output.js';
-
-export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'gitlab-sast', 'html', 'pdf'];
-/** Formats that render the FERPA readiness report rather than the scan results. */
-export const READINESS_FORMATS = ['html', 'pdf'];
+import { isS3Url } from '../s3-output.js';
 
 function parseVars(values: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -23,28 +18,6 @@ function parseVars(values: string[]): Record<string, string> {
     out[v.slice(0, eq)] = v.slice(eq + 1);
   }
   return out;
-}
-
-/**
- * `--format html=...` / `pdf=...`: the readiness report of this run, straight from scan or audit, for
- * the first `--framework` given (FERPA without one).
- */
-export async function writeReadinessReport(
-  targets: Array<{ format: string; file?: string }>,
-  results: Results,
-  catalog: ReturnType<typeof loadContext>['catalog'],
-  config: ReturnType<typeof loadContext>['config'],
-  frameworkId?: string,
-): Promise<void> {
-  const wanted = targets.filter((t) => READINESS_FORMATS.includes(t.format));
-  if (!wanted.length) return;
-  const { writeReportTargets } = await import('./report.js');
-  // The hash of JSON.stringify(results), taken in pieces (the text of a large run is longer than one string can be).
-  const hash = createHash('sha256');
-  for (const piece of jsonChunks(results)) hash.update(piece);
-  const input = { results, path: results.inputs.map((i) => i.path).join(', ') || 'scan', sha256: hash.digest('hex') };
-  const framework = frameworkId ? catalog.frameworks.get(frameworkId) : undefined;
-  await writeReportTargets(wanted, [input], { catalog, now: new Date(results.generatedAt), attestations: config.attestations, profile: config.profile, ...(framework ? { framework } : {}) });
 }
 
 /** `--cache DIR` when it can be written; otherwise one warning line, and the scan runs without it. */
@@ -57,12 +30,12 @@ async function usableCache(dir: string): Promise<string | undefined> {
 }
 
 export function registerScan(program: Command, setExit: (code: number) => void): void {
-  program
+  const scan = program
     .command('scan')
     .description('Scan Terraform source directories or .tf files, plan JSON (terraform show -json) and live snapshots')
     .argument('[paths...]', 'directories, .tf files, plan JSON files or snapshot JSON files; s3://bucket/prefix/ reads every .json snapshot under the prefix (the shards of a fan-out audit) and merges them')
-    .option('--plan <file>', 'a plan JSON file (repeatable; same as giving it as a path)', collect, [])
-    .option('-f, --format <fmt[=file]>', `output format, repeatable: ${SCAN_FORMATS.join(', ')}`, collect, [])
+    .option('--plan <file>', 'a plan JSON file (repeatable; same as giving it as a path)', collect, []);
+  addFormatOption(scan, RUN_DOCUMENTS, 'text')
     .option('--fail-on <severity>', 'exit 1 when a failing finding, or a check that could not be decided (error), is at or above this severity (critical|high|medium|low|info|none)')
     .option('--allow-errors', 'accept partial results: checks that could not be decided (error findings) do not make the exit status 1 (config: allowErrors: true)')
     .option('-c, --config <file>', 'configuration file (default: ./.ferpa-ready.yaml when present)')
@@ -72,13 +45,12 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--var-file <file>', 'Terraform variables file for HCL evaluation (repeatable)', collect, [])
     .option('--verbose', 'list passing findings in text output')
     .option('--file-dirs', 'scan the folder of each .tf/.tf.json file given, once, instead of the files alone (for pre-commit, which passes changed files)')
-    .option('--baseline <file>', 'an earlier results JSON, or "store" for the latest run in --store: findings still open in it are kept (marked baseline) but do not fail the run or show in text/markdown/junit')
+    .option('--baseline <file>', `an earlier results JSON, or "store" for the latest run in --store: findings still open in it are kept (marked baseline) but do not fail the run or show in ${baselineHelp()}`)
     .option('--store <dir|s3://bucket/prefix>', 'keep this run (results, input hashes, link to the previous run) in a run store')
     .option('--cache [dir]', 'keep parsed Terraform files by content in this directory for the next run (default .ferpa-ready/cache; write it after the paths or as --cache=DIR)')
     .option('--shards <file|s3://bucket/key>', 'the shard manifest of a fan-out audit (`ferpa-ready shards --out`): a shard no snapshot covers is reported as error in every policy, never left out')
     .action(async (paths: string[], opts) => {
       const { scanPaths } = await import('../../pipeline/scan.js');
-      const { renderChunks } = await import('../../../reports/index.js');
       const { classifyAs } = await import('../../pipeline/inputs.js');
       for (const p of opts.plan as string[]) classifyAs(resolve(p), 'plan', '--plan');
       // s3:// inputs are fetched first (fan-out shards); the results name them by their URLs. Loaded only then: a local scan starts without it.
@@ -88,10 +60,10 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       let all = [...(remote?.paths ?? paths), ...opts.plan].map((p: string) => resolve(p));
       if (opts.fileDirs) all = [...new Set(all.map((p) => (/\.tf(\.json)?$/.test(p) ? dirname(p) : p)))];
       if (!all.length) throw new InputError('scan: give at least one directory, .tf file, plan or snapshot');
-      const targets = parseFormats(opts.format, SCAN_FORMATS, 'text');
+      const targets = parseOutputTargets(opts.format, RUN_DOCUMENTS, 'text');
       const { config, catalog, frameworks } = loadContext({ config: opts.config, policies: opts.policies, frameworks: opts.framework });
       const failOn = parseSeverity(opts.failOn, config.failOn ?? 'high');
-      // --baseline (checks/pipeline/baseline.ts): json/sarif/gitlab-sast keep every finding, the rest and the exit code see new ones only.
+      // --baseline (checks/pipeline/baseline.ts): the formats marked keepsBaseline in reports/formats.ts keep every finding, the rest and the exit code see new ones only.
       const bl = opts.baseline ? await import('../../pipeline/baseline.js') : undefined;
       const loaded = opts.baseline ? await loadBaselineInput(opts.baseline, opts.store) : undefined;
       const baseline = loaded?.index;
@@ -108,17 +80,9 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         results.shards = shards;
         fan.missingShardDiagnostics(results, shards);
       }
-      const meta = policyMeta(catalog.policies);
       const marked = bl && baseline ? bl.applyBaseline(results, baseline) : results;
       const newOnly = bl ? bl.newOnlyView(marked, loaded?.label) : results;
-      await writeReadinessReport(targets, marked, catalog, config, frameworks?.ids[0]);
-      for (const t of targets) {
-        if (READINESS_FORMATS.includes(t.format)) continue;
-        const doc = ['json', 'sarif', 'gitlab-sast'].includes(t.format) ? marked : newOnly;
-        const out = renderChunks(t.format, doc, meta, { verbose: Boolean(opts.verbose) });
-        if (t.file) await writeTarget(t.file, out);
-        else writeStdout(out);
-      }
+      await renderOutputs(targets, { catalog, run: { results: marked, newOnly, options: { verbose: Boolean(opts.verbose) } }, readiness: () => runReadiness(marked, config, frameworks?.ids[0]) });
       for (const d of results.diagnostics ?? []) if (d.level === 'warning') process.stderr.write(`warning: ${d.message}\n`);
       for (const m of models) if (!m.model.all().length) process.stderr.write(`note: no resources found in ${m.input.display}\n`);
       // An input that could not be read: the outputs above cover the others; the run is not stored

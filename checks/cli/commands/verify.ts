@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { collect } from '../output.js';
-import { STORE_HELP, formatOption } from './history.js';
+import { STORE_HELP, textOrJson } from '../store-options.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -46,7 +46,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
     .option('--public-key <pub.pem>', 'the vendor\'s Ed25519 public key: the bundle (and any bundle given as --anchor) must carry a valid signature by it')
     .option('--format <fmt>', 'text or json', 'text')
     .action(async (bundle: string | undefined, opts) => {
-      const format = formatOption(opts.format);
+      const format = textOrJson(opts.format);
       const anchorArgs = opts.anchor as string[];
       if (bundle !== undefined) {
         if (!bundle.toLowerCase().endsWith('.zip')) throw new InputError(`verify: expected an evidence bundle (.zip) or --store, got "${bundle}"`);
