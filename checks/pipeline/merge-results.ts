@@ -1,7 +1,7 @@
 import type { Diagnostic, Finding, InputCoverage, Results, ResultsInput, ShardStatus } from '../engine/types.js';
 import { pushAll } from '../util/push-all.js';
 import { coverageOf } from './coverage.js';
-import { sortFindings, summarize } from './results.js';
+import { countByStatus, sortFindings } from '../engine/order.js';
 import { mergeSameId } from './roots.js';
 import type { Covered } from './shards.js';
 
@@ -56,7 +56,7 @@ export function mergeResults(docs: MergeInput[], opts: { now: Date; shards?: Sha
     generatedAt: opts.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     inputs,
     findings: sorted,
-    summary: summarize(sorted),
+    summary: countByStatus(sorted),
     ...(first.profile ? { profile: first.profile } : {}),
     ...(frameworks.size ? { frameworks: [...frameworks.values()] } : {}),
     ...(diagnostics.length ? { diagnostics } : {}),
