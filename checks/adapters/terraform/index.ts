@@ -20,6 +20,7 @@ import { ecsAdapters } from './ecs.js';
 import { credentialBlocks } from './credentials.js';
 import { ssmAdapters } from './ssm.js';
 import { snsAdapters } from './sns.js';
+import { guardrailAdapters } from './guardrails.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -42,6 +43,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...ecsAdapters,
   ...ssmAdapters,
   ...snsAdapters,
+  ...guardrailAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -16,6 +16,9 @@ import { collectRds } from './collect/rds.js';
 import { collectS3 } from './collect/s3.js';
 import { collectSecrets } from './collect/secrets.js';
 import { collectFromConfig, completeFromDescribe, CONFIG_TYPES } from './collect/config.js';
+import { collectConfigRecorder } from './collect/config-recorder.js';
+import { collectGuardDuty } from './collect/guardduty.js';
+import { collectSecurityHub } from './collect/securityhub.js';
 import { assumeRoleCredentials, listOrgAccounts, type OrgAccount } from './collect/org.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
 import { TOOL_VERSION } from '../../version.js';
@@ -41,6 +44,10 @@ export const REGIONAL_COLLECTORS = {
   elasticloadbalancing: collectElb,
   backup: collectBackup,
   ecs: collectEcs,
+  // guard slice: account guardrails, per region
+  guardduty: collectGuardDuty,
+  securityhub: collectSecurityHub,
+  configRecorder: collectConfigRecorder,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
