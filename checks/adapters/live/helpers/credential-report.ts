@@ -1,5 +1,5 @@
-import { errorVal, type Val } from '../../model/value.js';
-import type { SnapshotResource } from '../../sources/live/snapshot.js';
+import { errorVal, type Val } from '../../../model/value.js';
+import type { SnapshotResource } from '../../../sources/live/snapshot.js';
 import { dataAt, type LiveCtx } from './record.js';
 import { liveDerived } from './values.js';
 
