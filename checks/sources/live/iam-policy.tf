@@ -79,6 +79,17 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "secretsmanager:ListSecrets",
         "sts:GetCallerIdentity",
         "wafv2:GetWebACLForResource",
+        # guard slice: account guardrails
+        "config:DescribeConfigurationRecorderStatus",
+        "config:DescribeConfigurationRecorders",
+        "config:DescribeDeliveryChannels",
+        "guardduty:GetDetector",
+        "guardduty:ListDetectors",
+        "iam:GenerateCredentialReport",
+        "iam:GetAccountPasswordPolicy",
+        "iam:GetCredentialReport",
+        "securityhub:DescribeHub",
+        "securityhub:GetEnabledStandards",
       ]
     }]
   })
