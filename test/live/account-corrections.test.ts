@@ -117,6 +117,7 @@ describe('account-wide settings are reported once (recorded snapshots)', () => {
         // policy, GuardDuty, Security Hub, Config) is an error, once per scope, never a pass.
         `aws-account-root-mfa ${wide} pass`,
         `aws-account-root-no-access-keys ${wide} pass`,
+        `aws-account-root-not-used-recently ${wide} error`,
         `aws-iam-password-policy-strong ${wide} error`,
         ...regions.flatMap((r) => ['aws-guardduty-enabled', 'aws-securityhub-enabled', 'aws-config-recorder-enabled'].map((p) => `${p} arn:aws::${r}:${A}:account error`)),
       ].sort(),
@@ -144,6 +145,7 @@ describe('account-wide settings are reported once (recorded snapshots)', () => {
         // guard slice
         'aws-account-root-mfa',
         'aws-account-root-no-access-keys',
+        'aws-account-root-not-used-recently',
         'aws-iam-password-policy-strong',
         'aws-guardduty-enabled',
         'aws-securityhub-enabled',

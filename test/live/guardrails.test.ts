@@ -89,6 +89,8 @@ describe('guardrail collectors against moto', () => {
     expect(row('alice')).toMatchObject({ password_enabled: 'true', mfa_active: 'true' });
     expect(row('bob')).toMatchObject({ password_enabled: 'true', mfa_active: 'false' });
     expect(row('ci')).toMatchObject({ password_enabled: 'false', access_key_1_active: 'true' });
+    expect(global.errors?.rootCredentials).toMatchObject({ code: 'NotInReport', call: 'iam:GetCredentialReport' });
+    expect(global.data).not.toHaveProperty('rootCredentials');
     const calls = new Set(snapshot.calls.filter((c) => c.ok).map((c) => `${c.service}:${c.operation}`));
     for (const a of ['iam:GenerateCredentialReport', 'iam:GetCredentialReport', 'iam:GetAccountPasswordPolicy', 'guardduty:ListDetectors', 'guardduty:GetDetector', 'securityhub:DescribeHub', 'config:DescribeConfigurationRecorders']) expect(calls, a).toContain(a);
     const text = JSON.stringify(snapshot);
@@ -107,6 +109,8 @@ describe('guardrail verdicts on the emulator-backed account', () => {
     ['aws-securityhub-enabled', regional(WEST), 'fail'],
     ['aws-iam-password-policy-strong', wide, 'fail'], // 8 characters
     ['aws-account-root-no-access-keys', wide, 'pass'],
+    // moto's credential report has no <root_account> row (real IAM always lists it): an error, never a pass
+    ['aws-account-root-not-used-recently', wide, 'error'],
     ['aws-iam-user-console-mfa', user('alice'), 'pass'],
     ['aws-iam-user-console-mfa', user('bob'), 'fail'],
     ['aws-iam-access-keys-rotated', user('ci'), 'pass'],

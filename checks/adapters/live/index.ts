@@ -175,6 +175,7 @@ function globalSettings(s: Snapshot, account: string, global: SnapshotAccountSet
     rootMfaEnabled: pick(global, 'iamAccountSummary', 'AccountMFAEnabled', summary('AccountMFAEnabled')),
     rootAccessKeysPresent: pick(global, 'iamAccountSummary', 'AccountAccessKeysPresent', summary('AccountAccessKeysPresent')),
     ...passwordPolicy(global, pick),
+    rootDaysSinceLastUse: pick(global, 'rootCredentials', 'rootDaysSinceLastUse', (v) => rootDaysSinceLastUse(v as Record<string, string>, s.collectedAt)),
     // A region whose listing failed may hold resources nobody saw: where data lives is then not known.
     ...(unread.length
       ? {
@@ -206,6 +207,16 @@ function regionalGuardrails(settings: SnapshotAccountSettings | undefined, pick:
     configRecorderRecording: pick(settings, 'configRecorderStatus', 'configRecorderRecording', (v) => list(v).some((r) => r.recording === true), false),
     configDeliveryChannel: pick(settings, 'configDeliveryChannels', 'configDeliveryChannel', (v) => list(v).length > 0, false),
   };
+}
+
+/** guard slice: days from the root user's last use (console or access key) to the collection time; undefined when never used. */
+function rootDaysSinceLastUse(row: Record<string, string>, collectedAt: string): number | undefined {
+  const uses = [row.password_last_used, row.access_key_1_last_used_date, row.access_key_2_last_used_date]
+    .filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v))
+    .map((v) => Date.parse(v))
+    .filter((t) => !Number.isNaN(t));
+  if (!uses.length) return undefined;
+  return Math.max(0, Math.floor((Date.parse(collectedAt) - uses.reduce((a, b) => (b > a ? b : a))) / 86_400_000));
 }
 
 /** guard slice: the IAM account password policy (none set: the AWS default policy, 8 characters, reuse allowed, no expiry). */

@@ -38,6 +38,10 @@ export const accountKinds = defineKinds([
       s3RestrictPublicBuckets: { type: 'boolean', description: 'Account-level S3 Block Public Access: RestrictPublicBuckets' },
       rootMfaEnabled: { type: 'boolean', description: 'The root user has MFA (live only)' },
       rootAccessKeysPresent: { type: 'boolean', description: 'The root user has access keys (live only)' },
+      rootDaysSinceLastUse: {
+        type: 'number',
+        description: "Days from the root user's last use (credential report password_last_used, access_key_N_last_used_date) to the collection time; absent when it was never used (live only)",
+      },
       // guard slice: regional guardrails (live: the region's account resource; Terraform: the synthetic account).
       guardDutyEnabled: {
         type: 'boolean',

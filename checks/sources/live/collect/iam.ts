@@ -113,6 +113,9 @@ export async function collectIam(c: Collector, home: string): Promise<void> {
   else facet(global, 'iamPasswordPolicy', passwordPolicy, (v) => v.PasswordPolicy ?? {});
   const report = await credentialReport(c, client);
   facet(global, 'credentialReportGeneratedAt', report, (v) => v.generatedAt);
+  const rootArn = `arn:${c.partition}:iam::${c.accountId}:root`;
+  if (report.ok && !report.value.rows.has(rootArn)) (global.errors ??= {}).rootCredentials = { code: 'NotInReport', message: 'the root user is not in the credential report', call: 'iam:GetCredentialReport' };
+  else facet(global, 'rootCredentials', report, (v) => v.rows.get(rootArn));
 
   const [roles, users, policies] = await Promise.all([
     listAll(c, 'iam', 'global', 'iam:ListRoles', ['AWS::IAM::Role'], () => items(paginateListRoles({ client }, {}), (p) => p.Roles)),
