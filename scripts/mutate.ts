@@ -20,10 +20,14 @@ import { InputError } from '../checks/errors.js';
 import { loadCatalog, type Catalog } from '../checks/pipeline/catalog.js';
 import { loadConfig, type Config } from '../checks/engine/config.js';
 import { scanPaths } from '../checks/pipeline/scan.js';
+import { readLiveFixture } from '../checks/authoring/live-fixture.js';
+import { serializeSnapshot } from '../checks/sources/live/index.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const STACK_DIR = join(REPO_ROOT, 'reference-stack', 'terraform');
 export const MUTATIONS_FILE = join(REPO_ROOT, 'reference-stack', 'mutations.yaml');
+/** The reference account as a live audit reads it (compact snapshots): what Terraform cannot hold (the root user, IAM credentials). */
+export const LIVE_DIR = join(REPO_ROOT, 'reference-stack', 'live');
 export const ENVIRONMENTS = ['production', 'mvp'] as const;
 export type Env = (typeof ENVIRONMENTS)[number];
 
@@ -44,6 +48,11 @@ export interface Mutation {
   profile?: Record<string, unknown>;
   /** The status the policy must newly give: `fail` (default), or `unknown` for a policy whose gap is an unknown that gates (aws-data-store-evaluated). */
   status?: 'fail' | 'unknown';
+  /**
+   * A live mutation: the compact snapshot (a file under reference-stack/live) that is edited and audited
+   * instead of the Terraform stack, for live-only policies (the root user, IAM credential ages).
+   */
+  live?: string;
 }
 
 export interface MutationResult {
@@ -110,14 +119,18 @@ export function loadMutations(file = MUTATIONS_FILE): Mutation[] {
     if (!Array.isArray(alsoFails) || alsoFails.some((x) => typeof x !== 'string')) throw new InputError(`${where} (${id}): alsoFails must be a list of policy ids`, file);
     if (m.profile !== undefined && (!m.profile || typeof m.profile !== 'object' || Array.isArray(m.profile))) throw new InputError(`${where} (${id}): profile must be a mapping of profile values`, file);
     if (m.status !== undefined && m.status !== 'fail' && m.status !== 'unknown') throw new InputError(`${where} (${id}): status must be fail or unknown`, file);
+    const live = m.live === undefined ? undefined : str(m.live, where, 'live');
+    if (live && (live.split('/').includes('..') || live.startsWith('/'))) throw new InputError(`${where} (${id}): live "${live}" must be a file inside reference-stack/live`, file);
+    if (live && m.file !== undefined) throw new InputError(`${where} (${id}): a live mutation edits its live file; give no "file"`, file);
     return {
+      ...(live ? { live } : {}),
       ...(m.profile ? { profile: m.profile as Record<string, unknown> } : {}),
       ...(m.status === 'unknown' ? { status: 'unknown' as const } : {}),
       id,
       policy: str(m.policy, where, 'policy'),
       description: str(m.description, where, 'description'),
       env,
-      edits: rawEdits.map((e, j) => parseEdit(e, defaultFile, `${where} (${id}) edit ${j + 1}`)),
+      edits: rawEdits.map((e, j) => parseEdit(e, live ?? defaultFile, `${where} (${id}) edit ${j + 1}`)),
       alsoFails: alsoFails as string[],
     };
   });
@@ -230,8 +243,52 @@ export async function baselineFor(env: Env, ctx: ProofContext, profile?: Record<
   return b;
 }
 
+/** Failing (or `status`) findings of a compact live snapshot's text, audited offline as `policy|arn` keys. */
+export async function liveKeys(text: string, ctx: Pick<ProofContext, 'catalog' | 'config'>, profile?: Record<string, unknown>, status: 'fail' | 'unknown' = 'fail'): Promise<Set<string>> {
+  const dir = mkdtempSync(join(tmpdir(), 'ferpa-ready-mutate-live-'));
+  try {
+    const compact = join(dir, 'live.yaml');
+    writeFileSync(compact, text);
+    const snapshot = join(dir, 'snapshot.json');
+    writeFileSync(snapshot, serializeSnapshot(readLiveFixture(compact, 'reference-stack/live')));
+    const config = profile ? { ...ctx.config, profile: { ...ctx.config.profile, ...profile } as Config['profile'] } : ctx.config;
+    const { results } = await scanPaths([snapshot], { config, catalog: ctx.catalog, now: NOW, cwd: dir });
+    return new Set(results.findings.filter((f) => f.status === status).map((f) => `${f.policyId}|${f.resource.arn ?? f.resource.address ?? ''}`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A live mutation: edit the reference account's snapshot and audit it, compared with the unedited one. */
+async function runLiveMutation(m: Mutation & { live: string }, ctx: ProofContext): Promise<MutationResult> {
+  try {
+    const path = join(LIVE_DIR, m.live);
+    if (!existsSync(path)) throw new InputError(`${m.id}: no such file reference-stack/live/${m.live}`, FILE_LABEL);
+    const original = readFileSync(path, 'utf8');
+    let text = original;
+    for (const [i, edit] of m.edits.entries()) {
+      if (edit.file !== m.live) throw new InputError(`${m.id} edit ${i + 1}: a live mutation edits only ${m.live}`, FILE_LABEL);
+      text = applyEdit(text, edit, `${m.id} edit ${i + 1}`);
+    }
+    const status = m.status ?? 'fail';
+    const key = `live:${m.live}|${JSON.stringify(m.profile ?? {})}|${status}`;
+    let base = ctx.baseline.get(key);
+    if (!base) ctx.baseline.set(key, (base = await liveKeys(original, ctx, m.profile, status)));
+    const after = await liveKeys(text, ctx, m.profile, status);
+    const newly = new Set<string>();
+    for (const k of after) if (!base.has(k)) newly.add(k.slice(0, k.indexOf('|')));
+    const caught = newly.has(m.policy);
+    newly.delete(m.policy);
+    const newlyFailing = status === 'fail' ? [...newly].sort() : [];
+    return { mutation: m, caught, newlyFailing, undeclared: newlyFailing.filter((p) => !m.alsoFails.includes(p)), declaredButPassing: m.alsoFails.filter((p) => !newly.has(p)) };
+  } catch (err) {
+    return { mutation: m, caught: false, newlyFailing: [], undeclared: [], declaredButPassing: [], error: (err as Error).message };
+  }
+}
+
 /** Run one mutation: copy, edit, scan, compare with the baseline. */
 export async function runMutation(m: Mutation, ctx: ProofContext): Promise<MutationResult> {
+  if (m.live) return runLiveMutation(m as Mutation & { live: string }, ctx);
   const base = await baselineFor(m.env, ctx, m.profile);
   const targetBase = m.status === 'unknown' ? await baselineFor(m.env, ctx, m.profile, 'unknown') : base;
   const copy = copyStack();
@@ -303,7 +360,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const mutations = loadMutations(file).filter((m) => !only || only.has(m.id));
   const ctx = proofContext();
-  for (const env of new Set(mutations.filter((m) => !m.profile).map((m) => m.env))) {
+  for (const env of new Set(mutations.filter((m) => !m.profile && !m.live).map((m) => m.env))) {
     const base = await baselineFor(env, ctx);
     if (base.size) process.stdout.write(`warning: the unmutated ${env} stack already fails: ${[...base].join(', ')}\n`);
   }

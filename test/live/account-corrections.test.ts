@@ -113,6 +113,13 @@ describe('account-wide settings are reported once (recorded snapshots)', () => {
         `aws-account-s3-public-access-block ${wide} fail`,
         `aws-resources-in-approved-regions ${wide} pass`,
         ...regions.map((r) => `aws-ebs-default-encryption arn:aws::${r}:${A}:account fail`),
+        // guard slice: root checks read the recorded account summary; what this recording lacks (password
+        // policy, GuardDuty, Security Hub, Config) is an error, once per scope, never a pass.
+        `aws-account-root-mfa ${wide} pass`,
+        `aws-account-root-no-access-keys ${wide} pass`,
+        `aws-account-root-not-used-recently ${wide} error`,
+        `aws-iam-password-policy-strong ${wide} error`,
+        ...regions.flatMap((r) => ['aws-guardduty-enabled', 'aws-securityhub-enabled', 'aws-config-recorder-enabled'].map((p) => `${p} arn:aws::${r}:${A}:account error`)),
       ].sort(),
     );
   });
@@ -129,7 +136,22 @@ describe('account-wide settings are reported once (recorded snapshots)', () => {
     const memberFindings = evaluateSnapshot(s, 'live.json').filter((f) => f.resource.kind === 'aws.account' && f.account === member);
     const byPolicy = new Map<string, number>();
     for (const f of memberFindings) byPolicy.set(f.policyId, (byPolicy.get(f.policyId) ?? 0) + 1);
-    expect([...byPolicy.keys()].sort()).toEqual(['aws-account-has-multi-region-trail', 'aws-account-s3-public-access-block', 'aws-ebs-default-encryption', 'aws-resources-in-approved-regions']);
+    expect([...byPolicy.keys()].sort()).toEqual(
+      [
+        'aws-account-has-multi-region-trail',
+        'aws-account-s3-public-access-block',
+        'aws-ebs-default-encryption',
+        'aws-resources-in-approved-regions',
+        // guard slice
+        'aws-account-root-mfa',
+        'aws-account-root-no-access-keys',
+        'aws-account-root-not-used-recently',
+        'aws-iam-password-policy-strong',
+        'aws-guardduty-enabled',
+        'aws-securityhub-enabled',
+        'aws-config-recorder-enabled',
+      ].sort(),
+    );
     expect([...byPolicy.values()].every((n) => n === 1)).toBe(true);
     expect(memberFindings.every((f) => f.status === 'error' && f.message.includes('sts:AssumeRole failed (AccessDenied)'))).toBe(true);
   });

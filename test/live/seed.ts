@@ -11,7 +11,8 @@ import { BackupClient, CreateBackupPlanCommand, CreateBackupVaultCommand } from 
 import { CreateClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateReplicationGroupCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { CreateListenerCommand, CreateLoadBalancerCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { AttachUserPolicyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { AttachUserPolicyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
+import { CreateDetectorCommand, GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { CreateDBClusterCommand, CreateDBClusterParameterGroupCommand } from '@aws-sdk/client-rds';
 import { CreateFlowLogsCommand, CreateVolumeCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 
@@ -214,4 +215,10 @@ async function seedEveryKind(cfg: Cfg, keyArn: string): Promise<void> {
   await iam.send(new CreateUserCommand({ UserName: 'ops' }));
   await iam.send(new AttachUserPolicyCommand({ UserName: 'ops', PolicyArn: admin.Arn }));
   await iam.send(new PutUserPolicyCommand({ UserName: 'ops', PolicyName: 'inline', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }] }) }));
+
+  // guard slice: a CIS password policy, and GuardDuty (S3 and RDS protection) in the compliant region only.
+  await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, PasswordReusePrevention: 24 }));
+  await new GuardDutyClient(cfg(GOOD)).send(
+    new CreateDetectorCommand({ Enable: true, Features: [{ Name: 'S3_DATA_EVENTS', Status: 'ENABLED' }, { Name: 'RDS_LOGIN_EVENTS', Status: 'ENABLED' }] }),
+  );
 }

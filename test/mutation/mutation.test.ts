@@ -14,6 +14,7 @@ const SAMPLE = [
   'rds-literal-password', // append + replace + a second file
   'region-not-approved', // environment input (tfvars)
   'trail-misses-exports-bucket', // CloudTrail data events over module outputs
+  'break-glass-old-access-key', // live mutation of reference-stack/live/account.live.yaml (credential report)
 ];
 
 describe('mutation proof (sample)', () => {
@@ -60,6 +61,26 @@ describe('mutation proof (sample)', () => {
     expect(s.unproven).toEqual(['aws-s3-sse-kms']);
     expect(s.lines[0]?.line).toMatch(/^UNPROVEN\s+aws-s3-sse-kms/);
     expect(s.problems.join('\n')).toMatch(/comment-only: aws-s3-sse-kms did not fail/);
+  });
+});
+
+describe('live mutations (guard slice)', () => {
+  const ctx = proofContext();
+
+  it('audits the unedited reference account clean, so a live mutation shows only what it breaks', async () => {
+    const { liveKeys, LIVE_DIR } = await import('../../scripts/mutate.js');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const text = readFileSync(join(LIVE_DIR, 'account.live.yaml'), 'utf8');
+    expect([...(await liveKeys(text, ctx))]).toEqual([]);
+    expect([...(await liveKeys(text.replace('AccountMFAEnabled: 1', 'AccountMFAEnabled: 0'), ctx))]).toEqual(['aws-account-root-mfa|arn:aws:::111122223333:account']);
+  });
+
+  it('reports a live mutation whose text is not in the file as an error, not as caught', async () => {
+    const m: Mutation = { id: 'nowhere', policy: 'aws-account-root-mfa', description: 'edits nothing', env: 'production', live: 'account.live.yaml', edits: [{ kind: 'replace', file: 'account.live.yaml', find: 'no such text', replace: 'x' }], alsoFails: [] };
+    const r = await runMutation(m, ctx);
+    expect(r.caught).toBe(false);
+    expect(r.error).toMatch(/occurs 0 times/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { normalizeIamDocument } from '../../model/iam-document.js';
 import type { Resource } from '../../model/resource.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
-import { dataAt, describeError, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
+import { credentialAttrs, dataAt, describeError, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 import { errorVal } from '../../model/value.js';
 
 const AWS_MANAGED = /^arn:[^:]+:iam::aws:policy\//;
@@ -63,6 +63,7 @@ const user: LiveAdapter = (rec, ctx) => {
     name: liveAttr(rec, ctx, 'UserName'),
     path: liveAttr(rec, ctx, 'Path', { default: '/' }),
     permissionsBoundary: liveAttr(rec, ctx, 'PermissionsBoundary.PermissionsBoundaryArn'),
+    ...credentialAttrs(rec, ctx),
     ...tagVals(rec, ctx),
   };
   const out: Resource[] = [u, ...inline(rec, ctx, 'user', u), ...inlineFailed(rec, ctx, 'user', u)];

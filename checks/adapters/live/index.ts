@@ -145,6 +145,7 @@ function accountResource(s: Snapshot, account: string, region: string, file: str
   if (scope === 'region') {
     attrs.ebsEncryptionByDefault = pick(settings, 'ebsEncryptionByDefault', 'ebsEncryptionByDefault', (v) => v, false);
     attrs.ebsDefaultKmsKeyId = pick(settings, 'ebsDefaultKmsKeyId', 'ebsDefaultKmsKeyId', (v) => v);
+    Object.assign(attrs, regionalGuardrails(settings, pick));
   } else {
     Object.assign(attrs, globalSettings(s, account, settings, resources, pick, loc));
   }
@@ -194,6 +195,8 @@ function globalSettings(s: Snapshot, account: string, global: SnapshotAccountSet
     s3RestrictPublicBuckets: pab('RestrictPublicBuckets'),
     rootMfaEnabled: pick(global, 'iamAccountSummary', 'AccountMFAEnabled', summary('AccountMFAEnabled')),
     rootAccessKeysPresent: pick(global, 'iamAccountSummary', 'AccountAccessKeysPresent', summary('AccountAccessKeysPresent')),
+    ...passwordPolicy(global, pick),
+    rootDaysSinceLastUse: pick(global, 'rootCredentials', 'rootDaysSinceLastUse', (v) => rootDaysSinceLastUse(v as Record<string, string>, s.collectedAt)),
     // A region whose listing failed may hold resources nobody saw: where data lives is then not known.
     ...(unread.length
       ? {
@@ -207,6 +210,44 @@ function globalSettings(s: Snapshot, account: string, global: SnapshotAccountSet
             loc('providerRegions'),
           ),
         }),
+  };
+}
+
+/** guard slice: GuardDuty, Security Hub and AWS Config of one region (a missing service is `false`, an unread one an error). */
+function regionalGuardrails(settings: SnapshotAccountSettings | undefined, pick: Pick): Record<string, Val> {
+  type Feature = { Name?: string; Status?: string };
+  const feature = (v: unknown, name: string) => ((v as { Features?: Feature[] }).Features ?? []).find((f) => f.Name === name)?.Status;
+  const list = (v: unknown) => (Array.isArray(v) ? (v as Array<Record<string, unknown>>) : []);
+  return {
+    guardDutyEnabled: pick(settings, 'guardDuty', 'guardDutyEnabled', (v) => (v as { Status?: string }).Status === 'ENABLED', false),
+    guardDutyS3Protection: pick(settings, 'guardDuty', 'guardDutyS3Protection', (v) => (feature(v, 'S3_DATA_EVENTS') ?? (v as { DataSources?: { S3Logs?: { Status?: string } } }).DataSources?.S3Logs?.Status) === 'ENABLED', false),
+    guardDutyRdsProtection: pick(settings, 'guardDuty', 'guardDutyRdsProtection', (v) => feature(v, 'RDS_LOGIN_EVENTS') === 'ENABLED', false),
+    securityHubEnabled: pick(settings, 'securityHub', 'securityHubEnabled', () => true, false),
+    securityHubStandards: pick(settings, 'securityHubStandards', 'securityHubStandards', (v) => list(v).filter((x) => x.StandardsStatus === 'READY' || x.StandardsStatus === 'PENDING').map((x) => x.StandardsArn), []),
+    configRecorderAllSupported: pick(settings, 'configRecorders', 'configRecorderAllSupported', (v) => list(v).some((r) => (r.recordingGroup as { allSupported?: boolean } | undefined)?.allSupported === true), false),
+    configRecorderRecording: pick(settings, 'configRecorderStatus', 'configRecorderRecording', (v) => list(v).some((r) => r.recording === true), false),
+    configDeliveryChannel: pick(settings, 'configDeliveryChannels', 'configDeliveryChannel', (v) => list(v).length > 0, false),
+  };
+}
+
+/** guard slice: days from the root user's last use (console or access key) to the collection time; undefined when never used. */
+function rootDaysSinceLastUse(row: Record<string, string>, collectedAt: string): number | undefined {
+  const uses = [row.password_last_used, row.access_key_1_last_used_date, row.access_key_2_last_used_date]
+    .filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v))
+    .map((v) => Date.parse(v))
+    .filter((t) => !Number.isNaN(t));
+  if (!uses.length) return undefined;
+  return Math.max(0, Math.floor((Date.parse(collectedAt) - uses.reduce((a, b) => (b > a ? b : a))) / 86_400_000));
+}
+
+/** guard slice: the IAM account password policy (none set: the AWS default policy, 8 characters, reuse allowed, no expiry). */
+function passwordPolicy(global: SnapshotAccountSettings | undefined, pick: Pick): Record<string, Val> {
+  const field = (k: string) => (v: unknown) => (v as Record<string, unknown>)[k];
+  return {
+    passwordPolicyPresent: pick(global, 'iamPasswordPolicy', 'passwordPolicyPresent', () => true, false),
+    passwordMinLength: pick(global, 'iamPasswordPolicy', 'passwordMinLength', field('MinimumPasswordLength'), 8),
+    passwordReusePrevention: pick(global, 'iamPasswordPolicy', 'passwordReusePrevention', field('PasswordReusePrevention'), 0),
+    passwordMaxAgeDays: pick(global, 'iamPasswordPolicy', 'passwordMaxAgeDays', field('MaxPasswordAge'), 0),
   };
 }
 

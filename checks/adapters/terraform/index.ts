@@ -25,6 +25,7 @@ import { docdbAdapters } from './docdb.js';
 import { neptuneAdapters } from './neptune.js';
 import { snapshotAdapters } from './snapshots.js';
 import { ecrAdapters } from './ecr.js';
+import { guardrailAdapters } from './guardrails.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -52,6 +53,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...neptuneAdapters,
   ...snapshotAdapters,
   ...ecrAdapters,
+  ...guardrailAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -9,7 +9,20 @@ export const accountKinds = defineKinds([
   {
     kind: 'aws.account',
     title: 'AWS account settings',
-    terraform: ['aws_ebs_encryption_by_default', 'aws_ebs_default_kms_key', 'aws_s3_account_public_access_block'],
+    terraform: [
+      'aws_ebs_encryption_by_default',
+      'aws_ebs_default_kms_key',
+      'aws_s3_account_public_access_block',
+      // guard slice: account guardrails
+      'aws_guardduty_detector',
+      'aws_guardduty_detector_feature',
+      'aws_securityhub_account',
+      'aws_securityhub_standards_subscription',
+      'aws_config_configuration_recorder',
+      'aws_config_configuration_recorder_status',
+      'aws_config_delivery_channel',
+      'aws_iam_account_password_policy',
+    ],
     attrs: {
       accountId: { type: 'string', description: 'Account id, when known' },
       settingsScope: {
@@ -25,6 +38,60 @@ export const accountKinds = defineKinds([
       s3RestrictPublicBuckets: { type: 'boolean', description: 'Account-level S3 Block Public Access: RestrictPublicBuckets' },
       rootMfaEnabled: { type: 'boolean', description: 'The root user has MFA (live only)' },
       rootAccessKeysPresent: { type: 'boolean', description: 'The root user has access keys (live only)' },
+      rootDaysSinceLastUse: {
+        type: 'number',
+        description: "Days from the root user's last use (credential report password_last_used, access_key_N_last_used_date) to the collection time; absent when it was never used (live only)",
+      },
+      // guard slice: regional guardrails (live: the region's account resource; Terraform: the synthetic account).
+      guardDutyEnabled: {
+        type: 'boolean',
+        description: 'A GuardDuty detector is enabled in the region. Terraform: aws_guardduty_detector `enable` (default true); live: ListDetectors + GetDetector Status ENABLED (no detector: false).',
+      },
+      guardDutyS3Protection: {
+        type: 'boolean',
+        description: 'GuardDuty S3 Protection is on. Terraform: aws_guardduty_detector_feature S3_DATA_EVENTS `status` ENABLED, or the detector\'s `datasources.s3_logs.enable`; live: GetDetector Features S3_DATA_EVENTS (or DataSources.S3Logs) ENABLED.',
+      },
+      guardDutyRdsProtection: {
+        type: 'boolean',
+        description: 'GuardDuty RDS Protection is on. Terraform: aws_guardduty_detector_feature RDS_LOGIN_EVENTS `status` ENABLED; live: GetDetector Features RDS_LOGIN_EVENTS ENABLED.',
+      },
+      securityHubEnabled: {
+        type: 'boolean',
+        description: 'Security Hub is enabled in the region. Terraform: an aws_securityhub_account; live: DescribeHub answers (InvalidAccessException "not subscribed": false).',
+      },
+      securityHubStandards: {
+        type: 'string[]',
+        description: 'Security Hub standards enabled. Terraform: aws_securityhub_standards_subscription `standards_arn`, plus the two default standards while aws_securityhub_account `enable_default_standards` is true (its default); live: GetEnabledStandards StandardsArn (status READY or PENDING).',
+      },
+      configRecorderAllSupported: {
+        type: 'boolean',
+        description: 'The AWS Config recorder records all supported resource types. Terraform: aws_config_configuration_recorder `recording_group.all_supported` (default true); live: DescribeConfigurationRecorders recordingGroup.allSupported (no recorder: false).',
+      },
+      configRecorderRecording: {
+        type: 'boolean',
+        description: 'The AWS Config recorder is recording. Terraform: aws_config_configuration_recorder_status `is_enabled`; live: DescribeConfigurationRecorderStatus recording (no recorder: false).',
+      },
+      configDeliveryChannel: {
+        type: 'boolean',
+        description: 'An AWS Config delivery channel exists. Terraform: an aws_config_delivery_channel; live: DescribeDeliveryChannels returns one.',
+      },
+      // guard slice: account-wide IAM password policy (live: the account-wide resource).
+      passwordPolicyPresent: {
+        type: 'boolean',
+        description: 'A custom IAM account password policy is set. Terraform: an aws_iam_account_password_policy; live: GetAccountPasswordPolicy answers (NoSuchEntity: false).',
+      },
+      passwordMinLength: {
+        type: 'number',
+        description: 'Minimum IAM user password length. Terraform: `minimum_password_length` (provider default 6); live: MinimumPasswordLength (no custom policy: 8, the AWS default policy).',
+      },
+      passwordReusePrevention: {
+        type: 'number',
+        description: 'Previous passwords IAM users may not reuse. Terraform: `password_reuse_prevention`; live: PasswordReusePrevention; default 0 (reuse allowed).',
+      },
+      passwordMaxAgeDays: {
+        type: 'number',
+        description: 'Days before an IAM user password expires; 0 = never. Terraform: `max_password_age`; live: MaxPasswordAge; default 0.',
+      },
       /** Whether the whole account was read (live) or only what a configuration declares (hcl, plan). */
       complete: { type: 'boolean', description: 'True when every resource of the account was read (live); false for a configuration, which may cover only part of the account' },
       regions: {

@@ -81,6 +81,17 @@ export const iamKinds = defineKinds([
       name: { type: 'string', description: 'User name.' },
       path: { type: 'string', description: 'User path. Default "/".' },
       permissionsBoundary: { type: 'string', description: 'Permissions boundary policy ARN, when set.' },
+      // guard slice: from the IAM credential report (live only; Terraform cannot see MFA devices or key ages).
+      consoleAccess: { type: 'boolean', description: 'The user has a console password (credential report password_enabled). Live only.' },
+      mfaActive: { type: 'boolean', description: 'The user has an MFA device (credential report mfa_active). Live only.' },
+      accessKeyMaxAgeDays: {
+        type: 'number',
+        description: 'Age in days, at collection time, of the oldest active access key (credential report access_key_N_last_rotated); 0 without an active key. Live only.',
+      },
+      credentialMaxUnusedDays: {
+        type: 'number',
+        description: 'Longest time in days, at collection time, an active credential (console password or access key) has gone unused: since its last use, or since it was created or rotated when never used; 0 without an active credential. Live only.',
+      },
       ...tagAttrs,
     },
     links: {

@@ -87,6 +87,17 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "ec2:DescribeSnapshots",
         "ec2:DescribeSnapshotAttribute",
         "ec2:DescribeImages",
+        # guard slice: account guardrails
+        "config:DescribeConfigurationRecorderStatus",
+        "config:DescribeConfigurationRecorders",
+        "config:DescribeDeliveryChannels",
+        "guardduty:GetDetector",
+        "guardduty:ListDetectors",
+        "iam:GenerateCredentialReport",
+        "iam:GetAccountPasswordPolicy",
+        "iam:GetCredentialReport",
+        "securityhub:DescribeHub",
+        "securityhub:GetEnabledStandards",
       ]
     }]
   })

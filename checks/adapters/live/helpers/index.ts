@@ -28,3 +28,4 @@ export { tagVals } from './tags.js';
 export { liveLink, liveRefToken, logGroupToken } from './links.js';
 export { keyIsAwsManaged, keyFlag } from './kms-keys.js';
 export { accountArn } from './account.js';
+export { credentialAttrs } from './credential-report.js';

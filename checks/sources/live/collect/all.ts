@@ -13,6 +13,9 @@ import { collectRds } from './rds.js';
 import { collectS3 } from './s3.js';
 import { collectSecrets } from './secrets.js';
 import { collectSnapshots } from './snapshots.js';
+import { collectConfigRecorder } from './config-recorder.js';
+import { collectGuardDuty } from './guardduty.js';
+import { collectSecurityHub } from './securityhub.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -31,6 +34,10 @@ export const REGIONAL_COLLECTORS = {
   ecs: collectEcs,
   // stores2
   snapshots: collectSnapshots,
+  // guard slice: account guardrails, per region
+  guardduty: collectGuardDuty,
+  securityhub: collectSecurityHub,
+  configRecorder: collectConfigRecorder,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

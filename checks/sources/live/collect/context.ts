@@ -53,6 +53,9 @@ const SERVICE_PREFIX: Record<string, string> = {
   OrganizationsClient: 'organizations',
   ConfigServiceClient: 'config',
   WAFV2Client: 'wafv2',
+  // guard slice
+  GuardDutyClient: 'guardduty',
+  SecurityHubClient: 'securityhub',
 };
 
 /**
@@ -84,6 +87,8 @@ const NOT_CONFIGURED = new Set([
   'NoSuchTagSetError',
   'ReplicationConfigurationNotFoundError',
   'ObjectLockConfigurationNotFoundError',
+  // guard slice: Security Hub's answer in a region where it is not enabled ("not subscribed").
+  'InvalidAccessException',
 ]);
 
 /** Classified outcome of a read. */

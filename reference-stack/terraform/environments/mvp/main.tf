@@ -168,3 +168,13 @@ module "auditor" {
   external_id        = var.auditor_external_id
   tags               = local.tags
 }
+
+# guard slice: the account baseline (threat detection, Security Hub, AWS Config, Access Analyzer, password policy).
+module "account_baseline" {
+  source = "../../modules/account-baseline"
+
+  name               = local.name
+  account_id         = var.account_id
+  config_bucket_name = module.storage.audit_bucket
+  tags               = local.tags
+}

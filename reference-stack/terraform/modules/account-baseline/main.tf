@@ -1,0 +1,63 @@
+# Account baseline (one per account and region in use): GuardDuty with S3 and RDS protection, Security Hub
+# with the default standards, AWS Config recording every supported resource type into the audit bucket,
+# IAM Access Analyzer, and an IAM password policy (CIS AWS Foundations 1.8, 1.9).
+
+resource "aws_guardduty_detector" "this" {
+  enable = true
+  tags   = var.tags
+}
+
+resource "aws_guardduty_detector_feature" "s3" {
+  detector_id = aws_guardduty_detector.this.id
+  name        = "S3_DATA_EVENTS"
+  status      = "ENABLED"
+}
+
+resource "aws_guardduty_detector_feature" "rds" {
+  detector_id = aws_guardduty_detector.this.id
+  name        = "RDS_LOGIN_EVENTS"
+  status      = "ENABLED"
+}
+
+resource "aws_securityhub_account" "this" {
+  enable_default_standards = true
+}
+
+resource "aws_config_configuration_recorder" "this" {
+  name     = "${var.name}-recorder"
+  role_arn = "arn:aws:iam::${var.account_id}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig"
+
+  recording_group {
+    all_supported                 = true
+    include_global_resource_types = true
+  }
+}
+
+resource "aws_config_delivery_channel" "this" {
+  name           = "${var.name}-delivery"
+  s3_bucket_name = var.config_bucket_name
+  s3_key_prefix  = "config"
+  depends_on     = [aws_config_configuration_recorder.this]
+}
+
+resource "aws_config_configuration_recorder_status" "this" {
+  name       = aws_config_configuration_recorder.this.name
+  is_enabled = true
+  depends_on = [aws_config_delivery_channel.this]
+}
+
+resource "aws_accessanalyzer_analyzer" "this" {
+  analyzer_name = "${var.name}-account"
+  type          = "ACCOUNT"
+  tags          = var.tags
+}
+
+resource "aws_iam_account_password_policy" "this" {
+  minimum_password_length        = 14
+  password_reuse_prevention      = 24
+  require_lowercase_characters   = true
+  require_uppercase_characters   = true
+  require_numbers                = true
+  require_symbols                = true
+  allow_users_to_change_password = true
+}
