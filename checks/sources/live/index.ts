@@ -15,6 +15,8 @@ import { collectLogs } from './collect/logs.js';
 import { collectRds } from './collect/rds.js';
 import { collectS3 } from './collect/s3.js';
 import { collectSecrets } from './collect/secrets.js';
+// doors (issue 14)
+import { collectCloudFront } from './collect/cloudfront.js';
 import { collectFromConfig, completeFromDescribe, CONFIG_TYPES } from './collect/config.js';
 import { assumeRoleCredentials, listOrgAccounts, type OrgAccount } from './collect/org.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
@@ -44,7 +46,12 @@ export const REGIONAL_COLLECTORS = {
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
-export const GLOBAL_COLLECTORS = { s3: collectS3, iam: collectIam } as const;
+export const GLOBAL_COLLECTORS = {
+  s3: collectS3,
+  iam: collectIam,
+  // doors (issue 14)
+  cloudfront: collectCloudFront,
+} as const;
 
 export interface CollectOptions {
   /** Regions to audit, or `all` for every region enabled in the account (ec2:DescribeRegions). */

@@ -53,6 +53,8 @@ const SERVICE_PREFIX: Record<string, string> = {
   OrganizationsClient: 'organizations',
   ConfigServiceClient: 'config',
   WAFV2Client: 'wafv2',
+  // doors (issue 14)
+  CloudFrontClient: 'cloudfront',
 };
 
 /**
