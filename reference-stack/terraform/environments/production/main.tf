@@ -168,3 +168,15 @@ module "auditor" {
   external_id        = var.auditor_external_id
   tags               = local.tags
 }
+
+# doors (issue 14): the static frontend on CloudFront.
+module "frontend" {
+  source = "../../modules/frontend"
+
+  name                   = local.name
+  account_id             = var.account_id
+  certificate_arn        = var.certificate_arn
+  api_domain_name        = module.load_balancer.dns_name
+  log_bucket_domain_name = module.storage.log_delivery_bucket_domain_name
+  tags                   = local.tags
+}
