@@ -22,6 +22,7 @@ import { ssmAdapters } from './ssm.js';
 import { snsAdapters } from './sns.js';
 // doors (issue 14)
 import { cloudfrontAdapters } from './cloudfront.js';
+import { elbClassicAdapters } from './elb-classic.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -46,6 +47,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...snsAdapters,
   // doors (issue 14)
   ...cloudfrontAdapters,
+  ...elbClassicAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

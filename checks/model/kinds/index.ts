@@ -18,6 +18,7 @@ import { ssmKinds } from './ssm.js';
 import { snsKinds } from './sns.js';
 // doors (issue 14)
 import { cloudfrontKinds } from './cloudfront.js';
+import { elbClassicKinds } from './elb-classic.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -40,6 +41,7 @@ const SPECS = [
   ...inventoryKinds,
   // doors (issue 14)
   ...cloudfrontKinds,
+  ...elbClassicKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */
