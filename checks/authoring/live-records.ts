@@ -34,5 +34,6 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.iam.user': { type: 'AWS::IAM::User', arn: (n) => `arn:aws:iam::${A}:user/${n}`, ids: (n) => ({ UserName: n }) },
   'aws.iam.policy': { type: 'AWS::IAM::ManagedPolicy', arn: (n) => `arn:aws:iam::${A}:policy/${n}`, ids: (n) => ({ PolicyName: n }) },
   // doors (issue 14)
+  'aws.ec2.launch-template': { type: 'AWS::EC2::LaunchTemplate', arn: () => arn('ec2', 'launch-template/lt-0123456789abcdef0'), ids: (n) => ({ LaunchTemplateId: 'lt-0123456789abcdef0', LaunchTemplateName: n }) },
   'aws.cloudfront.distribution': { type: 'AWS::CloudFront::Distribution', arn: () => `arn:aws:cloudfront::${A}:distribution/E2QWRUHAPOMQZL`, ids: () => ({ Id: 'E2QWRUHAPOMQZL', DomainName: 'd111111abcdef8.cloudfront.net' }) },
 };

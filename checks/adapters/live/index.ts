@@ -23,6 +23,7 @@ import { ssmLiveAdapters } from './ssm.js';
 import { snsLiveAdapters } from './sns.js';
 // doors (issue 14)
 import { cloudfrontLiveAdapters } from './cloudfront.js';
+import { ec2LaunchTemplateLiveAdapters } from './ec2-launch-template.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -45,6 +46,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...snsLiveAdapters,
   // doors (issue 14)
   ...cloudfrontLiveAdapters,
+  ...ec2LaunchTemplateLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -76,6 +78,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::IAM::ManagedPolicy': ['aws.iam.policy'],
   // doors (issue 14)
   'AWS::CloudFront::Distribution': ['aws.cloudfront.distribution'],
+  'AWS::EC2::LaunchTemplate': ['aws.ec2.launch-template'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

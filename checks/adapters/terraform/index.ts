@@ -23,6 +23,7 @@ import { snsAdapters } from './sns.js';
 // doors (issue 14)
 import { cloudfrontAdapters } from './cloudfront.js';
 import { elbClassicAdapters } from './elb-classic.js';
+import { ec2LaunchTemplateAdapters } from './ec2-launch-template.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -48,6 +49,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   // doors (issue 14)
   ...cloudfrontAdapters,
   ...elbClassicAdapters,
+  ...ec2LaunchTemplateAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -19,6 +19,7 @@ import { snsKinds } from './sns.js';
 // doors (issue 14)
 import { cloudfrontKinds } from './cloudfront.js';
 import { elbClassicKinds } from './elb-classic.js';
+import { ec2LaunchTemplateKinds } from './ec2-launch-template.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -42,6 +43,7 @@ const SPECS = [
   // doors (issue 14)
   ...cloudfrontKinds,
   ...elbClassicKinds,
+  ...ec2LaunchTemplateKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

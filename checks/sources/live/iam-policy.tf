@@ -26,6 +26,8 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "ec2:DescribeFlowLogs",
         "ec2:DescribeInstanceAttribute",
         "ec2:DescribeInstances",
+        "ec2:DescribeLaunchTemplateVersions",
+        "ec2:DescribeLaunchTemplates",
         "ec2:DescribeRegions",
         "ec2:DescribeSecurityGroups",
         "ec2:DescribeSubnets",

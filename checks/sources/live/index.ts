@@ -17,6 +17,7 @@ import { collectS3 } from './collect/s3.js';
 import { collectSecrets } from './collect/secrets.js';
 // doors (issue 14)
 import { collectCloudFront } from './collect/cloudfront.js';
+import { collectLaunchTemplates } from './collect/ec2-launch-templates.js';
 import { collectFromConfig, completeFromDescribe, CONFIG_TYPES } from './collect/config.js';
 import { assumeRoleCredentials, listOrgAccounts, type OrgAccount } from './collect/org.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
@@ -43,6 +44,8 @@ export const REGIONAL_COLLECTORS = {
   elasticloadbalancing: collectElb,
   backup: collectBackup,
   ecs: collectEcs,
+  // doors (issue 14)
+  ec2LaunchTemplates: collectLaunchTemplates,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
