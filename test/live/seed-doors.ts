@@ -1,4 +1,5 @@
 import { CloudFrontClient, CreateDistributionWithTagsCommand, CreateOriginAccessControlCommand, type DistributionConfig } from '@aws-sdk/client-cloudfront';
+import { CreateLaunchTemplateCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 
 type Cfg = (region: string) => { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string } };
 
@@ -6,7 +7,12 @@ type Cfg = (region: string) => { region: string; endpoint: string; credentials: 
 export interface SeededDoors {
   goodDistribution: string;
   badDistribution: string;
+  goodTemplate: string;
+  badTemplate: string;
 }
+
+/** A user data line the launch-template collector must never copy into a snapshot. */
+export const TEMPLATE_SECRET = 'template-user-data-secret';
 
 function config(ref: string, over: Partial<DistributionConfig>): DistributionConfig {
   return {
@@ -55,5 +61,25 @@ export async function seedFrontDoors(cfg: Cfg): Promise<SeededDoors> {
       },
     }),
   );
-  return { goodDistribution: good.Distribution!.ARN!, badDistribution: bad.Distribution!.ARN! };
+  const ec2 = new EC2Client(cfg('us-east-1'));
+  const lt = async (name: string, HttpTokens: 'required' | 'optional') =>
+    (
+      await ec2.send(
+        new CreateLaunchTemplateCommand({
+          LaunchTemplateName: name,
+          LaunchTemplateData: { ImageId: 'ami-12c6146b', InstanceType: 't3.small', MetadataOptions: { HttpTokens, HttpEndpoint: 'enabled' }, UserData: Buffer.from(`#!/bin/sh\nexport DB_PASSWORD=${TEMPLATE_SECRET}\n`).toString('base64') },
+        }),
+      )
+    ).LaunchTemplate!.LaunchTemplateId!;
+  const arnOf = (id: string) => `arn:aws:ec2:us-east-1:123456789012:launch-template/${id}`;
+  return { goodDistribution: good.Distribution!.ARN!, badDistribution: bad.Distribution!.ARN!, goodTemplate: arnOf(await lt('workers', 'required')), badTemplate: arnOf(await lt('legacy-workers', 'optional')) };
+}
+
+/** Two running instances (us-east-1): one requiring IMDSv2 tokens, one answering IMDSv1. Kept out of the moto audit's seed. */
+export async function seedImdsInstances(cfg: Cfg): Promise<{ goodInstance: string; badInstance: string }> {
+  const ec2 = new EC2Client(cfg('us-east-1'));
+  const run = async (HttpTokens: 'required' | 'optional') =>
+    (await ec2.send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', InstanceType: 't3.small', MinCount: 1, MaxCount: 1, MetadataOptions: { HttpTokens, HttpEndpoint: 'enabled' } }))).Instances![0]!.InstanceId!;
+  const arnOf = (id: string) => `arn:aws:ec2:us-east-1:123456789012:instance/${id}`;
+  return { goodInstance: arnOf(await run('required')), badInstance: arnOf(await run('optional')) };
 }

@@ -4,11 +4,12 @@ import type { Snapshot } from '../../checks/sources/live/snapshot.js';
 import type { Finding } from '../../checks/engine/types.js';
 import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
 import { motoEnv, startMoto, type Moto } from './moto.js';
-import { seedFrontDoors, type SeededDoors } from './seed-doors.js';
+import { seedFrontDoors, seedImdsInstances, TEMPLATE_SECRET, type SeededDoors } from './seed-doors.js';
 
-/** The CloudFront collector against moto: a compliant frontend distribution and one with every front-door mistake. */
+/** The front-door collectors against moto: CloudFront distributions and EC2 launch templates, one compliant and one broken of each. */
 let moto: Moto;
 let seeded: SeededDoors;
+let instances: { goodInstance: string; badInstance: string };
 let snapshot: Snapshot;
 let findings: Finding[];
 
@@ -26,6 +27,7 @@ beforeAll(async () => {
   moto = await startMoto();
   const cfg = (region: string) => ({ region, endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
   seeded = await seedFrontDoors(cfg);
+  instances = await seedImdsInstances(cfg);
   snapshot = await collectSnapshot({ regions: ['us-east-1'], endpointUrl: moto.endpoint, quiet: true, maxAttempts: 2 });
   findings = evaluateSnapshot(snapshot);
 });
@@ -63,5 +65,28 @@ describe('CloudFront distributions collected from moto', () => {
     expect(statusAt(findings, 'aws-cloudfront-s3-origin-access-control', seeded.goodDistribution)).toBe('fail');
     // The broken distribution's only origin is a custom (website) origin: no bucket origin to judge.
     expect(statusAt(findings, 'aws-cloudfront-s3-origin-access-control', seeded.badDistribution)).toBe('pass');
+  });
+});
+
+describe('EC2 launch templates collected from moto', () => {
+  it('keeps the default version\'s metadata options and never its user data', () => {
+    const lts = snapshot.resources.filter((r) => r.type === 'AWS::EC2::LaunchTemplate');
+    expect(lts.map((r) => r.arn).sort()).toEqual([seeded.goodTemplate, seeded.badTemplate].sort());
+    expect(lts.find((r) => r.arn === seeded.goodTemplate)!.data.defaultVersion).toMatchObject({ MetadataOptions: { HttpTokens: 'required' } });
+    const text = JSON.stringify(snapshot);
+    expect(text).not.toContain(TEMPLATE_SECRET);
+    expect(text).not.toContain(Buffer.from('#!/bin/sh').toString('base64').slice(0, 8));
+  });
+
+  it('aws-ec2-launch-template-imdsv2 passes the template requiring tokens and fails the one leaving them optional', () => {
+    expect(statusAt(findings, 'aws-ec2-launch-template-imdsv2', seeded.goodTemplate)).toBe('pass');
+    expect(statusAt(findings, 'aws-ec2-launch-template-imdsv2', seeded.badTemplate)).toBe('fail');
+  });
+});
+
+describe('EC2 instances: IMDSv2 from DescribeInstances', () => {
+  it('aws-ec2-instance-imdsv2 passes the instance requiring tokens and fails the one leaving them optional', () => {
+    expect(statusAt(findings, 'aws-ec2-instance-imdsv2', instances.goodInstance)).toBe('pass');
+    expect(statusAt(findings, 'aws-ec2-instance-imdsv2', instances.badInstance)).toBe('fail');
   });
 });
