@@ -24,6 +24,7 @@ import { snsAdapters } from './sns.js';
 import { cloudfrontAdapters } from './cloudfront.js';
 import { elbClassicAdapters } from './elb-classic.js';
 import { ec2LaunchTemplateAdapters } from './ec2-launch-template.js';
+import { cognitoAdapters } from './cognito.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -50,6 +51,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...cloudfrontAdapters,
   ...elbClassicAdapters,
   ...ec2LaunchTemplateAdapters,
+  ...cognitoAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

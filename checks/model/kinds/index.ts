@@ -20,6 +20,7 @@ import { snsKinds } from './sns.js';
 import { cloudfrontKinds } from './cloudfront.js';
 import { elbClassicKinds } from './elb-classic.js';
 import { ec2LaunchTemplateKinds } from './ec2-launch-template.js';
+import { cognitoKinds } from './cognito.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -44,6 +45,7 @@ const SPECS = [
   ...cloudfrontKinds,
   ...elbClassicKinds,
   ...ec2LaunchTemplateKinds,
+  ...cognitoKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */
