@@ -25,6 +25,7 @@ import { cloudfrontAdapters } from './cloudfront.js';
 import { elbClassicAdapters } from './elb-classic.js';
 import { ec2LaunchTemplateAdapters } from './ec2-launch-template.js';
 import { cognitoAdapters } from './cognito.js';
+import { apigatewayAdapters } from './apigateway.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -52,6 +53,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...elbClassicAdapters,
   ...ec2LaunchTemplateAdapters,
   ...cognitoAdapters,
+  ...apigatewayAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -21,6 +21,7 @@ import { cloudfrontKinds } from './cloudfront.js';
 import { elbClassicKinds } from './elb-classic.js';
 import { ec2LaunchTemplateKinds } from './ec2-launch-template.js';
 import { cognitoKinds } from './cognito.js';
+import { apigatewayKinds } from './apigateway.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -46,6 +47,7 @@ const SPECS = [
   ...elbClassicKinds,
   ...ec2LaunchTemplateKinds,
   ...cognitoKinds,
+  ...apigatewayKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */
