@@ -16,7 +16,10 @@ const distribution: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.cloudfront.distribution', ctx, [dataAt(rec, 'Id'), dataAt(rec, 'DomainName')]);
   const err = rec.errors?.[CONFIG];
   const at = (attribute: string) => locAt(rec, ctx, `${CONFIG}.${attribute}`);
-  const fromConfig = <T>(attribute: string, value: T | undefined): Val<T> => (err ? errorVal(describeError(err), at(attribute)) : liveDerived(rec, ctx, `${CONFIG}.${attribute}`, value, [CONFIG]));
+  // A record without the configuration (a snapshot from another tool) says nothing about it: unknown, never a pass.
+  const collected = dataAt(rec, CONFIG) !== undefined;
+  const fromConfig = <T>(attribute: string, value: T | undefined): Val<T> =>
+    err ? errorVal(describeError(err), at(attribute)) : collected ? liveDerived(rec, ctx, `${CONFIG}.${attribute}`, value, [CONFIG]) : { value: undefined, origin: 'unknown', loc: at(attribute) };
   const cfg = (dataAt(rec, CONFIG) ?? {}) as Record<string, unknown>;
   const dflt = cfg.DefaultCacheBehavior as { ViewerProtocolPolicy?: string } | undefined;
   const ordered = ((cfg.CacheBehaviors as { Items?: Array<{ PathPattern?: string; ViewerProtocolPolicy?: string }> } | undefined)?.Items ?? []);
