@@ -18,7 +18,6 @@ const byId = (id: string) => catalog.frameworks.get(id)!;
  */
 const FERPA_AWAITING_EVIDENCE: Record<string, string> = {
   'FERPA-IAM-01': 'root and console MFA need the IAM credential report, which the live collector does not read yet',
-  'FERPA-ACC-02': 'application SSO, lockout and session timeout have no application conformance check yet',
 };
 
 describe('framework files', () => {
