@@ -40,4 +40,7 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.ec2.snapshot': { type: 'AWS::EC2::Snapshot', arn: () => arn('ec2', 'snapshot/snap-0123456789abcdef0'), ids: () => ({ SnapshotId: 'snap-0123456789abcdef0' }) },
   'aws.ecr.repository': { type: 'AWS::ECR::Repository', arn: (n) => arn('ecr', `repository/${n}`), ids: (n) => ({ repositoryName: n }) },
   'aws.ec2.image': { type: 'AWS::EC2::Image', arn: () => arn('ec2', 'image/ami-0123456789abcdef0'), ids: (n) => ({ ImageId: 'ami-0123456789abcdef0', Name: n }) },
+  // doors (issue 14)
+  'aws.ec2.launch-template': { type: 'AWS::EC2::LaunchTemplate', arn: () => arn('ec2', 'launch-template/lt-0123456789abcdef0'), ids: (n) => ({ LaunchTemplateId: 'lt-0123456789abcdef0', LaunchTemplateName: n }) },
+  'aws.cloudfront.distribution': { type: 'AWS::CloudFront::Distribution', arn: () => `arn:aws:cloudfront::${A}:distribution/E2QWRUHAPOMQZL`, ids: () => ({ Id: 'E2QWRUHAPOMQZL', DomainName: 'd111111abcdef8.cloudfront.net' }) },
 };

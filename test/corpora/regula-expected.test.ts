@@ -24,10 +24,11 @@ const COVERED: Record<string, string> = {
   FG_R00092: 'aws-iam-no-full-admin',
   FG_R00099: 'aws-s3-sse-kms',
   FG_R00211: 'aws-s3-no-public-policy',
+  // doors (issue 14)
+  FG_R00011: 'aws-cloudfront-viewer-https-only',
 };
-/** Not covered: FG_R00011 (CloudFront, no CloudFront kind yet); FG_R00031 and FG_R00377 (different questions, see below). */
+/** Not covered: FG_R00031 and FG_R00377 (different questions, see below). */
 const NOT_COVERED: Record<string, string> = {
-  FG_R00011: 'CloudFront distributions are not in the model',
   FG_R00031: 'regula asks for access logging on the CloudTrail bucket; ours asks it of student-data and audit buckets by class',
   FG_R00377: 'regula allows world ingress on 80/443 on any group; ours allows it only on groups attached to load balancers',
 };

@@ -15,6 +15,8 @@ import { AttachUserPolicyCommand, CreatePolicyCommand, CreateRoleCommand, Create
 import { CreateDetectorCommand, GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { CreateDBClusterCommand, CreateDBClusterParameterGroupCommand } from '@aws-sdk/client-rds';
 import { CreateFlowLogsCommand, CreateVolumeCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+// doors (issue 14)
+import { seedFrontDoors } from './seed-doors.js';
 
 export const ACCOUNT = '123456789012';
 export const GOOD = 'us-east-1';
@@ -221,4 +223,6 @@ async function seedEveryKind(cfg: Cfg, keyArn: string): Promise<void> {
   await new GuardDutyClient(cfg(GOOD)).send(
     new CreateDetectorCommand({ Enable: true, Features: [{ Name: 'S3_DATA_EVENTS', Status: 'ENABLED' }, { Name: 'RDS_LOGIN_EVENTS', Status: 'ENABLED' }] }),
   );
+  // doors (issue 14)
+  await seedFrontDoors(cfg);
 }

@@ -1,7 +1,7 @@
 import { errorVal, type Location } from '../../model/value.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
 import { decodeBase64Text, scanText } from '../../util/credentials.js';
-import { dataAt, describeError, liveAttr, liveDerived, liveResource, locAt, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
+import { dataAt, describeError, imdsVals, liveAttr, liveDerived, liveResource, locAt, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 interface Summary {
   present?: boolean;
@@ -43,6 +43,7 @@ const instance: LiveAdapter = (rec: SnapshotResource, ctx: LiveCtx) => {
     state: liveAttr(rec, ctx, 'State.Name'),
     plaintextCredentials: err ? errorVal(describeError(err), loc) : summary ? liveDerived(rec, ctx, 'userData', uses) : { value: undefined, origin: 'unknown', loc },
     unreadCredentials: err ? errorVal(describeError(err), loc) : liveDerived(rec, ctx, 'userData', unread),
+    ...imdsVals(rec, ctx, 'MetadataOptions'),
     ...tagVals(rec, ctx),
   };
   return r;

@@ -26,6 +26,9 @@ import { docdbLiveAdapters } from './docdb.js';
 import { neptuneLiveAdapters } from './neptune.js';
 import { snapshotLiveAdapters } from './snapshots.js';
 import { ecrLiveAdapters } from './ecr.js';
+// doors (issue 14)
+import { cloudfrontLiveAdapters } from './cloudfront.js';
+import { ec2LaunchTemplateLiveAdapters } from './ec2-launch-template.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -51,6 +54,9 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...neptuneLiveAdapters,
   ...snapshotLiveAdapters,
   ...ecrLiveAdapters,
+  // doors (issue 14)
+  ...cloudfrontLiveAdapters,
+  ...ec2LaunchTemplateLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -88,6 +94,9 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::EC2::Snapshot': ['aws.ec2.snapshot'],
   'AWS::EC2::Image': ['aws.ec2.image'],
   'AWS::ECR::Repository': ['aws.ecr.repository'],
+  // doors (issue 14)
+  'AWS::CloudFront::Distribution': ['aws.cloudfront.distribution'],
+  'AWS::EC2::LaunchTemplate': ['aws.ec2.launch-template'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

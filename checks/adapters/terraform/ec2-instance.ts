@@ -1,5 +1,5 @@
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { attr, locOf, scanCredentials, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { attr, imdsAttrs, locOf, scanCredentials, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 const USER_DATA = ['user_data', 'user_data_base64'];
 
@@ -27,6 +27,7 @@ const instance: TfAdapter = (rec) => {
     state: attr(rec, 'instance_state'),
     plaintextCredentials: { value: uses, origin: 'explicit', loc },
     unreadCredentials: { value: unread, origin: 'explicit', loc },
+    ...imdsAttrs(rec),
     tags,
     dataClass,
   };

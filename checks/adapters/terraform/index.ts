@@ -26,6 +26,12 @@ import { neptuneAdapters } from './neptune.js';
 import { snapshotAdapters } from './snapshots.js';
 import { ecrAdapters } from './ecr.js';
 import { guardrailAdapters } from './guardrails.js';
+// doors (issue 14)
+import { cloudfrontAdapters } from './cloudfront.js';
+import { elbClassicAdapters } from './elb-classic.js';
+import { ec2LaunchTemplateAdapters } from './ec2-launch-template.js';
+import { cognitoAdapters } from './cognito.js';
+import { apigatewayAdapters } from './apigateway.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -54,6 +60,12 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...snapshotAdapters,
   ...ecrAdapters,
   ...guardrailAdapters,
+  // doors (issue 14)
+  ...cloudfrontAdapters,
+  ...elbClassicAdapters,
+  ...ec2LaunchTemplateAdapters,
+  ...cognitoAdapters,
+  ...apigatewayAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

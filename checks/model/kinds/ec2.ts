@@ -1,5 +1,16 @@
 import { defineKinds } from './spec.js';
 
+// doors (issue 14): instance metadata service settings, shared by instances and launch templates.
+export const IMDS = {
+  httpTokens: {
+    type: 'string',
+    description:
+      "IMDS session tokens: 'required' (IMDSv2 only) | 'optional' (metadata_options.http_tokens; live MetadataOptions.HttpTokens). Default optional (AWS's launch default unless the AMI or the account sets IMDSv2).",
+  },
+  httpEndpoint: { type: 'string', description: "IMDS endpoint: 'enabled' | 'disabled' (metadata_options.http_endpoint; live MetadataOptions.HttpEndpoint). Default enabled." },
+  imdsv2Required: { type: 'boolean', description: 'Derived: IMDSv1 cannot be used (httpTokens required, or the endpoint disabled).' },
+} as const;
+
 const TAGS = {
   tags: { type: 'object', description: 'Resource tags (key -> value); provider default_tags are not merged in' },
   dataClass: {
@@ -180,6 +191,8 @@ export const ec2Kinds = defineKinds([
         description: 'User data that could not be read: a plan showing only its hash (AWS provider v5), a value this input does not show, or live user data that is not text.',
         fields: { attribute: 'attribute', reason: 'why it could not be read' },
       },
+      // doors (issue 14)
+      ...IMDS,
       ...TAGS,
     },
     links: {},

@@ -21,6 +21,12 @@ import { docdbKinds } from './docdb.js';
 import { neptuneKinds } from './neptune.js';
 import { snapshotKinds } from './snapshots.js';
 import { ecrKinds } from './ecr.js';
+// doors (issue 14)
+import { cloudfrontKinds } from './cloudfront.js';
+import { elbClassicKinds } from './elb-classic.js';
+import { ec2LaunchTemplateKinds } from './ec2-launch-template.js';
+import { cognitoKinds } from './cognito.js';
+import { apigatewayKinds } from './apigateway.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -46,6 +52,12 @@ const SPECS = [
   ...ecrKinds,
   ...terraformKinds,
   ...inventoryKinds,
+  // doors (issue 14)
+  ...cloudfrontKinds,
+  ...elbClassicKinds,
+  ...ec2LaunchTemplateKinds,
+  ...cognitoKinds,
+  ...apigatewayKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

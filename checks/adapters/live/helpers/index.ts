@@ -9,6 +9,7 @@
  *   links.ts     link requests (`liveLink`) and region-scoped tokens (`liveRefToken`, `logGroupToken`)
  *   kms-keys.ts  whether a key reference is AWS-managed (`keyIsAwsManaged`, `keyFlag`)
  *   account.ts   the id of an account's live resource (`accountArn`)
+ *   imds.ts      instance metadata service settings (`imdsVals`)
  *
  * The words configured, computed and default mean what checks/adapters/terraform/helpers/index.ts
  * says; against an API answer they come to this:
@@ -29,3 +30,4 @@ export { liveLink, liveRefToken, logGroupToken } from './links.js';
 export { keyIsAwsManaged, keyFlag } from './kms-keys.js';
 export { accountArn } from './account.js';
 export { credentialAttrs } from './credential-report.js';
+export { imdsVals } from './imds.js';

@@ -12,6 +12,7 @@
  *   kms-keys.ts         whether a key argument means the AWS-managed key (`awsManagedKeyAttr`)
  *   written-secrets.ts  whether a password or token argument is set (`secretSet`)
  *   credential-scan.ts  literal credentials in a block (`scanCredentials`)
+ *   imds.ts             instance metadata service settings (`imdsAttrs`)
  *
  * Three words, used with these meanings in every adapter, helper and kind description:
  *
@@ -41,3 +42,4 @@ export { jsonAttr, partialJsonVal } from './json.js';
 export { awsManagedKeyAttr } from './kms-keys.js';
 export { secretSet } from './written-secrets.js';
 export { scanCredentials, type CredentialUse, type UnreadCredential } from './credential-scan.js';
+export { imdsAttrs } from './imds.js';

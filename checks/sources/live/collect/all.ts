@@ -16,6 +16,8 @@ import { collectSnapshots } from './snapshots.js';
 import { collectConfigRecorder } from './config-recorder.js';
 import { collectGuardDuty } from './guardduty.js';
 import { collectSecurityHub } from './securityhub.js';
+import { collectCloudFront } from './cloudfront.js';
+import { collectLaunchTemplates } from './ec2-launch-templates.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -38,7 +40,14 @@ export const REGIONAL_COLLECTORS = {
   guardduty: collectGuardDuty,
   securityhub: collectSecurityHub,
   configRecorder: collectConfigRecorder,
+  // doors (issue 14)
+  ec2LaunchTemplates: collectLaunchTemplates,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
-export const GLOBAL_COLLECTORS = { s3: collectS3, iam: collectIam } as const;
+export const GLOBAL_COLLECTORS = {
+  s3: collectS3,
+  iam: collectIam,
+  // doors (issue 14)
+  cloudfront: collectCloudFront,
+} as const;

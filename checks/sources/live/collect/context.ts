@@ -56,6 +56,8 @@ const SERVICE_PREFIX: Record<string, string> = {
   // guard slice
   GuardDutyClient: 'guardduty',
   SecurityHubClient: 'securityhub',
+  // doors (issue 14)
+  CloudFrontClient: 'cloudfront',
 };
 
 /**

@@ -223,4 +223,14 @@ module "account_baseline" {
   account_id         = var.account_id
   config_bucket_name = module.storage.audit_bucket
   tags               = local.tags
+# doors (issue 14): the static frontend on CloudFront.
+module "frontend" {
+  source = "../../modules/frontend"
+
+  name                   = local.name
+  account_id             = var.account_id
+  certificate_arn        = var.certificate_arn
+  api_domain_name        = module.load_balancer.dns_name
+  log_bucket_domain_name = module.storage.log_delivery_bucket_domain_name
+  tags                   = local.tags
 }

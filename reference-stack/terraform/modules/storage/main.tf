@@ -116,7 +116,9 @@ resource "aws_s3_bucket_ownership_controls" "this" {
   bucket = aws_s3_bucket.this[each.key].id
 
   rule {
-    object_ownership = "BucketOwnerEnforced"
+    # CloudFront standard logging writes its objects with an ACL, so the log-delivery bucket keeps ACLs
+    # enabled (owner-preferred, never public); every other bucket disables them.
+    object_ownership = each.key == "log-delivery" ? "BucketOwnerPreferred" : "BucketOwnerEnforced"
   }
 }
 

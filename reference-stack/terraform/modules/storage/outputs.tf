@@ -13,3 +13,7 @@ output "log_delivery_bucket" {
 output "audit_bucket" {
   value = aws_s3_bucket.this["audit-logs"].bucket
 }
+
+output "log_delivery_bucket_domain_name" {
+  value = aws_s3_bucket.this["log-delivery"].bucket_domain_name
+}
