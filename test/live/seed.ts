@@ -14,6 +14,8 @@ import { CreateListenerCommand, CreateLoadBalancerCommand, ElasticLoadBalancingV
 import { AttachUserPolicyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { CreateDBClusterCommand, CreateDBClusterParameterGroupCommand } from '@aws-sdk/client-rds';
 import { CreateFlowLogsCommand, CreateVolumeCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+// stores slice
+import { seedStores } from './seed-stores.js';
 
 export const ACCOUNT = '123456789012';
 export const GOOD = 'us-east-1';
@@ -214,4 +216,7 @@ async function seedEveryKind(cfg: Cfg, keyArn: string): Promise<void> {
   await iam.send(new CreateUserCommand({ UserName: 'ops' }));
   await iam.send(new AttachUserPolicyCommand({ UserName: 'ops', PolicyArn: admin.Arn }));
   await iam.send(new PutUserPolicyCommand({ UserName: 'ops', PolicyName: 'inline', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }] }) }));
+
+  // stores slice: DynamoDB, EFS, SQS, SNS, Lambda
+  await seedStores(cfg, GOOD, keyArn);
 }

@@ -21,6 +21,8 @@ import { s3LiveAdapters } from './s3.js';
 import { secretsLiveAdapters } from './secrets.js';
 import { ssmLiveAdapters } from './ssm.js';
 import { snsLiveAdapters } from './sns.js';
+// stores slice
+import { dynamodbLiveAdapters } from './dynamodb.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -41,6 +43,8 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...iamLiveAdapters,
   ...ssmLiveAdapters,
   ...snsLiveAdapters,
+  // stores slice
+  ...dynamodbLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -70,6 +74,8 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::IAM::Role': ['aws.iam.role', 'aws.iam.policy'],
   'AWS::IAM::User': ['aws.iam.user'],
   'AWS::IAM::ManagedPolicy': ['aws.iam.policy'],
+  // stores slice
+  'AWS::DynamoDB::Table': ['aws.dynamodb.table'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

@@ -20,6 +20,8 @@ import { ecsAdapters } from './ecs.js';
 import { credentialBlocks } from './credentials.js';
 import { ssmAdapters } from './ssm.js';
 import { snsAdapters } from './sns.js';
+// stores slice
+import { dynamodbAdapters } from './dynamodb.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -42,6 +44,8 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...ecsAdapters,
   ...ssmAdapters,
   ...snsAdapters,
+  // stores slice
+  ...dynamodbAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -16,6 +16,8 @@ import { terraformKinds } from './terraform.js';
 import { inventoryKinds } from './inventory.js';
 import { ssmKinds } from './ssm.js';
 import { snsKinds } from './sns.js';
+// stores slice
+import { dynamodbKinds } from './dynamodb.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -36,6 +38,8 @@ const SPECS = [
   ...snsKinds,
   ...terraformKinds,
   ...inventoryKinds,
+  // stores slice
+  ...dynamodbKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

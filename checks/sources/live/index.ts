@@ -17,6 +17,8 @@ import { collectS3 } from './collect/s3.js';
 import { collectSecrets } from './collect/secrets.js';
 import { collectFromConfig, completeFromDescribe, CONFIG_TYPES } from './collect/config.js';
 import { assumeRoleCredentials, listOrgAccounts, type OrgAccount } from './collect/org.js';
+// stores slice
+import { collectDynamoDb } from './collect/dynamodb.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
 import { TOOL_VERSION } from '../../version.js';
 import { pushAll } from '../../util/push-all.js';
@@ -41,6 +43,8 @@ export const REGIONAL_COLLECTORS = {
   elasticloadbalancing: collectElb,
   backup: collectBackup,
   ecs: collectEcs,
+  // stores slice
+  dynamodb: collectDynamoDb,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

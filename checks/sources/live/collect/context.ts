@@ -53,6 +53,12 @@ const SERVICE_PREFIX: Record<string, string> = {
   OrganizationsClient: 'organizations',
   ConfigServiceClient: 'config',
   WAFV2Client: 'wafv2',
+  // stores slice
+  DynamoDBClient: 'dynamodb',
+  EFSClient: 'elasticfilesystem',
+  SQSClient: 'sqs',
+  SNSClient: 'sns',
+  LambdaClient: 'lambda',
 };
 
 /**

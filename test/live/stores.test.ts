@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { collectSnapshot } from '../../checks/sources/live/index.js';
+import type { Snapshot } from '../../checks/sources/live/snapshot.js';
+import type { Finding } from '../../checks/engine/types.js';
+import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
+import { motoEnv, startMoto, type Moto } from './moto.js';
+import { seedStores, type SeededStores } from './seed-stores.js';
+
+/**
+ * The stores slice's collectors against moto: each service seeded with a compliant resource and a broken
+ * one, collected through the SDK and judged by the catalog.
+ */
+const REGION = 'us-east-1';
+let moto: Moto;
+let seeded: SeededStores;
+let snapshot: Snapshot;
+let findings: Finding[];
+
+beforeAll(async () => {
+  motoEnv();
+  moto = await startMoto();
+  const cfg = (region: string) => ({ region, endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  const key = (await new KMSClient(cfg(REGION)).send(new CreateKeyCommand({ Description: 'student data' }))).KeyMetadata!;
+  seeded = await seedStores(cfg, REGION, key.Arn!);
+  snapshot = await collectSnapshot({ regions: [REGION], endpointUrl: moto.endpoint, quiet: true, maxAttempts: 2, now: () => new Date('2026-01-15T12:00:00Z') });
+  findings = evaluateSnapshot(snapshot);
+});
+
+afterAll(async () => {
+  await moto?.stop();
+});
+
+describe('DynamoDB collected from moto', () => {
+  it('lists both tables with their description, continuous backups, time to live and tags', () => {
+    const good = snapshot.resources.find((r) => r.arn === seeded.goodTable)!;
+    expect(good.type).toBe('AWS::DynamoDB::Table');
+    expect(good.errors).toBeUndefined();
+    expect(good.data).toMatchObject({ TableName: 'sessions-good', tags: { DataClassification: 'student-data' } });
+    expect(snapshot.resources.some((r) => r.arn === seeded.badTable)).toBe(true);
+  });
+
+  it.each([
+    ['aws-dynamodb-table-cmk', 'pass', 'fail'],
+    ['aws-dynamodb-point-in-time-recovery', 'pass', 'fail'],
+    ['aws-dynamodb-deletion-protection', 'pass', 'fail'],
+    ['aws-dynamodb-ttl-retention', 'pass', 'fail'],
+  ])('%s: the compliant table %s, the broken one %s', (policy, good, bad) => {
+    expect(statusAt(findings, policy, seeded.goodTable)).toBe(good);
+    expect(statusAt(findings, policy, seeded.badTable)).toBe(bad);
+  });
+});
