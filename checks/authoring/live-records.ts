@@ -34,5 +34,6 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.iam.user': { type: 'AWS::IAM::User', arn: (n) => `arn:aws:iam::${A}:user/${n}`, ids: (n) => ({ UserName: n }) },
   'aws.iam.policy': { type: 'AWS::IAM::ManagedPolicy', arn: (n) => `arn:aws:iam::${A}:policy/${n}`, ids: (n) => ({ PolicyName: n }) },
   // stores slice
+  'aws.sns.topic': { type: 'AWS::SNS::Topic', arn: (n) => arn('sns', n), ids: (n) => ({ Name: n, Attributes: { TopicArn: arn('sns', n) } }) },
   'aws.dynamodb.table': { type: 'AWS::DynamoDB::Table', arn: (n) => arn('dynamodb', `table/${n}`), ids: (n) => ({ TableName: n, Table: { TableName: n } }) },
 };

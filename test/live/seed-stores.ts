@@ -1,3 +1,4 @@
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 
 type Cfg = (region: string) => { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string } };
@@ -6,6 +7,8 @@ type Cfg = (region: string) => { region: string; endpoint: string; credentials: 
 export interface SeededStores {
   goodTable: string;
   badTable: string;
+  goodTopic: string;
+  badTopic: string;
 }
 
 const STUDENT = [{ Key: 'DataClassification', Value: 'student-data' }];
@@ -33,5 +36,13 @@ export async function seedStores(cfg: Cfg, region: string, keyArn: string): Prom
     }
     return t.TableDescription!.TableArn!;
   };
-  return { goodTable: await table('sessions-good', true), badTable: await table('sessions-bad', false) };
+  const sns = new SNSClient(cfg(region));
+  const topic = async (name: string, good: boolean) =>
+    (await sns.send(new CreateTopicCommand({ Name: name, Attributes: good ? { KmsMasterKeyId: keyArn } : {}, Tags: STUDENT }))).TopicArn!;
+  return {
+    goodTable: await table('sessions-good', true),
+    badTable: await table('sessions-bad', false),
+    goodTopic: await topic('grade-notices-good', true),
+    badTopic: await topic('grade-notices-bad', false),
+  };
 }

@@ -50,3 +50,16 @@ describe('DynamoDB collected from moto', () => {
     expect(statusAt(findings, policy, seeded.badTable)).toBe(bad);
   });
 });
+
+describe('SNS collected from moto', () => {
+  it('reads each topic with its attributes and tags', () => {
+    const good = snapshot.resources.find((r) => r.arn === seeded.goodTopic)!;
+    expect(good.type).toBe('AWS::SNS::Topic');
+    expect(good.data).toMatchObject({ Name: 'grade-notices-good', tags: { DataClassification: 'student-data' } });
+  });
+
+  it('aws-sns-topic-kms-encrypted: the topic with a key passes, the one without fails', () => {
+    expect(statusAt(findings, 'aws-sns-topic-kms-encrypted', seeded.goodTopic)).toBe('pass');
+    expect(statusAt(findings, 'aws-sns-topic-kms-encrypted', seeded.badTopic)).toBe('fail');
+  });
+});

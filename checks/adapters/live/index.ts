@@ -76,6 +76,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::IAM::ManagedPolicy': ['aws.iam.policy'],
   // stores slice
   'AWS::DynamoDB::Table': ['aws.dynamodb.table'],
+  'AWS::SNS::Topic': ['aws.sns.topic'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

@@ -82,6 +82,9 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "s3:GetLifecycleConfiguration",
         "s3:ListAllMyBuckets",
         "secretsmanager:ListSecrets",
+        "sns:GetTopicAttributes",
+        "sns:ListTagsForResource",
+        "sns:ListTopics",
         "sts:GetCallerIdentity",
         "wafv2:GetWebACLForResource",
       ]

@@ -19,6 +19,7 @@ import { collectFromConfig, completeFromDescribe, CONFIG_TYPES } from './collect
 import { assumeRoleCredentials, listOrgAccounts, type OrgAccount } from './collect/org.js';
 // stores slice
 import { collectDynamoDb } from './collect/dynamodb.js';
+import { collectSns } from './collect/sns.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
 import { TOOL_VERSION } from '../../version.js';
 import { pushAll } from '../../util/push-all.js';
@@ -45,6 +46,7 @@ export const REGIONAL_COLLECTORS = {
   ecs: collectEcs,
   // stores slice
   dynamodb: collectDynamoDb,
+  sns: collectSns,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
