@@ -35,5 +35,6 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.iam.policy': { type: 'AWS::IAM::ManagedPolicy', arn: (n) => `arn:aws:iam::${A}:policy/${n}`, ids: (n) => ({ PolicyName: n }) },
   // stores slice
   'aws.sns.topic': { type: 'AWS::SNS::Topic', arn: (n) => arn('sns', n), ids: (n) => ({ Name: n, Attributes: { TopicArn: arn('sns', n) } }) },
+  'aws.lambda.function': { type: 'AWS::Lambda::Function', arn: (n) => arn('lambda', `function:${n}`), ids: (n) => ({ FunctionName: n }) },
   'aws.dynamodb.table': { type: 'AWS::DynamoDB::Table', arn: (n) => arn('dynamodb', `table/${n}`), ids: (n) => ({ TableName: n, Table: { TableName: n } }) },
 };

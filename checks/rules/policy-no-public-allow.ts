@@ -88,7 +88,7 @@ export const codeCheck = defineCheck({
     required: ['attr'],
     properties: { attr: { type: 'string' }, sourceLink: { type: 'string' }, restrictingKeys: { type: 'array', items: { type: 'string' } } },
   },
-  kinds: ['aws.kms.key', 'aws.s3.bucket'],
+  kinds: ['aws.kms.key', 'aws.s3.bucket', 'aws.lambda.function'],
   messages,
   optionRefs: { attr: 'attr', sourceLink: { link: 'aws.iam.policy-document' } },
   evaluate(r, ctx, options) {

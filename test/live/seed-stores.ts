@@ -1,4 +1,6 @@
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { AddPermissionCommand, CreateFunctionCommand, CreateFunctionUrlConfigCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 
 type Cfg = (region: string) => { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string } };
@@ -9,6 +11,8 @@ export interface SeededStores {
   badTable: string;
   goodTopic: string;
   badTopic: string;
+  goodFunction: string;
+  badFunction: string;
 }
 
 const STUDENT = [{ Key: 'DataClassification', Value: 'student-data' }];
@@ -39,10 +43,47 @@ export async function seedStores(cfg: Cfg, region: string, keyArn: string): Prom
   const sns = new SNSClient(cfg(region));
   const topic = async (name: string, good: boolean) =>
     (await sns.send(new CreateTopicCommand({ Name: name, Attributes: good ? { KmsMasterKeyId: keyArn } : {}, Tags: STUDENT }))).TopicArn!;
+  const role = (
+    await new IAMClient(cfg(region)).send(
+      new CreateRoleCommand({ RoleName: 'stores-fn', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }),
+    )
+  ).Role!.Arn!;
+  const lambda = new LambdaClient(cfg(region));
+  // An empty zip archive: moto stores the package, it never runs it here.
+  const zip = Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
+  const fn = async (name: string, good: boolean) => {
+    const arn = (
+      await lambda.send(
+        new CreateFunctionCommand({
+          FunctionName: name,
+          Role: role,
+          Handler: 'app.handler',
+          Runtime: good ? 'python3.12' : 'python3.8',
+          Code: { ZipFile: zip },
+          Environment: { Variables: good ? { STAGE: 'prod', TABLE_NAME: 'sessions-good' } : { DB_PASSWORD: 'seed-only-not-a-secret' } },
+          ...(good ? { KMSKeyArn: keyArn } : {}),
+          Tags: { DataClassification: 'student-data' },
+        }),
+      )
+    ).FunctionArn!;
+    await lambda.send(
+      new AddPermissionCommand({
+        FunctionName: name,
+        StatementId: good ? 'from-bucket' : 'anyone',
+        Action: 'lambda:InvokeFunction',
+        Principal: good ? 's3.amazonaws.com' : '*',
+        ...(good ? { SourceArn: 'arn:aws:s3:::students-good', SourceAccount: '123456789012' } : {}),
+      }),
+    );
+    await lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: name, AuthType: good ? 'AWS_IAM' : 'NONE' }));
+    return arn;
+  };
   return {
     goodTable: await table('sessions-good', true),
     badTable: await table('sessions-bad', false),
     goodTopic: await topic('grade-notices-good', true),
     badTopic: await topic('grade-notices-bad', false),
+    goodFunction: await fn('roster-sync-good', true),
+    badFunction: await fn('roster-sync-bad', false),
   };
 }

@@ -63,3 +63,33 @@ describe('SNS collected from moto', () => {
     expect(statusAt(findings, 'aws-sns-topic-kms-encrypted', seeded.badTopic)).toBe('fail');
   });
 });
+
+describe('Lambda collected from moto', () => {
+  it('keeps the shape of each environment value, never a secret', () => {
+    const bad = snapshot.resources.find((r) => r.arn === seeded.badFunction)!;
+    expect(bad.type).toBe('AWS::Lambda::Function');
+    expect(JSON.stringify(snapshot)).not.toContain('seed-only-not-a-secret');
+    expect(bad.data.Environment).toEqual({ Variables: { DB_PASSWORD: { shape: 'text', valueLength: 22 } } });
+    expect(typeof bad.data.policy).toBe('string');
+  });
+
+  // moto gaps, each kept visible: it drops KMSKeyArn from the function configuration (the CMK path is
+  // proven by the live fixtures of aws-lambda-environment-cmk), and it does not implement
+  // ListFunctionUrlConfigs (an HTTP 404), so the URL policy reports `error` for both functions: unseen is not pass.
+  it('records the unimplemented ListFunctionUrlConfigs as a failed read of that facet', () => {
+    const good = snapshot.resources.find((r) => r.arn === seeded.goodFunction)!;
+    expect(good.errors?.functionUrls?.call).toBe('lambda:ListFunctionUrlConfigs');
+    expect(statusAt(findings, 'aws-lambda-function-url-authenticated', seeded.goodFunction)).toBe('error');
+    expect(statusAt(findings, 'aws-lambda-function-url-authenticated', seeded.badFunction)).toBe('error');
+  });
+
+  it.each([
+    ['aws-lambda-environment-cmk', 'fail', 'fail'],
+    ['aws-lambda-no-plaintext-secrets-in-environment', 'pass', 'fail'],
+    ['aws-lambda-no-public-invoke', 'pass', 'fail'],
+    ['aws-lambda-supported-runtime', 'pass', 'fail'],
+  ])('%s: the compliant function %s, the broken one %s', (policy, good, bad) => {
+    expect(statusAt(findings, policy, seeded.goodFunction)).toBe(good);
+    expect(statusAt(findings, policy, seeded.badFunction)).toBe(bad);
+  });
+});

@@ -23,6 +23,7 @@ import { ssmLiveAdapters } from './ssm.js';
 import { snsLiveAdapters } from './sns.js';
 // stores slice
 import { dynamodbLiveAdapters } from './dynamodb.js';
+import { lambdaLiveAdapters } from './lambda.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -45,6 +46,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...snsLiveAdapters,
   // stores slice
   ...dynamodbLiveAdapters,
+  ...lambdaLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -77,6 +79,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   // stores slice
   'AWS::DynamoDB::Table': ['aws.dynamodb.table'],
   'AWS::SNS::Topic': ['aws.sns.topic'],
+  'AWS::Lambda::Function': ['aws.lambda.function'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

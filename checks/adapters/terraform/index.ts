@@ -22,6 +22,7 @@ import { ssmAdapters } from './ssm.js';
 import { snsAdapters } from './sns.js';
 // stores slice
 import { dynamodbAdapters } from './dynamodb.js';
+import { lambdaAdapters } from './lambda.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -46,6 +47,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...snsAdapters,
   // stores slice
   ...dynamodbAdapters,
+  ...lambdaAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -18,6 +18,7 @@ import { ssmKinds } from './ssm.js';
 import { snsKinds } from './sns.js';
 // stores slice
 import { dynamodbKinds } from './dynamodb.js';
+import { lambdaKinds } from './lambda.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -40,6 +41,7 @@ const SPECS = [
   ...inventoryKinds,
   // stores slice
   ...dynamodbKinds,
+  ...lambdaKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

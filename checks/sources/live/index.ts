@@ -20,6 +20,7 @@ import { assumeRoleCredentials, listOrgAccounts, type OrgAccount } from './colle
 // stores slice
 import { collectDynamoDb } from './collect/dynamodb.js';
 import { collectSns } from './collect/sns.js';
+import { collectLambda } from './collect/lambda.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
 import { TOOL_VERSION } from '../../version.js';
 import { pushAll } from '../../util/push-all.js';
@@ -47,6 +48,7 @@ export const REGIONAL_COLLECTORS = {
   // stores slice
   dynamodb: collectDynamoDb,
   sns: collectSns,
+  lambda: collectLambda,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
