@@ -10,6 +10,7 @@ import { codeCheck as iamTrustPrincipals } from './iam-trust-principals.js';
 import { codeCheck as kmsKeyCustomerManaged } from './kms-key-customer-managed.js';
 import { codeCheck as lambdaPlaintextEnvironment } from './lambda-plaintext-environment.js';
 import { codeCheck as noPlaintextCredentials } from './no-plaintext-credentials.js';
+import { codeCheck as policyDeniesInsecureTransport } from './policy-denies-insecure-transport.js';
 import { codeCheck as policyNoPublicAllow } from './policy-no-public-allow.js';
 import { codeCheck as rdsConnectionLogging } from './rds-connection-logging.js';
 import { codeCheck as rdsForceSsl } from './rds-force-ssl.js';
@@ -38,6 +39,7 @@ export const CODE_CHECKS: CodeChecks = {
   'kms-key-customer-managed': kmsKeyCustomerManaged,
   'lambda-plaintext-environment': lambdaPlaintextEnvironment,
   'no-plaintext-credentials': noPlaintextCredentials,
+  'policy-denies-insecure-transport': policyDeniesInsecureTransport,
   'policy-no-public-allow': policyNoPublicAllow,
   'rds-connection-logging': rdsConnectionLogging,
   'rds-force-ssl': rdsForceSsl,

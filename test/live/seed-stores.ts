@@ -1,6 +1,7 @@
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { AddPermissionCommand, CreateFunctionCommand, CreateFunctionUrlConfigCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateFileSystemCommand, EFSClient, PutFileSystemPolicyCommand } from '@aws-sdk/client-efs';
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 
 type Cfg = (region: string) => { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string } };
@@ -13,6 +14,8 @@ export interface SeededStores {
   badTopic: string;
   goodFunction: string;
   badFunction: string;
+  goodFileSystem: string;
+  badFileSystem: string;
 }
 
 const STUDENT = [{ Key: 'DataClassification', Value: 'student-data' }];
@@ -78,6 +81,22 @@ export async function seedStores(cfg: Cfg, region: string, keyArn: string): Prom
     await lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: name, AuthType: good ? 'AWS_IAM' : 'NONE' }));
     return arn;
   };
+  const efs = new EFSClient(cfg(region));
+  const fileSystem = async (token: string, good: boolean) => {
+    const fs = await efs.send(new CreateFileSystemCommand({ CreationToken: token, Encrypted: good, Backup: good, ...(good ? { KmsKeyId: keyArn } : {}), Tags: STUDENT }));
+    if (good) {
+      const arn = fs.FileSystemArn!;
+      const policy = {
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: { AWS: '*' }, Action: '*', Resource: arn, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+          { Sid: 'AppMounts', Effect: 'Allow', Principal: { AWS: role }, Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'], Resource: arn },
+        ],
+      };
+      await efs.send(new PutFileSystemPolicyCommand({ FileSystemId: fs.FileSystemId, Policy: JSON.stringify(policy) }));
+    }
+    return fs.FileSystemArn ?? `arn:aws:elasticfilesystem:${region}:123456789012:file-system/${fs.FileSystemId}`;
+  };
   return {
     goodTable: await table('sessions-good', true),
     badTable: await table('sessions-bad', false),
@@ -85,5 +104,7 @@ export async function seedStores(cfg: Cfg, region: string, keyArn: string): Prom
     badTopic: await topic('grade-notices-bad', false),
     goodFunction: await fn('roster-sync-good', true),
     badFunction: await fn('roster-sync-bad', false),
+    goodFileSystem: await fileSystem('files-good', true),
+    badFileSystem: await fileSystem('files-bad', false),
   };
 }

@@ -93,3 +93,25 @@ describe('Lambda collected from moto', () => {
     expect(statusAt(findings, policy, seeded.badFunction)).toBe(bad);
   });
 });
+
+describe('EFS collected from moto', () => {
+  it('reads each file system with its policy and backup policy ("not configured" answers are null, not errors)', () => {
+    const good = snapshot.resources.find((r) => r.arn === seeded.goodFileSystem)!;
+    const bad = snapshot.resources.find((r) => r.arn === seeded.badFileSystem)!;
+    expect(good.type).toBe('AWS::EFS::FileSystem');
+    expect(typeof good.data.policy).toBe('string');
+    expect(good.data.backupPolicy).toMatchObject({ Status: 'ENABLED' });
+    expect(bad.errors).toBeUndefined();
+    expect(bad.data.policy).toBeNull();
+  });
+
+  it.each([
+    ['aws-efs-encrypted', 'pass', 'fail'],
+    ['aws-efs-tls-only-policy', 'pass', 'fail'],
+    ['aws-efs-backup-policy', 'pass', 'fail'],
+    ['aws-efs-no-anonymous-access', 'pass', 'fail'],
+  ])('%s: the compliant file system %s, the broken one %s', (policy, good, bad) => {
+    expect(statusAt(findings, policy, seeded.goodFileSystem)).toBe(good);
+    expect(statusAt(findings, policy, seeded.badFileSystem)).toBe(bad);
+  });
+});

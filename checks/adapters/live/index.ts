@@ -24,6 +24,7 @@ import { snsLiveAdapters } from './sns.js';
 // stores slice
 import { dynamodbLiveAdapters } from './dynamodb.js';
 import { lambdaLiveAdapters } from './lambda.js';
+import { efsLiveAdapters } from './efs.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -47,6 +48,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   // stores slice
   ...dynamodbLiveAdapters,
   ...lambdaLiveAdapters,
+  ...efsLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -80,6 +82,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::DynamoDB::Table': ['aws.dynamodb.table'],
   'AWS::SNS::Topic': ['aws.sns.topic'],
   'AWS::Lambda::Function': ['aws.lambda.function'],
+  'AWS::EFS::FileSystem': ['aws.efs.file-system'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

@@ -23,6 +23,7 @@ import { snsAdapters } from './sns.js';
 // stores slice
 import { dynamodbAdapters } from './dynamodb.js';
 import { lambdaAdapters } from './lambda.js';
+import { efsAdapters } from './efs.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -48,6 +49,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   // stores slice
   ...dynamodbAdapters,
   ...lambdaAdapters,
+  ...efsAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -19,6 +19,7 @@ import { snsKinds } from './sns.js';
 // stores slice
 import { dynamodbKinds } from './dynamodb.js';
 import { lambdaKinds } from './lambda.js';
+import { efsKinds } from './efs.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -42,6 +43,7 @@ const SPECS = [
   // stores slice
   ...dynamodbKinds,
   ...lambdaKinds,
+  ...efsKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

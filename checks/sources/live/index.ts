@@ -21,6 +21,7 @@ import { assumeRoleCredentials, listOrgAccounts, type OrgAccount } from './colle
 import { collectDynamoDb } from './collect/dynamodb.js';
 import { collectSns } from './collect/sns.js';
 import { collectLambda } from './collect/lambda.js';
+import { collectEfs } from './collect/efs.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
 import { TOOL_VERSION } from '../../version.js';
 import { pushAll } from '../../util/push-all.js';
@@ -49,6 +50,7 @@ export const REGIONAL_COLLECTORS = {
   dynamodb: collectDynamoDb,
   sns: collectSns,
   lambda: collectLambda,
+  efs: collectEfs,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

@@ -97,7 +97,7 @@ const NOT_CONFIGURED = new Set([
  * is a failed read. stores slice: Lambda answers GetPolicy for a function without a resource policy with
  * ResourceNotFoundException; EFS answers PolicyNotFound for a file system without a file system policy.
  */
-const NOT_CONFIGURED_FOR_CALL = new Set(['lambda:GetPolicy ResourceNotFoundException', 'elasticfilesystem:DescribeFileSystemPolicy PolicyNotFound']);
+const NOT_CONFIGURED_FOR_CALL = new Set(['lambda:GetPolicy ResourceNotFoundException', 'elasticfilesystem:DescribeFileSystemPolicy PolicyNotFound', 'elasticfilesystem:DescribeBackupPolicy PolicyNotFound']);
 
 function notConfigured(action: string, code: string): boolean {
   return NOT_CONFIGURED.has(code) || NOT_CONFIGURED_FOR_CALL.has(`${action} ${code}`);
