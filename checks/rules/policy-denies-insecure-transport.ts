@@ -56,7 +56,7 @@ function insecureTransport(st: IamStatement): T {
 export const codeCheck = defineCheck({
   name: 'policy-denies-insecure-transport',
   description: 'A resource policy denies every request of the service made without TLS (aws:SecureTransport = false) to every principal.',
-  kinds: ['aws.efs.file-system'],
+  kinds: ['aws.efs.file-system', 'aws.sqs.queue'],
   messages: {
     noPolicy: 'no resource policy, so requests without TLS are not denied',
     policyUnknown: 'the policy is known only after apply',

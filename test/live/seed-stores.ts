@@ -2,6 +2,7 @@ import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { AddPermissionCommand, CreateFunctionCommand, CreateFunctionUrlConfigCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateFileSystemCommand, EFSClient, PutFileSystemPolicyCommand } from '@aws-sdk/client-efs';
+import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 
 type Cfg = (region: string) => { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string } };
@@ -16,6 +17,8 @@ export interface SeededStores {
   badFunction: string;
   goodFileSystem: string;
   badFileSystem: string;
+  goodQueue: string;
+  badQueue: string;
 }
 
 const STUDENT = [{ Key: 'DataClassification', Value: 'student-data' }];
@@ -97,6 +100,24 @@ export async function seedStores(cfg: Cfg, region: string, keyArn: string): Prom
     }
     return fs.FileSystemArn ?? `arn:aws:elasticfilesystem:${region}:123456789012:file-system/${fs.FileSystemId}`;
   };
+  const sqs = new SQSClient(cfg(region));
+  const queue = async (name: string, good: boolean) => {
+    const arn = `arn:aws:sqs:${region}:123456789012:${name}`;
+    const statements = good
+      ? [
+          { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sqs:*', Resource: arn, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+          { Sid: 'FromTopic', Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn, Condition: { ArnEquals: { 'aws:SourceArn': `arn:aws:sns:${region}:123456789012:roster-updates` } } },
+        ]
+      : [{ Sid: 'Anyone', Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: arn }];
+    await sqs.send(
+      new CreateQueueCommand({
+        QueueName: name,
+        Attributes: { Policy: JSON.stringify({ Version: '2012-10-17', Statement: statements }), ...(good ? { KmsMasterKeyId: keyArn } : {}) },
+        tags: { DataClassification: 'student-data' },
+      }),
+    );
+    return arn;
+  };
   return {
     goodTable: await table('sessions-good', true),
     badTable: await table('sessions-bad', false),
@@ -106,5 +127,7 @@ export async function seedStores(cfg: Cfg, region: string, keyArn: string): Prom
     badFunction: await fn('roster-sync-bad', false),
     goodFileSystem: await fileSystem('files-good', true),
     badFileSystem: await fileSystem('files-bad', false),
+    goodQueue: await queue('roster-jobs-good', true),
+    badQueue: await queue('roster-jobs-bad', false),
   };
 }

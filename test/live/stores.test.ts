@@ -115,3 +115,21 @@ describe('EFS collected from moto', () => {
     expect(statusAt(findings, policy, seeded.badFileSystem)).toBe(bad);
   });
 });
+
+describe('SQS collected from moto', () => {
+  it('reads each queue with its attributes and tags', () => {
+    const good = snapshot.resources.find((r) => r.arn === seeded.goodQueue)!;
+    expect(good.type).toBe('AWS::SQS::Queue');
+    expect(good.data).toMatchObject({ QueueName: 'roster-jobs-good', tags: { DataClassification: 'student-data' } });
+    expect(typeof (good.data.Attributes as Record<string, unknown>).Policy).toBe('string');
+  });
+
+  it.each([
+    ['aws-sqs-queue-cmk', 'pass', 'fail'],
+    ['aws-sqs-tls-only-policy', 'pass', 'fail'],
+    ['aws-sqs-no-public-policy', 'pass', 'fail'],
+  ])('%s: the compliant queue %s, the broken one %s', (policy, good, bad) => {
+    expect(statusAt(findings, policy, seeded.goodQueue)).toBe(good);
+    expect(statusAt(findings, policy, seeded.badQueue)).toBe(bad);
+  });
+});

@@ -25,6 +25,7 @@ import { snsLiveAdapters } from './sns.js';
 import { dynamodbLiveAdapters } from './dynamodb.js';
 import { lambdaLiveAdapters } from './lambda.js';
 import { efsLiveAdapters } from './efs.js';
+import { sqsLiveAdapters } from './sqs.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -49,6 +50,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...dynamodbLiveAdapters,
   ...lambdaLiveAdapters,
   ...efsLiveAdapters,
+  ...sqsLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -83,6 +85,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::SNS::Topic': ['aws.sns.topic'],
   'AWS::Lambda::Function': ['aws.lambda.function'],
   'AWS::EFS::FileSystem': ['aws.efs.file-system'],
+  'AWS::SQS::Queue': ['aws.sqs.queue'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

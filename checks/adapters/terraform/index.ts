@@ -24,6 +24,7 @@ import { snsAdapters } from './sns.js';
 import { dynamodbAdapters } from './dynamodb.js';
 import { lambdaAdapters } from './lambda.js';
 import { efsAdapters } from './efs.js';
+import { sqsAdapters } from './sqs.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -50,6 +51,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...dynamodbAdapters,
   ...lambdaAdapters,
   ...efsAdapters,
+  ...sqsAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

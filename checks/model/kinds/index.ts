@@ -20,6 +20,7 @@ import { snsKinds } from './sns.js';
 import { dynamodbKinds } from './dynamodb.js';
 import { lambdaKinds } from './lambda.js';
 import { efsKinds } from './efs.js';
+import { sqsKinds } from './sqs.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -44,6 +45,7 @@ const SPECS = [
   ...dynamodbKinds,
   ...lambdaKinds,
   ...efsKinds,
+  ...sqsKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -92,6 +92,9 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "sns:GetTopicAttributes",
         "sns:ListTagsForResource",
         "sns:ListTopics",
+        "sqs:GetQueueAttributes",
+        "sqs:ListQueueTags",
+        "sqs:ListQueues",
         "sts:GetCallerIdentity",
         "wafv2:GetWebACLForResource",
       ]

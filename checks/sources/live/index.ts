@@ -22,6 +22,7 @@ import { collectDynamoDb } from './collect/dynamodb.js';
 import { collectSns } from './collect/sns.js';
 import { collectLambda } from './collect/lambda.js';
 import { collectEfs } from './collect/efs.js';
+import { collectSqs } from './collect/sqs.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
 import { TOOL_VERSION } from '../../version.js';
 import { pushAll } from '../../util/push-all.js';
@@ -51,6 +52,7 @@ export const REGIONAL_COLLECTORS = {
   sns: collectSns,
   lambda: collectLambda,
   efs: collectEfs,
+  sqs: collectSqs,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

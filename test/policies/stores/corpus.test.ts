@@ -20,6 +20,9 @@ const CASES: Array<[string, string, string, Record<string, string>, string?]> = 
   ['dynamodb/table_customer_key/bad_2.tf', 'aws-dynamodb-table-cmk', 'bad', { 'aws_dynamodb_table.bad_example': 'fail' }, 'alias/aws/dynamodb is the AWS managed key'],
   ['dynamodb/table_customer_key/bad_3.tf', 'aws-dynamodb-table-cmk', 'bad', { 'aws_dynamodb_table.bad_example': 'fail' }, 'enabled = false: the key argument is ignored'],
   ['dynamodb/table_customer_key/good_1.tf', 'aws-dynamodb-table-cmk', 'good', { 'aws_dynamodb_table.good_example': 'pass' }],
+  // trivy AWS-0135 (aws-sqs-queue-encryption-use-cmk) against aws-sqs-queue-cmk.
+  ['sqs/queue_encryption_with_cmk/bad_1.tf', 'aws-sqs-queue-cmk', 'bad', { 'aws_sqs_queue.bad_example': 'fail' }],
+  ['sqs/queue_encryption_with_cmk/good_1.tf', 'aws-sqs-queue-cmk', 'good', { 'aws_sqs_queue.good_example': 'unknown' }, 'kept disagreement: trivy passes any key other than alias/aws/sqs; a literal key id ("/blah") may name the AWS managed key, so ours is unknown until the live scan reads it'],
 ];
 
 describeWithShared('trivy-checks labelled snippets (stores)', 'corpora/aquasecurity__trivy-checks/_derived/split', () => {
