@@ -43,4 +43,10 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   // doors (issue 14)
   'aws.ec2.launch-template': { type: 'AWS::EC2::LaunchTemplate', arn: () => arn('ec2', 'launch-template/lt-0123456789abcdef0'), ids: (n) => ({ LaunchTemplateId: 'lt-0123456789abcdef0', LaunchTemplateName: n }) },
   'aws.cloudfront.distribution': { type: 'AWS::CloudFront::Distribution', arn: () => `arn:aws:cloudfront::${A}:distribution/E2QWRUHAPOMQZL`, ids: () => ({ Id: 'E2QWRUHAPOMQZL', DomainName: 'd111111abcdef8.cloudfront.net' }) },
+  // stores slice
+  'aws.sns.topic': { type: 'AWS::SNS::Topic', arn: (n) => arn('sns', n), ids: (n) => ({ Name: n, Attributes: { TopicArn: arn('sns', n) } }) },
+  'aws.lambda.function': { type: 'AWS::Lambda::Function', arn: (n) => arn('lambda', `function:${n}`), ids: (n) => ({ FunctionName: n }) },
+  'aws.efs.file-system': { type: 'AWS::EFS::FileSystem', arn: () => arn('elasticfilesystem', 'file-system/fs-0123456789abcdef0'), ids: () => ({ FileSystemId: 'fs-0123456789abcdef0' }) },
+  'aws.sqs.queue': { type: 'AWS::SQS::Queue', arn: (n) => arn('sqs', n), ids: (n) => ({ QueueName: n, QueueUrl: `https://sqs.${R}.amazonaws.com/${A}/${n}`, Attributes: { QueueArn: arn('sqs', n) } }) },
+  'aws.dynamodb.table': { type: 'AWS::DynamoDB::Table', arn: (n) => arn('dynamodb', `table/${n}`), ids: (n) => ({ TableName: n, Table: { TableName: n } }) },
 };

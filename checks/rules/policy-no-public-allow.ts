@@ -11,7 +11,8 @@ import { resourcePolicy } from './lib/policy-doc.js';
  * aws:SourceIp, kms:CallerAccount, ...). Negated operators (StringNotEquals ...), `...IfExists` and
  * `ForAllValues:` do not restrict: a caller without the key passes them. A principal with a wildcard
  * account (`arn:aws:iam::*:root`) is as public as `*`. Conditions such as aws:SecureTransport do not
- * restrict who the caller is. No policy at all is not public.
+ * restrict who the caller is. No policy at all is not public, unless `requirePolicy` says the service is
+ * open without one (an EFS file system grants every NFS client full access until a policy says otherwise).
  */
 const RESTRICTING_KEYS = [
   'aws:sourcearn',
@@ -37,6 +38,7 @@ type Verdict = 'public' | 'restricted' | 'unknown';
 
 const messages = {
   noPolicy: 'no policy document (AWS applies no public grant)',
+  noPolicyOpen: 'no policy document, and without one the service grants every client full access',
   policyUnknown: 'the policy is known only after apply',
   publicPrincipal: '{statement} allows Principal "*" without a condition restricting the caller',
   publicNotPrincipal: '{statement} allows every principal but the NotPrincipal list without a condition restricting the caller',
@@ -86,16 +88,17 @@ export const codeCheck = defineCheck({
     type: 'object',
     additionalProperties: false,
     required: ['attr'],
-    properties: { attr: { type: 'string' }, sourceLink: { type: 'string' }, restrictingKeys: { type: 'array', items: { type: 'string' } } },
+    properties: { attr: { type: 'string' }, sourceLink: { type: 'string' }, restrictingKeys: { type: 'array', items: { type: 'string' } }, requirePolicy: { type: 'boolean' } },
   },
-  kinds: ['aws.kms.key', 'aws.s3.bucket'],
+  kinds: ['aws.kms.key', 'aws.s3.bucket', 'aws.lambda.function', 'aws.efs.file-system', 'aws.sqs.queue'],
   messages,
   optionRefs: { attr: 'attr', sourceLink: { link: 'aws.iam.policy-document' } },
   evaluate(r, ctx, options) {
     const look = resourcePolicy(r, ctx.model, String(options.attr), options.sourceLink as string | undefined);
     const ev = (value: unknown) => [{ path: look.path, value, loc: look.loc }];
     if (look.error) return { truth: 'error', evidence: ev(null), error: look.error, loc: look.loc };
-    if (look.doc === undefined) return { truth: 'true', evidence: ev(null), loc: look.loc, message: { id: 'noPolicy' } };
+    // requirePolicy: a service open to everyone without a policy (EFS) needs one to be closed.
+    if (look.doc === undefined) return options.requirePolicy ? { truth: 'false', evidence: ev(null), loc: look.loc, message: { id: 'noPolicyOpen' } } : { truth: 'true', evidence: ev(null), loc: look.loc, message: { id: 'noPolicy' } };
     if (isUnknown(look.doc)) return { truth: 'unknown', evidence: ev('(known after apply)'), loc: look.loc, message: { id: 'policyUnknown' } };
     const extra = (options.restrictingKeys as string[] | undefined) ?? [];
     let unknown: CheckMessage<typeof messages> | undefined;

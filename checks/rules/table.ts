@@ -8,7 +8,9 @@ import { codeCheck as ecsPlaintextEnvironment } from './ecs-plaintext-environmen
 import { codeCheck as iamPolicyGrants } from './iam-policy-grants.js';
 import { codeCheck as iamTrustPrincipals } from './iam-trust-principals.js';
 import { codeCheck as kmsKeyCustomerManaged } from './kms-key-customer-managed.js';
+import { codeCheck as lambdaPlaintextEnvironment } from './lambda-plaintext-environment.js';
 import { codeCheck as noPlaintextCredentials } from './no-plaintext-credentials.js';
+import { codeCheck as policyDeniesInsecureTransport } from './policy-denies-insecure-transport.js';
 import { codeCheck as policyNoPublicAllow } from './policy-no-public-allow.js';
 import { codeCheck as rdsConnectionLogging } from './rds-connection-logging.js';
 import { codeCheck as rdsForceSsl } from './rds-force-ssl.js';
@@ -35,7 +37,9 @@ export const CODE_CHECKS: CodeChecks = {
   'iam-policy-grants': iamPolicyGrants,
   'iam-trust-principals': iamTrustPrincipals,
   'kms-key-customer-managed': kmsKeyCustomerManaged,
+  'lambda-plaintext-environment': lambdaPlaintextEnvironment,
   'no-plaintext-credentials': noPlaintextCredentials,
+  'policy-denies-insecure-transport': policyDeniesInsecureTransport,
   'policy-no-public-allow': policyNoPublicAllow,
   'rds-connection-logging': rdsConnectionLogging,
   'rds-force-ssl': rdsForceSsl,

@@ -46,10 +46,11 @@ const CREDENTIAL_NAME =
   /(password|passwd|passphrase|(^|[^a-z])pass($|[^a-z])|(^|[^a-z])pwd($|[^a-z])|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?string|client[_-]?secret|connection[_-]?string)/i;
 /**
  * Names that point at a credential or describe one rather than hold it (`DB_PASSWORD_SECRET_ARN`,
- * `SECRET_NAME`, `TOKEN_TTL`, `http_tokens`, `kms_key_id`), and IAM condition keys or paths (`:`, `.`, `/`).
+ * `SECRET_NAME`, `TOKEN_TTL`, `http_tokens`, `kms_key_id`), idempotency tokens (`creation_token` of an EFS file
+ * system), and IAM condition keys or paths (`:`, `.`, `/`).
  */
 const REFERENCE_NAME =
-  /(arn|arns|_ids?$|[a-z]Ids?$|names?$|kms|rotation|length|enabled|manage|secretsmanager|ssm|_ref$|from$|_files?$|_paths?$|_dir$|_header$|_param(eter)?s?$|_ttl$|_expir|_timeout$|_type$|_source$|_policy$|_version$|_stages?$|_days$|_mode$|_url$|_uri$|_endpoint$|_location$|_prefix$|^http_tokens$|[:./])/i;
+  /(arn|arns|_ids?$|[a-z]Ids?$|names?$|kms|rotation|length|enabled|manage|secretsmanager|ssm|_ref$|from$|_files?$|_paths?$|_dir$|_header$|_param(eter)?s?$|_ttl$|_expir|_timeout$|_type$|_source$|_policy$|_version$|_stages?$|_days$|_mode$|_url$|_uri$|_endpoint$|_location$|_prefix$|^http_tokens$|^(creation|client|idempotency)_token$|[:./])/i;
 
 const credentialNames = new Map<string, boolean>();
 

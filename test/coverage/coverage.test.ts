@@ -42,12 +42,17 @@ describe('coverage reasons', () => {
   it('tells a type unknown to the model, a kind without policy, disabled policies, scope exclusion and a split resource of something elsewhere apart', async () => {
     const dir = root({
       'main.tf': `
-resource "aws_dynamodb_table" "t" {
-  name     = "t"
-  hash_key = "id"
-  attribute {
-    name = "id"
-    type = "S"
+resource "aws_keyspaces_table" "t" {
+  keyspace_name = "sis"
+  table_name    = "t"
+  schema_definition {
+    partition_key {
+      name = "id"
+    }
+    column {
+      name = "id"
+      type = "text"
+    }
   }
   tags = { DataClassification = "student-data" }
 }
@@ -77,15 +82,15 @@ resource "aws_s3_bucket_versioning" "b" {
     status = "Enabled"
   }
 }
-resource "aws_sqs_queue" "q" {
-  name = "q"
-  tags = { DataClassification = "student-data" }
+resource "aws_mq_broker" "q" {
+  broker_name = "q"
+  tags        = { DataClassification = "student-data" }
 }
 `,
     });
     const results = await scan(dir);
     const row = (r: string) => rowsOf(results).find((x) => x.resource === r)!;
-    expect(row('aws_dynamodb_table.t')).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'database' });
+    expect(row('aws_keyspaces_table.t')).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'database' });
     expect(row('aws_backup_selection.s')).toMatchObject({ policies: 0, reason: 'no-policy', kind: 'aws.backup.selection' });
     expect(row('aws_cloudwatch_log_group.public')).toMatchObject({ policies: 0, reason: 'out-of-scope', dataStore: 'log' });
     expect(row('aws_s3_bucket_versioning.elsewhere')).toMatchObject({ policies: 0, reason: 'outside-input' });
@@ -96,7 +101,7 @@ resource "aws_sqs_queue" "q" {
     // The explicitly public log group is out of every policy's scope by its classification: the inventory passes it.
     const evaluated = (a: string) => results.findings.find((f) => f.policyId === 'aws-data-store-evaluated' && f.resource.address === a)!;
     expect(evaluated('aws_cloudwatch_log_group.public')).toMatchObject({ status: 'pass', message: expect.stringMatching(/classified public: outside the scope/) });
-    expect(evaluated('aws_dynamodb_table.t').status).toBe('unknown');
+    expect(evaluated('aws_keyspaces_table.t').status).toBe('unknown');
     expect(evaluated('aws_s3_bucket.b').message).toMatch(/evaluated by \d+ policies/);
     expect(coverageLine(results.coverage!)).toMatch(/^7 resources: 2 evaluated, 5 of 5 types not evaluated \(/);
   });
@@ -217,11 +222,11 @@ describe('readiness report coverage', () => {
 
 describe('stored runs', () => {
   it('keep the coverage section (a store holds the results document as it was)', async () => {
-    const dir = root({ 'main.tf': 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n' });
+    const dir = root({ 'main.tf': 'resource "aws_mq_broker" "q" {\n  broker_name = "q"\n}\n' });
     const results = await scan(dir);
     const { store, run } = await appendRun(join(dir, '.store'), results);
     const back = await store.readResults(run.id);
     expect(back.coverage).toEqual(JSON.parse(JSON.stringify(results.coverage)));
-    expect(back.coverage!.inputs[0]!.resources[0]).toMatchObject({ resource: 'aws_sqs_queue.q', reason: 'unmodelled', dataStore: 'queue' });
+    expect(back.coverage!.inputs[0]!.resources[0]).toMatchObject({ resource: 'aws_mq_broker.q', reason: 'unmodelled', dataStore: 'queue' });
   });
 });

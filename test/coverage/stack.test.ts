@@ -70,10 +70,10 @@ describe.each(FORMS)('coverage test stack (%s)', async (form, path) => {
 
   it('names the types no policy evaluated and why, and the data stores among them', () => {
     const row = (type: string) => rows.find((r) => r.type === type || r.resource.includes(type));
-    const dynamo = rows.find((r) => /dynamodb/i.test(r.type))!;
+    const dynamo = rows.find((r) => /keyspaces|cassandra/i.test(r.type))!;
     expect(dynamo).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'database' });
-    expect(rows.find((r) => /efs|elasticfilesystem/i.test(r.type))).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'file-storage' });
-    expect(rows.find((r) => /sqs/i.test(r.type))).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'queue' });
+    expect(rows.find((r) => /fsx/i.test(r.type))).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'file-storage' });
+    expect(rows.find((r) => /mq_broker|amazonmq/i.test(r.type))).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'queue' });
     // doors (issue 14): CloudFront is modelled now; its six policies evaluate the distribution (unknown live: the record has no configuration).
     expect(rows.find((r) => /cloudfront/i.test(r.type))).toMatchObject({ policies: 6, dataStore: 'front-door' });
     const bucket = row('scratch')!;
@@ -82,7 +82,7 @@ describe.each(FORMS)('coverage test stack (%s)', async (form, path) => {
     if (form !== 'live') expect(row('aws_route53_zone')).toMatchObject({ policies: 0, reason: 'unmodelled' });
     if (form !== 'live') expect(row('aws_route53_zone')!.dataStore).toBeUndefined();
     expect(results.coverage!.dataStoresNotEvaluated).toBe(3);
-    // Untagged: the scratch bucket, the EFS file system, the application log group, the CloudFront distribution.
+    // Untagged: the scratch bucket, the FSx file system, the application log group, the CloudFront distribution.
     expect(results.coverage!.dataStoresUnclassified).toBe(4);
   });
 
@@ -98,9 +98,9 @@ describe.each(FORMS)('coverage test stack (%s)', async (form, path) => {
     const unclassified = results.findings.filter((f) => f.policyId === 'aws-data-store-classified' && f.status === 'fail').map(short);
     expect(unclassified).toHaveLength(4);
     expect(unclassified.some((a) => /scratch/.test(a))).toBe(true);
-    expect(unclassified.some((a) => /efs|elasticfilesystem/.test(a))).toBe(true);
+    expect(unclassified.some((a) => /fsx/.test(a))).toBe(true);
     const classifiedPass = results.findings.filter((f) => f.policyId === 'aws-data-store-classified' && f.status === 'pass').map(short);
-    expect(classifiedPass.some((a) => /dynamodb|rosters/.test(a))).toBe(true);
+    expect(classifiedPass.some((a) => /keyspaces|rosters/.test(a))).toBe(true);
   });
 
   it('judges the untagged stores as student data: the log group that never expires, the bucket without versioning or access logs', () => {
@@ -135,7 +135,7 @@ describe.each(FORMS)('coverage test stack (%s)', async (form, path) => {
     const md = render('markdown', results, meta);
     expect(md).toContain('### Coverage');
     expect(md).toMatch(line);
-    expect(md).toMatch(/\| aws\\_dynamodb\\_table \| 1 \| type unknown to the model \| database \||\| AWS::DynamoDB::Table \| 1 \| type unknown to the model \| database \|/);
+    expect(md).toMatch(/\| aws\\_keyspaces\\_table \| 1 \| type unknown to the model \| database \||\| AWS::Cassandra::Table \| 1 \| type unknown to the model \| database \|/);
     const { report } = gov01(results);
     expect(report.scope.coverage?.dataStoresNotEvaluated).toBe(3);
     expect(report.scope.coverage?.unevaluatedDataStores.map((d) => d.dataStore).sort()).toEqual(['database', 'file-storage', 'queue']);
@@ -173,7 +173,7 @@ describe('coverage: each gap alone keeps the exit status and the inventory contr
   );
   const unevaluated = write(
     'unevaluated',
-    'resource "aws_dynamodb_table" "rosters" {\n  name     = "rosters"\n  hash_key = "id"\n  attribute {\n    name = "id"\n    type = "S"\n  }\n  tags = { DataClassification = "student-data" }\n}\n',
+    'resource "aws_keyspaces_table" "rosters" {\n  keyspace_name = "sis"\n  table_name    = "rosters"\n  schema_definition {\n    partition_key {\n      name = "id"\n    }\n    column {\n      name = "id"\n      type = "text"\n    }\n  }\n  tags = { DataClassification = "student-data" }\n}\n',
   );
   const unclassified = write('unclassified', 'resource "aws_cloudwatch_log_group" "app" {\n  name              = "/ecs/app"\n  retention_in_days = 30\n}\n');
 
@@ -186,7 +186,7 @@ describe('coverage: each gap alone keeps the exit status and the inventory contr
   it('a tagged store no policy evaluates: unknown, still exit 1 (gateUnknown), and the control needs evidence', async () => {
     const r = cli(['scan', unevaluated]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/aws-data-store-evaluated aws_dynamodb_table\.rosters .*data store not evaluated by the catalog \(aws_dynamodb_table: type unknown to the model\)/);
+    expect(r.stdout).toMatch(/aws-data-store-evaluated aws_keyspaces_table\.rosters .*data store not evaluated by the catalog \(aws_keyspaces_table: type unknown to the model\)/);
     const results = await scan(unevaluated);
     expect(results.summary.fail).toBe(0);
     expect(gov01(results).control.status).toBe('needs-evidence');

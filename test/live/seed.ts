@@ -17,6 +17,8 @@ import { CreateDBClusterCommand, CreateDBClusterParameterGroupCommand } from '@a
 import { CreateFlowLogsCommand, CreateVolumeCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 // doors (issue 14)
 import { seedFrontDoors } from './seed-doors.js';
+// stores slice
+import { seedStores } from './seed-stores.js';
 
 export const ACCOUNT = '123456789012';
 export const GOOD = 'us-east-1';
@@ -225,4 +227,6 @@ async function seedEveryKind(cfg: Cfg, keyArn: string): Promise<void> {
   );
   // doors (issue 14)
   await seedFrontDoors(cfg);
+  // stores slice: DynamoDB, EFS, SQS, SNS, Lambda
+  await seedStores(cfg, GOOD, keyArn);
 }

@@ -29,6 +29,11 @@ import { ecrLiveAdapters } from './ecr.js';
 // doors (issue 14)
 import { cloudfrontLiveAdapters } from './cloudfront.js';
 import { ec2LaunchTemplateLiveAdapters } from './ec2-launch-template.js';
+// stores slice
+import { dynamodbLiveAdapters } from './dynamodb.js';
+import { lambdaLiveAdapters } from './lambda.js';
+import { efsLiveAdapters } from './efs.js';
+import { sqsLiveAdapters } from './sqs.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -57,6 +62,11 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   // doors (issue 14)
   ...cloudfrontLiveAdapters,
   ...ec2LaunchTemplateLiveAdapters,
+  // stores slice
+  ...dynamodbLiveAdapters,
+  ...lambdaLiveAdapters,
+  ...efsLiveAdapters,
+  ...sqsLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -97,6 +107,12 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   // doors (issue 14)
   'AWS::CloudFront::Distribution': ['aws.cloudfront.distribution'],
   'AWS::EC2::LaunchTemplate': ['aws.ec2.launch-template'],
+  // stores slice
+  'AWS::DynamoDB::Table': ['aws.dynamodb.table'],
+  'AWS::SNS::Topic': ['aws.sns.topic'],
+  'AWS::Lambda::Function': ['aws.lambda.function'],
+  'AWS::EFS::FileSystem': ['aws.efs.file-system'],
+  'AWS::SQS::Queue': ['aws.sqs.queue'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

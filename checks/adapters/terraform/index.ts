@@ -32,6 +32,11 @@ import { elbClassicAdapters } from './elb-classic.js';
 import { ec2LaunchTemplateAdapters } from './ec2-launch-template.js';
 import { cognitoAdapters } from './cognito.js';
 import { apigatewayAdapters } from './apigateway.js';
+// stores slice
+import { dynamodbAdapters } from './dynamodb.js';
+import { lambdaAdapters } from './lambda.js';
+import { efsAdapters } from './efs.js';
+import { sqsAdapters } from './sqs.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -66,6 +71,11 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...ec2LaunchTemplateAdapters,
   ...cognitoAdapters,
   ...apigatewayAdapters,
+  // stores slice
+  ...dynamodbAdapters,
+  ...lambdaAdapters,
+  ...efsAdapters,
+  ...sqsAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

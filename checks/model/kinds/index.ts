@@ -27,6 +27,11 @@ import { elbClassicKinds } from './elb-classic.js';
 import { ec2LaunchTemplateKinds } from './ec2-launch-template.js';
 import { cognitoKinds } from './cognito.js';
 import { apigatewayKinds } from './apigateway.js';
+// stores slice
+import { dynamodbKinds } from './dynamodb.js';
+import { lambdaKinds } from './lambda.js';
+import { efsKinds } from './efs.js';
+import { sqsKinds } from './sqs.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -58,6 +63,11 @@ const SPECS = [
   ...ec2LaunchTemplateKinds,
   ...cognitoKinds,
   ...apigatewayKinds,
+  // stores slice
+  ...dynamodbKinds,
+  ...lambdaKinds,
+  ...efsKinds,
+  ...sqsKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

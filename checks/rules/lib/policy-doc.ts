@@ -23,7 +23,8 @@ export function resourcePolicy(r: Resource, model: Model, attr: string, sourceLi
   const val = attrNamed(r, attr);
   if (val?.error) return { doc: undefined, path: attr, loc: val.loc, error: val.error };
   if (val && val.origin !== 'unknown' && val.value !== undefined && val.value !== null) {
-    const doc = normalizeIamDocument(val.value);
+    // A statement list (a Lambda function's permissions) is the document those statements make.
+    const doc = normalizeIamDocument(Array.isArray(val.value) ? { Statement: val.value } : val.value);
     return { doc: doc ?? undefined, path: attr, loc: val.loc };
   }
   if (val?.origin === 'unknown' || isUnknown(val?.value)) {

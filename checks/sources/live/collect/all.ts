@@ -18,6 +18,11 @@ import { collectGuardDuty } from './guardduty.js';
 import { collectSecurityHub } from './securityhub.js';
 import { collectCloudFront } from './cloudfront.js';
 import { collectLaunchTemplates } from './ec2-launch-templates.js';
+import { collectDynamoDb } from './dynamodb.js';
+import { collectSns } from './sns.js';
+import { collectLambda } from './lambda.js';
+import { collectEfs } from './efs.js';
+import { collectSqs } from './sqs.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -42,6 +47,12 @@ export const REGIONAL_COLLECTORS = {
   configRecorder: collectConfigRecorder,
   // doors (issue 14)
   ec2LaunchTemplates: collectLaunchTemplates,
+  // stores slice
+  dynamodb: collectDynamoDb,
+  sns: collectSns,
+  lambda: collectLambda,
+  efs: collectEfs,
+  sqs: collectSqs,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

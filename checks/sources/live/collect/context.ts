@@ -58,6 +58,12 @@ const SERVICE_PREFIX: Record<string, string> = {
   SecurityHubClient: 'securityhub',
   // doors (issue 14)
   CloudFrontClient: 'cloudfront',
+  // stores slice
+  DynamoDBClient: 'dynamodb',
+  EFSClient: 'elasticfilesystem',
+  SQSClient: 'sqs',
+  SNSClient: 'sns',
+  LambdaClient: 'lambda',
 };
 
 /**
@@ -92,6 +98,17 @@ const NOT_CONFIGURED = new Set([
   // guard slice: Security Hub's answer in a region where it is not enabled ("not subscribed").
   'InvalidAccessException',
 ]);
+
+/**
+ * Error codes that mean "not configured" only for one call (`<iam action> <code>`): elsewhere the same code
+ * is a failed read. stores slice: Lambda answers GetPolicy for a function without a resource policy with
+ * ResourceNotFoundException; EFS answers PolicyNotFound for a file system without a file system policy.
+ */
+const NOT_CONFIGURED_FOR_CALL = new Set(['lambda:GetPolicy ResourceNotFoundException', 'elasticfilesystem:DescribeFileSystemPolicy PolicyNotFound', 'elasticfilesystem:DescribeBackupPolicy PolicyNotFound']);
+
+function notConfigured(action: string, code: string): boolean {
+  return NOT_CONFIGURED.has(code) || NOT_CONFIGURED_FOR_CALL.has(`${action} ${code}`);
+}
 
 /** Classified outcome of a read. */
 export type Read<T> = { ok: true; value: T } | { ok: false; notConfigured: true; code: string } | { ok: false; notConfigured: false; error: SnapshotError };
@@ -233,7 +250,7 @@ export class Collector {
         } catch (e) {
           // A "not configured" answer is a successful read of that fact; the code says which answer.
           const code = errorCode(e);
-          this.calls.push({ service, operation, region, ok: NOT_CONFIGURED.has(code), code });
+          this.calls.push({ service, operation, region, ok: notConfigured(action, code), code });
           throw e;
         }
       },
@@ -257,7 +274,7 @@ export class Collector {
       return { ok: true, value: await limit(fn) };
     } catch (e) {
       const code = errorCode(e);
-      if (NOT_CONFIGURED.has(code)) return { ok: false, notConfigured: true, code };
+      if (notConfigured(call, code)) return { ok: false, notConfigured: true, code };
       const message = String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 300);
       return { ok: false, notConfigured: false, error: { code, message, call } };
     }

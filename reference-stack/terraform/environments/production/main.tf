@@ -155,9 +155,18 @@ module "backup" {
 
   name           = local.name
   kms_key_arn    = module.kms.key_arns["backups"]
-  resource_arns  = [module.database.cluster_arn]
+  resource_arns  = [module.database.cluster_arn, module.sessions.table_arn]
   retention_days = var.backup_retention_days
   tags           = local.tags
+}
+
+# stores slice: session state in DynamoDB
+module "sessions" {
+  source = "../../modules/sessions"
+
+  name        = local.name
+  kms_key_arn = module.kms.key_arns["database"]
+  tags        = local.tags
 }
 
 module "auditor" {

@@ -11,8 +11,11 @@ provider "aws" {
   region = "us-east-1"
 }
 
-resource "aws_sqs_queue" "jobs" {
-  name = "roster-jobs"
+resource "aws_mq_broker" "jobs" {
+  broker_name = "roster-jobs"
+  engine_type = "RabbitMQ"
+  engine_version = "3.13"
+  host_instance_type = "mq.t3.micro"
   tags = {
     DataClassification = "student-data"
   }

@@ -22,21 +22,26 @@ resource "aws_s3_bucket" "scratch" {
   bucket = "lincoln-usd-scratch"
 }
 
-resource "aws_dynamodb_table" "rosters" {
-  name = "rosters"
-  billing_mode = "PAY_PER_REQUEST"
-  hash_key = "id"
-  attribute {
-    name = "id"
-    type = "S"
+resource "aws_keyspaces_table" "rosters" {
+  keyspace_name = "sis"
+  table_name = "rosters"
+  schema_definition {
+    partition_key {
+      name = "id"
+    }
+    column {
+      name = "id"
+      type = "text"
+    }
   }
   tags = {
     DataClassification = "student-data"
   }
 }
 
-resource "aws_efs_file_system" "files" {
-  encrypted = false
+resource "aws_fsx_lustre_file_system" "files" {
+  storage_capacity = 1200
+  subnet_ids = ["subnet-0123456789abcdef0"]
 }
 
 resource "aws_cloudwatch_log_group" "app" {

@@ -1,0 +1,53 @@
+import type { Val } from '../../model/value.js';
+import { isUnknown, UNKNOWN } from '../../model/value.js';
+import type { TfRecord } from '../../sources/terraform/record.js';
+import { asBool, attr, awsManagedKeyAttr, computedAttr, derived, isConfigured, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+
+/**
+ * Whether the table's key is one AWS controls. server_side_encryption is Optional+Computed: absent (or
+ * enabled = false) means the AWS owned key; enabled without kms_key_arn means aws/dynamodb.
+ */
+function tableKeyAwsManaged(rec: TfRecord): Val<boolean> {
+  const enabled = computedAttr<boolean>(rec, 'server_side_encryption.enabled', { default: false, map: asBool, configuredAt: 'server_side_encryption' });
+  if (enabled.origin === 'unknown') return { value: undefined, origin: 'unknown', loc: enabled.loc };
+  if (enabled.value !== true) return { value: true, origin: enabled.origin, loc: enabled.loc };
+  return awsManagedKeyAttr(rec, 'server_side_encryption.0.kms_key_arn');
+}
+
+function replicas(rec: TfRecord): Val<unknown[]> {
+  const raw = rawAt(rec.values, 'replica');
+  const loc = locOf(rec, 'replica');
+  if (isUnknown(raw)) return isConfigured(rec, 'replica') === false ? { value: [], origin: 'default', loc } : { value: undefined, origin: 'unknown', loc };
+  if (!Array.isArray(raw) || raw.length === 0) return { value: [], origin: 'default', loc };
+  return {
+    value: raw.map((x, i) => {
+      if (isUnknown(x) || !x || typeof x !== 'object') return x;
+      const o = x as Record<string, unknown>;
+      const managed = awsManagedKeyAttr(rec, `replica.${i}.kms_key_arn`);
+      return { region: o.region_name, kmsKeyArn: o.kms_key_arn || null, kmsKeyIsAwsManaged: managed.origin === 'unknown' ? UNKNOWN : managed.value, _loc: locOf(rec, `replica.${i}`) };
+    }),
+    origin: 'explicit',
+    loc,
+  };
+}
+
+const table: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.dynamodb.table', [rec.values.name]);
+  const ttlEnabled = computedAttr<boolean>(rec, 'ttl.enabled', { default: false, map: asBool, configuredAt: 'ttl' });
+  r.attrs = {
+    name: attr<string>(rec, 'name'),
+    kmsKeyArn: computedAttr<string>(rec, 'server_side_encryption.kms_key_arn', { configuredAt: 'server_side_encryption.kms_key_arn' }),
+    kmsKeyIsAwsManaged: tableKeyAwsManaged(rec),
+    pointInTimeRecovery: computedAttr<boolean>(rec, 'point_in_time_recovery.enabled', { default: false, map: asBool, configuredAt: 'point_in_time_recovery' }),
+    deletionProtection: attr<boolean>(rec, 'deletion_protection_enabled', { default: false, map: asBool }),
+    ttlEnabled,
+    ttlAttributeName: derived(ttlEnabled.value === true ? (rawAt(rec.values, 'ttl.attribute_name') as string | undefined) : undefined, [ttlEnabled]),
+    replicas: replicas(rec),
+    ...tagAttrs(rec),
+  };
+  r.linkRefs!.push(linkRef(rec, 'kmsKey', 'server_side_encryption.kms_key_arn', ['aws.kms.key']));
+  return r;
+};
+
+/** Terraform resource type -> adapter. */
+export const dynamodbAdapters: Record<string, TfAdapter> = { aws_dynamodb_table: table };

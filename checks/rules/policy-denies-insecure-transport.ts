@@ -1,0 +1,88 @@
+import { defineCheck } from '../engine/code-check.js';
+import type { IamStatement } from '../model/iam-document.js';
+import { isUnknown } from '../model/value.js';
+import { resourcePolicy, strs } from './lib/policy-doc.js';
+
+/**
+ * A resource policy (EFS file system policy, ...) refuses requests made without TLS: a statement with
+ * Effect Deny, Principal `*` (or {"AWS": "*"}), an Action that covers the whole service (`*` or
+ * `<service>:*`) and Condition Bool (or BoolIfExists) aws:SecureTransport = false. The resource a
+ * statement names is not judged: a resource policy applies to its own resource. No policy denies nothing.
+ */
+type T = 'yes' | 'no' | 'unknown';
+
+function and(...xs: T[]): T {
+  return xs.includes('no') ? 'no' : xs.includes('unknown') ? 'unknown' : 'yes';
+}
+
+function deny(st: IamStatement): T {
+  return isUnknown(st.Effect) ? 'unknown' : st.Effect === 'Deny' ? 'yes' : 'no';
+}
+
+function everyone(st: IamStatement): T {
+  if (st.NotPrincipal !== undefined) return isUnknown(st.NotPrincipal) ? 'unknown' : 'no';
+  const p = st.Principal;
+  if (p === undefined) return 'no';
+  if (isUnknown(p)) return 'unknown';
+  const aws = strs(p.AWS);
+  if (aws.values.includes('*')) return 'yes';
+  return aws.unknown ? 'unknown' : 'no';
+}
+
+function wholeService(st: IamStatement, service: string): T {
+  if (st.Action === undefined) return 'no';
+  const a = strs(st.Action);
+  if (a.values.some((x) => x === '*' || x.toLowerCase() === `${service.toLowerCase()}:*`)) return 'yes';
+  return a.unknown ? 'unknown' : 'no';
+}
+
+function insecureTransport(st: IamStatement): T {
+  const c = st.Condition;
+  if (c === undefined) return 'no';
+  if (isUnknown(c)) return 'unknown';
+  let unknown = false;
+  for (const [op, block] of Object.entries(c)) {
+    if (!/^bool(ifexists)?$/i.test(op)) continue;
+    for (const [key, vals] of Object.entries(block)) {
+      if (key.toLowerCase() !== 'aws:securetransport') continue;
+      const v = strs(vals);
+      if (v.values.some((x) => x.toLowerCase() === 'false')) return 'yes';
+      if (v.unknown) unknown = true;
+    }
+  }
+  return unknown ? 'unknown' : 'no';
+}
+
+export const codeCheck = defineCheck({
+  name: 'policy-denies-insecure-transport',
+  description: 'A resource policy denies every request of the service made without TLS (aws:SecureTransport = false) to every principal.',
+  kinds: ['aws.efs.file-system', 'aws.sqs.queue'],
+  messages: {
+    noPolicy: 'no resource policy, so requests without TLS are not denied',
+    policyUnknown: 'the policy is known only after apply',
+    partlyUnknown: 'part of the policy is known only after apply',
+    noTlsDeny: 'no Deny statement for Principal "*" on {service}:* with aws:SecureTransport = false',
+  },
+  optionsSchema: { type: 'object', additionalProperties: false, required: ['attr', 'service'], properties: { attr: { type: 'string' }, service: { type: 'string' }, sourceLink: { type: 'string' } } },
+  optionRefs: { attr: 'attr', sourceLink: { link: 'aws.iam.policy-document' } },
+  evaluate(r, ctx, options) {
+    const service = String(options.service);
+    const look = resourcePolicy(r, ctx.model, String(options.attr), options.sourceLink as string | undefined);
+    const ev = (value: unknown) => [{ path: look.path, value, loc: look.loc }];
+    if (look.error) return { truth: 'error', evidence: ev(null), error: look.error, loc: look.loc };
+    if (look.doc === undefined) return { truth: 'false', evidence: ev(null), loc: look.loc, message: { id: 'noPolicy' } };
+    if (isUnknown(look.doc)) return { truth: 'unknown', evidence: ev('(known after apply)'), loc: look.loc, message: { id: 'policyUnknown' } };
+    let sawUnknown = false;
+    for (const st of look.doc.Statement) {
+      if (isUnknown(st)) {
+        sawUnknown = true;
+        continue;
+      }
+      const t = and(deny(st), everyone(st), wholeService(st, service), insecureTransport(st));
+      if (t === 'yes') return { truth: 'true', evidence: ev(look.doc), loc: look.loc };
+      if (t === 'unknown') sawUnknown = true;
+    }
+    if (sawUnknown) return { truth: 'unknown', evidence: ev(look.doc), loc: look.loc, message: { id: 'partlyUnknown' } };
+    return { truth: 'false', evidence: ev(look.doc), loc: look.loc, message: { id: 'noTlsDeny', data: { service } } };
+  },
+});
