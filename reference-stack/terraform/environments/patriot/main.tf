@@ -223,6 +223,8 @@ module "account_baseline" {
   account_id         = var.account_id
   config_bucket_name = module.storage.audit_bucket
   tags               = local.tags
+}
+
 # doors (issue 14): the static frontend on CloudFront.
 module "frontend" {
   source = "../../modules/frontend"
