@@ -2,22 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { applyEdit, loadMutations, proofContext, runMutation, summarise, type Mutation } from '../../scripts/mutate.js';
 import { InputError } from '../../checks/errors.js';
 
-// A fast sample of the mutation proof (the whole proof runs with `npm run mutate`): one mutation per
-// kind of edit and per kind of relation the checks must follow (facets, links, code checks, appended
-// resources, deleted blocks, module variables, environment inputs).
-const SAMPLE = [
-  'student-buckets-sse-s3', // split S3 encryption facet
-  'aurora-parameter-group-detached', // link to a parameter group (with declared collateral)
-  'alb-no-https-listener', // deleteBlock
-  'data-sg-from-world', // security group rule facets, network code checks
-  'task-role-s3-star', // IAM policy document
-  'rds-literal-password', // append + replace + a second file
-  'region-not-approved', // environment input (tfvars)
-  'trail-misses-exports-bucket', // CloudTrail data events over module outputs
-  'break-glass-old-access-key', // live mutation of reference-stack/live/account.live.yaml (credential report)
-];
-
-describe('mutation proof (sample)', () => {
+// The whole mutation proof, one test per mutation of reference-stack/mutations.yaml (what `npm run
+// mutate` prints): each realistic mistake made to the reference stack (or to its recorded account, for
+// live-only policies) is caught by the policy it exists for, with only the collateral it declares.
+describe('mutation proof', () => {
   const all = loadMutations();
   const ctx = proofContext();
 
@@ -29,13 +17,15 @@ describe('mutation proof (sample)', () => {
     expect(unknown, 'mutations naming no policy of the catalog').toEqual([]);
   });
 
-  for (const id of SAMPLE) {
-    it(`${id} is caught by its policy, with only declared collateral`, async () => {
-      const m = all.find((x) => x.id === id);
-      expect(m, `mutation ${id} in reference-stack/mutations.yaml`).toBeDefined();
-      const r = await runMutation(m as Mutation, ctx);
+  it('holds enough mutations to mean something (a file that failed to load would list none)', () => {
+    expect(all.length).toBeGreaterThanOrEqual(ctx.catalog.policies.length);
+  });
+
+  for (const m of all) {
+    it(`${m.id} is caught by ${m.policy}, with only declared collateral`, async () => {
+      const r = await runMutation(m, ctx);
       expect(r.error).toBeUndefined();
-      expect(r.caught, `${m!.policy} must fail after "${m!.description}"`).toBe(true);
+      expect(r.caught, `${m.policy} must fail after "${m.description}"`).toBe(true);
       expect(r.undeclared).toEqual([]);
       expect(r.declaredButPassing).toEqual([]);
     });
