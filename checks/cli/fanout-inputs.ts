@@ -9,6 +9,7 @@ import { coveredBySnapshot, missingShardSnapshot, parseShardManifest, shardStatu
 import { readSnapshot, serializeSnapshot } from '../sources/live/snapshot.js';
 import { localise, S3Inputs } from './s3-input.js';
 import { isS3Url } from './s3-output.js';
+import { pushAll } from '../util/push-all.js';
 
 /**
  * The inputs of a fan-out merge: `s3://` prefixes fetched to local files (named by their S3 URL in the
@@ -59,7 +60,7 @@ export function addMissingShardSnapshots(f: FanoutInputs, now: Date): ShardStatu
   for (const p of f.paths) {
     if (classify(p).kind !== 'snapshot') continue;
     const name = f.names.get(p) ?? p;
-    covered.push(...coveredBySnapshot(readSnapshot(p, name), name));
+    pushAll(covered, coveredBySnapshot(readSnapshot(p, name), name));
   }
   return addStandIns(f, shardStatuses(f.manifest, covered), now, 'no snapshot of it was given');
 }

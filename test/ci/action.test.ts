@@ -298,7 +298,8 @@ describe('the action when checks could not be decided, or one root could not be 
     const { r, outputs } = scanStep({ INPUT_PATHS: 'denied.json' });
     expect(r.status, r.stderr).toBe(0);
     expect(outputs['exit-code']).toBe('1');
-    expect(outputs.undecided).toMatch(/^\d+ checks could not be decided: AccessDenied on rds:DescribeDBInstances \(us-east-1\) ×\d+; services with failed reads: rds$/);
+    // the hand-made snapshot also lacks the account guardrails (collected since issue 14): those are undecided too, never passed
+    expect(outputs.undecided).toMatch(/^\d+ checks could not be decided: AccessDenied on rds:DescribeDBInstances \(us-east-1\) ×\d+, .*was not collected.*; services with failed reads: rds$/);
     expect(r.stdout).toContain(`::warning title=ferpa-ready::${outputs.undecided}`);
     expect(readFileSync(join(work, 'out/comment.md'), 'utf8')).toMatch(/checks could not be decided: AccessDenied on rds:DescribeDBInstances/);
     const allowed = scanStep({ INPUT_PATHS: 'denied.json', INPUT_ALLOW_ERRORS: 'true' });

@@ -14,7 +14,7 @@ describe('the CLI guides a user who gets it slightly wrong', () => {
     const r = cli([]);
     expect(r.code).toBe(2);
     for (const c of ['scan', 'report', 'audit', 'drift', 'policies', 'export', 'init']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
-    expect(r.stderr).toBe('ferpa-ready: give a command: scan, report, audit, drift, policies, fixtures, history, diff, verify, export, keygen, init (listed above; add --help to one for its options)\n');
+    expect(r.stderr).toBe('ferpa-ready: give a command: scan, report, audit, drift, policies, fixtures, history, diff, verify, export, keygen, init, shards (listed above; add --help to one for its options)\n');
   });
 
   it('a command group without its subcommand shows that group\'s list the same way', () => {

@@ -26,7 +26,7 @@ describe('the framework carries guidance for every control that needs evidence',
 
   it('each such control says what to attest, which documents, who signs and how often', () => {
     const needing = fw.controls.filter(needsGuidance);
-    for (const id of ['FERPA-IAM-01', 'FERPA-ACC-01', 'FERPA-ACC-02', 'FERPA-LOG-04', 'FERPA-DEL-01']) expect(needing.map((c) => c.id)).toContain(id);
+    for (const id of ['FERPA-IR-01', 'FERPA-ACC-01', 'FERPA-ACC-02', 'FERPA-LOG-04', 'FERPA-DEL-01']) expect(needing.map((c) => c.id)).toContain(id);
     expect(needing.length).toBeGreaterThanOrEqual(20);
     for (const c of needing) {
       const g = c.attestationGuidance;
@@ -76,7 +76,7 @@ describe('the report shows guidance for controls that need evidence', () => {
 
   it('controls that need evidence show it (per control and in the attestations section); attested ones do not', () => {
     const shown = model.controls.filter(showsGuidance);
-    for (const id of ['FERPA-IAM-01', 'FERPA-ACC-01', 'FERPA-ACC-02', 'FERPA-LOG-04', 'FERPA-DEL-01']) {
+    for (const id of ['FERPA-IR-01', 'FERPA-ACC-01', 'FERPA-ACC-02', 'FERPA-LOG-04', 'FERPA-DEL-01']) {
       const c = model.controls.find((x) => x.id === id)!;
       expect(c.status, id).toBe('needs-evidence');
       expect(shown.map((x) => x.id)).toContain(id);

@@ -2,6 +2,7 @@ import { GetPolicyCommand, LambdaClient, ListTagsCommand, paginateListFunctionUr
 import type { SnapshotResource } from '../snapshot.js';
 import { envValueShape } from '../../../util/credentials.js';
 import { facet, items, listAll, plain, type Collector } from './context.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** Environment values may be secrets: the snapshot keeps each name and the shape of its value, never a secret. */
 function redact(f: FunctionConfiguration): Record<string, unknown> {
@@ -26,7 +27,7 @@ export async function collectLambda(c: Collector, region: string): Promise<void>
       facet(rec, 'policy', await c.read('lambda', region, 'lambda:GetPolicy', () => client.send(new GetPolicyCommand({ FunctionName: name }))), (v) => v.Policy ?? null);
       const urls = await c.read('lambda', region, 'lambda:ListFunctionUrlConfigs', async () => {
         const out: unknown[] = [];
-        for await (const page of paginateListFunctionUrlConfigs({ client }, { FunctionName: name })) out.push(...(page.FunctionUrlConfigs ?? []));
+        for await (const page of paginateListFunctionUrlConfigs({ client }, { FunctionName: name })) pushAll(out, page.FunctionUrlConfigs ?? []);
         return out;
       });
       facet(rec, 'functionUrls', urls);
