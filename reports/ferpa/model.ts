@@ -63,6 +63,8 @@ export interface ReportPolicyMeta {
   severity: Severity;
   remediation?: { terraform?: string; cli?: string; console?: string };
   controls?: string[];
+  /** The inputs the policy judges (hcl, plan, live); absent: any. */
+  sources?: string[];
 }
 
 export interface ReportInput {
@@ -392,10 +394,42 @@ function pickAttestation(list: Attestation[], today: string): Attestation | null
   return sorted.find((a) => attestationState(a, today) === 'valid') ?? sorted[0]!;
 }
 
+/** The policy sources the report's inputs give: a Terraform directory is hcl, a plan plan, a snapshot live. */
+function sourcesSeen(inputs: ReportInput[]): Set<string> {
+  const seen = new Set<string>();
+  for (const inp of inputs) {
+    for (const i of inp.results.inputs) {
+      if (i.error) continue;
+      if (i.kind === 'hcl' || i.kind === 'plan') seen.add(i.kind);
+      else if (i.kind === 'live' || i.kind === 'snapshot') seen.add('live');
+    }
+  }
+  return seen;
+}
+
+/**
+ * Policies of a control that no input of the report could give them anything to judge (a live-only
+ * policy on a Terraform scan, a Terraform-only one on an audit): they never ran, so their silence is
+ * not a pass. Only known when the inputs are (a report of no inputs says so elsewhere).
+ */
+function unjudgedPolicies(c: ReportFrameworkControl, meta: Map<string, ReportPolicyMeta>, seen: Set<string>): string[] {
+  if (!seen.size) return [];
+  return c.policies.filter((pid) => {
+    const sources = meta.get(pid)?.sources;
+    return Array.isArray(sources) && sources.length > 0 && !sources.some((s) => seen.has(s));
+  });
+}
+
+function missingInput(pids: string[], meta: Map<string, ReportPolicyMeta>): string {
+  const live = pids.every((pid) => (meta.get(pid)?.sources ?? []).every((s) => s === 'live'));
+  return live ? 'a live audit' : pids.every((pid) => !(meta.get(pid)?.sources ?? []).includes('live')) ? 'a Terraform scan or plan' : 'other inputs';
+}
+
 function decide(
   c: ReportFrameworkControl,
   counts: Record<Status, number>,
   att: ControlAttestation,
+  unjudged: { ids: string[]; need: string } = { ids: [], need: '' },
 ): { status: ControlStatus; reason: string } {
   const automated = counts.pass + counts.fail + counts.unknown + counts.error + counts.waived;
   const attValid = att.state === 'valid';
@@ -406,6 +440,10 @@ function decide(
     if (counts.unknown) parts.push(`${plural(counts.unknown, 'finding')} cannot be decided from these inputs (needs live verification)`);
     if (counts.error) parts.push(`${plural(counts.error, 'finding')} could not be read`);
     return { status: 'needs-evidence', reason: `${parts.join('; ')}.${attGap}` };
+  }
+  if (unjudged.ids.length && !attValid) {
+    const had = counts.pass || counts.waived ? `${plural(counts.pass, 'passing finding')}, none failing, but ` : '';
+    return { status: 'needs-evidence', reason: `${had}${plural(unjudged.ids.length, 'policy', 'policies')} of this control judge${unjudged.ids.length === 1 ? 's' : ''} what these inputs do not hold and did not run (${unjudged.ids.join(', ')}): needs ${unjudged.need}.${attGap}` };
   }
   if (automated > 0 && c.primaryEvidence.includes('ATT') && !attValid) {
     return { status: 'needs-evidence', reason: `Automated checks raise no failure, but an attestation is part of this control's primary evidence.${attGap}` };
@@ -453,6 +491,7 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
   for (const p of policyMeta) if (!meta.has(p.id)) meta.set(p.id, p);
 
   const findings = mergeFindings(inputs, notes);
+  const seen = sourcesSeen(inputs);
   const inputOf = inputsByFinding(inputs);
   const items = findings.map((f) => ({ f, item: evidenceItem(f, meta, today, inputOf.get(f)) }));
   const fwId = framework.framework;
@@ -511,7 +550,8 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
     const counts = zeroStatus();
     for (const e of evidence) counts[e.status]++;
     const att = attested(c, attByControl.get(c.id) ?? [], today);
-    const { status, reason } = decide(c, counts, att);
+    const skipped = unjudgedPolicies(c, meta, seen);
+    const { status, reason } = decide(c, counts, att, { ids: skipped, need: skipped.length ? missingInput(skipped, meta) : '' });
     const policies = [...policiesOf.get(c.id)!].sort(cmp).map((pid): ControlPolicyRow => {
       const pc = zeroStatus();
       for (const e of evidence) if (e.policyId === pid) pc[e.status]++;
