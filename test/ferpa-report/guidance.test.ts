@@ -103,9 +103,9 @@ describe('the report shows guidance for controls that need evidence', () => {
 
   it('a ready control with a required attestation still missing shows guidance; with the attestation it does not', () => {
     const c = { status: 'ready' as const, guidance: { attest: 'x', documents: ['y'], signer: 'z', frequency: 'w' } };
-    expect(showsGuidance({ ...c, attestation: { state: 'missing', required: true, attestation: null, hint: null } })).toBe(true);
-    expect(showsGuidance({ ...c, attestation: { state: 'valid', required: true, attestation: ATT_GOV02, hint: null } })).toBe(false);
-    expect(showsGuidance({ ...c, attestation: { state: 'not-required', required: false, attestation: null, hint: null } })).toBe(false);
-    expect(showsGuidance({ ...c, status: 'needs-evidence', guidance: null, attestation: { state: 'not-required', required: false, attestation: null, hint: null } })).toBe(false);
+    expect(showsGuidance({ ...c, attestation: { state: 'missing', required: true } })).toBe(true);
+    expect(showsGuidance({ ...c, attestation: { state: 'valid', required: true } })).toBe(false);
+    expect(showsGuidance({ ...c, attestation: { state: 'not-required', required: false } })).toBe(false);
+    expect(showsGuidance({ ...c, status: 'needs-evidence', guidance: null, attestation: { state: 'not-required', required: false } })).toBe(false);
   });
 });
