@@ -1,13 +1,14 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPlanFixture } from '../../checks/authoring/plan-fixture.js';
 import { readPlan } from '../../checks/sources/plan/index.js';
 import { planShape } from './plan-shape.js';
+import { describeWithShared, sharedDir } from '../helpers/shared.js';
 
 const REPO = join(__dirname, '../..');
-const CORPORA = join(REPO, '../shared/corpora');
+const CORPORA = sharedDir('corpora');
 const REAL_PLAN_DIRS = ['hashicorp__terraform-json', 'terraform-compliance__cli', 'fugue__regula'];
 
 /** Every plan Terraform wrote in the shared corpora (state files and broken JSON left out). */
@@ -36,8 +37,8 @@ function compactPlans(): string[] {
   return [join(__dirname, 'fixtures/every-feature.plan.yaml'), ...fixtures.sort()];
 }
 
-// Only this comparison needs ../shared: it may skip outside CI when the corpora are absent.
-describe.skipIf(!existsSync(CORPORA) && !process.env.CI)('expanded compact plans have the structure of real Terraform plans', () => {
+// Only this comparison needs ../shared: skipped with the reason in a clone without it, failing in CI.
+describeWithShared('expanded compact plans have the structure of real Terraform plans', 'corpora/hashicorp__terraform-json', () => {
   const real = realPlans();
   const union = new Set(real.flatMap((r) => [...r.shape]));
   // What every real plan with changes and a configuration has: the skeleton a plan reader may rely on.
