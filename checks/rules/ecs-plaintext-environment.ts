@@ -1,6 +1,6 @@
 import { defineCheck, type CheckMessage, type Observed } from '../engine/code-check.js';
 import { isUnknown } from '../model/value.js';
-import { CREDENTIAL_MARKER, isSecretKeyName, looksLikeSecretValue } from '../util/credentials.js';
+import { plainCredential } from './lib/environment.js';
 
 /**
  * No container passes a credential in a plain `environment` variable (visible to anyone with
@@ -10,18 +10,11 @@ import { CREDENTIAL_MARKER, isSecretKeyName, looksLikeSecretValue } from '../uti
  * and variable, never the value. A secret-named variable whose value is known only after apply is unknown.
  */
 const REFERENCE_NAME = /(_FILE|_PATH|_HEADER|_PARAM|_PARAMETER|_SSM|_ENABLED|_LENGTH|_TTL|_EXPIRY|_EXPIRES|_TIMEOUT)$/i;
-const NOT_SECRET_VALUE = /^(true|false|yes|no|on|off|none|null|required|optional|disabled|enabled|\d+)$/i;
 const messages = {
   definitionsUnknown: 'the container definitions are known only after apply',
   plainCredentials: 'container "{container}" sets {names} in plain environment variables (use secrets with valueFrom)',
   valueUnknown: 'a credential-named variable gets a value known only after apply',
 } as const;
-
-function literalSecret(value: string): boolean {
-  const t = value.trim();
-  if (!t || NOT_SECRET_VALUE.test(t)) return false;
-  return !/^(arn:aws|\{\{resolve:)/.test(t);
-}
 
 export const codeCheck = defineCheck({
   name: 'ecs-plaintext-environment',
@@ -66,13 +59,9 @@ export const codeCheck = defineCheck({
           return;
         }
         if (typeof name !== 'string') return;
-        const secretName = isSecretKeyName(name) && !REFERENCE_NAME.test(name);
-        if (isUnknown(value)) {
-          if (secretName) unknown.push({ path, value: name, loc });
-          return;
-        }
-        if (typeof value !== 'string') return;
-        if (value === CREDENTIAL_MARKER || looksLikeSecretValue(value) || (secretName && literalSecret(value))) {
+        const verdict = plainCredential(name, value, REFERENCE_NAME);
+        if (verdict === 'unknown') unknown.push({ path, value: name, loc });
+        else if (verdict === 'plain') {
           names.push(name);
           failing.push({ path, value: name, loc });
         }

@@ -1,6 +1,6 @@
 import { defineCheck, type Observed } from '../engine/code-check.js';
 import { isSensitive, isUnknown } from '../model/value.js';
-import { CREDENTIAL_MARKER, isSecretKeyName, looksLikeSecretValue } from '../util/credentials.js';
+import { plainCredential, secretNamed } from './lib/environment.js';
 
 /**
  * No Lambda function carries a credential in a plain environment variable (readable by anyone with
@@ -11,14 +11,6 @@ import { CREDENTIAL_MARKER, isSecretKeyName, looksLikeSecretValue } from '../uti
  * Evidence names the variable, never the value.
  */
 const REFERENCE_NAME = /(_FILE|_PATH|_HEADER|_PARAM|_PARAMETER|_SSM|_ARN|_NAME|_ID|_ENABLED|_LENGTH|_TTL|_EXPIRY|_EXPIRES|_TIMEOUT)$/i;
-const NOT_SECRET_VALUE = /^(true|false|yes|no|on|off|none|null|required|optional|disabled|enabled|\d+)$/i;
-const WITHHELD_LITERAL = '(redacted: literal value)';
-
-function literalSecret(value: string): boolean {
-  const t = value.trim();
-  if (!t || NOT_SECRET_VALUE.test(t)) return false;
-  return !/^(arn:aws|\{\{resolve:)/.test(t);
-}
 
 export const codeCheck = defineCheck({
   name: 'lambda-plaintext-environment',
@@ -43,17 +35,13 @@ export const codeCheck = defineCheck({
       const { name, value } = e as { name?: unknown; value?: unknown };
       if (typeof name !== 'string') return;
       const path = `environmentVariables[${i}].name`;
-      const secretName = isSecretKeyName(name) && !REFERENCE_NAME.test(name);
       if (isSensitive(value)) {
-        if (secretName || value.present) failing.push({ path, value: name, loc });
+        if (secretNamed(name, REFERENCE_NAME) || value.present) failing.push({ path, value: name, loc });
         return;
       }
-      if (isUnknown(value)) {
-        if (secretName) unknown.push({ path, value: name, loc });
-        return;
-      }
-      if (typeof value !== 'string') return;
-      if (value === CREDENTIAL_MARKER || looksLikeSecretValue(value) || (secretName && (value === WITHHELD_LITERAL || literalSecret(value)))) failing.push({ path, value: name, loc });
+      const verdict = plainCredential(name, value, REFERENCE_NAME);
+      if (verdict === 'plain') failing.push({ path, value: name, loc });
+      else if (verdict === 'unknown') unknown.push({ path, value: name, loc });
     });
     if (failing.length) return { truth: 'false', evidence: failing, loc, message: { id: 'plainCredentials', data: { names: failing.map((f) => String(f.value)).join(', ') } } };
     if (unknown.length) return { truth: 'unknown', evidence: unknown, loc, message: { id: 'valueUnknown' } };
