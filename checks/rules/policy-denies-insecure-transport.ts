@@ -1,6 +1,7 @@
 import { defineCheck } from '../engine/code-check.js';
 import type { IamStatement } from '../model/iam-document.js';
 import { isUnknown } from '../model/value.js';
+import { and, denies, insecureTransport, wholeService, type T } from './lib/tls-deny.js';
 import { resourcePolicy, strs } from './lib/policy-doc.js';
 
 /**
@@ -9,16 +10,6 @@ import { resourcePolicy, strs } from './lib/policy-doc.js';
  * `<service>:*`) and Condition Bool (or BoolIfExists) aws:SecureTransport = false. The resource a
  * statement names is not judged: a resource policy applies to its own resource. No policy denies nothing.
  */
-type T = 'yes' | 'no' | 'unknown';
-
-function and(...xs: T[]): T {
-  return xs.includes('no') ? 'no' : xs.includes('unknown') ? 'unknown' : 'yes';
-}
-
-function deny(st: IamStatement): T {
-  return isUnknown(st.Effect) ? 'unknown' : st.Effect === 'Deny' ? 'yes' : 'no';
-}
-
 function everyone(st: IamStatement): T {
   if (st.NotPrincipal !== undefined) return isUnknown(st.NotPrincipal) ? 'unknown' : 'no';
   const p = st.Principal;
@@ -27,30 +18,6 @@ function everyone(st: IamStatement): T {
   const aws = strs(p.AWS);
   if (aws.values.includes('*')) return 'yes';
   return aws.unknown ? 'unknown' : 'no';
-}
-
-function wholeService(st: IamStatement, service: string): T {
-  if (st.Action === undefined) return 'no';
-  const a = strs(st.Action);
-  if (a.values.some((x) => x === '*' || x.toLowerCase() === `${service.toLowerCase()}:*`)) return 'yes';
-  return a.unknown ? 'unknown' : 'no';
-}
-
-function insecureTransport(st: IamStatement): T {
-  const c = st.Condition;
-  if (c === undefined) return 'no';
-  if (isUnknown(c)) return 'unknown';
-  let unknown = false;
-  for (const [op, block] of Object.entries(c)) {
-    if (!/^bool(ifexists)?$/i.test(op)) continue;
-    for (const [key, vals] of Object.entries(block)) {
-      if (key.toLowerCase() !== 'aws:securetransport') continue;
-      const v = strs(vals);
-      if (v.values.some((x) => x.toLowerCase() === 'false')) return 'yes';
-      if (v.unknown) unknown = true;
-    }
-  }
-  return unknown ? 'unknown' : 'no';
 }
 
 export const codeCheck = defineCheck({
@@ -78,7 +45,7 @@ export const codeCheck = defineCheck({
         sawUnknown = true;
         continue;
       }
-      const t = and(deny(st), everyone(st), wholeService(st, service), insecureTransport(st));
+      const t = and(denies(st), everyone(st), wholeService(st, service), insecureTransport(st));
       if (t === 'yes') return { truth: 'true', evidence: ev(look.doc), loc: look.loc };
       if (t === 'unknown') sawUnknown = true;
     }

@@ -1,6 +1,7 @@
 import { defineCheck } from '../engine/code-check.js';
 import type { IamStatement } from '../model/iam-document.js';
 import { isUnknown } from '../model/value.js';
+import { and, denies, insecureTransport, wholeService, type T } from './lib/tls-deny.js';
 import { resourcePolicy, strs } from './lib/policy-doc.js';
 
 /**
@@ -10,18 +11,6 @@ import { resourcePolicy, strs } from './lib/policy-doc.js';
  * that covers both). A deny on `s3:TlsVersion` alone does not count: a plain-HTTP request has no TLS
  * version, so a NumericLessThan condition on it does not match.
  */
-type T = 'yes' | 'no' | 'unknown';
-
-function and(...xs: T[]): T {
-  return xs.includes('no') ? 'no' : xs.includes('unknown') ? 'unknown' : 'yes';
-}
-
-function denyAll(st: IamStatement): T {
-  if (isUnknown(st.Effect)) return 'unknown';
-  if (st.Effect !== 'Deny') return 'no';
-  return 'yes';
-}
-
 function everyone(st: IamStatement): T {
   if (st.NotPrincipal !== undefined && !isUnknown(st.NotPrincipal)) return 'no';
   const p = st.Principal;
@@ -32,30 +21,6 @@ function everyone(st: IamStatement): T {
   const aws = strs(p.AWS);
   if (aws.values.includes('*')) return notPrincipal;
   return aws.unknown ? 'unknown' : 'no';
-}
-
-function allActions(st: IamStatement): T {
-  if (st.Action === undefined) return 'no';
-  const a = strs(st.Action);
-  if (a.values.some((x) => x === '*' || x.toLowerCase() === 's3:*')) return 'yes';
-  return a.unknown ? 'unknown' : 'no';
-}
-
-function insecureTransport(st: IamStatement): T {
-  const c = st.Condition;
-  if (c === undefined) return 'no';
-  if (isUnknown(c)) return 'unknown';
-  let unknown = false;
-  for (const [op, block] of Object.entries(c)) {
-    if (!/^bool(ifexists)?$/i.test(op)) continue;
-    for (const [key, vals] of Object.entries(block)) {
-      if (key.toLowerCase() !== 'aws:securetransport') continue;
-      const v = strs(vals);
-      if (v.values.some((x) => x.toLowerCase() === 'false')) return 'yes';
-      if (v.unknown) unknown = true;
-    }
-  }
-  return unknown ? 'unknown' : 'no';
 }
 
 function glob(pattern: string, s: string): boolean {
@@ -112,7 +77,7 @@ export const codeCheck = defineCheck({
         sawUnknown = true;
         continue;
       }
-      const t = and(denyAll(st), everyone(st), allActions(st), insecureTransport(st), coversBucketAndObjects(st, name));
+      const t = and(denies(st), everyone(st), wholeService(st, 's3'), insecureTransport(st), coversBucketAndObjects(st, name));
       if (t === 'yes') return { truth: 'true', evidence: ev(look.doc), loc: look.loc };
       if (t === 'unknown') sawUnknown = true;
     }
