@@ -10,6 +10,7 @@ import { runCli, runNode, type CliFigures } from './cli.js';
 import { againstFloor, figures, growthLine, median, perDoubling, RUNS, stale } from './figures.js';
 import { scaleBench } from './scale.js';
 import { firstCallMs } from './first-call.js';
+import { writeCatalogCopy } from './doubled-catalog.js';
 
 const only = process.argv[2];
 const dir = mkdtempSync(join(tmpdir(), 'frbench-'));
@@ -62,6 +63,7 @@ async function startupBench(): Promise<void> {
 async function planBench(): Promise<void> {
   console.log(`plan scan, the CLI as a user runs it (full catalog, JSON to a file; median of ${RUNS}; floor: one node process reading the plan and JSON.parse-ing it; target: 10k resources < 1 s wall, 50k < 4 s, < 1 GB peak; linear growth)`);
   const rows: Array<{ size: number; r: CliFigures }> = [];
+  let doubled: { file: string; single: CliFigures; floor: CliFigures } | undefined;
   for (const n of [1_000, 10_000, 50_000]) {
     const file = join(dir, `plan-${n}.json`);
     writeFileSync(file, JSON.stringify(syntheticPlan(n)));
@@ -69,8 +71,20 @@ async function planBench(): Promise<void> {
     const r = await median(() => runCli(['scan', file, '--format', `json=${join(dir, `plan-${n}.results.json`)}`]));
     rows.push({ size: n, r });
     console.log(`  ${n.toLocaleString('en-US').padStart(6)} resources (${mb(file)}): ${againstFloor(r, floor)} of the floor; floor ${figures(floor)}; ${((r.wallMs * 1000) / n).toFixed(0)} µs/resource${stale(r)}`);
+    if (n === 10_000) doubled = { file, single: r, floor };
   }
   growth(rows);
+  if (!doubled) return;
+  // The same plan with every policy loaded twice (the copies under other ids): what one more catalog costs.
+  const copies = join(dir, 'catalog-copy');
+  const policies = writeCatalogCopy(copies);
+  const twice = await median(() => runCli(['scan', doubled!.file, '--policies', copies, '--format', `json=${join(dir, 'plan-doubled.results.json')}`]));
+  const { single, floor } = doubled;
+  console.log(`  10,000 resources, the catalog doubled (${policies} policies): ${againstFloor(twice, floor)} of the floor${stale(twice)}`);
+  const above = (x: CliFigures, key: 'wallMs' | 'cpuMs'): number => x[key] - floor[key];
+  console.log(
+    `  growth per doubling of the catalog: wall x${(twice.wallMs / single.wallMs).toFixed(2)}, CPU x${(twice.cpuMs / single.cpuMs).toFixed(2)}, peak RSS x${(twice.maxRssMb / single.maxRssMb).toFixed(2)}; above the floor: wall x${(above(twice, 'wallMs') / above(single, 'wallMs')).toFixed(2)}, CPU x${(above(twice, 'cpuMs') / above(single, 'cpuMs')).toFixed(2)} (linear x2.00; reading and modelling the plan are a fixed part)`,
+  );
 }
 
 async function hclBench(): Promise<void> {

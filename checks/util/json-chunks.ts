@@ -68,6 +68,8 @@ export function* jsonChunks(value: unknown, opts: JsonChunkOptions = {}): Genera
   const gap = ' '.repeat(indent);
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULTS.chunkSize);
   const splitAt = Math.max(0, opts.splitAt ?? DEFAULTS.splitAt);
+  // Entries of a split array go to native JSON.stringify this many at a time.
+  const batchSize = Math.max(1, splitAt);
   const colon = gap ? ': ' : ':';
   const pads: string[] = [];
   const pad = (depth: number): string => (pads[depth] ??= gap ? `\n${gap.repeat(depth)}` : '');
@@ -125,14 +127,61 @@ export function* jsonChunks(value: unknown, opts: JsonChunkOptions = {}): Genera
       return;
     }
     const inner = pad(depth + 1);
-    for (let i = 0; i < count; i++) {
-      state.buf += i === 0 ? `[${inner}` : `,${inner}`;
-      const raw = lazy ? lazy.map(lazy.items[i], i) : (v as unknown[])[i];
-      const item = prepare(raw, String(i));
-      if (omitted(item)) state.buf += 'null';
-      else yield* write(item, depth + 1);
+    for (let start = 0; start < count; start += batchSize) {
+      const end = Math.min(count, start + batchSize);
+      const items: unknown[] = [];
+      for (let i = start; i < end; i++) items.push(prepare(lazy ? lazy.map(lazy.items[i], i) : (v as unknown[])[i], String(i)));
+      const whole = nativeBatch(items, depth);
+      if (whole !== undefined) {
+        state.buf += `${start === 0 ? '[' : ','}${inner}${whole}`;
+        if (state.buf.length >= chunkSize) {
+          yield state.buf;
+          state.buf = '';
+        }
+        continue;
+      }
+      for (let i = start; i < end; i++) {
+        state.buf += i === 0 ? `[${inner}` : `,${inner}`;
+        const item = items[i - start];
+        if (omitted(item)) state.buf += 'null';
+        else yield* write(item, depth + 1);
+      }
     }
     state.buf += `${pad(depth)}]`;
+  }
+
+  /**
+   * Entries of an array at `depth` (already prepared) in one native JSON.stringify call, separators
+   * and indentation included: the batch is nested `depth` arrays deep, so the native call indents it
+   * as it stands in the document, and the nesting is cut off again (no re-indenting pass, half the
+   * cost of one call per entry). Undefined when an entry needs the entry-by-entry path (a lazy array,
+   * a toJSON result with a toJSON of its own, or a batch longer than one string).
+   */
+  function nativeBatch(items: unknown[], depth: number): string | undefined {
+    for (const item of items) {
+      if (item instanceof LazyJsonArray) return undefined;
+      if (item !== null && typeof item === 'object' && typeof (item as { toJSON?: unknown }).toJSON === 'function') return undefined;
+    }
+    let nested: unknown = items;
+    for (let d = 0; d < depth; d++) nested = [nested];
+    let text: string;
+    try {
+      inNativeCall = true;
+      text = JSON.stringify(nested, null, gap);
+    } catch (e) {
+      if (!isLengthError(e) && !(e instanceof LazyArrayInside)) throw e;
+      return undefined;
+    } finally {
+      inNativeCall = false;
+    }
+    // `[` pad(1) `[` pad(2) ... `[` pad(depth + 1), the entries, then pad(depth) `]` ... pad(0) `]`.
+    let head = 0;
+    let tail = 0;
+    for (let d = 0; d <= depth; d++) {
+      head += 1 + pad(d + 1).length;
+      tail += pad(d).length + 1;
+    }
+    return text.slice(head, text.length - tail);
   }
 
   function* writeObject(v: Record<string, unknown>, keys: string[], depth: number): Generator<string, void, undefined> {

@@ -96,9 +96,10 @@ describe('jsonChunks writes exactly what JSON.stringify writes', () => {
     const expected = JSON.stringify(doc, null, 2);
     const native = JSON.stringify;
     let refused = 0;
-    // Pretend every container of more than two entries is too long for one string.
+    // Pretend every value holding a container of more than two entries (at any depth) is too long for one string.
+    const big = (v: unknown): boolean => Boolean(v && typeof v === 'object' && ((Array.isArray(v) ? v.length : Object.keys(v).length) > 2 || Object.values(v).some(big)));
     vi.spyOn(JSON, 'stringify').mockImplementation(((v: unknown, r?: never, s?: string | number) => {
-      if (v && typeof v === 'object' && (Array.isArray(v) ? v.length : Object.keys(v).length) > 2) {
+      if (big(v)) {
         refused++;
         throw new RangeError('Invalid string length');
       }
