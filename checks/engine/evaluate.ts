@@ -19,23 +19,63 @@ interface Resolved {
 
 const ABSENT = undefined;
 
+/** A condition compiled into a plain function of a scope (policies/schema vocabulary -> closures, once per condition). */
+type Evaluator = (scope: Scope, ctx: EvalContext) => Outcome;
+
+const COMPILED = new WeakMap<Cond, Evaluator>();
+
 export function evaluateCond(cond: Cond, resource: Resource, ctx: EvalContext): Outcome {
-  return evalIn(cond, { resource, prefix: '' }, ctx);
+  return compiled(cond)({ resource, prefix: '' }, ctx);
 }
 
-function evalIn(cond: Cond, scope: Scope, ctx: EvalContext): Outcome {
-  if ('all' in cond) return combineAll(cond.all.map((c) => evalIn(c, scope, ctx)));
-  if ('any' in cond) return combineAny(cond.any.map((c) => evalIn(c, scope, ctx)));
-  if ('not' in cond) return negate(evalIn(cond.not, scope, ctx));
-  if ('every' in cond) return quantify('every', cond.every, cond.where, cond.assert, scope, ctx);
-  if ('some' in cond) return quantify('some', cond.some, cond.where, cond.assert, scope, ctx);
-  if ('none' in cond) return quantify('none', cond.none, cond.where, cond.assert, scope, ctx);
-  if ('check' in cond) {
-    const check = codeCheckNamed(ctx.checks, cond.check);
-    if (!check) return { truth: 'error', evidence: [], error: `unknown code check ${cond.check}` };
-    return runCodeCheck(check, scope.resource, { model: ctx.model, profile: ctx.profile, element: 'element' in scope ? scope.element : undefined }, cond.options ?? {});
+/** The compiled form of a condition; policy conditions are loaded once, so each compiles once. */
+function compiled(cond: Cond): Evaluator {
+  let fn = COMPILED.get(cond);
+  if (!fn) COMPILED.set(cond, (fn = compile(cond)));
+  return fn;
+}
+
+function compile(cond: Cond): Evaluator {
+  if ('all' in cond) {
+    const parts = cond.all.map(compiled);
+    if (parts.length === 1) return parts[0]!;
+    // Every part runs: the evidence of a false `all` is that of all its false parts.
+    return (scope, ctx) => {
+      const outs: Outcome[] = new Array(parts.length);
+      for (let i = 0; i < parts.length; i++) outs[i] = parts[i]!(scope, ctx);
+      return combineAll(outs);
+    };
   }
-  return evalPath(cond, scope, ctx);
+  if ('any' in cond) {
+    const parts = cond.any.map(compiled);
+    // The first true part decides alone (combineAny), so the parts after it need not run.
+    return (scope, ctx) => {
+      const outs: Outcome[] = [];
+      for (const part of parts) {
+        const o = part(scope, ctx);
+        if (o.truth === 'true') return merge('true', [o]);
+        outs.push(o);
+      }
+      return combineAny(outs);
+    };
+  }
+  if ('not' in cond) {
+    const inner = compiled(cond.not);
+    return (scope, ctx) => negate(inner(scope, ctx));
+  }
+  if ('every' in cond) return compileQuantifier('every', cond.every, cond.where, cond.assert);
+  if ('some' in cond) return compileQuantifier('some', cond.some, cond.where, cond.assert);
+  if ('none' in cond) return compileQuantifier('none', cond.none, cond.where, cond.assert);
+  if ('check' in cond) {
+    const name = cond.check;
+    const options = cond.options ?? {};
+    return (scope, ctx) => {
+      const check = codeCheckNamed(ctx.checks, name);
+      if (!check) return { truth: 'error', evidence: [], error: `unknown code check ${name}` };
+      return runCodeCheck(check, scope.resource, { model: ctx.model, profile: ctx.profile, element: 'element' in scope ? scope.element : undefined }, options);
+    };
+  }
+  return compilePath(cond);
 }
 
 function combineAll(outs: Outcome[]): Outcome {
@@ -88,49 +128,49 @@ function negate(o: Outcome): Outcome {
   return { ...o, truth: flip[o.truth] };
 }
 
-function quantify(
-  q: 'every' | 'some' | 'none',
-  path: string,
-  where: Cond | undefined,
-  assert: Cond | undefined,
-  scope: Scope,
-  ctx: EvalContext,
-): Outcome {
-  const collections = resolvePath(path, scope, ctx);
-  const outs: Outcome[] = [];
-  for (const col of collections) {
-    if (col.error) return { truth: 'error', evidence: [{ path: col.path, value: null, loc: col.loc }], error: col.error, loc: col.loc };
-    if (col.unknown) {
-      outs.push({ truth: 'unknown', evidence: [{ path: col.path, value: '(known after apply)', loc: col.loc }], loc: col.loc });
-      continue;
-    }
-    const elements: Scope[] = [];
-    if (col.target) elements.push({ resource: col.target, prefix: `${col.path}` });
-    else if (Array.isArray(col.value)) {
-      col.value.forEach((el, i) => {
-        const elLoc = elementLoc(el) ?? col.loc;
-        elements.push({ element: el, loc: elLoc, prefix: `${col.path}[${i}]`, resource: scope.resource });
-      });
-    } else if (col.value !== ABSENT && col.value !== null) {
-      elements.push({ element: col.value, loc: col.loc, prefix: col.path, resource: scope.resource });
-    }
-    for (const el of elements) {
-      if ('element' in el && isUnknown(el.element)) {
-        outs.push({ truth: q === 'every' ? 'unknown' : 'unknown', evidence: [{ path: el.prefix, value: '(known after apply)', loc: el.loc }], loc: el.loc });
+const TRUE_OUTCOME = (): Outcome => ({ truth: 'true', evidence: [] });
+
+function compileQuantifier(q: 'every' | 'some' | 'none', path: string, where: Cond | undefined, assert: Cond | undefined): Evaluator {
+  const segs = segmentsOf(path);
+  const applies = where ? compiled(where) : undefined;
+  const holdsOf = assert ? compiled(assert) : undefined;
+  return (scope, ctx) => {
+    const collections = resolveSegs(path, segs, scope, ctx);
+    const outs: Outcome[] = [];
+    for (const col of collections) {
+      if (col.error) return { truth: 'error', evidence: [{ path: col.path, value: null, loc: col.loc }], error: col.error, loc: col.loc };
+      if (col.unknown) {
+        outs.push({ truth: 'unknown', evidence: [{ path: col.path, value: '(known after apply)', loc: col.loc }], loc: col.loc });
         continue;
       }
-      const applies = where ? evalIn(where, el, ctx) : { truth: 'true' as Truth, evidence: [] };
-      if (applies.truth === 'false') continue;
-      const holds = assert ? evalIn(assert, el, ctx) : { truth: 'true' as Truth, evidence: [], loc: 'element' in el ? el.loc : undefined };
-      // An element whose applicability is unknown counts only if the assertion could matter.
-      const truth: Truth =
-        applies.truth === 'true' ? holds.truth : applies.truth === 'error' ? 'error' : holds.truth === (q === 'every' ? 'true' : 'false') ? holds.truth : 'unknown';
-      outs.push({ ...holds, truth, evidence: [...applies.evidence, ...holds.evidence], loc: holds.loc ?? ('element' in el ? el.loc : undefined) });
+      const elements: Scope[] = [];
+      if (col.target) elements.push({ resource: col.target, prefix: `${col.path}` });
+      else if (Array.isArray(col.value)) {
+        col.value.forEach((el, i) => {
+          const elLoc = elementLoc(el) ?? col.loc;
+          elements.push({ element: el, loc: elLoc, prefix: `${col.path}[${i}]`, resource: scope.resource });
+        });
+      } else if (col.value !== ABSENT && col.value !== null) {
+        elements.push({ element: col.value, loc: col.loc, prefix: col.path, resource: scope.resource });
+      }
+      for (const el of elements) {
+        if ('element' in el && isUnknown(el.element)) {
+          outs.push({ truth: 'unknown', evidence: [{ path: el.prefix, value: '(known after apply)', loc: el.loc }], loc: el.loc });
+          continue;
+        }
+        const app = applies ? applies(el, ctx) : TRUE_OUTCOME();
+        if (app.truth === 'false') continue;
+        const holds: Outcome = holdsOf ? holdsOf(el, ctx) : { truth: 'true', evidence: [], loc: 'element' in el ? el.loc : undefined };
+        // An element whose applicability is unknown counts only if the assertion could matter.
+        const truth: Truth =
+          app.truth === 'true' ? holds.truth : app.truth === 'error' ? 'error' : holds.truth === (q === 'every' ? 'true' : 'false') ? holds.truth : 'unknown';
+        outs.push({ ...holds, truth, evidence: [...app.evidence, ...holds.evidence], loc: holds.loc ?? ('element' in el ? el.loc : undefined) });
+      }
     }
-  }
-  if (q === 'every') return outs.length ? combineAll(outs) : { truth: 'true', evidence: [{ path, value: [] }] };
-  const any = outs.length ? combineAny(outs) : { truth: 'false' as Truth, evidence: [{ path, value: [] }] };
-  return q === 'some' ? any : negate(any);
+    if (q === 'every') return outs.length ? combineAll(outs) : { truth: 'true', evidence: [{ path, value: [] }] };
+    const any = outs.length ? combineAny(outs) : { truth: 'false' as Truth, evidence: [{ path, value: [] }] };
+    return q === 'some' ? any : negate(any);
+  };
 }
 
 function elementLoc(el: unknown): Location | undefined {
@@ -147,7 +187,11 @@ function segmentsOf(path: string): string[] {
 }
 
 export function resolvePath(path: string, scope: Scope, ctx: EvalContext): Resolved[] {
-  const segs = segmentsOf(path);
+  return resolveSegs(path, segmentsOf(path), scope, ctx);
+}
+
+/** resolvePath with the path already split (compiled conditions split theirs once). */
+function resolveSegs(path: string, segs: string[], scope: Scope, ctx: EvalContext): Resolved[] {
   // The common case, one attribute of the resource itself: no frontier to build.
   if (segs.length === 1 && !('element' in scope)) {
     const val: Val | undefined = scope.resource.attrs[path];
@@ -202,49 +246,44 @@ export function resolvePath(path: string, scope: Scope, ctx: EvalContext): Resol
   return frontier.map((f) => ({ path: full, value: f.isScope && 'element' in f.scope ? f.scope.element : f.value, unknown: f.unknown, error: f.error, loc: f.loc, target: f.target }));
 }
 
-function operand(op: Operand, ctx: EvalContext): unknown {
-  if (op && typeof op === 'object' && !Array.isArray(op) && 'param' in op && Object.keys(op).length === 1) {
-    return ctx.profile[(op as { param: string }).param];
-  }
-  return op;
-}
-
 const COMPARATORS = ['equals', 'notEquals', 'in', 'notIn', 'exists', 'gte', 'lte', 'gt', 'lt', 'matches', 'notMatches', 'contains', 'notContains'] as const;
+type Comparator = (typeof COMPARATORS)[number];
 
-/**
- * The comparators a path condition uses, in vocabulary order, and the profile parameters it compares
- * with (none for most). Policy conditions are loaded once, so both are kept per condition object.
- */
-interface CondShape {
-  ops: Array<(typeof COMPARATORS)[number]>;
-  params: string[] | undefined;
+/** One comparison of a path condition: a literal operand, or the name of the profile parameter that gives it. */
+interface Comparison {
+  op: Comparator;
+  literal: unknown;
+  param: string | undefined;
 }
-const CONDITION_SHAPES = new WeakMap<PathCond, CondShape>();
-function shapeOf(cond: PathCond): CondShape {
-  let shape = CONDITION_SHAPES.get(cond);
-  if (shape) return shape;
-  const ops = COMPARATORS.filter((k) => k in cond);
-  const params: string[] = [];
-  for (const k of ops) {
-    const op = (cond as unknown as Record<string, unknown>)[k];
-    if (op && typeof op === 'object' && !Array.isArray(op) && 'param' in op && Object.keys(op).length === 1) params.push((op as { param: string }).param);
+
+function isParamRef(op: Operand): op is { param: string } {
+  return Boolean(op && typeof op === 'object' && !Array.isArray(op) && 'param' in op && Object.keys(op).length === 1);
+}
+
+/** A path condition compiled: the path split once, its comparisons in vocabulary order, parameter references found once. */
+function compilePath(cond: PathCond): Evaluator {
+  const path = cond.path;
+  const segs = segmentsOf(path);
+  const ifAbsent = cond.ifAbsent;
+  const comparisons: Comparison[] = [];
+  const paramNames: string[] = [];
+  for (const op of COMPARATORS) {
+    if (!(op in cond)) continue;
+    const raw = (cond as unknown as Record<string, unknown>)[op];
+    const param = isParamRef(raw) ? raw.param : undefined;
+    if (param !== undefined) paramNames.push(param);
+    comparisons.push({ op, literal: raw, param });
   }
-  CONDITION_SHAPES.set(cond, (shape = { ops, params: params.length ? params : undefined }));
-  return shape;
-}
-
-function evalPath(cond: PathCond, scope: Scope, ctx: EvalContext): Outcome {
-  const results = resolvePath(cond.path, scope, ctx);
-  const { ops, params } = shapeOf(cond);
-  const outs: Outcome[] = results.map((res) => {
+  const params = paramNames.length ? paramNames : undefined;
+  const judge = (res: Resolved, ctx: EvalContext): Outcome => {
     const shown = res.target ? res.target.address ?? res.target.id : res.value;
     const value = res.unknown ? '(known after apply)' : shown;
     const ev: Observed = params ? { path: res.path, value, loc: res.loc, params } : { path: res.path, value, loc: res.loc };
     if (res.error) return { truth: 'error', evidence: [{ ...ev, value: null }], loc: res.loc, error: res.error };
     if (res.unknown) return { truth: 'unknown', evidence: [ev], loc: res.loc };
     let truth: Truth = 'true';
-    for (const k of ops) {
-      const t = compare(k, res.value, operand((cond as unknown as Record<string, unknown>)[k], ctx), cond.ifAbsent);
+    for (const c of comparisons) {
+      const t = compare(c.op, res.value, c.param === undefined ? c.literal : ctx.profile[c.param], ifAbsent);
       if (t === 'false') {
         truth = 'false';
         break;
@@ -252,15 +291,29 @@ function evalPath(cond: PathCond, scope: Scope, ctx: EvalContext): Outcome {
       if (t === 'unknown') truth = 'unknown';
     }
     return { truth, evidence: [ev], loc: res.loc };
-  });
-  return combineAll(outs);
+  };
+  return (scope, ctx) => {
+    const results = resolveSegs(path, segs, scope, ctx);
+    if (results.length === 1) return judge(results[0]!, ctx);
+    const outs: Outcome[] = new Array(results.length);
+    for (let i = 0; i < results.length; i++) outs[i] = judge(results[i]!, ctx);
+    return combineAll(outs);
+  };
+}
+
+/** Patterns of `matches`/`notMatches`, compiled once each (no flags, so `test` keeps no state). */
+const PATTERNS = new Map<string, RegExp>();
+function pattern(source: string): RegExp {
+  let re = PATTERNS.get(source);
+  if (!re) PATTERNS.set(source, (re = new RegExp(source)));
+  return re;
 }
 
 function absent(v: unknown): boolean {
   return v === undefined || v === null;
 }
 
-function compare(op: (typeof COMPARATORS)[number], v: unknown, expected: unknown, ifAbsent?: 'true' | 'false'): Truth {
+function compare(op: Comparator, v: unknown, expected: unknown, ifAbsent?: 'true' | 'false'): Truth {
   if (op === 'exists') {
     const present = isSensitive(v) ? v.present : !absent(v) && !(Array.isArray(v) && v.length === 0);
     return present === expected ? 'true' : 'false';
@@ -288,7 +341,7 @@ function compare(op: (typeof COMPARATORS)[number], v: unknown, expected: unknown
     case 'matches':
     case 'notMatches': {
       if (typeof v !== 'string') return op === 'matches' ? 'false' : 'true';
-      const hit = new RegExp(String(expected)).test(v);
+      const hit = pattern(String(expected)).test(v);
       return hit === (op === 'matches') ? 'true' : 'false';
     }
     case 'contains':
