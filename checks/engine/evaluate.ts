@@ -28,6 +28,12 @@ export function evaluateCond(cond: Cond, resource: Resource, ctx: EvalContext): 
   return compiled(cond)({ resource, prefix: '' }, ctx);
 }
 
+/** `evaluateCond` of one condition as a function of the resource: for a caller that judges many resources with it. */
+export function conditionOf(cond: Cond): (resource: Resource, ctx: EvalContext) => Outcome {
+  const fn = compiled(cond);
+  return (resource, ctx) => fn({ resource, prefix: '' }, ctx);
+}
+
 /** The compiled form of a condition; policy conditions are loaded once, so each compiles once. */
 function compiled(cond: Cond): Evaluator {
   let fn = COMPILED.get(cond);

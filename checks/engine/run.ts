@@ -3,7 +3,7 @@ import type { Model } from '../model/model.js';
 import type { Resource } from '../model/resource.js';
 import type { Location } from '../model/value.js';
 import { codeCheckNamed, type CodeChecks, type Observed, type Outcome } from './code-check.js';
-import { evaluateCond } from './evaluate.js';
+import { conditionOf } from './evaluate.js';
 import type { Policy } from './policy.js';
 import type { Finding, Profile, Status } from './types.js';
 import { isSecretKeyName, redact, REDACTED } from './redact.js';
@@ -35,18 +35,19 @@ export function runPolicies(policies: Policy[], model: Model, opts: RunOptions):
   const findings: Finding[] = [];
   for (const policy of policies) {
     if (opts.only && !opts.only.has(policy.id)) continue;
-    for (const resource of model.ofKind(policy.resource)) {
+    const resources = model.ofKind(policy.resource);
+    if (!resources.length) continue;
+    // Compiled once per policy, then applied to each resource of its kind.
+    const where = policy.where ? conditionOf(policy.where) : undefined;
+    const assert = conditionOf(policy.rule.assert);
+    for (const resource of resources) {
       if (!policy.sources.includes(resource.source)) continue;
       if (resource.readError) {
         findings.push(toFinding(policy, resource, { truth: 'error', evidence: [], error: resource.readError, loc: resource.loc }, opts.scopeOf?.(resource), opts));
         continue;
       }
-      if (policy.where) {
-        const applies = evaluateCond(policy.where, resource, ctx);
-        if (applies.truth === 'false') continue;
-      }
-      const outcome = evaluateCond(policy.rule.assert, resource, ctx);
-      findings.push(toFinding(policy, resource, outcome, opts.scopeOf?.(resource), opts));
+      if (where && where(resource, ctx).truth === 'false') continue;
+      findings.push(toFinding(policy, resource, assert(resource, ctx), opts.scopeOf?.(resource), opts));
     }
   }
   return findings;
@@ -71,9 +72,8 @@ function statusOf(policy: Policy, outcome: Outcome): Status {
  * stored runs and baselines already hold.
  */
 export function findingId(policyId: string, resource: Pick<Resource, 'id' | 'source' | 'account' | 'region'>, scope?: string): string {
-  const parts = [policyId, resource.source, resource.account ?? '', resource.region ?? '', resource.id];
-  if (scope !== undefined) parts.push(scope);
-  return hash('sha256', parts.join('|'), 'hex').slice(0, 16);
+  const key = `${policyId}|${resource.source}|${resource.account ?? ''}|${resource.region ?? ''}|${resource.id}`;
+  return hash('sha256', scope === undefined ? key : `${key}|${scope}`, 'hex').slice(0, 16);
 }
 
 function toFinding(policy: Policy, resource: Resource, outcome: Outcome, scope: string | undefined, opts: RunOptions): Finding {
@@ -86,27 +86,22 @@ function toFinding(policy: Policy, resource: Resource, outcome: Outcome, scope: 
     const decided = decidingParams(policy, outcome.evidence, opts.checks).map((param) => ({ param, value: opts.profile[param], ...(fw.origins[param] ?? { framework: null, source: null }) }));
     if (decided.length) evidence.profile = decided;
   }
-  const finding: Finding = {
-    id: findingId(policy.id, resource, scope),
-    policyId: policy.id,
-    status,
-    severity: policy.severity,
-    category: policy.category,
-    controls: policy.controls ?? [],
-    ...(fw ? { frameworks: frameworkControlsOf(policy, fw.ids) } : {}),
-    resource: {
-      kind: resource.kind,
-      address: resource.address ?? null,
-      arn: resource.arn ?? null,
-      file: loc.file ?? resource.loc.file ?? null,
-      line: loc.line ?? resource.loc.line ?? null,
-    },
-    message: message(policy, status, display, outcome),
-    evidence,
-    source: resource.source,
-    ...(resource.account !== undefined ? { account: resource.account ?? null } : {}),
-    ...(resource.region !== undefined ? { region: resource.region ?? null } : {}),
+  const id = findingId(policy.id, resource, scope);
+  const controls = policy.controls ?? [];
+  const subject: Finding['resource'] = {
+    kind: resource.kind,
+    address: resource.address ?? null,
+    arn: resource.arn ?? null,
+    file: loc.file ?? resource.loc.file ?? null,
+    line: loc.line ?? resource.loc.line ?? null,
   };
+  const text = message(policy, status, display, outcome);
+  // Literals in the document's key order (no spreads: a finding is made per resource and policy).
+  const finding: Finding = fw
+    ? { id, policyId: policy.id, status, severity: policy.severity, category: policy.category, controls, frameworks: frameworkControlsOf(policy, fw.ids), resource: subject, message: text, evidence, source: resource.source }
+    : { id, policyId: policy.id, status, severity: policy.severity, category: policy.category, controls, resource: subject, message: text, evidence, source: resource.source };
+  if (resource.account !== undefined) finding.account = resource.account ?? null;
+  if (resource.region !== undefined) finding.region = resource.region ?? null;
   // Kept off the results document (not enumerable): see Finding.messageId.
   if (outcome.messageId && outcome.detail !== undefined && showsDetail(policy, status)) Object.defineProperty(finding, 'messageId', { value: outcome.messageId, enumerable: false });
   return finding;
