@@ -114,10 +114,24 @@ export function codeCheckNamed(checks: CodeChecks, name: string): CodeCheck | un
   return Object.hasOwn(checks, name) ? checks[name] : undefined;
 }
 
+/** A template cut at its placeholders once: text, name, text, name, ..., text (names at odd indexes). */
+const TEMPLATE_PARTS = new Map<string, string[]>();
+function templateParts(template: string): string[] {
+  let parts = TEMPLATE_PARTS.get(template);
+  if (!parts) TEMPLATE_PARTS.set(template, (parts = template.split(/\{([A-Za-z0-9_]+)\}/)));
+  return parts;
+}
+
 /** Fills `{name}` placeholders from `data`; one pass, so a value holding braces is left as it is. */
 export function renderMessage(template: string, data?: MessageData): string {
   if (!data) return template;
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
+  const parts = templateParts(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (Object.hasOwn(data, name) ? String(data[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** Runs a check on a resource of one of its kinds and renders its messages. */
