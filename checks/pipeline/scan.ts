@@ -180,7 +180,8 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     const [first] = failed.values();
     throw new InputError(`${first!.message} (and ${groups.length - 1} other input(s) could not be read)`);
   }
-  const findings = mergeSameId(scanned);
+  // One group's finding ids are unique already (one finding per policy and model resource).
+  const findings = groups.length === 1 ? scanned : mergeSameId(scanned);
   const planModels = models.filter((m) => m.input.kind === 'plan');
   const liveModels = models.filter((m) => m.input.kind === 'snapshot');
   const drift = planModels.flatMap((p) => liveModels.flatMap((l) => computeDrift(p.model, l.model)));
