@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '../../../checks/model/value.js';
-import { model, rec, verdicts } from '../../helpers/policy-tester.js';
+import { expandCompactLive } from '../../../checks/authoring/live-fixture.js';
+import { evaluateSnapshot, model, rec, statusAt, verdicts } from '../../helpers/policy-tester.js';
 
 // Verdicts of the search slice's policies on plan records where the defaults and the unknowns decide.
 
@@ -104,5 +105,20 @@ describe('aws-memorydb-cluster-tls-enabled and aws-memorydb-cluster-cmk', () => 
     const m = model([rec('aws_memorydb_cluster.defaults', { name: 'defaults', node_type: 'db.t4g.small', acl_name: 'app' })]);
     expect(verdicts('aws-memorydb-cluster-tls-enabled', m)).toEqual({ 'aws_memorydb_cluster.defaults': 'pass' });
     expect(verdicts('aws-memorydb-cluster-cmk', m)).toEqual({ 'aws_memorydb_cluster.defaults': 'fail' });
+  });
+});
+
+describe('aws-redshift-cluster-require-ssl on a live snapshot', () => {
+  const cluster = { arn: 'arn:aws:redshift:us-east-1:111122223333:cluster:sis-warehouse', data: { ClusterIdentifier: 'sis-warehouse', ClusterParameterGroups: [{ ParameterGroupName: 'warehouse-tls' }], Tags: {} } };
+  const live = (extra: Record<string, unknown>) => expandCompactLive({ resources: { 'AWS::Redshift::Cluster': [cluster] }, ...extra }, 'live.yaml');
+  it('a group the audit could not list is an error, never a pass; a group not listed at all is unknown', () => {
+    const denied = { code: 'AccessDenied', message: 'denied', call: 'redshift:DescribeClusterParameterGroups', service: 'redshift', region: 'us-east-1', resourceTypes: ['AWS::Redshift::ClusterParameterGroup'] };
+    expect(statusAt(evaluateSnapshot(live({ errors: [denied] })), 'aws-redshift-cluster-require-ssl', cluster.arn)).toBe('error');
+    expect(statusAt(evaluateSnapshot(live({})), 'aws-redshift-cluster-require-ssl', cluster.arn)).toBe('unknown');
+  });
+  it('a group whose parameters could not be read is an error', () => {
+    const group = { arn: 'arn:aws:redshift:us-east-1:111122223333:parametergroup:warehouse-tls', data: { ParameterGroupName: 'warehouse-tls' }, errors: { parameters: { code: 'AccessDenied', message: 'denied', call: 'redshift:DescribeClusterParameters' } } };
+    const snap = expandCompactLive({ resources: { 'AWS::Redshift::Cluster': [cluster], 'AWS::Redshift::ClusterParameterGroup': [group] } }, 'live.yaml');
+    expect(statusAt(evaluateSnapshot(snap), 'aws-redshift-cluster-require-ssl', cluster.arn)).toBe('error');
   });
 });
