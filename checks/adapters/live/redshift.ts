@@ -1,4 +1,7 @@
-import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+
+/** Parameter group names repeat in every region (default.redshift-1.0): a cluster links to the group of its own region and account. */
+const groupToken = (region: string, account: string, name: string): string => liveRefToken('redshift-parameter-group', account, region, name);
 
 /** A cluster as DescribeClusters describes it, with its logging status (facet `logging`) and tags. */
 const cluster: LiveAdapter = (rec, ctx) => {
@@ -17,7 +20,7 @@ const cluster: LiveAdapter = (rec, ctx) => {
     ...tagVals(rec, ctx),
   };
   r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', kmsKeyId, ['aws.kms.key'], { attribute: 'KmsKeyId' }));
-  r.linkRefs!.push(liveLink(rec, ctx, 'parameterGroup', group, ['aws.redshift.parameter-group'], { attribute: 'ClusterParameterGroups' }));
+  r.linkRefs!.push(liveLink(rec, ctx, 'parameterGroup', group ? groupToken(rec.region, rec.account, group) : undefined, ['aws.redshift.parameter-group'], { attribute: 'ClusterParameterGroups' }));
   const sgs = ((dataAt(rec, 'VpcSecurityGroups') as Array<{ VpcSecurityGroupId?: string }> | undefined) ?? []).map((g) => g.VpcSecurityGroupId);
   r.linkRefs!.push(liveLink(rec, ctx, 'securityGroups', sgs, ['aws.ec2.security-group'], { inverse: 'attachedResources', attribute: 'VpcSecurityGroups' }));
   return r;
@@ -25,7 +28,7 @@ const cluster: LiveAdapter = (rec, ctx) => {
 
 /** A cluster parameter group with the parameters the collector kept (facet `parameters`). */
 const parameterGroup: LiveAdapter = (rec, ctx) => {
-  const r = liveResource(rec, 'aws.redshift.parameter-group', ctx, [dataAt(rec, 'ParameterGroupName')]);
+  const r = liveResource(rec, 'aws.redshift.parameter-group', ctx, [groupToken(rec.region, rec.account, String(dataAt(rec, 'ParameterGroupName')))]);
   r.attrs = {
     name: liveAttr(rec, ctx, 'ParameterGroupName'),
     requireSsl: liveAttr(rec, ctx, 'parameters.require_ssl', { default: 'false' }),

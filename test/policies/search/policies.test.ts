@@ -122,3 +122,14 @@ describe('aws-redshift-cluster-require-ssl on a live snapshot', () => {
     expect(statusAt(evaluateSnapshot(snap), 'aws-redshift-cluster-require-ssl', cluster.arn)).toBe('error');
   });
 });
+
+describe('aws-redshift-cluster-require-ssl: parameter groups stay in their region', () => {
+  it('a cluster is judged by the group of its own region when another region has a group of the same name', () => {
+    const group = (region: string, value: string) => ({ arn: `arn:aws:redshift:${region}:111122223333:parametergroup:warehouse`, data: { ParameterGroupName: 'warehouse', parameters: { require_ssl: value } } });
+    const cluster = (region: string) => ({ arn: `arn:aws:redshift:${region}:111122223333:cluster:sis`, data: { ClusterIdentifier: 'sis', ClusterParameterGroups: [{ ParameterGroupName: 'warehouse' }], Tags: {} } });
+    const snap = expandCompactLive({ resources: { 'AWS::Redshift::ClusterParameterGroup': [group('us-east-1', 'true'), group('us-west-2', 'false')], 'AWS::Redshift::Cluster': [cluster('us-east-1'), cluster('us-west-2')] } }, 'live.yaml');
+    const f = evaluateSnapshot(snap);
+    expect(statusAt(f, 'aws-redshift-cluster-require-ssl', cluster('us-east-1').arn)).toBe('pass');
+    expect(statusAt(f, 'aws-redshift-cluster-require-ssl', cluster('us-west-2').arn)).toBe('fail');
+  });
+});
