@@ -133,3 +133,15 @@ describe('aws-redshift-cluster-require-ssl: parameter groups stay in their regio
     expect(statusAt(f, 'aws-redshift-cluster-require-ssl', cluster('us-west-2').arn)).toBe('fail');
   });
 });
+
+describe('a failed list of the search services is an error, never an empty pass', () => {
+  it.each([
+    ['es:ListDomainNames', 'es', ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], 'aws-opensearch-domain-encrypted-at-rest'],
+    ['redshift:DescribeClusters', 'redshift', ['AWS::Redshift::Cluster'], 'aws-redshift-cluster-not-publicly-accessible'],
+    ['memorydb:DescribeClusters', 'memorydb', ['AWS::MemoryDB::Cluster'], 'aws-memorydb-cluster-tls-enabled'],
+  ])('%s denied: %s reports error in that region', (call, service, resourceTypes, policy) => {
+    const denied = { code: 'AccessDenied', message: 'denied', call, service, region: 'us-east-1', resourceTypes };
+    const f = evaluateSnapshot(expandCompactLive({ resources: {}, regions: ['us-east-1'], errors: [denied] }, 'live.yaml'));
+    expect(f.filter((x) => x.policyId === policy).map((x) => x.status)).toEqual(['error']);
+  });
+});
