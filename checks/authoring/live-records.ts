@@ -48,5 +48,9 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.lambda.function': { type: 'AWS::Lambda::Function', arn: (n) => arn('lambda', `function:${n}`), ids: (n) => ({ FunctionName: n }) },
   'aws.efs.file-system': { type: 'AWS::EFS::FileSystem', arn: () => arn('elasticfilesystem', 'file-system/fs-0123456789abcdef0'), ids: () => ({ FileSystemId: 'fs-0123456789abcdef0' }) },
   'aws.sqs.queue': { type: 'AWS::SQS::Queue', arn: (n) => arn('sqs', n), ids: (n) => ({ QueueName: n, QueueUrl: `https://sqs.${R}.amazonaws.com/${A}/${n}`, Attributes: { QueueArn: arn('sqs', n) } }) },
-  'aws.dynamodb.table': { type: 'AWS::DynamoDB::Table', arn: (n) => arn('dynamodb', `table/${n}`), ids: (n) => ({ TableName: n, Table: { TableName: n } }) },
+  'aws.dynamodb.table': { type: 'AWS::DynamoDB::Table', arn: (n) => arn('dynamodb', `table/${n}`), ids: (n) => ({ TableName: n, Table: { TableName: n } }) },  // search slice
+  'aws.opensearch.domain': { type: 'AWS::OpenSearchService::Domain', arn: (n) => arn('es', `domain/${n}`), ids: (n) => ({ DomainName: n, EngineVersion: 'OpenSearch_2.11' }) },
+  'aws.redshift.cluster': { type: 'AWS::Redshift::Cluster', arn: (n) => arn('redshift', `cluster:${n}`), ids: (n) => ({ ClusterIdentifier: n }) },
+  'aws.redshift.parameter-group': { type: 'AWS::Redshift::ClusterParameterGroup', arn: (n) => arn('redshift', `parametergroup:${n}`), ids: (n) => ({ ParameterGroupName: n }) },
+  'aws.memorydb.cluster': { type: 'AWS::MemoryDB::Cluster', arn: (n) => arn('memorydb', `cluster/${n}`), ids: (n) => ({ Name: n }) },
 };

@@ -19,6 +19,8 @@ import { CreateFlowLogsCommand, CreateVolumeCommand, DescribeSubnetsCommand } fr
 import { seedFrontDoors } from './seed-doors.js';
 // stores slice
 import { seedStores } from './seed-stores.js';
+// search slice
+import { seedSearch } from './seed-search.js';
 
 export const ACCOUNT = '123456789012';
 export const GOOD = 'us-east-1';
@@ -229,4 +231,6 @@ async function seedEveryKind(cfg: Cfg, keyArn: string): Promise<void> {
   await seedFrontDoors(cfg);
   // stores slice: DynamoDB, EFS, SQS, SNS, Lambda
   await seedStores(cfg, GOOD, keyArn);
+  // search slice: OpenSearch/Elasticsearch domains, Redshift, MemoryDB
+  await seedSearch(cfg, GOOD, ACCOUNT, keyArn);
 }

@@ -34,6 +34,10 @@ import { dynamodbLiveAdapters } from './dynamodb.js';
 import { lambdaLiveAdapters } from './lambda.js';
 import { efsLiveAdapters } from './efs.js';
 import { sqsLiveAdapters } from './sqs.js';
+// search slice
+import { opensearchLiveAdapters } from './opensearch.js';
+import { redshiftLiveAdapters } from './redshift.js';
+import { memorydbLiveAdapters } from './memorydb.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -67,6 +71,10 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...lambdaLiveAdapters,
   ...efsLiveAdapters,
   ...sqsLiveAdapters,
+  // search slice
+  ...opensearchLiveAdapters,
+  ...redshiftLiveAdapters,
+  ...memorydbLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -113,6 +121,12 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Lambda::Function': ['aws.lambda.function'],
   'AWS::EFS::FileSystem': ['aws.efs.file-system'],
   'AWS::SQS::Queue': ['aws.sqs.queue'],
+  // search slice
+  'AWS::OpenSearchService::Domain': ['aws.opensearch.domain'],
+  'AWS::Elasticsearch::Domain': ['aws.opensearch.domain'],
+  'AWS::Redshift::Cluster': ['aws.redshift.cluster'],
+  'AWS::Redshift::ClusterParameterGroup': ['aws.redshift.parameter-group'],
+  'AWS::MemoryDB::Cluster': ['aws.memorydb.cluster'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -127,6 +141,10 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   // stores2
   'aws.docdb.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.neptune.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  // search slice
+  'aws.opensearch.domain': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.redshift.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.memorydb.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

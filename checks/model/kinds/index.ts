@@ -32,6 +32,10 @@ import { dynamodbKinds } from './dynamodb.js';
 import { lambdaKinds } from './lambda.js';
 import { efsKinds } from './efs.js';
 import { sqsKinds } from './sqs.js';
+// search slice
+import { opensearchKinds } from './opensearch.js';
+import { redshiftKinds } from './redshift.js';
+import { memorydbKinds } from './memorydb.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -68,6 +72,10 @@ const SPECS = [
   ...lambdaKinds,
   ...efsKinds,
   ...sqsKinds,
+  // search slice
+  ...opensearchKinds,
+  ...redshiftKinds,
+  ...memorydbKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -121,6 +121,16 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "iam:GetCredentialReport",
         "securityhub:DescribeHub",
         "securityhub:GetEnabledStandards",
+        # search slice: OpenSearch/Elasticsearch domains, Redshift, MemoryDB
+        "es:DescribeDomains",
+        "es:ListDomainNames",
+        "es:ListTags",
+        "memorydb:DescribeClusters",
+        "memorydb:ListTags",
+        "redshift:DescribeClusterParameterGroups",
+        "redshift:DescribeClusterParameters",
+        "redshift:DescribeClusters",
+        "redshift:DescribeLoggingStatus",
       ]
     }]
   })

@@ -23,6 +23,10 @@ import { collectSns } from './sns.js';
 import { collectLambda } from './lambda.js';
 import { collectEfs } from './efs.js';
 import { collectSqs } from './sqs.js';
+// search slice
+import { collectOpenSearch } from './opensearch.js';
+import { collectRedshift } from './redshift.js';
+import { collectMemoryDb } from './memorydb.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -53,6 +57,10 @@ export const REGIONAL_COLLECTORS = {
   lambda: collectLambda,
   efs: collectEfs,
   sqs: collectSqs,
+  // search slice
+  opensearch: collectOpenSearch,
+  redshift: collectRedshift,
+  memorydb: collectMemoryDb,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

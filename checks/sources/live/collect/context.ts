@@ -64,6 +64,10 @@ const SERVICE_PREFIX: Record<string, string> = {
   SQSClient: 'sqs',
   SNSClient: 'sns',
   LambdaClient: 'lambda',
+  // search slice: the OpenSearch API (OpenSearch and Elasticsearch engines) is authorised under es:
+  OpenSearchClient: 'es',
+  RedshiftClient: 'redshift',
+  MemoryDBClient: 'memorydb',
 };
 
 /**

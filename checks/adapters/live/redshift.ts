@@ -1,0 +1,39 @@
+import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+
+/** Parameter group names repeat in every region (default.redshift-1.0): a cluster links to the group of its own region and account. */
+const groupToken = (region: string, account: string, name: string): string => liveRefToken('redshift-parameter-group', account, region, name);
+
+/** A cluster as DescribeClusters describes it, with its logging status (facet `logging`) and tags. */
+const cluster: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.redshift.cluster', ctx, [dataAt(rec, 'ClusterIdentifier')]);
+  const kmsKeyId = dataAt(rec, 'KmsKeyId') as string | undefined;
+  const encrypted = dataAt(rec, 'Encrypted') === true;
+  const group = (dataAt(rec, 'ClusterParameterGroups') as Array<{ ParameterGroupName?: string }> | undefined)?.[0]?.ParameterGroupName;
+  r.attrs = {
+    identifier: liveAttr(rec, ctx, 'ClusterIdentifier'),
+    encrypted: liveAttr(rec, ctx, 'Encrypted', { default: false }),
+    kmsKeyId: liveAttr(rec, ctx, 'KmsKeyId'),
+    kmsKeyIsAwsManaged: keyFlag(ctx, encrypted ? kmsKeyId : undefined, liveDerived(rec, ctx, 'KmsKeyId', encrypted ? (kmsKeyId ? keyIsAwsManaged(ctx, kmsKeyId) : true) : undefined)),
+    publiclyAccessible: liveAttr(rec, ctx, 'PubliclyAccessible', { default: false }),
+    loggingEnabled: liveAttr(rec, ctx, 'logging.LoggingEnabled', { default: false }),
+    parameterGroupName: liveDerived(rec, ctx, 'ClusterParameterGroups', group),
+    ...tagVals(rec, ctx),
+  };
+  r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', kmsKeyId, ['aws.kms.key'], { attribute: 'KmsKeyId' }));
+  r.linkRefs!.push(liveLink(rec, ctx, 'parameterGroup', group ? groupToken(rec.region, rec.account, group) : undefined, ['aws.redshift.parameter-group'], { attribute: 'ClusterParameterGroups' }));
+  const sgs = ((dataAt(rec, 'VpcSecurityGroups') as Array<{ VpcSecurityGroupId?: string }> | undefined) ?? []).map((g) => g.VpcSecurityGroupId);
+  r.linkRefs!.push(liveLink(rec, ctx, 'securityGroups', sgs, ['aws.ec2.security-group'], { inverse: 'attachedResources', attribute: 'VpcSecurityGroups' }));
+  return r;
+};
+
+/** A cluster parameter group with the parameters the collector kept (facet `parameters`). */
+const parameterGroup: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.redshift.parameter-group', ctx, [groupToken(rec.region, rec.account, String(dataAt(rec, 'ParameterGroupName')))]);
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'ParameterGroupName'),
+    requireSsl: liveAttr(rec, ctx, 'parameters.require_ssl', { default: 'false' }),
+  };
+  return r;
+};
+
+export const redshiftLiveAdapters: Record<string, LiveAdapter> = { 'AWS::Redshift::Cluster': cluster, 'AWS::Redshift::ClusterParameterGroup': parameterGroup };

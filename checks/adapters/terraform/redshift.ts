@@ -1,0 +1,67 @@
+import type { Val } from '../../model/value.js';
+import { isUnknown } from '../../model/value.js';
+import type { TfRecord } from '../../sources/terraform/record.js';
+import { asBool, attr, awsManagedKeyAttr, computedAttr, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+
+/** The group a cluster gets when cluster_parameter_group_name is not set. */
+const DEFAULT_PARAMETER_GROUP = 'default.redshift-1.0';
+
+/**
+ * aws_redshift_cluster with the AWS provider v5 defaults: unencrypted and publicly accessible unless the
+ * configuration says otherwise, audit logging off (the inline `logging` block; aws_redshift_logging merges in).
+ */
+const cluster: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.redshift.cluster', [rec.values.cluster_identifier]);
+  r.attrs = {
+    identifier: attr<string>(rec, 'cluster_identifier'),
+    encrypted: computedAttr(rec, 'encrypted', { default: false, map: asBool }),
+    kmsKeyId: computedAttr<string>(rec, 'kms_key_id'),
+    kmsKeyIsAwsManaged: awsManagedKeyAttr(rec, 'kms_key_id'),
+    publiclyAccessible: computedAttr(rec, 'publicly_accessible', { default: true, map: asBool }),
+    loggingEnabled: computedAttr(rec, 'logging.0.enable', { default: false, map: asBool, configuredAt: 'logging' }),
+    parameterGroupName: computedAttr<string>(rec, 'cluster_parameter_group_name', { default: DEFAULT_PARAMETER_GROUP }),
+    ...tagAttrs(rec),
+  };
+  r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']));
+  r.linkRefs!.push(linkRef(rec, 'parameterGroup', 'cluster_parameter_group_name', ['aws.redshift.parameter-group']));
+  r.linkRefs!.push(linkRef(rec, 'securityGroups', 'vpc_security_group_ids', ['aws.ec2.security-group'], { inverse: 'attachedResources' }));
+  return r;
+};
+
+/** aws_redshift_logging: audit logging of a cluster, merged into it (the resource exists: logging is on). */
+const logging: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.redshift.cluster');
+  r.identifiers = [];
+  r.attrs = { loggingEnabled: { value: true, origin: 'explicit', loc: locOf(rec, 'cluster_identifier') } };
+  r.linkRefs!.push(linkRef(rec, 'cluster', 'cluster_identifier', ['aws.redshift.cluster']));
+  r.mergeInto = 'cluster';
+  return r;
+};
+
+/** The value of one `parameter` block, the engine default when no block names it. */
+function parameterValue(rec: TfRecord, name: string, dflt: string): Val<string> {
+  const loc = locOf(rec, 'parameter');
+  const raw = rawAt(rec.values, 'parameter');
+  if (isUnknown(raw)) return { value: undefined, origin: 'unknown', loc };
+  for (const p of Array.isArray(raw) ? raw : []) {
+    if (isUnknown(p)) return { value: undefined, origin: 'unknown', loc };
+    const block = p as Record<string, unknown>;
+    if (isUnknown(block.name)) return { value: undefined, origin: 'unknown', loc };
+    if (block.name !== name) continue;
+    if (isUnknown(block.value)) return { value: undefined, origin: 'unknown', loc };
+    return { value: String(block.value), origin: 'explicit', loc };
+  }
+  return { value: dflt, origin: 'default', loc };
+}
+
+/** aws_redshift_parameter_group: the parameters the catalog reads. */
+const parameterGroup: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.redshift.parameter-group', [rec.values.name]);
+  r.attrs = {
+    name: attr<string>(rec, 'name'),
+    requireSsl: parameterValue(rec, 'require_ssl', 'false'),
+  };
+  return r;
+};
+
+export const redshiftAdapters: Record<string, TfAdapter> = { aws_redshift_cluster: cluster, aws_redshift_logging: logging, aws_redshift_parameter_group: parameterGroup };

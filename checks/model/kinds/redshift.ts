@@ -1,0 +1,47 @@
+import { defineKinds } from './spec.js';
+
+export const redshiftKinds = defineKinds([
+  {
+    kind: 'aws.redshift.cluster',
+    title: 'Redshift cluster',
+    terraform: ['aws_redshift_cluster', 'aws_redshift_logging'],
+    attrs: {
+      identifier: { type: 'string', description: 'Cluster identifier (cluster_identifier; live: ClusterIdentifier).' },
+      encrypted: { type: 'boolean', description: 'Data and snapshots are encrypted at rest (encrypted; live: Encrypted). Default false (AWS provider v5).' },
+      kmsKeyId: { type: 'string', description: 'KMS key of the cluster (kms_key_id; live: KmsKeyId); unset with encryption on means the AWS-managed aws/redshift key.' },
+      kmsKeyIsAwsManaged: { type: 'boolean', description: 'The cluster key is the AWS-managed aws/redshift key (kms_key_id unset or an aws/ alias); false for a customer-managed key; unknown otherwise.' },
+      publiclyAccessible: { type: 'boolean', description: 'The cluster has a public endpoint (publicly_accessible; live: PubliclyAccessible). Default true (AWS provider v5).' },
+      loggingEnabled: {
+        type: 'boolean',
+        description: 'Audit logging (connection, user and user-activity logs) to S3 or CloudWatch is on (logging.enable, or an aws_redshift_logging resource for the cluster; live: DescribeLoggingStatus LoggingEnabled). Default false.',
+      },
+      parameterGroupName: {
+        type: 'string',
+        description: 'Cluster parameter group (cluster_parameter_group_name; live: ClusterParameterGroups[0].ParameterGroupName). Default "default.redshift-1.0", whose require_ssl is false.',
+      },
+      tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' },
+      dataClass: {
+        type: 'string',
+        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
+      },
+    },
+    links: {
+      kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of kms_key_id, when it is in the model.' },
+      parameterGroup: { kinds: ['aws.redshift.parameter-group'], description: 'The cluster parameter group of cluster_parameter_group_name, when it is in the model.' },
+      securityGroups: { kinds: ['aws.ec2.security-group'], description: 'VPC security groups (vpc_security_group_ids); each group gets the inverse link `attachedResources`.' },
+    },
+  },
+  {
+    kind: 'aws.redshift.parameter-group',
+    title: 'Redshift cluster parameter group',
+    terraform: ['aws_redshift_parameter_group'],
+    attrs: {
+      name: { type: 'string', description: 'Parameter group name (name; live: ParameterGroupName).' },
+      requireSsl: {
+        type: 'string',
+        description: 'Value of the require_ssl parameter (parameter { name = "require_ssl" }; live: DescribeClusterParameters). Default "false", the engine default.',
+      },
+    },
+    links: {},
+  },
+]);
