@@ -7,7 +7,7 @@ import { distIsCurrent } from './compiled.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 let cli;
 if (process.env.FERPA_READY_FROM_SOURCE !== '1' && distIsCurrent()) {
-  cli = await import('../dist/checks/cli/main.js');
+  cli = await import('../dist/cli/main.js');
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
-import { distDir, ROOT, sourceFiles, sourcesHash } from '../bin/compiled.js';
+import { BUNDLE_DIR, distDir, ROOT, sourceFiles, sourcesHash } from '../bin/compiled.js';
 
 const DIST = distDir();
 
@@ -24,6 +24,23 @@ await build({
   outdir: next,
   outbase: ROOT,
   bundle: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+// The CLI again as one bundle: its entry with what every command shares, and each lazily imported
+// command or library as a chunk of its own (esbuild splits at dynamic imports), so a start loads a
+// few dozen files instead of hundreds of modules; npm packages stay outside, loaded as they are.
+// bin/ferpa-ready.js runs it; dist/checks/ stays for the build steps below and for importers.
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: { main: 'checks/cli/main.ts' },
+  outdir: join(next, BUNDLE_DIR),
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  packages: 'external',
   format: 'esm',
   platform: 'node',
   target: 'node20',
