@@ -29,6 +29,20 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
+// Node 20 imports a CommonJS package into ESM through the ESM loader, which also routes every require()
+// inside it there: each file is scanned for its exports and compiled once more to detect its format
+// (about twice the CPU of require() for the SDK's clients). So the bundle require()s these packages.
+const REQUIRED_PACKAGES = /^(@aws-sdk|@smithy)\/|^commander$/;
+const requireCommonJs = {
+  name: 'require-commonjs',
+  setup(b) {
+    b.onResolve({ filter: REQUIRED_PACKAGES }, (a) => (a.namespace === 'required' ? { path: a.path, external: true } : { path: a.path, namespace: 'required' }));
+    b.onResolve({ filter: /^required-by-node$/ }, (a) => ({ path: a.path, namespace: 'required-by-node' }));
+    b.onLoad({ filter: /.*/, namespace: 'required' }, (a) => ({ contents: `module.exports = require('required-by-node').require(${JSON.stringify(a.path)});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'required-by-node' }, () => ({ contents: "import { createRequire } from 'node:module';\nexport const require = createRequire(import.meta.url);\n", loader: 'js' }));
+  },
+};
+
 // The CLI again as one bundle: its entry with what every command shares, and each lazily imported
 // command or library as a chunk of its own (esbuild splits at dynamic imports), so a start loads a
 // few dozen files instead of hundreds of modules; npm packages stay outside, loaded as they are.
@@ -41,6 +55,7 @@ await build({
   bundle: true,
   splitting: true,
   packages: 'external',
+  plugins: [requireCommonJs],
   format: 'esm',
   platform: 'node',
   target: 'node20',

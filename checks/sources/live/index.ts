@@ -1,4 +1,3 @@
-import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { InputError } from '../../errors.js';
 import { Collector, errorCode, limiter, type ClientHook, type CollectSettings } from './collect/context.js';
@@ -23,6 +22,8 @@ export const DEFAULT_ORG_ROLE = 'FerpaReadyAuditor';
 let collectorsLoading: Promise<typeof import('./collect/all.js')> | undefined;
 const collectors = (): Promise<typeof import('./collect/all.js')> => (collectorsLoading ??= import('./collect/all.js'));
 const orgReads = (): Promise<typeof import('./collect/org.js')> => import('./collect/org.js');
+/** EC2's client is the SDK's largest: loaded for the region list, after the identity call went out. */
+const ec2 = (): Promise<typeof import('@aws-sdk/client-ec2')> => import('@aws-sdk/client-ec2');
 
 export interface CollectOptions {
   /** Regions to audit, or `all` for every region enabled in the account (ec2:DescribeRegions). */
@@ -251,6 +252,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
 /** The regions to audit in one account: the names asked for (checked against the enabled ones when `strict`), or every enabled region. */
 async function auditedRegions(c: Collector, asked: string[] | 'all', explicit: string[], bootstrap: string, endpoint: string | undefined, strict: boolean): Promise<string[]> {
   let enabled: string[];
+  const { DescribeRegionsCommand, EC2Client } = await ec2();
   try {
     const out = await c.client(EC2Client, bootstrap).send(new DescribeRegionsCommand({}));
     enabled = (out.Regions ?? []).map((r) => r.RegionName!).filter(Boolean).sort();
