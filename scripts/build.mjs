@@ -2,11 +2,15 @@
 // installed tool starts without a TypeScript loader. Run by `npm ci`/`npm install` (prepare), by
 // `npm pack` and by the test setup; bin/ferpa-ready.js falls back to the sources when dist/ is stale.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
 import { BUNDLE_DIR, distDir, ROOT, sourceFiles, sourcesHash } from '../bin/compiled.js';
+import { bundleFile, codeCacheFile } from '../bin/bundled.js';
+import { bundleCli } from './bundle-cli.mjs';
 
 const DIST = distDir();
 
@@ -29,38 +33,8 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
-// Node 20 imports a CommonJS package into ESM through the ESM loader, which also routes every require()
-// inside it there: each file is scanned for its exports and compiled once more to detect its format
-// (about twice the CPU of require() for the SDK's clients). So the bundle require()s these packages.
-const REQUIRED_PACKAGES = /^(@aws-sdk|@smithy)\/|^commander$/;
-const requireCommonJs = {
-  name: 'require-commonjs',
-  setup(b) {
-    b.onResolve({ filter: REQUIRED_PACKAGES }, (a) => (a.namespace === 'required' ? { path: a.path, external: true } : { path: a.path, namespace: 'required' }));
-    b.onResolve({ filter: /^required-by-node$/ }, (a) => ({ path: a.path, namespace: 'required-by-node' }));
-    b.onLoad({ filter: /.*/, namespace: 'required' }, (a) => ({ contents: `module.exports = require('required-by-node').require(${JSON.stringify(a.path)});`, loader: 'js' }));
-    b.onLoad({ filter: /.*/, namespace: 'required-by-node' }, () => ({ contents: "import { createRequire } from 'node:module';\nexport const require = createRequire(import.meta.url);\n", loader: 'js' }));
-  },
-};
-
-// The CLI again as one bundle: its entry with what every command shares, and each lazily imported
-// command or library as a chunk of its own (esbuild splits at dynamic imports), so a start loads a
-// few dozen files instead of hundreds of modules; npm packages stay outside, loaded as they are.
-// bin/ferpa-ready.js runs it; dist/checks/ stays for the build steps below and for importers.
-await build({
-  absWorkingDir: ROOT,
-  entryPoints: { main: 'checks/cli/main.ts' },
-  outdir: join(next, BUNDLE_DIR),
-  chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  packages: 'external',
-  plugins: [requireCommonJs],
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-});
+// The CLI as one file, the one bin/ferpa-ready.js runs; dist/checks/ stays for the steps below and for importers.
+await bundleCli(ROOT, join(next, BUNDLE_DIR));
 // builtAtMs is taken before compiling: a source saved during the build makes dist/ stale, not current.
 // The validated core catalog, so the compiled CLI skips parsing and validating policies/ while it is
 // unchanged (checks/engine/catalog-cache.ts). A policy that does not load is left for the CLI to report.
@@ -83,4 +57,17 @@ const old = `${DIST}.old-${process.pid}`;
 if (existsSync(DIST)) renameSync(DIST, old);
 renameSync(next, DIST);
 rmSync(old, { recursive: true, force: true });
+// V8's code cache of the bundle, taken after a one-file scan so the functions a start runs are in it
+// (bin/bundled.js). Without it the CLI compiles the bundle as it loads: slower, never wrong.
+const warm = mkdtempSync(join(tmpdir(), 'fr-warm-'));
+try {
+  writeFileSync(join(warm, 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "records"\n}\n');
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ferpa-ready.js'), 'scan', join(warm, 'main.tf'), '--format', `json=${join(warm, 'out.json')}`], {
+    env: { ...process.env, FERPA_READY_WRITE_CODE_CACHE: '1', FERPA_READY_FROM_SOURCE: '' },
+    encoding: 'utf8',
+  });
+  if (!existsSync(codeCacheFile(bundleFile()))) process.stderr.write(`[build] no code cache for the bundle: ${(r.stderr || `exit ${r.status}`).split('\n')[0]}\n`);
+} finally {
+  rmSync(warm, { recursive: true, force: true });
+}
 process.stderr.write(`[build] compiled ${files.length} files to dist/ in ${Date.now() - started} ms\n`);

@@ -15,10 +15,7 @@ export { CONFIG_TYPES } from './collect/config-types.js';
 /** Role assumed in every member account of an organisation audit unless --org-role-name says otherwise. */
 export const DEFAULT_ORG_ROLE = 'FerpaReadyAuditor';
 
-/**
- * The collectors and their SDK clients (collect/all.ts), organisation reads (collect/org.ts): loaded
- * once, on first need; collectSnapshot starts the load while its first call is in flight.
- */
+/** The collectors and their SDK clients (collect/all.ts), organisation reads (collect/org.ts): loaded once, on first need. */
 let collectorsLoading: Promise<typeof import('./collect/all.js')> | undefined;
 const collectors = (): Promise<typeof import('./collect/all.js')> => (collectorsLoading ??= import('./collect/all.js'));
 const orgReads = (): Promise<typeof import('./collect/org.js')> => import('./collect/org.js');
@@ -133,10 +130,9 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     let callerArn: string | undefined;
     try {
       const sts = c.client(STSClient, bootstrap, { maxAttempts: 2 });
-      const identity = sts.send(new GetCallerIdentityCommand({}));
-      // the rest loads while the first call is in flight (a failed load surfaces where it is awaited)
-      collectors().catch(() => undefined);
-      const id = await identity;
+      // The other clients load after this call returned, not while it is in flight: loading them
+      // is synchronous (require) and would hold back the request itself until they all were.
+      const id = await sts.send(new GetCallerIdentityCommand({}));
       settings.accountId = id.Account ?? '';
       callerArn = id.Arn;
       settings.partition = id.Arn?.split(':')[1] ?? 'aws';
