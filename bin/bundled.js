@@ -1,7 +1,7 @@
 // Runs the bundled CLI (dist/cli/main.cjs, scripts/bundle-cli.mjs) from V8's code cache beside it, so
 // a start neither parses nor compiles the functions the build's warm-up run compiled. A cache written
 // by another Node or V8 version is rejected by V8 and the bundle compiles as usual: slower, never wrong.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
@@ -14,9 +14,10 @@ export const codeCacheFile = (bundle) => `${bundle}.v8cache`;
 export function loadBundle(file = bundleFile()) {
   let cachedData;
   try {
-    cachedData = readFileSync(codeCacheFile(file));
+    // V8 checks a cache against the source's length only: one older than the bundle is not used
+    if (statSync(codeCacheFile(file)).mtimeMs >= statSync(file).mtimeMs) cachedData = readFileSync(codeCacheFile(file));
   } catch {
-    cachedData = undefined; // no cache (yet): compile
+    cachedData = undefined; // no cache: compile
   }
   const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   const module = { exports: {}, filename: file, id: file };
