@@ -4,17 +4,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runNode, type CliFigures } from './cli.js';
-import { median } from './figures.js';
 
 const BIN = join(import.meta.dirname, '../bin');
 const url = (file: string): string => JSON.stringify(pathToFileURL(join(BIN, file)).href);
 
-/** CPU and wall of `node` importing bin/compiled.js and running its check, and of importing it alone. */
-export async function currencyCheck(): Promise<{ check: CliFigures; importOnly: CliFigures }> {
-  const importOnly = await median(() => runNode(['--input-type=module', '-e', `await import(${url('compiled.js')});`]));
-  const check = await median(() => runNode(['--input-type=module', '-e', `(await import(${url('compiled.js')})).distIsCurrent();`]));
-  return { check, importOnly };
+/** Milliseconds of the check in a fresh process (its first, cold call), the median of `runs`. */
+export function currencyCheckMs(runs: number): number {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const code = `const { distIsCurrent } = await import(${url('compiled.js')}); const t = performance.now(); distIsCurrent(); console.log(performance.now() - t);`;
+    xs.push(Number(spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }).stdout.trim()));
+  }
+  return xs.sort((a, b) => a - b)[(xs.length - 1) >> 1]!;
 }
 
 /** `one file of 1.4 MB, code cache 0.8 MB taken by V8`, or why there is none. */

@@ -38,6 +38,9 @@ export async function bundleCli(root, outDir) {
     // the sources find their package (policies, schemas, node_modules) from their own URL
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // names kept, spaces and lines not: 30% less to read at every start (debug with FERPA_READY_FROM_SOURCE=1)
+    minifyWhitespace: true,
+    minifySyntax: true,
     metafile: true,
     logLevel: 'warning',
   });
