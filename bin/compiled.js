@@ -10,7 +10,7 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Folders compiled into dist/, same layout. */
 export const SOURCE_DIRS = ['checks', 'reports'];
 
-/** The bundled CLI inside dist/ (entry main.js and its chunks), built beside the file-for-file copy. */
+/** The bundled CLI inside dist/ (main.cjs and its V8 code cache, bin/bundled.js), built beside the file-for-file copy. */
 export const BUNDLE_DIR = 'cli';
 
 export const distDir = (root = ROOT) => join(root, 'dist');
