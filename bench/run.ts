@@ -11,6 +11,9 @@ import { againstFloor, figures, growthLine, median, perDoubling, RUNS, stale } f
 import { scaleBench } from './scale.js';
 import { firstCallMs } from './first-call.js';
 import { writeCatalogCopy } from './doubled-catalog.js';
+import { bundleState, currencyCheckMs } from './launcher.js';
+// @ts-expect-error plain JavaScript module of the launcher
+import { sourceFiles } from '../bin/compiled.js';
 
 const only = process.argv[2];
 const dir = mkdtempSync(join(tmpdir(), 'frbench-'));
@@ -38,6 +41,8 @@ async function startupBench(): Promise<void> {
   console.log(`  node -e 0:               ${figures(node)}`);
   const version = await median(() => runCli(['--version']));
   console.log(`  ferpa-ready --version:   ${againstFloor(version, node)} of node alone${stale(version)}`);
+  console.log(`  launcher, dist/ current? ${currencyCheckMs(RUNS).toFixed(1)} ms at every start (bin/compiled.js: ${sourceFiles().length} sources listed and their times read)`);
+  console.log(`  the CLI it runs:         ${bundleState()}`);
   const empty = join(dir, 'startup-empty');
   mkdirSync(empty, { recursive: true });
   writeFileSync(join(empty, 'main.tf'), '');
@@ -110,10 +115,12 @@ async function hclBench(): Promise<void> {
     }
   }
   growth(rows);
-  const ref = join(ROOT, 'reference-stack/terraform/environments/production');
-  const refFloor = await median(() => runNode([FLOOR, 'hcl', ref, join(ROOT, 'reference-stack/terraform/modules')]));
-  const refRun = await median(() => runCli(['scan', ref, '--format', `json=${join(dir, 'reference.results.json')}`]));
-  console.log(`  reference stack (environments/production and its local modules): ${againstFloor(refRun, refFloor)} of the floor; floor ${figures(refFloor)}${stale(refRun)}`);
+  for (const env of ['production', 'mvp', 'patriot']) {
+    const ref = join(ROOT, 'reference-stack/terraform/environments', env);
+    const refFloor = await median(() => runNode([FLOOR, 'hcl', ref, join(ROOT, 'reference-stack/terraform/modules')]));
+    const refRun = await median(() => runCli(['scan', ref, '--format', `json=${join(dir, `reference-${env}.results.json`)}`]));
+    console.log(`  reference stack (environments/${env} and its local modules): ${againstFloor(refRun, refFloor)} of the floor; floor ${figures(refFloor)}${stale(refRun)}`);
+  }
 }
 
 function apiBench(): void {

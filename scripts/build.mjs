@@ -2,11 +2,15 @@
 // installed tool starts without a TypeScript loader. Run by `npm ci`/`npm install` (prepare), by
 // `npm pack` and by the test setup; bin/ferpa-ready.js falls back to the sources when dist/ is stale.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
-import { distDir, ROOT, sourceFiles, sourcesHash } from '../bin/compiled.js';
+import { BUNDLE_DIR, distDir, ROOT, sourceFiles, sourcesHash } from '../bin/compiled.js';
+import { bundleFile, codeCacheFile } from '../bin/bundled.js';
+import { bundleCli } from './bundle-cli.mjs';
 
 const DIST = distDir();
 
@@ -29,6 +33,8 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
+// The CLI as one file, the one bin/ferpa-ready.js runs; dist/checks/ stays for the steps below and for importers.
+await bundleCli(ROOT, join(next, BUNDLE_DIR));
 // builtAtMs is taken before compiling: a source saved during the build makes dist/ stale, not current.
 // The validated core catalog, so the compiled CLI skips parsing and validating policies/ while it is
 // unchanged (checks/engine/catalog-cache.ts). A policy that does not load is left for the CLI to report.
@@ -51,4 +57,17 @@ const old = `${DIST}.old-${process.pid}`;
 if (existsSync(DIST)) renameSync(DIST, old);
 renameSync(next, DIST);
 rmSync(old, { recursive: true, force: true });
+// V8's code cache of the bundle, taken after a one-file scan so the functions a start runs are in it
+// (bin/bundled.js). Without it the CLI compiles the bundle as it loads: slower, never wrong.
+const warm = mkdtempSync(join(tmpdir(), 'fr-warm-'));
+try {
+  writeFileSync(join(warm, 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "records"\n}\n');
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ferpa-ready.js'), 'scan', join(warm, 'main.tf'), '--format', `json=${join(warm, 'out.json')}`], {
+    env: { ...process.env, FERPA_READY_WRITE_CODE_CACHE: '1', FERPA_READY_FROM_SOURCE: '' },
+    encoding: 'utf8',
+  });
+  if (!existsSync(codeCacheFile(bundleFile()))) process.stderr.write(`[build] no code cache for the bundle: ${(r.stderr || `exit ${r.status}`).split('\n')[0]}\n`);
+} finally {
+  rmSync(warm, { recursive: true, force: true });
+}
 process.stderr.write(`[build] compiled ${files.length} files to dist/ in ${Date.now() - started} ms\n`);

@@ -31,7 +31,7 @@ beforeAll(() => {
   // Packed from a copy, so prepack compiles dist/ there (as `npm publish` would) and never swaps the
   // repository's dist/ under CLI runs of other test files.
   const src = join(work, 'src');
-  for (const p of ['package.json', 'package-lock.json', 'README.md', 'bin', 'checks', 'reports', 'policies', 'scripts/build.mjs']) {
+  for (const p of ['package.json', 'package-lock.json', 'README.md', 'bin', 'checks', 'reports', 'policies', 'scripts/build.mjs', 'scripts/bundle-cli.mjs']) {
     cpSync(join(REPO, p), join(src, p), { recursive: true });
   }
   symlinkSync(join(REPO, 'node_modules'), join(src, 'node_modules'));
@@ -48,7 +48,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the npm package', () => {
   it('contains what it needs and nothing else', () => {
     expect(existsSync(tarball)).toBe(true);
-    for (const must of ['package.json', 'README.md', 'bin/ferpa-ready.js', 'bin/compiled.js', 'dist/build.json', 'dist/checks/cli/main.js', 'dist/reports/index.js', 'checks/cli/main.ts', 'reports/index.ts', 'policies/profile.default.yaml', 'policies/schema/config.schema.json', 'reports/schema/results.schema.json', 'checks/sources/live/iam-policy.json']) {
+    for (const must of ['package.json', 'README.md', 'bin/ferpa-ready.js', 'bin/compiled.js', 'dist/build.json', 'dist/checks/cli/main.js', 'dist/cli/main.cjs', 'dist/cli/main.cjs.v8cache', 'dist/reports/index.js', 'checks/cli/main.ts', 'reports/index.ts', 'policies/profile.default.yaml', 'policies/schema/config.schema.json', 'reports/schema/results.schema.json', 'checks/sources/live/iam-policy.json']) {
       expect(files, must).toContain(must);
     }
     const bad = files.filter((f) => /(^|\/)(fixtures|test|reference-stack|bench|node_modules)\//.test(f) || /\.test\.ts$/.test(f) || /^(\.ci|scripts|examples|ci|docs)\//.test(f));

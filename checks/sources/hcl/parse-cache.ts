@@ -40,12 +40,17 @@ let version: string | undefined;
 export function parserVersion(): string {
   if (version) return version;
   const h = createHash('sha256').update(`format ${FORMAT}\0`);
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  for (const name of ['native-syntax', 'native-json', 'positions', 'depth', 'parse']) {
-    try {
-      h.update(readFileSync(fileURLToPath(new URL(`./${name}${ext}`, import.meta.url))));
-    } catch {
-      h.update(`${name}: unreadable`); // a bundled build: the tool version below still separates builds
+  const self = fileURLToPath(import.meta.url);
+  if (self.endsWith('.cjs')) {
+    h.update(readFileSync(self)); // the bundle (dist/cli/main.cjs) holds the parser: any change to it is a new version
+  } else {
+    const ext = self.endsWith('.ts') ? '.ts' : '.js';
+    for (const name of ['native-syntax', 'native-json', 'positions', 'depth', 'parse']) {
+      try {
+        h.update(readFileSync(fileURLToPath(new URL(`./${name}${ext}`, import.meta.url))));
+      } catch {
+        h.update(`${name}: unreadable`);
+      }
     }
   }
   try {

@@ -1,4 +1,4 @@
-import { bind, evalNode, type Env } from './evaluate.js';
+import { bind, evalNode, withRefs, type Env } from './evaluate.js';
 import { parseValueString } from './expr.js';
 import { evalRaw } from './variables.js';
 import { EvalError, UNKNOWN, entries, isSensitive, isUnknown, memberRefs, setMemberRefs, type Value } from './values.js';
@@ -28,7 +28,7 @@ function attribute(raw: unknown, env: Env, path: string, out: BodyResult): Value
   const refs = new Set<string>();
   let v: Value;
   try {
-    v = evalRaw(raw, { ...env, refs });
+    v = evalRaw(raw, withRefs(env, refs));
   } catch (e) {
     if (!(e instanceof EvalError || e instanceof RangeError)) throw e;
     v = UNKNOWN;

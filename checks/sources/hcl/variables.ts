@@ -5,7 +5,7 @@ import { readInputTextAsync } from '../../util/input-file.js';
 import { parseJsonInput } from '../../util/json-depth.js';
 import { listFolder, type SkippedFile } from '../../util/tree.js';
 import type { Body, ModuleConfig } from './config.js';
-import { evalNode, type Env, type Host } from './evaluate.js';
+import { evalNode, withRefs, type Env, type Host } from './evaluate.js';
 import { ParseError, parseExpression, parseValueString } from './expr.js';
 import { parseHclText } from './parse.js';
 import { EvalError, UNKNOWN, isObj, recordMembers, type Value } from './values.js';
@@ -37,7 +37,7 @@ export function evalRaw(raw: unknown, env: Env, depth = 0): Value {
   // members keep the addresses their expressions referred to (provenance, see setMemberRefs)
   const member = (x: unknown): { value: Value; refs: Set<string> } => {
     const refs = new Set<string>();
-    const value = evalRaw(x, { ...env, refs }, depth + 1);
+    const value = evalRaw(x, withRefs(env, refs), depth + 1);
     for (const r of refs) env.refs.add(r);
     return { value, refs };
   };

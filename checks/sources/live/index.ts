@@ -1,4 +1,3 @@
-import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { InputError } from '../../errors.js';
 import { Collector, errorCode, limiter, type ClientHook, type CollectSettings } from './collect/context.js';
@@ -16,13 +15,12 @@ export { CONFIG_TYPES } from './collect/config-types.js';
 /** Role assumed in every member account of an organisation audit unless --org-role-name says otherwise. */
 export const DEFAULT_ORG_ROLE = 'FerpaReadyAuditor';
 
-/**
- * The collectors and their SDK clients (collect/all.ts), organisation reads (collect/org.ts): loaded
- * once, on first need; collectSnapshot starts the load while its first call is in flight.
- */
+/** The collectors and their SDK clients (collect/all.ts), organisation reads (collect/org.ts): loaded once, on first need. */
 let collectorsLoading: Promise<typeof import('./collect/all.js')> | undefined;
 const collectors = (): Promise<typeof import('./collect/all.js')> => (collectorsLoading ??= import('./collect/all.js'));
 const orgReads = (): Promise<typeof import('./collect/org.js')> => import('./collect/org.js');
+/** EC2's client is the SDK's largest: loaded for the region list, after the identity call went out. */
+const ec2 = (): Promise<typeof import('@aws-sdk/client-ec2')> => import('@aws-sdk/client-ec2');
 
 export interface CollectOptions {
   /** Regions to audit, or `all` for every region enabled in the account (ec2:DescribeRegions). */
@@ -132,10 +130,9 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     let callerArn: string | undefined;
     try {
       const sts = c.client(STSClient, bootstrap, { maxAttempts: 2 });
-      const identity = sts.send(new GetCallerIdentityCommand({}));
-      // the rest loads while the first call is in flight (a failed load surfaces where it is awaited)
-      collectors().catch(() => undefined);
-      const id = await identity;
+      // The other clients load after this call returned, not while it is in flight: loading them
+      // is synchronous (require) and would hold back the request itself until they all were.
+      const id = await sts.send(new GetCallerIdentityCommand({}));
       settings.accountId = id.Account ?? '';
       callerArn = id.Arn;
       settings.partition = id.Arn?.split(':')[1] ?? 'aws';
@@ -251,6 +248,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
 /** The regions to audit in one account: the names asked for (checked against the enabled ones when `strict`), or every enabled region. */
 async function auditedRegions(c: Collector, asked: string[] | 'all', explicit: string[], bootstrap: string, endpoint: string | undefined, strict: boolean): Promise<string[]> {
   let enabled: string[];
+  const { DescribeRegionsCommand, EC2Client } = await ec2();
   try {
     const out = await c.client(EC2Client, bootstrap).send(new DescribeRegionsCommand({}));
     enabled = (out.Regions ?? []).map((r) => r.RegionName!).filter(Boolean).sort();
