@@ -41,7 +41,7 @@ await bundleCli(ROOT, join(next, BUNDLE_DIR));
 try {
   const catalog = await import(pathToFileURL(join(next, 'checks/pipeline/catalog.js')).href);
   const cache = await import(pathToFileURL(join(next, 'checks/engine/catalog-cache.js')).href);
-  cache.writeCoreCache(join(next, 'catalog.json'), catalog.CORE_POLICY_DIR, catalog.loadCoreCatalog());
+  if (!cache.writeCoreCache(join(next, 'catalog.json'), catalog.CORE_POLICY_DIR, () => catalog.loadCoreCatalog())) process.stderr.write('[build] policy catalog not cached: policies/ changed while it was read\n');
 } catch (e) {
   process.stderr.write(`[build] policy catalog not cached: ${e instanceof Error ? e.message.split('\n')[0] : e}\n`);
 }
