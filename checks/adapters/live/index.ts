@@ -34,6 +34,8 @@ import { dynamodbLiveAdapters } from './dynamodb.js';
 import { lambdaLiveAdapters } from './lambda.js';
 import { efsLiveAdapters } from './efs.js';
 import { sqsLiveAdapters } from './sqs.js';
+// guard slice (issue 14, wave 3)
+import { cloudwatchLiveAdapters } from './cloudwatch.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -67,6 +69,8 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...lambdaLiveAdapters,
   ...efsLiveAdapters,
   ...sqsLiveAdapters,
+  // guard slice (issue 14, wave 3)
+  ...cloudwatchLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -113,6 +117,9 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Lambda::Function': ['aws.lambda.function'],
   'AWS::EFS::FileSystem': ['aws.efs.file-system'],
   'AWS::SQS::Queue': ['aws.sqs.queue'],
+  // guard slice (issue 14, wave 3)
+  'AWS::Logs::MetricFilter': ['aws.logs.metric-filter'],
+  'AWS::CloudWatch::Alarm': ['aws.cloudwatch.alarm'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -127,6 +134,8 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   // stores2
   'aws.docdb.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.neptune.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  // guard slice (issue 14, wave 3): unlisted metric filters reach every log group of the region
+  'aws.logs.metric-filter': { name: 'logGroup', target: 'aws.logs.log-group', inverse: 'metricFilters' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

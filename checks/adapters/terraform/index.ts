@@ -37,6 +37,8 @@ import { dynamodbAdapters } from './dynamodb.js';
 import { lambdaAdapters } from './lambda.js';
 import { efsAdapters } from './efs.js';
 import { sqsAdapters } from './sqs.js';
+// guard slice (issue 14, wave 3)
+import { cloudwatchAdapters } from './cloudwatch.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -76,6 +78,8 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...lambdaAdapters,
   ...efsAdapters,
   ...sqsAdapters,
+  // guard slice (issue 14, wave 3)
+  ...cloudwatchAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

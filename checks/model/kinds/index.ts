@@ -32,6 +32,8 @@ import { dynamodbKinds } from './dynamodb.js';
 import { lambdaKinds } from './lambda.js';
 import { efsKinds } from './efs.js';
 import { sqsKinds } from './sqs.js';
+// guard slice (issue 14, wave 3)
+import { cloudwatchKinds } from './cloudwatch.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -68,6 +70,8 @@ const SPECS = [
   ...lambdaKinds,
   ...efsKinds,
   ...sqsKinds,
+  // guard slice (issue 14, wave 3)
+  ...cloudwatchKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -23,6 +23,9 @@ import { collectSns } from './sns.js';
 import { collectLambda } from './lambda.js';
 import { collectEfs } from './efs.js';
 import { collectSqs } from './sqs.js';
+// guard slice (issue 14, wave 3)
+import { collectMetricFilters } from './metric-filters.js';
+import { collectCloudWatch } from './cloudwatch.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -53,6 +56,9 @@ export const REGIONAL_COLLECTORS = {
   lambda: collectLambda,
   efs: collectEfs,
   sqs: collectSqs,
+  // guard slice (issue 14, wave 3): CIS 4.x metric filters and alarms
+  metricFilters: collectMetricFilters,
+  cloudwatch: collectCloudWatch,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

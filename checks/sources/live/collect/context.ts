@@ -64,6 +64,8 @@ const SERVICE_PREFIX: Record<string, string> = {
   SQSClient: 'sqs',
   SNSClient: 'sns',
   LambdaClient: 'lambda',
+  // guard slice (issue 14, wave 3)
+  CloudWatchClient: 'cloudwatch',
 };
 
 /**
