@@ -78,7 +78,7 @@ export const codeCheck = defineCheck({
           continue;
         }
         const watching = alarms.filter((a) => a.attrs.metricName?.value === metricName?.value && a.attrs.namespace?.value === metricNamespace?.value && (r.source !== 'live' || a.region === f.region));
-        const acting = watching.find((a) => a.attrs.actionsEnabled?.value !== false && Array.isArray(a.attrs.alarmActions?.value) && a.attrs.alarmActions.value.length > 0);
+        const acting = watching.find((a) => a.attrs.actionsEnabled?.value !== false && a.attrs.hasActions?.value === true);
         if (acting) {
           state = 'covered';
           evidence.push({ path: event.id, value: `${fname} -> ${acting.address ?? acting.id}`, loc: acting.loc });
@@ -87,7 +87,7 @@ export const codeCheck = defineCheck({
         // An alarm whose metric or actions are known only after apply may be the one.
         const undecided =
           alarms.some((a) => a.attrs.metricName?.origin === 'unknown' || a.attrs.namespace?.origin === 'unknown') ||
-          watching.some((a) => a.attrs.alarmActions?.origin === 'unknown' || a.attrs.actionsEnabled?.origin === 'unknown');
+          watching.some((a) => a.attrs.hasActions?.origin === 'unknown' || a.attrs.actionsEnabled?.origin === 'unknown');
         if (undecided) state = 'unknown';
         else if (state === 'noFilter') {
           state = 'noAlarm';

@@ -1,4 +1,4 @@
-import { liveAttr, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, liveAttr, liveDerived, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 /** guard slice: a metric alarm as DescribeAlarms describes it (ActionsEnabled defaults to true, AlarmActions to none). */
 const alarm: LiveAdapter = (rec, ctx) => {
@@ -9,6 +9,7 @@ const alarm: LiveAdapter = (rec, ctx) => {
     namespace: liveAttr(rec, ctx, 'Namespace'),
     actionsEnabled: liveAttr(rec, ctx, 'ActionsEnabled', { default: true }),
     alarmActions: liveAttr(rec, ctx, 'AlarmActions', { default: [] }),
+    hasActions: liveDerived(rec, ctx, 'AlarmActions', ((dataAt(rec, 'AlarmActions') as unknown[] | undefined) ?? []).length > 0),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
   return r;

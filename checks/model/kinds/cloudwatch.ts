@@ -11,7 +11,12 @@ export const cloudwatchKinds = defineKinds([
       metricName: { type: 'string', description: 'Metric the alarm watches (metric_name; live: MetricName); absent for a metric-math alarm.' },
       namespace: { type: 'string', description: 'Namespace of that metric (namespace; live: Namespace).' },
       actionsEnabled: { type: 'boolean', description: 'Whether the alarm runs its actions (actions_enabled; live: ActionsEnabled). Default true.' },
-      alarmActions: { type: 'string[]', description: 'ARNs notified or run when the alarm fires (alarm_actions; live: AlarmActions). Default none.' },
+      alarmActions: { type: 'string[]', description: 'ARNs notified or run when the alarm fires (alarm_actions; live: AlarmActions). Default none; computed in a plan when it names a resource created in the same apply.' },
+      hasActions: {
+        type: 'boolean',
+        description:
+          'The alarm has at least one action. Derived from alarmActions; in a plan a set that is known only after apply counts when its expression references only managed resources (`[aws_sns_topic.alerts.arn]`: one element whose ARN comes later), and stays unknown when a variable, local or module output may make it empty.',
+      },
       tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: ListTagsForResource as an object).' },
       dataClass: {
         type: 'string',
