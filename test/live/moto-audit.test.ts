@@ -154,6 +154,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     expect(statusAt(findings, 'aws-guardduty-enabled', `arn:aws::${GOOD}:${ACCOUNT}:account`)).toBe('pass');
     expect(statusAt(findings, 'aws-guardduty-enabled', `arn:aws::${BAD}:${ACCOUNT}:account`)).toBe('fail');
     expect(statusAt(findings, 'aws-iam-password-policy-strong', wide)).toBe('pass');
+    // guard slice (wave 3): the seeded trail delivers to no log group, so no CIS 4.x alarm can watch it.
+    expect(statusAt(findings, 'aws-cloudwatch-cis-alarms', wide)).toBe('fail');
     const accountFindings = findings.filter((f) => f.resource.kind === 'aws.account').map((f) => `${f.policyId} ${f.resource.arn}`);
     // each policy once per scope: three account-wide, EBS in each of the two regions
     expect(accountFindings.sort()).toEqual(
@@ -169,6 +171,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
         `aws-account-root-not-used-recently ${wide}`,
         `aws-iam-password-policy-strong ${wide}`,
         ...[GOOD, BAD].flatMap((r) => ['aws-guardduty-enabled', 'aws-securityhub-enabled', 'aws-config-recorder-enabled'].map((p) => `${p} arn:aws::${r}:${ACCOUNT}:account`)),
+        // guard slice (wave 3): the CIS alarms, once per account
+        `aws-cloudwatch-cis-alarms ${wide}`,
       ].sort(),
     );
   });
@@ -217,7 +221,7 @@ describe('least-privilege IAM policy for the auditor', () => {
 
   it('covers every action named in the collector source, including paths moto does not reach', () => {
     const dir = new URL('../../checks/sources/live/collect/', import.meta.url);
-    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs'];
+    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* guard, wave 3 */ 'metric-filters', 'cloudwatch'];
     // sts:AssumeRole (org audits) is granted by the separate org-assume-policy.json, scoped to the auditor role.
     const assume = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowedHere = new Set([...allowed, ...assume.Statement.flatMap((s) => s.Action)]);
@@ -252,6 +256,8 @@ describe('least-privilege IAM policy for the auditor', () => {
     notReachedHere.push('rds:DescribeDBSnapshotAttributes', 'rds:DescribeDBClusterSnapshotAttributes', 'ec2:DescribeSnapshotAttribute');
     // guard slice: only with Security Hub enabled (test/live/guardrails.test.ts, where moto does not implement it).
     notReachedHere.push('securityhub:GetEnabledStandards');
+    // guard slice (wave 3): alarm tags only with alarms; test/live/cis-alarms.test.ts seeds them and reaches it.
+    notReachedHere.push('cloudwatch:ListTagsForResource');
     expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);
   });
 });

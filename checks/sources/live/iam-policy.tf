@@ -121,6 +121,10 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "iam:GetCredentialReport",
         "securityhub:DescribeHub",
         "securityhub:GetEnabledStandards",
+        # guard slice (issue 14, wave 3): CIS 4.x metric filters and alarms
+        "cloudwatch:DescribeAlarms",
+        "cloudwatch:ListTagsForResource",
+        "logs:DescribeMetricFilters",
       ]
     }]
   })
