@@ -18,6 +18,7 @@ import { codeCheck as rdsForceSsl } from './rds-force-ssl.js';
 import { codeCheck as s3DataEventsLogged } from './s3-data-events-logged.js';
 import { codeCheck as s3PolicyAdmitsLogDelivery } from './s3-policy-admits-log-delivery.js';
 import { codeCheck as s3TlsOnlyPolicy } from './s3-tls-only-policy.js';
+import { codeCheck as securityFindingsAlerted } from './security-findings-alerted.js';
 import { codeCheck as sgAttachedTo } from './sg-attached-to.js';
 import { codeCheck as sgWorldIngressWebOnLb } from './sg-world-ingress-web-on-lb.js';
 import { codeCheck as sgWorldOpen } from './sg-world-open.js';
@@ -48,6 +49,7 @@ export const CODE_CHECKS: CodeChecks = {
   's3-data-events-logged': s3DataEventsLogged,
   's3-policy-admits-log-delivery': s3PolicyAdmitsLogDelivery,
   's3-tls-only-policy': s3TlsOnlyPolicy,
+  'security-findings-alerted': securityFindingsAlerted,
   'sg-attached-to': sgAttachedTo,
   'sg-world-ingress-web-on-lb': sgWorldIngressWebOnLb,
   'sg-world-open': sgWorldOpen,

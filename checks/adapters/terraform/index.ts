@@ -39,6 +39,7 @@ import { efsAdapters } from './efs.js';
 import { sqsAdapters } from './sqs.js';
 // guard slice (issue 14, wave 3)
 import { cloudwatchAdapters } from './cloudwatch.js';
+import { alertingAdapters } from './alerting.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -80,6 +81,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...sqsAdapters,
   // guard slice (issue 14, wave 3)
   ...cloudwatchAdapters,
+  ...alertingAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -34,6 +34,7 @@ import { efsKinds } from './efs.js';
 import { sqsKinds } from './sqs.js';
 // guard slice (issue 14, wave 3)
 import { cloudwatchKinds } from './cloudwatch.js';
+import { alertingKinds } from './alerting.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -72,6 +73,7 @@ const SPECS = [
   ...sqsKinds,
   // guard slice (issue 14, wave 3)
   ...cloudwatchKinds,
+  ...alertingKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */
