@@ -1,6 +1,7 @@
-# CIS AWS Foundations 4.x alarms (guard slice): a metric filter on the CloudTrail log group for each event
-# that signals a breach or an attempt to hide one, and an alarm on each filter's metric that notifies the
-# security alert topic (FERPA-MON-01, FERPA-IR-01).
+# Security alerting (guard slice): a metric filter on the CloudTrail log group for each CIS AWS Foundations
+# 4.x event that signals a breach or an attempt to hide one, an alarm on each filter's metric, and an
+# EventBridge rule for GuardDuty and Security Hub findings, all notifying the security alert topic, whose
+# subscribers start the incident response (FERPA-MON-01, FERPA-IR-01).
 
 locals {
   alarm_namespace = "${var.name}/cis"
@@ -59,6 +60,14 @@ resource "aws_sns_topic_policy" "security_alerts" {
         Condition = { StringEquals = { "aws:SourceAccount" = var.account_id } }
       },
       {
+        Sid       = "EventBridgePublishes"
+        Effect    = "Allow"
+        Principal = { Service = "events.amazonaws.com" }
+        Action    = "sns:Publish"
+        Resource  = aws_sns_topic.security_alerts.arn
+        Condition = { ArnEquals = { "aws:SourceArn" = aws_cloudwatch_event_rule.security_findings.arn } }
+      },
+      {
         Sid       = "DenyInsecureTransport"
         Effect    = "Deny"
         Principal = { AWS = "*" }
@@ -108,4 +117,22 @@ resource "aws_cloudwatch_metric_alarm" "cis" {
   alarm_actions       = [aws_sns_topic.security_alerts.arn]
 
   tags = var.tags
+}
+
+resource "aws_cloudwatch_event_rule" "security_findings" {
+  name        = "${var.name}-security-findings"
+  description = "GuardDuty and Security Hub findings to the security alert topic"
+
+  event_pattern = jsonencode({
+    source        = ["aws.guardduty", "aws.securityhub"]
+    "detail-type" = ["GuardDuty Finding", "Security Hub Findings - Imported"]
+  })
+
+  tags = var.tags
+}
+
+resource "aws_cloudwatch_event_target" "security_findings" {
+  rule      = aws_cloudwatch_event_rule.security_findings.name
+  target_id = "security-alerts"
+  arn       = aws_sns_topic.security_alerts.arn
 }
