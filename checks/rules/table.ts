@@ -3,6 +3,7 @@ import { codeCheck as accountFlagsEnabled } from './account-flags-enabled.js';
 import { codeCheck as accountMultiRegionTrail } from './account-multi-region-trail.js';
 import { codeCheck as backupCopyRegion } from './backup-copy-region.js';
 import { codeCheck as cisMetricAlarms } from './cis-metric-alarms.js';
+import { codeCheck as dataStoreEnvironment } from './data-store-environment.js';
 import { codeCheck as dataStoreEvaluated } from './data-store-evaluated.js';
 import { codeCheck as ebsVolumeEncrypted } from './ebs-volume-encrypted.js';
 import { codeCheck as ecsPlaintextEnvironment } from './ecs-plaintext-environment.js';
@@ -34,6 +35,7 @@ export const CODE_CHECKS: CodeChecks = {
   'account-multi-region-trail': accountMultiRegionTrail,
   'backup-copy-region': backupCopyRegion,
   'cis-metric-alarms': cisMetricAlarms,
+  'data-store-environment': dataStoreEnvironment,
   'data-store-evaluated': dataStoreEvaluated,
   'ebs-volume-encrypted': ebsVolumeEncrypted,
   'ecs-plaintext-environment': ecsPlaintextEnvironment,
