@@ -24,6 +24,7 @@ import { codeCheck as sgAttachedTo } from './sg-attached-to.js';
 import { codeCheck as sgWorldIngressWebOnLb } from './sg-world-ingress-web-on-lb.js';
 import { codeCheck as sgWorldOpen } from './sg-world-open.js';
 import { codeCheck as vpcDefaultSgManaged } from './vpc-default-sg-managed.js';
+import { codeCheck as vpcEndpointsPresent } from './vpc-endpoints-present.js';
 
 /**
  * Every code check a policy may name in `check:`, by id. A check's id is its file name; each file of
@@ -56,4 +57,5 @@ export const CODE_CHECKS: CodeChecks = {
   'sg-world-ingress-web-on-lb': sgWorldIngressWebOnLb,
   'sg-world-open': sgWorldOpen,
   'vpc-default-sg-managed': vpcDefaultSgManaged,
+  'vpc-endpoints-present': vpcEndpointsPresent,
 };

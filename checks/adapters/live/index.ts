@@ -36,6 +36,7 @@ import { efsLiveAdapters } from './efs.js';
 import { sqsLiveAdapters } from './sqs.js';
 // guard slice (issue 14, wave 3)
 import { cloudwatchLiveAdapters } from './cloudwatch.js';
+import { vpcEndpointLiveAdapters } from './vpc-endpoint.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -71,6 +72,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...sqsLiveAdapters,
   // guard slice (issue 14, wave 3)
   ...cloudwatchLiveAdapters,
+  ...vpcEndpointLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -120,6 +122,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   // guard slice (issue 14, wave 3)
   'AWS::Logs::MetricFilter': ['aws.logs.metric-filter'],
   'AWS::CloudWatch::Alarm': ['aws.cloudwatch.alarm'],
+  'AWS::EC2::VPCEndpoint': ['aws.ec2.vpc-endpoint'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -136,6 +139,7 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   'aws.neptune.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   // guard slice (issue 14, wave 3): unlisted metric filters reach every log group of the region
   'aws.logs.metric-filter': { name: 'logGroup', target: 'aws.logs.log-group', inverse: 'metricFilters' },
+  'aws.ec2.vpc-endpoint': { name: 'vpc', target: 'aws.ec2.vpc', inverse: 'endpoints' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

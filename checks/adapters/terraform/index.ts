@@ -40,6 +40,7 @@ import { sqsAdapters } from './sqs.js';
 // guard slice (issue 14, wave 3)
 import { cloudwatchAdapters } from './cloudwatch.js';
 import { alertingAdapters } from './alerting.js';
+import { vpcEndpointAdapters } from './vpc-endpoint.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -82,6 +83,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   // guard slice (issue 14, wave 3)
   ...cloudwatchAdapters,
   ...alertingAdapters,
+  ...vpcEndpointAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

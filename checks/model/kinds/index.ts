@@ -35,6 +35,7 @@ import { sqsKinds } from './sqs.js';
 // guard slice (issue 14, wave 3)
 import { cloudwatchKinds } from './cloudwatch.js';
 import { alertingKinds } from './alerting.js';
+import { vpcEndpointKinds } from './vpc-endpoint.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -74,6 +75,7 @@ const SPECS = [
   // guard slice (issue 14, wave 3)
   ...cloudwatchKinds,
   ...alertingKinds,
+  ...vpcEndpointKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

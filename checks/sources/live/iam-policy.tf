@@ -125,6 +125,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "cloudwatch:DescribeAlarms",
         "cloudwatch:ListTagsForResource",
         "logs:DescribeMetricFilters",
+        "ec2:DescribeVpcEndpoints",
       ]
     }]
   })

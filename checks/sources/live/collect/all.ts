@@ -26,6 +26,7 @@ import { collectSqs } from './sqs.js';
 // guard slice (issue 14, wave 3)
 import { collectMetricFilters } from './metric-filters.js';
 import { collectCloudWatch } from './cloudwatch.js';
+import { collectVpcEndpoints } from './vpc-endpoints.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -59,6 +60,7 @@ export const REGIONAL_COLLECTORS = {
   // guard slice (issue 14, wave 3): CIS 4.x metric filters and alarms
   metricFilters: collectMetricFilters,
   cloudwatch: collectCloudWatch,
+  vpcEndpoints: collectVpcEndpoints,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
