@@ -75,6 +75,8 @@ describe('collectSnapshot against moto', () => {
     expect(calls.map((c) => [c.ok, c.code])).toContainEqual([true, 'ServerSideEncryptionConfigurationNotFoundError']);
     // The only failed reads are what moto does not implement.
     expect([...new Set(snapshot.calls.filter((c) => !c.ok).map((c) => `${c.service}:${c.operation} ${c.code}`))].sort()).toEqual([
+      // guard slice (wave 3): moto has no IAM Access Analyzer at all.
+      'access-analyzer:ListAnalyzers NotImplemented',
       'backup:ListBackupSelections NotImplemented',
       'ec2:GetEbsDefaultKmsKeyId NotImplemented',
       // stores slice: moto answers ListFunctionUrlConfigs with its HTML 404 page.
@@ -171,8 +173,9 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
         `aws-account-root-not-used-recently ${wide}`,
         `aws-iam-password-policy-strong ${wide}`,
         ...[GOOD, BAD].flatMap((r) => ['aws-guardduty-enabled', 'aws-securityhub-enabled', 'aws-config-recorder-enabled'].map((p) => `${p} arn:aws::${r}:${ACCOUNT}:account`)),
-        // guard slice (wave 3): the CIS alarms, once per account
+        // guard slice (wave 3): the CIS alarms, once per account; Access Analyzer per region
         `aws-cloudwatch-cis-alarms ${wide}`,
+        ...[GOOD, BAD].map((r) => `aws-access-analyzer-enabled arn:aws::${r}:${ACCOUNT}:account`),
       ].sort(),
     );
   });
@@ -199,7 +202,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     // The only failed read moto causes here is ebsDefaultKmsKeyId, which no policy needs for a verdict.
     // guard slice: and moto's credential report lacks the <root_account> row real IAM always has.
     // stores slice: moto does not implement lambda:ListFunctionUrlConfigs (HTTP 404), so that policy reports error (test/live/stores.test.ts).
-    const motoGaps = new Set(['aws-lambda-function-url-authenticated']);
+    // guard slice (wave 3): moto does not implement IAM Access Analyzer (test/live/guardrails.test.ts).
+    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled']);
     expect(findings.filter((f) => f.status === 'error' && !motoGaps.has(f.policyId)).map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([`aws-account-root-not-used-recently arn:aws:::${ACCOUNT}:account`]);
   });
 });
@@ -221,7 +225,7 @@ describe('least-privilege IAM policy for the auditor', () => {
 
   it('covers every action named in the collector source, including paths moto does not reach', () => {
     const dir = new URL('../../checks/sources/live/collect/', import.meta.url);
-    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints'];
+    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer'];
     // sts:AssumeRole (org audits) is granted by the separate org-assume-policy.json, scoped to the auditor role.
     const assume = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowedHere = new Set([...allowed, ...assume.Statement.flatMap((s) => s.Action)]);

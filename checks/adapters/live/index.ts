@@ -265,6 +265,8 @@ function regionalGuardrails(settings: SnapshotAccountSettings | undefined, pick:
     configRecorderAllSupported: pick(settings, 'configRecorders', 'configRecorderAllSupported', (v) => list(v).some((r) => (r.recordingGroup as { allSupported?: boolean } | undefined)?.allSupported === true), false),
     configRecorderRecording: pick(settings, 'configRecorderStatus', 'configRecorderRecording', (v) => list(v).some((r) => r.recording === true), false),
     configDeliveryChannel: pick(settings, 'configDeliveryChannels', 'configDeliveryChannel', (v) => list(v).length > 0, false),
+    // wave 3: IAM Access Analyzer (moto does not implement it: an error there, never a pass)
+    accessAnalyzerEnabled: pick(settings, 'accessAnalyzers', 'accessAnalyzerEnabled', (v) => list(v).some((a) => a.status === 'ACTIVE'), false),
   };
 }
 

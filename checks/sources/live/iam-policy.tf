@@ -126,6 +126,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "cloudwatch:ListTagsForResource",
         "logs:DescribeMetricFilters",
         "ec2:DescribeVpcEndpoints",
+        "access-analyzer:ListAnalyzers",
       ]
     }]
   })

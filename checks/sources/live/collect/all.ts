@@ -27,6 +27,7 @@ import { collectSqs } from './sqs.js';
 import { collectMetricFilters } from './metric-filters.js';
 import { collectCloudWatch } from './cloudwatch.js';
 import { collectVpcEndpoints } from './vpc-endpoints.js';
+import { collectAccessAnalyzer } from './accessanalyzer.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -61,6 +62,7 @@ export const REGIONAL_COLLECTORS = {
   metricFilters: collectMetricFilters,
   cloudwatch: collectCloudWatch,
   vpcEndpoints: collectVpcEndpoints,
+  accessAnalyzer: collectAccessAnalyzer,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

@@ -66,6 +66,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   LambdaClient: 'lambda',
   // guard slice (issue 14, wave 3)
   CloudWatchClient: 'cloudwatch',
+  AccessAnalyzerClient: 'access-analyzer',
 };
 
 /**
