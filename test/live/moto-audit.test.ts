@@ -81,6 +81,8 @@ describe('collectSnapshot against moto', () => {
       'ec2:GetEbsDefaultKmsKeyId NotImplemented',
       // stores slice: moto answers ListFunctionUrlConfigs with its HTML 404 page.
       'lambda:ListFunctionUrlConfigs HTTP404',
+      // guard slice (wave 3): moto's Macie session carries a date-time without a zone, which the SDK rejects.
+      'macie2:GetMacieSession HTTP200',
     ]);
   });
 
@@ -175,7 +177,7 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
         ...[GOOD, BAD].flatMap((r) => ['aws-guardduty-enabled', 'aws-securityhub-enabled', 'aws-config-recorder-enabled'].map((p) => `${p} arn:aws::${r}:${ACCOUNT}:account`)),
         // guard slice (wave 3): the CIS alarms, once per account; Access Analyzer per region
         `aws-cloudwatch-cis-alarms ${wide}`,
-        ...[GOOD, BAD].map((r) => `aws-access-analyzer-enabled arn:aws::${r}:${ACCOUNT}:account`),
+        ...[GOOD, BAD].flatMap((r) => ['aws-access-analyzer-enabled', 'aws-macie-enabled'].map((p) => `${p} arn:aws::${r}:${ACCOUNT}:account`)),
       ].sort(),
     );
   });
@@ -203,7 +205,7 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     // guard slice: and moto's credential report lacks the <root_account> row real IAM always has.
     // stores slice: moto does not implement lambda:ListFunctionUrlConfigs (HTTP 404), so that policy reports error (test/live/stores.test.ts).
     // guard slice (wave 3): moto does not implement IAM Access Analyzer (test/live/guardrails.test.ts).
-    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled']);
+    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled']);
     expect(findings.filter((f) => f.status === 'error' && !motoGaps.has(f.policyId)).map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([`aws-account-root-not-used-recently arn:aws:::${ACCOUNT}:account`]);
   });
 });
@@ -225,7 +227,7 @@ describe('least-privilege IAM policy for the auditor', () => {
 
   it('covers every action named in the collector source, including paths moto does not reach', () => {
     const dir = new URL('../../checks/sources/live/collect/', import.meta.url);
-    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer'];
+    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie'];
     // sts:AssumeRole (org audits) is granted by the separate org-assume-policy.json, scoped to the auditor role.
     const assume = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowedHere = new Set([...allowed, ...assume.Statement.flatMap((s) => s.Action)]);

@@ -267,6 +267,7 @@ function regionalGuardrails(settings: SnapshotAccountSettings | undefined, pick:
     configDeliveryChannel: pick(settings, 'configDeliveryChannels', 'configDeliveryChannel', (v) => list(v).length > 0, false),
     // wave 3: IAM Access Analyzer (moto does not implement it: an error there, never a pass)
     accessAnalyzerEnabled: pick(settings, 'accessAnalyzers', 'accessAnalyzerEnabled', (v) => list(v).some((a) => a.status === 'ACTIVE'), false),
+    macieEnabled: pick(settings, 'macie', 'macieEnabled', (v) => (v as { status?: string }).status === 'ENABLED', false),
   };
 }
 

@@ -127,6 +127,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "logs:DescribeMetricFilters",
         "ec2:DescribeVpcEndpoints",
         "access-analyzer:ListAnalyzers",
+        "macie2:GetMacieSession",
       ]
     }]
   })

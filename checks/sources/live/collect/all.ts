@@ -28,6 +28,7 @@ import { collectMetricFilters } from './metric-filters.js';
 import { collectCloudWatch } from './cloudwatch.js';
 import { collectVpcEndpoints } from './vpc-endpoints.js';
 import { collectAccessAnalyzer } from './accessanalyzer.js';
+import { collectMacie } from './macie.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -63,6 +64,7 @@ export const REGIONAL_COLLECTORS = {
   cloudwatch: collectCloudWatch,
   vpcEndpoints: collectVpcEndpoints,
   accessAnalyzer: collectAccessAnalyzer,
+  macie: collectMacie,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

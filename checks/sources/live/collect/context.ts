@@ -67,6 +67,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   // guard slice (issue 14, wave 3)
   CloudWatchClient: 'cloudwatch',
   AccessAnalyzerClient: 'access-analyzer',
+  Macie2Client: 'macie2',
 };
 
 /**
