@@ -2,6 +2,8 @@ import type { CodeChecks } from '../engine/code-check.js';
 import { codeCheck as accountFlagsEnabled } from './account-flags-enabled.js';
 import { codeCheck as accountMultiRegionTrail } from './account-multi-region-trail.js';
 import { codeCheck as backupCopyRegion } from './backup-copy-region.js';
+import { codeCheck as cisMetricAlarms } from './cis-metric-alarms.js';
+import { codeCheck as dataStoreEnvironment } from './data-store-environment.js';
 import { codeCheck as dataStoreEvaluated } from './data-store-evaluated.js';
 import { codeCheck as ebsVolumeEncrypted } from './ebs-volume-encrypted.js';
 import { codeCheck as ecsPlaintextEnvironment } from './ecs-plaintext-environment.js';
@@ -17,12 +19,14 @@ import { codeCheck as rdsForceSsl } from './rds-force-ssl.js';
 import { codeCheck as s3DataEventsLogged } from './s3-data-events-logged.js';
 import { codeCheck as s3PolicyAdmitsLogDelivery } from './s3-policy-admits-log-delivery.js';
 import { codeCheck as s3TlsOnlyPolicy } from './s3-tls-only-policy.js';
+import { codeCheck as securityFindingsAlerted } from './security-findings-alerted.js';
 import { codeCheck as sgAttachedTo } from './sg-attached-to.js';
 import { codeCheck as sgWorldIngressWebOnLb } from './sg-world-ingress-web-on-lb.js';
 import { codeCheck as sgWorldOpen } from './sg-world-open.js';
 import { codeCheck as vpcDefaultSgManaged } from './vpc-default-sg-managed.js';
 // search slice
 import { codeCheck as redshiftRequireSsl } from './redshift-require-ssl.js';
+import { codeCheck as vpcEndpointsPresent } from './vpc-endpoints-present.js';
 
 /**
  * Every code check a policy may name in `check:`, by id. A check's id is its file name; each file of
@@ -33,6 +37,8 @@ export const CODE_CHECKS: CodeChecks = {
   'account-flags-enabled': accountFlagsEnabled,
   'account-multi-region-trail': accountMultiRegionTrail,
   'backup-copy-region': backupCopyRegion,
+  'cis-metric-alarms': cisMetricAlarms,
+  'data-store-environment': dataStoreEnvironment,
   'data-store-evaluated': dataStoreEvaluated,
   'ebs-volume-encrypted': ebsVolumeEncrypted,
   'ecs-plaintext-environment': ecsPlaintextEnvironment,
@@ -48,10 +54,12 @@ export const CODE_CHECKS: CodeChecks = {
   's3-data-events-logged': s3DataEventsLogged,
   's3-policy-admits-log-delivery': s3PolicyAdmitsLogDelivery,
   's3-tls-only-policy': s3TlsOnlyPolicy,
+  'security-findings-alerted': securityFindingsAlerted,
   'sg-attached-to': sgAttachedTo,
   'sg-world-ingress-web-on-lb': sgWorldIngressWebOnLb,
   'sg-world-open': sgWorldOpen,
   'vpc-default-sg-managed': vpcDefaultSgManaged,
   // search slice
   'redshift-require-ssl': redshiftRequireSsl,
+  'vpc-endpoints-present': vpcEndpointsPresent,
 };

@@ -120,6 +120,10 @@ describe('account-wide settings are reported once (recorded snapshots)', () => {
         `aws-account-root-not-used-recently ${wide} error`,
         `aws-iam-password-policy-strong ${wide} error`,
         ...regions.flatMap((r) => ['aws-guardduty-enabled', 'aws-securityhub-enabled', 'aws-config-recorder-enabled'].map((p) => `${p} arn:aws::${r}:${A}:account error`)),
+        // guard slice (wave 3): the recorded trail delivers to no log group, so no CIS alarm can watch it; the
+        // recording lacks Access Analyzer and Macie: an error per region.
+        `aws-cloudwatch-cis-alarms ${wide} fail`,
+        ...regions.flatMap((r) => ['aws-access-analyzer-enabled', 'aws-macie-enabled'].map((p) => `${p} arn:aws::${r}:${A}:account error`)),
       ].sort(),
     );
   });
@@ -150,6 +154,10 @@ describe('account-wide settings are reported once (recorded snapshots)', () => {
         'aws-guardduty-enabled',
         'aws-securityhub-enabled',
         'aws-config-recorder-enabled',
+        // guard slice (wave 3)
+        'aws-cloudwatch-cis-alarms',
+        'aws-access-analyzer-enabled',
+        'aws-macie-enabled',
       ].sort(),
     );
     expect([...byPolicy.values()].every((n) => n === 1)).toBe(true);

@@ -80,6 +80,13 @@ describe('guardrail collectors against moto', () => {
     // moto answers the unknown route with a 404
     expect(east.errors?.securityHubStandards).toMatchObject({ code: 'HTTP404', call: 'securityhub:GetEnabledStandards' });
     expect(east.data).not.toHaveProperty('securityHubStandards');
+    // wave 3: nor IAM Access Analyzer, in any region
+    for (const s of snapshot.accountSettings.filter((x) => x.region !== 'global')) {
+      expect(s.errors?.accessAnalyzers, s.region).toMatchObject({ call: 'access-analyzer:ListAnalyzers' });
+      expect(s.data).not.toHaveProperty('accessAnalyzers');
+      expect(s.errors?.macie, s.region).toMatchObject({ call: 'macie2:GetMacieSession', message: expect.stringMatching(/date-time/) });
+      expect(s.data).not.toHaveProperty('macie');
+    }
   });
 
   it('reads the password policy and each user\'s credential report row, and nothing secret', () => {
@@ -115,6 +122,13 @@ describe('guardrail verdicts on the emulator-backed account', () => {
     ['aws-iam-user-console-mfa', user('bob'), 'fail'],
     ['aws-iam-access-keys-rotated', user('ci'), 'pass'],
     ['aws-iam-unused-credentials-removed', user('bob'), 'pass'],
+    // wave 3: moto does not implement IAM Access Analyzer: the read fails in every region, an error, never a pass
+    ['aws-access-analyzer-enabled', regional(EAST), 'error'],
+    ['aws-access-analyzer-enabled', regional(WEST), 'error'],
+    // wave 3: moto 5.2's GetMacieSession answers a date-time the SDK rejects (and ENABLED where Macie was never
+    // enabled): a failed read in every region, an error, never a pass. The fixtures show Macie's verdicts.
+    ['aws-macie-enabled', regional(EAST), 'error'],
+    ['aws-macie-enabled', regional(WEST), 'error'],
   ];
   it.each(cases)('%s on %s is %s', (policy, arn, status) => {
     expect(statusAt(findings, policy, arn)).toBe(status);

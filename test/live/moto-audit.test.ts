@@ -75,10 +75,14 @@ describe('collectSnapshot against moto', () => {
     expect(calls.map((c) => [c.ok, c.code])).toContainEqual([true, 'ServerSideEncryptionConfigurationNotFoundError']);
     // The only failed reads are what moto does not implement.
     expect([...new Set(snapshot.calls.filter((c) => !c.ok).map((c) => `${c.service}:${c.operation} ${c.code}`))].sort()).toEqual([
+      // guard slice (wave 3): moto has no IAM Access Analyzer at all.
+      'access-analyzer:ListAnalyzers NotImplemented',
       'backup:ListBackupSelections NotImplemented',
       'ec2:GetEbsDefaultKmsKeyId NotImplemented',
       // stores slice: moto answers ListFunctionUrlConfigs with its HTML 404 page.
       'lambda:ListFunctionUrlConfigs HTTP404',
+      // guard slice (wave 3): moto's Macie session carries a date-time without a zone, which the SDK rejects.
+      'macie2:GetMacieSession HTTP200',
     ]);
   });
 
@@ -154,6 +158,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     expect(statusAt(findings, 'aws-guardduty-enabled', `arn:aws::${GOOD}:${ACCOUNT}:account`)).toBe('pass');
     expect(statusAt(findings, 'aws-guardduty-enabled', `arn:aws::${BAD}:${ACCOUNT}:account`)).toBe('fail');
     expect(statusAt(findings, 'aws-iam-password-policy-strong', wide)).toBe('pass');
+    // guard slice (wave 3): the seeded trail delivers to no log group, so no CIS 4.x alarm can watch it.
+    expect(statusAt(findings, 'aws-cloudwatch-cis-alarms', wide)).toBe('fail');
     const accountFindings = findings.filter((f) => f.resource.kind === 'aws.account').map((f) => `${f.policyId} ${f.resource.arn}`);
     // each policy once per scope: three account-wide, EBS in each of the two regions
     expect(accountFindings.sort()).toEqual(
@@ -169,6 +175,9 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
         `aws-account-root-not-used-recently ${wide}`,
         `aws-iam-password-policy-strong ${wide}`,
         ...[GOOD, BAD].flatMap((r) => ['aws-guardduty-enabled', 'aws-securityhub-enabled', 'aws-config-recorder-enabled'].map((p) => `${p} arn:aws::${r}:${ACCOUNT}:account`)),
+        // guard slice (wave 3): the CIS alarms, once per account; Access Analyzer per region
+        `aws-cloudwatch-cis-alarms ${wide}`,
+        ...[GOOD, BAD].flatMap((r) => ['aws-access-analyzer-enabled', 'aws-macie-enabled'].map((p) => `${p} arn:aws::${r}:${ACCOUNT}:account`)),
       ].sort(),
     );
   });
@@ -195,7 +204,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     // The only failed read moto causes here is ebsDefaultKmsKeyId, which no policy needs for a verdict.
     // guard slice: and moto's credential report lacks the <root_account> row real IAM always has.
     // stores slice: moto does not implement lambda:ListFunctionUrlConfigs (HTTP 404), so that policy reports error (test/live/stores.test.ts).
-    const motoGaps = new Set(['aws-lambda-function-url-authenticated']);
+    // guard slice (wave 3): moto does not implement IAM Access Analyzer (test/live/guardrails.test.ts).
+    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled']);
     expect(findings.filter((f) => f.status === 'error' && !motoGaps.has(f.policyId)).map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([`aws-account-root-not-used-recently arn:aws:::${ACCOUNT}:account`]);
   });
 });
@@ -217,7 +227,7 @@ describe('least-privilege IAM policy for the auditor', () => {
 
   it('covers every action named in the collector source, including paths moto does not reach', () => {
     const dir = new URL('../../checks/sources/live/collect/', import.meta.url);
-    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb'];
+    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie'];
     // sts:AssumeRole (org audits) is granted by the separate org-assume-policy.json, scoped to the auditor role.
     const assume = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowedHere = new Set([...allowed, ...assume.Statement.flatMap((s) => s.Action)]);
@@ -252,6 +262,8 @@ describe('least-privilege IAM policy for the auditor', () => {
     notReachedHere.push('rds:DescribeDBSnapshotAttributes', 'rds:DescribeDBClusterSnapshotAttributes', 'ec2:DescribeSnapshotAttribute');
     // guard slice: only with Security Hub enabled (test/live/guardrails.test.ts, where moto does not implement it).
     notReachedHere.push('securityhub:GetEnabledStandards');
+    // guard slice (wave 3): alarm tags only with alarms; test/live/cis-alarms.test.ts seeds them and reaches it.
+    notReachedHere.push('cloudwatch:ListTagsForResource');
     expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);
   });
 });

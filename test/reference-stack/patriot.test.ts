@@ -77,7 +77,7 @@ describe('the Patriot variant against FERPA', () => {
       'aws-backup-vault-locked module.backup.aws_backup_vault.this',
     ]);
     for (const f of failing) expect(f.evidence.profile).toEqual([{ param: 'dispositionDays', value: 60, framework: 'ferpa', source: 'framework' }]);
-    expect(byPolicy(doc, 'aws-backup-plan-retention-bounded')[0]!.frameworks).toEqual({ ferpa: ['FERPA-BAK-01', 'FERPA-RET-01'] });
+    expect(byPolicy(doc, 'aws-backup-plan-retention-bounded')[0]!.frameworks).toEqual({ ferpa: ['FERPA-BAK-01', 'FERPA-RET-01', 'FERPA-DEL-01'] });
     expect(code).toBe(1);
   });
 

@@ -38,6 +38,9 @@ import { sqsLiveAdapters } from './sqs.js';
 import { opensearchLiveAdapters } from './opensearch.js';
 import { redshiftLiveAdapters } from './redshift.js';
 import { memorydbLiveAdapters } from './memorydb.js';
+// guard slice (issue 14, wave 3)
+import { cloudwatchLiveAdapters } from './cloudwatch.js';
+import { vpcEndpointLiveAdapters } from './vpc-endpoint.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -75,6 +78,9 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...opensearchLiveAdapters,
   ...redshiftLiveAdapters,
   ...memorydbLiveAdapters,
+  // guard slice (issue 14, wave 3)
+  ...cloudwatchLiveAdapters,
+  ...vpcEndpointLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -127,6 +133,10 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Redshift::Cluster': ['aws.redshift.cluster'],
   'AWS::Redshift::ClusterParameterGroup': ['aws.redshift.parameter-group'],
   'AWS::MemoryDB::Cluster': ['aws.memorydb.cluster'],
+  // guard slice (issue 14, wave 3)
+  'AWS::Logs::MetricFilter': ['aws.logs.metric-filter'],
+  'AWS::CloudWatch::Alarm': ['aws.cloudwatch.alarm'],
+  'AWS::EC2::VPCEndpoint': ['aws.ec2.vpc-endpoint'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -145,6 +155,9 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   'aws.opensearch.domain': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.redshift.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.memorydb.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  // guard slice (issue 14, wave 3): unlisted metric filters reach every log group of the region
+  'aws.logs.metric-filter': { name: 'logGroup', target: 'aws.logs.log-group', inverse: 'metricFilters' },
+  'aws.ec2.vpc-endpoint': { name: 'vpc', target: 'aws.ec2.vpc', inverse: 'endpoints' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {
@@ -270,6 +283,9 @@ function regionalGuardrails(settings: SnapshotAccountSettings | undefined, pick:
     configRecorderAllSupported: pick(settings, 'configRecorders', 'configRecorderAllSupported', (v) => list(v).some((r) => (r.recordingGroup as { allSupported?: boolean } | undefined)?.allSupported === true), false),
     configRecorderRecording: pick(settings, 'configRecorderStatus', 'configRecorderRecording', (v) => list(v).some((r) => r.recording === true), false),
     configDeliveryChannel: pick(settings, 'configDeliveryChannels', 'configDeliveryChannel', (v) => list(v).length > 0, false),
+    // wave 3: IAM Access Analyzer (moto does not implement it: an error there, never a pass)
+    accessAnalyzerEnabled: pick(settings, 'accessAnalyzers', 'accessAnalyzerEnabled', (v) => list(v).some((a) => a.status === 'ACTIVE'), false),
+    macieEnabled: pick(settings, 'macie', 'macieEnabled', (v) => (v as { status?: string }).status === 'ENABLED', false),
   };
 }
 

@@ -16,4 +16,22 @@ const logGroup: LiveAdapter = (rec, ctx) => {
   return r;
 };
 
-export const logsLiveAdapters: Record<string, LiveAdapter> = { 'AWS::Logs::LogGroup': logGroup };
+/** guard slice: a metric filter as DescribeMetricFilters lists it; it links to its log group in the same region. */
+const metricFilter: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.logs.metric-filter', ctx);
+  const group = dataAt(rec, 'logGroupName') as string | undefined;
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'filterName'),
+    logGroupName: liveAttr(rec, ctx, 'logGroupName'),
+    pattern: liveAttr(rec, ctx, 'filterPattern', { default: '' }),
+    metricName: liveAttr(rec, ctx, 'metricTransformations.0.metricName'),
+    metricNamespace: liveAttr(rec, ctx, 'metricTransformations.0.metricNamespace'),
+  };
+  if (group) {
+    const groupArn = `arn:${ctx.snapshot.account.partition}:logs:${rec.region}:${rec.account}:log-group:${group}`;
+    r.linkRefs!.push(liveLink(rec, ctx, 'logGroup', logGroupToken(groupArn), ['aws.logs.log-group'], { inverse: 'metricFilters', attribute: 'logGroupName' }));
+  }
+  return r;
+};
+
+export const logsLiveAdapters: Record<string, LiveAdapter> = { 'AWS::Logs::LogGroup': logGroup, 'AWS::Logs::MetricFilter': metricFilter };

@@ -63,6 +63,18 @@ export const guardrailAdapters: Record<string, TfAdapter> = {
     r.attrs = { configDeliveryChannel: { value: true, origin: 'explicit', loc: r.loc } };
     return r;
   },
+  // guard slice (wave 3): an analyzer of either zone of trust (type ACCOUNT, the default, or ORGANIZATION).
+  aws_accessanalyzer_analyzer: (rec) => {
+    const r = accountFacet(rec);
+    r.attrs = { accessAnalyzerEnabled: { value: true, origin: 'explicit', loc: r.loc } };
+    return r;
+  },
+  // wave 3: Macie (status defaults to ENABLED; PAUSED stops discovery and jobs).
+  aws_macie2_account: (rec) => {
+    const r = accountFacet(rec);
+    r.attrs = { macieEnabled: attr(rec, 'status', { default: true, map: enabled }) };
+    return r;
+  },
   // Provider defaults: minimum length 6, no reuse prevention, no expiry.
   aws_iam_account_password_policy: (rec) => {
     const r = accountFacet(rec);

@@ -41,6 +41,10 @@ import { sqsAdapters } from './sqs.js';
 import { opensearchAdapters } from './opensearch.js';
 import { redshiftAdapters } from './redshift.js';
 import { memorydbAdapters } from './memorydb.js';
+// guard slice (issue 14, wave 3)
+import { cloudwatchAdapters } from './cloudwatch.js';
+import { alertingAdapters } from './alerting.js';
+import { vpcEndpointAdapters } from './vpc-endpoint.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -84,6 +88,10 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...opensearchAdapters,
   ...redshiftAdapters,
   ...memorydbAdapters,
+  // guard slice (issue 14, wave 3)
+  ...cloudwatchAdapters,
+  ...alertingAdapters,
+  ...vpcEndpointAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -26,4 +26,17 @@ export const logsAdapters: Record<string, TfAdapter> = {
     r.linkRefs = [linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key'])];
     return r;
   },
+  // guard slice: a CIS 4.x metric filter; one metric_transformation block (the provider allows one).
+  aws_cloudwatch_log_metric_filter: (rec) => {
+    const r = tfResource(rec, 'aws.logs.metric-filter');
+    r.attrs = {
+      name: attr<string>(rec, 'name'),
+      logGroupName: attr<string>(rec, 'log_group_name'),
+      pattern: attr<string>(rec, 'pattern', { default: '' }),
+      metricName: attr<string>(rec, 'metric_transformation.name'),
+      metricNamespace: attr<string>(rec, 'metric_transformation.namespace'),
+    };
+    r.linkRefs = [linkRef(rec, 'logGroup', 'log_group_name', ['aws.logs.log-group'], { inverse: 'metricFilters' })];
+    return r;
+  },
 };

@@ -22,6 +22,9 @@ export const accountKinds = defineKinds([
       'aws_config_configuration_recorder_status',
       'aws_config_delivery_channel',
       'aws_iam_account_password_policy',
+      // guard slice (issue 14, wave 3)
+      'aws_accessanalyzer_analyzer',
+      'aws_macie2_account',
     ],
     attrs: {
       accountId: { type: 'string', description: 'Account id, when known' },
@@ -91,6 +94,15 @@ export const accountKinds = defineKinds([
       passwordMaxAgeDays: {
         type: 'number',
         description: 'Days before an IAM user password expires; 0 = never. Terraform: `max_password_age`; live: MaxPasswordAge; default 0.',
+      },
+      // guard slice (issue 14, wave 3): IAM Access Analyzer, per region.
+      accessAnalyzerEnabled: {
+        type: 'boolean',
+        description: 'An IAM Access Analyzer (account or organization zone of trust) is active in the region. Terraform: an aws_accessanalyzer_analyzer; live: ListAnalyzers has one with status ACTIVE (none: false).',
+      },
+      macieEnabled: {
+        type: 'boolean',
+        description: 'Amazon Macie is enabled in the region. Terraform: aws_macie2_account `status` ENABLED (its default; PAUSED: false); live: GetMacieSession status ENABLED ("Macie is not enabled": false).',
       },
       /** Whether the whole account was read (live) or only what a configuration declares (hcl, plan). */
       complete: { type: 'boolean', description: 'True when every resource of the account was read (live); false for a configuration, which may cover only part of the account' },

@@ -55,6 +55,7 @@ export const ec2Kinds = defineKinds([
     },
     links: {
       flowLogs: { kinds: ['aws.ec2.flow-log'], description: 'Flow logs attached to this VPC (inverse of flow log `vpc`)' },
+      endpoints: { kinds: ['aws.ec2.vpc-endpoint'], description: 'VPC endpoints in this VPC (inverse of endpoint `vpc`; guard slice)' },
       subnets: { kinds: ['aws.ec2.subnet'], description: 'Subnets in this VPC (inverse of subnet `vpc`)' },
       securityGroups: { kinds: ['aws.ec2.security-group'], description: 'Security groups in this VPC (inverse of security group `vpc`)' },
       defaultSecurityGroup: {

@@ -36,6 +36,10 @@ import { sqsKinds } from './sqs.js';
 import { opensearchKinds } from './opensearch.js';
 import { redshiftKinds } from './redshift.js';
 import { memorydbKinds } from './memorydb.js';
+// guard slice (issue 14, wave 3)
+import { cloudwatchKinds } from './cloudwatch.js';
+import { alertingKinds } from './alerting.js';
+import { vpcEndpointKinds } from './vpc-endpoint.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -76,6 +80,10 @@ const SPECS = [
   ...opensearchKinds,
   ...redshiftKinds,
   ...memorydbKinds,
+  // guard slice (issue 14, wave 3)
+  ...cloudwatchKinds,
+  ...alertingKinds,
+  ...vpcEndpointKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -131,6 +131,13 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "redshift:DescribeClusterParameters",
         "redshift:DescribeClusters",
         "redshift:DescribeLoggingStatus",
+        # guard slice (issue 14, wave 3): CIS 4.x metric filters and alarms
+        "cloudwatch:DescribeAlarms",
+        "cloudwatch:ListTagsForResource",
+        "logs:DescribeMetricFilters",
+        "ec2:DescribeVpcEndpoints",
+        "access-analyzer:ListAnalyzers",
+        "macie2:GetMacieSession",
       ]
     }]
   })

@@ -27,6 +27,12 @@ import { collectSqs } from './sqs.js';
 import { collectOpenSearch } from './opensearch.js';
 import { collectRedshift } from './redshift.js';
 import { collectMemoryDb } from './memorydb.js';
+// guard slice (issue 14, wave 3)
+import { collectMetricFilters } from './metric-filters.js';
+import { collectCloudWatch } from './cloudwatch.js';
+import { collectVpcEndpoints } from './vpc-endpoints.js';
+import { collectAccessAnalyzer } from './accessanalyzer.js';
+import { collectMacie } from './macie.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -61,6 +67,12 @@ export const REGIONAL_COLLECTORS = {
   opensearch: collectOpenSearch,
   redshift: collectRedshift,
   memorydb: collectMemoryDb,
+  // guard slice (issue 14, wave 3): CIS 4.x metric filters and alarms
+  metricFilters: collectMetricFilters,
+  cloudwatch: collectCloudWatch,
+  vpcEndpoints: collectVpcEndpoints,
+  accessAnalyzer: collectAccessAnalyzer,
+  macie: collectMacie,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

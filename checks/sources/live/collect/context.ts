@@ -68,6 +68,10 @@ const SERVICE_PREFIX: Record<string, string> = {
   OpenSearchClient: 'es',
   RedshiftClient: 'redshift',
   MemoryDBClient: 'memorydb',
+  // guard slice (issue 14, wave 3)
+  CloudWatchClient: 'cloudwatch',
+  AccessAnalyzerClient: 'access-analyzer',
+  Macie2Client: 'macie2',
 };
 
 /**

@@ -83,3 +83,9 @@ variable "auditor_account_id" {
 variable "auditor_external_id" {
   type = string
 }
+
+# guard slice (issue 14, wave 3)
+variable "security_alert_emails" {
+  description = "Who receives security alerts (CIS 4.x alarms, GuardDuty and Security Hub findings): the on-call security address."
+  type        = list(string)
+}

@@ -37,3 +37,6 @@ rotation_lambda_arn = "arn:aws:lambda:us-east-1:111122223333:function:ferpa-patr
 
 auditor_account_id  = "444455556666"
 auditor_external_id = "ferpa-ready-audit-patriot"
+
+# guard slice (issue 14, wave 3)
+security_alert_emails = ["security-oncall@ferpa-ready.example"]

@@ -105,3 +105,9 @@ variable "ssl_policy" {
   description = "TLS policy of the HTTPS listener (the edge)."
   type        = string
 }
+
+# guard slice (issue 14, wave 3)
+variable "security_alert_emails" {
+  description = "Who receives security alerts (CIS 4.x alarms, GuardDuty and Security Hub findings): the on-call security address."
+  type        = list(string)
+}

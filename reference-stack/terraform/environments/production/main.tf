@@ -72,6 +72,7 @@ module "observability" {
   audit_bucket_name        = module.storage.audit_bucket
   student_data_bucket_arns = [module.storage.bucket_arns["backups"], module.storage.bucket_arns["exports"]]
   app_log_days             = var.app_log_days
+  security_alert_emails    = var.security_alert_emails
   tags                     = local.tags
 }
 

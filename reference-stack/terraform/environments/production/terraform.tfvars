@@ -26,3 +26,6 @@ rotation_lambda_arn = "arn:aws:lambda:us-east-1:111122223333:function:ferpa-prod
 
 auditor_account_id  = "444455556666"
 auditor_external_id = "ferpa-ready-audit-prod"
+
+# guard slice (issue 14, wave 3)
+security_alert_emails = ["security-oncall@ferpa-ready.example"]

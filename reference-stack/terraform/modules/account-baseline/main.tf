@@ -61,3 +61,9 @@ resource "aws_iam_account_password_policy" "this" {
   require_symbols                = true
   allow_users_to_change_password = true
 }
+
+# guard slice (issue 14, wave 3): Macie discovers student data in S3 and reports buckets made public or shared.
+resource "aws_macie2_account" "this" {
+  finding_publishing_frequency = "FIFTEEN_MINUTES"
+  status                       = "ENABLED"
+}

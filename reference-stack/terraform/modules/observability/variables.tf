@@ -40,3 +40,9 @@ variable "tags" {
   type    = map(string)
   default = {}
 }
+
+variable "security_alert_emails" {
+  description = "Addresses subscribed to the security alert topic (CIS 4.x alarms)."
+  type        = list(string)
+  default     = []
+}

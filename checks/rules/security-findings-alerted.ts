@@ -1,0 +1,78 @@
+import { defineCheck, type Observed } from '../engine/code-check.js';
+import { linkedOf, ofKind } from '../model/typed.js';
+
+/**
+ * Security findings reach people: an enabled EventBridge rule matching GuardDuty or Security Hub findings
+ * has a target that is an SNS topic with at least one subscription (incident response evidence). A
+ * configuration judges what it declares: one that switches GuardDuty or Security Hub on and routes their
+ * findings to no subscribed topic fails; one that declares neither detection nor routing is unknown (needs
+ * live verification; the live side is not collected).
+ */
+export const codeCheck = defineCheck({
+  name: 'security-findings-alerted',
+  description: 'An enabled EventBridge rule sends GuardDuty or Security Hub findings to an SNS topic with a subscription.',
+  kinds: ['aws.account'],
+  messages: {
+    alerted: '{rule} sends {sources} findings to {topic}, which has {count} subscription(s)',
+    noSubscription: '{rule} sends {sources} findings to {topic}, which has no subscription in this configuration: nobody receives them',
+    topicElsewhere: '{rule} sends {sources} findings to {target}, a topic not in this input; its subscriptions need live verification',
+    notToTopic: '{rule} matches {sources} findings but has no SNS topic target',
+    partlyUnknown: 'a rule or target that may route security findings is known only after apply',
+    noRouteWithDetection: 'GuardDuty or Security Hub is enabled in this configuration, but no enabled EventBridge rule sends their findings to a subscribed SNS topic',
+    noRoute: 'no EventBridge rule in this configuration routes security findings; needs live verification',
+  },
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  evaluate(r, ctx) {
+    const evidence: Observed[] = [];
+    const sameInput = <T extends { source: string }>(xs: T[]) => xs.filter((x) => x.source === r.source);
+    const targets = sameInput(ofKind(ctx.model, 'aws.events.target'));
+    const subscriptions = sameInput(ofKind(ctx.model, 'aws.sns.subscription'));
+    let unknown = false;
+    const problems: Array<
+      | { id: 'noSubscription'; data: { rule: string; sources: string; topic: string } }
+      | { id: 'topicElsewhere'; data: { rule: string; sources: string; target: string } }
+      | { id: 'notToTopic'; data: { rule: string; sources: string } }
+    > = [];
+    for (const rule of sameInput(ofKind(ctx.model, 'aws.events.rule'))) {
+      const { enabled, findingSources } = rule.attrs;
+      const name = rule.address ?? rule.id;
+      if (findingSources?.origin === 'unknown' || enabled?.origin === 'unknown') {
+        unknown = true;
+        continue;
+      }
+      const sources = Array.isArray(findingSources?.value) ? findingSources.value : [];
+      if (!sources.length || enabled?.value === false) continue;
+      const label = sources.map((s) => (s === 'guardduty' ? 'GuardDuty' : 'Security Hub')).join(' and ');
+      evidence.push({ path: `${name}.findingSources`, value: sources, loc: findingSources?.loc ?? rule.loc });
+      const mine = targets.filter((t) => linkedOf(ctx.model, t, 'rule').some((x) => x.id === rule.id));
+      let routed = false;
+      for (const t of mine) {
+        const topics = linkedOf(ctx.model, t, 'topic');
+        const arn = t.attrs.targetArn;
+        if (!topics.length) {
+          if (arn?.origin === 'unknown') unknown = true;
+          else if (typeof arn?.value === 'string' && arn.value.includes(':sns:')) problems.push({ id: 'topicElsewhere', data: { rule: name, sources: label, target: arn.value } });
+          continue;
+        }
+        routed = true;
+        for (const topic of topics) {
+          const subs = subscriptions.filter((s) => linkedOf(ctx.model, s, 'topic').some((x) => x.id === topic.id));
+          const tname = topic.address ?? topic.id;
+          evidence.push({ path: `${name} -> ${tname}.subscriptions`, value: subs.length, loc: topic.loc });
+          if (subs.length) return { truth: 'true', evidence, loc: rule.loc, message: { id: 'alerted', data: { rule: name, sources: label, topic: tname, count: subs.length } } };
+          problems.push({ id: 'noSubscription', data: { rule: name, sources: label, topic: tname } });
+        }
+      }
+      if (!routed && !mine.some((t) => t.attrs.targetArn?.origin === 'unknown' || (typeof t.attrs.targetArn?.value === 'string' && t.attrs.targetArn.value.includes(':sns:')))) {
+        problems.push({ id: 'notToTopic', data: { rule: name, sources: label } });
+      }
+    }
+    if (unknown) return { truth: 'unknown', evidence, loc: r.loc, message: { id: 'partlyUnknown' } };
+    if (problems.some((p) => p.id === 'topicElsewhere')) return { truth: 'unknown', evidence, loc: r.loc, message: problems.filter((p) => p.id === 'topicElsewhere') };
+    if (problems.length) return { truth: 'false', evidence, loc: r.loc, message: problems };
+    const detection = r.attrs.guardDutyEnabled?.value === true || r.attrs.securityHubEnabled?.value === true;
+    evidence.push({ path: 'guardDutyEnabled', value: r.attrs.guardDutyEnabled?.value, loc: r.attrs.guardDutyEnabled?.loc });
+    if (detection) return { truth: 'false', evidence, loc: r.attrs.guardDutyEnabled?.loc ?? r.attrs.securityHubEnabled?.loc ?? r.loc, message: { id: 'noRouteWithDetection' } };
+    return { truth: 'unknown', evidence, loc: r.loc, message: { id: 'noRoute' } };
+  },
+});
