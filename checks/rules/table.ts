@@ -5,6 +5,7 @@ import { codeCheck as backupCopyRegion } from './backup-copy-region.js';
 import { codeCheck as dataStoreEvaluated } from './data-store-evaluated.js';
 import { codeCheck as ebsVolumeEncrypted } from './ebs-volume-encrypted.js';
 import { codeCheck as ecsPlaintextEnvironment } from './ecs-plaintext-environment.js';
+import { codeCheck as elbClassicTlsPolicy } from './elb-classic-tls-policy.js';
 import { codeCheck as iamPolicyGrants } from './iam-policy-grants.js';
 import { codeCheck as iamTrustPrincipals } from './iam-trust-principals.js';
 import { codeCheck as kmsKeyCustomerManaged } from './kms-key-customer-managed.js';
@@ -34,6 +35,7 @@ export const CODE_CHECKS: CodeChecks = {
   'data-store-evaluated': dataStoreEvaluated,
   'ebs-volume-encrypted': ebsVolumeEncrypted,
   'ecs-plaintext-environment': ecsPlaintextEnvironment,
+  'elb-classic-tls-policy': elbClassicTlsPolicy,
   'iam-policy-grants': iamPolicyGrants,
   'iam-trust-principals': iamTrustPrincipals,
   'kms-key-customer-managed': kmsKeyCustomerManaged,
