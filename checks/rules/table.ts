@@ -10,6 +10,7 @@ import { codeCheck as iamPolicyGrants } from './iam-policy-grants.js';
 import { codeCheck as iamTrustPrincipals } from './iam-trust-principals.js';
 import { codeCheck as kmsKeyCustomerManaged } from './kms-key-customer-managed.js';
 import { codeCheck as lambdaPlaintextEnvironment } from './lambda-plaintext-environment.js';
+import { codeCheck as launchTemplateVolumesEncrypted } from './launch-template-volumes-encrypted.js';
 import { codeCheck as noPlaintextCredentials } from './no-plaintext-credentials.js';
 import { codeCheck as policyDeniesInsecureTransport } from './policy-denies-insecure-transport.js';
 import { codeCheck as policyNoPublicAllow } from './policy-no-public-allow.js';
@@ -40,6 +41,7 @@ export const CODE_CHECKS: CodeChecks = {
   'iam-trust-principals': iamTrustPrincipals,
   'kms-key-customer-managed': kmsKeyCustomerManaged,
   'lambda-plaintext-environment': lambdaPlaintextEnvironment,
+  'launch-template-volumes-encrypted': launchTemplateVolumesEncrypted,
   'no-plaintext-credentials': noPlaintextCredentials,
   'policy-denies-insecure-transport': policyDeniesInsecureTransport,
   'policy-no-public-allow': policyNoPublicAllow,
