@@ -2,6 +2,7 @@ import type { CodeChecks } from '../engine/code-check.js';
 import { codeCheck as accountFlagsEnabled } from './account-flags-enabled.js';
 import { codeCheck as accountMultiRegionTrail } from './account-multi-region-trail.js';
 import { codeCheck as backupCopyRegion } from './backup-copy-region.js';
+import { codeCheck as cognitoPasswordPolicy } from './cognito-password-policy.js';
 import { codeCheck as dataStoreEvaluated } from './data-store-evaluated.js';
 import { codeCheck as ebsVolumeEncrypted } from './ebs-volume-encrypted.js';
 import { codeCheck as ecsPlaintextEnvironment } from './ecs-plaintext-environment.js';
@@ -33,6 +34,7 @@ export const CODE_CHECKS: CodeChecks = {
   'account-flags-enabled': accountFlagsEnabled,
   'account-multi-region-trail': accountMultiRegionTrail,
   'backup-copy-region': backupCopyRegion,
+  'cognito-password-policy': cognitoPasswordPolicy,
   'data-store-evaluated': dataStoreEvaluated,
   'ebs-volume-encrypted': ebsVolumeEncrypted,
   'ecs-plaintext-environment': ecsPlaintextEnvironment,
