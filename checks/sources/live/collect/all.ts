@@ -23,6 +23,7 @@ import { collectSns } from './sns.js';
 import { collectLambda } from './lambda.js';
 import { collectEfs } from './efs.js';
 import { collectSqs } from './sqs.js';
+import { collectEcr } from './ecr.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -53,6 +54,8 @@ export const REGIONAL_COLLECTORS = {
   lambda: collectLambda,
   efs: collectEfs,
   sqs: collectSqs,
+  // doors (wave 3)
+  ecr: collectEcr,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

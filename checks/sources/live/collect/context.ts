@@ -64,6 +64,8 @@ const SERVICE_PREFIX: Record<string, string> = {
   SQSClient: 'sqs',
   SNSClient: 'sns',
   LambdaClient: 'lambda',
+  // doors (wave 3)
+  ECRClient: 'ecr',
 };
 
 /**
@@ -104,7 +106,13 @@ const NOT_CONFIGURED = new Set([
  * is a failed read. stores slice: Lambda answers GetPolicy for a function without a resource policy with
  * ResourceNotFoundException; EFS answers PolicyNotFound for a file system without a file system policy.
  */
-const NOT_CONFIGURED_FOR_CALL = new Set(['lambda:GetPolicy ResourceNotFoundException', 'elasticfilesystem:DescribeFileSystemPolicy PolicyNotFound', 'elasticfilesystem:DescribeBackupPolicy PolicyNotFound']);
+const NOT_CONFIGURED_FOR_CALL = new Set([
+  'lambda:GetPolicy ResourceNotFoundException',
+  'elasticfilesystem:DescribeFileSystemPolicy PolicyNotFound',
+  'elasticfilesystem:DescribeBackupPolicy PolicyNotFound',
+  // doors (wave 3)
+  'ecr:GetRepositoryPolicy RepositoryPolicyNotFoundException',
+]);
 
 function notConfigured(action: string, code: string): boolean {
   return NOT_CONFIGURED.has(code) || NOT_CONFIGURED_FOR_CALL.has(`${action} ${code}`);
