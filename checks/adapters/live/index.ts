@@ -10,6 +10,7 @@ import { ec2InstanceLiveAdapters } from './ec2-instance.js';
 import { ecsLiveAdapters } from './ecs.js';
 import { elasticacheLiveAdapters } from './elasticache.js';
 import { elbLiveAdapters } from './elb.js';
+import { elbClassicLiveAdapters } from './elb-classic.js';
 import { accountArn, describeError, liveAttr, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, tagObject, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -49,6 +50,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...secretsLiveAdapters,
   ...elasticacheLiveAdapters,
   ...elbLiveAdapters,
+  ...elbClassicLiveAdapters,
   ...backupLiveAdapters,
   ...ecsLiveAdapters,
   ...iamLiveAdapters,
@@ -113,6 +115,8 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Lambda::Function': ['aws.lambda.function'],
   'AWS::EFS::FileSystem': ['aws.efs.file-system'],
   'AWS::SQS::Queue': ['aws.sqs.queue'],
+  // doors (wave 3)
+  'AWS::ElasticLoadBalancing::LoadBalancer': ['aws.elb.classic-load-balancer'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -127,6 +131,8 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   // stores2
   'aws.docdb.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.neptune.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  // doors (wave 3)
+  'aws.elb.classic-load-balancer': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

@@ -124,6 +124,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "ecr:DescribeRepositories",
         "ecr:GetRepositoryPolicy",
         "ecr:ListTagsForResource",
+        "elasticloadbalancing:DescribeLoadBalancerPolicies",
       ]
     }]
   })

@@ -24,6 +24,7 @@ import { collectLambda } from './lambda.js';
 import { collectEfs } from './efs.js';
 import { collectSqs } from './sqs.js';
 import { collectEcr } from './ecr.js';
+import { collectElbClassic } from './elb-classic.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -56,6 +57,7 @@ export const REGIONAL_COLLECTORS = {
   sqs: collectSqs,
   // doors (wave 3)
   ecr: collectEcr,
+  elbClassic: collectElbClassic,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

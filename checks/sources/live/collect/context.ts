@@ -66,6 +66,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   LambdaClient: 'lambda',
   // doors (wave 3)
   ECRClient: 'ecr',
+  ElasticLoadBalancingClient: 'elasticloadbalancing',
 };
 
 /**
