@@ -4,13 +4,16 @@ import { codeCheck as accountMultiRegionTrail } from './account-multi-region-tra
 import { codeCheck as backupCopyRegion } from './backup-copy-region.js';
 import { codeCheck as cisMetricAlarms } from './cis-metric-alarms.js';
 import { codeCheck as dataStoreEnvironment } from './data-store-environment.js';
+import { codeCheck as cognitoPasswordPolicy } from './cognito-password-policy.js';
 import { codeCheck as dataStoreEvaluated } from './data-store-evaluated.js';
 import { codeCheck as ebsVolumeEncrypted } from './ebs-volume-encrypted.js';
 import { codeCheck as ecsPlaintextEnvironment } from './ecs-plaintext-environment.js';
+import { codeCheck as elbClassicTlsPolicy } from './elb-classic-tls-policy.js';
 import { codeCheck as iamPolicyGrants } from './iam-policy-grants.js';
 import { codeCheck as iamTrustPrincipals } from './iam-trust-principals.js';
 import { codeCheck as kmsKeyCustomerManaged } from './kms-key-customer-managed.js';
 import { codeCheck as lambdaPlaintextEnvironment } from './lambda-plaintext-environment.js';
+import { codeCheck as launchTemplateVolumesEncrypted } from './launch-template-volumes-encrypted.js';
 import { codeCheck as noPlaintextCredentials } from './no-plaintext-credentials.js';
 import { codeCheck as policyDeniesInsecureTransport } from './policy-denies-insecure-transport.js';
 import { codeCheck as policyNoPublicAllow } from './policy-no-public-allow.js';
@@ -39,13 +42,16 @@ export const CODE_CHECKS: CodeChecks = {
   'backup-copy-region': backupCopyRegion,
   'cis-metric-alarms': cisMetricAlarms,
   'data-store-environment': dataStoreEnvironment,
+  'cognito-password-policy': cognitoPasswordPolicy,
   'data-store-evaluated': dataStoreEvaluated,
   'ebs-volume-encrypted': ebsVolumeEncrypted,
   'ecs-plaintext-environment': ecsPlaintextEnvironment,
+  'elb-classic-tls-policy': elbClassicTlsPolicy,
   'iam-policy-grants': iamPolicyGrants,
   'iam-trust-principals': iamTrustPrincipals,
   'kms-key-customer-managed': kmsKeyCustomerManaged,
   'lambda-plaintext-environment': lambdaPlaintextEnvironment,
+  'launch-template-volumes-encrypted': launchTemplateVolumesEncrypted,
   'no-plaintext-credentials': noPlaintextCredentials,
   'policy-denies-insecure-transport': policyDeniesInsecureTransport,
   'policy-no-public-allow': policyNoPublicAllow,

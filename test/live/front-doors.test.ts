@@ -82,6 +82,12 @@ describe('EC2 launch templates collected from moto', () => {
     expect(statusAt(findings, 'aws-ec2-launch-template-imdsv2', seeded.goodTemplate)).toBe('pass');
     expect(statusAt(findings, 'aws-ec2-launch-template-imdsv2', seeded.badTemplate)).toBe('fail');
   });
+
+  it('aws-ec2-launch-template-ebs-encrypted passes the template encrypting its volume and fails the one writing Encrypted false (moto: no EBS encryption by default)', () => {
+    expect(snapshot.accountSettings.find((a) => a.region === 'us-east-1')?.data).toMatchObject({ ebsEncryptionByDefault: false });
+    expect(statusAt(findings, 'aws-ec2-launch-template-ebs-encrypted', seeded.goodTemplate)).toBe('pass');
+    expect(statusAt(findings, 'aws-ec2-launch-template-ebs-encrypted', seeded.badTemplate)).toBe('fail');
+  });
 });
 
 describe('EC2 instances: IMDSv2 from DescribeInstances', () => {

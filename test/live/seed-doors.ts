@@ -67,7 +67,14 @@ export async function seedFrontDoors(cfg: Cfg): Promise<SeededDoors> {
       await ec2.send(
         new CreateLaunchTemplateCommand({
           LaunchTemplateName: name,
-          LaunchTemplateData: { ImageId: 'ami-12c6146b', InstanceType: 't3.small', MetadataOptions: { HttpTokens, HttpEndpoint: 'enabled' }, UserData: Buffer.from(`#!/bin/sh\nexport DB_PASSWORD=${TEMPLATE_SECRET}\n`).toString('base64') },
+          LaunchTemplateData: {
+            ImageId: 'ami-12c6146b',
+            InstanceType: 't3.small',
+            MetadataOptions: { HttpTokens, HttpEndpoint: 'enabled' },
+            // The compliant template encrypts its data volume; the broken one writes Encrypted false.
+            BlockDeviceMappings: [{ DeviceName: '/dev/xvdb', Ebs: { VolumeSize: 20, Encrypted: HttpTokens === 'required' } }],
+            UserData: Buffer.from(`#!/bin/sh\nexport DB_PASSWORD=${TEMPLATE_SECRET}\n`).toString('base64'),
+          },
         }),
       )
     ).LaunchTemplate!.LaunchTemplateId!;

@@ -1,7 +1,7 @@
 import { errorVal, type Location } from '../../model/value.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
 import { decodeBase64Text, scanText } from '../../util/credentials.js';
-import { dataAt, describeError, imdsVals, liveAttr, liveDerived, liveResource, locAt, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
+import { dataAt, describeError, imdsVals, liveAttr, liveDerived, liveLink, liveResource, locAt, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 interface Summary {
   present?: boolean;
@@ -44,8 +44,11 @@ const instance: LiveAdapter = (rec: SnapshotResource, ctx: LiveCtx) => {
     plaintextCredentials: err ? errorVal(describeError(err), loc) : summary ? liveDerived(rec, ctx, 'userData', uses) : { value: undefined, origin: 'unknown', loc },
     unreadCredentials: err ? errorVal(describeError(err), loc) : liveDerived(rec, ctx, 'userData', unread),
     ...imdsVals(rec, ctx, 'MetadataOptions'),
+    associatePublicIpAddress: liveDerived(rec, ctx, 'PublicIpAddress', typeof dataAt(rec, 'PublicIpAddress') === 'string'),
     ...tagVals(rec, ctx),
   };
+  const subnet = dataAt(rec, 'SubnetId') as string | undefined;
+  if (subnet) r.linkRefs!.push(liveLink(rec, ctx, 'subnet', subnet, ['aws.ec2.subnet'], { attribute: 'SubnetId' }));
   return r;
 };
 

@@ -1,8 +1,8 @@
 import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 /**
- * A repository as DescribeRepositories describes it, with a `tags` facet (ListTagsForResource). No
- * collector writes these yet (no ECR SDK client is installed): snapshots from elsewhere and fixtures use it.
+ * A repository as DescribeRepositories describes it, with a `policy` facet (GetRepositoryPolicy policyText,
+ * null when it has none) and a `tags` facet (ListTagsForResource), as collect/ecr.ts writes it.
  */
 const repository: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.ecr.repository', ctx, [dataAt(rec, 'repositoryName'), dataAt(rec, 'repositoryUri')]);
@@ -15,6 +15,7 @@ const repository: LiveAdapter = (rec, ctx) => {
     encryptionType: liveAttr(rec, ctx, 'encryptionConfiguration.encryptionType', { default: 'AES256' }),
     kmsKey: liveAttr(rec, ctx, 'encryptionConfiguration.kmsKey'),
     kmsKeyIsAwsManaged: type === 'AES256' ? liveDerived(rec, ctx, 'encryptionConfiguration', true) : keyFlag(ctx, key, liveDerived(rec, ctx, 'encryptionConfiguration.kmsKey', key ? keyIsAwsManaged(ctx, key) : true)),
+    policy: liveAttr(rec, ctx, 'policy'),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
   if (key) r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', key, ['aws.kms.key'], { attribute: 'encryptionConfiguration.kmsKey' }));

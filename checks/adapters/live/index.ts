@@ -10,6 +10,7 @@ import { ec2InstanceLiveAdapters } from './ec2-instance.js';
 import { ecsLiveAdapters } from './ecs.js';
 import { elasticacheLiveAdapters } from './elasticache.js';
 import { elbLiveAdapters } from './elb.js';
+import { elbClassicLiveAdapters } from './elb-classic.js';
 import { accountArn, describeError, liveAttr, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, tagObject, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -56,6 +57,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...secretsLiveAdapters,
   ...elasticacheLiveAdapters,
   ...elbLiveAdapters,
+  ...elbClassicLiveAdapters,
   ...backupLiveAdapters,
   ...ecsLiveAdapters,
   ...iamLiveAdapters,
@@ -137,6 +139,8 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Logs::MetricFilter': ['aws.logs.metric-filter'],
   'AWS::CloudWatch::Alarm': ['aws.cloudwatch.alarm'],
   'AWS::EC2::VPCEndpoint': ['aws.ec2.vpc-endpoint'],
+  // doors (wave 3)
+  'AWS::ElasticLoadBalancing::LoadBalancer': ['aws.elb.classic-load-balancer'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -158,6 +162,8 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   // guard slice (issue 14, wave 3): unlisted metric filters reach every log group of the region
   'aws.logs.metric-filter': { name: 'logGroup', target: 'aws.logs.log-group', inverse: 'metricFilters' },
   'aws.ec2.vpc-endpoint': { name: 'vpc', target: 'aws.ec2.vpc', inverse: 'endpoints' },
+  // doors (wave 3)
+  'aws.elb.classic-load-balancer': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

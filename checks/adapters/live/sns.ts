@@ -7,6 +7,7 @@ const topic: LiveAdapter = (rec, ctx) => {
   r.attrs = {
     name: liveAttr(rec, ctx, 'Name'),
     kmsMasterKeyId: liveAttr(rec, ctx, 'Attributes.KmsMasterKeyId'),
+    policy: liveAttr(rec, ctx, 'Attributes.Policy'),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
   if (key) r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', key, ['aws.kms.key'], { attribute: 'Attributes.KmsMasterKeyId' }));

@@ -1,14 +1,37 @@
-import { attr, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { isUnknown, type Val } from '../../model/value.js';
+import type { TfRecord } from '../../sources/terraform/record.js';
+import { asBool, asNumber, attr, isConfigured, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : undefined);
 
-/** aws_cognito_user_pool: MFA and threat protection (there is no live collector for Cognito). */
+/**
+ * A setting of the password_policy block (Optional+Computed). Without the block the pool gets the AWS default
+ * policy (8 characters, all four character classes); a block that is written leaves out what it does not set
+ * (a bool the provider then sends as false).
+ */
+function passwordAttr(rec: TfRecord, key: string, withoutBlock: number | boolean, inBlock: number | boolean | undefined, map: (v: unknown) => unknown): Val {
+  const block = rawAt(rec.values, 'password_policy');
+  const loc = locOf(rec, 'password_policy');
+  const written = Array.isArray(block) ? block.length > 0 : Boolean(block) && !isUnknown(block);
+  if (!written) {
+    if (isUnknown(block) && isConfigured(rec, 'password_policy') !== false) return { value: undefined, origin: 'unknown', loc };
+    return { value: withoutBlock, origin: 'default', loc };
+  }
+  return attr(rec, `password_policy.${key}`, { default: inBlock, map });
+}
+
+/** aws_cognito_user_pool: MFA, threat protection and the password policy (there is no live collector for Cognito). */
 const userPool: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.cognito.user-pool', [rec.values.name]);
   r.attrs = {
     name: attr(rec, 'name'),
     mfaConfiguration: attr(rec, 'mfa_configuration', { default: 'OFF', map: upper }),
     advancedSecurityMode: attr(rec, 'user_pool_add_ons.advanced_security_mode', { default: 'OFF', map: upper }),
+    passwordMinimumLength: passwordAttr(rec, 'minimum_length', 8, 8, asNumber),
+    passwordRequireLowercase: passwordAttr(rec, 'require_lowercase', true, false, asBool),
+    passwordRequireUppercase: passwordAttr(rec, 'require_uppercase', true, false, asBool),
+    passwordRequireNumbers: passwordAttr(rec, 'require_numbers', true, false, asBool),
+    passwordRequireSymbols: passwordAttr(rec, 'require_symbols', true, false, asBool),
     ...tagAttrs(rec),
   };
   return r;

@@ -1,5 +1,5 @@
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { attr, imdsAttrs, locOf, scanCredentials, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { asBool, attr, computedAttr, imdsAttrs, linkRef, locOf, scanCredentials, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 const USER_DATA = ['user_data', 'user_data_base64'];
 
@@ -28,9 +28,11 @@ const instance: TfAdapter = (rec) => {
     plaintextCredentials: { value: uses, origin: 'explicit', loc },
     unreadCredentials: { value: unread, origin: 'explicit', loc },
     ...imdsAttrs(rec),
+    associatePublicIpAddress: computedAttr(rec, 'associate_public_ip_address', { map: asBool }),
     tags,
     dataClass,
   };
+  r.linkRefs = [linkRef(rec, 'subnet', 'subnet_id', ['aws.ec2.subnet'])];
   return r;
 };
 

@@ -1,5 +1,5 @@
 import type { Val } from '../../model/value.js';
-import { asBool, attr, awsManagedKeyAttr, computedAttr, derived, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { asBool, attr, awsManagedKeyAttr, computedAttr, derived, jsonAttr, linkRef, policyDocumentRef, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 /** aws_ecr_repository: AES256 and a mutable tag are the defaults; the encryption block cannot change after creation. */
 const repository: TfAdapter = (rec) => {
@@ -16,10 +16,21 @@ const repository: TfAdapter = (rec) => {
     encryptionType,
     kmsKey: computedAttr<string>(rec, 'encryption_configuration.0.kms_key', { configuredAt: 'encryption_configuration' }),
     kmsKeyIsAwsManaged,
+    policy: { value: undefined, origin: 'default', loc: r.loc },
     ...tagAttrs(rec),
   };
   r.linkRefs!.push(linkRef(rec, 'kmsKey', 'encryption_configuration.0.kms_key', ['aws.kms.key']));
   return r;
 };
 
-export const ecrAdapters: Record<string, TfAdapter> = { aws_ecr_repository: repository };
+/** aws_ecr_repository_policy: the repository's policy, merged into the repository its `repository` names. */
+const repositoryPolicy: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.ecr.repository');
+  r.identifiers = [];
+  r.attrs = { policy: jsonAttr(rec, 'policy') };
+  r.linkRefs = [linkRef(rec, 'repository', 'repository', ['aws.ecr.repository']), policyDocumentRef(rec, 'policySource', 'policy')];
+  r.mergeInto = 'repository';
+  return r;
+};
+
+export const ecrAdapters: Record<string, TfAdapter> = { aws_ecr_repository: repository, aws_ecr_repository_policy: repositoryPolicy };

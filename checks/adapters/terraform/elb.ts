@@ -87,8 +87,8 @@ const listener: TfAdapter = (rec) => {
 };
 
 /**
- * A web ACL association is a facet of the load balancer it names (`resource_arn`); associations with
- * other resources (API Gateway stages, AppSync, Cognito) find no load balancer and are dropped.
+ * A web ACL association is a facet of the load balancer or REST API stage it names (`resource_arn`);
+ * associations with other resources (AppSync, Cognito) find neither and are dropped.
  */
 function wafAssociation(aclPath: string): TfAdapter {
   return (rec) => {
@@ -97,7 +97,7 @@ function wafAssociation(aclPath: string): TfAdapter {
     // The ARN is usually known only after apply (the ACL is created in the same run); the association is certain.
     r.attrs = { wafAssociated: { value: true, origin: 'explicit', loc: r.loc }, wafWebAclArn: attr(rec, aclPath) };
     r.mergeInto = 'loadBalancer';
-    r.linkRefs = [linkRef(rec, 'loadBalancer', 'resource_arn', [LB])];
+    r.linkRefs = [linkRef(rec, 'loadBalancer', 'resource_arn', [LB, 'aws.apigateway.stage'])];
     return r;
   };
 }

@@ -19,12 +19,44 @@ export const apigatewayKinds = defineKinds([
   {
     kind: 'aws.apigateway.stage',
     title: 'API Gateway REST or HTTP API stage',
-    terraform: ['aws_api_gateway_stage', 'aws_apigatewayv2_stage'],
+    terraform: ['aws_api_gateway_stage', 'aws_apigatewayv2_stage', 'aws_api_gateway_method_settings'],
     attrs: {
       apiType: { type: 'string', description: "'rest' (aws_api_gateway_stage) | 'http' (aws_apigatewayv2_stage)." },
       name: { type: 'string', description: 'Stage name (stage_name / name).' },
       accessLoggingEnabled: { type: 'boolean', description: 'Access logs are delivered (an access_log_settings block). Default false.' },
       accessLogDestination: { type: 'string', description: 'access_log_settings.destination_arn (a log group or Firehose stream; computed in a plan when it names a resource).' },
+      wafAssociated: {
+        type: 'boolean',
+        description: 'A WAF web ACL is associated with the REST stage (an aws_wafv2_web_acl_association or aws_wafregional_web_acl_association whose resource_arn names it). Default false. HTTP API stages cannot have one.',
+      },
+      wafWebAclArn: { type: 'string', description: 'The associated web ACL (the association\'s web_acl_arn / web_acl_id; computed in a plan when the ACL is created in the same run).' },
+      cacheClusterEnabled: { type: 'boolean', description: 'A cache cluster is provisioned for the REST stage (cache_cluster_enabled). Default false.' },
+      methodSettings: {
+        type: 'object[]',
+        description: 'Method settings of the REST stage (aws_api_gateway_method_settings facets, appended). Empty when none names the stage.',
+        fields: {
+          methodPath: 'method_path (`*/*` for every method, or `resource/METHOD`)',
+          cachingEnabled: 'settings.caching_enabled (default false)',
+          cacheDataEncrypted: 'settings.cache_data_encrypted (default false)',
+        },
+      },
+      tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`).' },
+      dataClass: { type: 'string', description: 'Lowercased value of the first profile classificationTagKeys tag.' },
+    },
+    links: {},
+  },
+  {
+    kind: 'aws.apigateway.domain-name',
+    title: 'API Gateway custom domain name (REST, or HTTP/WebSocket)',
+    terraform: ['aws_api_gateway_domain_name', 'aws_apigatewayv2_domain_name'],
+    attrs: {
+      apiType: { type: 'string', description: "'rest' (aws_api_gateway_domain_name) | 'http' (aws_apigatewayv2_domain_name)." },
+      domainName: { type: 'string', description: 'The custom domain (domain_name).' },
+      securityPolicy: {
+        type: 'string',
+        description:
+          'Minimum TLS version and ciphers offered to clients: TLS_1_0 | TLS_1_2 | an enhanced SecurityPolicy_* (REST security_policy, Optional+Computed: TLS_1_0, the API default, when not configured; HTTP domain_name_configuration.security_policy, required, TLS_1_2 only).',
+      },
       tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`).' },
       dataClass: { type: 'string', description: 'Lowercased value of the first profile classificationTagKeys tag.' },
     },

@@ -195,7 +195,15 @@ export const ec2Kinds = defineKinds([
       // doors (issue 14)
       ...IMDS,
       ...TAGS,
+      // doors (wave 3)
+      associatePublicIpAddress: {
+        type: 'boolean',
+        description:
+          "The instance has a public IPv4 address. Terraform: associate_public_ip_address (Optional+Computed; absent when not configured, and the subnet's map_public_ip_on_launch decides). Live: a PublicIpAddress is present (DescribeInstances).",
+      },
     },
-    links: {},
+    links: {
+      subnet: { kinds: ['aws.ec2.subnet'], description: 'The subnet the instance runs in (subnet_id; live SubnetId)' },
+    },
   },
 ]);

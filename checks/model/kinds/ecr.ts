@@ -4,7 +4,7 @@ export const ecrKinds = defineKinds([
   {
     kind: 'aws.ecr.repository',
     title: 'ECR repository',
-    terraform: ['aws_ecr_repository'],
+    terraform: ['aws_ecr_repository', 'aws_ecr_repository_policy'],
     attrs: {
       name: { type: 'string', description: 'Repository name (name; live: repositoryName).' },
       scanOnPush: {
@@ -18,6 +18,7 @@ export const ecrKinds = defineKinds([
         type: 'boolean',
         description: 'The images are not under a customer-managed key: AES256 (the default), or KMS with kms_key unset or an aws/ alias; false for a customer-managed key; unknown otherwise.',
       },
+      policy: { type: 'object', description: 'Repository policy (aws_ecr_repository_policy merged in; live: GetRepositoryPolicy policyText). Absent when the repository has none (only its own account\'s IAM principals reach it).' },
       tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' },
       dataClass: {
         type: 'string',
@@ -26,6 +27,7 @@ export const ecrKinds = defineKinds([
     },
     links: {
       kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of encryption_configuration.kms_key, when it is in the model.' },
+      policySource: { kinds: ['aws.iam.policy-document'], description: 'The data.aws_iam_policy_document the repository policy expression references' },
     },
   },
 ]);

@@ -4,7 +4,7 @@ export const elbClassicKinds = defineKinds([
   {
     kind: 'aws.elb.classic-load-balancer',
     title: 'Classic load balancer (Elastic Load Balancing, previous generation)',
-    terraform: ['aws_elb'],
+    terraform: ['aws_elb', 'aws_load_balancer_policy', 'aws_load_balancer_listener_policy'],
     attrs: {
       name: { type: 'string', description: 'Load balancer name (name; computed in a plan when only name_prefix or nothing is set).' },
       internal: { type: 'boolean', description: 'Internal (true) or internet-facing (internal; default false).' },
@@ -21,6 +21,22 @@ export const elbClassicKinds = defineKinds([
       },
       accessLogsEnabled: { type: 'boolean', description: 'Access logs are written (an access_logs block whose enabled is not false; the block enables them by default). Default false without the block.' },
       accessLogsBucket: { type: 'string', description: 'access_logs.bucket' },
+      listenerPolicies: {
+        type: 'object[]',
+        description:
+          'Policies enabled on each listener port (aws_load_balancer_listener_policy facets, appended; live: ListenerDescriptions[].PolicyNames). Empty when none names the load balancer: an HTTPS or SSL listener then uses the default ELBSecurityPolicy-2016-08.',
+        fields: { lbPort: 'load_balancer_port', policyNames: 'policy_names (names of policies of this load balancer)' },
+      },
+      sslNegotiationPolicies: {
+        type: 'object[]',
+        description:
+          'SSL negotiation policies of the load balancer (aws_load_balancer_policy facets of policy_type_name SSLNegotiationPolicyType, appended; live: DescribeLoadBalancerPolicies, policy type SSLNegotiationPolicyType). Empty when it has none.',
+        fields: {
+          name: 'policy_name',
+          referenceSecurityPolicy: 'The Reference-Security-Policy attribute (a predefined ELBSecurityPolicy-*), or null for a custom policy',
+          protocols: "Protocols the policy enables (attributes Protocol-SSLv3, Protocol-TLSv1, Protocol-TLSv1.1, Protocol-TLSv1.2 set to 'true'), without the `Protocol-` prefix",
+        },
+      },
       tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`).' },
       dataClass: {
         type: 'string',

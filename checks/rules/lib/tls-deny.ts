@@ -23,6 +23,16 @@ export function wholeService(st: IamStatement, service: string): T {
   return a.unknown ? 'unknown' : 'no';
 }
 
+/** The Action covers `action` (`service:Name`): `*`, `<service>:*`, the action itself or a wildcard matching it, case-insensitively. */
+export function coversAction(st: IamStatement, action: string): T {
+  if (st.Action === undefined) return 'no';
+  const a = strs(st.Action);
+  const want = action.toLowerCase();
+  const matches = (pattern: string) => new RegExp(`^${pattern.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(want);
+  if (a.values.some(matches)) return 'yes';
+  return a.unknown ? 'unknown' : 'no';
+}
+
 /** Condition Bool (or BoolIfExists) aws:SecureTransport = false. */
 export function insecureTransport(st: IamStatement): T {
   const c = st.Condition;

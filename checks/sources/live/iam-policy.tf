@@ -138,6 +138,10 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "ec2:DescribeVpcEndpoints",
         "access-analyzer:ListAnalyzers",
         "macie2:GetMacieSession",
+        "ecr:DescribeRepositories",
+        "ecr:GetRepositoryPolicy",
+        "ecr:ListTagsForResource",
+        "elasticloadbalancing:DescribeLoadBalancerPolicies",
       ]
     }]
   })

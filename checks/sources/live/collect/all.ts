@@ -33,6 +33,8 @@ import { collectCloudWatch } from './cloudwatch.js';
 import { collectVpcEndpoints } from './vpc-endpoints.js';
 import { collectAccessAnalyzer } from './accessanalyzer.js';
 import { collectMacie } from './macie.js';
+import { collectEcr } from './ecr.js';
+import { collectElbClassic } from './elb-classic.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -73,6 +75,9 @@ export const REGIONAL_COLLECTORS = {
   vpcEndpoints: collectVpcEndpoints,
   accessAnalyzer: collectAccessAnalyzer,
   macie: collectMacie,
+  // doors (wave 3)
+  ecr: collectEcr,
+  elbClassic: collectElbClassic,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

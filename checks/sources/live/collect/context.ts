@@ -72,6 +72,9 @@ const SERVICE_PREFIX: Record<string, string> = {
   CloudWatchClient: 'cloudwatch',
   AccessAnalyzerClient: 'access-analyzer',
   Macie2Client: 'macie2',
+  // doors (wave 3)
+  ECRClient: 'ecr',
+  ElasticLoadBalancingClient: 'elasticloadbalancing',
 };
 
 /**
@@ -112,7 +115,13 @@ const NOT_CONFIGURED = new Set([
  * is a failed read. stores slice: Lambda answers GetPolicy for a function without a resource policy with
  * ResourceNotFoundException; EFS answers PolicyNotFound for a file system without a file system policy.
  */
-const NOT_CONFIGURED_FOR_CALL = new Set(['lambda:GetPolicy ResourceNotFoundException', 'elasticfilesystem:DescribeFileSystemPolicy PolicyNotFound', 'elasticfilesystem:DescribeBackupPolicy PolicyNotFound']);
+const NOT_CONFIGURED_FOR_CALL = new Set([
+  'lambda:GetPolicy ResourceNotFoundException',
+  'elasticfilesystem:DescribeFileSystemPolicy PolicyNotFound',
+  'elasticfilesystem:DescribeBackupPolicy PolicyNotFound',
+  // doors (wave 3)
+  'ecr:GetRepositoryPolicy RepositoryPolicyNotFoundException',
+]);
 
 function notConfigured(action: string, code: string): boolean {
   return NOT_CONFIGURED.has(code) || NOT_CONFIGURED_FOR_CALL.has(`${action} ${code}`);

@@ -39,6 +39,7 @@ function instanceData(i: Instance): Record<string, unknown> {
     LaunchTime: i.LaunchTime,
     VpcId: i.VpcId,
     SubnetId: i.SubnetId,
+    PublicIpAddress: i.PublicIpAddress,
     SecurityGroups: i.SecurityGroups,
     IamInstanceProfile: i.IamInstanceProfile,
     MetadataOptions: i.MetadataOptions,
