@@ -34,6 +34,10 @@ import { dynamodbLiveAdapters } from './dynamodb.js';
 import { lambdaLiveAdapters } from './lambda.js';
 import { efsLiveAdapters } from './efs.js';
 import { sqsLiveAdapters } from './sqs.js';
+// pipes slice
+import { kinesisLiveAdapters } from './kinesis.js';
+import { firehoseLiveAdapters } from './firehose.js';
+import { eksLiveAdapters } from './eks.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -67,6 +71,10 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...lambdaLiveAdapters,
   ...efsLiveAdapters,
   ...sqsLiveAdapters,
+  // pipes slice
+  ...kinesisLiveAdapters,
+  ...firehoseLiveAdapters,
+  ...eksLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -113,6 +121,10 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Lambda::Function': ['aws.lambda.function'],
   'AWS::EFS::FileSystem': ['aws.efs.file-system'],
   'AWS::SQS::Queue': ['aws.sqs.queue'],
+  // pipes slice
+  'AWS::Kinesis::Stream': ['aws.kinesis.stream'],
+  'AWS::KinesisFirehose::DeliveryStream': ['aws.firehose.delivery-stream'],
+  'AWS::EKS::Cluster': ['aws.eks.cluster'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

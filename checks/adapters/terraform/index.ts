@@ -37,6 +37,10 @@ import { dynamodbAdapters } from './dynamodb.js';
 import { lambdaAdapters } from './lambda.js';
 import { efsAdapters } from './efs.js';
 import { sqsAdapters } from './sqs.js';
+// pipes slice
+import { kinesisAdapters } from './kinesis.js';
+import { firehoseAdapters } from './firehose.js';
+import { eksAdapters } from './eks.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -76,6 +80,10 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...lambdaAdapters,
   ...efsAdapters,
   ...sqsAdapters,
+  // pipes slice
+  ...kinesisAdapters,
+  ...firehoseAdapters,
+  ...eksAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

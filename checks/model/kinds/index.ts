@@ -32,6 +32,10 @@ import { dynamodbKinds } from './dynamodb.js';
 import { lambdaKinds } from './lambda.js';
 import { efsKinds } from './efs.js';
 import { sqsKinds } from './sqs.js';
+// pipes slice
+import { kinesisKinds } from './kinesis.js';
+import { firehoseKinds } from './firehose.js';
+import { eksKinds } from './eks.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -68,6 +72,10 @@ const SPECS = [
   ...lambdaKinds,
   ...efsKinds,
   ...sqsKinds,
+  // pipes slice
+  ...kinesisKinds,
+  ...firehoseKinds,
+  ...eksKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

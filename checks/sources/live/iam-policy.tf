@@ -121,6 +121,15 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "iam:GetCredentialReport",
         "securityhub:DescribeHub",
         "securityhub:GetEnabledStandards",
+        # pipes slice: Kinesis, Firehose, EKS
+        "eks:DescribeCluster",
+        "eks:ListClusters",
+        "firehose:DescribeDeliveryStream",
+        "firehose:ListDeliveryStreams",
+        "firehose:ListTagsForDeliveryStream",
+        "kinesis:DescribeStreamSummary",
+        "kinesis:ListStreams",
+        "kinesis:ListTagsForStream",
       ]
     }]
   })

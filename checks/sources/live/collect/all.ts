@@ -23,6 +23,10 @@ import { collectSns } from './sns.js';
 import { collectLambda } from './lambda.js';
 import { collectEfs } from './efs.js';
 import { collectSqs } from './sqs.js';
+// pipes slice
+import { collectKinesis } from './kinesis.js';
+import { collectFirehose } from './firehose.js';
+import { collectEks } from './eks.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -53,6 +57,10 @@ export const REGIONAL_COLLECTORS = {
   lambda: collectLambda,
   efs: collectEfs,
   sqs: collectSqs,
+  // pipes slice
+  kinesis: collectKinesis,
+  firehose: collectFirehose,
+  eks: collectEks,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
