@@ -44,6 +44,7 @@ const deliveryStream: LiveAdapter = (rec, ctx) => {
     httpEndpointUrl: liveDerived(rec, ctx, `${D}.Destinations`, url, [D]),
     s3BucketArn: liveDerived(rec, ctx, `${D}.Destinations`, bucket, [D]),
     s3KmsKeyArn: liveDerived(rec, ctx, `${D}.Destinations`, s3Key, [D]),
+    s3KmsEncrypted: liveDerived(rec, ctx, `${D}.Destinations`, s3 ? Boolean(s3Key) : undefined, [D], s3Key ? 'explicit' : 'default'),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
   if (sourceStream) r.linkRefs!.push(liveLink(rec, ctx, 'sourceStream', sourceStream, ['aws.kinesis.stream'], { attribute: `${D}.Source` }));

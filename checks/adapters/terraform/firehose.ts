@@ -1,5 +1,7 @@
 import { isUnknown } from '../../model/value.js';
-import { attr, derived, linkRef, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import type { Val } from '../../model/value.js';
+import type { TfRecord } from '../../sources/terraform/record.js';
+import { attr, derived, isConfigured, linkRef, locOf, rawAt, referencesOf, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 /** The block holding the S3 bucket a destination writes to: the extended_s3 destination itself, or another destination's S3 (backup) configuration. */
 function s3Block(destination: unknown): string | undefined {
@@ -11,6 +13,17 @@ function s3Block(destination: unknown): string | undefined {
 
 function present(raw: unknown): boolean {
   return Array.isArray(raw) ? raw.length > 0 : raw !== undefined && raw !== null;
+}
+
+/** Whether a key argument is set: a reference or a configured expression counts even while its value is computed. */
+function keySet(rec: TfRecord, path: string): Val<boolean> {
+  const raw = rawAt(rec.values, path);
+  const loc = locOf(rec, path);
+  if (isUnknown(raw)) {
+    if (referencesOf(rec, path).length > 0 || isConfigured(rec, path) === true) return { value: true, origin: 'explicit', loc };
+    return isConfigured(rec, path) === false ? { value: false, origin: 'default', loc } : { value: undefined, origin: 'unknown', loc };
+  }
+  return typeof raw === 'string' && raw !== '' ? { value: true, origin: 'explicit', loc } : { value: false, origin: 'default', loc };
 }
 
 const deliveryStream: TfAdapter = (rec) => {
@@ -29,6 +42,7 @@ const deliveryStream: TfAdapter = (rec) => {
     httpEndpointUrl: attr<string>(rec, 'http_endpoint_configuration.url'),
     s3BucketArn: s3 ? attr<string>(rec, `${s3}.bucket_arn`) : derived<string>(undefined, [destination]),
     s3KmsKeyArn: s3 ? attr<string>(rec, `${s3}.kms_key_arn`) : derived<string>(undefined, [destination]),
+    s3KmsEncrypted: s3 ? keySet(rec, `${s3}.kms_key_arn`) : derived<boolean>(undefined, [destination]),
     ...tagAttrs(rec),
   };
   r.linkRefs!.push(linkRef(rec, 'sourceStream', 'kinesis_source_configuration.kinesis_stream_arn', ['aws.kinesis.stream']), linkRef(rec, 'sseKey', 'server_side_encryption.key_arn', ['aws.kms.key']));

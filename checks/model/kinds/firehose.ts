@@ -33,6 +33,11 @@ export const firehoseKinds = defineKinds([
         type: 'string',
         description: 'KMS key Firehose encrypts the objects it writes to S3 with (kms_key_arn of that S3 configuration; live: EncryptionConfiguration.KMSEncryptionConfig.AWSKMSKeyARN). Absent: the bucket default encryption applies.',
       },
+      s3KmsEncrypted: {
+        type: 'boolean',
+        description:
+          'Firehose encrypts the objects it writes to S3 with a KMS key it names: true when kms_key_arn of that S3 configuration is set (a reference whose value is computed included; live: a KMSEncryptionConfig); false when unset (NoEncryption: the bucket default applies). Default false.',
+      },
       tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' },
       dataClass: {
         type: 'string',
