@@ -38,6 +38,8 @@ import { sqsLiveAdapters } from './sqs.js';
 import { kinesisLiveAdapters } from './kinesis.js';
 import { firehoseLiveAdapters } from './firehose.js';
 import { eksLiveAdapters } from './eks.js';
+import { athenaLiveAdapters } from './athena.js';
+import { glueLiveAdapters } from './glue.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -75,6 +77,8 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...kinesisLiveAdapters,
   ...firehoseLiveAdapters,
   ...eksLiveAdapters,
+  ...athenaLiveAdapters,
+  ...glueLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -125,6 +129,8 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Kinesis::Stream': ['aws.kinesis.stream'],
   'AWS::KinesisFirehose::DeliveryStream': ['aws.firehose.delivery-stream'],
   'AWS::EKS::Cluster': ['aws.eks.cluster'],
+  'AWS::Athena::WorkGroup': ['aws.athena.workgroup'],
+  'AWS::Glue::DataCatalogEncryptionSettings': ['aws.glue.data-catalog'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

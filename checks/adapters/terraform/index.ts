@@ -41,6 +41,8 @@ import { sqsAdapters } from './sqs.js';
 import { kinesisAdapters } from './kinesis.js';
 import { firehoseAdapters } from './firehose.js';
 import { eksAdapters } from './eks.js';
+import { athenaAdapters } from './athena.js';
+import { glueAdapters } from './glue.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -84,6 +86,8 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...kinesisAdapters,
   ...firehoseAdapters,
   ...eksAdapters,
+  ...athenaAdapters,
+  ...glueAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

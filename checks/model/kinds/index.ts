@@ -36,6 +36,8 @@ import { sqsKinds } from './sqs.js';
 import { kinesisKinds } from './kinesis.js';
 import { firehoseKinds } from './firehose.js';
 import { eksKinds } from './eks.js';
+import { athenaKinds } from './athena.js';
+import { glueKinds } from './glue.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -76,6 +78,8 @@ const SPECS = [
   ...kinesisKinds,
   ...firehoseKinds,
   ...eksKinds,
+  ...athenaKinds,
+  ...glueKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -121,7 +121,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "iam:GetCredentialReport",
         "securityhub:DescribeHub",
         "securityhub:GetEnabledStandards",
-        # pipes slice: Kinesis, Firehose, EKS
+        # pipes slice: Kinesis, Firehose, EKS, Athena, Glue
         "eks:DescribeCluster",
         "eks:ListClusters",
         "firehose:DescribeDeliveryStream",
@@ -130,6 +130,10 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "kinesis:DescribeStreamSummary",
         "kinesis:ListStreams",
         "kinesis:ListTagsForStream",
+        "athena:GetWorkGroup",
+        "athena:ListTagsForResource",
+        "athena:ListWorkGroups",
+        "glue:GetDataCatalogEncryptionSettings",
       ]
     }]
   })

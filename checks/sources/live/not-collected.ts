@@ -8,7 +8,7 @@ export const NOT_COLLECTED_LIVE: ReadonlyArray<{ types: string[]; what: string }
   { types: ['AWS::ECR::Repository'], what: 'ECR repositories' },
   { types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], what: 'OpenSearch and Elasticsearch domains' },
   { types: ['AWS::Redshift::Cluster', 'AWS::RedshiftServerless::Namespace'], what: 'Redshift clusters and namespaces' },
-  { types: ['AWS::Glue::Database', 'AWS::Glue::Table', 'AWS::Athena::WorkGroup'], what: 'Glue Data Catalog databases and tables, Athena workgroups' },
+  { types: ['AWS::Glue::Database', 'AWS::Glue::Table'], what: 'Glue Data Catalog databases and tables' },
 ];
 
 /** The note a snapshot carries about them. */

@@ -27,6 +27,8 @@ import { collectSqs } from './sqs.js';
 import { collectKinesis } from './kinesis.js';
 import { collectFirehose } from './firehose.js';
 import { collectEks } from './eks.js';
+import { collectAthena } from './athena.js';
+import { collectGlue } from './glue.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -61,6 +63,8 @@ export const REGIONAL_COLLECTORS = {
   kinesis: collectKinesis,
   firehose: collectFirehose,
   eks: collectEks,
+  athena: collectAthena,
+  glue: collectGlue,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
