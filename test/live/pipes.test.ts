@@ -89,13 +89,46 @@ describe('EKS clusters collected from moto', () => {
   });
 });
 
+describe('Athena workgroups collected from moto', () => {
+  it('reads each workgroup with its configuration and tags, the primary one included', () => {
+    const good = record(seeded.goodWorkgroup);
+    expect(good.type).toBe('AWS::Athena::WorkGroup');
+    expect(good.errors).toBeUndefined();
+    expect(good.data).toMatchObject({ Name: 'analysts-good', WorkGroup: { Configuration: { EnforceWorkGroupConfiguration: true } }, tags: { DataClassification: 'student-data' } });
+    expect(snapshot.resources.some((r) => r.arn === `arn:aws:athena:${REGION}:123456789012:workgroup/primary`)).toBe(true);
+  });
+
+  it.each([
+    ['aws-athena-workgroup-results-encrypted', 'pass', 'fail'],
+    ['aws-athena-workgroup-configuration-enforced', 'pass', 'fail'],
+  ])('%s: the compliant workgroup %s, the broken one %s', (policy, good, bad) => {
+    expect(statusAt(findings, policy, seeded.goodWorkgroup)).toBe(good);
+    expect(statusAt(findings, policy, seeded.badWorkgroup)).toBe(bad);
+  });
+});
+
+describe('the Glue Data Catalog collected from moto', () => {
+  // The seed leaves the catalog as every account starts: no encryption configured.
+  const catalog = `arn:aws:glue:${REGION}:123456789012:catalog`;
+
+  it('reads the encryption settings once per region', () => {
+    const recs = snapshot.resources.filter((r) => r.type === 'AWS::Glue::DataCatalogEncryptionSettings');
+    expect(recs.map((r) => r.arn)).toEqual([catalog]);
+    expect(recs[0]!.errors).toBeUndefined();
+  });
+
+  it.each([['aws-glue-data-catalog-encrypted'], ['aws-glue-connection-passwords-encrypted']])('%s: the default settings fail', (policy) => {
+    expect(statusAt(findings, policy, catalog)).toBe('fail');
+  });
+});
+
 describe('the auditor policy covers the pipes collectors', () => {
   it('allows every call they made, and no call failed', () => {
     const policy = JSON.parse(readFileSync(new URL('../../checks/sources/live/iam-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowed = new Set(policy.Statement.flatMap((s) => s.Action));
-    const pipes = snapshot.calls.filter((c) => ['kinesis', 'firehose', 'eks'].includes(c.service));
+    const pipes = snapshot.calls.filter((c) => ['kinesis', 'firehose', 'eks', 'athena', 'glue'].includes(c.service));
     expect(new Set(pipes.map((c) => `${c.service}:${c.operation}`))).toEqual(
-      new Set(['kinesis:ListStreams', 'kinesis:DescribeStreamSummary', 'kinesis:ListTagsForStream', 'firehose:ListDeliveryStreams', 'firehose:DescribeDeliveryStream', 'firehose:ListTagsForDeliveryStream', 'eks:ListClusters', 'eks:DescribeCluster']),
+      new Set(['kinesis:ListStreams', 'kinesis:DescribeStreamSummary', 'kinesis:ListTagsForStream', 'firehose:ListDeliveryStreams', 'firehose:DescribeDeliveryStream', 'firehose:ListTagsForDeliveryStream', 'eks:ListClusters', 'eks:DescribeCluster', 'athena:ListWorkGroups', 'athena:GetWorkGroup', 'athena:ListTagsForResource', 'glue:GetDataCatalogEncryptionSettings']),
     );
     expect(pipes.filter((c) => !allowed.has(`${c.service}:${c.operation}`))).toEqual([]);
     expect(pipes.filter((c) => !c.ok)).toEqual([]);

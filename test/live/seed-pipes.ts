@@ -1,6 +1,7 @@
 import { AddTagsToStreamCommand, CreateStreamCommand, KinesisClient, StartStreamEncryptionCommand } from '@aws-sdk/client-kinesis';
 import { CreateDeliveryStreamCommand, FirehoseClient, StartDeliveryStreamEncryptionCommand } from '@aws-sdk/client-firehose';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
+import { AthenaClient, CreateWorkGroupCommand } from '@aws-sdk/client-athena';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 
@@ -16,6 +17,8 @@ export interface SeededPipes {
   badVendor: string;
   goodCluster: string;
   badCluster: string;
+  goodWorkgroup: string;
+  badWorkgroup: string;
 }
 
 const ACCOUNT = '123456789012';
@@ -102,6 +105,21 @@ export async function seedPipes(cfg: Cfg, region: string, keyArn: string): Promi
     return out.cluster!.arn!;
   };
 
+  const athena = new AthenaClient(cfg(region));
+  const workgroup = async (name: string, good: boolean) => {
+    await athena.send(
+      new CreateWorkGroupCommand({
+        Name: name,
+        Configuration: {
+          EnforceWorkGroupConfiguration: good,
+          ResultConfiguration: { OutputLocation: 's3://pipes-lake-good/athena/', ...(good ? { EncryptionConfiguration: { EncryptionOption: 'SSE_KMS', KmsKey: keyArn } } : {}) },
+        },
+        Tags: tags,
+      }),
+    );
+    return `arn:aws:athena:${region}:${ACCOUNT}:workgroup/${name}`;
+  };
+
   return {
     goodStream: await stream('attendance-events-good', true),
     badStream: await stream('attendance-events-bad', false),
@@ -111,5 +129,7 @@ export async function seedPipes(cfg: Cfg, region: string, keyArn: string): Promi
     badVendor: await toVendor('events-to-vendor-bad', false),
     goodCluster: await cluster('workers-good', true),
     badCluster: await cluster('workers-bad', false),
+    goodWorkgroup: await workgroup('analysts-good', true),
+    badWorkgroup: await workgroup('analysts-bad', false),
   };
 }
