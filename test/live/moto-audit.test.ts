@@ -252,6 +252,8 @@ describe('least-privilege IAM policy for the auditor', () => {
     notReachedHere.push('rds:DescribeDBSnapshotAttributes', 'rds:DescribeDBClusterSnapshotAttributes', 'ec2:DescribeSnapshotAttribute');
     // guard slice: only with Security Hub enabled (test/live/guardrails.test.ts, where moto does not implement it).
     notReachedHere.push('securityhub:GetEnabledStandards');
+    // pipes slice: per-resource reads of streams, delivery streams and clusters; test/live/pipes.test.ts seeds them and reaches these.
+    notReachedHere.push('kinesis:DescribeStreamSummary', 'kinesis:ListTagsForStream', 'firehose:DescribeDeliveryStream', 'firehose:ListTagsForDeliveryStream', 'eks:DescribeCluster');
     expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);
   });
 });
