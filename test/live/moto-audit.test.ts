@@ -217,7 +217,7 @@ describe('least-privilege IAM policy for the auditor', () => {
 
   it('covers every action named in the collector source, including paths moto does not reach', () => {
     const dir = new URL('../../checks/sources/live/collect/', import.meta.url);
-    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue'];
+    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm'];
     // sts:AssumeRole (org audits) is granted by the separate org-assume-policy.json, scoped to the auditor role.
     const assume = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowedHere = new Set([...allowed, ...assume.Statement.flatMap((s) => s.Action)]);

@@ -131,6 +131,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::EKS::Cluster': ['aws.eks.cluster'],
   'AWS::Athena::WorkGroup': ['aws.athena.workgroup'],
   'AWS::Glue::DataCatalogEncryptionSettings': ['aws.glue.data-catalog'],
+  'AWS::SSM::Parameter': ['aws.ssm.parameter'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

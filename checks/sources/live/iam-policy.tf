@@ -121,7 +121,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "iam:GetCredentialReport",
         "securityhub:DescribeHub",
         "securityhub:GetEnabledStandards",
-        # pipes slice: Kinesis, Firehose, EKS, Athena, Glue
+        # pipes slice: Kinesis, Firehose, EKS, Athena, Glue, SSM parameters
         "eks:DescribeCluster",
         "eks:ListClusters",
         "firehose:DescribeDeliveryStream",
@@ -134,6 +134,8 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "athena:ListTagsForResource",
         "athena:ListWorkGroups",
         "glue:GetDataCatalogEncryptionSettings",
+        "ssm:DescribeParameters",
+        "ssm:ListTagsForResource",
       ]
     }]
   })

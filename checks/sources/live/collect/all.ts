@@ -29,6 +29,7 @@ import { collectFirehose } from './firehose.js';
 import { collectEks } from './eks.js';
 import { collectAthena } from './athena.js';
 import { collectGlue } from './glue.js';
+import { collectSsm } from './ssm.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -65,6 +66,7 @@ export const REGIONAL_COLLECTORS = {
   eks: collectEks,
   athena: collectAthena,
   glue: collectGlue,
+  ssm: collectSsm,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
