@@ -253,7 +253,7 @@ describe('least-privilege IAM policy for the auditor', () => {
     // guard slice: only with Security Hub enabled (test/live/guardrails.test.ts, where moto does not implement it).
     notReachedHere.push('securityhub:GetEnabledStandards');
     // pipes slice: per-resource reads of streams, delivery streams and clusters; test/live/pipes.test.ts seeds them and reaches these.
-    notReachedHere.push('kinesis:DescribeStreamSummary', 'kinesis:ListTagsForStream', 'firehose:DescribeDeliveryStream', 'firehose:ListTagsForDeliveryStream', 'eks:DescribeCluster');
+    notReachedHere.push('kinesis:DescribeStreamSummary', 'kinesis:ListTagsForStream', 'firehose:DescribeDeliveryStream', 'firehose:ListTagsForDeliveryStream', 'eks:DescribeCluster', 'ssm:ListTagsForResource');
     expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);
   });
 });

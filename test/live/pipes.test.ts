@@ -122,13 +122,34 @@ describe('the Glue Data Catalog collected from moto', () => {
   });
 });
 
+describe('SSM parameters collected from moto', () => {
+  it('reads each parameter with its metadata and tags, never its value', () => {
+    const good = record(seeded.goodParameter);
+    expect(good.type).toBe('AWS::SSM::Parameter');
+    expect(good.errors).toBeUndefined();
+    expect(good.data).toMatchObject({ Name: '/pipes/db-password', Type: 'SecureString', tags: { DataClassification: 'student-data' } });
+    expect(JSON.stringify(snapshot)).not.toContain('seed-only-parameter-value');
+  });
+
+  it('aws-ssm-parameter-secret-name-secure-string: the SecureString password passes, the String token fails', () => {
+    expect(statusAt(findings, 'aws-ssm-parameter-secret-name-secure-string', seeded.goodParameter)).toBe('pass');
+    expect(statusAt(findings, 'aws-ssm-parameter-secret-name-secure-string', seeded.plainParameter)).toBe('fail');
+  });
+
+  it('aws-ssm-secure-string-cmk: the parameter under the customer key passes, the one under alias/aws/ssm fails, the String is not judged', () => {
+    expect(statusAt(findings, 'aws-ssm-secure-string-cmk', seeded.goodParameter)).toBe('pass');
+    expect(statusAt(findings, 'aws-ssm-secure-string-cmk', seeded.awsKeyParameter)).toBe('fail');
+    expect(findings.some((f) => f.policyId === 'aws-ssm-secure-string-cmk' && f.resource.arn === seeded.plainParameter)).toBe(false);
+  });
+});
+
 describe('the auditor policy covers the pipes collectors', () => {
   it('allows every call they made, and no call failed', () => {
     const policy = JSON.parse(readFileSync(new URL('../../checks/sources/live/iam-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowed = new Set(policy.Statement.flatMap((s) => s.Action));
-    const pipes = snapshot.calls.filter((c) => ['kinesis', 'firehose', 'eks', 'athena', 'glue'].includes(c.service));
+    const pipes = snapshot.calls.filter((c) => ['kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm'].includes(c.service));
     expect(new Set(pipes.map((c) => `${c.service}:${c.operation}`))).toEqual(
-      new Set(['kinesis:ListStreams', 'kinesis:DescribeStreamSummary', 'kinesis:ListTagsForStream', 'firehose:ListDeliveryStreams', 'firehose:DescribeDeliveryStream', 'firehose:ListTagsForDeliveryStream', 'eks:ListClusters', 'eks:DescribeCluster', 'athena:ListWorkGroups', 'athena:GetWorkGroup', 'athena:ListTagsForResource', 'glue:GetDataCatalogEncryptionSettings']),
+      new Set(['kinesis:ListStreams', 'kinesis:DescribeStreamSummary', 'kinesis:ListTagsForStream', 'firehose:ListDeliveryStreams', 'firehose:DescribeDeliveryStream', 'firehose:ListTagsForDeliveryStream', 'eks:ListClusters', 'eks:DescribeCluster', 'athena:ListWorkGroups', 'athena:GetWorkGroup', 'athena:ListTagsForResource', 'glue:GetDataCatalogEncryptionSettings', 'ssm:DescribeParameters', 'ssm:ListTagsForResource']),
     );
     expect(pipes.filter((c) => !allowed.has(`${c.service}:${c.operation}`))).toEqual([]);
     expect(pipes.filter((c) => !c.ok)).toEqual([]);

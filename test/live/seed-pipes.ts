@@ -2,6 +2,7 @@ import { AddTagsToStreamCommand, CreateStreamCommand, KinesisClient, StartStream
 import { CreateDeliveryStreamCommand, FirehoseClient, StartDeliveryStreamEncryptionCommand } from '@aws-sdk/client-firehose';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { AthenaClient, CreateWorkGroupCommand } from '@aws-sdk/client-athena';
+import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 
@@ -19,6 +20,12 @@ export interface SeededPipes {
   badCluster: string;
   goodWorkgroup: string;
   badWorkgroup: string;
+  /** A credential-named SecureString under the customer managed key. */
+  goodParameter: string;
+  /** A credential-named plain String. */
+  plainParameter: string;
+  /** A SecureString under the AWS managed key alias/aws/ssm. */
+  awsKeyParameter: string;
 }
 
 const ACCOUNT = '123456789012';
@@ -120,6 +127,12 @@ export async function seedPipes(cfg: Cfg, region: string, keyArn: string): Promi
     return `arn:aws:athena:${region}:${ACCOUNT}:workgroup/${name}`;
   };
 
+  const ssm = new SSMClient(cfg(region));
+  const parameter = async (name: string, type: 'String' | 'SecureString', keyId?: string) => {
+    await ssm.send(new PutParameterCommand({ Name: name, Type: type, Value: 'seed-only-parameter-value', ...(keyId ? { KeyId: keyId } : {}), Tags: tags }));
+    return `arn:aws:ssm:${region}:${ACCOUNT}:parameter${name}`;
+  };
+
   return {
     goodStream: await stream('attendance-events-good', true),
     badStream: await stream('attendance-events-bad', false),
@@ -131,5 +144,8 @@ export async function seedPipes(cfg: Cfg, region: string, keyArn: string): Promi
     badCluster: await cluster('workers-bad', false),
     goodWorkgroup: await workgroup('analysts-good', true),
     badWorkgroup: await workgroup('analysts-bad', false),
+    goodParameter: await parameter('/pipes/db-password', 'SecureString', keyArn),
+    plainParameter: await parameter('/pipes/api-token', 'String'),
+    awsKeyParameter: await parameter('/pipes/export-token', 'SecureString'),
   };
 }
