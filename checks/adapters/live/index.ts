@@ -42,6 +42,12 @@ import { memorydbLiveAdapters } from './memorydb.js';
 // guard slice (issue 14, wave 3)
 import { cloudwatchLiveAdapters } from './cloudwatch.js';
 import { vpcEndpointLiveAdapters } from './vpc-endpoint.js';
+// pipes slice
+import { kinesisLiveAdapters } from './kinesis.js';
+import { firehoseLiveAdapters } from './firehose.js';
+import { eksLiveAdapters } from './eks.js';
+import { athenaLiveAdapters } from './athena.js';
+import { glueLiveAdapters } from './glue.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -83,6 +89,12 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   // guard slice (issue 14, wave 3)
   ...cloudwatchLiveAdapters,
   ...vpcEndpointLiveAdapters,
+  // pipes slice
+  ...kinesisLiveAdapters,
+  ...firehoseLiveAdapters,
+  ...eksLiveAdapters,
+  ...athenaLiveAdapters,
+  ...glueLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -141,6 +153,13 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::EC2::VPCEndpoint': ['aws.ec2.vpc-endpoint'],
   // doors (wave 3)
   'AWS::ElasticLoadBalancing::LoadBalancer': ['aws.elb.classic-load-balancer'],
+  // pipes slice
+  'AWS::Kinesis::Stream': ['aws.kinesis.stream'],
+  'AWS::KinesisFirehose::DeliveryStream': ['aws.firehose.delivery-stream'],
+  'AWS::EKS::Cluster': ['aws.eks.cluster'],
+  'AWS::Athena::WorkGroup': ['aws.athena.workgroup'],
+  'AWS::Glue::DataCatalogEncryptionSettings': ['aws.glue.data-catalog'],
+  'AWS::SSM::Parameter': ['aws.ssm.parameter'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

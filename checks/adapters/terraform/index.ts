@@ -45,6 +45,12 @@ import { memorydbAdapters } from './memorydb.js';
 import { cloudwatchAdapters } from './cloudwatch.js';
 import { alertingAdapters } from './alerting.js';
 import { vpcEndpointAdapters } from './vpc-endpoint.js';
+// pipes slice
+import { kinesisAdapters } from './kinesis.js';
+import { firehoseAdapters } from './firehose.js';
+import { eksAdapters } from './eks.js';
+import { athenaAdapters } from './athena.js';
+import { glueAdapters } from './glue.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -92,6 +98,12 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...cloudwatchAdapters,
   ...alertingAdapters,
   ...vpcEndpointAdapters,
+  // pipes slice
+  ...kinesisAdapters,
+  ...firehoseAdapters,
+  ...eksAdapters,
+  ...athenaAdapters,
+  ...glueAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -40,6 +40,12 @@ import { memorydbKinds } from './memorydb.js';
 import { cloudwatchKinds } from './cloudwatch.js';
 import { alertingKinds } from './alerting.js';
 import { vpcEndpointKinds } from './vpc-endpoint.js';
+// pipes slice
+import { kinesisKinds } from './kinesis.js';
+import { firehoseKinds } from './firehose.js';
+import { eksKinds } from './eks.js';
+import { athenaKinds } from './athena.js';
+import { glueKinds } from './glue.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -84,6 +90,12 @@ const SPECS = [
   ...cloudwatchKinds,
   ...alertingKinds,
   ...vpcEndpointKinds,
+  // pipes slice
+  ...kinesisKinds,
+  ...firehoseKinds,
+  ...eksKinds,
+  ...athenaKinds,
+  ...glueKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -142,6 +142,21 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "ecr:GetRepositoryPolicy",
         "ecr:ListTagsForResource",
         "elasticloadbalancing:DescribeLoadBalancerPolicies",
+        # pipes slice: Kinesis, Firehose, EKS, Athena, Glue, SSM parameters
+        "eks:DescribeCluster",
+        "eks:ListClusters",
+        "firehose:DescribeDeliveryStream",
+        "firehose:ListDeliveryStreams",
+        "firehose:ListTagsForDeliveryStream",
+        "kinesis:DescribeStreamSummary",
+        "kinesis:ListStreams",
+        "kinesis:ListTagsForStream",
+        "athena:GetWorkGroup",
+        "athena:ListTagsForResource",
+        "athena:ListWorkGroups",
+        "glue:GetDataCatalogEncryptionSettings",
+        "ssm:DescribeParameters",
+        "ssm:ListTagsForResource",
       ]
     }]
   })

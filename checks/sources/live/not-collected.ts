@@ -8,8 +8,8 @@ export const NOT_COLLECTED_LIVE: ReadonlyArray<{ types: string[]; what: string }
   { types: ['AWS::ECR::Repository'], what: 'ECR repositories' },
   // search slice: OpenSearch/Elasticsearch domains and Redshift clusters are collected now; Serverless namespaces are not.
   { types: ['AWS::RedshiftServerless::Namespace'], what: 'Redshift Serverless namespaces' },
-  { types: ['AWS::Kinesis::Stream', 'AWS::KinesisFirehose::DeliveryStream'], what: 'Kinesis data streams and Firehose delivery streams' },
-  { types: ['AWS::Glue::Database', 'AWS::Glue::Table', 'AWS::Athena::WorkGroup'], what: 'Glue Data Catalog databases and tables, Athena workgroups' },
+  // pipes slice: Kinesis, Firehose and Athena workgroups are collected now.
+  { types: ['AWS::Glue::Database', 'AWS::Glue::Table'], what: 'Glue Data Catalog databases and tables' },
 ];
 
 /** The note a snapshot carries about them. */

@@ -35,6 +35,13 @@ import { collectAccessAnalyzer } from './accessanalyzer.js';
 import { collectMacie } from './macie.js';
 import { collectEcr } from './ecr.js';
 import { collectElbClassic } from './elb-classic.js';
+// pipes slice
+import { collectKinesis } from './kinesis.js';
+import { collectFirehose } from './firehose.js';
+import { collectEks } from './eks.js';
+import { collectAthena } from './athena.js';
+import { collectGlue } from './glue.js';
+import { collectSsm } from './ssm.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -78,6 +85,13 @@ export const REGIONAL_COLLECTORS = {
   // doors (wave 3)
   ecr: collectEcr,
   elbClassic: collectElbClassic,
+  // pipes slice
+  kinesis: collectKinesis,
+  firehose: collectFirehose,
+  eks: collectEks,
+  athena: collectAthena,
+  glue: collectGlue,
+  ssm: collectSsm,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

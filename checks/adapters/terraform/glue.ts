@@ -1,0 +1,19 @@
+import { attr, linkRef, tfResource, type TfAdapter } from './helpers/index.js';
+
+const S = 'data_catalog_encryption_settings';
+
+/** aws_glue_data_catalog_encryption_settings: the catalog's whole encryption configuration (the API replaces it as one). */
+const encryptionSettings: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.glue.data-catalog', [rec.values.catalog_id]);
+  r.attrs = {
+    catalogEncryptionMode: attr<string>(rec, `${S}.encryption_at_rest.catalog_encryption_mode`, { default: 'DISABLED' }),
+    catalogKmsKeyId: attr<string>(rec, `${S}.encryption_at_rest.sse_aws_kms_key_id`),
+    connectionPasswordEncrypted: attr<boolean>(rec, `${S}.connection_password_encryption.return_connection_password_encrypted`, { default: false }),
+    connectionPasswordKmsKeyId: attr<string>(rec, `${S}.connection_password_encryption.aws_kms_key_id`),
+  };
+  r.linkRefs!.push(linkRef(rec, 'catalogKey', `${S}.encryption_at_rest.sse_aws_kms_key_id`, ['aws.kms.key']));
+  return r;
+};
+
+/** Terraform resource type -> adapter. */
+export const glueAdapters: Record<string, TfAdapter> = { aws_glue_data_catalog_encryption_settings: encryptionSettings };

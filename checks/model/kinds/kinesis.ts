@@ -1,0 +1,31 @@
+import { defineKinds } from './spec.js';
+
+const TAGS = { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' } as const;
+const DATA_CLASS = {
+  type: 'string',
+  description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
+} as const;
+
+export const kinesisKinds = defineKinds([
+  {
+    kind: 'aws.kinesis.stream',
+    title: 'Kinesis data stream',
+    terraform: ['aws_kinesis_stream'],
+    attrs: {
+      name: { type: 'string', description: 'Stream name (name; live: StreamDescriptionSummary.StreamName).' },
+      encryptionType: { type: 'string', description: 'Server-side encryption: NONE or KMS (encryption_type; live: StreamDescriptionSummary.EncryptionType). Default NONE.' },
+      kmsKeyId: { type: 'string', description: 'KMS key of KMS encryption (kms_key_id; live: StreamDescriptionSummary.KeyId); alias/aws/kinesis is the AWS managed key.' },
+      kmsKeyIsAwsManaged: {
+        type: 'boolean',
+        description:
+          'True when the key is the AWS managed alias/aws/kinesis (or kms_key_id unset); false for a customer managed key (a reference to an aws_kms_key/aws_kms_alias resource, a customer alias, or live a key whose KeyManager is CUSTOMER); unknown for a literal key id or ARN not in the input.',
+      },
+      retentionHours: { type: 'number', description: 'Record retention in hours (retention_period; live: StreamDescriptionSummary.RetentionPeriodHours). Default 24.' },
+      tags: TAGS,
+      dataClass: DATA_CLASS,
+    },
+    links: {
+      kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of kms_key_id, when it is in the model.' },
+    },
+  },
+]);
