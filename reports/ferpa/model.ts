@@ -40,6 +40,8 @@ export interface ReportFrameworkControl {
   evidence: string[];
   primaryEvidence: string[];
   policies: string[];
+  /** Application conformance checks of the control (results of source `app`, from `npm run conformance`). */
+  appChecks?: string[];
   requirement?: string;
   remediation?: string;
   attestationHint?: string;
@@ -402,6 +404,7 @@ function sourcesSeen(inputs: ReportInput[]): Set<string> {
       if (i.error) continue;
       if (i.kind === 'hcl' || i.kind === 'plan') seen.add(i.kind);
       else if (i.kind === 'live' || i.kind === 'snapshot') seen.add('live');
+      else if (i.kind === 'app') seen.add('app');
     }
   }
   return seen;
@@ -420,6 +423,15 @@ function unjudgedPolicies(c: ReportFrameworkControl, meta: Map<string, ReportPol
   });
 }
 
+/**
+ * Application checks of a control whose primary evidence is the application, when no input holds
+ * application results: the infrastructure policies that passed are not what the control asks for.
+ */
+function unrunAppChecks(c: ReportFrameworkControl, seen: Set<string>): string[] {
+  if (!seen.size || seen.has('app') || !c.primaryEvidence.includes('APP')) return [];
+  return [...(c.appChecks ?? [])];
+}
+
 function missingInput(pids: string[], meta: Map<string, ReportPolicyMeta>): string {
   const live = pids.every((pid) => (meta.get(pid)?.sources ?? []).every((s) => s === 'live'));
   return live ? 'a live audit' : pids.every((pid) => !(meta.get(pid)?.sources ?? []).includes('live')) ? 'a Terraform scan or plan' : 'other inputs';
@@ -430,6 +442,7 @@ function decide(
   counts: Record<Status, number>,
   att: ControlAttestation,
   unjudged: { ids: string[]; need: string } = { ids: [], need: '' },
+  unrunApp: string[] = [],
 ): { status: ControlStatus; reason: string } {
   const automated = counts.pass + counts.fail + counts.unknown + counts.error + counts.waived;
   const attValid = att.state === 'valid';
@@ -441,9 +454,12 @@ function decide(
     if (counts.error) parts.push(`${plural(counts.error, 'finding')} could not be read`);
     return { status: 'needs-evidence', reason: `${parts.join('; ')}.${attGap}` };
   }
-  if (unjudged.ids.length && !attValid) {
+  if ((unjudged.ids.length || unrunApp.length) && !attValid) {
     const had = counts.pass || counts.waived ? `${plural(counts.pass, 'passing finding')}, none failing, but ` : '';
-    return { status: 'needs-evidence', reason: `${had}${plural(unjudged.ids.length, 'policy', 'policies')} of this control judge${unjudged.ids.length === 1 ? 's' : ''} what these inputs do not hold and did not run (${unjudged.ids.join(', ')}): needs ${unjudged.need}.${attGap}` };
+    const gaps: string[] = [];
+    if (unjudged.ids.length) gaps.push(`${plural(unjudged.ids.length, 'policy', 'policies')} of this control judge${unjudged.ids.length === 1 ? 's' : ''} what these inputs do not hold and did not run (${unjudged.ids.join(', ')}): needs ${unjudged.need}`);
+    if (unrunApp.length) gaps.push(`its primary evidence is the application, and these inputs hold no application results (${unrunApp.join(', ')}): needs the conformance suite's results (\`npm run conformance\`)`);
+    return { status: 'needs-evidence', reason: `${had}${gaps.join('; ')}.${attGap}` };
   }
   if (automated > 0 && c.primaryEvidence.includes('ATT') && !attValid) {
     return { status: 'needs-evidence', reason: `Automated checks raise no failure, but an attestation is part of this control's primary evidence.${attGap}` };
@@ -551,7 +567,7 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
     for (const e of evidence) counts[e.status]++;
     const att = attested(c, attByControl.get(c.id) ?? [], today);
     const skipped = unjudgedPolicies(c, meta, seen);
-    const { status, reason } = decide(c, counts, att, { ids: skipped, need: skipped.length ? missingInput(skipped, meta) : '' });
+    const { status, reason } = decide(c, counts, att, { ids: skipped, need: skipped.length ? missingInput(skipped, meta) : '' }, unrunAppChecks(c, seen));
     const policies = [...policiesOf.get(c.id)!].sort(cmp).map((pid): ControlPolicyRow => {
       const pc = zeroStatus();
       for (const e of evidence) if (e.policyId === pid) pc[e.status]++;

@@ -61,3 +61,25 @@ describe('policies the inputs could not feed', () => {
     expect(none.controls.find((c) => c.id === 'FERPA-IAM-01')!.status).toBe('ready');
   });
 });
+
+describe('controls whose primary evidence is the application', () => {
+  const APP_FW: ReportFramework = {
+    ...FW,
+    families: { DEL: 'Deletion' },
+    controls: [{ id: 'FERPA-DEL-01', title: 'Deletion endpoint', family: 'DEL', sources: 'SOPIPA', evidence: ['LIVE', 'APP'], primaryEvidence: ['APP'], policies: ['p-password'], appChecks: ['app-deletion-complete'], requirement: 'Deletion works.', remediation: 'Build it.' }],
+  };
+  const pass = finding({ policyId: 'p-password', status: 'pass', address: 'aws_backup_plan.this', controls: ['FERPA-DEL-01'] });
+  const appPass = finding({ policyId: 'app-deletion-complete', status: 'pass', address: 'DELETE /students/{id}', controls: ['FERPA-DEL-01'], source: 'app' });
+  const build = (fs: ReturnType<typeof finding>[], kinds: Array<'plan' | 'app'>) =>
+    buildReport([input(results(fs, { inputs: kinds.map((kind, i) => ({ kind, path: `${kind}.json`, sha256: String(i).repeat(64) })) }))], APP_FW, META, { now: NOW, attestations: [] }).controls[0]!;
+
+  it('is not ready on infrastructure passes alone: the application checks it names never ran', () => {
+    const c = build([pass], ['plan']);
+    expect(c.status).toBe('needs-evidence');
+    expect(c.reason).toMatch(/1 passing finding, none failing, but its primary evidence is the application, and these inputs hold no application results \(app-deletion-complete\): needs the conformance suite's results/);
+  });
+
+  it('is ready once the conformance results are an input beside the plan', () => {
+    expect(build([pass, appPass], ['plan', 'app']).status).toBe('ready');
+  });
+});
