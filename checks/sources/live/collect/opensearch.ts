@@ -1,6 +1,7 @@
 import { DescribeDomainsCommand, ListDomainNamesCommand, ListTagsCommand, OpenSearchClient, type DomainStatus } from '@aws-sdk/client-opensearch';
 import type { SnapshotResource } from '../snapshot.js';
 import { facet, listAll, plain, tagMap, type Collector } from './context.js';
+import { pushAll } from '../../../util/push-all.js';
 
 const TYPES = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'];
 /** DescribeDomains takes at most five names per call. */
@@ -24,7 +25,7 @@ export async function collectOpenSearch(c: Collector, region: string): Promise<v
       yield (await client.send(new DescribeDomainsCommand({ DomainNames: batch }))).DomainStatusList;
     });
     if (!got) return;
-    domains.push(...got);
+    pushAll(domains, got);
   }
   await Promise.all(
     domains.map(async (d) => {
