@@ -1,9 +1,9 @@
-import { BackupClient, GetBackupPlanCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults, type BackupSelectionsListMember } from '@aws-sdk/client-backup';
+import { BackupClient, GetBackupPlanCommand, GetBackupSelectionCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults, type BackupSelectionsListMember } from '@aws-sdk/client-backup';
 import { facet, items, listAll, plain, type Collector } from './context.js';
 import type { SnapshotResource } from '../snapshot.js';
 import { pushAll } from '../../../util/push-all.js';
 
-/** AWS Backup: plans (rules, lifecycle, copy actions) with their selections, and vaults. */
+/** AWS Backup: plans (rules, lifecycle, copy actions) with their selections (what each selects), and vaults. */
 export async function collectBackup(c: Collector, region: string): Promise<void> {
   const client = c.client(BackupClient, region);
   const [plans, vaults] = await Promise.all([
@@ -19,7 +19,13 @@ export async function collectBackup(c: Collector, region: string): Promise<void>
         c.read('backup', region, 'backup:ListBackupSelections', async () => {
           const out: BackupSelectionsListMember[] = [];
           for await (const page of paginateListBackupSelections({ client }, { BackupPlanId: p.BackupPlanId })) pushAll(out, page.BackupSelectionsList ?? []);
-          return out;
+          // The list gives names; what a selection selects (resources, tags, conditions) needs GetBackupSelection.
+          return Promise.all(
+            out.map(async (m) => {
+              const got = await client.send(new GetBackupSelectionCommand({ BackupPlanId: p.BackupPlanId, SelectionId: m.SelectionId }));
+              return { ...m, ...(got.BackupSelection ?? {}) };
+            }),
+          );
         }),
       ]);
       facet(rec, 'plan', plan, (v) => v.BackupPlan ?? null);
