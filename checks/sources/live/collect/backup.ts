@@ -14,20 +14,25 @@ export async function collectBackup(c: Collector, region: string): Promise<void>
     (plans ?? []).map(async (p) => {
       const arn = p.BackupPlanArn ?? c.arn('backup', region, `backup-plan:${p.BackupPlanId}`);
       const rec: SnapshotResource = { type: 'AWS::Backup::BackupPlan', arn, region, account: c.accountId, data: plain(p) as Record<string, unknown> };
-      const [plan, selections] = await Promise.all([
+      const [plan, listed] = await Promise.all([
         c.read('backup', region, 'backup:GetBackupPlan', () => client.send(new GetBackupPlanCommand({ BackupPlanId: p.BackupPlanId }))),
         c.read('backup', region, 'backup:ListBackupSelections', async () => {
           const out: BackupSelectionsListMember[] = [];
           for await (const page of paginateListBackupSelections({ client }, { BackupPlanId: p.BackupPlanId })) pushAll(out, page.BackupSelectionsList ?? []);
-          // The list gives names; what a selection selects (resources, tags, conditions) needs GetBackupSelection.
-          return Promise.all(
-            out.map(async (m) => {
-              const got = await client.send(new GetBackupSelectionCommand({ BackupPlanId: p.BackupPlanId, SelectionId: m.SelectionId }));
-              return { ...m, ...(got.BackupSelection ?? {}) };
-            }),
-          );
+          return out;
         }),
       ]);
+      // The list gives names; what a selection selects (resources, tags, conditions) needs GetBackupSelection.
+      const selections = listed.ok
+        ? await c.read('backup', region, 'backup:GetBackupSelection', () =>
+            Promise.all(
+              listed.value.map(async (m) => {
+                const got = await client.send(new GetBackupSelectionCommand({ BackupPlanId: p.BackupPlanId, SelectionId: m.SelectionId }));
+                return { ...m, ...(got.BackupSelection ?? {}) };
+              }),
+            ),
+          )
+        : listed;
       facet(rec, 'plan', plan, (v) => v.BackupPlan ?? null);
       facet(rec, 'selections', selections);
       c.add(rec);
