@@ -126,6 +126,11 @@ function inputKind(i: ClassifiedInput): ResultsInput['kind'] {
 }
 
 /** Scan paths (directories, .tf files, plans, snapshots) with the catalog and return one results document. */
+/** The backup plans and selections an inventory policy (a store no backup selection covers) reads beside the stores. */
+function backupAssignments(model: Model): Resource[] {
+  return [...model.ofKind('aws.backup.plan'), ...model.ofKind('aws.backup.selection')];
+}
+
 export async function scanPaths(paths: string[], opts: ScanOptions): Promise<ScanOutput> {
   const cwd = opts.cwd ?? process.cwd();
   const diagnostics: Diagnostic[] = [];
@@ -173,7 +178,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
       classification,
     });
     coverage.push(covered.coverage);
-    if (inventoryPolicies.length) pushAll(judged, runPolicies(inventoryPolicies, new Model(covered.stores), run));
+    if (inventoryPolicies.length) pushAll(judged, runPolicies(inventoryPolicies, new Model([...covered.stores, ...backupAssignments(model)]), run));
     for (const f of judged) scanned.push(placed(f, place, rebase));
   }
   if (!models.length) {

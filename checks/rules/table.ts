@@ -30,6 +30,8 @@ import { codeCheck as vpcDefaultSgManaged } from './vpc-default-sg-managed.js';
 // search slice
 import { codeCheck as redshiftRequireSsl } from './redshift-require-ssl.js';
 import { codeCheck as vpcEndpointsPresent } from './vpc-endpoints-present.js';
+// guard2 slice
+import { codeCheck as dataStoreBackupSelected } from './data-store-backup-selected.js';
 
 /**
  * Every code check a policy may name in `check:`, by id. A check's id is its file name; each file of
@@ -68,4 +70,6 @@ export const CODE_CHECKS: CodeChecks = {
   // search slice
   'redshift-require-ssl': redshiftRequireSsl,
   'vpc-endpoints-present': vpcEndpointsPresent,
+  // guard2 slice
+  'data-store-backup-selected': dataStoreBackupSelected,
 };

@@ -50,21 +50,44 @@ const plan: LiveAdapter = (rec, ctx) => {
   r.linkRefs!.push(liveLink(rec, ctx, 'copyVaults', rules.flatMap((x) => x.copyActions.map((c) => c.destinationVaultArn)), ['aws.backup.vault'], { attribute: 'plan' }));
   const out: Resource[] = [r];
   // Selections become their own resources (the plan gets the inverse link `selections`).
-  const selections = (dataAt(rec, 'selections') as Array<{ SelectionId?: string; SelectionName?: string; IamRoleArn?: string; Resources?: string[] }> | null | undefined) ?? [];
+  const selections = (dataAt(rec, 'selections') as LiveSelection[] | null | undefined) ?? [];
+  r.attrs.selectionNames = liveDerived(rec, ctx, 'selections', selections.map((s) => s.SelectionName ?? s.SelectionId ?? ''), ['selections']);
   for (const s of selections) {
     const sarn = `${rec.arn}/selection/${s.SelectionId}`;
     const srec = { type: 'AWS::Backup::BackupSelection', arn: sarn, region: rec.region, account: rec.account, data: s as Record<string, unknown> };
     const sel = liveResource(srec, 'aws.backup.selection', ctx, [s.SelectionId]);
+    // The list call gives names only; GetBackupSelection (merged by the collector) gives what is selected.
     sel.attrs = {
       name: liveAttr(srec, ctx, 'SelectionName'),
       iamRoleArn: liveAttr(srec, ctx, 'IamRoleArn'),
-      ...(s.Resources ? { resources: liveAttr(srec, ctx, 'Resources') } : {}),
+      resources: liveAttr(srec, ctx, 'Resources', { default: [] }),
+      notResources: liveAttr(srec, ctx, 'NotResources', { default: [] }),
+      selectionTags: liveDerived(srec, ctx, 'ListOfTags', (s.ListOfTags ?? []).map((t) => ({ type: t.ConditionType ?? null, key: t.ConditionKey ?? null, value: t.ConditionValue ?? null }))),
+      conditions: liveDerived(srec, ctx, 'Conditions', liveConditions(s.Conditions)),
     };
     sel.linkRefs!.push({ name: 'plan', kinds: ['aws.backup.plan'], literals: [rec.arn], inverse: 'selections', loc: sel.loc });
     out.push(sel);
   }
   return out;
 };
+
+interface LiveSelection {
+  SelectionId?: string;
+  SelectionName?: string;
+  IamRoleArn?: string;
+  Resources?: string[];
+  NotResources?: string[];
+  ListOfTags?: Array<{ ConditionType?: string; ConditionKey?: string; ConditionValue?: string }>;
+  Conditions?: Record<string, Array<{ ConditionKey?: string; ConditionValue?: string }> | undefined>;
+}
+
+const LIVE_CONDITION_OPS: Record<string, string> = { StringEquals: 'equals', StringLike: 'like', StringNotEquals: 'notEquals', StringNotLike: 'notLike' };
+
+function liveConditions(raw: LiveSelection['Conditions']): unknown[] {
+  return Object.entries(LIVE_CONDITION_OPS).flatMap(([name, op]) =>
+    (raw?.[name] ?? []).map((c) => ({ op, key: (c.ConditionKey ?? '').replace(/^aws:ResourceTag\//, ''), value: c.ConditionValue ?? null })),
+  );
+}
 
 export const backupLiveAdapters: Record<string, LiveAdapter> = {
   'AWS::Backup::BackupVault': vault,

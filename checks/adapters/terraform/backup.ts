@@ -1,3 +1,4 @@
+import { BACKUP_PROTECTED_KINDS } from '../../model/kinds/backup.js';
 import type { LinkRef } from '../../model/resource.js';
 import { isUnknown, UNKNOWN } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
@@ -89,15 +90,36 @@ const plan: TfAdapter = (rec) => {
   return r;
 };
 
+const CONDITION_OPS: Record<string, string> = { string_equals: 'equals', string_like: 'like', string_not_equals: 'notEquals', string_not_like: 'notLike' };
+
+/** `condition { string_equals { key = "aws:ResourceTag/X", value = "y" } }` blocks, flattened to { op, key, value }. */
+function selectionConditions(raw: unknown): unknown[] {
+  const out: unknown[] = [];
+  for (const block of Array.isArray(raw) ? raw : []) {
+    if (!block || typeof block !== 'object') continue;
+    for (const [name, op] of Object.entries(CONDITION_OPS)) {
+      const entries = (block as Record<string, unknown>)[name];
+      for (const e of Array.isArray(entries) ? entries : []) {
+        const { key, value } = (e ?? {}) as { key?: unknown; value?: unknown };
+        out.push({ op, key: typeof key === 'string' ? key.replace(/^aws:ResourceTag\//, '') : key, value });
+      }
+    }
+  }
+  return out;
+}
+
 const selection: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.backup.selection');
   r.attrs = {
     name: attr<string>(rec, 'name'),
     resources: computedAttr<unknown[]>(rec, 'resources', { default: [] }),
     selectionTags: computedAttr<unknown[]>(rec, 'selection_tag', { default: [] }),
+    conditions: computedAttr<unknown[]>(rec, 'condition', { default: [], map: selectionConditions }),
+    notResources: computedAttr<unknown[]>(rec, 'not_resources', { default: [] }),
     iamRoleArn: attr<string>(rec, 'iam_role_arn'),
   };
   r.linkRefs!.push(linkRef(rec, 'plan', 'plan_id', ['aws.backup.plan'], { inverse: 'selections' }));
+  r.linkRefs!.push(linkRef(rec, 'resources', 'resources', [...BACKUP_PROTECTED_KINDS]));
   return r;
 };
 

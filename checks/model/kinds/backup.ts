@@ -1,5 +1,8 @@
 import { defineKinds } from './spec.js';
 
+/** Model kinds of data stores AWS Backup can protect (a selection's `resources` link targets). */
+export const BACKUP_PROTECTED_KINDS = ['aws.rds.instance', 'aws.rds.cluster', 'aws.dynamodb.table', 'aws.s3.bucket', 'aws.efs.file-system', 'aws.ec2.ebs-volume', 'aws.docdb.cluster', 'aws.neptune.cluster', 'aws.redshift.cluster'] as const;
+
 export const backupKinds = defineKinds([
   {
     kind: 'aws.backup.vault',
@@ -43,6 +46,7 @@ export const backupKinds = defineKinds([
           copyActions: 'array of { destinationVaultArn, deleteAfter, coldStorageAfter }',
         },
       },
+      selectionNames: { type: 'string[]', description: 'Live: names of the plan\'s selections (a read error when ListBackupSelections/GetBackupSelection failed). Terraform: absent (selections are resources).' },
       tags: { type: 'object', description: 'Resource tags (tags_all when known, else tags). A `DisasterRecoveryException` tag documents a retention exception.' },
       dataClass: { type: 'string', description: 'Lowercased data-classification tag value (see conventions).' },
     },
@@ -59,11 +63,17 @@ export const backupKinds = defineKinds([
     attrs: {
       name: { type: 'string', description: 'Selection name.' },
       resources: { type: 'string[]', description: 'Resource ARNs (or wildcards) selected.' },
-      selectionTags: { type: 'object[]', description: 'Tag conditions ({ type, key, value }).' },
+      selectionTags: { type: 'object[]', description: 'Tag conditions ({ type, key, value }); a resource matching any of them is selected.' },
+      conditions: {
+        type: 'object[]',
+        description: 'Tag conditions every selected resource must meet (Terraform condition blocks, live Conditions): { op: equals|like|notEquals|notLike, key (tag key, without aws:ResourceTag/), value }.',
+      },
+      notResources: { type: 'string[]', description: 'Resource ARNs (or wildcards) excluded from the selection.' },
       iamRoleArn: { type: 'string', description: 'Role AWS Backup assumes.' },
     },
     links: {
       plan: { kinds: ['aws.backup.plan'], description: 'The plan (plan_id); the plan gets the inverse link `selections`.' },
+      resources: { kinds: [...BACKUP_PROTECTED_KINDS], description: 'Data stores the `resources` list names by Terraform reference or literal ARN.' },
     },
   },
 ]);

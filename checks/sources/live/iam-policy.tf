@@ -157,6 +157,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "glue:GetDataCatalogEncryptionSettings",
         "ssm:DescribeParameters",
         "ssm:ListTagsForResource",
+        "backup:GetBackupSelection",
       ]
     }]
   })

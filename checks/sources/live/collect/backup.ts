@@ -1,9 +1,9 @@
-import { BackupClient, GetBackupPlanCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults, type BackupSelectionsListMember } from '@aws-sdk/client-backup';
+import { BackupClient, GetBackupPlanCommand, GetBackupSelectionCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults, type BackupSelectionsListMember } from '@aws-sdk/client-backup';
 import { facet, items, listAll, plain, type Collector } from './context.js';
 import type { SnapshotResource } from '../snapshot.js';
 import { pushAll } from '../../../util/push-all.js';
 
-/** AWS Backup: plans (rules, lifecycle, copy actions) with their selections, and vaults. */
+/** AWS Backup: plans (rules, lifecycle, copy actions) with their selections (what each selects), and vaults. */
 export async function collectBackup(c: Collector, region: string): Promise<void> {
   const client = c.client(BackupClient, region);
   const [plans, vaults] = await Promise.all([
@@ -14,7 +14,7 @@ export async function collectBackup(c: Collector, region: string): Promise<void>
     (plans ?? []).map(async (p) => {
       const arn = p.BackupPlanArn ?? c.arn('backup', region, `backup-plan:${p.BackupPlanId}`);
       const rec: SnapshotResource = { type: 'AWS::Backup::BackupPlan', arn, region, account: c.accountId, data: plain(p) as Record<string, unknown> };
-      const [plan, selections] = await Promise.all([
+      const [plan, listed] = await Promise.all([
         c.read('backup', region, 'backup:GetBackupPlan', () => client.send(new GetBackupPlanCommand({ BackupPlanId: p.BackupPlanId }))),
         c.read('backup', region, 'backup:ListBackupSelections', async () => {
           const out: BackupSelectionsListMember[] = [];
@@ -22,6 +22,17 @@ export async function collectBackup(c: Collector, region: string): Promise<void>
           return out;
         }),
       ]);
+      // The list gives names; what a selection selects (resources, tags, conditions) needs GetBackupSelection.
+      const selections = listed.ok
+        ? await c.read('backup', region, 'backup:GetBackupSelection', () =>
+            Promise.all(
+              listed.value.map(async (m) => {
+                const got = await client.send(new GetBackupSelectionCommand({ BackupPlanId: p.BackupPlanId, SelectionId: m.SelectionId }));
+                return { ...m, ...(got.BackupSelection ?? {}) };
+              }),
+            ),
+          )
+        : listed;
       facet(rec, 'plan', plan, (v) => v.BackupPlan ?? null);
       facet(rec, 'selections', selections);
       c.add(rec);

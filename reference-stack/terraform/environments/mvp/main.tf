@@ -156,7 +156,7 @@ module "backup" {
 
   name           = local.name
   kms_key_arn    = module.kms.key_arns["backups"]
-  resource_arns  = [module.database.cluster_arn]
+  resource_arns  = [module.database.cluster_arn, module.storage.bucket_arns["backups"], module.storage.bucket_arns["exports"]]
   retention_days = var.backup_retention_days
   tags           = local.tags
 }

@@ -62,6 +62,17 @@ resource "aws_iam_role_policy_attachment" "restore" {
   policy_arn = "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores"
 }
 
+# guard2 slice: the selection includes the student-data buckets, which AWS Backup reads and restores with its S3 policies.
+resource "aws_iam_role_policy_attachment" "s3_backup" {
+  role       = aws_iam_role.backup.name
+  policy_arn = "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup"
+}
+
+resource "aws_iam_role_policy_attachment" "s3_restore" {
+  role       = aws_iam_role.backup.name
+  policy_arn = "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore"
+}
+
 resource "aws_backup_selection" "this" {
   name         = "${var.name}-data-stores"
   plan_id      = aws_backup_plan.this.id
