@@ -97,6 +97,8 @@ function checkRequest(req: ScaffoldRequest, layout: ScaffoldLayout): { sources: 
   if (existsSync(join(layout.fixturesDir, req.id))) throw new InputError(`${relative(layout.root, join(layout.fixturesDir, req.id))} exists already; remove it or choose another id`);
   const spec = KINDS[req.kind];
   if (!spec) throw new InputError(`--kind: unknown model kind "${req.kind}" (one of ${Object.keys(KINDS).sort().join(', ')})`);
+  // a kind the catalog derives (aws.data-store spans many types) has no one resource to write fixtures of
+  if (!spec.terraform.length) throw new InputError(`--kind: "${req.kind}" stands for resources of several Terraform types, so there is no one resource to scaffold fixtures for; write its policy and fixtures by hand (docs/conventions.md, "Adding a policy")`);
   const sources = (req.sources ?? [...SOURCES]) as Source[];
   for (const s of sources) if (!SOURCES.includes(s)) throw new InputError(`--sources: unknown source "${s}" (hcl, plan, live)`);
   if (!sources.length) throw new InputError('--sources: name at least one of hcl, plan, live');

@@ -205,6 +205,7 @@ describe('the CLI', () => {
   it.each([
     [['policies', 'new', 'aws-kms-deletion-window', '--kind', 'aws.kms.key'], /policy id "aws-kms-deletion-window" exists already/],
     [['policies', 'new', 'aws-x-new', '--kind', 'aws.kms.kee'], /unknown model kind "aws.kms.kee"/],
+    [['policies', 'new', 'aws-x-new', '--kind', 'aws.data-store'], /"aws.data-store" stands for resources of several Terraform types/],
     [['policies', 'new', 'aws-x-new', '--kind', 'aws.kms.key', '--control', 'FERPA-NOPE-01'], /unknown control "FERPA-NOPE-01"/],
     [['policies', 'new', 'aws-x-new'], /required option '--kind <kind>'/],
   ])('%j exits 2 with one line and writes nothing', (args, re) => {
