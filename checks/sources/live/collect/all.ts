@@ -42,6 +42,9 @@ import { collectEks } from './eks.js';
 import { collectAthena } from './athena.js';
 import { collectGlue } from './glue.js';
 import { collectSsm } from './ssm.js';
+// doors2 (issue 14 follow-up)
+import { collectApiGateway } from './apigateway.js';
+import { collectCognito } from './cognito.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -92,6 +95,9 @@ export const REGIONAL_COLLECTORS = {
   athena: collectAthena,
   glue: collectGlue,
   ssm: collectSsm,
+  // doors2 (issue 14 follow-up)
+  apigateway: collectApiGateway,
+  cognito: collectCognito,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
