@@ -160,6 +160,8 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         # doors2 (issue 14 follow-up)
         "cognito-idp:DescribeUserPool",
         "cognito-idp:ListUserPools",
+        "wafv2:ListLoggingConfigurations",
+        "wafv2:ListWebACLs",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).
