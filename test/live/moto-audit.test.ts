@@ -227,7 +227,7 @@ describe('least-privilege IAM policy for the auditor', () => {
 
   it('covers every action named in the collector source, including paths moto does not reach', () => {
     const dir = new URL('../../checks/sources/live/collect/', import.meta.url);
-    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie', /* doors, wave 3 */ 'ecr', 'elb-classic', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm'];
+    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie', /* doors, wave 3 */ 'ecr', 'elb-classic', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm', /* doors2 */ 'apigateway', 'cognito', 'wafv2'];
     // sts:AssumeRole (org audits) is granted by the separate org-assume-policy.json, scoped to the auditor role.
     const assume = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowedHere = new Set([...allowed, ...assume.Statement.flatMap((s) => s.Action)]);
@@ -249,6 +249,8 @@ describe('least-privilege IAM policy for the auditor', () => {
     for (const s of policy.Statement) expect(s.Effect).toBe('Allow');
     // iam:GenerateCredentialReport builds the credential report (no resource changes; AWS's SecurityAudit policy grants it).
     const readsBesides = ['iam:GenerateCredentialReport'];
+    // doors2: API Gateway authorises by HTTP verb; GET reads, scoped in its own statement to the paths the collector reads.
+    readsBesides.push('apigateway:GET');
     for (const a of allowed) {
       if (readsBesides.includes(a)) continue;
       expect(a, a).toMatch(/^[a-z0-9-]+:(Describe|Get|List|BatchGet|Select|LookupEvents)[A-Za-z]*$/);
@@ -266,6 +268,10 @@ describe('least-privilege IAM policy for the auditor', () => {
     notReachedHere.push('cloudwatch:ListTagsForResource');
     // doors (wave 3): per-repository ECR reads need a repository; test/live/ecr.test.ts seeds them and reaches these.
     notReachedHere.push('ecr:GetRepositoryPolicy', 'ecr:ListTagsForResource');
+    // doors2: a user pool's describe needs a pool; test/live/api-cognito.test.ts seeds them and reaches it.
+    notReachedHere.push('cognito-idp:DescribeUserPool');
+    // doors2: logging configurations are listed only where web ACLs exist; test/live/waf-logging.test.ts seeds them and reaches it.
+    notReachedHere.push('wafv2:ListLoggingConfigurations');
     // doors (wave 3): classic load balancer policies need one; test/live/elb-classic.test.ts seeds it and reaches this.
     notReachedHere.push('elasticloadbalancing:DescribeLoadBalancerPolicies');
     // pipes slice: per-resource reads of streams, delivery streams and clusters; test/live/pipes.test.ts seeds them and reaches these.

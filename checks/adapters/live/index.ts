@@ -48,6 +48,10 @@ import { firehoseLiveAdapters } from './firehose.js';
 import { eksLiveAdapters } from './eks.js';
 import { athenaLiveAdapters } from './athena.js';
 import { glueLiveAdapters } from './glue.js';
+// doors2 (issue 14 follow-up)
+import { apigatewayLiveAdapters } from './apigateway.js';
+import { cognitoLiveAdapters } from './cognito.js';
+import { wafv2LiveAdapters } from './wafv2.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -95,6 +99,10 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...eksLiveAdapters,
   ...athenaLiveAdapters,
   ...glueLiveAdapters,
+  // doors2 (issue 14 follow-up)
+  ...apigatewayLiveAdapters,
+  ...cognitoLiveAdapters,
+  ...wafv2LiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -160,6 +168,12 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Athena::WorkGroup': ['aws.athena.workgroup'],
   'AWS::Glue::DataCatalogEncryptionSettings': ['aws.glue.data-catalog'],
   'AWS::SSM::Parameter': ['aws.ssm.parameter'],
+  // doors2 (issue 14 follow-up)
+  'AWS::ApiGateway::Stage': ['aws.apigateway.stage'],
+  'AWS::ApiGatewayV2::Stage': ['aws.apigateway.stage'],
+  'AWS::ApiGateway::DomainName': ['aws.apigateway.domain-name'],
+  'AWS::Cognito::UserPool': ['aws.cognito.user-pool'],
+  'AWS::WAFv2::WebACL': ['aws.wafv2.web-acl'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

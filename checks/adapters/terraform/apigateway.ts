@@ -4,7 +4,7 @@ import { asBool, attr, computedAttr, locOf, rawAt, referencesOf, tagAttrs, tfRes
 
 const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : undefined);
 
-/** A REST API method: its HTTP method and authorization (there is no live collector for API Gateway). */
+/** A REST API method: its HTTP method and authorization (methods are not collected live). */
 const restMethod: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.apigateway.route');
   r.attrs = {

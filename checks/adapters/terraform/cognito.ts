@@ -20,7 +20,7 @@ function passwordAttr(rec: TfRecord, key: string, withoutBlock: number | boolean
   return attr(rec, `password_policy.${key}`, { default: inBlock, map });
 }
 
-/** aws_cognito_user_pool: MFA, threat protection and the password policy (there is no live collector for Cognito). */
+/** aws_cognito_user_pool: MFA, threat protection and the password policy (live: adapters/live/cognito.ts). */
 const userPool: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.cognito.user-pool', [rec.values.name]);
   r.attrs = {

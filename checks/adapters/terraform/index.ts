@@ -51,6 +51,8 @@ import { firehoseAdapters } from './firehose.js';
 import { eksAdapters } from './eks.js';
 import { athenaAdapters } from './athena.js';
 import { glueAdapters } from './glue.js';
+// doors2 (issue 14 follow-up)
+import { wafv2Adapters } from './wafv2.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -104,6 +106,8 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...eksAdapters,
   ...athenaAdapters,
   ...glueAdapters,
+  // doors2 (issue 14 follow-up)
+  ...wafv2Adapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -46,6 +46,8 @@ import { firehoseKinds } from './firehose.js';
 import { eksKinds } from './eks.js';
 import { athenaKinds } from './athena.js';
 import { glueKinds } from './glue.js';
+// doors2 (issue 14 follow-up)
+import { wafv2Kinds } from './wafv2.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -96,6 +98,8 @@ const SPECS = [
   ...eksKinds,
   ...athenaKinds,
   ...glueKinds,
+  // doors2 (issue 14 follow-up)
+  ...wafv2Kinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

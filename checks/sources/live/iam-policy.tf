@@ -158,7 +158,20 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "ssm:DescribeParameters",
         "ssm:ListTagsForResource",
         "backup:GetBackupSelection",
+        # doors2 (issue 14 follow-up)
+        "cognito-idp:DescribeUserPool",
+        "cognito-idp:ListUserPools",
+        "wafv2:ListLoggingConfigurations",
+        "wafv2:ListWebACLs",
       ]
+      }, {
+      # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).
+      Sid    = "FerpaReadyAuditApiGatewayRead"
+      Effect = "Allow"
+      Action = [
+        "apigateway:GET",
+      ]
+      Resource = [for p in ["/restapis", "/restapis/*", "/apis", "/apis/*", "/domainnames", "/domainnames/*"] : "arn:*:apigateway:*::${p}"]
     }]
   })
 }

@@ -42,6 +42,10 @@ import { collectEks } from './eks.js';
 import { collectAthena } from './athena.js';
 import { collectGlue } from './glue.js';
 import { collectSsm } from './ssm.js';
+// doors2 (issue 14 follow-up)
+import { collectApiGateway } from './apigateway.js';
+import { collectCognito } from './cognito.js';
+import { collectWafv2, collectWafv2CloudFront } from './wafv2.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -92,6 +96,10 @@ export const REGIONAL_COLLECTORS = {
   athena: collectAthena,
   glue: collectGlue,
   ssm: collectSsm,
+  // doors2 (issue 14 follow-up)
+  apigateway: collectApiGateway,
+  cognito: collectCognito,
+  wafv2: collectWafv2,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
@@ -100,4 +108,6 @@ export const GLOBAL_COLLECTORS = {
   iam: collectIam,
   // doors (issue 14)
   cloudfront: collectCloudFront,
+  // doors2 (issue 14 follow-up): CloudFront-scope web ACLs
+  wafv2CloudFront: collectWafv2CloudFront,
 } as const;

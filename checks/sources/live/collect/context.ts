@@ -75,7 +75,14 @@ const SERVICE_PREFIX: Record<string, string> = {
   // doors (wave 3)
   ECRClient: 'ecr',
   ElasticLoadBalancingClient: 'elasticloadbalancing',
+  // doors2 (issue 14 follow-up)
+  APIGatewayClient: 'apigateway',
+  ApiGatewayV2Client: 'apigateway',
+  CognitoIdentityProviderClient: 'cognito-idp',
 };
+
+/** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */
+const VERB_AUTHORISED: Record<string, string> = { APIGatewayClient: 'GET', ApiGatewayV2Client: 'GET' };
 
 /**
  * API operations whose IAM action has another name. Everything else is authorised by the action of the
@@ -93,6 +100,7 @@ const ACTION_OVERRIDES: Record<string, string> = {
 export function iamAction(clientName: string, commandName: string): string {
   const op = commandName.replace(/Command$/, '');
   const prefix = SERVICE_PREFIX[clientName] ?? clientName.replace(/Client$/, '').toLowerCase();
+  if (VERB_AUTHORISED[clientName]) return `${prefix}:${VERB_AUTHORISED[clientName]}`;
   return `${prefix}:${ACTION_OVERRIDES[`${clientName}:${op}`] ?? op}`;
 }
 

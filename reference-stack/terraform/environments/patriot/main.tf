@@ -135,6 +135,7 @@ module "load_balancer" {
   ssl_policy        = var.ssl_policy # patriot: TLS 1.3 only, FIPS
   access_log_bucket = module.storage.log_delivery_bucket
   tags              = local.tags
+  logs_kms_key_arn  = module.kms.key_arns["logs"]
 }
 
 module "app" {
@@ -236,4 +237,5 @@ module "frontend" {
   api_domain_name        = module.load_balancer.dns_name
   log_bucket_domain_name = module.storage.log_delivery_bucket_domain_name
   tags                   = local.tags
+  logs_kms_key_arn       = module.kms.key_arns["logs"]
 }

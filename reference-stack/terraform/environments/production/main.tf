@@ -125,6 +125,7 @@ module "load_balancer" {
   certificate_arn   = var.certificate_arn
   access_log_bucket = module.storage.log_delivery_bucket
   tags              = local.tags
+  logs_kms_key_arn  = module.kms.key_arns["logs"]
 }
 
 module "app" {
@@ -199,4 +200,5 @@ module "frontend" {
   api_domain_name        = module.load_balancer.dns_name
   log_bucket_domain_name = module.storage.log_delivery_bucket_domain_name
   tags                   = local.tags
+  logs_kms_key_arn       = module.kms.key_arns["logs"]
 }

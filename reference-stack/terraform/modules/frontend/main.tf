@@ -265,3 +265,19 @@ resource "aws_cloudfront_distribution" "this" {
 
   tags = merge(var.tags, { Name = "${var.name}-frontend", DataClassification = "student-data" })
 }
+
+# ---- WAF request logs (doors2) -----------------------------------------------------------------
+# WAF requires the aws-waf-logs- prefix; security evidence is kept a year under the logs key.
+
+resource "aws_cloudwatch_log_group" "waf" {
+  name              = "aws-waf-logs-${var.name}-edge"
+  retention_in_days = 365
+  kms_key_id        = var.logs_kms_key_arn
+
+  tags = merge(var.tags, { DataClassification = "security-log" })
+}
+
+resource "aws_wafv2_web_acl_logging_configuration" "edge" {
+  resource_arn            = aws_wafv2_web_acl.edge.arn
+  log_destination_configs = [aws_cloudwatch_log_group.waf.arn]
+}

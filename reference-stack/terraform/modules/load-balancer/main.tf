@@ -146,3 +146,19 @@ resource "aws_wafv2_web_acl_association" "this" {
   resource_arn = aws_lb.this.arn
   web_acl_arn  = aws_wafv2_web_acl.this.arn
 }
+
+# ---- WAF request logs (doors2) -----------------------------------------------------------------
+# WAF requires the aws-waf-logs- prefix; security evidence is kept a year under the logs key.
+
+resource "aws_cloudwatch_log_group" "waf" {
+  name              = "aws-waf-logs-${var.name}-alb"
+  retention_in_days = 365
+  kms_key_id        = var.logs_kms_key_arn
+
+  tags = merge(var.tags, { DataClassification = "security-log" })
+}
+
+resource "aws_wafv2_web_acl_logging_configuration" "this" {
+  resource_arn            = aws_wafv2_web_acl.this.arn
+  log_destination_configs = [aws_cloudwatch_log_group.waf.arn]
+}

@@ -44,3 +44,8 @@ variable "tags" {
   type    = map(string)
   default = {}
 }
+
+variable "logs_kms_key_arn" {
+  description = "Customer-managed key for the WAF request log group."
+  type        = string
+}

@@ -1,0 +1,77 @@
+import { dataAt, liveAttr, liveDerived, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+
+interface RestMethodSetting {
+  cachingEnabled?: boolean;
+  cacheDataEncrypted?: boolean;
+}
+
+/**
+ * A REST API stage as GetStages describes it (collect/apigateway.ts): `methodSettings` is a map keyed by
+ * method path (one key stands for every method), `webAclArn` the associated WAF web ACL, `accessLogSettings` the access log.
+ */
+const restStage: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.apigateway.stage', ctx, [`restapi:${String(dataAt(rec, 'restApiId'))}/${String(dataAt(rec, 'stageName'))}`]);
+  const settings = (dataAt(rec, 'methodSettings') as Record<string, RestMethodSetting> | undefined) ?? {};
+  const web = dataAt(rec, 'webAclArn');
+  const dest = dataAt(rec, 'accessLogSettings.destinationArn');
+  r.attrs = {
+    apiType: liveDerived(rec, ctx, 'restApiId', 'rest'),
+    name: liveAttr(rec, ctx, 'stageName'),
+    accessLoggingEnabled: liveDerived(rec, ctx, 'accessLogSettings', Boolean(dest), [], dest ? 'explicit' : 'default'),
+    accessLogDestination: liveAttr(rec, ctx, 'accessLogSettings.destinationArn'),
+    wafAssociated: liveDerived(rec, ctx, 'webAclArn', Boolean(web), [], web ? 'explicit' : 'default'),
+    wafWebAclArn: liveAttr(rec, ctx, 'webAclArn'),
+    cacheClusterEnabled: liveAttr(rec, ctx, 'cacheClusterEnabled', { default: false }),
+    methodSettings: liveDerived(
+      rec,
+      ctx,
+      'methodSettings',
+      Object.entries(settings).map(([methodPath, s]) => ({ methodPath, cachingEnabled: s.cachingEnabled ?? false, cacheDataEncrypted: s.cacheDataEncrypted ?? false })),
+    ),
+    ...tagVals(rec, ctx, 'tags'),
+  };
+  return r;
+};
+
+/** An HTTP or WebSocket API stage as apigatewayv2 GetStages describes it (no cache, no web ACL). */
+const httpStage: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.apigateway.stage', ctx);
+  const dest = dataAt(rec, 'AccessLogSettings.DestinationArn');
+  r.attrs = {
+    apiType: liveDerived(rec, ctx, 'ApiId', 'http'),
+    name: liveAttr(rec, ctx, 'StageName'),
+    accessLoggingEnabled: liveDerived(rec, ctx, 'AccessLogSettings', Boolean(dest), [], dest ? 'explicit' : 'default'),
+    accessLogDestination: liveAttr(rec, ctx, 'AccessLogSettings.DestinationArn'),
+    ...tagVals(rec, ctx, 'Tags'),
+  };
+  return r;
+};
+
+const TLS12 = /^(TLS_1_2|SecurityPolicy_TLS1[23]_.+)$/;
+
+/**
+ * A custom domain name: from the REST API (`securityPolicy`, TLS_1_0 when the answer leaves it out) or,
+ * when only apigatewayv2 lists it, from its endpoint configurations (the weakest policy among them stands).
+ */
+const domainName: LiveAdapter = (rec, ctx) => {
+  const rest = dataAt(rec, 'apiType') !== 'http';
+  const name = dataAt(rec, rest ? 'domainName' : 'DomainName');
+  const r = liveResource(rec, 'aws.apigateway.domain-name', ctx, [name]);
+  const configs = (dataAt(rec, 'DomainNameConfigurations') as Array<{ SecurityPolicy?: string }> | undefined) ?? [];
+  const policies = configs.map((c) => c.SecurityPolicy ?? 'TLS_1_0');
+  r.attrs = {
+    apiType: liveAttr(rec, ctx, 'apiType', { default: 'rest' }),
+    domainName: liveDerived(rec, ctx, rest ? 'domainName' : 'DomainName', name as string | undefined),
+    securityPolicy: rest
+      ? liveAttr(rec, ctx, 'securityPolicy', { default: 'TLS_1_0' })
+      : liveDerived(rec, ctx, 'DomainNameConfigurations', policies.find((p) => !TLS12.test(p)) ?? policies[0]),
+    ...tagVals(rec, ctx, rest ? 'tags' : 'Tags'),
+  };
+  return r;
+};
+
+export const apigatewayLiveAdapters: Record<string, LiveAdapter> = {
+  'AWS::ApiGateway::Stage': restStage,
+  'AWS::ApiGatewayV2::Stage': httpStage,
+  'AWS::ApiGateway::DomainName': domainName,
+};

@@ -1,0 +1,139 @@
+import { APIGatewayClient, CreateDeploymentCommand, GetResourcesCommand, PutIntegrationCommand, PutMethodCommand, CreateDomainNameCommand, CreateRestApiCommand, CreateStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client, CreateApiCommand, CreateDomainNameCommand as CreateHttpDomainCommand, CreateStageCommand as CreateHttpStageCommand } from '@aws-sdk/client-apigatewayv2';
+import { AssociateWebACLCommand, CreateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
+import { CognitoIdentityProviderClient, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectSnapshot } from '../../checks/sources/live/index.js';
+import type { Snapshot } from '../../checks/sources/live/snapshot.js';
+import type { Finding } from '../../checks/engine/types.js';
+import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
+import { motoEnv, startMoto, type Moto } from './moto.js';
+
+/** The API Gateway (v1 and v2) and Cognito collectors against moto: a compliant and a broken one of each. */
+let moto: Moto;
+let snapshot: Snapshot;
+let findings: Finding[];
+const seeded = { goodStage: '', badStage: '', goodHttpStage: '', badHttpStage: '', goodPool: '', badPool: '' };
+const domainArn = (name: string) => `arn:aws:apigateway:us-east-1::/domainnames/${name}`;
+const tags = { DataClassification: 'student-data' };
+
+beforeAll(async () => {
+  motoEnv();
+  moto = await startMoto();
+  const cfg = { region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+  const rest = new APIGatewayClient(cfg);
+  const http = new ApiGatewayV2Client(cfg);
+  const waf = new WAFV2Client(cfg);
+  const cognito = new CognitoIdentityProviderClient(cfg);
+  const logs = 'arn:aws:logs:us-east-1:123456789012:log-group:api-access';
+
+  const api = await rest.send(new CreateRestApiCommand({ name: 'sis-rest', tags }));
+  const root = (await rest.send(new GetResourcesCommand({ restApiId: api.id! }))).items![0]!.id!;
+  await rest.send(new PutMethodCommand({ restApiId: api.id!, resourceId: root, httpMethod: 'GET', authorizationType: 'AWS_IAM' }));
+  await rest.send(new PutIntegrationCommand({ restApiId: api.id!, resourceId: root, httpMethod: 'GET', type: 'MOCK' }));
+  const dep = await rest.send(new CreateDeploymentCommand({ restApiId: api.id! }));
+  await rest.send(new CreateStageCommand({ restApiId: api.id!, stageName: 'prod', deploymentId: dep.id!, cacheClusterEnabled: true, cacheClusterSize: '0.5', tags }));
+  await rest.send(
+    new UpdateStageCommand({
+      restApiId: api.id!,
+      stageName: 'prod',
+      patchOperations: [
+        { op: 'replace', path: '/*/*/caching/enabled', value: 'true' },
+        { op: 'replace', path: '/*/*/caching/dataEncrypted', value: 'true' },
+        { op: 'replace', path: '/accessLogSettings/destinationArn', value: logs },
+        { op: 'replace', path: '/accessLogSettings/format', value: '$context.requestId' },
+      ],
+    }),
+  );
+  await rest.send(new CreateStageCommand({ restApiId: api.id!, stageName: 'legacy', deploymentId: dep.id!, cacheClusterEnabled: true, cacheClusterSize: '0.5', tags }));
+  await rest.send(
+    new UpdateStageCommand({
+      restApiId: api.id!,
+      stageName: 'legacy',
+      patchOperations: [
+        { op: 'replace', path: '/*/*/caching/enabled', value: 'true' },
+        // moto's method settings default to encrypted; real API Gateway's default is false.
+        { op: 'replace', path: '/*/*/caching/dataEncrypted', value: 'false' },
+      ],
+    }),
+  );
+  seeded.goodStage = `arn:aws:apigateway:us-east-1::/restapis/${api.id}/stages/prod`;
+  seeded.badStage = `arn:aws:apigateway:us-east-1::/restapis/${api.id}/stages/legacy`;
+  const acl = await waf.send(new CreateWebACLCommand({ Name: 'api', Scope: 'REGIONAL', DefaultAction: { Allow: {} }, VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: 'api' }, Rules: [] }));
+  await waf.send(new AssociateWebACLCommand({ WebACLArn: acl.Summary!.ARN!, ResourceArn: seeded.goodStage }));
+
+  await rest.send(new CreateDomainNameCommand({ domainName: 'api.example.edu', regionalCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/a', securityPolicy: 'TLS_1_2', tags }));
+  await rest.send(new CreateDomainNameCommand({ domainName: 'old.example.edu', regionalCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/a', securityPolicy: 'TLS_1_0', tags }));
+  await http.send(new CreateHttpDomainCommand({ DomainName: 'roster.example.edu', DomainNameConfigurations: [{ CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/a', EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }], Tags: tags }));
+
+  const httpApi = await http.send(new CreateApiCommand({ Name: 'sis-http', ProtocolType: 'HTTP', Tags: tags }));
+  await http.send(new CreateHttpStageCommand({ ApiId: httpApi.ApiId!, StageName: 'live', AccessLogSettings: { DestinationArn: logs, Format: '$context.requestId' }, Tags: tags }));
+  await http.send(new CreateHttpStageCommand({ ApiId: httpApi.ApiId!, StageName: 'dev', Tags: tags }));
+  seeded.goodHttpStage = `arn:aws:apigateway:us-east-1::/apis/${httpApi.ApiId}/stages/live`;
+  seeded.badHttpStage = `arn:aws:apigateway:us-east-1::/apis/${httpApi.ApiId}/stages/dev`;
+
+  const good = await cognito.send(
+    new CreateUserPoolCommand({
+      PoolName: 'staff',
+      MfaConfiguration: 'ON',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      Policies: { PasswordPolicy: { MinimumLength: 14, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+      UserPoolTags: tags,
+    }),
+  );
+  const bad = await cognito.send(new CreateUserPoolCommand({ PoolName: 'guardians', MfaConfiguration: 'OFF', UserPoolTags: tags }));
+  seeded.goodPool = good.UserPool!.Arn!;
+  seeded.badPool = bad.UserPool!.Arn!;
+
+  snapshot = await collectSnapshot({ regions: ['us-east-1'], endpointUrl: moto.endpoint, quiet: true, maxAttempts: 2 });
+  findings = evaluateSnapshot(snapshot);
+});
+
+
+afterAll(async () => {
+  await moto?.stop();
+});
+
+describe('API Gateway collected from moto', () => {
+  it('records REST and HTTP stages and every custom domain once, through apigateway:GET only', () => {
+    const of = (type: string) => snapshot.resources.filter((r) => r.type === type).map((r) => r.arn).sort();
+    expect(of('AWS::ApiGateway::Stage')).toEqual([seeded.goodStage, seeded.badStage].sort());
+    expect(of('AWS::ApiGatewayV2::Stage')).toEqual([seeded.goodHttpStage, seeded.badHttpStage].sort());
+    expect(of('AWS::ApiGateway::DomainName')).toEqual(['api.example.edu', 'old.example.edu', 'roster.example.edu'].map(domainArn).sort());
+    const good = snapshot.resources.find((r) => r.arn === seeded.goodStage)!;
+    expect(good.data).toMatchObject({ cacheClusterEnabled: true, methodSettings: { '*/*': { cacheDataEncrypted: true } }, tags });
+    const calls = new Set(snapshot.calls.filter((c) => c.service === 'apigateway').map((c) => `${c.operation} ${c.ok}`));
+    expect([...calls]).toEqual(['GET true']);
+  });
+
+  it.each([
+    ['aws-apigateway-rest-stage-cache-encrypted', 'goodStage', 'badStage'],
+    ['aws-apigateway-rest-stage-waf', 'goodStage', 'badStage'],
+    ['aws-apigateway-stage-access-logging', 'goodStage', 'badStage'],
+    ['aws-apigateway-stage-access-logging', 'goodHttpStage', 'badHttpStage'],
+  ] as const)('%s passes %s and fails %s', (policy, good, bad) => {
+    expect(statusAt(findings, policy, seeded[good])).toBe('pass');
+    expect(statusAt(findings, policy, seeded[bad])).toBe('fail');
+  });
+
+  it('judges the domains by their security policy (REST and HTTP)', () => {
+    expect(statusAt(findings, 'aws-apigateway-domain-tls12', domainArn('api.example.edu'))).toBe('pass');
+    expect(statusAt(findings, 'aws-apigateway-domain-tls12', domainArn('roster.example.edu'))).toBe('pass');
+    expect(statusAt(findings, 'aws-apigateway-domain-tls12', domainArn('old.example.edu'))).toBe('fail');
+  });
+});
+
+describe('Cognito user pools collected from moto', () => {
+  it('records both pools with their DescribeUserPool settings and tags', () => {
+    const pools = snapshot.resources.filter((r) => r.type === 'AWS::Cognito::UserPool');
+    expect(pools.map((p) => p.arn).sort()).toEqual([seeded.goodPool, seeded.badPool].sort());
+    for (const p of pools) expect(p.errors).toBeUndefined();
+    const calls = new Set(snapshot.calls.filter((c) => c.service === 'cognito-idp').map((c) => `${c.operation} ${c.ok}`));
+    expect([...calls].sort()).toEqual(['DescribeUserPool true', 'ListUserPools true']);
+  });
+
+  it.each(['aws-cognito-user-pool-mfa-required', 'aws-cognito-user-pool-threat-protection', 'aws-cognito-user-pool-password-policy'])('%s passes the compliant pool and fails the broken one', (policy) => {
+    expect(statusAt(findings, policy, seeded.goodPool)).toBe('pass');
+    expect(statusAt(findings, policy, seeded.badPool)).toBe('fail');
+  });
+});
