@@ -1,4 +1,5 @@
 import { ListLoggingConfigurationsCommand, ListWebACLsCommand, WAFV2Client, type LoggingConfiguration, type Scope } from '@aws-sdk/client-wafv2';
+import { pushAll } from '../../../util/push-all.js';
 import { facet, listAll, plain, type Collector, type Read } from './context.js';
 
 const TYPE = 'AWS::WAFv2::WebACL';
@@ -24,7 +25,7 @@ async function collectScope(c: Collector, clientRegion: string, recordRegion: st
   if (!acls?.length) return;
   const logging: Read<LoggingConfiguration[]> = await c.read('wafv2', recordRegion, 'wafv2:ListLoggingConfigurations', async () => {
     const out: LoggingConfiguration[] = [];
-    for await (const items of pages((NextMarker) => client.send(new ListLoggingConfigurationsCommand({ Scope: scope, NextMarker })).then((p) => ({ items: p.LoggingConfigurations, NextMarker: p.NextMarker })))) out.push(...(items ?? []));
+    for await (const items of pages((NextMarker) => client.send(new ListLoggingConfigurationsCommand({ Scope: scope, NextMarker })).then((p) => ({ items: p.LoggingConfigurations, NextMarker: p.NextMarker })))) pushAll(out, items ?? []);
     return out;
   });
   for (const acl of acls) {
