@@ -82,6 +82,7 @@ describe('configuration errors are exit 2 naming the key', () => {
     ['an unknown profile key', 'profile:\n  securityLogDays: 30\n', /\/profile: unknown field "securityLogDays"/],
     ['a wrong type', 'profile:\n  securityLogMinDays: "a year"\n', /\/profile\/securityLogMinDays: must be integer/],
     ['a wrong enum value', 'failOn: severe\n', /\/failOn: must be one of/],
+    ['a password floor that is not a number', 'profile:\n  passwordMinLength: "long"\n', /\/profile\/passwordMinLength: must be integer/],
     ['an impossible waiver date', 'waivers:\n  - policy: aws-s3-sse-kms\n    reason: legacy bucket\n    owner: me\n    expires: 2026-02-30\n', /\/waivers\/0\/expires: (.*2026-02-30.*not a real date|must match format "date")/],
     ['a malformed attestation date', 'attestations:\n  - control: FERPA-GOV-01\n    statement: Training done for all staff\n    attestedBy: Registrar\n    date: 01/09/2026\n    document: doc.pdf\n', /\/attestations\/0\/date/],
   ];
