@@ -1,4 +1,4 @@
-import { redact } from '../checks/engine/redact.js';
+import { isSecretKeyName, redact } from '../checks/engine/redact.js';
 import { jsonChunks } from '../checks/util/json-chunks.js';
 import { cmp } from '../checks/engine/order.js';
 import type { Finding } from '../checks/engine/types.js';
@@ -80,6 +80,58 @@ export function canonicalEvidence(evidence: Record<string, unknown> | undefined)
     if (v !== undefined) out[k] = v;
   }
   return out;
+}
+
+/**
+ * `canonicalEvidence` for serialising at once: a value that is canonical already is used as it is
+ * rather than copied three times, so the result may share objects with the finding (never write to it).
+ */
+export function canonicalEvidenceToWrite(evidence: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(evidence ?? {}).sort(cmp)) {
+    const x = evidence![k];
+    const hint = k.slice(k.lastIndexOf('.') + 1);
+    const v = alreadyCanonical(x, hint) ? x : canonical(x, hint);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Whether `canonical(v, keyHint)` has the same JSON text as `v`: plain JSON data, object keys already
+ * in order, no undefined member or entry, nothing to redact. Anything else takes the copying path.
+ */
+function alreadyCanonical(v: unknown, keyHint: string | undefined): boolean {
+  switch (typeof v) {
+    case 'string':
+      return redact(v, keyHint) === v;
+    case 'number':
+      return Number.isFinite(v);
+    case 'boolean':
+      return true;
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (v === null) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (v[i] === undefined || !alreadyCanonical(v[i], keyHint)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if ((proto !== Object.prototype && proto !== null) || 'toJSON' in v) return false;
+  const o = v as Record<string, unknown>;
+  if (typeof o.name === 'string' && 'value' in o && isSecretKeyName(o.name)) return false;
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    // strictly ascending in cmp order: the order sortKeys gives (integer-like keys come first either way)
+    if (i > 0 && !(keys[i - 1]! < k)) return false;
+    const x = o[k];
+    if (x === undefined || !alreadyCanonical(x, k)) return false;
+  }
+  return true;
 }
 
 /** A one-line rendering of a short value for text formats. */

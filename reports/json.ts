@@ -1,6 +1,6 @@
 import type { Attestation, Diagnostic, Finding, Results, ResultsInput, Waiver } from '../checks/engine/types.js';
 import { LazyJsonArray } from '../checks/util/json-chunks.js';
-import { canonical, canonicalEvidence, jsonDocumentChunks, sortFindings, SUMMARY_KEYS } from './common.js';
+import { canonical, canonicalEvidenceToWrite, jsonDocumentChunks, sortFindings, SUMMARY_KEYS } from './common.js';
 import { canonicalCoverage } from './coverage.js';
 import type { PolicyMeta, RenderOptions } from './types.js';
 
@@ -20,7 +20,7 @@ function finding(f: Finding): Record<string, unknown> {
     status: f.status,
     severity: f.severity,
     category: f.category,
-    controls: [...f.controls],
+    controls: f.controls,
     resource: {
       kind: f.resource.kind,
       address: f.resource.address ?? null,
@@ -29,7 +29,7 @@ function finding(f: Finding): Record<string, unknown> {
       line: f.resource.line ?? null,
     },
     message: f.message,
-    evidence: canonicalEvidence(f.evidence),
+    evidence: canonicalEvidenceToWrite(f.evidence),
     source: f.source,
   };
   if (f.account !== undefined) out.account = f.account;

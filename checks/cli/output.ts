@@ -62,6 +62,8 @@ export function writeOutput(file: string, content: string | Uint8Array | Iterabl
   }
 }
 
+const POOL_BYTES = 4 << 20;
+
 /** Pieces into `path`; a failing renderer is not a write error: its own error goes on, after `discard`. */
 function writePieces(path: string, content: Iterable<string>, cannot: (e: unknown) => Error, discard: () => void): void {
   let fd: number;
@@ -71,7 +73,19 @@ function writePieces(path: string, content: Iterable<string>, cannot: (e: unknow
     throw cannot(e);
   }
   try {
-    for (const piece of content) writeAll(fd, Buffer.from(piece, 'utf8'), cannot);
+    // Pieces are encoded into one reused buffer (a fresh Buffer per piece is garbage the size of the document).
+    const pool = Buffer.allocUnsafe(POOL_BYTES);
+    let used = 0;
+    for (const piece of content) {
+      // at most 3 UTF-8 bytes per UTF-16 code unit
+      if (used && used + piece.length * 3 > POOL_BYTES) {
+        writeAll(fd, pool.subarray(0, used), cannot);
+        used = 0;
+      }
+      if (piece.length * 3 > POOL_BYTES) writeAll(fd, Buffer.from(piece, 'utf8'), cannot);
+      else used += pool.write(piece, used, 'utf8');
+    }
+    if (used) writeAll(fd, pool.subarray(0, used), cannot);
   } catch (e) {
     closeSync(fd);
     discard();
