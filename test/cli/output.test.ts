@@ -26,6 +26,15 @@ describe('writeOutput with pieces', () => {
     expect(readdirSync(join(d, 'sub'))).toEqual(['out.json']);
   });
 
+  it('pieces around and above the reused write buffer (4 MiB) come out byte for byte', () => {
+    const d = dir();
+    const file = join(d, 'big.txt');
+    // 3-byte and 4-byte characters in pieces that fill the buffer, overflow it and exceed it alone
+    const pieces = ['a'.repeat(1000), '漢'.repeat(700_000), '🎓'.repeat(400_000), 'é'.repeat(2_000_000), '', 'z'.repeat(5_000_000), '漢字'];
+    writeOutput(file, pieces.values());
+    expect(readFileSync(file).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+  });
+
   it('a renderer that throws half-way: its own error, no file, no temp file, an earlier file untouched', () => {
     const d = dir();
     const file = join(d, 'out.txt');
