@@ -78,9 +78,9 @@ describe('Transfer Family servers collected from moto', () => {
 });
 
 describe('MSK against moto (a moto gap)', () => {
-  it('records the failed ListClustersV2 and reports error, never pass, for both MSK policies', () => {
+  it('records the failed ListClustersV2 and reports error, never pass, for every MSK policy', () => {
     expect(record(seeded.cluster)).toBeUndefined();
-    for (const policy of ['aws-msk-cluster-cmk', 'aws-msk-serverless-cluster-iam-auth']) {
+    for (const policy of ['aws-msk-cluster-cmk', 'aws-msk-cluster-encryption-in-transit', 'aws-msk-serverless-cluster-iam-auth']) {
       const own = findings.filter((f) => f.policyId === policy);
       expect(own.length, policy).toBeGreaterThan(0);
       expect(own.every((f) => f.status === 'error'), policy).toBe(true);
