@@ -71,9 +71,9 @@ describe('Transfer Family servers collected from moto', () => {
     expect(bad.data).toMatchObject({ server: { Protocols: ['SFTP', 'FTP'], Tags: { DataClassification: 'student-data' } } });
   });
 
-  it('aws-transfer-server-no-plain-ftp: the SFTP server passes, the one offering FTP fails', () => {
-    expect(statusAt(findings, 'aws-transfer-server-no-plain-ftp', seeded.goodServer)).toBe('pass');
-    expect(statusAt(findings, 'aws-transfer-server-no-plain-ftp', seeded.badServer)).toBe('fail');
+  it.each([['aws-transfer-server-no-plain-ftp'], ['aws-transfer-server-logging']])('%s: the logging SFTP server passes, the one offering FTP without logs fails', (policy) => {
+    expect(statusAt(findings, policy, seeded.goodServer)).toBe('pass');
+    expect(statusAt(findings, policy, seeded.badServer)).toBe('fail');
   });
 });
 

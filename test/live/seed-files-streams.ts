@@ -22,7 +22,7 @@ const STUDENT_MAP = { DataClassification: 'student-data' };
 
 /**
  * The files-streams services in one region: a Windows file system under the customer-managed key and a Lustre one
- * with none; a private broker and a public one; an SFTP server and one that also offers FTP; an MSK provisioned and
+ * with none; a private broker and a public one; a logging SFTP server and one that also offers FTP and logs nothing; an MSK provisioned and
  * a serverless cluster (which moto lists with dates the SDK cannot read).
  */
 export async function seedFilesStreams(cfg: Cfg, region: string, keyArn: string): Promise<SeededFilesStreams> {
@@ -59,9 +59,11 @@ export async function seedFilesStreams(cfg: Cfg, region: string, keyArn: string)
   const badBroker = await broker('legacy-queue', true);
 
   const transfer = new TransferClient(cfg(region));
-  const server = (protocols: Array<'SFTP' | 'FTP' | 'FTPS'>) =>
-    transfer.send(new CreateServerCommand({ Protocols: protocols, EndpointType: 'PUBLIC', IdentityProviderType: 'SERVICE_MANAGED', SecurityPolicyName: 'TransferSecurityPolicy-2024-01', Tags: STUDENT_LIST }));
-  const goodServer = await server(['SFTP']);
+  const server = (protocols: Array<'SFTP' | 'FTP' | 'FTPS'>, loggingRole?: string) =>
+    transfer.send(
+      new CreateServerCommand({ Protocols: protocols, EndpointType: 'PUBLIC', IdentityProviderType: 'SERVICE_MANAGED', SecurityPolicyName: 'TransferSecurityPolicy-2024-01', LoggingRole: loggingRole, Tags: STUDENT_LIST }),
+    );
+  const goodServer = await server(['SFTP'], 'arn:aws:iam::123456789012:role/transfer-logging');
   const badServer = await server(['SFTP', 'FTP']);
 
   const kafka = new KafkaClient(cfg(region));

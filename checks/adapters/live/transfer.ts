@@ -8,6 +8,7 @@ const server: LiveAdapter = (rec, ctx) => {
     securityPolicyName: liveAttr(rec, ctx, 'server.SecurityPolicyName', { default: 'TransferSecurityPolicy-2018-11' }),
     endpointType: liveAttr(rec, ctx, 'server.EndpointType', { default: 'PUBLIC' }),
     loggingRole: liveAttr(rec, ctx, 'server.LoggingRole'),
+    structuredLogDestinations: liveAttr(rec, ctx, 'server.StructuredLogDestinations', { default: [] }),
     ...tagVals(rec, ctx, 'server.Tags', 'server'),
   };
   return r;

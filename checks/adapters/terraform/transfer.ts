@@ -8,6 +8,7 @@ const server: TfAdapter = (rec) => {
     securityPolicyName: attr<string>(rec, 'security_policy_name', { default: 'TransferSecurityPolicy-2018-11' }),
     endpointType: attr<string>(rec, 'endpoint_type', { default: 'PUBLIC' }),
     loggingRole: attr<string>(rec, 'logging_role'),
+    structuredLogDestinations: attr<string[]>(rec, 'structured_log_destinations', { default: [] }),
     ...tagAttrs(rec),
   };
   return r;
