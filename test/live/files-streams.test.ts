@@ -58,9 +58,9 @@ describe('Amazon MQ brokers collected from moto', () => {
     expect(JSON.stringify(snapshot)).not.toContain('not-a-real-password-1');
   });
 
-  it('aws-mq-broker-not-public: the private broker passes, the public one fails', () => {
-    expect(statusAt(findings, 'aws-mq-broker-not-public', seeded.goodBroker)).toBe('pass');
-    expect(statusAt(findings, 'aws-mq-broker-not-public', seeded.badBroker)).toBe('fail');
+  it.each([['aws-mq-broker-not-public'], ['aws-mq-broker-logging']])('%s: the private logging broker passes, the public one without logs fails', (policy) => {
+    expect(statusAt(findings, policy, seeded.goodBroker)).toBe('pass');
+    expect(statusAt(findings, policy, seeded.badBroker)).toBe('fail');
   });
 });
 

@@ -22,7 +22,7 @@ const STUDENT_MAP = { DataClassification: 'student-data' };
 
 /**
  * The files-streams services in one region: a Windows file system under the customer-managed key and a Lustre one
- * with none; a private broker and a public one; a logging SFTP server and one that also offers FTP and logs nothing; an MSK provisioned and
+ * with none; a private logging broker and a public one without logs; a logging SFTP server and one that also offers FTP and logs nothing; an MSK provisioned and
  * a serverless cluster (which moto lists with dates the SDK cannot read).
  */
 export async function seedFilesStreams(cfg: Cfg, region: string, keyArn: string): Promise<SeededFilesStreams> {
@@ -40,7 +40,7 @@ export async function seedFilesStreams(cfg: Cfg, region: string, keyArn: string)
   const badFs = await fsx.send(new CreateFileSystemCommand({ FileSystemType: 'LUSTRE', StorageCapacity: 1200, SubnetIds: ['subnet-0123456789abcdef0'], LustreConfiguration: { DeploymentType: 'SCRATCH_2' }, Tags: STUDENT_LIST }));
 
   const mq = new MqClient(cfg(region));
-  const broker = (name: string, publiclyAccessible: boolean) =>
+  const broker = (name: string, publiclyAccessible: boolean, logs: boolean) =>
     mq.send(
       new CreateBrokerCommand({
         BrokerName: name,
@@ -51,12 +51,12 @@ export async function seedFilesStreams(cfg: Cfg, region: string, keyArn: string)
         PubliclyAccessible: publiclyAccessible,
         AutoMinorVersionUpgrade: true,
         Users: [{ Username: 'sis', Password: 'not-a-real-password-1' }],
-        Logs: { Audit: true, General: true },
+        Logs: { Audit: logs, General: logs },
         Tags: STUDENT_MAP,
       }),
     );
-  const goodBroker = await broker('sis-queue', false);
-  const badBroker = await broker('legacy-queue', true);
+  const goodBroker = await broker('sis-queue', false, true);
+  const badBroker = await broker('legacy-queue', true, false);
 
   const transfer = new TransferClient(cfg(region));
   const server = (protocols: Array<'SFTP' | 'FTP' | 'FTPS'>, loggingRole?: string) =>

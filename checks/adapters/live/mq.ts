@@ -6,7 +6,7 @@ const broker: LiveAdapter = (rec, ctx) => {
   const key = dataAt(rec, 'broker.EncryptionOptions.KmsKeyId') as string | undefined;
   r.attrs = {
     name: liveAttr(rec, ctx, 'BrokerName'),
-    engineType: liveAttr(rec, ctx, 'broker.EngineType'),
+    engineType: liveAttr(rec, ctx, 'broker.EngineType', { map: (raw) => (typeof raw === 'string' ? raw.toUpperCase() : undefined) }),
     publiclyAccessible: liveAttr(rec, ctx, 'broker.PubliclyAccessible', { default: false }),
     useAwsOwnedKey: liveAttr(rec, ctx, 'broker.EncryptionOptions.UseAwsOwnedKey', { default: true }),
     kmsKeyId: liveAttr(rec, ctx, 'broker.EncryptionOptions.KmsKeyId'),

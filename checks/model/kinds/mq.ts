@@ -7,7 +7,7 @@ export const mqKinds = defineKinds([
     terraform: ['aws_mq_broker'],
     attrs: {
       name: { type: 'string', description: 'Broker name (broker_name; live: BrokerName).' },
-      engineType: { type: 'string', description: 'ActiveMQ or RabbitMQ (engine_type; live: EngineType).' },
+      engineType: { type: 'string', description: 'ACTIVEMQ or RABBITMQ, upper-cased as the API answers (engine_type; live: EngineType).' },
       publiclyAccessible: { type: 'boolean', description: 'The broker has a public endpoint (publicly_accessible; live: PubliclyAccessible). Default false.' },
       useAwsOwnedKey: { type: 'boolean', description: 'Messages at rest are encrypted with a key AWS owns (encryption_options.use_aws_owned_key; live: EncryptionOptions.UseAwsOwnedKey). Default true.' },
       kmsKeyId: { type: 'string', description: 'Customer-managed key of the encryption at rest when use_aws_owned_key is false (encryption_options.kms_key_id; live: EncryptionOptions.KmsKeyId).' },
