@@ -47,6 +47,11 @@ describe('FSx file systems collected from moto', () => {
     expect(statusAt(findings, 'aws-fsx-file-system-cmk', seeded.goodFileSystem)).toBe('pass');
     expect(statusAt(findings, 'aws-fsx-file-system-cmk', seeded.badFileSystem)).toBe('fail');
   });
+
+  it('aws-fsx-windows-file-system-audit-logging: the auditing Windows file system passes; the Lustre one is not judged', () => {
+    expect(statusAt(findings, 'aws-fsx-windows-file-system-audit-logging', seeded.goodFileSystem)).toBe('pass');
+    expect(findings.filter((f) => f.policyId === 'aws-fsx-windows-file-system-audit-logging' && f.resource.arn === seeded.badFileSystem)).toEqual([]);
+  });
 });
 
 describe('Amazon MQ brokers collected from moto', () => {

@@ -33,7 +33,11 @@ export async function seedFilesStreams(cfg: Cfg, region: string, keyArn: string)
       StorageCapacity: 32,
       SubnetIds: ['subnet-0123456789abcdef0'],
       KmsKeyId: keyArn,
-      WindowsConfiguration: { ThroughputCapacity: 8, AutomaticBackupRetentionDays: 7 },
+      WindowsConfiguration: {
+        ThroughputCapacity: 8,
+        AutomaticBackupRetentionDays: 7,
+        AuditLogConfiguration: { FileAccessAuditLogLevel: 'SUCCESS_AND_FAILURE', FileShareAccessAuditLogLevel: 'SUCCESS_AND_FAILURE', AuditLogDestination: `arn:aws:logs:${region}:123456789012:log-group:/aws/fsx/shares` },
+      },
       Tags: STUDENT_LIST,
     }),
   );
