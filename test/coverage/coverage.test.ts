@@ -103,7 +103,10 @@ resource "aws_mq_broker" "q" {
     expect(evaluated('aws_cloudwatch_log_group.public')).toMatchObject({ status: 'pass', message: expect.stringMatching(/classified public: outside the scope/) });
     expect(evaluated('aws_keyspaces_table.t').status).toBe('unknown');
     expect(evaluated('aws_s3_bucket.b').message).toMatch(/evaluated by \d+ policies/);
-    expect(coverageLine(results.coverage!)).toMatch(/^7 resources: 2 evaluated, 5 of 5 types not evaluated \(/);
+    // files-streams slice: the MQ broker is modelled now, and its policies evaluate it.
+    expect(row('aws_mq_broker.q').policies).toBeGreaterThan(0);
+    expect(row('aws_mq_broker.q')).toMatchObject({ dataStore: 'queue' });
+    expect(coverageLine(results.coverage!)).toMatch(/^7 resources: 3 evaluated, 4 of 4 types not evaluated \(/);
   });
 
   it('names policies excluded by configuration as the reason', async () => {
@@ -227,6 +230,7 @@ describe('stored runs', () => {
     const { store, run } = await appendRun(join(dir, '.store'), results);
     const back = await store.readResults(run.id);
     expect(back.coverage).toEqual(JSON.parse(JSON.stringify(results.coverage)));
-    expect(back.coverage!.inputs[0]!.resources[0]).toMatchObject({ resource: 'aws_mq_broker.q', reason: 'unmodelled', dataStore: 'queue' });
+    expect(back.coverage!.inputs[0]!.resources[0]).toMatchObject({ resource: 'aws_mq_broker.q', dataStore: 'queue' });
+    expect(back.coverage!.inputs[0]!.resources[0]!.policies).toBeGreaterThan(0);
   });
 });

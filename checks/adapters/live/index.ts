@@ -52,6 +52,11 @@ import { glueLiveAdapters } from './glue.js';
 import { apigatewayLiveAdapters } from './apigateway.js';
 import { cognitoLiveAdapters } from './cognito.js';
 import { wafv2LiveAdapters } from './wafv2.js';
+// files-streams slice (issue 14, wave 4)
+import { fsxLiveAdapters } from './fsx.js';
+import { mskLiveAdapters } from './msk.js';
+import { mqLiveAdapters } from './mq.js';
+import { transferLiveAdapters } from './transfer.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -103,6 +108,11 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...apigatewayLiveAdapters,
   ...cognitoLiveAdapters,
   ...wafv2LiveAdapters,
+  // files-streams slice (issue 14, wave 4)
+  ...fsxLiveAdapters,
+  ...mskLiveAdapters,
+  ...mqLiveAdapters,
+  ...transferLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -174,6 +184,12 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::ApiGateway::DomainName': ['aws.apigateway.domain-name'],
   'AWS::Cognito::UserPool': ['aws.cognito.user-pool'],
   'AWS::WAFv2::WebACL': ['aws.wafv2.web-acl'],
+  // files-streams slice (issue 14, wave 4)
+  'AWS::FSx::FileSystem': ['aws.fsx.file-system'],
+  'AWS::MSK::Cluster': ['aws.msk.cluster'],
+  'AWS::MSK::ServerlessCluster': ['aws.msk.serverless-cluster'],
+  'AWS::AmazonMQ::Broker': ['aws.mq.broker'],
+  'AWS::Transfer::Server': ['aws.transfer.server'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -197,6 +213,10 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   'aws.ec2.vpc-endpoint': { name: 'vpc', target: 'aws.ec2.vpc', inverse: 'endpoints' },
   // doors (wave 3)
   'aws.elb.classic-load-balancer': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  // files-streams slice (issue 14, wave 4)
+  'aws.msk.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.msk.serverless-cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.mq.broker': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

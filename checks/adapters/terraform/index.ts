@@ -53,6 +53,11 @@ import { athenaAdapters } from './athena.js';
 import { glueAdapters } from './glue.js';
 // doors2 (issue 14 follow-up)
 import { wafv2Adapters } from './wafv2.js';
+// files-streams slice (issue 14, wave 4)
+import { fsxAdapters } from './fsx.js';
+import { mskAdapters } from './msk.js';
+import { mqAdapters } from './mq.js';
+import { transferAdapters } from './transfer.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -108,6 +113,11 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...glueAdapters,
   // doors2 (issue 14 follow-up)
   ...wafv2Adapters,
+  // files-streams slice (issue 14, wave 4)
+  ...fsxAdapters,
+  ...mskAdapters,
+  ...mqAdapters,
+  ...transferAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

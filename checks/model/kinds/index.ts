@@ -48,6 +48,11 @@ import { athenaKinds } from './athena.js';
 import { glueKinds } from './glue.js';
 // doors2 (issue 14 follow-up)
 import { wafv2Kinds } from './wafv2.js';
+// files-streams slice (issue 14, wave 4)
+import { fsxKinds } from './fsx.js';
+import { mskKinds } from './msk.js';
+import { mqKinds } from './mq.js';
+import { transferKinds } from './transfer.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -100,6 +105,11 @@ const SPECS = [
   ...glueKinds,
   // doors2 (issue 14 follow-up)
   ...wafv2Kinds,
+  // files-streams slice (issue 14, wave 4)
+  ...fsxKinds,
+  ...mskKinds,
+  ...mqKinds,
+  ...transferKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

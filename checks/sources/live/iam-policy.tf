@@ -163,6 +163,13 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "cognito-idp:ListUserPools",
         "wafv2:ListLoggingConfigurations",
         "wafv2:ListWebACLs",
+        # files-streams slice (issue 14, wave 4): FSx, MSK, Amazon MQ, Transfer Family
+        "fsx:DescribeFileSystems",
+        "kafka:ListClustersV2",
+        "mq:DescribeBroker",
+        "mq:ListBrokers",
+        "transfer:DescribeServer",
+        "transfer:ListServers",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

@@ -46,6 +46,11 @@ import { collectSsm } from './ssm.js';
 import { collectApiGateway } from './apigateway.js';
 import { collectCognito } from './cognito.js';
 import { collectWafv2, collectWafv2CloudFront } from './wafv2.js';
+// files-streams slice (issue 14, wave 4)
+import { collectFsx } from './fsx.js';
+import { collectMsk } from './msk.js';
+import { collectMq } from './mq.js';
+import { collectTransfer } from './transfer.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -100,6 +105,11 @@ export const REGIONAL_COLLECTORS = {
   apigateway: collectApiGateway,
   cognito: collectCognito,
   wafv2: collectWafv2,
+  // files-streams slice (issue 14, wave 4)
+  fsx: collectFsx,
+  msk: collectMsk,
+  mq: collectMq,
+  transfer: collectTransfer,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

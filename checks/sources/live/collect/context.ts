@@ -79,6 +79,11 @@ const SERVICE_PREFIX: Record<string, string> = {
   APIGatewayClient: 'apigateway',
   ApiGatewayV2Client: 'apigateway',
   CognitoIdentityProviderClient: 'cognito-idp',
+  // files-streams slice (issue 14, wave 4)
+  FSxClient: 'fsx',
+  KafkaClient: 'kafka',
+  MqClient: 'mq',
+  TransferClient: 'transfer',
 };
 
 /** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */
