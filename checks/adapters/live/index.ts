@@ -52,6 +52,8 @@ import { glueLiveAdapters } from './glue.js';
 import { apigatewayLiveAdapters } from './apigateway.js';
 import { cognitoLiveAdapters } from './cognito.js';
 import { wafv2LiveAdapters } from './wafv2.js';
+// lakes-apis slice (issue 14, wave 4)
+import { opensearchServerlessLiveAdapters } from './opensearchserverless.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -103,6 +105,8 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...apigatewayLiveAdapters,
   ...cognitoLiveAdapters,
   ...wafv2LiveAdapters,
+  // lakes-apis slice (issue 14, wave 4)
+  ...opensearchServerlessLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -174,6 +178,9 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::ApiGateway::DomainName': ['aws.apigateway.domain-name'],
   'AWS::Cognito::UserPool': ['aws.cognito.user-pool'],
   'AWS::WAFv2::WebACL': ['aws.wafv2.web-acl'],
+  // lakes-apis slice (issue 14, wave 4)
+  'AWS::OpenSearchServerless::Collection': ['aws.opensearchserverless.collection'],
+  'AWS::OpenSearchServerless::SecurityPolicy': ['aws.opensearchserverless.security-policy'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

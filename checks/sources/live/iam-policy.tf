@@ -163,6 +163,12 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "cognito-idp:ListUserPools",
         "wafv2:ListLoggingConfigurations",
         "wafv2:ListWebACLs",
+        # lakes-apis slice (issue 14, wave 4)
+        "aoss:ListCollections",
+        "aoss:BatchGetCollection",
+        "aoss:ListTagsForResource",
+        "aoss:ListSecurityPolicies",
+        "aoss:GetSecurityPolicy",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

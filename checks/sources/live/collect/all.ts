@@ -46,6 +46,8 @@ import { collectSsm } from './ssm.js';
 import { collectApiGateway } from './apigateway.js';
 import { collectCognito } from './cognito.js';
 import { collectWafv2, collectWafv2CloudFront } from './wafv2.js';
+// lakes-apis slice (issue 14, wave 4)
+import { collectOpenSearchServerless } from './opensearchserverless.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -100,6 +102,8 @@ export const REGIONAL_COLLECTORS = {
   apigateway: collectApiGateway,
   cognito: collectCognito,
   wafv2: collectWafv2,
+  // lakes-apis slice (issue 14, wave 4)
+  opensearchServerless: collectOpenSearchServerless,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

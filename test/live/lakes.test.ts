@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateCollectionCommand, CreateSecurityPolicyCommand, OpenSearchServerlessClient } from '@aws-sdk/client-opensearchserverless';
+import { collectSnapshot } from '../../checks/sources/live/index.js';
+import type { Snapshot } from '../../checks/sources/live/snapshot.js';
+import type { Finding } from '../../checks/engine/types.js';
+import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
+import { motoEnv, startMoto, type Moto } from './moto.js';
+
+/**
+ * The lakes-apis slice's collectors against moto: each service seeded with a compliant resource and a broken one,
+ * collected through the SDK and judged by the catalog.
+ */
+const REGION = 'us-east-1';
+let moto: Moto;
+let snapshot: Snapshot;
+let findings: Finding[];
+const seeded: Record<string, string> = {};
+
+beforeAll(async () => {
+  motoEnv();
+  moto = await startMoto();
+  const cfg = { region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+  const key = (await new KMSClient(cfg).send(new CreateKeyCommand({ Description: 'search' }))).KeyMetadata!;
+  const aoss = new OpenSearchServerlessClient(cfg);
+  // moto matches a collection to its encryption policy by the exact name only (no `*` patterns), and reads KmsARN even
+  // beside AWSOwnedKey true (real AWS accepts it without one; the check fails AWSOwnedKey true either way).
+  const rules = (prefix: string) => [{ ResourceType: 'collection', Resource: [`collection/${prefix}-search`] }];
+  await aoss.send(new CreateSecurityPolicyCommand({ name: 'grades-enc', type: 'encryption', policy: JSON.stringify({ Rules: rules('grades'), AWSOwnedKey: false, KmsARN: key.Arn }) }));
+  await aoss.send(new CreateSecurityPolicyCommand({ name: 'notes-enc', type: 'encryption', policy: JSON.stringify({ Rules: rules('notes'), AWSOwnedKey: true, KmsARN: 'auto' }) }));
+  const tags = [{ key: 'DataClassification', value: 'student-data' }];
+  seeded.goodCollection = (await aoss.send(new CreateCollectionCommand({ name: 'grades-search', type: 'SEARCH', tags }))).createCollectionDetail!.arn!;
+  seeded.badCollection = (await aoss.send(new CreateCollectionCommand({ name: 'notes-search', type: 'SEARCH', tags }))).createCollectionDetail!.arn!;
+  // After the collections: moto gives a new collection the key of the last policy naming it, network ones included.
+  await aoss.send(new CreateSecurityPolicyCommand({ name: 'grades-net', type: 'network', policy: JSON.stringify([{ Rules: rules('grades'), AllowFromPublic: false, SourceVPCEs: ['vpce-0123456789abcdef0'] }]) }));
+  await aoss.send(new CreateSecurityPolicyCommand({ name: 'notes-net', type: 'network', policy: JSON.stringify([{ Rules: rules('notes'), AllowFromPublic: true }]) }));
+  snapshot = await collectSnapshot({ regions: [REGION], endpointUrl: moto.endpoint, quiet: true, maxAttempts: 2, now: () => new Date('2026-01-15T12:00:00Z') });
+  findings = evaluateSnapshot(snapshot);
+});
+
+afterAll(async () => {
+  await moto?.stop();
+});
+
+const record = (arn: string) => snapshot.resources.find((r) => r.arn === arn)!;
+
+describe('OpenSearch Serverless collections collected from moto', () => {
+  it('reads each collection with its details and tags, and each security policy with its document', () => {
+    const good = record(seeded.goodCollection!);
+    expect(good.type).toBe('AWS::OpenSearchServerless::Collection');
+    expect(good.errors).toBeUndefined();
+    expect(good.data).toMatchObject({ name: 'grades-search', type: 'SEARCH', tags: { DataClassification: 'student-data' } });
+    const policies = snapshot.resources.filter((r) => r.type === 'AWS::OpenSearchServerless::SecurityPolicy');
+    expect(policies.map((p) => `${p.data.type}/${p.data.name}`).sort()).toEqual(['encryption/grades-enc', 'encryption/notes-enc', 'network/grades-net', 'network/notes-net']);
+    expect(policies.find((p) => p.data.name === 'notes-enc')?.data).toMatchObject({ securityPolicyDetail: { policy: { AWSOwnedKey: true } } });
+  });
+
+  it('aws-opensearchserverless-collection-cmk-encrypted: the collection under a customer-managed key passes, the AWS-owned one fails', () => {
+    expect(statusAt(findings, 'aws-opensearchserverless-collection-cmk-encrypted', seeded.goodCollection!)).toBe('pass');
+    expect(statusAt(findings, 'aws-opensearchserverless-collection-cmk-encrypted', seeded.badCollection!)).toBe('fail');
+  });
+});
