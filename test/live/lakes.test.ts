@@ -59,4 +59,9 @@ describe('OpenSearch Serverless collections collected from moto', () => {
     expect(statusAt(findings, 'aws-opensearchserverless-collection-cmk-encrypted', seeded.goodCollection!)).toBe('pass');
     expect(statusAt(findings, 'aws-opensearchserverless-collection-cmk-encrypted', seeded.badCollection!)).toBe('fail');
   });
+
+  it('aws-opensearchserverless-collection-not-publicly-accessible: the collection behind a VPC endpoint passes, the public one fails', () => {
+    expect(statusAt(findings, 'aws-opensearchserverless-collection-not-publicly-accessible', seeded.goodCollection!)).toBe('pass');
+    expect(statusAt(findings, 'aws-opensearchserverless-collection-not-publicly-accessible', seeded.badCollection!)).toBe('fail');
+  });
 });
