@@ -34,7 +34,8 @@ function rulesMatch(rules: unknown, resource: string, types: string[]): string[]
     const type = typeof rule?.ResourceType === 'string' ? rule.ResourceType.toLowerCase() : '';
     if (!types.includes(type)) continue;
     const patterns = Array.isArray(rule.Resource) ? rule.Resource : [];
-    if (patterns.some((p) => matches(p, `${type}/${resource}`))) out.push(type);
+    // Dashboard rules name their collection too (`collection/<name>`), whatever the ResourceType.
+    if (patterns.some((p) => matches(p, `collection/${resource}`))) out.push(type);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateDatabaseCommand, CreateTableCommand, GlueClient, PutDataCatalogEncryptionSettingsCommand } from '@aws-sdk/client-glue';
 import { CreateCollectionCommand, CreateSecurityPolicyCommand, OpenSearchServerlessClient } from '@aws-sdk/client-opensearchserverless';
 import { collectSnapshot } from '../../checks/sources/live/index.js';
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
@@ -12,6 +13,8 @@ import { motoEnv, startMoto, type Moto } from './moto.js';
  * collected through the SDK and judged by the catalog.
  */
 const REGION = 'us-east-1';
+/** Glue: the catalog of REGION is SSE-KMS, the one of OTHER keeps moto's default (DISABLED). */
+const OTHER = 'us-west-2';
 let moto: Moto;
 let snapshot: Snapshot;
 let findings: Finding[];
@@ -34,7 +37,13 @@ beforeAll(async () => {
   // After the collections: moto gives a new collection the key of the last policy naming it, network ones included.
   await aoss.send(new CreateSecurityPolicyCommand({ name: 'grades-net', type: 'network', policy: JSON.stringify([{ Rules: rules('grades'), AllowFromPublic: false, SourceVPCEs: ['vpce-0123456789abcdef0'] }]) }));
   await aoss.send(new CreateSecurityPolicyCommand({ name: 'notes-net', type: 'network', policy: JSON.stringify([{ Rules: rules('notes'), AllowFromPublic: true }]) }));
-  snapshot = await collectSnapshot({ regions: [REGION], endpointUrl: moto.endpoint, quiet: true, maxAttempts: 2, now: () => new Date('2026-01-15T12:00:00Z') });
+  const glue = (region: string) => new GlueClient({ ...cfg, region });
+  await glue(REGION).send(new PutDataCatalogEncryptionSettingsCommand({ DataCatalogEncryptionSettings: { EncryptionAtRest: { CatalogEncryptionMode: 'SSE-KMS', SseAwsKmsKeyId: key.Arn } } }));
+  for (const [region, db] of [[REGION, 'grades'], [OTHER, 'notes']] as const) {
+    await glue(region).send(new CreateDatabaseCommand({ DatabaseInput: { Name: db }, Tags: { DataClassification: 'student-data' } }));
+    await glue(region).send(new CreateTableCommand({ DatabaseName: db, TableInput: { Name: 'scores', TableType: 'EXTERNAL_TABLE' } }));
+  }
+  snapshot = await collectSnapshot({ regions: [REGION, OTHER], endpointUrl: moto.endpoint, quiet: true, maxAttempts: 2, now: () => new Date('2026-01-15T12:00:00Z') });
   findings = evaluateSnapshot(snapshot);
 });
 
@@ -63,5 +72,24 @@ describe('OpenSearch Serverless collections collected from moto', () => {
   it('aws-opensearchserverless-collection-not-publicly-accessible: the collection behind a VPC endpoint passes, the public one fails', () => {
     expect(statusAt(findings, 'aws-opensearchserverless-collection-not-publicly-accessible', seeded.goodCollection!)).toBe('pass');
     expect(statusAt(findings, 'aws-opensearchserverless-collection-not-publicly-accessible', seeded.badCollection!)).toBe('fail');
+  });
+});
+
+describe('Glue databases and tables collected from moto', () => {
+  const arn = (region: string, path: string) => `arn:aws:glue:${region}:123456789012:${path}`;
+
+  it('reads each database with its tags and each of its tables', () => {
+    const db = record(arn(REGION, 'database/grades'));
+    expect(db.type).toBe('AWS::Glue::Database');
+    expect(db.errors).toBeUndefined();
+    expect(db.data).toMatchObject({ Name: 'grades', tags: { DataClassification: 'student-data' } });
+    expect(record(arn(REGION, 'table/grades/scores')).data).toEqual({ Name: 'scores', DatabaseName: 'grades', CatalogId: '123456789012', TableType: 'EXTERNAL_TABLE' });
+  });
+
+  it('aws-glue-catalog-entry-encrypted: entries of the SSE-KMS catalog pass, those of the unencrypted one fail', () => {
+    expect(statusAt(findings, 'aws-glue-catalog-entry-encrypted', arn(REGION, 'database/grades'))).toBe('pass');
+    expect(statusAt(findings, 'aws-glue-catalog-entry-encrypted', arn(REGION, 'table/grades/scores'))).toBe('pass');
+    expect(statusAt(findings, 'aws-glue-catalog-entry-encrypted', arn(OTHER, 'database/notes'))).toBe('fail');
+    expect(statusAt(findings, 'aws-glue-catalog-entry-encrypted', arn(OTHER, 'table/notes/scores'))).toBe('fail');
   });
 });

@@ -54,6 +54,7 @@ import { cognitoLiveAdapters } from './cognito.js';
 import { wafv2LiveAdapters } from './wafv2.js';
 // lakes-apis slice (issue 14, wave 4)
 import { opensearchServerlessLiveAdapters } from './opensearchserverless.js';
+import { glueCatalogLiveAdapters } from './glue-catalog.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -107,6 +108,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...wafv2LiveAdapters,
   // lakes-apis slice (issue 14, wave 4)
   ...opensearchServerlessLiveAdapters,
+  ...glueCatalogLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -181,6 +183,8 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   // lakes-apis slice (issue 14, wave 4)
   'AWS::OpenSearchServerless::Collection': ['aws.opensearchserverless.collection'],
   'AWS::OpenSearchServerless::SecurityPolicy': ['aws.opensearchserverless.security-policy'],
+  'AWS::Glue::Database': ['aws.glue.catalog-entry'],
+  'AWS::Glue::Table': ['aws.glue.catalog-entry'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

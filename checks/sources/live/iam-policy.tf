@@ -169,6 +169,9 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "aoss:ListTagsForResource",
         "aoss:ListSecurityPolicies",
         "aoss:GetSecurityPolicy",
+        "glue:GetDatabases",
+        "glue:GetTables",
+        "glue:GetTags",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

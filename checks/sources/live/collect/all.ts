@@ -48,6 +48,7 @@ import { collectCognito } from './cognito.js';
 import { collectWafv2, collectWafv2CloudFront } from './wafv2.js';
 // lakes-apis slice (issue 14, wave 4)
 import { collectOpenSearchServerless } from './opensearchserverless.js';
+import { collectGlueCatalog } from './glue-catalog.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -104,6 +105,7 @@ export const REGIONAL_COLLECTORS = {
   wafv2: collectWafv2,
   // lakes-apis slice (issue 14, wave 4)
   opensearchServerless: collectOpenSearchServerless,
+  glueCatalog: collectGlueCatalog,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
