@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateDatabaseCommand, CreateTableCommand, GlueClient, PutDataCatalogEncryptionSettingsCommand } from '@aws-sdk/client-glue';
+import { CreateNotebookInstanceCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CreateCollectionCommand, CreateSecurityPolicyCommand, OpenSearchServerlessClient } from '@aws-sdk/client-opensearchserverless';
 import { collectSnapshot } from '../../checks/sources/live/index.js';
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
@@ -43,6 +44,12 @@ beforeAll(async () => {
     await glue(region).send(new CreateDatabaseCommand({ DatabaseInput: { Name: db }, Tags: { DataClassification: 'student-data' } }));
     await glue(region).send(new CreateTableCommand({ DatabaseName: db, TableInput: { Name: 'scores', TableType: 'EXTERNAL_TABLE' } }));
   }
+  const sagemaker = new SageMakerClient(cfg);
+  const notebook = { InstanceType: 'ml.t3.medium' as const, RoleArn: 'arn:aws:iam::123456789012:role/sagemaker-notebooks', Tags: [{ Key: 'DataClassification', Value: 'student-data' }] };
+  seeded.goodNotebook = (
+    await sagemaker.send(new CreateNotebookInstanceCommand({ ...notebook, NotebookInstanceName: 'analysts-good', KmsKeyId: key.Arn, SubnetId: 'subnet-0123456789abcdef0', SecurityGroupIds: ['sg-0123456789abcdef0'], DirectInternetAccess: 'Disabled', RootAccess: 'Disabled' }))
+  ).NotebookInstanceArn!;
+  seeded.badNotebook = (await sagemaker.send(new CreateNotebookInstanceCommand({ ...notebook, NotebookInstanceName: 'analysts-bad' }))).NotebookInstanceArn!;
   snapshot = await collectSnapshot({ regions: [REGION, OTHER], endpointUrl: moto.endpoint, quiet: true, maxAttempts: 2, now: () => new Date('2026-01-15T12:00:00Z') });
   findings = evaluateSnapshot(snapshot);
 });
@@ -91,5 +98,19 @@ describe('Glue databases and tables collected from moto', () => {
     expect(statusAt(findings, 'aws-glue-catalog-entry-encrypted', arn(REGION, 'table/grades/scores'))).toBe('pass');
     expect(statusAt(findings, 'aws-glue-catalog-entry-encrypted', arn(OTHER, 'database/notes'))).toBe('fail');
     expect(statusAt(findings, 'aws-glue-catalog-entry-encrypted', arn(OTHER, 'table/notes/scores'))).toBe('fail');
+  });
+});
+
+describe('SageMaker notebook instances collected from moto', () => {
+  it('reads each notebook instance as DescribeNotebookInstance answers it, with its tags', () => {
+    const good = record(seeded.goodNotebook!);
+    expect(good.type).toBe('AWS::SageMaker::NotebookInstance');
+    expect(good.errors).toBeUndefined();
+    expect(good.data).toMatchObject({ NotebookInstanceName: 'analysts-good', instance: { DirectInternetAccess: 'Disabled', KmsKeyId: expect.any(String) }, tags: { DataClassification: 'student-data' } });
+  });
+
+  it.each(['aws-sagemaker-notebook-cmk-encrypted', 'aws-sagemaker-notebook-no-direct-internet-egress'])('%s: the VPC-only notebook under the customer key passes, the default one fails', (policy) => {
+    expect(statusAt(findings, policy, seeded.goodNotebook!)).toBe('pass');
+    expect(statusAt(findings, policy, seeded.badNotebook!)).toBe('fail');
   });
 });

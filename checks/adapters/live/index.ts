@@ -55,6 +55,7 @@ import { wafv2LiveAdapters } from './wafv2.js';
 // lakes-apis slice (issue 14, wave 4)
 import { opensearchServerlessLiveAdapters } from './opensearchserverless.js';
 import { glueCatalogLiveAdapters } from './glue-catalog.js';
+import { sagemakerLiveAdapters } from './sagemaker.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -109,6 +110,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   // lakes-apis slice (issue 14, wave 4)
   ...opensearchServerlessLiveAdapters,
   ...glueCatalogLiveAdapters,
+  ...sagemakerLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -185,6 +187,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::OpenSearchServerless::SecurityPolicy': ['aws.opensearchserverless.security-policy'],
   'AWS::Glue::Database': ['aws.glue.catalog-entry'],
   'AWS::Glue::Table': ['aws.glue.catalog-entry'],
+  'AWS::SageMaker::NotebookInstance': ['aws.sagemaker.notebook-instance'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

@@ -50,6 +50,7 @@ import { glueKinds } from './glue.js';
 import { wafv2Kinds } from './wafv2.js';
 // lakes-apis slice (issue 14, wave 4)
 import { opensearchServerlessKinds } from './opensearchserverless.js';
+import { sagemakerKinds } from './sagemaker.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -104,6 +105,7 @@ const SPECS = [
   ...wafv2Kinds,
   // lakes-apis slice (issue 14, wave 4)
   ...opensearchServerlessKinds,
+  ...sagemakerKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -172,6 +172,9 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "glue:GetDatabases",
         "glue:GetTables",
         "glue:GetTags",
+        "sagemaker:ListNotebookInstances",
+        "sagemaker:DescribeNotebookInstance",
+        "sagemaker:ListTags",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

@@ -49,6 +49,7 @@ import { collectWafv2, collectWafv2CloudFront } from './wafv2.js';
 // lakes-apis slice (issue 14, wave 4)
 import { collectOpenSearchServerless } from './opensearchserverless.js';
 import { collectGlueCatalog } from './glue-catalog.js';
+import { collectSageMaker } from './sagemaker.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -106,6 +107,7 @@ export const REGIONAL_COLLECTORS = {
   // lakes-apis slice (issue 14, wave 4)
   opensearchServerless: collectOpenSearchServerless,
   glueCatalog: collectGlueCatalog,
+  sagemaker: collectSageMaker,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
