@@ -32,6 +32,9 @@ import { codeCheck as redshiftRequireSsl } from './redshift-require-ssl.js';
 import { codeCheck as vpcEndpointsPresent } from './vpc-endpoints-present.js';
 // guard2 slice
 import { codeCheck as dataStoreBackupSelected } from './data-store-backup-selected.js';
+// lakes-apis slice (issue 14, wave 4)
+import { codeCheck as opensearchServerlessSecurityPolicy } from './opensearchserverless-security-policy.js';
+import { codeCheck as glueCatalogEncrypted } from './glue-catalog-encrypted.js';
 
 /**
  * Every code check a policy may name in `check:`, by id. A check's id is its file name; each file of
@@ -72,4 +75,7 @@ export const CODE_CHECKS: CodeChecks = {
   'vpc-endpoints-present': vpcEndpointsPresent,
   // guard2 slice
   'data-store-backup-selected': dataStoreBackupSelected,
+  // lakes-apis slice (issue 14, wave 4)
+  'opensearchserverless-security-policy': opensearchServerlessSecurityPolicy,
+  'glue-catalog-encrypted': glueCatalogEncrypted,
 };

@@ -57,6 +57,10 @@ import { fsxLiveAdapters } from './fsx.js';
 import { mskLiveAdapters } from './msk.js';
 import { mqLiveAdapters } from './mq.js';
 import { transferLiveAdapters } from './transfer.js';
+// lakes-apis slice (issue 14, wave 4)
+import { opensearchServerlessLiveAdapters } from './opensearchserverless.js';
+import { glueCatalogLiveAdapters } from './glue-catalog.js';
+import { sagemakerLiveAdapters } from './sagemaker.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -113,6 +117,10 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...mskLiveAdapters,
   ...mqLiveAdapters,
   ...transferLiveAdapters,
+  // lakes-apis slice (issue 14, wave 4)
+  ...opensearchServerlessLiveAdapters,
+  ...glueCatalogLiveAdapters,
+  ...sagemakerLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -190,6 +198,12 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::MSK::ServerlessCluster': ['aws.msk.serverless-cluster'],
   'AWS::AmazonMQ::Broker': ['aws.mq.broker'],
   'AWS::Transfer::Server': ['aws.transfer.server'],
+  // lakes-apis slice (issue 14, wave 4)
+  'AWS::OpenSearchServerless::Collection': ['aws.opensearchserverless.collection'],
+  'AWS::OpenSearchServerless::SecurityPolicy': ['aws.opensearchserverless.security-policy'],
+  'AWS::Glue::Database': ['aws.glue.catalog-entry'],
+  'AWS::Glue::Table': ['aws.glue.catalog-entry'],
+  'AWS::SageMaker::NotebookInstance': ['aws.sagemaker.notebook-instance'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

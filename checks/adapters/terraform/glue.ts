@@ -1,4 +1,4 @@
-import { attr, linkRef, tfResource, type TfAdapter } from './helpers/index.js';
+import { attr, computedAttr, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 const S = 'data_catalog_encryption_settings';
 
@@ -15,5 +15,36 @@ const encryptionSettings: TfAdapter = (rec) => {
   return r;
 };
 
+// lakes-apis slice (issue 14, wave 4)
+/** aws_glue_catalog_database: judged through its region's catalog encryption settings. */
+const database: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.glue.catalog-entry', [rec.values.name]);
+  r.attrs = {
+    entryType: { value: 'database', origin: 'explicit', loc: r.loc },
+    name: attr<string>(rec, 'name'),
+    databaseName: attr<string>(rec, 'name'),
+    catalogId: computedAttr<string>(rec, 'catalog_id'),
+    ...tagAttrs(rec),
+  };
+  return r;
+};
+
+/** aws_glue_catalog_table: has no tags of its own; judged through its region's catalog encryption settings. */
+const table: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.glue.catalog-entry');
+  r.attrs = {
+    entryType: { value: 'table', origin: 'explicit', loc: r.loc },
+    name: attr<string>(rec, 'name'),
+    databaseName: attr<string>(rec, 'database_name'),
+    catalogId: computedAttr<string>(rec, 'catalog_id'),
+    ...tagAttrs(rec),
+  };
+  return r;
+};
+
 /** Terraform resource type -> adapter. */
-export const glueAdapters: Record<string, TfAdapter> = { aws_glue_data_catalog_encryption_settings: encryptionSettings };
+export const glueAdapters: Record<string, TfAdapter> = {
+  aws_glue_data_catalog_encryption_settings: encryptionSettings,
+  aws_glue_catalog_database: database,
+  aws_glue_catalog_table: table,
+};

@@ -58,6 +58,9 @@ import { fsxAdapters } from './fsx.js';
 import { mskAdapters } from './msk.js';
 import { mqAdapters } from './mq.js';
 import { transferAdapters } from './transfer.js';
+// lakes-apis slice (issue 14, wave 4)
+import { opensearchServerlessAdapters } from './opensearchserverless.js';
+import { sagemakerAdapters } from './sagemaker.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -118,6 +121,9 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...mskAdapters,
   ...mqAdapters,
   ...transferAdapters,
+  // lakes-apis slice (issue 14, wave 4)
+  ...opensearchServerlessAdapters,
+  ...sagemakerAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -23,4 +23,22 @@ export const glueKinds = defineKinds([
       catalogKey: { kinds: ['aws.kms.key'], description: 'The KMS key of catalogKmsKeyId, when it is in the model.' },
     },
   },
+  // lakes-apis slice (issue 14, wave 4)
+  {
+    kind: 'aws.glue.catalog-entry',
+    title: 'Glue Data Catalog database or table',
+    terraform: ['aws_glue_catalog_database', 'aws_glue_catalog_table'],
+    attrs: {
+      entryType: { type: 'string', description: "'database' (aws_glue_catalog_database; live: AWS::Glue::Database) | 'table' (aws_glue_catalog_table; live: AWS::Glue::Table)." },
+      name: { type: 'string', description: 'Database or table name (name; live: Name of GetDatabases / GetTables).' },
+      databaseName: { type: 'string', description: 'The database a table belongs to (database_name; live: DatabaseName); the database itself for a database.' },
+      catalogId: { type: 'string', description: 'The catalog (an account id) it belongs to (catalog_id, Optional+Computed: the account when not configured; live: CatalogId).' },
+      tags: { type: 'object', description: 'Resource tags (a database: Terraform `tags_all` when known, else `tags`; live: GetTags). Tables have none.' },
+      dataClass: {
+        type: 'string',
+        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
+      },
+    },
+    links: {},
+  },
 ]);

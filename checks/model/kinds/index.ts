@@ -53,6 +53,9 @@ import { fsxKinds } from './fsx.js';
 import { mskKinds } from './msk.js';
 import { mqKinds } from './mq.js';
 import { transferKinds } from './transfer.js';
+// lakes-apis slice (issue 14, wave 4)
+import { opensearchServerlessKinds } from './opensearchserverless.js';
+import { sagemakerKinds } from './sagemaker.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -110,6 +113,9 @@ const SPECS = [
   ...mskKinds,
   ...mqKinds,
   ...transferKinds,
+  // lakes-apis slice (issue 14, wave 4)
+  ...opensearchServerlessKinds,
+  ...sagemakerKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -170,6 +170,18 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "mq:ListBrokers",
         "transfer:DescribeServer",
         "transfer:ListServers",
+        # lakes-apis slice (issue 14, wave 4)
+        "aoss:ListCollections",
+        "aoss:BatchGetCollection",
+        "aoss:ListTagsForResource",
+        "aoss:ListSecurityPolicies",
+        "aoss:GetSecurityPolicy",
+        "glue:GetDatabases",
+        "glue:GetTables",
+        "glue:GetTags",
+        "sagemaker:ListNotebookInstances",
+        "sagemaker:DescribeNotebookInstance",
+        "sagemaker:ListTags",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

@@ -5,7 +5,6 @@
  */
 export const NOT_COLLECTED_LIVE: ReadonlyArray<{ types: string[]; what: string }> = [
   { types: ['AWS::RedshiftServerless::Namespace'], what: 'Redshift Serverless namespaces' },
-  { types: ['AWS::Glue::Database', 'AWS::Glue::Table'], what: 'Glue Data Catalog databases and tables' },
 ];
 
 /** The note a snapshot carries about them. */

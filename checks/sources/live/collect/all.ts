@@ -51,6 +51,10 @@ import { collectFsx } from './fsx.js';
 import { collectMsk } from './msk.js';
 import { collectMq } from './mq.js';
 import { collectTransfer } from './transfer.js';
+// lakes-apis slice (issue 14, wave 4)
+import { collectOpenSearchServerless } from './opensearchserverless.js';
+import { collectGlueCatalog } from './glue-catalog.js';
+import { collectSageMaker } from './sagemaker.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -110,6 +114,10 @@ export const REGIONAL_COLLECTORS = {
   msk: collectMsk,
   mq: collectMq,
   transfer: collectTransfer,
+  // lakes-apis slice (issue 14, wave 4)
+  opensearchServerless: collectOpenSearchServerless,
+  glueCatalog: collectGlueCatalog,
+  sagemaker: collectSageMaker,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

@@ -84,6 +84,9 @@ const SERVICE_PREFIX: Record<string, string> = {
   KafkaClient: 'kafka',
   MqClient: 'mq',
   TransferClient: 'transfer',
+  // lakes-apis slice (issue 14, wave 4)
+  OpenSearchServerlessClient: 'aoss',
+  SageMakerClient: 'sagemaker',
 };
 
 /** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */
