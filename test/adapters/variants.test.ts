@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { TF_ADAPTERS } from '../../checks/adapters/terraform/index.js';
+import { KINDS } from '../../checks/model/kinds/index.js';
+import type { Resource } from '../../checks/model/resource.js';
+import type { TfRecord } from '../../checks/sources/terraform/record.js';
+import { rec, statusOf } from '../helpers/policy-tester.js';
+
+// Issue 14, wave 4 (variants slice): Terraform types that are variants of modelled kinds, or new kinds beside them.
+function adapt(r: TfRecord): Resource {
+  const out = TF_ADAPTERS[r.type]!(r);
+  return (Array.isArray(out) ? out[0] : out)!;
+}
+
+function declared(r: TfRecord, kind: string): Resource {
+  const res = adapt(r);
+  expect(res.kind).toBe(kind);
+  const spec = KINDS[res.kind]!;
+  expect(spec.terraform).toContain(r.type);
+  for (const a of Object.keys(res.attrs)) expect(spec.attrs, `${res.kind}.${a}`).toHaveProperty(a);
+  for (const l of res.linkRefs ?? []) expect(spec.links, `${res.kind} link ${l.name}`).toHaveProperty(l.name);
+  return res;
+}
+
+describe('aws_spot_instance_request is an EC2 instance', () => {
+  it('fills the instance attributes, its instance id from spot_instance_id', () => {
+    const r = declared(rec('aws_spot_instance_request.a', { id: 'sir-0123', spot_instance_id: 'i-0abc', metadata_options: [{ http_tokens: 'required' }] }), 'aws.ec2.instance');
+    expect(r.attrs.instanceId!.value).toBe('i-0abc');
+    expect(r.attrs.imdsv2Required!.value).toBe(true);
+  });
+
+  it('the instance policies judge it like aws_instance', () => {
+    const bad = rec('aws_spot_instance_request.bad', { ami: 'ami-1', instance_type: 't3.small' });
+    const good = rec('aws_spot_instance_request.good', { ami: 'ami-1', instance_type: 't3.small', metadata_options: [{ http_endpoint: 'enabled', http_tokens: 'required' }] });
+    expect(statusOf('aws-ec2-instance-imdsv2', [bad, good], 'aws_spot_instance_request.bad')).toBe('fail');
+    expect(statusOf('aws-ec2-instance-imdsv2', [bad, good], 'aws_spot_instance_request.good')).toBe('pass');
+  });
+});
