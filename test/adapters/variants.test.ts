@@ -35,3 +35,17 @@ describe('aws_spot_instance_request is an EC2 instance', () => {
     expect(statusOf('aws-ec2-instance-imdsv2', [bad, good], 'aws_spot_instance_request.good')).toBe('pass');
   });
 });
+
+describe('DocumentDB and Neptune cluster instances are kinds of their own, linked to their cluster', () => {
+  it('a DocumentDB instance without ca_cert_identifier takes AWS default CA (a default, not a guess)', () => {
+    const r = declared(rec('aws_docdb_cluster_instance.a', { identifier: 'i', cluster_identifier: 'c' }), 'aws.docdb.instance');
+    expect(r.attrs.caCertIdentifier).toMatchObject({ value: 'rds-ca-rsa2048-g1', origin: 'default' });
+    expect(r.linkRefs!.map((l) => l.name)).toContain('cluster');
+  });
+
+  it('a Neptune instance is private unless publicly_accessible says otherwise', () => {
+    const r = declared(rec('aws_neptune_cluster_instance.a', { identifier: 'i', cluster_identifier: 'c' }), 'aws.neptune.instance');
+    expect(r.attrs.publiclyAccessible).toMatchObject({ value: false, origin: 'default' });
+    expect(declared(rec('aws_neptune_cluster_instance.b', { publicly_accessible: true }), 'aws.neptune.instance').attrs.publiclyAccessible!.value).toBe(true);
+  });
+});

@@ -22,4 +22,18 @@ const cluster: LiveAdapter = (rec, ctx) => {
   return r;
 };
 
-export const docdbLiveAdapters: Record<string, LiveAdapter> = { 'AWS::DocDB::DBCluster': cluster };
+// variants slice (issue 14, wave 4)
+/** A DocDB instance as the RDS API's DescribeDBInstances describes it (the collector types it by engine). */
+const instance: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.docdb.instance', ctx, [dataAt(rec, 'DBInstanceIdentifier'), dataAt(rec, 'DbiResourceId')]);
+  r.attrs = {
+    identifier: liveAttr(rec, ctx, 'DBInstanceIdentifier'),
+    clusterIdentifier: liveAttr(rec, ctx, 'DBClusterIdentifier'),
+    caCertIdentifier: liveAttr(rec, ctx, 'CACertificateIdentifier'),
+    ...tagVals(rec, ctx),
+  };
+  r.linkRefs!.push(liveLink(rec, ctx, 'cluster', dataAt(rec, 'DBClusterIdentifier') as string | undefined, ['aws.docdb.cluster'], { attribute: 'DBClusterIdentifier' }));
+  return r;
+};
+
+export const docdbLiveAdapters: Record<string, LiveAdapter> = { 'AWS::DocDB::DBCluster': cluster, 'AWS::DocDB::DBInstance': instance };

@@ -174,6 +174,9 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::ApiGateway::DomainName': ['aws.apigateway.domain-name'],
   'AWS::Cognito::UserPool': ['aws.cognito.user-pool'],
   'AWS::WAFv2::WebACL': ['aws.wafv2.web-acl'],
+  // variants slice (issue 14, wave 4)
+  'AWS::DocDB::DBInstance': ['aws.docdb.instance'],
+  'AWS::Neptune::DBInstance': ['aws.neptune.instance'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

@@ -25,4 +25,18 @@ const cluster: TfAdapter = (rec) => {
   return r;
 };
 
-export const docdbAdapters: Record<string, TfAdapter> = { aws_docdb_cluster: cluster };
+// variants slice (issue 14, wave 4)
+/** aws_docdb_cluster_instance: the TLS certificate clients verify; the storage belongs to its cluster. */
+const instance: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.docdb.instance', [rec.values.identifier]);
+  r.attrs = {
+    identifier: computedAttr<string>(rec, 'identifier'),
+    clusterIdentifier: computedAttr<string>(rec, 'cluster_identifier'),
+    caCertIdentifier: computedAttr<string>(rec, 'ca_cert_identifier', { default: 'rds-ca-rsa2048-g1' }),
+    ...tagAttrs(rec),
+  };
+  r.linkRefs!.push(linkRef(rec, 'cluster', 'cluster_identifier', ['aws.docdb.cluster']));
+  return r;
+};
+
+export const docdbAdapters: Record<string, TfAdapter> = { aws_docdb_cluster: cluster, aws_docdb_cluster_instance: instance };

@@ -1,0 +1,67 @@
+import { CreateDBClusterCommand, CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectSnapshot } from '../../checks/sources/live/index.js';
+import type { Snapshot } from '../../checks/sources/live/snapshot.js';
+import type { Finding } from '../../checks/engine/types.js';
+import { evaluateSnapshot, statusAt } from '../helpers/policy-tester.js';
+import { motoEnv, startMoto, type Moto } from './moto.js';
+
+/**
+ * The variants slice (issue 14, wave 4) against moto_server on loopback: Neptune instances read through the RDS
+ * API and typed by engine (moto rejects Engine "docdb", so DocumentDB instances are typed by the same switch and
+ * tested on their live fixtures). One compliant and one broken resource of each.
+ */
+const REGION = 'us-east-1';
+const STUDENT = [{ Key: 'DataClassification', Value: 'student-data' }];
+let moto: Moto;
+let snapshot: Snapshot;
+let findings: Finding[];
+const arns: Record<string, string> = {};
+
+async function seed(endpoint: string): Promise<void> {
+  const cfg = { region: REGION, endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+  const rds = new RDSClient(cfg);
+  await rds.send(new CreateDBClusterCommand({ DBClusterIdentifier: 'graph', Engine: 'neptune', StorageEncrypted: true, Tags: STUDENT }));
+  for (const [role, open] of [
+    ['privateGraph', false],
+    ['publicGraph', true],
+  ] as const) {
+    const out = await rds.send(new CreateDBInstanceCommand({ DBInstanceIdentifier: role.toLowerCase(), DBClusterIdentifier: 'graph', Engine: 'neptune', DBInstanceClass: 'db.r6g.large', PubliclyAccessible: open, Tags: STUDENT }));
+    arns[role] = out.DBInstance!.DBInstanceArn!;
+  }
+}
+
+beforeAll(async () => {
+  motoEnv();
+  moto = await startMoto();
+  await seed(moto.endpoint);
+  snapshot = await collectSnapshot({ regions: [REGION], endpointUrl: moto.endpoint, quiet: true, maxAttempts: 2, now: () => new Date('2026-01-15T12:00:00Z') });
+  findings = evaluateSnapshot(snapshot);
+}, 120_000);
+
+afterAll(async () => {
+  await moto?.stop();
+});
+
+describe('variants collectors against moto', () => {
+  it('types Neptune instances by engine, not as RDS instances', () => {
+    const typeOf = (arn: string) => snapshot.resources.find((r) => r.arn === arn)?.type;
+    expect(typeOf(arns.privateGraph!)).toBe('AWS::Neptune::DBInstance');
+    expect(typeOf(arns.publicGraph!)).toBe('AWS::Neptune::DBInstance');
+    expect(snapshot.resources.filter((r) => r.type === 'AWS::RDS::DBInstance')).toEqual([]);
+  });
+});
+
+describe('variants live findings against moto', () => {
+  const cases: Array<[string, string, 'pass' | 'fail']> = [
+    ['aws-neptune-instance-not-publicly-accessible', 'privateGraph', 'pass'],
+    ['aws-neptune-instance-not-publicly-accessible', 'publicGraph', 'fail'],
+  ];
+  it.each(cases)('%s on %s: %s', (policy, role, status) => {
+    expect(statusAt(findings, policy, arns[role]!)).toBe(status);
+  });
+
+  it('no RDS instance policy judges a Neptune instance', () => {
+    expect(findings.filter((f) => f.policyId.startsWith('aws-rds-') && Object.values(arns).includes(f.resource.arn ?? ''))).toEqual([]);
+  });
+});
