@@ -3,6 +3,7 @@ import { TF_ADAPTERS } from '../../checks/adapters/terraform/index.js';
 import { KINDS } from '../../checks/model/kinds/index.js';
 import type { Resource } from '../../checks/model/resource.js';
 import type { TfRecord } from '../../checks/sources/terraform/record.js';
+import { UNKNOWN } from '../../checks/model/value.js';
 import { rec, statusOf } from '../helpers/policy-tester.js';
 
 // Issue 14, wave 4 (variants slice): Terraform types that are variants of modelled kinds, or new kinds beside them.
@@ -47,5 +48,14 @@ describe('DocumentDB and Neptune cluster instances are kinds of their own, linke
     const r = declared(rec('aws_neptune_cluster_instance.a', { identifier: 'i', cluster_identifier: 'c' }), 'aws.neptune.instance');
     expect(r.attrs.publiclyAccessible).toMatchObject({ value: false, origin: 'default' });
     expect(declared(rec('aws_neptune_cluster_instance.b', { publicly_accessible: true }), 'aws.neptune.instance').attrs.publiclyAccessible!.value).toBe(true);
+  });
+});
+
+describe('aws_docdb_elastic_cluster', () => {
+  it('without kms_key_id uses the AWS managed key; a key resource is customer managed', () => {
+    const bare = declared(rec('aws_docdb_elastic_cluster.a', { name: 'c' }), 'aws.docdb.elastic-cluster');
+    expect(bare.attrs.kmsKeyIsAwsManaged).toMatchObject({ value: true, origin: 'default' });
+    const cmk = declared(rec('aws_docdb_elastic_cluster.b', { name: 'c', kms_key_id: UNKNOWN }, { references: { kms_key_id: ['aws_kms_key.k'] } }), 'aws.docdb.elastic-cluster');
+    expect(cmk.attrs.kmsKeyIsAwsManaged).toMatchObject({ value: false, origin: 'explicit' });
   });
 });

@@ -50,6 +50,11 @@ describe('variants collectors against moto', () => {
     expect(typeOf(arns.publicGraph!)).toBe('AWS::Neptune::DBInstance');
     expect(snapshot.resources.filter((r) => r.type === 'AWS::RDS::DBInstance')).toEqual([]);
   });
+
+  it('says it did not collect DocumentDB elastic clusters (no docdb-elastic client in this build): unseen is not pass', () => {
+    expect(snapshot.resources.filter((r) => r.type === 'AWS::DocDBElastic::Cluster')).toEqual([]);
+    expect(snapshot.notes?.join(' ')).toMatch(/not collected by this audit .*DocumentDB elastic clusters/);
+  });
 });
 
 describe('variants live findings against moto', () => {

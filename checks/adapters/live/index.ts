@@ -177,6 +177,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   // variants slice (issue 14, wave 4)
   'AWS::DocDB::DBInstance': ['aws.docdb.instance'],
   'AWS::Neptune::DBInstance': ['aws.neptune.instance'],
+  'AWS::DocDBElastic::Cluster': ['aws.docdb.elastic-cluster'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

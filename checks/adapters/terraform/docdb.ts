@@ -39,4 +39,19 @@ const instance: TfAdapter = (rec) => {
   return r;
 };
 
-export const docdbAdapters: Record<string, TfAdapter> = { aws_docdb_cluster: cluster, aws_docdb_cluster_instance: instance };
+/** aws_docdb_elastic_cluster: always encrypted; kms_key_id unset means the AWS managed key. */
+const elasticCluster: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.docdb.elastic-cluster', [rec.values.name]);
+  r.attrs = {
+    name: computedAttr<string>(rec, 'name'),
+    kmsKeyId: computedAttr<string>(rec, 'kms_key_id'),
+    kmsKeyIsAwsManaged: awsManagedKeyAttr(rec, 'kms_key_id'),
+    backupRetentionPeriod: computedAttr(rec, 'backup_retention_period', { default: 1, map: asNumber }),
+    ...tagAttrs(rec),
+  };
+  r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']));
+  r.linkRefs!.push(linkRef(rec, 'securityGroups', 'vpc_security_group_ids', ['aws.ec2.security-group'], { inverse: 'attachedResources' }));
+  return r;
+};
+
+export const docdbAdapters: Record<string, TfAdapter> = { aws_docdb_cluster: cluster, aws_docdb_cluster_instance: instance, aws_docdb_elastic_cluster: elasticCluster };
