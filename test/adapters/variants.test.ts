@@ -59,3 +59,16 @@ describe('aws_docdb_elastic_cluster', () => {
     expect(cmk.attrs.kmsKeyIsAwsManaged).toMatchObject({ value: false, origin: 'explicit' });
   });
 });
+
+describe('aws_dynamodb_table_replica is a DynamoDB table', () => {
+  it('takes its name from the global table ARN, its own key, PITR and deletion protection; TTL is the global table s', () => {
+    const r = declared(rec('aws_dynamodb_table_replica.a', { global_table_arn: 'arn:aws:dynamodb:us-east-1:111122223333:table/sis-sessions' }), 'aws.dynamodb.table');
+    expect(r.attrs.name!.value).toBe('sis-sessions');
+    expect(r.attrs.kmsKeyIsAwsManaged).toMatchObject({ value: true, origin: 'default' });
+    expect(r.attrs.pointInTimeRecovery).toMatchObject({ value: false, origin: 'default' });
+    expect(r.attrs.deletionProtection).toMatchObject({ value: false, origin: 'default' });
+    expect(r.attrs.ttlEnabled!.origin).toBe('unknown');
+    const on = declared(rec('aws_dynamodb_table_replica.b', { global_table_arn: 'x/t', point_in_time_recovery: true, deletion_protection_enabled: true }), 'aws.dynamodb.table');
+    expect([on.attrs.pointInTimeRecovery!.value, on.attrs.deletionProtection!.value]).toEqual([true, true]);
+  });
+});
