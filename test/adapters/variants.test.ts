@@ -72,3 +72,10 @@ describe('aws_dynamodb_table_replica is a DynamoDB table', () => {
     expect([on.attrs.pointInTimeRecovery!.value, on.attrs.deletionProtection!.value]).toEqual([true, true]);
   });
 });
+
+describe('aws_ebs_snapshot_import is an EBS snapshot', () => {
+  it('is unencrypted unless it says encrypted = true', () => {
+    expect(declared(rec('aws_ebs_snapshot_import.a', { role_name: 'vmimport' }), 'aws.ec2.snapshot').attrs.encrypted).toMatchObject({ value: false, origin: 'default' });
+    expect(declared(rec('aws_ebs_snapshot_import.b', { encrypted: true }), 'aws.ec2.snapshot').attrs.encrypted!.value).toBe(true);
+  });
+});
