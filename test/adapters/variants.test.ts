@@ -79,3 +79,13 @@ describe('aws_ebs_snapshot_import is an EBS snapshot', () => {
     expect(declared(rec('aws_ebs_snapshot_import.b', { encrypted: true }), 'aws.ec2.snapshot').attrs.encrypted!.value).toBe(true);
   });
 });
+
+describe('aws_backup_logically_air_gapped_vault is a backup vault', () => {
+  it('is locked from the start with its retention as the lock; no encryption_key_arn means a key AWS owns', () => {
+    const r = declared(rec('aws_backup_logically_air_gapped_vault.a', { name: 'v', min_retention_days: 7, max_retention_days: 35 }), 'aws.backup.vault');
+    expect(r.attrs.locked!.value).toBe(true);
+    expect([r.attrs.lockMinRetentionDays!.value, r.attrs.lockMaxRetentionDays!.value]).toEqual([7, 35]);
+    expect(r.attrs.kmsKeyIsAwsManaged).toMatchObject({ value: true, origin: 'default' });
+    expect(r.attrs.forceDestroy!.value).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import { BackupClient, CreateBackupVaultCommand, CreateLogicallyAirGappedBackupVaultCommand } from '@aws-sdk/client-backup';
 import { CreateDBClusterCommand, CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSnapshot } from '../../checks/sources/live/index.js';
@@ -29,7 +30,17 @@ async function seed(endpoint: string): Promise<void> {
     const out = await rds.send(new CreateDBInstanceCommand({ DBInstanceIdentifier: role.toLowerCase(), DBClusterIdentifier: 'graph', Engine: 'neptune', DBInstanceClass: 'db.r6g.large', PubliclyAccessible: open, Tags: STUDENT }));
     arns[role] = out.DBInstance!.DBInstanceArn!;
   }
+  const backup = new BackupClient(cfg);
+  arns.vault = (await backup.send(new CreateBackupVaultCommand({ BackupVaultName: 'sis-vault', BackupVaultTags: { DataClassification: 'student-data' } }))).BackupVaultArn!;
+  try {
+    const out = await backup.send(new CreateLogicallyAirGappedBackupVaultCommand({ BackupVaultName: 'sis-isolated', MinRetentionDays: 7, MaxRetentionDays: 35, BackupVaultTags: { DataClassification: 'student-data' } }));
+    arns.airGapped = out.BackupVaultArn!;
+  } catch (e) {
+    airGappedCreateError = String((e as Error).name);
+  }
 }
+
+let airGappedCreateError: string | undefined;
 
 beforeAll(async () => {
   motoEnv();
@@ -49,6 +60,17 @@ describe('variants collectors against moto', () => {
     expect(typeOf(arns.privateGraph!)).toBe('AWS::Neptune::DBInstance');
     expect(typeOf(arns.publicGraph!)).toBe('AWS::Neptune::DBInstance');
     expect(snapshot.resources.filter((r) => r.type === 'AWS::RDS::DBInstance')).toEqual([]);
+  });
+
+  it('asks for logically air-gapped vaults by type and types each vault by its own VaultType', () => {
+    const calls = snapshot.calls.filter((c) => c.operation === 'ListBackupVaults');
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    expect(snapshot.resources.filter((r) => r.arn === arns.vault).map((r) => r.type)).toEqual(['AWS::Backup::BackupVault']);
+    // moto 5 does not implement CreateLogicallyAirGappedBackupVault and ignores ByVaultType (it answers the plain
+    // vault again): the plain vault is still typed by its VaultType, once. The air-gapped typing and verdicts are
+    // proven by the live fixtures of aws-backup-vault-cmk.
+    expect(arns.airGapped).toBeUndefined();
+    expect(airGappedCreateError).toBeDefined();
   });
 
   it('says it did not collect DocumentDB elastic clusters (no docdb-elastic client in this build): unseen is not pass', () => {

@@ -178,6 +178,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::DocDB::DBInstance': ['aws.docdb.instance'],
   'AWS::Neptune::DBInstance': ['aws.neptune.instance'],
   'AWS::DocDBElastic::Cluster': ['aws.docdb.elastic-cluster'],
+  'AWS::Backup::LogicallyAirGappedBackupVault': ['aws.backup.vault'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
