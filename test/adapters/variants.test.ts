@@ -89,3 +89,14 @@ describe('aws_backup_logically_air_gapped_vault is a backup vault', () => {
     expect(r.attrs.forceDestroy!.value).toBe(false);
   });
 });
+
+describe('aws_redshift_cluster_snapshot', () => {
+  it('has no encryption of its own in Terraform: the linked cluster decides', () => {
+    const cluster = (encrypted: boolean) => rec('aws_redshift_cluster.w', { cluster_identifier: 'w', encrypted, publicly_accessible: false });
+    const snap = rec('aws_redshift_cluster_snapshot.s', { cluster_identifier: 'w', snapshot_identifier: 's' });
+    expect(declared(snap, 'aws.redshift.snapshot').attrs.encrypted!.origin).toBe('unknown');
+    expect(statusOf('aws-redshift-snapshot-encrypted', [cluster(true), snap], 'aws_redshift_cluster_snapshot.s')).toBe('pass');
+    expect(statusOf('aws-redshift-snapshot-encrypted', [cluster(false), snap], 'aws_redshift_cluster_snapshot.s')).toBe('fail');
+    expect(statusOf('aws-redshift-snapshot-encrypted', [snap], 'aws_redshift_cluster_snapshot.s')).toBe('unknown');
+  });
+});

@@ -1,4 +1,5 @@
 import { BackupClient, CreateBackupVaultCommand, CreateLogicallyAirGappedBackupVaultCommand } from '@aws-sdk/client-backup';
+import { CreateClusterCommand, CreateClusterSnapshotCommand, RedshiftClient } from '@aws-sdk/client-redshift';
 import { CreateDBClusterCommand, CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSnapshot } from '../../checks/sources/live/index.js';
@@ -29,6 +30,16 @@ async function seed(endpoint: string): Promise<void> {
   ] as const) {
     const out = await rds.send(new CreateDBInstanceCommand({ DBInstanceIdentifier: role.toLowerCase(), DBClusterIdentifier: 'graph', Engine: 'neptune', DBInstanceClass: 'db.r6g.large', PubliclyAccessible: open, Tags: STUDENT }));
     arns[role] = out.DBInstance!.DBInstanceArn!;
+  }
+  const redshift = new RedshiftClient(cfg);
+  for (const [role, encrypted] of [
+    ['encryptedSnap', true],
+    ['plainSnap', false],
+  ] as const) {
+    const id = `${role.toLowerCase()}-wh`;
+    await redshift.send(new CreateClusterCommand({ ClusterIdentifier: id, NodeType: 'ra3.xlplus', MasterUsername: 'sisadmin', MasterUserPassword: 'Seed-only-pass1', Encrypted: encrypted, Tags: STUDENT }));
+    await redshift.send(new CreateClusterSnapshotCommand({ ClusterIdentifier: id, SnapshotIdentifier: `${id}-term-end`, Tags: STUDENT }));
+    arns[role] = `arn:aws:redshift:${REGION}:123456789012:snapshot:${id}/${id}-term-end`;
   }
   const backup = new BackupClient(cfg);
   arns.vault = (await backup.send(new CreateBackupVaultCommand({ BackupVaultName: 'sis-vault', BackupVaultTags: { DataClassification: 'student-data' } }))).BackupVaultArn!;
@@ -83,6 +94,8 @@ describe('variants live findings against moto', () => {
   const cases: Array<[string, string, 'pass' | 'fail']> = [
     ['aws-neptune-instance-not-publicly-accessible', 'privateGraph', 'pass'],
     ['aws-neptune-instance-not-publicly-accessible', 'publicGraph', 'fail'],
+    ['aws-redshift-snapshot-encrypted', 'encryptedSnap', 'pass'],
+    ['aws-redshift-snapshot-encrypted', 'plainSnap', 'fail'],
   ];
   it.each(cases)('%s on %s: %s', (policy, role, status) => {
     expect(statusAt(findings, policy, arns[role]!)).toBe(status);

@@ -179,6 +179,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Neptune::DBInstance': ['aws.neptune.instance'],
   'AWS::DocDBElastic::Cluster': ['aws.docdb.elastic-cluster'],
   'AWS::Backup::LogicallyAirGappedBackupVault': ['aws.backup.vault'],
+  'AWS::Redshift::ClusterSnapshot': ['aws.redshift.snapshot'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
