@@ -53,4 +53,9 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.redshift.cluster': { type: 'AWS::Redshift::Cluster', arn: (n) => arn('redshift', `cluster:${n}`), ids: (n) => ({ ClusterIdentifier: n }) },
   'aws.redshift.parameter-group': { type: 'AWS::Redshift::ClusterParameterGroup', arn: (n) => arn('redshift', `parametergroup:${n}`), ids: (n) => ({ ParameterGroupName: n }) },
   'aws.memorydb.cluster': { type: 'AWS::MemoryDB::Cluster', arn: (n) => arn('memorydb', `cluster/${n}`), ids: (n) => ({ Name: n }) },
+  // variants slice (issue 14, wave 4)
+  'aws.docdb.instance': { type: 'AWS::DocDB::DBInstance', arn: (n) => arn('rds', `db:${n}`), ids: (n) => ({ DBInstanceIdentifier: n, Engine: 'docdb' }) },
+  'aws.neptune.instance': { type: 'AWS::Neptune::DBInstance', arn: (n) => arn('rds', `db:${n}`), ids: (n) => ({ DBInstanceIdentifier: n, Engine: 'neptune' }) },
+  'aws.redshift.snapshot': { type: 'AWS::Redshift::ClusterSnapshot', arn: (n) => arn('redshift', `snapshot:warehouse/${n}`), ids: (n) => ({ SnapshotIdentifier: n, ClusterIdentifier: 'warehouse' }) },
+  'aws.docdb.elastic-cluster': { type: 'AWS::DocDBElastic::Cluster', arn: () => arn('docdb-elastic', 'cluster/0123abcd-4567-89ef-0123-456789abcdef'), ids: (n) => ({ clusterName: n, clusterArn: arn('docdb-elastic', 'cluster/0123abcd-4567-89ef-0123-456789abcdef') }) },
 };

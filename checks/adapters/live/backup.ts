@@ -1,7 +1,12 @@
 import type { Resource } from '../../model/resource.js';
 import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
-const vault: LiveAdapter = (rec, ctx) => {
+const vault: LiveAdapter = (rec, ctx) => vaultOf(rec, ctx, false);
+
+/** variants slice: a logically air-gapped vault (ListBackupVaults VaultType) is locked in compliance mode from the start. */
+const airGappedVault: LiveAdapter = (rec, ctx) => vaultOf(rec, ctx, true);
+
+function vaultOf(...[rec, ctx, lockedByDefault]: [...Parameters<LiveAdapter>, boolean]): Resource {
   const r = liveResource(rec, 'aws.backup.vault', ctx, [dataAt(rec, 'BackupVaultName'), liveRefToken('vault', rec.region, String(dataAt(rec, 'BackupVaultName')))]);
   const key = dataAt(rec, 'EncryptionKeyArn') as string | undefined;
   const daysOf = (v: unknown) => v;
@@ -9,7 +14,7 @@ const vault: LiveAdapter = (rec, ctx) => {
     name: liveAttr(rec, ctx, 'BackupVaultName'),
     kmsKeyArn: liveAttr(rec, ctx, 'EncryptionKeyArn'),
     kmsKeyIsAwsManaged: keyFlag(ctx, key, liveDerived(rec, ctx, 'EncryptionKeyArn', key ? keyIsAwsManaged(ctx, key) : true, [], key ? 'explicit' : 'default')),
-    locked: liveAttr(rec, ctx, 'Locked', { default: false }),
+    locked: liveAttr(rec, ctx, 'Locked', { default: lockedByDefault }),
     lockMinRetentionDays: liveAttr(rec, ctx, 'MinRetentionDays', { map: daysOf }),
     lockMaxRetentionDays: liveAttr(rec, ctx, 'MaxRetentionDays', { map: daysOf }),
     ...tagVals(rec, ctx, 'tags', 'tags'),
@@ -91,5 +96,6 @@ function liveConditions(raw: LiveSelection['Conditions']): unknown[] {
 
 export const backupLiveAdapters: Record<string, LiveAdapter> = {
   'AWS::Backup::BackupVault': vault,
+  'AWS::Backup::LogicallyAirGappedBackupVault': airGappedVault,
   'AWS::Backup::BackupPlan': plan,
 };

@@ -22,4 +22,37 @@ const cluster: LiveAdapter = (rec, ctx) => {
   return r;
 };
 
-export const docdbLiveAdapters: Record<string, LiveAdapter> = { 'AWS::DocDB::DBCluster': cluster };
+// variants slice (issue 14, wave 4)
+/** A DocDB instance as the RDS API's DescribeDBInstances describes it (the collector types it by engine). */
+const instance: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.docdb.instance', ctx, [dataAt(rec, 'DBInstanceIdentifier'), dataAt(rec, 'DbiResourceId')]);
+  r.attrs = {
+    identifier: liveAttr(rec, ctx, 'DBInstanceIdentifier'),
+    clusterIdentifier: liveAttr(rec, ctx, 'DBClusterIdentifier'),
+    caCertIdentifier: liveAttr(rec, ctx, 'CACertificateIdentifier'),
+    ...tagVals(rec, ctx),
+  };
+  r.linkRefs!.push(liveLink(rec, ctx, 'cluster', dataAt(rec, 'DBClusterIdentifier') as string | undefined, ['aws.docdb.cluster'], { attribute: 'DBClusterIdentifier' }));
+  return r;
+};
+
+/**
+ * A DocumentDB elastic cluster in the shape of the docdb-elastic API's GetCluster (camelCase fields), tags as an
+ * object. No collector writes it yet (this build has no docdb-elastic client: checks/sources/live/not-collected.ts).
+ */
+const elasticCluster: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.docdb.elastic-cluster', ctx, [dataAt(rec, 'clusterName')]);
+  const kmsKeyId = dataAt(rec, 'kmsKeyId') as string | undefined;
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'clusterName'),
+    kmsKeyId: liveAttr(rec, ctx, 'kmsKeyId'),
+    kmsKeyIsAwsManaged: keyFlag(ctx, kmsKeyId, liveDerived(rec, ctx, 'kmsKeyId', kmsKeyId ? keyIsAwsManaged(ctx, kmsKeyId) : true)),
+    backupRetentionPeriod: liveAttr(rec, ctx, 'backupRetentionPeriod', { default: 1 }),
+    ...tagVals(rec, ctx),
+  };
+  r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', kmsKeyId, ['aws.kms.key'], { attribute: 'kmsKeyId' }));
+  r.linkRefs!.push(liveLink(rec, ctx, 'securityGroups', (dataAt(rec, 'vpcSecurityGroupIds') as string[] | undefined) ?? [], ['aws.ec2.security-group'], { inverse: 'attachedResources', attribute: 'vpcSecurityGroupIds' }));
+  return r;
+};
+
+export const docdbLiveAdapters: Record<string, LiveAdapter> = { 'AWS::DocDB::DBCluster': cluster, 'AWS::DocDB::DBInstance': instance, 'AWS::DocDBElastic::Cluster': elasticCluster };

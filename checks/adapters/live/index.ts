@@ -204,6 +204,12 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Glue::Database': ['aws.glue.catalog-entry'],
   'AWS::Glue::Table': ['aws.glue.catalog-entry'],
   'AWS::SageMaker::NotebookInstance': ['aws.sagemaker.notebook-instance'],
+  // variants slice (issue 14, wave 4)
+  'AWS::DocDB::DBInstance': ['aws.docdb.instance'],
+  'AWS::Neptune::DBInstance': ['aws.neptune.instance'],
+  'AWS::DocDBElastic::Cluster': ['aws.docdb.elastic-cluster'],
+  'AWS::Backup::LogicallyAirGappedBackupVault': ['aws.backup.vault'],
+  'AWS::Redshift::ClusterSnapshot': ['aws.redshift.snapshot'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

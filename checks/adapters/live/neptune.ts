@@ -22,4 +22,18 @@ const cluster: LiveAdapter = (rec, ctx) => {
   return r;
 };
 
-export const neptuneLiveAdapters: Record<string, LiveAdapter> = { 'AWS::Neptune::DBCluster': cluster };
+// variants slice (issue 14, wave 4)
+/** A Neptune instance as the RDS API's DescribeDBInstances describes it (the collector types it by engine). */
+const instance: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.neptune.instance', ctx, [dataAt(rec, 'DBInstanceIdentifier'), dataAt(rec, 'DbiResourceId')]);
+  r.attrs = {
+    identifier: liveAttr(rec, ctx, 'DBInstanceIdentifier'),
+    clusterIdentifier: liveAttr(rec, ctx, 'DBClusterIdentifier'),
+    publiclyAccessible: liveAttr(rec, ctx, 'PubliclyAccessible', { default: false }),
+    ...tagVals(rec, ctx),
+  };
+  r.linkRefs!.push(liveLink(rec, ctx, 'cluster', dataAt(rec, 'DBClusterIdentifier') as string | undefined, ['aws.neptune.cluster'], { attribute: 'DBClusterIdentifier' }));
+  return r;
+};
+
+export const neptuneLiveAdapters: Record<string, LiveAdapter> = { 'AWS::Neptune::DBCluster': cluster, 'AWS::Neptune::DBInstance': instance };

@@ -19,6 +19,27 @@ const vault: TfAdapter = (rec) => {
   return r;
 };
 
+// variants slice (issue 14, wave 4)
+/**
+ * aws_backup_logically_air_gapped_vault: a vault AWS locks in compliance mode when it is made (min and max
+ * retention required), with no force_destroy; encryption_key_arn unset means a key AWS owns.
+ */
+const airGappedVault: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.backup.vault', [rec.values.name]);
+  r.attrs = {
+    name: attr<string>(rec, 'name'),
+    kmsKeyArn: computedAttr<string>(rec, 'encryption_key_arn'),
+    kmsKeyIsAwsManaged: awsManagedKeyAttr(rec, 'encryption_key_arn'),
+    forceDestroy: { value: false, origin: 'default', loc: r.loc },
+    locked: { value: true, origin: 'default', loc: r.loc },
+    lockMinRetentionDays: attr(rec, 'min_retention_days', { map: asNumber }),
+    lockMaxRetentionDays: attr(rec, 'max_retention_days', { map: asNumber }),
+    ...tagAttrs(rec),
+  };
+  r.linkRefs!.push(linkRef(rec, 'kmsKey', 'encryption_key_arn', ['aws.kms.key']));
+  return r;
+};
+
 /** aws_backup_vault_lock_configuration: a facet merged into its vault. */
 const vaultLock: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.backup.vault');
@@ -129,4 +150,6 @@ export const backupAdapters: Record<string, TfAdapter> = {
   aws_backup_vault_lock_configuration: vaultLock,
   aws_backup_plan: plan,
   aws_backup_selection: selection,
+  // variants slice (issue 14, wave 4)
+  aws_backup_logically_air_gapped_vault: airGappedVault,
 };

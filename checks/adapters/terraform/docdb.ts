@@ -25,4 +25,33 @@ const cluster: TfAdapter = (rec) => {
   return r;
 };
 
-export const docdbAdapters: Record<string, TfAdapter> = { aws_docdb_cluster: cluster };
+// variants slice (issue 14, wave 4)
+/** aws_docdb_cluster_instance: the TLS certificate clients verify; the storage belongs to its cluster. */
+const instance: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.docdb.instance', [rec.values.identifier]);
+  r.attrs = {
+    identifier: computedAttr<string>(rec, 'identifier'),
+    clusterIdentifier: computedAttr<string>(rec, 'cluster_identifier'),
+    caCertIdentifier: computedAttr<string>(rec, 'ca_cert_identifier', { default: 'rds-ca-rsa2048-g1' }),
+    ...tagAttrs(rec),
+  };
+  r.linkRefs!.push(linkRef(rec, 'cluster', 'cluster_identifier', ['aws.docdb.cluster']));
+  return r;
+};
+
+/** aws_docdb_elastic_cluster: always encrypted; kms_key_id unset means the AWS managed key. */
+const elasticCluster: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.docdb.elastic-cluster', [rec.values.name]);
+  r.attrs = {
+    name: computedAttr<string>(rec, 'name'),
+    kmsKeyId: computedAttr<string>(rec, 'kms_key_id'),
+    kmsKeyIsAwsManaged: awsManagedKeyAttr(rec, 'kms_key_id'),
+    backupRetentionPeriod: computedAttr(rec, 'backup_retention_period', { default: 1, map: asNumber }),
+    ...tagAttrs(rec),
+  };
+  r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']));
+  r.linkRefs!.push(linkRef(rec, 'securityGroups', 'vpc_security_group_ids', ['aws.ec2.security-group'], { inverse: 'attachedResources' }));
+  return r;
+};
+
+export const docdbAdapters: Record<string, TfAdapter> = { aws_docdb_cluster: cluster, aws_docdb_cluster_instance: instance, aws_docdb_elastic_cluster: elasticCluster };

@@ -49,5 +49,31 @@ const table: TfAdapter = (rec) => {
   return r;
 };
 
+// variants slice (issue 14, wave 4)
+/**
+ * aws_dynamodb_table_replica: a replica of a global table (2019.11.21) in its provider's region, the same table to
+ * every reader. Its own arguments: the key, point-in-time recovery and deletion protection (all Optional, defaults
+ * aws/dynamodb, false, false). Time to live is the global table's, set on the aws_dynamodb_table: unknown here.
+ */
+const tableReplica: TfAdapter = (rec) => {
+  const arn = rec.values.global_table_arn;
+  const name = typeof arn === 'string' ? arn.split('/').pop() : undefined;
+  const r = tfResource(rec, 'aws.dynamodb.table');
+  const loc = locOf(rec, 'global_table_arn');
+  r.attrs = {
+    name: name ? { value: name, origin: 'explicit', loc } : { value: undefined, origin: 'unknown', loc },
+    kmsKeyArn: attr<string>(rec, 'kms_key_arn'),
+    kmsKeyIsAwsManaged: awsManagedKeyAttr(rec, 'kms_key_arn'),
+    pointInTimeRecovery: attr<boolean>(rec, 'point_in_time_recovery', { default: false, map: asBool }),
+    deletionProtection: attr<boolean>(rec, 'deletion_protection_enabled', { default: false, map: asBool }),
+    ttlEnabled: { value: undefined, origin: 'unknown', loc },
+    ttlAttributeName: { value: undefined, origin: 'unknown', loc },
+    replicas: { value: [], origin: 'default', loc },
+    ...tagAttrs(rec),
+  };
+  r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_arn', ['aws.kms.key']));
+  return r;
+};
+
 /** Terraform resource type -> adapter. */
-export const dynamodbAdapters: Record<string, TfAdapter> = { aws_dynamodb_table: table };
+export const dynamodbAdapters: Record<string, TfAdapter> = { aws_dynamodb_table: table, aws_dynamodb_table_replica: tableReplica };

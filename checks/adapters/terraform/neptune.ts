@@ -1,6 +1,6 @@
 import type { Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, asNumber, awsManagedKeyAttr, computedAttr, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { asBool, asNumber, attr, awsManagedKeyAttr, computedAttr, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 function stringList(rec: TfRecord, path: string): Val<unknown[]> {
   return computedAttr<unknown[]>(rec, path, { default: [], map: (raw) => (Array.isArray(raw) ? raw : [raw]) });
@@ -25,4 +25,18 @@ const cluster: TfAdapter = (rec) => {
   return r;
 };
 
-export const neptuneAdapters: Record<string, TfAdapter> = { aws_neptune_cluster: cluster };
+// variants slice (issue 14, wave 4)
+/** aws_neptune_cluster_instance: whether it has a public endpoint; the storage belongs to its cluster. */
+const instance: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.neptune.instance', [rec.values.identifier]);
+  r.attrs = {
+    identifier: computedAttr<string>(rec, 'identifier'),
+    clusterIdentifier: computedAttr<string>(rec, 'cluster_identifier'),
+    publiclyAccessible: attr(rec, 'publicly_accessible', { default: false, map: asBool }),
+    ...tagAttrs(rec),
+  };
+  r.linkRefs!.push(linkRef(rec, 'cluster', 'cluster_identifier', ['aws.neptune.cluster']));
+  return r;
+};
+
+export const neptuneAdapters: Record<string, TfAdapter> = { aws_neptune_cluster: cluster, aws_neptune_cluster_instance: instance };

@@ -108,6 +108,8 @@ export const snapshotAdapters: Record<string, TfAdapter> = {
   aws_db_snapshot_copy: rdsSnapshot('target_db_snapshot_identifier'),
   aws_ebs_snapshot: ebsSnapshot(false),
   aws_ebs_snapshot_copy: ebsSnapshot(true),
+  // variants slice: an imported disk image says `encrypted` as a copy does (Optional, default false)
+  aws_ebs_snapshot_import: ebsSnapshot(true),
   aws_ami: ami('ami'),
   aws_ami_copy: ami('copy'),
   aws_ami_from_instance: ami('from-instance'),

@@ -7,16 +7,17 @@ export const backupKinds = defineKinds([
   {
     kind: 'aws.backup.vault',
     title: 'AWS Backup vault',
-    terraform: ['aws_backup_vault', 'aws_backup_vault_lock_configuration'],
+    // variants slice: a logically air-gapped vault is a vault AWS locks in compliance mode when it is made
+    terraform: ['aws_backup_vault', 'aws_backup_vault_lock_configuration', 'aws_backup_logically_air_gapped_vault'],
     attrs: {
       name: { type: 'string', description: 'Vault name.' },
-      kmsKeyArn: { type: 'string', description: 'KMS key encrypting recovery points, when configured (unset = AWS-managed aws/backup key).' },
+      kmsKeyArn: { type: 'string', description: 'KMS key encrypting recovery points, when configured (kms_key_arn, or encryption_key_arn of a logically air-gapped vault; live EncryptionKeyArn). Unset = AWS-managed aws/backup key (an AWS owned key for an air-gapped vault).' },
       kmsKeyIsAwsManaged: {
         type: 'boolean',
         description: 'True when the vault uses the AWS-managed aws/backup key (kms_key_arn unset or alias/aws/backup); false for a known customer-managed key; unknown otherwise.',
       },
       forceDestroy: { type: 'boolean', description: 'Terraform may delete the vault with its recovery points. Default false.' },
-      locked: { type: 'boolean', description: 'A Vault Lock configuration exists (aws_backup_vault_lock_configuration; live: Locked).' },
+      locked: { type: 'boolean', description: 'A Vault Lock configuration exists (aws_backup_vault_lock_configuration; live: Locked). A logically air-gapped vault is always locked (compliance mode; its min/max_retention_days are the lock).' },
       lockMinRetentionDays: { type: 'number', description: 'Vault Lock minimum retention in days.' },
       lockMaxRetentionDays: { type: 'number', description: 'Vault Lock maximum retention in days.' },
       lockChangeableForDays: { type: 'number', description: 'Days before the lock becomes immutable (compliance mode); absent = governance mode.' },

@@ -4,7 +4,8 @@ export const dynamodbKinds = defineKinds([
   {
     kind: 'aws.dynamodb.table',
     title: 'DynamoDB table',
-    terraform: ['aws_dynamodb_table'],
+    // variants slice: a replica of a global table is the table in another region (its own key, PITR, deletion protection)
+    terraform: ['aws_dynamodb_table', 'aws_dynamodb_table_replica'],
     attrs: {
       name: { type: 'string', description: 'Table name (name; live: TableName).' },
       kmsKeyArn: {

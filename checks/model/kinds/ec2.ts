@@ -177,9 +177,9 @@ export const ec2Kinds = defineKinds([
   {
     kind: 'aws.ec2.instance',
     title: 'EC2 instance',
-    terraform: ['aws_instance'],
+    terraform: ['aws_instance', 'aws_spot_instance_request'],
     attrs: {
-      instanceId: { type: 'string', description: 'Instance id (known only after apply in a plan)' },
+      instanceId: { type: 'string', description: 'Instance id (id; spot_instance_id of an aws_spot_instance_request; known only after apply in a plan)' },
       state: { type: 'string', description: 'Instance state (live: pending, running, stopping, stopped, shutting-down)' },
       plaintextCredentials: {
         type: 'object[]',

@@ -25,4 +25,26 @@ export const neptuneKinds = defineKinds([
       securityGroups: { kinds: ['aws.ec2.security-group'], description: 'VPC security groups (vpc_security_group_ids); each group gets the inverse link `attachedResources`.' },
     },
   },
+  // variants slice (issue 14, wave 4)
+  {
+    kind: 'aws.neptune.instance',
+    title: 'Neptune cluster instance',
+    terraform: ['aws_neptune_cluster_instance'],
+    attrs: {
+      identifier: { type: 'string', description: 'Instance identifier (identifier; live: DBInstanceIdentifier); computed in a plan when not configured.' },
+      clusterIdentifier: { type: 'string', description: 'The cluster the instance serves (cluster_identifier; live: DBClusterIdentifier). The cluster holds the storage.' },
+      publiclyAccessible: {
+        type: 'boolean',
+        description: 'The instance has a public endpoint (publicly_accessible; live: PubliclyAccessible). Default false.',
+      },
+      tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' },
+      dataClass: {
+        type: 'string',
+        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
+      },
+    },
+    links: {
+      cluster: { kinds: ['aws.neptune.cluster'], description: 'The cluster (cluster_identifier; live DBClusterIdentifier).' },
+    },
+  },
 ]);

@@ -44,4 +44,27 @@ export const redshiftKinds = defineKinds([
     },
     links: {},
   },
+  // variants slice (issue 14, wave 4)
+  {
+    kind: 'aws.redshift.snapshot',
+    title: 'Redshift cluster snapshot',
+    terraform: ['aws_redshift_cluster_snapshot'],
+    attrs: {
+      identifier: { type: 'string', description: 'Snapshot identifier (snapshot_identifier; live: SnapshotIdentifier).' },
+      clusterIdentifier: { type: 'string', description: 'The cluster snapshotted (cluster_identifier; live: ClusterIdentifier).' },
+      encrypted: {
+        type: 'boolean',
+        description: 'The snapshot is encrypted (live: Encrypted). Terraform has no argument for it: a snapshot takes the encryption of its cluster (see the `cluster` link), so it is computed here.',
+      },
+      kmsKeyId: { type: 'string', description: 'KMS key of the snapshot (kms_key_id, computed; live: KmsKeyId).' },
+      tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' },
+      dataClass: {
+        type: 'string',
+        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
+      },
+    },
+    links: {
+      cluster: { kinds: ['aws.redshift.cluster'], description: 'The cluster snapshotted (cluster_identifier), when it is in the model. Terraform only: live, the snapshot answers Encrypted itself.' },
+    },
+  },
 ]);

@@ -32,13 +32,13 @@ export const snapshotKinds = defineKinds([
   {
     kind: 'aws.ec2.snapshot',
     title: 'EBS snapshot',
-    terraform: ['aws_ebs_snapshot', 'aws_ebs_snapshot_copy'],
+    terraform: ['aws_ebs_snapshot', 'aws_ebs_snapshot_copy', 'aws_ebs_snapshot_import'],
     attrs: {
       encrypted: {
         type: 'boolean',
-        description: 'The snapshot is encrypted (live: Encrypted). Terraform: computed from the volume for aws_ebs_snapshot (see the `volume` link); `encrypted` of aws_ebs_snapshot_copy, default false.',
+        description: 'The snapshot is encrypted (live: Encrypted). Terraform: computed from the volume for aws_ebs_snapshot (see the `volume` link); `encrypted` of aws_ebs_snapshot_copy and aws_ebs_snapshot_import, default false.',
       },
-      kmsKeyId: { type: 'string', description: 'KMS key of the snapshot (kms_key_id of a copy; live: KmsKeyId).' },
+      kmsKeyId: { type: 'string', description: 'KMS key of the snapshot (kms_key_id of a copy or an import; live: KmsKeyId).' },
       public: {
         type: 'boolean',
         description: 'Anyone may create a volume from it: createVolumePermission holds the group "all" (live: DescribeSnapshotAttribute). Terraform cannot share a snapshot publicly (aws_snapshot_create_volume_permission names accounts), so only the live source judges it.',

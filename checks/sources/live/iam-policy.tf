@@ -129,6 +129,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "memorydb:ListTags",
         "redshift:DescribeClusterParameterGroups",
         "redshift:DescribeClusterParameters",
+        "redshift:DescribeClusterSnapshots",
         "redshift:DescribeClusters",
         "redshift:DescribeLoggingStatus",
         # guard slice (issue 14, wave 3): CIS 4.x metric filters and alarms

@@ -5,6 +5,8 @@
  */
 export const NOT_COLLECTED_LIVE: ReadonlyArray<{ types: string[]; what: string }> = [
   { types: ['AWS::RedshiftServerless::Namespace'], what: 'Redshift Serverless namespaces' },
+  // variants slice (issue 14, wave 4): the docdb-elastic SDK client is not a dependency of this build
+  { types: ['AWS::DocDBElastic::Cluster'], what: 'DocumentDB elastic clusters' },
 ];
 
 /** The note a snapshot carries about them. */

@@ -3,6 +3,8 @@ import { facet, items, listAll, plain, type Collector } from './context.js';
 import type { SnapshotResource } from '../snapshot.js';
 import { pushAll } from '../../../util/push-all.js';
 
+const AIR_GAPPED = 'AWS::Backup::LogicallyAirGappedBackupVault';
+
 /** AWS Backup: plans (rules, lifecycle, copy actions) with their selections (what each selects), and vaults. */
 export async function collectBackup(c: Collector, region: string): Promise<void> {
   const client = c.client(BackupClient, region);
@@ -38,8 +40,17 @@ export async function collectBackup(c: Collector, region: string): Promise<void>
       c.add(rec);
     }),
   );
-  for (const v of vaults ?? []) {
+  // variants slice: air-gapped vaults are asked for by type too (an unfiltered list need not hold them); each vault
+  // is typed by its own VaultType, so an answer that ignores the filter types nothing wrongly.
+  const airGapped = await listAll(c, 'backup', region, 'backup:ListBackupVaults', [AIR_GAPPED], () =>
+    items(paginateListBackupVaults({ client }, { ByVaultType: 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT' }), (p) => p.BackupVaultList),
+  );
+  const seen = new Set<string>();
+  for (const v of [vaults ?? [], airGapped ?? []].flat()) {
     const arn = v.BackupVaultArn ?? c.arn('backup', region, `backup-vault:${v.BackupVaultName}`);
-    c.add({ type: 'AWS::Backup::BackupVault', arn, region, account: c.accountId, data: plain(v) as Record<string, unknown> });
+    if (seen.has(arn)) continue;
+    seen.add(arn);
+    const type = v.VaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT' ? AIR_GAPPED : 'AWS::Backup::BackupVault';
+    c.add({ type, arn, region, account: c.accountId, data: plain(v) as Record<string, unknown> });
   }
 }

@@ -64,6 +64,15 @@ export function parameterReader(c: Collector, region: string): (name: string, cl
 /** Snapshot types of the clusters DescribeDBClusters returns for the DocumentDB and Neptune engines. */
 const OTHER_ENGINE_TYPES = ['AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster'];
 
+/** Snapshot types of the instances DescribeDBInstances returns for the DocumentDB and Neptune engines. */
+const OTHER_ENGINE_INSTANCE_TYPES = ['AWS::DocDB::DBInstance', 'AWS::Neptune::DBInstance'];
+
+function instanceType(engine: string | undefined): string {
+  if (engine === 'docdb') return 'AWS::DocDB::DBInstance';
+  if (engine === 'neptune') return 'AWS::Neptune::DBInstance';
+  return 'AWS::RDS::DBInstance';
+}
+
 function clusterType(engine: string | undefined): string {
   if (engine === 'docdb') return 'AWS::DocDB::DBCluster';
   if (engine === 'neptune') return 'AWS::Neptune::DBCluster';
@@ -74,7 +83,7 @@ function clusterType(engine: string | undefined): string {
 export async function collectRds(c: Collector, region: string): Promise<void> {
   const client = c.client(RDSClient, region);
   const [instances, clusters] = await Promise.all([
-    c.covered('AWS::RDS::DBInstance') ? [] : listAll(c, 'rds', region, 'rds:DescribeDBInstances', ['AWS::RDS::DBInstance'], () => items(paginateDescribeDBInstances({ client }, {}), (p) => p.DBInstances)),
+    c.covered('AWS::RDS::DBInstance') ? [] : listAll(c, 'rds', region, 'rds:DescribeDBInstances', ['AWS::RDS::DBInstance', ...OTHER_ENGINE_INSTANCE_TYPES], () => items(paginateDescribeDBInstances({ client }, {}), (p) => p.DBInstances)),
     // The RDS API lists DocumentDB and Neptune clusters too: a failed list leaves all three unseen.
     c.covered('AWS::RDS::DBCluster') ? [] : listAll(c, 'rds', region, 'rds:DescribeDBClusters', ['AWS::RDS::DBCluster', ...OTHER_ENGINE_TYPES], () => items(paginateDescribeDBClusters({ client }, {}), (p) => p.DBClusters)),
   ]);
@@ -83,15 +92,16 @@ export async function collectRds(c: Collector, region: string): Promise<void> {
 
   await Promise.all(
     (instances ?? []).map(async (db) => {
+      const type = instanceType(db.Engine);
       const rec: SnapshotResource = {
-        type: 'AWS::RDS::DBInstance',
+        type,
         arn: db.DBInstanceArn ?? c.arn('rds', region, `db:${db.DBInstanceIdentifier}`),
         region,
         account: c.accountId,
         data: plain({ ...db, TagList: undefined, Tags: tagMap(db.TagList) }) as Record<string, unknown>,
       };
       const group = db.DBParameterGroups?.[0]?.DBParameterGroupName;
-      if (group) facet(rec, 'parameters', await readGroup(group, false));
+      if (group && type === 'AWS::RDS::DBInstance') facet(rec, 'parameters', await readGroup(group, false));
       c.add(rec);
     }),
   );

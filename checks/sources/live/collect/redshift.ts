@@ -1,4 +1,4 @@
-import { DescribeLoggingStatusCommand, RedshiftClient, paginateDescribeClusterParameterGroups, paginateDescribeClusterParameters, paginateDescribeClusters } from '@aws-sdk/client-redshift';
+import { DescribeLoggingStatusCommand, RedshiftClient, paginateDescribeClusterParameterGroups, paginateDescribeClusterParameters, paginateDescribeClusterSnapshots, paginateDescribeClusters } from '@aws-sdk/client-redshift';
 import type { SnapshotResource } from '../snapshot.js';
 import { facet, items, listAll, plain, tagMap, type Collector } from './context.js';
 
@@ -28,6 +28,15 @@ export async function collectRedshift(c: Collector, region: string): Promise<voi
       c.add(rec);
     }),
   );
+  // variants slice: cluster snapshots this account owns (a snapshot shared with it is its owner's)
+  const snapshots = await listAll(c, 'redshift', region, 'redshift:DescribeClusterSnapshots', ['AWS::Redshift::ClusterSnapshot'], () =>
+    items(paginateDescribeClusterSnapshots({ client }, {}), (p) => p.Snapshots),
+  );
+  for (const sn of snapshots ?? []) {
+    if (sn.OwnerAccount && sn.OwnerAccount !== c.accountId) continue;
+    const arn = c.arn('redshift', region, `snapshot:${sn.ClusterIdentifier}/${sn.SnapshotIdentifier}`);
+    c.add({ type: 'AWS::Redshift::ClusterSnapshot', arn, region, account: c.accountId, data: { ...(plain(sn) as Record<string, unknown>), Tags: tagMap(sn.Tags) } });
+  }
   await Promise.all(
     (groups ?? []).map(async (g) => {
       const name = g.ParameterGroupName!;
