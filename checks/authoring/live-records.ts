@@ -53,4 +53,6 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.redshift.cluster': { type: 'AWS::Redshift::Cluster', arn: (n) => arn('redshift', `cluster:${n}`), ids: (n) => ({ ClusterIdentifier: n }) },
   'aws.redshift.parameter-group': { type: 'AWS::Redshift::ClusterParameterGroup', arn: (n) => arn('redshift', `parametergroup:${n}`), ids: (n) => ({ ParameterGroupName: n }) },
   'aws.memorydb.cluster': { type: 'AWS::MemoryDB::Cluster', arn: (n) => arn('memorydb', `cluster/${n}`), ids: (n) => ({ Name: n }) },
+  // ledgers slice
+  'aws.dax.cluster': { type: 'AWS::DAX::Cluster', arn: (n) => arn('dax', `cache/${n}`), ids: (n) => ({ ClusterName: n }) },
 };

@@ -52,6 +52,8 @@ import { glueLiveAdapters } from './glue.js';
 import { apigatewayLiveAdapters } from './apigateway.js';
 import { cognitoLiveAdapters } from './cognito.js';
 import { wafv2LiveAdapters } from './wafv2.js';
+// ledgers slice
+import { daxLiveAdapters } from './dax.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -103,6 +105,8 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...apigatewayLiveAdapters,
   ...cognitoLiveAdapters,
   ...wafv2LiveAdapters,
+  // ledgers slice
+  ...daxLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -174,6 +178,8 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::ApiGateway::DomainName': ['aws.apigateway.domain-name'],
   'AWS::Cognito::UserPool': ['aws.cognito.user-pool'],
   'AWS::WAFv2::WebACL': ['aws.wafv2.web-acl'],
+  // ledgers slice
+  'AWS::DAX::Cluster': ['aws.dax.cluster'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -197,6 +203,8 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   'aws.ec2.vpc-endpoint': { name: 'vpc', target: 'aws.ec2.vpc', inverse: 'endpoints' },
   // doors (wave 3)
   'aws.elb.classic-load-balancer': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  // ledgers slice
+  'aws.dax.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

@@ -163,6 +163,8 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "cognito-idp:ListUserPools",
         "wafv2:ListLoggingConfigurations",
         "wafv2:ListWebACLs",
+        "dax:DescribeClusters",
+        "dax:ListTags",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

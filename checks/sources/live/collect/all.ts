@@ -46,6 +46,8 @@ import { collectSsm } from './ssm.js';
 import { collectApiGateway } from './apigateway.js';
 import { collectCognito } from './cognito.js';
 import { collectWafv2, collectWafv2CloudFront } from './wafv2.js';
+// ledgers slice
+import { collectDax } from './dax.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -100,6 +102,8 @@ export const REGIONAL_COLLECTORS = {
   apigateway: collectApiGateway,
   cognito: collectCognito,
   wafv2: collectWafv2,
+  // ledgers slice
+  dax: collectDax,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

@@ -79,6 +79,8 @@ const SERVICE_PREFIX: Record<string, string> = {
   APIGatewayClient: 'apigateway',
   ApiGatewayV2Client: 'apigateway',
   CognitoIdentityProviderClient: 'cognito-idp',
+  // ledgers slice
+  DAXClient: 'dax',
 };
 
 /** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */
