@@ -55,4 +55,8 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.memorydb.cluster': { type: 'AWS::MemoryDB::Cluster', arn: (n) => arn('memorydb', `cluster/${n}`), ids: (n) => ({ Name: n }) },
   // ledgers slice
   'aws.dax.cluster': { type: 'AWS::DAX::Cluster', arn: (n) => arn('dax', `cache/${n}`), ids: (n) => ({ ClusterName: n }) },
+  'aws.elasticache.serverless-cache': { type: 'AWS::ElastiCache::ServerlessCache', arn: (n) => arn('elasticache', `serverlesscache:${n}`), ids: (n) => ({ ServerlessCacheName: n }) },
+  'aws.rds.global-cluster': { type: 'AWS::RDS::GlobalCluster', arn: (n) => `arn:aws:rds::${A}:global-cluster:${n}`, ids: (n) => ({ GlobalClusterIdentifier: n }) },
+  'aws.timestream.database': { type: 'AWS::Timestream::Database', arn: (n) => arn('timestream', `database/${n}`), ids: (n) => ({ DatabaseName: n }) },
+  'aws.timestream.table': { type: 'AWS::Timestream::Table', arn: (n) => arn('timestream', `database/sis/table/${n}`), ids: (n) => ({ DatabaseName: 'sis', TableName: n }) },
 };

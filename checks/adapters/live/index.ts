@@ -54,6 +54,9 @@ import { cognitoLiveAdapters } from './cognito.js';
 import { wafv2LiveAdapters } from './wafv2.js';
 // ledgers slice
 import { daxLiveAdapters } from './dax.js';
+import { elasticacheServerlessLiveAdapters } from './elasticache-serverless.js';
+import { rdsGlobalLiveAdapters } from './rds-global.js';
+import { timestreamLiveAdapters } from './timestream.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -107,6 +110,9 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...wafv2LiveAdapters,
   // ledgers slice
   ...daxLiveAdapters,
+  ...elasticacheServerlessLiveAdapters,
+  ...rdsGlobalLiveAdapters,
+  ...timestreamLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -180,6 +186,10 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::WAFv2::WebACL': ['aws.wafv2.web-acl'],
   // ledgers slice
   'AWS::DAX::Cluster': ['aws.dax.cluster'],
+  'AWS::ElastiCache::ServerlessCache': ['aws.elasticache.serverless-cache'],
+  'AWS::RDS::GlobalCluster': ['aws.rds.global-cluster'],
+  'AWS::Timestream::Database': ['aws.timestream.database'],
+  'AWS::Timestream::Table': ['aws.timestream.table'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -205,6 +215,8 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   'aws.elb.classic-load-balancer': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   // ledgers slice
   'aws.dax.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.elasticache.serverless-cache': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.timestream.table': { name: 'database', target: 'aws.timestream.database', inverse: 'tables' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

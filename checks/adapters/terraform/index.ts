@@ -55,6 +55,9 @@ import { glueAdapters } from './glue.js';
 import { wafv2Adapters } from './wafv2.js';
 // ledgers slice
 import { daxAdapters } from './dax.js';
+import { elasticacheServerlessAdapters } from './elasticache-serverless.js';
+import { rdsGlobalAdapters } from './rds-global.js';
+import { timestreamAdapters } from './timestream.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -112,6 +115,9 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...wafv2Adapters,
   // ledgers slice
   ...daxAdapters,
+  ...elasticacheServerlessAdapters,
+  ...rdsGlobalAdapters,
+  ...timestreamAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -50,6 +50,9 @@ import { glueKinds } from './glue.js';
 import { wafv2Kinds } from './wafv2.js';
 // ledgers slice
 import { daxKinds } from './dax.js';
+import { elasticacheServerlessKinds } from './elasticache-serverless.js';
+import { rdsGlobalKinds } from './rds-global.js';
+import { timestreamKinds } from './timestream.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -104,6 +107,9 @@ const SPECS = [
   ...wafv2Kinds,
   // ledgers slice
   ...daxKinds,
+  ...elasticacheServerlessKinds,
+  ...rdsGlobalKinds,
+  ...timestreamKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

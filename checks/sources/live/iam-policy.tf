@@ -165,6 +165,12 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "wafv2:ListWebACLs",
         "dax:DescribeClusters",
         "dax:ListTags",
+        "elasticache:DescribeServerlessCaches",
+        "rds:DescribeGlobalClusters",
+        "timestream:DescribeEndpoints",
+        "timestream:ListDatabases",
+        "timestream:ListTables",
+        "timestream:ListTagsForResource",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

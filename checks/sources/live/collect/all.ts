@@ -48,6 +48,9 @@ import { collectCognito } from './cognito.js';
 import { collectWafv2, collectWafv2CloudFront } from './wafv2.js';
 // ledgers slice
 import { collectDax } from './dax.js';
+import { collectElastiCacheServerless } from './elasticache-serverless.js';
+import { collectRdsGlobalClusters } from './rds-global.js';
+import { collectTimestream } from './timestream.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -104,6 +107,8 @@ export const REGIONAL_COLLECTORS = {
   wafv2: collectWafv2,
   // ledgers slice
   dax: collectDax,
+  elasticacheServerless: collectElastiCacheServerless,
+  timestream: collectTimestream,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
@@ -114,4 +119,6 @@ export const GLOBAL_COLLECTORS = {
   cloudfront: collectCloudFront,
   // doors2 (issue 14 follow-up): CloudFront-scope web ACLs
   wafv2CloudFront: collectWafv2CloudFront,
+  // ledgers slice: Aurora global databases are account-wide
+  rdsGlobalClusters: collectRdsGlobalClusters,
 } as const;

@@ -81,6 +81,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   CognitoIdentityProviderClient: 'cognito-idp',
   // ledgers slice
   DAXClient: 'dax',
+  TimestreamWriteClient: 'timestream',
 };
 
 /** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */
