@@ -58,5 +58,6 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.elasticache.serverless-cache': { type: 'AWS::ElastiCache::ServerlessCache', arn: (n) => arn('elasticache', `serverlesscache:${n}`), ids: (n) => ({ ServerlessCacheName: n }) },
   'aws.rds.global-cluster': { type: 'AWS::RDS::GlobalCluster', arn: (n) => `arn:aws:rds::${A}:global-cluster:${n}`, ids: (n) => ({ GlobalClusterIdentifier: n }) },
   'aws.timestream.database': { type: 'AWS::Timestream::Database', arn: (n) => arn('timestream', `database/${n}`), ids: (n) => ({ DatabaseName: n }) },
+  'aws.qldb.ledger': { type: 'AWS::QLDB::Ledger', arn: (n) => arn('qldb', `ledger/${n}`), ids: (n) => ({ Name: n, State: 'ACTIVE' }) },
   'aws.timestream.table': { type: 'AWS::Timestream::Table', arn: (n) => arn('timestream', `database/sis/table/${n}`), ids: (n) => ({ DatabaseName: 'sis', TableName: n }) },
 };

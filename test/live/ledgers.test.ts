@@ -95,6 +95,13 @@ describe('services moto does not implement', () => {
     expect(f.length).toBeGreaterThan(0);
     expect(f.every((x) => x.status === 'error')).toBe(true);
   });
+
+  it.each([['aws-qldb-ledger-cmk'], ['aws-qldb-ledger-deletion-protection']])('QLDB ledgers: the failed ListLedgers is recorded and %s reports error, never pass', (policy) => {
+    expect(snapshot.errors.some((e) => e.region === REGION && e.resourceTypes.includes('AWS::QLDB::Ledger'))).toBe(true);
+    const f = findings.filter((x) => x.policyId === policy);
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.every((x) => x.status === 'error')).toBe(true);
+  });
 });
 
 describe('the ledgers data stores are evaluated', () => {

@@ -57,6 +57,7 @@ import { daxLiveAdapters } from './dax.js';
 import { elasticacheServerlessLiveAdapters } from './elasticache-serverless.js';
 import { rdsGlobalLiveAdapters } from './rds-global.js';
 import { timestreamLiveAdapters } from './timestream.js';
+import { qldbLiveAdapters } from './qldb.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -113,6 +114,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...elasticacheServerlessLiveAdapters,
   ...rdsGlobalLiveAdapters,
   ...timestreamLiveAdapters,
+  ...qldbLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -190,6 +192,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::RDS::GlobalCluster': ['aws.rds.global-cluster'],
   'AWS::Timestream::Database': ['aws.timestream.database'],
   'AWS::Timestream::Table': ['aws.timestream.table'],
+  'AWS::QLDB::Ledger': ['aws.qldb.ledger'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

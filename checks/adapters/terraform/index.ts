@@ -58,6 +58,7 @@ import { daxAdapters } from './dax.js';
 import { elasticacheServerlessAdapters } from './elasticache-serverless.js';
 import { rdsGlobalAdapters } from './rds-global.js';
 import { timestreamAdapters } from './timestream.js';
+import { qldbAdapters } from './qldb.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -118,6 +119,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...elasticacheServerlessAdapters,
   ...rdsGlobalAdapters,
   ...timestreamAdapters,
+  ...qldbAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -53,6 +53,7 @@ import { daxKinds } from './dax.js';
 import { elasticacheServerlessKinds } from './elasticache-serverless.js';
 import { rdsGlobalKinds } from './rds-global.js';
 import { timestreamKinds } from './timestream.js';
+import { qldbKinds } from './qldb.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -110,6 +111,7 @@ const SPECS = [
   ...elasticacheServerlessKinds,
   ...rdsGlobalKinds,
   ...timestreamKinds,
+  ...qldbKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

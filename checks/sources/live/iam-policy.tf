@@ -171,6 +171,9 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "timestream:ListDatabases",
         "timestream:ListTables",
         "timestream:ListTagsForResource",
+        "qldb:DescribeLedger",
+        "qldb:ListLedgers",
+        "qldb:ListTagsForResource",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

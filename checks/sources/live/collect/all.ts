@@ -51,6 +51,7 @@ import { collectDax } from './dax.js';
 import { collectElastiCacheServerless } from './elasticache-serverless.js';
 import { collectRdsGlobalClusters } from './rds-global.js';
 import { collectTimestream } from './timestream.js';
+import { collectQldb } from './qldb.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -109,6 +110,7 @@ export const REGIONAL_COLLECTORS = {
   dax: collectDax,
   elasticacheServerless: collectElastiCacheServerless,
   timestream: collectTimestream,
+  qldb: collectQldb,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

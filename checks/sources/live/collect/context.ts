@@ -82,6 +82,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   // ledgers slice
   DAXClient: 'dax',
   TimestreamWriteClient: 'timestream',
+  QLDBClient: 'qldb',
 };
 
 /** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */
