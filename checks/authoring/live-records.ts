@@ -58,6 +58,8 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.elasticache.serverless-cache': { type: 'AWS::ElastiCache::ServerlessCache', arn: (n) => arn('elasticache', `serverlesscache:${n}`), ids: (n) => ({ ServerlessCacheName: n }) },
   'aws.rds.global-cluster': { type: 'AWS::RDS::GlobalCluster', arn: (n) => `arn:aws:rds::${A}:global-cluster:${n}`, ids: (n) => ({ GlobalClusterIdentifier: n }) },
   'aws.timestream.database': { type: 'AWS::Timestream::Database', arn: (n) => arn('timestream', `database/${n}`), ids: (n) => ({ DatabaseName: n }) },
+  'aws.keyspaces.keyspace': { type: 'AWS::Cassandra::Keyspace', arn: (n) => arn('cassandra', `/keyspace/${n}/`), ids: (n) => ({ keyspaceName: n }) },
+  'aws.keyspaces.table': { type: 'AWS::Cassandra::Table', arn: (n) => arn('cassandra', `/keyspace/sis/table/${n}`), ids: (n) => ({ keyspaceName: 'sis', tableName: n }) },
   'aws.qldb.ledger': { type: 'AWS::QLDB::Ledger', arn: (n) => arn('qldb', `ledger/${n}`), ids: (n) => ({ Name: n, State: 'ACTIVE' }) },
   'aws.timestream.table': { type: 'AWS::Timestream::Table', arn: (n) => arn('timestream', `database/sis/table/${n}`), ids: (n) => ({ DatabaseName: 'sis', TableName: n }) },
 };

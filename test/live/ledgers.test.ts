@@ -96,8 +96,14 @@ describe('services moto does not implement', () => {
     expect(f.every((x) => x.status === 'error')).toBe(true);
   });
 
-  it.each([['aws-qldb-ledger-cmk'], ['aws-qldb-ledger-deletion-protection']])('QLDB ledgers: the failed ListLedgers is recorded and %s reports error, never pass', (policy) => {
-    expect(snapshot.errors.some((e) => e.region === REGION && e.resourceTypes.includes('AWS::QLDB::Ledger'))).toBe(true);
+  it.each([
+    ['aws-qldb-ledger-cmk', 'AWS::QLDB::Ledger'],
+    ['aws-qldb-ledger-deletion-protection', 'AWS::QLDB::Ledger'],
+    ['aws-keyspaces-table-cmk', 'AWS::Cassandra::Table'],
+    ['aws-keyspaces-table-point-in-time-recovery', 'AWS::Cassandra::Table'],
+    ['aws-keyspaces-keyspace-tables-cmk', 'AWS::Cassandra::Keyspace'],
+  ])('%s: the failed list of %s is recorded and the policy reports error, never pass', (policy, type) => {
+    expect(snapshot.errors.some((e) => e.region === REGION && e.resourceTypes.includes(type))).toBe(true);
     const f = findings.filter((x) => x.policyId === policy);
     expect(f.length).toBeGreaterThan(0);
     expect(f.every((x) => x.status === 'error')).toBe(true);

@@ -206,7 +206,7 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     // stores slice: moto does not implement lambda:ListFunctionUrlConfigs (HTTP 404), so that policy reports error (test/live/stores.test.ts).
     // guard slice (wave 3): moto does not implement IAM Access Analyzer (test/live/guardrails.test.ts).
     // ledgers slice: moto does not implement ElastiCache serverless caches (test/live/ledgers.test.ts).
-    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled', 'aws-elasticache-serverless-cache-cmk', 'aws-qldb-ledger-cmk', 'aws-qldb-ledger-deletion-protection']);
+    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled', 'aws-elasticache-serverless-cache-cmk', 'aws-qldb-ledger-cmk', 'aws-qldb-ledger-deletion-protection', 'aws-keyspaces-table-cmk', 'aws-keyspaces-table-point-in-time-recovery', 'aws-keyspaces-keyspace-tables-cmk']);
     expect(findings.filter((f) => f.status === 'error' && !motoGaps.has(f.policyId)).map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([`aws-account-root-not-used-recently arn:aws:::${ACCOUNT}:account`]);
   });
 });
@@ -228,7 +228,7 @@ describe('least-privilege IAM policy for the auditor', () => {
 
   it('covers every action named in the collector source, including paths moto does not reach', () => {
     const dir = new URL('../../checks/sources/live/collect/', import.meta.url);
-    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie', /* doors, wave 3 */ 'ecr', 'elb-classic', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm', /* doors2 */ 'apigateway', 'cognito', 'wafv2', /* ledgers */ 'dax', 'elasticache-serverless', 'rds-global', 'timestream', 'qldb'];
+    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie', /* doors, wave 3 */ 'ecr', 'elb-classic', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm', /* doors2 */ 'apigateway', 'cognito', 'wafv2', /* ledgers */ 'dax', 'elasticache-serverless', 'rds-global', 'timestream', 'qldb', 'keyspaces'];
     // sts:AssumeRole (org audits) is granted by the separate org-assume-policy.json, scoped to the auditor role.
     const assume = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowedHere = new Set([...allowed, ...assume.Statement.flatMap((s) => s.Action)]);

@@ -58,6 +58,7 @@ import { elasticacheServerlessLiveAdapters } from './elasticache-serverless.js';
 import { rdsGlobalLiveAdapters } from './rds-global.js';
 import { timestreamLiveAdapters } from './timestream.js';
 import { qldbLiveAdapters } from './qldb.js';
+import { keyspacesLiveAdapters } from './keyspaces.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -115,6 +116,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...rdsGlobalLiveAdapters,
   ...timestreamLiveAdapters,
   ...qldbLiveAdapters,
+  ...keyspacesLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -193,6 +195,8 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Timestream::Database': ['aws.timestream.database'],
   'AWS::Timestream::Table': ['aws.timestream.table'],
   'AWS::QLDB::Ledger': ['aws.qldb.ledger'],
+  'AWS::Cassandra::Keyspace': ['aws.keyspaces.keyspace'],
+  'AWS::Cassandra::Table': ['aws.keyspaces.table'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -220,6 +224,7 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   'aws.dax.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.elasticache.serverless-cache': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.timestream.table': { name: 'database', target: 'aws.timestream.database', inverse: 'tables' },
+  'aws.keyspaces.table': { name: 'keyspace', target: 'aws.keyspaces.keyspace', inverse: 'tables' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

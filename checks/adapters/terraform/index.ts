@@ -59,6 +59,7 @@ import { elasticacheServerlessAdapters } from './elasticache-serverless.js';
 import { rdsGlobalAdapters } from './rds-global.js';
 import { timestreamAdapters } from './timestream.js';
 import { qldbAdapters } from './qldb.js';
+import { keyspacesAdapters } from './keyspaces.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -120,6 +121,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...rdsGlobalAdapters,
   ...timestreamAdapters,
   ...qldbAdapters,
+  ...keyspacesAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

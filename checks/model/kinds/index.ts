@@ -54,6 +54,7 @@ import { elasticacheServerlessKinds } from './elasticache-serverless.js';
 import { rdsGlobalKinds } from './rds-global.js';
 import { timestreamKinds } from './timestream.js';
 import { qldbKinds } from './qldb.js';
+import { keyspacesKinds } from './keyspaces.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -112,6 +113,7 @@ const SPECS = [
   ...rdsGlobalKinds,
   ...timestreamKinds,
   ...qldbKinds,
+  ...keyspacesKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

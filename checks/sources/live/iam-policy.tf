@@ -183,6 +183,14 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "apigateway:GET",
       ]
       Resource = [for p in ["/restapis", "/restapis/*", "/apis", "/apis/*", "/domainnames", "/domainnames/*"] : "arn:*:apigateway:*::${p}"]
+      }, {
+      # ledgers slice: Keyspaces authorises its API reads as cassandra:Select, which on a user table would also read its rows: system keyspaces only.
+      Sid    = "FerpaReadyAuditKeyspacesSystemRead"
+      Effect = "Allow"
+      Action = [
+        "cassandra:Select",
+      ]
+      Resource = ["arn:*:cassandra:*:*:/keyspace/system*"]
     }]
   })
 }

@@ -52,6 +52,7 @@ import { collectElastiCacheServerless } from './elasticache-serverless.js';
 import { collectRdsGlobalClusters } from './rds-global.js';
 import { collectTimestream } from './timestream.js';
 import { collectQldb } from './qldb.js';
+import { collectKeyspaces } from './keyspaces.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -111,6 +112,7 @@ export const REGIONAL_COLLECTORS = {
   elasticacheServerless: collectElastiCacheServerless,
   timestream: collectTimestream,
   qldb: collectQldb,
+  keyspaces: collectKeyspaces,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
