@@ -42,18 +42,11 @@ describe('coverage reasons', () => {
   it('tells a type unknown to the model, a kind without policy, disabled policies, scope exclusion and a split resource of something elsewhere apart', async () => {
     const dir = root({
       'main.tf': `
-resource "aws_keyspaces_table" "t" {
-  keyspace_name = "sis"
-  table_name    = "t"
-  schema_definition {
-    partition_key {
-      name = "id"
-    }
-    column {
-      name = "id"
-      type = "text"
-    }
-  }
+resource "aws_mq_broker" "t" {
+  broker_name        = "t"
+  engine_type        = "RabbitMQ"
+  engine_version     = "3.13"
+  host_instance_type = "mq.t3.micro"
   tags = { DataClassification = "student-data" }
 }
 resource "aws_backup_selection" "s" {
@@ -90,7 +83,7 @@ resource "aws_mq_broker" "q" {
     });
     const results = await scan(dir);
     const row = (r: string) => rowsOf(results).find((x) => x.resource === r)!;
-    expect(row('aws_keyspaces_table.t')).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'database' });
+    expect(row('aws_mq_broker.t')).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'queue' });
     expect(row('aws_backup_selection.s')).toMatchObject({ policies: 0, reason: 'no-policy', kind: 'aws.backup.selection' });
     expect(row('aws_cloudwatch_log_group.public')).toMatchObject({ policies: 0, reason: 'out-of-scope', dataStore: 'log' });
     expect(row('aws_s3_bucket_versioning.elsewhere')).toMatchObject({ policies: 0, reason: 'outside-input' });
@@ -101,9 +94,9 @@ resource "aws_mq_broker" "q" {
     // The explicitly public log group is out of every policy's scope by its classification: the inventory passes it.
     const evaluated = (a: string) => results.findings.find((f) => f.policyId === 'aws-data-store-evaluated' && f.resource.address === a)!;
     expect(evaluated('aws_cloudwatch_log_group.public')).toMatchObject({ status: 'pass', message: expect.stringMatching(/classified public: outside the scope/) });
-    expect(evaluated('aws_keyspaces_table.t').status).toBe('unknown');
+    expect(evaluated('aws_mq_broker.t').status).toBe('unknown');
     expect(evaluated('aws_s3_bucket.b').message).toMatch(/evaluated by \d+ policies/);
-    expect(coverageLine(results.coverage!)).toMatch(/^7 resources: 2 evaluated, 5 of 5 types not evaluated \(/);
+    expect(coverageLine(results.coverage!)).toMatch(/^7 resources: 2 evaluated, 5 of 4 types not evaluated \(/);
   });
 
   it('names policies excluded by configuration as the reason', async () => {

@@ -70,8 +70,10 @@ describe.each(FORMS)('coverage test stack (%s)', async (form, path) => {
 
   it('names the types no policy evaluated and why, and the data stores among them', () => {
     const row = (type: string) => rows.find((r) => r.type === type || r.resource.includes(type));
-    const dynamo = rows.find((r) => /keyspaces|cassandra/i.test(r.type))!;
-    expect(dynamo).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'database' });
+    // ledgers slice: Keyspaces tables are modelled now; their two table policies evaluate the table.
+    const keyspaces = rows.find((r) => /keyspaces|cassandra/i.test(r.type))!;
+    expect(keyspaces).toMatchObject({ policies: 2, dataStore: 'database' });
+    expect(keyspaces.reason).toBeUndefined();
     expect(rows.find((r) => /fsx/i.test(r.type))).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'file-storage' });
     expect(rows.find((r) => /mq_broker|amazonmq/i.test(r.type))).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'queue' });
     // doors (issue 14): CloudFront is modelled now; its six policies evaluate the distribution (unknown live: the record has no configuration).
@@ -81,7 +83,7 @@ describe.each(FORMS)('coverage test stack (%s)', async (form, path) => {
     expect(bucket.reason).toBeUndefined();
     if (form !== 'live') expect(row('aws_route53_zone')).toMatchObject({ policies: 0, reason: 'unmodelled' });
     if (form !== 'live') expect(row('aws_route53_zone')!.dataStore).toBeUndefined();
-    expect(results.coverage!.dataStoresNotEvaluated).toBe(3);
+    expect(results.coverage!.dataStoresNotEvaluated).toBe(2);
     // Untagged: the scratch bucket, the FSx file system, the application log group, the CloudFront distribution.
     expect(results.coverage!.dataStoresUnclassified).toBe(4);
   });
@@ -116,7 +118,7 @@ describe.each(FORMS)('coverage test stack (%s)', async (form, path) => {
   it('never shows the inventory control (FERPA-GOV-01) as ready', () => {
     const { control } = gov01(results);
     expect(control.status).toBe('not-ready');
-    expect(control.counts.unknown).toBe(3);
+    expect(control.counts.unknown).toBe(2);
     expect(control.counts.fail).toBe(4);
   });
 
@@ -131,14 +133,14 @@ describe.each(FORMS)('coverage test stack (%s)', async (form, path) => {
     const line = new RegExp(`${c.total} resources: ${c.evaluated} evaluated, ${c.notEvaluated} of \\d+ types not evaluated \\(`);
     const text = render('text', results, meta);
     expect(text).toMatch(new RegExp(`^Coverage: ${line.source}`, 'm'));
-    expect(text).toMatch(/^Data stores: 3 of 8 not evaluated by any policy, 4 of 8 without a classification tag$/m);
+    expect(text).toMatch(/^Data stores: 2 of 8 not evaluated by any policy, 4 of 8 without a classification tag$/m);
     const md = render('markdown', results, meta);
     expect(md).toContain('### Coverage');
     expect(md).toMatch(line);
-    expect(md).toMatch(/\| aws\\_keyspaces\\_table \| 1 \| type unknown to the model \| database \||\| AWS::Cassandra::Table \| 1 \| type unknown to the model \| database \|/);
+    expect(md).toMatch(/\| aws\\_mq\\_broker \| 1 \| type unknown to the model \| queue \||\| AWS::AmazonMQ::Broker \| 1 \| type unknown to the model \| queue \|/);
     const { report } = gov01(results);
-    expect(report.scope.coverage?.dataStoresNotEvaluated).toBe(3);
-    expect(report.scope.coverage?.unevaluatedDataStores.map((d) => d.dataStore).sort()).toEqual(['database', 'file-storage', 'queue']);
+    expect(report.scope.coverage?.dataStoresNotEvaluated).toBe(2);
+    expect(report.scope.coverage?.unevaluatedDataStores.map((d) => d.dataStore).sort()).toEqual(['file-storage', 'queue']);
     const html = renderFerpaHtml(report);
     expect(html).toContain('<h3 id="coverage">Coverage</h3>');
     expect(html).toMatch(line);
@@ -173,7 +175,7 @@ describe('coverage: each gap alone keeps the exit status and the inventory contr
   );
   const unevaluated = write(
     'unevaluated',
-    'resource "aws_keyspaces_table" "rosters" {\n  keyspace_name = "sis"\n  table_name    = "rosters"\n  schema_definition {\n    partition_key {\n      name = "id"\n    }\n    column {\n      name = "id"\n      type = "text"\n    }\n  }\n  tags = { DataClassification = "student-data" }\n}\n',
+    'resource "aws_mq_broker" "exports" {\n  broker_name        = "exports"\n  engine_type        = "RabbitMQ"\n  engine_version     = "3.13"\n  host_instance_type = "mq.t3.micro"\n  tags = { DataClassification = "student-data" }\n}\n',
   );
   const unclassified = write('unclassified', 'resource "aws_cloudwatch_log_group" "app" {\n  name              = "/ecs/app"\n  retention_in_days = 30\n}\n');
 
@@ -186,7 +188,7 @@ describe('coverage: each gap alone keeps the exit status and the inventory contr
   it('a tagged store no policy evaluates: unknown, still exit 1 (gateUnknown), and the control needs evidence', async () => {
     const r = cli(['scan', unevaluated]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/aws-data-store-evaluated aws_keyspaces_table\.rosters .*data store not evaluated by the catalog \(aws_keyspaces_table: type unknown to the model\)/);
+    expect(r.stdout).toMatch(/aws-data-store-evaluated aws_mq_broker\.exports .*data store not evaluated by the catalog \(aws_mq_broker: type unknown to the model\)/);
     const results = await scan(unevaluated);
     expect(results.summary.fail).toBe(0);
     expect(gov01(results).control.status).toBe('needs-evidence');
