@@ -58,4 +58,13 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.neptune.instance': { type: 'AWS::Neptune::DBInstance', arn: (n) => arn('rds', `db:${n}`), ids: (n) => ({ DBInstanceIdentifier: n, Engine: 'neptune' }) },
   'aws.redshift.snapshot': { type: 'AWS::Redshift::ClusterSnapshot', arn: (n) => arn('redshift', `snapshot:warehouse/${n}`), ids: (n) => ({ SnapshotIdentifier: n, ClusterIdentifier: 'warehouse' }) },
   'aws.docdb.elastic-cluster': { type: 'AWS::DocDBElastic::Cluster', arn: () => arn('docdb-elastic', 'cluster/0123abcd-4567-89ef-0123-456789abcdef'), ids: (n) => ({ clusterName: n, clusterArn: arn('docdb-elastic', 'cluster/0123abcd-4567-89ef-0123-456789abcdef') }) },
+  // ledgers slice
+  'aws.dax.cluster': { type: 'AWS::DAX::Cluster', arn: (n) => arn('dax', `cache/${n}`), ids: (n) => ({ ClusterName: n }) },
+  'aws.elasticache.serverless-cache': { type: 'AWS::ElastiCache::ServerlessCache', arn: (n) => arn('elasticache', `serverlesscache:${n}`), ids: (n) => ({ ServerlessCacheName: n }) },
+  'aws.rds.global-cluster': { type: 'AWS::RDS::GlobalCluster', arn: (n) => `arn:aws:rds::${A}:global-cluster:${n}`, ids: (n) => ({ GlobalClusterIdentifier: n }) },
+  'aws.timestream.database': { type: 'AWS::Timestream::Database', arn: (n) => arn('timestream', `database/${n}`), ids: (n) => ({ DatabaseName: n }) },
+  'aws.keyspaces.keyspace': { type: 'AWS::Cassandra::Keyspace', arn: (n) => arn('cassandra', `/keyspace/${n}/`), ids: (n) => ({ keyspaceName: n }) },
+  'aws.keyspaces.table': { type: 'AWS::Cassandra::Table', arn: (n) => arn('cassandra', `/keyspace/sis/table/${n}`), ids: (n) => ({ keyspaceName: 'sis', tableName: n }) },
+  'aws.qldb.ledger': { type: 'AWS::QLDB::Ledger', arn: (n) => arn('qldb', `ledger/${n}`), ids: (n) => ({ Name: n, State: 'ACTIVE' }) },
+  'aws.timestream.table': { type: 'AWS::Timestream::Table', arn: (n) => arn('timestream', `database/sis/table/${n}`), ids: (n) => ({ DatabaseName: 'sis', TableName: n }) },
 };

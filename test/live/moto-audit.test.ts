@@ -83,7 +83,11 @@ describe('collectSnapshot against moto', () => {
       'lambda:ListFunctionUrlConfigs HTTP404',
       // guard slice (wave 3): moto's Macie session carries a date-time without a zone, which the SDK rejects.
       'macie2:GetMacieSession HTTP200',
-    ]);
+      // ledgers slice: moto implements neither Keyspaces (authorised as cassandra:Select), ElastiCache serverless caches nor QLDB.
+      'cassandra:Select NotImplemented',
+      'elasticache:DescribeServerlessCaches NotImplemented',
+      'qldb:ListLedgers NotImplemented',
+    ].sort());
   });
 
   it('records what moto does not implement as a failed read, never as data', () => {
@@ -205,7 +209,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     // guard slice: and moto's credential report lacks the <root_account> row real IAM always has.
     // stores slice: moto does not implement lambda:ListFunctionUrlConfigs (HTTP 404), so that policy reports error (test/live/stores.test.ts).
     // guard slice (wave 3): moto does not implement IAM Access Analyzer (test/live/guardrails.test.ts).
-    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled']);
+    // ledgers slice: moto does not implement ElastiCache serverless caches (test/live/ledgers.test.ts).
+    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled', 'aws-elasticache-serverless-cache-cmk', 'aws-qldb-ledger-cmk', 'aws-qldb-ledger-deletion-protection', 'aws-keyspaces-table-cmk', 'aws-keyspaces-table-point-in-time-recovery', 'aws-keyspaces-keyspace-tables-cmk']);
     expect(findings.filter((f) => f.status === 'error' && !motoGaps.has(f.policyId)).map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([`aws-account-root-not-used-recently arn:aws:::${ACCOUNT}:account`]);
   });
 });
@@ -227,7 +232,7 @@ describe('least-privilege IAM policy for the auditor', () => {
 
   it('covers every action named in the collector source, including paths moto does not reach', () => {
     const dir = new URL('../../checks/sources/live/collect/', import.meta.url);
-    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie', /* doors, wave 3 */ 'ecr', 'elb-classic', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm', /* doors2 */ 'apigateway', 'cognito', 'wafv2', /* files-streams */ 'fsx', 'msk', 'mq', 'transfer', /* lakes-apis */ 'opensearchserverless', 'glue-catalog', 'sagemaker'];
+    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie', /* doors, wave 3 */ 'ecr', 'elb-classic', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm', /* doors2 */ 'apigateway', 'cognito', 'wafv2', /* files-streams */ 'fsx', 'msk', 'mq', 'transfer', /* lakes-apis */ 'opensearchserverless', 'glue-catalog', 'sagemaker', /* ledgers */ 'dax', 'elasticache-serverless', 'rds-global', 'timestream', 'qldb', 'keyspaces'];
     // sts:AssumeRole (org audits) is granted by the separate org-assume-policy.json, scoped to the auditor role.
     const assume = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowedHere = new Set([...allowed, ...assume.Statement.flatMap((s) => s.Action)]);
@@ -283,6 +288,12 @@ describe('least-privilege IAM policy for the auditor', () => {
     notReachedHere.push('mq:DescribeBroker', 'transfer:DescribeServer');
     // lakes-apis slice: per-collection and per-policy reads need collections and policies; test/live/lakes.test.ts seeds them and reaches these.
     notReachedHere.push('aoss:BatchGetCollection', 'aoss:ListTagsForResource', 'aoss:GetSecurityPolicy', 'glue:GetTags', 'glue:GetTables', 'sagemaker:DescribeNotebookInstance', 'sagemaker:ListTags');
+    // ledgers slice: per-resource reads need a resource; test/live/ledgers.test.ts seeds them and reaches these.
+    notReachedHere.push('dax:ListTags', 'timestream:ListTagsForResource');
+    // ledgers slice: moto does not implement QLDB, so no ledger is ever described (test/live/ledgers.test.ts shows the error).
+    notReachedHere.push('qldb:DescribeLedger', 'qldb:ListTagsForResource');
+    // ledgers slice: the SDK discovers Timestream's endpoint (DescribeEndpoints) before its first call against AWS, never with a custom endpoint such as moto's.
+    notReachedHere.push('timestream:DescribeEndpoints');
     expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);
   });
 });

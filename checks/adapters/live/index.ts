@@ -61,6 +61,13 @@ import { transferLiveAdapters } from './transfer.js';
 import { opensearchServerlessLiveAdapters } from './opensearchserverless.js';
 import { glueCatalogLiveAdapters } from './glue-catalog.js';
 import { sagemakerLiveAdapters } from './sagemaker.js';
+// ledgers slice
+import { daxLiveAdapters } from './dax.js';
+import { elasticacheServerlessLiveAdapters } from './elasticache-serverless.js';
+import { rdsGlobalLiveAdapters } from './rds-global.js';
+import { timestreamLiveAdapters } from './timestream.js';
+import { qldbLiveAdapters } from './qldb.js';
+import { keyspacesLiveAdapters } from './keyspaces.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -121,6 +128,13 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...opensearchServerlessLiveAdapters,
   ...glueCatalogLiveAdapters,
   ...sagemakerLiveAdapters,
+  // ledgers slice
+  ...daxLiveAdapters,
+  ...elasticacheServerlessLiveAdapters,
+  ...rdsGlobalLiveAdapters,
+  ...timestreamLiveAdapters,
+  ...qldbLiveAdapters,
+  ...keyspacesLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -210,6 +224,15 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::DocDBElastic::Cluster': ['aws.docdb.elastic-cluster'],
   'AWS::Backup::LogicallyAirGappedBackupVault': ['aws.backup.vault'],
   'AWS::Redshift::ClusterSnapshot': ['aws.redshift.snapshot'],
+  // ledgers slice
+  'AWS::DAX::Cluster': ['aws.dax.cluster'],
+  'AWS::ElastiCache::ServerlessCache': ['aws.elasticache.serverless-cache'],
+  'AWS::RDS::GlobalCluster': ['aws.rds.global-cluster'],
+  'AWS::Timestream::Database': ['aws.timestream.database'],
+  'AWS::Timestream::Table': ['aws.timestream.table'],
+  'AWS::QLDB::Ledger': ['aws.qldb.ledger'],
+  'AWS::Cassandra::Keyspace': ['aws.keyspaces.keyspace'],
+  'AWS::Cassandra::Table': ['aws.keyspaces.table'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -237,6 +260,11 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   'aws.msk.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.msk.serverless-cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.mq.broker': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  // ledgers slice
+  'aws.dax.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.elasticache.serverless-cache': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  'aws.timestream.table': { name: 'database', target: 'aws.timestream.database', inverse: 'tables' },
+  'aws.keyspaces.table': { name: 'keyspace', target: 'aws.keyspaces.keyspace', inverse: 'tables' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

@@ -61,6 +61,13 @@ import { transferAdapters } from './transfer.js';
 // lakes-apis slice (issue 14, wave 4)
 import { opensearchServerlessAdapters } from './opensearchserverless.js';
 import { sagemakerAdapters } from './sagemaker.js';
+// ledgers slice
+import { daxAdapters } from './dax.js';
+import { elasticacheServerlessAdapters } from './elasticache-serverless.js';
+import { rdsGlobalAdapters } from './rds-global.js';
+import { timestreamAdapters } from './timestream.js';
+import { qldbAdapters } from './qldb.js';
+import { keyspacesAdapters } from './keyspaces.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -124,6 +131,13 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   // lakes-apis slice (issue 14, wave 4)
   ...opensearchServerlessAdapters,
   ...sagemakerAdapters,
+  // ledgers slice
+  ...daxAdapters,
+  ...elasticacheServerlessAdapters,
+  ...rdsGlobalAdapters,
+  ...timestreamAdapters,
+  ...qldbAdapters,
+  ...keyspacesAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

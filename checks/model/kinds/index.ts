@@ -56,6 +56,13 @@ import { transferKinds } from './transfer.js';
 // lakes-apis slice (issue 14, wave 4)
 import { opensearchServerlessKinds } from './opensearchserverless.js';
 import { sagemakerKinds } from './sagemaker.js';
+// ledgers slice
+import { daxKinds } from './dax.js';
+import { elasticacheServerlessKinds } from './elasticache-serverless.js';
+import { rdsGlobalKinds } from './rds-global.js';
+import { timestreamKinds } from './timestream.js';
+import { qldbKinds } from './qldb.js';
+import { keyspacesKinds } from './keyspaces.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -116,6 +123,13 @@ const SPECS = [
   // lakes-apis slice (issue 14, wave 4)
   ...opensearchServerlessKinds,
   ...sagemakerKinds,
+  // ledgers slice
+  ...daxKinds,
+  ...elasticacheServerlessKinds,
+  ...rdsGlobalKinds,
+  ...timestreamKinds,
+  ...qldbKinds,
+  ...keyspacesKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

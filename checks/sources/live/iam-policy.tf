@@ -183,6 +183,17 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "sagemaker:ListNotebookInstances",
         "sagemaker:DescribeNotebookInstance",
         "sagemaker:ListTags",
+        "dax:DescribeClusters",
+        "dax:ListTags",
+        "elasticache:DescribeServerlessCaches",
+        "rds:DescribeGlobalClusters",
+        "timestream:DescribeEndpoints",
+        "timestream:ListDatabases",
+        "timestream:ListTables",
+        "timestream:ListTagsForResource",
+        "qldb:DescribeLedger",
+        "qldb:ListLedgers",
+        "qldb:ListTagsForResource",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).
@@ -192,6 +203,14 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "apigateway:GET",
       ]
       Resource = [for p in ["/restapis", "/restapis/*", "/apis", "/apis/*", "/domainnames", "/domainnames/*"] : "arn:*:apigateway:*::${p}"]
+      }, {
+      # ledgers slice: Keyspaces authorises its API reads as cassandra:Select, which on a user table would also read its rows: system keyspaces only.
+      Sid    = "FerpaReadyAuditKeyspacesSystemRead"
+      Effect = "Allow"
+      Action = [
+        "cassandra:Select",
+      ]
+      Resource = ["arn:*:cassandra:*:*:/keyspace/system*"]
     }]
   })
 }

@@ -7,7 +7,7 @@
  *   values.ts    attribute values: `liveAttr`, `liveDerived`
  *   tags.ts      `tags` and `dataClass` (`tagVals`)
  *   links.ts     link requests (`liveLink`) and region-scoped tokens (`liveRefToken`, `logGroupToken`)
- *   kms-keys.ts  whether a key reference is AWS-managed (`keyIsAwsManaged`, `keyFlag`)
+ *   kms-keys.ts  whether a key reference is AWS-managed (`keyIsAwsManaged`, `keyFlag`, `unlistedKeyUnknown`)
  *   account.ts   the id of an account's live resource (`accountArn`)
  *   imds.ts      instance metadata service settings (`imdsVals`)
  *
@@ -27,7 +27,7 @@ export { liveResource, describeError, locAt, dataAt, type LiveAdapter, type Live
 export { liveAttr, liveDerived, asBool, asNumber, type LiveAttrOptions } from './values.js';
 export { tagVals } from './tags.js';
 export { liveLink, liveRefToken, logGroupToken } from './links.js';
-export { keyIsAwsManaged, keyFlag } from './kms-keys.js';
+export { keyIsAwsManaged, keyFlag, unlistedKeyUnknown } from './kms-keys.js';
 export { accountArn } from './account.js';
 export { credentialAttrs } from './credential-report.js';
 export { imdsVals } from './imds.js';

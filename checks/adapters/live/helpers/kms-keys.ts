@@ -22,3 +22,8 @@ export function keyFlag(ctx: LiveCtx, ref: string | undefined | null, flag: Val<
   const err = keyEntry(ctx, ref)?.error;
   return err ? errorVal(`key ${ref}: ${err}`, flag.loc) : flag;
 }
+
+/** A key no KMS listing of the snapshot shows: who manages it is unknown, never a verdict either way. */
+export function unlistedKeyUnknown(v: Val<boolean>): Val<boolean> {
+  return v.error || v.value !== undefined ? v : { ...v, origin: 'unknown' };
+}

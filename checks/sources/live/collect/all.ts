@@ -55,6 +55,13 @@ import { collectTransfer } from './transfer.js';
 import { collectOpenSearchServerless } from './opensearchserverless.js';
 import { collectGlueCatalog } from './glue-catalog.js';
 import { collectSageMaker } from './sagemaker.js';
+// ledgers slice
+import { collectDax } from './dax.js';
+import { collectElastiCacheServerless } from './elasticache-serverless.js';
+import { collectRdsGlobalClusters } from './rds-global.js';
+import { collectTimestream } from './timestream.js';
+import { collectQldb } from './qldb.js';
+import { collectKeyspaces } from './keyspaces.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -118,6 +125,12 @@ export const REGIONAL_COLLECTORS = {
   opensearchServerless: collectOpenSearchServerless,
   glueCatalog: collectGlueCatalog,
   sagemaker: collectSageMaker,
+  // ledgers slice
+  dax: collectDax,
+  elasticacheServerless: collectElastiCacheServerless,
+  timestream: collectTimestream,
+  qldb: collectQldb,
+  keyspaces: collectKeyspaces,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
@@ -128,4 +141,6 @@ export const GLOBAL_COLLECTORS = {
   cloudfront: collectCloudFront,
   // doors2 (issue 14 follow-up): CloudFront-scope web ACLs
   wafv2CloudFront: collectWafv2CloudFront,
+  // ledgers slice: Aurora global databases are account-wide
+  rdsGlobalClusters: collectRdsGlobalClusters,
 } as const;

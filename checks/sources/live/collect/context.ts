@@ -87,6 +87,11 @@ const SERVICE_PREFIX: Record<string, string> = {
   // lakes-apis slice (issue 14, wave 4)
   OpenSearchServerlessClient: 'aoss',
   SageMakerClient: 'sagemaker',
+  // ledgers slice
+  DAXClient: 'dax',
+  TimestreamWriteClient: 'timestream',
+  QLDBClient: 'qldb',
+  KeyspacesClient: 'cassandra',
 };
 
 /** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */
@@ -102,6 +107,11 @@ const ACTION_OVERRIDES: Record<string, string> = {
   'S3Client:GetPublicAccessBlock': 'GetBucketPublicAccessBlock',
   'S3Client:GetBucketLifecycleConfiguration': 'GetLifecycleConfiguration',
   'S3ControlClient:GetPublicAccessBlock': 'GetAccountPublicAccessBlock',
+  // ledgers slice: Keyspaces authorises its control-plane reads as cassandra:Select on the keyspace or table.
+  'KeyspacesClient:ListKeyspaces': 'Select',
+  'KeyspacesClient:ListTables': 'Select',
+  'KeyspacesClient:GetTable': 'Select',
+  'KeyspacesClient:ListTagsForResource': 'Select',
 };
 
 /** The IAM action (`service:Action`) an SDK command needs. */
