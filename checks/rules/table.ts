@@ -32,6 +32,8 @@ import { codeCheck as redshiftRequireSsl } from './redshift-require-ssl.js';
 import { codeCheck as vpcEndpointsPresent } from './vpc-endpoints-present.js';
 // guard2 slice
 import { codeCheck as dataStoreBackupSelected } from './data-store-backup-selected.js';
+// org slice (issue 14, wave 4)
+import { codeCheck as scpDeniesUnapprovedRegions } from './scp-denies-unapproved-regions.js';
 
 /**
  * Every code check a policy may name in `check:`, by id. A check's id is its file name; each file of
@@ -72,4 +74,6 @@ export const CODE_CHECKS: CodeChecks = {
   'vpc-endpoints-present': vpcEndpointsPresent,
   // guard2 slice
   'data-store-backup-selected': dataStoreBackupSelected,
+  // org slice (issue 14, wave 4)
+  'scp-denies-unapproved-regions': scpDeniesUnapprovedRegions,
 };

@@ -83,6 +83,8 @@ describe('collectSnapshot against moto', () => {
       'lambda:ListFunctionUrlConfigs HTTP404',
       // guard slice (wave 3): moto's Macie session carries a date-time without a zone, which the SDK rejects.
       'macie2:GetMacieSession HTTP200',
+      // org slice (wave 4): moto answers ListParents of an account outside any organisation with AccountNotFoundException (AWS: AWSOrganizationsNotInUseException).
+      'organizations:ListParents AccountNotFoundException',
     ]);
   });
 
@@ -178,6 +180,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
         // guard slice (wave 3): the CIS alarms, once per account; Access Analyzer per region
         `aws-cloudwatch-cis-alarms ${wide}`,
         ...[GOOD, BAD].flatMap((r) => ['aws-access-analyzer-enabled', 'aws-macie-enabled'].map((p) => `${p} arn:aws::${r}:${ACCOUNT}:account`)),
+        // org slice (wave 4): the region-deny SCP, once per account
+        `aws-scp-denies-unapproved-regions ${wide}`,
       ].sort(),
     );
   });
@@ -205,7 +209,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     // guard slice: and moto's credential report lacks the <root_account> row real IAM always has.
     // stores slice: moto does not implement lambda:ListFunctionUrlConfigs (HTTP 404), so that policy reports error (test/live/stores.test.ts).
     // guard slice (wave 3): moto does not implement IAM Access Analyzer (test/live/guardrails.test.ts).
-    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled']);
+    // org slice (wave 4): moto answers ListParents outside an organisation with AccountNotFoundException, so the SCP policy is error (test/live/scp-regions.test.ts).
+    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled', 'aws-scp-denies-unapproved-regions']);
     expect(findings.filter((f) => f.status === 'error' && !motoGaps.has(f.policyId)).map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([`aws-account-root-not-used-recently arn:aws:::${ACCOUNT}:account`]);
   });
 });
@@ -227,7 +232,7 @@ describe('least-privilege IAM policy for the auditor', () => {
 
   it('covers every action named in the collector source, including paths moto does not reach', () => {
     const dir = new URL('../../checks/sources/live/collect/', import.meta.url);
-    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie', /* doors, wave 3 */ 'ecr', 'elb-classic', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm', /* doors2 */ 'apigateway', 'cognito', 'wafv2'];
+    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie', /* doors, wave 3 */ 'ecr', 'elb-classic', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm', /* doors2 */ 'apigateway', 'cognito', 'wafv2', /* org, wave 4 */ 'organizations'];
     // sts:AssumeRole (org audits) is granted by the separate org-assume-policy.json, scoped to the auditor role.
     const assume = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowedHere = new Set([...allowed, ...assume.Statement.flatMap((s) => s.Action)]);
@@ -278,6 +283,8 @@ describe('least-privilege IAM policy for the auditor', () => {
     notReachedHere.push('kinesis:DescribeStreamSummary', 'kinesis:ListTagsForStream', 'firehose:DescribeDeliveryStream', 'firehose:ListTagsForDeliveryStream', 'eks:DescribeCluster', 'ssm:ListTagsForResource');
     // guard2 slice: moto does not implement ListBackupSelections (nor CreateBackupSelection), so no selection is ever read in detail (test/live/backup-selections.test.ts).
     notReachedHere.push('backup:GetBackupSelection');
+    // org slice (wave 4): per-policy reads need an organisation's SCPs; test/live/scp-regions.test.ts creates them and reaches these.
+    notReachedHere.push('organizations:DescribePolicy', 'organizations:ListTargetsForPolicy');
     expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);
   });
 });

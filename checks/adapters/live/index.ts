@@ -52,6 +52,8 @@ import { glueLiveAdapters } from './glue.js';
 import { apigatewayLiveAdapters } from './apigateway.js';
 import { cognitoLiveAdapters } from './cognito.js';
 import { wafv2LiveAdapters } from './wafv2.js';
+// org slice (issue 14, wave 4)
+import { organizationsLiveAdapters } from './organizations.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -103,6 +105,8 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...apigatewayLiveAdapters,
   ...cognitoLiveAdapters,
   ...wafv2LiveAdapters,
+  // org slice (issue 14, wave 4)
+  ...organizationsLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -174,6 +178,8 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::ApiGateway::DomainName': ['aws.apigateway.domain-name'],
   'AWS::Cognito::UserPool': ['aws.cognito.user-pool'],
   'AWS::WAFv2::WebACL': ['aws.wafv2.web-acl'],
+  // org slice (issue 14, wave 4)
+  'AWS::Organizations::Policy': ['aws.organizations.policy'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -292,6 +298,8 @@ function globalSettings(s: Snapshot, account: string, global: SnapshotAccountSet
     rootAccessKeysPresent: pick(global, 'iamAccountSummary', 'AccountAccessKeysPresent', summary('AccountAccessKeysPresent')),
     ...passwordPolicy(global, pick),
     rootDaysSinceLastUse: pick(global, 'rootCredentials', 'rootDaysSinceLastUse', (v) => rootDaysSinceLastUse(v as Record<string, string>, s.collectedAt)),
+    // org slice (issue 14, wave 4): the account, its OUs and the root ([] outside any organisation).
+    organizationTargets: pick(global, 'organizationTargets', 'organizationTargets', (v) => v, []),
     // A region whose listing failed may hold resources nobody saw: where data lives is then not known.
     ...(unread.length
       ? {

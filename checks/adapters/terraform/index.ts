@@ -53,6 +53,8 @@ import { athenaAdapters } from './athena.js';
 import { glueAdapters } from './glue.js';
 // doors2 (issue 14 follow-up)
 import { wafv2Adapters } from './wafv2.js';
+// org slice (issue 14, wave 4)
+import { organizationsAdapters } from './organizations.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -108,6 +110,8 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...glueAdapters,
   // doors2 (issue 14 follow-up)
   ...wafv2Adapters,
+  // org slice (issue 14, wave 4)
+  ...organizationsAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -48,6 +48,8 @@ import { athenaKinds } from './athena.js';
 import { glueKinds } from './glue.js';
 // doors2 (issue 14 follow-up)
 import { wafv2Kinds } from './wafv2.js';
+// org slice (issue 14, wave 4)
+import { organizationsKinds } from './organizations.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -100,6 +102,8 @@ const SPECS = [
   ...glueKinds,
   // doors2 (issue 14 follow-up)
   ...wafv2Kinds,
+  // org slice (issue 14, wave 4)
+  ...organizationsKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -163,6 +163,11 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "cognito-idp:ListUserPools",
         "wafv2:ListLoggingConfigurations",
         "wafv2:ListWebACLs",
+        # org slice (issue 14, wave 4): service control policies and the account's OUs
+        "organizations:DescribePolicy",
+        "organizations:ListParents",
+        "organizations:ListPolicies",
+        "organizations:ListTargetsForPolicy",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

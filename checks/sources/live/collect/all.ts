@@ -46,6 +46,8 @@ import { collectSsm } from './ssm.js';
 import { collectApiGateway } from './apigateway.js';
 import { collectCognito } from './cognito.js';
 import { collectWafv2, collectWafv2CloudFront } from './wafv2.js';
+// org slice (issue 14, wave 4)
+import { collectOrganizations } from './organizations.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -110,4 +112,6 @@ export const GLOBAL_COLLECTORS = {
   cloudfront: collectCloudFront,
   // doors2 (issue 14 follow-up): CloudFront-scope web ACLs
   wafv2CloudFront: collectWafv2CloudFront,
+  // org slice (issue 14, wave 4): service control policies and the account's place in the organisation
+  organizations: collectOrganizations,
 } as const;
