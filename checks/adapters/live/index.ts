@@ -54,6 +54,7 @@ import { cognitoLiveAdapters } from './cognito.js';
 import { wafv2LiveAdapters } from './wafv2.js';
 // org slice (issue 14, wave 4)
 import { organizationsLiveAdapters } from './organizations.js';
+import { s3DirectoryLiveAdapters } from './s3-directory.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -107,6 +108,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...wafv2LiveAdapters,
   // org slice (issue 14, wave 4)
   ...organizationsLiveAdapters,
+  ...s3DirectoryLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -180,6 +182,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::WAFv2::WebACL': ['aws.wafv2.web-acl'],
   // org slice (issue 14, wave 4)
   'AWS::Organizations::Policy': ['aws.organizations.policy'],
+  'AWS::S3Express::DirectoryBucket': ['aws.s3.directory-bucket'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

@@ -55,6 +55,7 @@ import { glueAdapters } from './glue.js';
 import { wafv2Adapters } from './wafv2.js';
 // org slice (issue 14, wave 4)
 import { organizationsAdapters } from './organizations.js';
+import { s3DirectoryAdapters } from './s3-directory.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -112,6 +113,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...wafv2Adapters,
   // org slice (issue 14, wave 4)
   ...organizationsAdapters,
+  ...s3DirectoryAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

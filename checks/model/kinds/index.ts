@@ -50,6 +50,7 @@ import { glueKinds } from './glue.js';
 import { wafv2Kinds } from './wafv2.js';
 // org slice (issue 14, wave 4)
 import { organizationsKinds } from './organizations.js';
+import { s3DirectoryKinds } from './s3-directory.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -104,6 +105,7 @@ const SPECS = [
   ...wafv2Kinds,
   // org slice (issue 14, wave 4)
   ...organizationsKinds,
+  ...s3DirectoryKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -168,6 +168,9 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "organizations:ListParents",
         "organizations:ListPolicies",
         "organizations:ListTargetsForPolicy",
+        # org slice: S3 directory buckets (S3 Express One Zone) are authorised under s3express
+        "s3express:GetEncryptionConfiguration",
+        "s3express:ListAllMyDirectoryBuckets",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

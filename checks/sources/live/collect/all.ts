@@ -48,6 +48,7 @@ import { collectCognito } from './cognito.js';
 import { collectWafv2, collectWafv2CloudFront } from './wafv2.js';
 // org slice (issue 14, wave 4)
 import { collectOrganizations } from './organizations.js';
+import { collectS3Directory } from './s3-directory.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -102,6 +103,8 @@ export const REGIONAL_COLLECTORS = {
   apigateway: collectApiGateway,
   cognito: collectCognito,
   wafv2: collectWafv2,
+  // org slice (issue 14, wave 4)
+  s3Directory: collectS3Directory,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
