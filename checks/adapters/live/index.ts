@@ -55,6 +55,7 @@ import { wafv2LiveAdapters } from './wafv2.js';
 // org slice (issue 14, wave 4)
 import { organizationsLiveAdapters } from './organizations.js';
 import { s3DirectoryLiveAdapters } from './s3-directory.js';
+import { glacierLiveAdapters } from './glacier.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -109,6 +110,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   // org slice (issue 14, wave 4)
   ...organizationsLiveAdapters,
   ...s3DirectoryLiveAdapters,
+  ...glacierLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -183,6 +185,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   // org slice (issue 14, wave 4)
   'AWS::Organizations::Policy': ['aws.organizations.policy'],
   'AWS::S3Express::DirectoryBucket': ['aws.s3.directory-bucket'],
+  'AWS::Glacier::Vault': ['aws.glacier.vault'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

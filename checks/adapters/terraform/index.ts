@@ -56,6 +56,7 @@ import { wafv2Adapters } from './wafv2.js';
 // org slice (issue 14, wave 4)
 import { organizationsAdapters } from './organizations.js';
 import { s3DirectoryAdapters } from './s3-directory.js';
+import { glacierAdapters } from './glacier.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -114,6 +115,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   // org slice (issue 14, wave 4)
   ...organizationsAdapters,
   ...s3DirectoryAdapters,
+  ...glacierAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -51,6 +51,7 @@ import { wafv2Kinds } from './wafv2.js';
 // org slice (issue 14, wave 4)
 import { organizationsKinds } from './organizations.js';
 import { s3DirectoryKinds } from './s3-directory.js';
+import { glacierKinds } from './glacier.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -106,6 +107,7 @@ const SPECS = [
   // org slice (issue 14, wave 4)
   ...organizationsKinds,
   ...s3DirectoryKinds,
+  ...glacierKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -171,6 +171,10 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         # org slice: S3 directory buckets (S3 Express One Zone) are authorised under s3express
         "s3express:GetEncryptionConfiguration",
         "s3express:ListAllMyDirectoryBuckets",
+        # org slice: S3 Glacier vaults
+        "glacier:GetVaultAccessPolicy",
+        "glacier:ListTagsForVault",
+        "glacier:ListVaults",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

@@ -49,6 +49,7 @@ import { collectWafv2, collectWafv2CloudFront } from './wafv2.js';
 // org slice (issue 14, wave 4)
 import { collectOrganizations } from './organizations.js';
 import { collectS3Directory } from './s3-directory.js';
+import { collectGlacier } from './glacier.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -105,6 +106,7 @@ export const REGIONAL_COLLECTORS = {
   wafv2: collectWafv2,
   // org slice (issue 14, wave 4)
   s3Directory: collectS3Directory,
+  glacier: collectGlacier,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

@@ -136,6 +136,8 @@ const NOT_CONFIGURED_FOR_CALL = new Set([
   'elasticfilesystem:DescribeBackupPolicy PolicyNotFound',
   // doors (wave 3)
   'ecr:GetRepositoryPolicy RepositoryPolicyNotFoundException',
+  // org slice (wave 4): a vault without an access policy
+  'glacier:GetVaultAccessPolicy ResourceNotFoundException',
 ]);
 
 function notConfigured(action: string, code: string): boolean {
