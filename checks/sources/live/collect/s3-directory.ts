@@ -14,7 +14,8 @@ export async function collectS3Directory(c: Collector, region: string): Promise<
   const buckets = await listAll(c, 's3express', region, 's3express:ListAllMyDirectoryBuckets', [TYPE], () => items(paginateListDirectoryBuckets({ client }, {}), (p) => p.Buckets));
   await Promise.all(
     (buckets ?? []).map(async (b) => {
-      if (!b.Name) return;
+      // Every directory bucket name ends in --x-s3; moto 5 answers ListDirectoryBuckets with the general-purpose buckets too.
+      if (!b.Name?.endsWith('--x-s3')) return;
       const rec = c.add({ type: TYPE, arn: c.arn('s3express', region, `bucket/${b.Name}`), region, account: c.accountId, data: plain(b) as Record<string, unknown> });
       const enc = await c.read('s3express', region, 's3express:GetEncryptionConfiguration', () => client.send(new GetBucketEncryptionCommand({ Bucket: b.Name })));
       facet(rec, 'encryption', enc, (v) => v.ServerSideEncryptionConfiguration ?? null);
