@@ -124,6 +124,8 @@ describe('account-wide settings are reported once (recorded snapshots)', () => {
         // recording lacks Access Analyzer and Macie: an error per region.
         `aws-cloudwatch-cis-alarms ${wide} fail`,
         ...regions.flatMap((r) => ['aws-access-analyzer-enabled', 'aws-macie-enabled'].map((p) => `${p} arn:aws::${r}:${A}:account error`)),
+        // org slice (wave 4): the recording lacks the account's place in its organisation: an error, once per account.
+        `aws-scp-denies-unapproved-regions ${wide} error`,
       ].sort(),
     );
   });
@@ -158,6 +160,8 @@ describe('account-wide settings are reported once (recorded snapshots)', () => {
         'aws-cloudwatch-cis-alarms',
         'aws-access-analyzer-enabled',
         'aws-macie-enabled',
+        // org slice (wave 4)
+        'aws-scp-denies-unapproved-regions',
       ].sort(),
     );
     expect([...byPolicy.values()].every((n) => n === 1)).toBe(true);

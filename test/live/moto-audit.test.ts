@@ -87,6 +87,8 @@ describe('collectSnapshot against moto', () => {
       'cassandra:Select NotImplemented',
       'elasticache:DescribeServerlessCaches NotImplemented',
       'qldb:ListLedgers NotImplemented',
+      // org slice (wave 4): moto answers ListParents of an account outside any organisation with AccountNotFoundException (AWS: AWSOrganizationsNotInUseException).
+      'organizations:ListParents AccountNotFoundException',
     ].sort());
   });
 
@@ -182,6 +184,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
         // guard slice (wave 3): the CIS alarms, once per account; Access Analyzer per region
         `aws-cloudwatch-cis-alarms ${wide}`,
         ...[GOOD, BAD].flatMap((r) => ['aws-access-analyzer-enabled', 'aws-macie-enabled'].map((p) => `${p} arn:aws::${r}:${ACCOUNT}:account`)),
+        // org slice (wave 4): the region-deny SCP, once per account
+        `aws-scp-denies-unapproved-regions ${wide}`,
       ].sort(),
     );
   });
@@ -211,6 +215,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     // guard slice (wave 3): moto does not implement IAM Access Analyzer (test/live/guardrails.test.ts).
     // ledgers slice: moto does not implement ElastiCache serverless caches (test/live/ledgers.test.ts).
     const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled', 'aws-elasticache-serverless-cache-cmk', 'aws-qldb-ledger-cmk', 'aws-qldb-ledger-deletion-protection', 'aws-keyspaces-table-cmk', 'aws-keyspaces-table-point-in-time-recovery', 'aws-keyspaces-keyspace-tables-cmk']);
+    // org slice (wave 4): moto answers ListParents outside an organisation with AccountNotFoundException, so the SCP policy is error (test/live/scp-regions.test.ts).
+    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled', 'aws-scp-denies-unapproved-regions']);
     expect(findings.filter((f) => f.status === 'error' && !motoGaps.has(f.policyId)).map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([`aws-account-root-not-used-recently arn:aws:::${ACCOUNT}:account`]);
   });
 });
@@ -232,7 +238,7 @@ describe('least-privilege IAM policy for the auditor', () => {
 
   it('covers every action named in the collector source, including paths moto does not reach', () => {
     const dir = new URL('../../checks/sources/live/collect/', import.meta.url);
-    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie', /* doors, wave 3 */ 'ecr', 'elb-classic', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm', /* doors2 */ 'apigateway', 'cognito', 'wafv2', /* files-streams */ 'fsx', 'msk', 'mq', 'transfer', /* lakes-apis */ 'opensearchserverless', 'glue-catalog', 'sagemaker', /* ledgers */ 'dax', 'elasticache-serverless', 'rds-global', 'timestream', 'qldb', 'keyspaces'];
+    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie', /* doors, wave 3 */ 'ecr', 'elb-classic', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm', /* doors2 */ 'apigateway', 'cognito', 'wafv2', /* files-streams */ 'fsx', 'msk', 'mq', 'transfer', /* lakes-apis */ 'opensearchserverless', 'glue-catalog', 'sagemaker', /* ledgers */ 'dax', 'elasticache-serverless', 'rds-global', 'timestream', 'qldb', 'keyspaces', /* org, wave 4 */ 'organizations', 's3-directory', 'glacier'];
     // sts:AssumeRole (org audits) is granted by the separate org-assume-policy.json, scoped to the auditor role.
     const assume = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowedHere = new Set([...allowed, ...assume.Statement.flatMap((s) => s.Action)]);
@@ -294,6 +300,12 @@ describe('least-privilege IAM policy for the auditor', () => {
     notReachedHere.push('qldb:DescribeLedger', 'qldb:ListTagsForResource');
     // ledgers slice: the SDK discovers Timestream's endpoint (DescribeEndpoints) before its first call against AWS, never with a custom endpoint such as moto's.
     notReachedHere.push('timestream:DescribeEndpoints');
+    // org slice (wave 4): per-policy reads need an organisation's SCPs; test/live/scp-regions.test.ts creates them and reaches these.
+    notReachedHere.push('organizations:DescribePolicy', 'organizations:ListTargetsForPolicy');
+    // org slice (wave 4): moto creates no directory bucket, so none is read in detail (test/live/org-stores.test.ts).
+    notReachedHere.push('s3express:GetEncryptionConfiguration');
+    // org slice (wave 4): per-vault reads need a vault; test/live/org-stores.test.ts creates one and reaches these.
+    notReachedHere.push('glacier:GetVaultAccessPolicy', 'glacier:ListTagsForVault');
     expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);
   });
 });

@@ -31,10 +31,12 @@ const byPolicy = (doc: Doc, id: string) => doc.findings.filter((f) => f.policyId
 describe('the Patriot variant against FedRAMP Moderate', () => {
   const { code, doc, stderr } = scan(['fedramp-moderate']);
 
-  it('scans clean: no fail, no error, no unknown; the one waiver is the Aurora floor RDS cannot reach', () => {
+  it('scans clean: no fail, no error, one unknown by design; the one waiver is the Aurora floor RDS cannot reach', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(doc.summary).toMatchObject({ fail: 0, error: 0, unknown: 0, waived: 1 });
+    // The organisation's region-deny SCP lives in the management account's stack, not this member stack: needs live verification.
+    expect(doc.summary).toMatchObject({ fail: 0, error: 0, unknown: 1, waived: 1 });
+    expect(doc.findings.filter((f) => f.status === 'unknown').map((f) => `${f.policyId} ${f.resource.address}`)).toEqual(['aws-scp-denies-unapproved-regions account']);
     expect(doc.summary.pass).toBeGreaterThan(200);
     const waived = doc.findings.filter((f) => f.status === 'waived');
     expect(waived.map((f) => [f.policyId, f.resource.address])).toEqual([['aws-rds-cluster-backup-retention-floor', 'module.database.aws_rds_cluster.this']]);
@@ -82,7 +84,8 @@ describe('the Patriot variant against FERPA', () => {
   });
 
   it('finds nothing else wrong: the Aurora floor the FedRAMP scan waives passes under FERPA\'s 7 days', () => {
-    expect(doc.summary).toMatchObject({ fail: 4, error: 0, unknown: 0, waived: 0 });
+    // The one unknown is the organisation's region-deny SCP, which this member stack does not hold.
+    expect(doc.summary).toMatchObject({ fail: 4, error: 0, unknown: 1, waived: 0 });
     const floor = byPolicy(doc, 'aws-rds-cluster-backup-retention-floor')[0]!;
     expect(floor.status).toBe('pass');
     expect(floor.evidence.profile).toEqual([{ param: 'backupMinDays', value: 7, framework: 'ferpa', source: 'framework' }]);

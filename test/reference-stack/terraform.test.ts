@@ -8,7 +8,10 @@ import { REPO_ROOT, STACK_DIR } from '../../scripts/mutate.js';
 
 // The reference stack scans clean through the HCL source: both environments, no failing finding at
 // any severity, no unknown (every value the policies read is known before apply), and enough passes
-// that "clean" means "checked", not "matched nothing".
+// that "clean" means "checked", not "matched nothing". One unknown is by design: the stack is a member
+// account's, so the organisation's region-deny SCP (aws-scp-denies-unapproved-regions) is not in it and
+// needs live verification (org slice, wave 4).
+const BY_DESIGN = ['unknown aws-scp-denies-unapproved-regions account'];
 const catalog = loadCatalog();
 const config = loadConfig(undefined, REPO_ROOT);
 
@@ -24,7 +27,7 @@ describe.each([
   it('has no failing, error or unknown finding and at least the expected passes', async () => {
     const results = await scan(env);
     const bad = results.findings.filter((f) => f.status !== 'pass').map((f) => `${f.status} ${f.policyId} ${f.resource.address}`);
-    expect(bad).toEqual([]);
+    expect(bad).toEqual(BY_DESIGN);
     expect(results.summary).toBeDefined();
     const passes = results.findings.filter((f) => f.status === 'pass').length;
     expect(passes).toBeGreaterThanOrEqual(minPasses);

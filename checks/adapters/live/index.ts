@@ -68,6 +68,10 @@ import { rdsGlobalLiveAdapters } from './rds-global.js';
 import { timestreamLiveAdapters } from './timestream.js';
 import { qldbLiveAdapters } from './qldb.js';
 import { keyspacesLiveAdapters } from './keyspaces.js';
+// org slice (issue 14, wave 4)
+import { organizationsLiveAdapters } from './organizations.js';
+import { s3DirectoryLiveAdapters } from './s3-directory.js';
+import { glacierLiveAdapters } from './glacier.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -135,6 +139,10 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...timestreamLiveAdapters,
   ...qldbLiveAdapters,
   ...keyspacesLiveAdapters,
+  // org slice (issue 14, wave 4)
+  ...organizationsLiveAdapters,
+  ...s3DirectoryLiveAdapters,
+  ...glacierLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -233,6 +241,10 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::QLDB::Ledger': ['aws.qldb.ledger'],
   'AWS::Cassandra::Keyspace': ['aws.keyspaces.keyspace'],
   'AWS::Cassandra::Table': ['aws.keyspaces.table'],
+  // org slice (issue 14, wave 4)
+  'AWS::Organizations::Policy': ['aws.organizations.policy'],
+  'AWS::S3Express::DirectoryBucket': ['aws.s3.directory-bucket'],
+  'AWS::Glacier::Vault': ['aws.glacier.vault'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -360,6 +372,8 @@ function globalSettings(s: Snapshot, account: string, global: SnapshotAccountSet
     rootAccessKeysPresent: pick(global, 'iamAccountSummary', 'AccountAccessKeysPresent', summary('AccountAccessKeysPresent')),
     ...passwordPolicy(global, pick),
     rootDaysSinceLastUse: pick(global, 'rootCredentials', 'rootDaysSinceLastUse', (v) => rootDaysSinceLastUse(v as Record<string, string>, s.collectedAt)),
+    // org slice (issue 14, wave 4): the account, its OUs and the root ([] outside any organisation).
+    organizationTargets: pick(global, 'organizationTargets', 'organizationTargets', (v) => v, []),
     // A region whose listing failed may hold resources nobody saw: where data lives is then not known.
     ...(unread.length
       ? {

@@ -68,6 +68,10 @@ import { rdsGlobalAdapters } from './rds-global.js';
 import { timestreamAdapters } from './timestream.js';
 import { qldbAdapters } from './qldb.js';
 import { keyspacesAdapters } from './keyspaces.js';
+// org slice (issue 14, wave 4)
+import { organizationsAdapters } from './organizations.js';
+import { s3DirectoryAdapters } from './s3-directory.js';
+import { glacierAdapters } from './glacier.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -138,6 +142,10 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...timestreamAdapters,
   ...qldbAdapters,
   ...keyspacesAdapters,
+  // org slice (issue 14, wave 4)
+  ...organizationsAdapters,
+  ...s3DirectoryAdapters,
+  ...glacierAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

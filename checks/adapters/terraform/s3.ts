@@ -259,7 +259,8 @@ function facet(rec: TfRecord): Resource {
   const r = tfResource(rec, 'aws.s3.bucket');
   r.identifiers = [];
   r.mergeInto = 'bucket';
-  r.linkRefs = [linkRef(rec, 'bucket', 'bucket', ['aws.s3.bucket'])];
+  // org slice (wave 4): the encryption and policy facets also name directory buckets (the other facets cannot).
+  r.linkRefs = [linkRef(rec, 'bucket', 'bucket', ['aws.s3.bucket', 'aws.s3.directory-bucket'])];
   return r;
 }
 

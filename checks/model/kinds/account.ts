@@ -115,6 +115,12 @@ export const accountKinds = defineKinds([
         description: 'One entry per region in use, with where it is used. Terraform: region unknown (a provider region from an unset variable or the environment) stays an unknown marker.',
         fields: { region: 'region name, or unknown', resources: 'number of resources in that region', example: 'address (or ARN) of one of them' },
       },
+      // org slice (issue 14, wave 4)
+      organizationTargets: {
+        type: 'string[]',
+        description:
+          "Live only: the ids a service control policy can be attached to for this account: the account itself, its parent OUs and the organization's root (organizations:ListParents walked up to the root); [] when the account is in no organization (AWSOrganizationsNotInUseException); an error when the walk failed (a member account without Organizations read access).",
+      },
     },
     links: {
       trails: { kinds: ['aws.cloudtrail.trail'], description: 'Every CloudTrail trail in the scan' },

@@ -63,6 +63,10 @@ import { rdsGlobalKinds } from './rds-global.js';
 import { timestreamKinds } from './timestream.js';
 import { qldbKinds } from './qldb.js';
 import { keyspacesKinds } from './keyspaces.js';
+// org slice (issue 14, wave 4)
+import { organizationsKinds } from './organizations.js';
+import { s3DirectoryKinds } from './s3-directory.js';
+import { glacierKinds } from './glacier.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -130,6 +134,10 @@ const SPECS = [
   ...timestreamKinds,
   ...qldbKinds,
   ...keyspacesKinds,
+  // org slice (issue 14, wave 4)
+  ...organizationsKinds,
+  ...s3DirectoryKinds,
+  ...glacierKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -194,6 +194,18 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "qldb:DescribeLedger",
         "qldb:ListLedgers",
         "qldb:ListTagsForResource",
+        # org slice (issue 14, wave 4): service control policies and the account's OUs
+        "organizations:DescribePolicy",
+        "organizations:ListParents",
+        "organizations:ListPolicies",
+        "organizations:ListTargetsForPolicy",
+        # org slice: S3 directory buckets (S3 Express One Zone) are authorised under s3express
+        "s3express:GetEncryptionConfiguration",
+        "s3express:ListAllMyDirectoryBuckets",
+        # org slice: S3 Glacier vaults
+        "glacier:GetVaultAccessPolicy",
+        "glacier:ListTagsForVault",
+        "glacier:ListVaults",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

@@ -62,6 +62,10 @@ import { collectRdsGlobalClusters } from './rds-global.js';
 import { collectTimestream } from './timestream.js';
 import { collectQldb } from './qldb.js';
 import { collectKeyspaces } from './keyspaces.js';
+// org slice (issue 14, wave 4)
+import { collectOrganizations } from './organizations.js';
+import { collectS3Directory } from './s3-directory.js';
+import { collectGlacier } from './glacier.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -131,6 +135,9 @@ export const REGIONAL_COLLECTORS = {
   timestream: collectTimestream,
   qldb: collectQldb,
   keyspaces: collectKeyspaces,
+  // org slice (issue 14, wave 4)
+  s3Directory: collectS3Directory,
+  glacier: collectGlacier,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
@@ -143,4 +150,6 @@ export const GLOBAL_COLLECTORS = {
   wafv2CloudFront: collectWafv2CloudFront,
   // ledgers slice: Aurora global databases are account-wide
   rdsGlobalClusters: collectRdsGlobalClusters,
+  // org slice (issue 14, wave 4): service control policies and the account's place in the organisation
+  organizations: collectOrganizations,
 } as const;

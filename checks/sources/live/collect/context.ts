@@ -114,9 +114,16 @@ const ACTION_OVERRIDES: Record<string, string> = {
   'KeyspacesClient:ListTagsForResource': 'Select',
 };
 
-/** The IAM action (`service:Action`) an SDK command needs. */
-export function iamAction(clientName: string, commandName: string): string {
+/**
+ * org slice (wave 4): S3 directory buckets (S3 Express One Zone) are read with the S3 client but authorised under
+ * s3express; a directory bucket's name always ends in `--x-s3`.
+ */
+const S3_EXPRESS_ACTIONS: Record<string, string> = { ListDirectoryBuckets: 'ListAllMyDirectoryBuckets', GetBucketEncryption: 'GetEncryptionConfiguration' };
+
+/** The IAM action (`service:Action`) an SDK command needs (`bucket`: the S3 bucket it names, if any). */
+export function iamAction(clientName: string, commandName: string, bucket?: string): string {
   const op = commandName.replace(/Command$/, '');
+  if (clientName === 'S3Client' && (op === 'ListDirectoryBuckets' || bucket?.endsWith('--x-s3'))) return `s3express:${S3_EXPRESS_ACTIONS[op] ?? op}`;
   const prefix = SERVICE_PREFIX[clientName] ?? clientName.replace(/Client$/, '').toLowerCase();
   if (VERB_AUTHORISED[clientName]) return `${prefix}:${VERB_AUTHORISED[clientName]}`;
   return `${prefix}:${ACTION_OVERRIDES[`${clientName}:${op}`] ?? op}`;
@@ -147,6 +154,8 @@ const NOT_CONFIGURED_FOR_CALL = new Set([
   'elasticfilesystem:DescribeBackupPolicy PolicyNotFound',
   // doors (wave 3)
   'ecr:GetRepositoryPolicy RepositoryPolicyNotFoundException',
+  // org slice (wave 4): a vault without an access policy
+  'glacier:GetVaultAccessPolicy ResourceNotFoundException',
 ]);
 
 function notConfigured(action: string, code: string): boolean {
@@ -284,7 +293,8 @@ export class Collector {
     });
     client.middlewareStack.add(
       (next: (a: unknown) => Promise<unknown>, context: { clientName?: string; commandName?: string }) => async (args: unknown) => {
-        const action = iamAction(context.clientName ?? Ctor.name, context.commandName ?? 'Unknown');
+        const bucket = (args as { input?: { Bucket?: unknown } } | undefined)?.input?.Bucket;
+        const action = iamAction(context.clientName ?? Ctor.name, context.commandName ?? 'Unknown', typeof bucket === 'string' ? bucket : undefined);
         const [service, operation] = action.split(':') as [string, string];
         try {
           const out = await next(args);

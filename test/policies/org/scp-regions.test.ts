@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { UNKNOWN } from '../../../checks/model/value.js';
+import { findings, PROFILE, rec } from '../../helpers/policy-tester.js';
+
+/**
+ * org slice (issue 14, wave 4): what aws-scp-denies-unapproved-regions makes of Terraform SCPs beyond its fixtures:
+ * a deny that exempts a data service, denies only some actions, or lists a region pattern is no residency control;
+ * an SCP never attached here, or none at all, is unknown (never a pass).
+ */
+const POLICY = 'aws-scp-denies-unapproved-regions';
+
+function scp(statement: Record<string, unknown>, opts: { type?: string; attached?: boolean; content?: unknown } = {}) {
+  const out = [
+    rec('aws_organizations_policy.region_deny', {
+      name: 'region-deny',
+      ...(opts.type ? { type: opts.type } : {}),
+      content: opts.content ?? JSON.stringify({ Version: '2012-10-17', Statement: [statement] }),
+    }),
+  ];
+  if (opts.attached !== false) out.push(rec('aws_organizations_policy_attachment.root', { policy_id: UNKNOWN, target_id: 'r-ab12' }, { references: { policy_id: ['aws_organizations_policy.region_deny'] } }));
+  return out;
+}
+
+const deny = (extra: Record<string, unknown> = {}, regions: unknown[] = ['us-east-1', 'us-west-2']) => ({
+  Effect: 'Deny',
+  NotAction: ['iam:*', 'organizations:*', 'sts:*'],
+  Resource: '*',
+  Condition: { StringNotEquals: { 'aws:RequestedRegion': regions } },
+  ...extra,
+});
+
+function verdict(records: ReturnType<typeof scp>, profile = PROFILE) {
+  const fs = findings(POLICY, records, profile).filter((f) => f.resource.address === 'account');
+  expect(fs).toHaveLength(1);
+  return fs[0]!;
+}
+
+describe('aws-scp-denies-unapproved-regions (Terraform)', () => {
+  it('passes an attached deny of every action outside approved regions, and reads the condition key case-insensitively', () => {
+    expect(verdict(scp(deny())).status).toBe('pass');
+    expect(verdict(scp({ ...deny(), Condition: { StringNotEqualsIgnoreCase: { 'AWS:RequestedRegion': ['us-east-1'] } } })).status).toBe('pass');
+  });
+
+  it('fails a region list wider than the profile allows (the profile decides, not a fixed US list)', () => {
+    const f = verdict(scp(deny()), { ...PROFILE, approvedRegions: ['us-east-1'] });
+    expect(f.status).toBe('fail');
+    expect(f.message).toContain('us-west-2');
+  });
+
+  it('fails a region pattern, a NotAction exempting a data service, and a deny of only some actions', () => {
+    expect(verdict(scp(deny({}, ['us-*']))).status).toBe('fail');
+    const exempt = verdict(scp(deny({ NotAction: ['iam:*', 's3:*'] })));
+    expect(exempt.status).toBe('fail');
+    expect(exempt.message).toContain('s3:*');
+    const { NotAction: _drop, ...rest } = deny();
+    expect(verdict(scp({ ...rest, Action: ['ec2:RunInstances'] })).status).toBe('fail');
+  });
+
+  it('is unknown without an SCP, with one never attached here, with content known only after apply, or with another policy type', () => {
+    expect(verdict([rec('aws_s3_bucket.x', { bucket: 'x' })]).status).toBe('unknown');
+    expect(verdict(scp(deny(), { attached: false })).status).toBe('unknown');
+    expect(verdict(scp(deny(), { content: UNKNOWN })).status).toBe('unknown');
+    expect(verdict(scp(deny(), { type: 'TAG_POLICY' })).status).toBe('unknown');
+  });
+
+  it('ignores an Allow statement and a deny on another condition key', () => {
+    expect(verdict(scp({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1'] } } })).status).toBe('unknown');
+    expect(verdict(scp({ ...deny(), Condition: { StringNotEquals: { 'aws:PrincipalTag/team': ['sis'] } } })).status).toBe('unknown');
+  });
+});
