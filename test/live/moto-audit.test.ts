@@ -214,9 +214,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     // stores slice: moto does not implement lambda:ListFunctionUrlConfigs (HTTP 404), so that policy reports error (test/live/stores.test.ts).
     // guard slice (wave 3): moto does not implement IAM Access Analyzer (test/live/guardrails.test.ts).
     // ledgers slice: moto does not implement ElastiCache serverless caches (test/live/ledgers.test.ts).
-    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled', 'aws-elasticache-serverless-cache-cmk', 'aws-qldb-ledger-cmk', 'aws-qldb-ledger-deletion-protection', 'aws-keyspaces-table-cmk', 'aws-keyspaces-table-point-in-time-recovery', 'aws-keyspaces-keyspace-tables-cmk']);
     // org slice (wave 4): moto answers ListParents outside an organisation with AccountNotFoundException, so the SCP policy is error (test/live/scp-regions.test.ts).
-    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled', 'aws-scp-denies-unapproved-regions']);
+    const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled', 'aws-elasticache-serverless-cache-cmk', 'aws-qldb-ledger-cmk', 'aws-qldb-ledger-deletion-protection', 'aws-keyspaces-table-cmk', 'aws-keyspaces-table-point-in-time-recovery', 'aws-keyspaces-keyspace-tables-cmk', 'aws-scp-denies-unapproved-regions']);
     expect(findings.filter((f) => f.status === 'error' && !motoGaps.has(f.policyId)).map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([`aws-account-root-not-used-recently arn:aws:::${ACCOUNT}:account`]);
   });
 });
