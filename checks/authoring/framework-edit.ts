@@ -1,18 +1,23 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isSeq, parse, parseDocument, type YAMLSeq } from 'yaml';
+import { isAlias, isSeq, parse, parseDocument, type YAMLSeq } from 'yaml';
 import { InputError } from '../errors.js';
 
 /**
  * Add a policy id to the `policies:` list of each control in the framework file, as a text insertion at
  * the end of that list: other people edit the file too, so nothing else (comments, quoting, long
  * lines, key order) may change. The result is parsed back and must differ by exactly those ids.
+ * A list written as an alias (`policies: *atrest`) is its anchor's list: the id goes there, once.
  */
 export function addPolicyToControls(text: string, controls: string[], policyId: string, display: string): string {
   const doc = parseDocument(text);
   const inserts: Array<{ at: number; text: string }> = [];
+  const edited = new Set<unknown>();
   for (const control of controls) {
-    const node = doc.getIn(['controls', control, 'policies'], true);
+    const written = doc.getIn(['controls', control, 'policies'], true);
+    const node = isAlias(written) ? written.resolve(doc) : written;
     if (!isSeq(node) || !node.range) throw new InputError(`/controls/${control}/policies: not a list to add ${policyId} to`, display);
+    if (edited.has(node)) continue;
+    edited.add(node);
     const seq = node as YAMLSeq;
     const values = seq.items.map((i) => (i as { value?: unknown }).value ?? i);
     if (values.includes(policyId)) continue;

@@ -168,6 +168,12 @@ describe('the framework edit', () => {
   it('appends to flow, block and empty lists as text', () => {
     expect(addPolicyToControls(text, ['A', 'B', 'C'], 'new', 'f')).toBe(text.replace('[p1]', '[p1, new]').replace('- p2  # trailing comment\n', '- p2  # trailing comment\n      - new\n').replace('[]', '[new]'));
   });
+  it('adds to an aliased list through its anchor, once', () => {
+    const aliased = 'controls:\n  X:\n    policies: &shared\n      - p1\n  Y:\n    policies: *shared\n';
+    const out = addPolicyToControls(aliased, ['X', 'Y'], 'new', 'f');
+    expect(out).toBe(aliased.replace('      - p1\n', '      - p1\n      - new\n'));
+    expect(addPolicyToControls(aliased, ['Y'], 'new', 'f')).toBe(out);
+  });
   it('leaves a list that has the id alone and refuses a control without a list', () => {
     expect(addPolicyToControls(text, ['A'], 'p1', 'f')).toBe(text);
     expect(inputError(() => addPolicyToControls(text, ['D'], 'new', 'f'))).toMatch(/\/controls\/D\/policies: not a list/);
