@@ -15,12 +15,13 @@ function keyEntry(ctx: LiveCtx, ref: string): { awsManaged: boolean | undefined;
 
 /**
  * The "is the key AWS-managed" flag of a resource, as an error when the referenced key's metadata could
- * not be read: then who manages the key is not known, and the flag must not decide a CMK policy.
+ * not be read, and unknown when no KMS listing of the snapshot shows the key (another account's key, or a
+ * region not audited): then who manages the key is not known, and the flag must not decide a CMK policy.
  */
 export function keyFlag(ctx: LiveCtx, ref: string | undefined | null, flag: Val<boolean>): Val<boolean> {
   if (flag.error || !ref || isAwsManagedKeyRef(ref)) return flag;
   const err = keyEntry(ctx, ref)?.error;
-  return err ? errorVal(`key ${ref}: ${err}`, flag.loc) : flag;
+  return err ? errorVal(`key ${ref}: ${err}`, flag.loc) : unlistedKeyUnknown(flag);
 }
 
 /** A key no KMS listing of the snapshot shows: who manages it is unknown, never a verdict either way. */
