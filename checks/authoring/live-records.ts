@@ -58,4 +58,6 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.neptune.instance': { type: 'AWS::Neptune::DBInstance', arn: (n) => arn('rds', `db:${n}`), ids: (n) => ({ DBInstanceIdentifier: n, Engine: 'neptune' }) },
   'aws.redshift.snapshot': { type: 'AWS::Redshift::ClusterSnapshot', arn: (n) => arn('redshift', `snapshot:warehouse/${n}`), ids: (n) => ({ SnapshotIdentifier: n, ClusterIdentifier: 'warehouse' }) },
   'aws.docdb.elastic-cluster': { type: 'AWS::DocDBElastic::Cluster', arn: () => arn('docdb-elastic', 'cluster/0123abcd-4567-89ef-0123-456789abcdef'), ids: (n) => ({ clusterName: n, clusterArn: arn('docdb-elastic', 'cluster/0123abcd-4567-89ef-0123-456789abcdef') }) },
+  // rest slice (issue 14, wave 4)
+  'aws.redshiftserverless.namespace': { type: 'AWS::RedshiftServerless::Namespace', arn: () => arn('redshift-serverless', 'namespace/0123abcd-4567-89ef-0123-456789abcdef'), ids: (n) => ({ namespaceName: n }) },
 };

@@ -78,11 +78,15 @@ describe('collectSnapshot against moto', () => {
       // guard slice (wave 3): moto has no IAM Access Analyzer at all.
       'access-analyzer:ListAnalyzers NotImplemented',
       'backup:ListBackupSelections NotImplemented',
+      // rest slice (issue 14, wave 4): nor a DocumentDB elastic API (test/live/moto-rest.test.ts)
+      'docdb-elastic:ListClusters NotImplemented',
       'ec2:GetEbsDefaultKmsKeyId NotImplemented',
       // stores slice: moto answers ListFunctionUrlConfigs with its HTML 404 page.
       'lambda:ListFunctionUrlConfigs HTTP404',
       // guard slice (wave 3): moto's Macie session carries a date-time without a zone, which the SDK rejects.
       'macie2:GetMacieSession HTTP200',
+      // rest slice (issue 14, wave 4): moto has no Redshift Serverless API (test/live/moto-rest.test.ts)
+      'redshift-serverless:ListNamespaces NotImplemented',
     ]);
   });
 
@@ -206,6 +210,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     // stores slice: moto does not implement lambda:ListFunctionUrlConfigs (HTTP 404), so that policy reports error (test/live/stores.test.ts).
     // guard slice (wave 3): moto does not implement IAM Access Analyzer (test/live/guardrails.test.ts).
     const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled']);
+    // rest slice (issue 14, wave 4): moto implements neither Redshift Serverless nor DocumentDB elastic (test/live/moto-rest.test.ts).
+    for (const id of ['aws-redshiftserverless-namespace-cmk', 'aws-redshiftserverless-namespace-log-exports', 'aws-docdb-elastic-cluster-cmk']) motoGaps.add(id);
     expect(findings.filter((f) => f.status === 'error' && !motoGaps.has(f.policyId)).map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([`aws-account-root-not-used-recently arn:aws:::${ACCOUNT}:account`]);
   });
 });
@@ -283,6 +289,8 @@ describe('least-privilege IAM policy for the auditor', () => {
     notReachedHere.push('mq:DescribeBroker', 'transfer:DescribeServer');
     // lakes-apis slice: per-collection and per-policy reads need collections and policies; test/live/lakes.test.ts seeds them and reaches these.
     notReachedHere.push('aoss:BatchGetCollection', 'aoss:ListTagsForResource', 'aoss:GetSecurityPolicy', 'glue:GetTags', 'glue:GetTables', 'sagemaker:DescribeNotebookInstance', 'sagemaker:ListTags');
+    // rest slice: per-resource reads of namespaces and elastic clusters; moto implements neither API, so no emulator reaches these (their shapes are in the live fixtures).
+    notReachedHere.push('redshift-serverless:ListTagsForResource', 'docdb-elastic:GetCluster', 'docdb-elastic:ListTagsForResource');
     expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);
   });
 });

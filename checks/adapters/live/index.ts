@@ -210,6 +210,8 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::DocDBElastic::Cluster': ['aws.docdb.elastic-cluster'],
   'AWS::Backup::LogicallyAirGappedBackupVault': ['aws.backup.vault'],
   'AWS::Redshift::ClusterSnapshot': ['aws.redshift.snapshot'],
+  // rest slice (issue 14, wave 4)
+  'AWS::RedshiftServerless::Namespace': ['aws.redshiftserverless.namespace'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

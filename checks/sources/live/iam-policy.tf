@@ -183,6 +183,12 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "sagemaker:ListNotebookInstances",
         "sagemaker:DescribeNotebookInstance",
         "sagemaker:ListTags",
+        # rest slice (issue 14, wave 4)
+        "redshift-serverless:ListNamespaces",
+        "redshift-serverless:ListTagsForResource",
+        "docdb-elastic:ListClusters",
+        "docdb-elastic:GetCluster",
+        "docdb-elastic:ListTagsForResource",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

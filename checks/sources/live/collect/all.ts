@@ -55,6 +55,9 @@ import { collectTransfer } from './transfer.js';
 import { collectOpenSearchServerless } from './opensearchserverless.js';
 import { collectGlueCatalog } from './glue-catalog.js';
 import { collectSageMaker } from './sagemaker.js';
+// rest slice (issue 14, wave 4)
+import { collectRedshiftServerless } from './redshift-serverless.js';
+import { collectDocDbElastic } from './docdb-elastic.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -118,6 +121,9 @@ export const REGIONAL_COLLECTORS = {
   opensearchServerless: collectOpenSearchServerless,
   glueCatalog: collectGlueCatalog,
   sagemaker: collectSageMaker,
+  // rest slice (issue 14, wave 4)
+  redshiftServerless: collectRedshiftServerless,
+  docdbElastic: collectDocDbElastic,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

@@ -87,6 +87,9 @@ const SERVICE_PREFIX: Record<string, string> = {
   // lakes-apis slice (issue 14, wave 4)
   OpenSearchServerlessClient: 'aoss',
   SageMakerClient: 'sagemaker',
+  // rest slice (issue 14, wave 4)
+  RedshiftServerlessClient: 'redshift-serverless',
+  DocDBElasticClient: 'docdb-elastic',
 };
 
 /** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */
