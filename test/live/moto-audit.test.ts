@@ -80,6 +80,8 @@ describe('collectSnapshot against moto', () => {
       'backup:ListBackupSelections NotImplemented',
       // rest slice (issue 14, wave 4): nor a DocumentDB elastic API (test/live/moto-rest.test.ts)
       'docdb-elastic:ListClusters NotImplemented',
+      // rest slice: nor the 2017 global tables' ListGlobalTables
+      'dynamodb:ListGlobalTables NotImplemented',
       'ec2:GetEbsDefaultKmsKeyId NotImplemented',
       // stores slice: moto answers ListFunctionUrlConfigs with its HTML 404 page.
       'lambda:ListFunctionUrlConfigs HTTP404',
@@ -211,7 +213,7 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     // guard slice (wave 3): moto does not implement IAM Access Analyzer (test/live/guardrails.test.ts).
     const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled']);
     // rest slice (issue 14, wave 4): moto implements neither Redshift Serverless nor DocumentDB elastic (test/live/moto-rest.test.ts).
-    for (const id of ['aws-redshiftserverless-namespace-cmk', 'aws-redshiftserverless-namespace-log-exports', 'aws-docdb-elastic-cluster-cmk']) motoGaps.add(id);
+    for (const id of ['aws-redshiftserverless-namespace-cmk', 'aws-redshiftserverless-namespace-log-exports', 'aws-docdb-elastic-cluster-cmk', 'aws-dynamodb-global-table-replicas-cmk-pitr']) motoGaps.add(id);
     expect(findings.filter((f) => f.status === 'error' && !motoGaps.has(f.policyId)).map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([`aws-account-root-not-used-recently arn:aws:::${ACCOUNT}:account`]);
   });
 });

@@ -42,6 +42,13 @@ const cases: Array<{ what: string; call: string; type: string; kind: string; pol
     kind: 'aws.docdb.elastic-cluster',
     policies: ['aws-docdb-elastic-cluster-cmk'],
   },
+  {
+    what: 'DynamoDB global tables (2017.11.29)',
+    call: 'dynamodb:ListGlobalTables',
+    type: 'AWS::DynamoDB::GlobalTable',
+    kind: 'aws.dynamodb.global-table',
+    policies: ['aws-dynamodb-global-table-replicas-cmk-pitr'],
+  },
 ];
 
 describe.each(cases)('$what against moto (not implemented there)', ({ what, call, type, kind, policies }) => {

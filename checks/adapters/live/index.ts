@@ -212,6 +212,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Redshift::ClusterSnapshot': ['aws.redshift.snapshot'],
   // rest slice (issue 14, wave 4)
   'AWS::RedshiftServerless::Namespace': ['aws.redshiftserverless.namespace'],
+  'AWS::DynamoDB::GlobalTable': ['aws.dynamodb.global-table'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

@@ -189,6 +189,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "docdb-elastic:ListClusters",
         "docdb-elastic:GetCluster",
         "docdb-elastic:ListTagsForResource",
+        "dynamodb:ListGlobalTables",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

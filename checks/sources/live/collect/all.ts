@@ -58,6 +58,7 @@ import { collectSageMaker } from './sagemaker.js';
 // rest slice (issue 14, wave 4)
 import { collectRedshiftServerless } from './redshift-serverless.js';
 import { collectDocDbElastic } from './docdb-elastic.js';
+import { collectDynamoDbGlobalTables } from './dynamodb-global-tables.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -124,6 +125,7 @@ export const REGIONAL_COLLECTORS = {
   // rest slice (issue 14, wave 4)
   redshiftServerless: collectRedshiftServerless,
   docdbElastic: collectDocDbElastic,
+  dynamodbGlobalTables: collectDynamoDbGlobalTables,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
