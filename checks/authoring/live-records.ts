@@ -67,4 +67,6 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.keyspaces.table': { type: 'AWS::Cassandra::Table', arn: (n) => arn('cassandra', `/keyspace/sis/table/${n}`), ids: (n) => ({ keyspaceName: 'sis', tableName: n }) },
   'aws.qldb.ledger': { type: 'AWS::QLDB::Ledger', arn: (n) => arn('qldb', `ledger/${n}`), ids: (n) => ({ Name: n, State: 'ACTIVE' }) },
   'aws.timestream.table': { type: 'AWS::Timestream::Table', arn: (n) => arn('timestream', `database/sis/table/${n}`), ids: (n) => ({ DatabaseName: 'sis', TableName: n }) },
+  // rest slice (issue 14, wave 4)
+  'aws.redshiftserverless.namespace': { type: 'AWS::RedshiftServerless::Namespace', arn: () => arn('redshift-serverless', 'namespace/0123abcd-4567-89ef-0123-456789abcdef'), ids: (n) => ({ namespaceName: n }) },
 };

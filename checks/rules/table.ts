@@ -37,6 +37,8 @@ import { codeCheck as opensearchServerlessSecurityPolicy } from './opensearchser
 import { codeCheck as glueCatalogEncrypted } from './glue-catalog-encrypted.js';
 // org slice (issue 14, wave 4)
 import { codeCheck as scpDeniesUnapprovedRegions } from './scp-denies-unapproved-regions.js';
+// rest slice (issue 14, wave 4)
+import { codeCheck as dynamodbGlobalTableReplicasProtected } from './dynamodb-global-table-replicas-protected.js';
 
 /**
  * Every code check a policy may name in `check:`, by id. A check's id is its file name; each file of
@@ -82,4 +84,6 @@ export const CODE_CHECKS: CodeChecks = {
   'glue-catalog-encrypted': glueCatalogEncrypted,
   // org slice (issue 14, wave 4)
   'scp-denies-unapproved-regions': scpDeniesUnapprovedRegions,
+  // rest slice (issue 14, wave 4)
+  'dynamodb-global-table-replicas-protected': dynamodbGlobalTableReplicasProtected,
 };

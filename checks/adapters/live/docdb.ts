@@ -38,7 +38,7 @@ const instance: LiveAdapter = (rec, ctx) => {
 
 /**
  * A DocumentDB elastic cluster in the shape of the docdb-elastic API's GetCluster (camelCase fields), tags as an
- * object. No collector writes it yet (this build has no docdb-elastic client: checks/sources/live/not-collected.ts).
+ * object (collect/docdb-elastic.ts).
  */
 const elasticCluster: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.docdb.elastic-cluster', ctx, [dataAt(rec, 'clusterName')]);

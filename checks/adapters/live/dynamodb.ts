@@ -36,4 +36,17 @@ const table: LiveAdapter = (rec, ctx) => {
   return r;
 };
 
-export const dynamodbLiveAdapters: Record<string, LiveAdapter> = { 'AWS::DynamoDB::Table': table };
+// rest slice (issue 14, wave 4)
+/** A global table (2017.11.29) as ListGlobalTables answers it: its name and the regions of its replicas. */
+const globalTable: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.dynamodb.global-table', ctx, [dataAt(rec, 'GlobalTableName')]);
+  const group = dataAt(rec, 'ReplicationGroup') as Array<{ RegionName?: string }> | undefined;
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'GlobalTableName'),
+    replicaRegions: liveDerived(rec, ctx, 'ReplicationGroup', group ? group.map((g) => g.RegionName) : undefined),
+    ...tagVals(rec, ctx),
+  };
+  return r;
+};
+
+export const dynamodbLiveAdapters: Record<string, LiveAdapter> = { 'AWS::DynamoDB::Table': table, 'AWS::DynamoDB::GlobalTable': globalTable };

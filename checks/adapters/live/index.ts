@@ -245,6 +245,9 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Organizations::Policy': ['aws.organizations.policy'],
   'AWS::S3Express::DirectoryBucket': ['aws.s3.directory-bucket'],
   'AWS::Glacier::Vault': ['aws.glacier.vault'],
+  // rest slice (issue 14, wave 4)
+  'AWS::RedshiftServerless::Namespace': ['aws.redshiftserverless.namespace'],
+  'AWS::DynamoDB::GlobalTable': ['aws.dynamodb.global-table'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

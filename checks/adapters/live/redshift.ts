@@ -51,4 +51,29 @@ const snapshot: LiveAdapter = (rec, ctx) => {
   return r;
 };
 
-export const redshiftLiveAdapters: Record<string, LiveAdapter> = { 'AWS::Redshift::Cluster': cluster, 'AWS::Redshift::ClusterParameterGroup': parameterGroup, 'AWS::Redshift::ClusterSnapshot': snapshot };
+// rest slice (issue 14, wave 4)
+/** What GetNamespace/ListNamespaces answer as kmsKeyId for a namespace under a key AWS owns. */
+const AWS_OWNED_KEY = 'AWS_OWNED_KMS_KEY';
+
+/** A Redshift Serverless namespace as ListNamespaces describes it (camelCase), tags as an object. */
+const serverlessNamespace: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.redshiftserverless.namespace', ctx, [dataAt(rec, 'namespaceName')]);
+  const raw = dataAt(rec, 'kmsKeyId') as string | undefined;
+  const kmsKeyId = raw && raw !== AWS_OWNED_KEY ? raw : undefined;
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'namespaceName'),
+    kmsKeyId: liveAttr(rec, ctx, 'kmsKeyId'),
+    kmsKeyIsAwsManaged: keyFlag(ctx, kmsKeyId, liveDerived(rec, ctx, 'kmsKeyId', kmsKeyId ? keyIsAwsManaged(ctx, kmsKeyId) : true)),
+    logExports: liveAttr(rec, ctx, 'logExports', { default: [] }),
+    ...tagVals(rec, ctx),
+  };
+  r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', kmsKeyId, ['aws.kms.key'], { attribute: 'kmsKeyId' }));
+  return r;
+};
+
+export const redshiftLiveAdapters: Record<string, LiveAdapter> = {
+  'AWS::Redshift::Cluster': cluster,
+  'AWS::Redshift::ClusterParameterGroup': parameterGroup,
+  'AWS::Redshift::ClusterSnapshot': snapshot,
+  'AWS::RedshiftServerless::Namespace': serverlessNamespace,
+};

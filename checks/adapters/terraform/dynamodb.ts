@@ -75,5 +75,34 @@ const tableReplica: TfAdapter = (rec) => {
   return r;
 };
 
+// rest slice (issue 14, wave 4)
+/** The regions of the replica blocks of an aws_dynamodb_global_table (Required: one block per region). */
+function replicaRegions(rec: TfRecord): Val<unknown[]> {
+  const raw = rawAt(rec.values, 'replica');
+  const loc = locOf(rec, 'replica');
+  if (isUnknown(raw) || !Array.isArray(raw)) return { value: undefined, origin: 'unknown', loc };
+  const regions: unknown[] = [];
+  for (const b of raw) {
+    const region = isUnknown(b) ? b : (b as Record<string, unknown>).region_name;
+    if (isUnknown(region) || typeof region !== 'string') return { value: undefined, origin: 'unknown', loc };
+    regions.push(region);
+  }
+  return { value: regions, origin: 'explicit', loc };
+}
+
+/**
+ * aws_dynamodb_global_table (version 2017.11.29): holds no items; its replicas are the aws_dynamodb_table resources
+ * of the same name in each replica region, judged by the global table's check through them.
+ */
+const globalTable: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.dynamodb.global-table', [rec.values.name]);
+  r.attrs = {
+    name: attr<string>(rec, 'name'),
+    replicaRegions: replicaRegions(rec),
+    ...tagAttrs(rec),
+  };
+  return r;
+};
+
 /** Terraform resource type -> adapter. */
-export const dynamodbAdapters: Record<string, TfAdapter> = { aws_dynamodb_table: table, aws_dynamodb_table_replica: tableReplica };
+export const dynamodbAdapters: Record<string, TfAdapter> = { aws_dynamodb_table: table, aws_dynamodb_table_replica: tableReplica, aws_dynamodb_global_table: globalTable };

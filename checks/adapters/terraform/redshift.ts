@@ -79,4 +79,25 @@ const snapshot: TfAdapter = (rec) => {
   return r;
 };
 
-export const redshiftAdapters: Record<string, TfAdapter> = { aws_redshift_cluster: cluster, aws_redshift_logging: logging, aws_redshift_parameter_group: parameterGroup, aws_redshift_cluster_snapshot: snapshot };
+// rest slice (issue 14, wave 4)
+/** aws_redshiftserverless_namespace: always encrypted; kms_key_id unset means a key AWS owns; nothing exported by default. */
+const serverlessNamespace: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.redshiftserverless.namespace', [rec.values.namespace_name]);
+  r.attrs = {
+    name: attr<string>(rec, 'namespace_name'),
+    kmsKeyId: computedAttr<string>(rec, 'kms_key_id'),
+    kmsKeyIsAwsManaged: awsManagedKeyAttr(rec, 'kms_key_id'),
+    logExports: computedAttr<unknown[]>(rec, 'log_exports', { default: [], map: (raw) => (Array.isArray(raw) ? raw : [raw]) }),
+    ...tagAttrs(rec),
+  };
+  r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']));
+  return r;
+};
+
+export const redshiftAdapters: Record<string, TfAdapter> = {
+  aws_redshift_cluster: cluster,
+  aws_redshift_logging: logging,
+  aws_redshift_parameter_group: parameterGroup,
+  aws_redshift_cluster_snapshot: snapshot,
+  aws_redshiftserverless_namespace: serverlessNamespace,
+};

@@ -46,4 +46,23 @@ export const dynamodbKinds = defineKinds([
       kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of server_side_encryption.kms_key_arn, when it is in the model.' },
     },
   },
+  // rest slice (issue 14, wave 4)
+  {
+    kind: 'aws.dynamodb.global-table',
+    title: 'DynamoDB global table (version 2017.11.29)',
+    terraform: ['aws_dynamodb_global_table'],
+    attrs: {
+      name: { type: 'string', description: 'Global table name, the name of its replica tables (name; live: GlobalTableName).' },
+      replicaRegions: {
+        type: 'string[]',
+        description: 'Regions of its replicas (replica.region_name; live: ReplicationGroup[].RegionName). The global table holds no items itself: each replica is an aws_dynamodb_table of the same name in that region.',
+      },
+      tags: { type: 'object', description: 'None: a 2017 global table takes no tags (its replica tables carry them). Always {}.' },
+      dataClass: {
+        type: 'string',
+        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
+      },
+    },
+    links: {},
+  },
 ]);

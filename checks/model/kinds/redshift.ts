@@ -67,4 +67,28 @@ export const redshiftKinds = defineKinds([
       cluster: { kinds: ['aws.redshift.cluster'], description: 'The cluster snapshotted (cluster_identifier), when it is in the model. Terraform only: live, the snapshot answers Encrypted itself.' },
     },
   },
+  // rest slice (issue 14, wave 4)
+  {
+    kind: 'aws.redshiftserverless.namespace',
+    title: 'Redshift Serverless namespace',
+    terraform: ['aws_redshiftserverless_namespace'],
+    attrs: {
+      name: { type: 'string', description: 'Namespace name (namespace_name; live: namespaceName).' },
+      kmsKeyId: { type: 'string', description: 'KMS key encrypting the namespace (kms_key_id; live: kmsKeyId). Unset (live: AWS_OWNED_KMS_KEY): a key AWS owns.' },
+      kmsKeyIsAwsManaged: {
+        type: 'boolean',
+        description:
+          'The namespace key is one AWS owns or manages (kms_key_id unset or an aws/ alias; live: kmsKeyId AWS_OWNED_KMS_KEY, or a key whose KeyManager is AWS); false for a customer-managed key; unknown for a literal key ARN not in the input.',
+      },
+      logExports: { type: 'string[]', description: 'Logs exported to CloudWatch Logs (log_exports: userlog, connectionlog, useractivitylog; live: logExports). Default none.' },
+      tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: ListTagsForResource as an object).' },
+      dataClass: {
+        type: 'string',
+        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
+      },
+    },
+    links: {
+      kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of kms_key_id, when it is in the model.' },
+    },
+  },
 ]);

@@ -206,6 +206,13 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "glacier:GetVaultAccessPolicy",
         "glacier:ListTagsForVault",
         "glacier:ListVaults",
+        # rest slice (issue 14, wave 4)
+        "redshift-serverless:ListNamespaces",
+        "redshift-serverless:ListTagsForResource",
+        "docdb-elastic:ListClusters",
+        "docdb-elastic:GetCluster",
+        "docdb-elastic:ListTagsForResource",
+        "dynamodb:ListGlobalTables",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

@@ -6,7 +6,7 @@ import type { OrgAccount } from './collect/org.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
 import { TOOL_VERSION } from '../../version.js';
 import { pushAll } from '../../util/push-all.js';
-import { notCollectedNote } from './not-collected.js';
+import { NOT_COLLECTED_LIVE, notCollectedNote } from './not-collected.js';
 
 export { readSnapshot, validateSnapshot, isSnapshot, serializeSnapshot, SNAPSHOT_SCHEMA_PATH, type Snapshot } from './snapshot.js';
 export type { ClientHook } from './collect/context.js';
@@ -236,7 +236,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     }
     if (opts.org || configAggregator) snap.accounts = parts.map((p) => p.info).sort((a, b) => a.id.localeCompare(b.id));
     if (configAggregator) snap.configAggregator = configAggregator;
-    notes.push(notCollectedNote()); // stores2: services without an SDK client stay visible as unseen
+    if (NOT_COLLECTED_LIVE.length) notes.push(notCollectedNote()); // stores2: services without an SDK client stay visible as unseen
     if (notes.length) snap.notes = notes;
     return snap;
   } finally {

@@ -4,9 +4,6 @@
  * findings for them is not read as clean: unseen is not pass. Their policies judge Terraform (HCL, plan).
  */
 export const NOT_COLLECTED_LIVE: ReadonlyArray<{ types: string[]; what: string }> = [
-  { types: ['AWS::RedshiftServerless::Namespace'], what: 'Redshift Serverless namespaces' },
-  // variants slice (issue 14, wave 4): the docdb-elastic SDK client is not a dependency of this build
-  { types: ['AWS::DocDBElastic::Cluster'], what: 'DocumentDB elastic clusters' },
 ];
 
 /** The note a snapshot carries about them. */

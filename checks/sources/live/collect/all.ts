@@ -66,6 +66,10 @@ import { collectKeyspaces } from './keyspaces.js';
 import { collectOrganizations } from './organizations.js';
 import { collectS3Directory } from './s3-directory.js';
 import { collectGlacier } from './glacier.js';
+// rest slice (issue 14, wave 4)
+import { collectRedshiftServerless } from './redshift-serverless.js';
+import { collectDocDbElastic } from './docdb-elastic.js';
+import { collectDynamoDbGlobalTables } from './dynamodb-global-tables.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -138,6 +142,10 @@ export const REGIONAL_COLLECTORS = {
   // org slice (issue 14, wave 4)
   s3Directory: collectS3Directory,
   glacier: collectGlacier,
+  // rest slice (issue 14, wave 4)
+  redshiftServerless: collectRedshiftServerless,
+  docdbElastic: collectDocDbElastic,
+  dynamodbGlobalTables: collectDynamoDbGlobalTables,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

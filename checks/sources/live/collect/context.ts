@@ -92,6 +92,9 @@ const SERVICE_PREFIX: Record<string, string> = {
   TimestreamWriteClient: 'timestream',
   QLDBClient: 'qldb',
   KeyspacesClient: 'cassandra',
+  // rest slice (issue 14, wave 4)
+  RedshiftServerlessClient: 'redshift-serverless',
+  DocDBElasticClient: 'docdb-elastic',
 };
 
 /** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */
