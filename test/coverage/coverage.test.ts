@@ -6,6 +6,8 @@ import { classificationOf, classificationOptions, DEFAULT_CLASSIFICATION_TAG_KEY
 import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
 import { adaptSnapshot } from '../../checks/adapters/live/index.js';
 import { loadCatalog } from '../../checks/pipeline/catalog.js';
+import type { Catalog } from '../../checks/engine/catalog.js';
+import { indexDataStores } from '../../checks/engine/data-stores.js';
 import { defaultProfile, loadConfig, type Config } from '../../checks/engine/config.js';
 import type { Results } from '../../checks/engine/types.js';
 import { InputError } from '../../checks/errors.js';
@@ -32,9 +34,21 @@ function root(files: Record<string, string>): string {
   return dir;
 }
 
-async function scan(dir: string, config: Config = base): Promise<Results> {
-  return (await scanPaths([dir], { config, catalog, now: NOW, cwd: dir, hcl: { env: {} } })).results;
+async function scan(dir: string, config: Config = base, cat: Catalog = catalog): Promise<Results> {
+  return (await scanPaths([dir], { config, catalog: cat, now: NOW, cwd: dir, hcl: { env: {} } })).results;
 }
+
+/**
+ * The catalog with one more data store on its list, of a type the model does not know: every type of the
+ * shipped list is modelled, and the list must still name a store type before the model does.
+ */
+const withUnmodelledStore = (): Catalog => ({
+  ...catalog,
+  dataStores: indexDataStores([
+    ...catalog.dataStores.entries,
+    { name: 'Neptune Analytics graph (test entry)', category: 'database', terraform: ['aws_neptunegraph_graph'], live: ['AWS::NeptuneGraph::Graph'], why: 'A graph of people and relationships holds records.' },
+  ]),
+});
 
 const rowsOf = (r: Results) => r.coverage!.inputs.flatMap((i) => i.resources);
 
@@ -42,18 +56,9 @@ describe('coverage reasons', () => {
   it('tells a type unknown to the model, a kind without policy, disabled policies, scope exclusion and a split resource of something elsewhere apart', async () => {
     const dir = root({
       'main.tf': `
-resource "aws_keyspaces_table" "t" {
-  keyspace_name = "sis"
-  table_name    = "t"
-  schema_definition {
-    partition_key {
-      name = "id"
-    }
-    column {
-      name = "id"
-      type = "text"
-    }
-  }
+resource "aws_neptunegraph_graph" "g" {
+  graph_name          = "g"
+  provisioned_memory  = 16
   tags = { DataClassification = "student-data" }
 }
 resource "aws_backup_selection" "s" {
@@ -88,9 +93,9 @@ resource "aws_mq_broker" "q" {
 }
 `,
     });
-    const results = await scan(dir);
+    const results = await scan(dir, base, withUnmodelledStore());
     const row = (r: string) => rowsOf(results).find((x) => x.resource === r)!;
-    expect(row('aws_keyspaces_table.t')).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'database' });
+    expect(row('aws_neptunegraph_graph.g')).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'database' });
     expect(row('aws_backup_selection.s')).toMatchObject({ policies: 0, reason: 'no-policy', kind: 'aws.backup.selection' });
     expect(row('aws_cloudwatch_log_group.public')).toMatchObject({ policies: 0, reason: 'out-of-scope', dataStore: 'log' });
     expect(row('aws_s3_bucket_versioning.elsewhere')).toMatchObject({ policies: 0, reason: 'outside-input' });
@@ -101,7 +106,7 @@ resource "aws_mq_broker" "q" {
     // The explicitly public log group is out of every policy's scope by its classification: the inventory passes it.
     const evaluated = (a: string) => results.findings.find((f) => f.policyId === 'aws-data-store-evaluated' && f.resource.address === a)!;
     expect(evaluated('aws_cloudwatch_log_group.public')).toMatchObject({ status: 'pass', message: expect.stringMatching(/classified public: outside the scope/) });
-    expect(evaluated('aws_keyspaces_table.t').status).toBe('unknown');
+    expect(evaluated('aws_neptunegraph_graph.g')).toMatchObject({ status: 'unknown', message: expect.stringMatching(/type unknown to the model/) });
     expect(evaluated('aws_s3_bucket.b').message).toMatch(/evaluated by \d+ policies/);
     // files-streams slice: the MQ broker is modelled now, and its policies evaluate it.
     expect(row('aws_mq_broker.q').policies).toBeGreaterThan(0);

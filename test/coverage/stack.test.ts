@@ -17,8 +17,10 @@ import { renderFerpaMarkdown } from '../../reports/ferpa/markdown.js';
 import { cli } from '../cli/run.js';
 
 // The coverage test stack (test/coverage/stack): two HCL roots, the same resources as one plan and as a
-// snapshot. It mixes data stores the catalog evaluates (S3, CloudWatch Logs) with ones it does not model
-// (DynamoDB, EFS, SQS, CloudFront), tagged and untagged, plus a resource that holds no records (Route 53).
+// snapshot. It mixes data stores the catalog evaluates (S3, CloudWatch Logs, FSx, MQ, CloudFront) with a
+// Keyspaces table whose policies the configuration excludes (every type of the data-store list is
+// modelled, so a store no policy evaluates is one whose policies are turned off, or out of scope), tagged
+// and untagged, plus a resource that holds no records (Route 53).
 const STACK = join(__dirname, 'stack');
 const FORMS = [
   ['hcl', join(STACK, 'hcl')],
@@ -28,7 +30,8 @@ const FORMS = [
 const NOW = new Date('2026-11-22T00:00:00Z');
 const catalog = loadCatalog();
 const meta = policyMeta(catalog.policies);
-const config: Config = { profile: defaultProfile(), policyDirs: [], disable: [], waivers: [], attestations: [] };
+const KEYSPACES_TABLE_POLICIES = ['aws-keyspaces-table-cmk', 'aws-keyspaces-table-point-in-time-recovery'];
+const config: Config = { profile: defaultProfile(), policyDirs: [], disable: KEYSPACES_TABLE_POLICIES, waivers: [], attestations: [] };
 
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -70,8 +73,8 @@ describe.each(FORMS)('coverage test stack (%s)', async (form, path) => {
 
   it('names the types no policy evaluated and why, and the data stores among them', () => {
     const row = (type: string) => rows.find((r) => r.type === type || r.resource.includes(type));
-    const dynamo = rows.find((r) => /keyspaces|cassandra/i.test(r.type))!;
-    expect(dynamo).toMatchObject({ policies: 0, reason: 'unmodelled', dataStore: 'database' });
+    const keyspaces = rows.find((r) => /keyspaces|cassandra/i.test(r.type))!;
+    expect(keyspaces).toMatchObject({ policies: 0, reason: 'disabled', dataStore: 'database' });
     // files-streams slice: FSx and Amazon MQ are modelled now, and their policies evaluate them.
     for (const re of [/fsx/i, /mq_broker|amazonmq/i]) {
       const r = rows.find((x) => re.test(x.type))!;
@@ -97,7 +100,7 @@ describe.each(FORMS)('coverage test stack (%s)', async (form, path) => {
     expect(unevaluated.map(short).sort()).toEqual(rows.filter((r) => r.dataStore && r.policies === 0).map((r) => r.resource).sort());
     for (const f of unevaluated) {
       expect(f.controls).toContain('FERPA-GOV-01');
-      expect(f.message).toMatch(/data store not evaluated by the catalog \(.*type unknown to the model\)/);
+      expect(f.message).toMatch(/data store not evaluated by the catalog \(.*its policies are excluded by configuration\)/);
       expect(f.resource.file).toBeTruthy();
       if (form === 'hcl') expect(f.resource.line).toBeGreaterThan(0);
     }
@@ -141,7 +144,7 @@ describe.each(FORMS)('coverage test stack (%s)', async (form, path) => {
     const md = render('markdown', results, meta);
     expect(md).toContain('### Coverage');
     expect(md).toMatch(line);
-    expect(md).toMatch(/\| aws\\_keyspaces\\_table \| 1 \| type unknown to the model \| database \||\| AWS::Cassandra::Table \| 1 \| type unknown to the model \| database \|/);
+    expect(md).toMatch(/\| aws\\_keyspaces\\_table \| 1 \| its policies are excluded by configuration \| database \||\| AWS::Cassandra::Table \| 1 \| its policies are excluded by configuration \| database \|/);
     const { report } = gov01(results);
     expect(report.scope.coverage?.dataStoresNotEvaluated).toBe(1);
     expect(report.scope.coverage?.unevaluatedDataStores.map((d) => d.dataStore).sort()).toEqual(['database']);
@@ -181,6 +184,8 @@ describe('coverage: each gap alone keeps the exit status and the inventory contr
     'unevaluated',
     'resource "aws_keyspaces_table" "rosters" {\n  keyspace_name = "sis"\n  table_name    = "rosters"\n  schema_definition {\n    partition_key {\n      name = "id"\n    }\n    column {\n      name = "id"\n      type = "text"\n    }\n  }\n  tags = { DataClassification = "student-data" }\n}\n',
   );
+  // Its table policies turned off by the project's configuration: a tagged store no policy evaluates.
+  writeFileSync(join(unevaluated, '.ferpa-ready.yaml'), `disable: [${KEYSPACES_TABLE_POLICIES.join(', ')}]\n`);
   const unclassified = write('unclassified', 'resource "aws_cloudwatch_log_group" "app" {\n  name              = "/ecs/app"\n  retention_in_days = 30\n}\n');
 
   it('every store evaluated and classified: exit 0 and the inventory control is ready', async () => {
@@ -190,14 +195,16 @@ describe('coverage: each gap alone keeps the exit status and the inventory contr
   });
 
   it('a tagged store no policy evaluates: unknown, still exit 1 (gateUnknown), and the control needs evidence', async () => {
-    const r = cli(['scan', unevaluated]);
+    const r = cli(['scan', unevaluated], { cwd: unevaluated });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/aws-data-store-evaluated aws_keyspaces_table\.rosters .*data store not evaluated by the catalog \(aws_keyspaces_table: type unknown to the model\)/);
+    expect(r.stdout).toMatch(/aws-data-store-evaluated aws_keyspaces_table\.rosters .*data store not evaluated by the catalog \(aws_keyspaces_table: its policies are excluded by configuration\)/);
+    // Without the configuration its policies evaluate it.
+    expect(cli(['scan', unevaluated]).stdout).not.toMatch(/aws_keyspaces_table\.rosters .*data store not evaluated/);
     const results = await scan(unevaluated);
     expect(results.summary.fail).toBe(0);
     expect(gov01(results).control.status).toBe('needs-evidence');
     // The gate follows --fail-on like a fail would: below the threshold it does not gate.
-    expect(cli(['scan', unevaluated, '--fail-on', 'critical']).code).toBe(0);
+    expect(cli(['scan', unevaluated, '--fail-on', 'critical'], { cwd: unevaluated }).code).toBe(0);
   });
 
   it('an evaluated store without a classification tag: exit 1 and the control is not ready', async () => {
