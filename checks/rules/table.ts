@@ -35,6 +35,8 @@ import { codeCheck as dataStoreBackupSelected } from './data-store-backup-select
 // lakes-apis slice (issue 14, wave 4)
 import { codeCheck as opensearchServerlessSecurityPolicy } from './opensearchserverless-security-policy.js';
 import { codeCheck as glueCatalogEncrypted } from './glue-catalog-encrypted.js';
+// apis slice (issue 14, wave 4)
+import { codeCheck as apigatewayApiStagesLogged } from './apigateway-api-stages-logged.js';
 
 /**
  * Every code check a policy may name in `check:`, by id. A check's id is its file name; each file of
@@ -78,4 +80,6 @@ export const CODE_CHECKS: CodeChecks = {
   // lakes-apis slice (issue 14, wave 4)
   'opensearchserverless-security-policy': opensearchServerlessSecurityPolicy,
   'glue-catalog-encrypted': glueCatalogEncrypted,
+  // apis slice (issue 14, wave 4)
+  'apigateway-api-stages-logged': apigatewayApiStagesLogged,
 };

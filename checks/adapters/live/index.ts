@@ -204,6 +204,9 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Glue::Database': ['aws.glue.catalog-entry'],
   'AWS::Glue::Table': ['aws.glue.catalog-entry'],
   'AWS::SageMaker::NotebookInstance': ['aws.sagemaker.notebook-instance'],
+  // apis slice (issue 14, wave 4)
+  'AWS::ApiGateway::RestApi': ['aws.apigateway.api'],
+  'AWS::ApiGatewayV2::Api': ['aws.apigateway.api'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -231,6 +234,8 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   'aws.msk.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.msk.serverless-cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.mq.broker': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
+  // apis slice (issue 14, wave 4): stages that could not be listed may belong to any API of the region
+  'aws.apigateway.stage': { name: 'api', target: 'aws.apigateway.api', inverse: 'stages' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {
