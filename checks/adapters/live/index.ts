@@ -61,6 +61,8 @@ import { transferLiveAdapters } from './transfer.js';
 import { opensearchServerlessLiveAdapters } from './opensearchserverless.js';
 import { glueCatalogLiveAdapters } from './glue-catalog.js';
 import { sagemakerLiveAdapters } from './sagemaker.js';
+// apis slice (issue 14, wave 4)
+import { appsyncLiveAdapters } from './appsync.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -121,6 +123,8 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...opensearchServerlessLiveAdapters,
   ...glueCatalogLiveAdapters,
   ...sagemakerLiveAdapters,
+  // apis slice (issue 14, wave 4)
+  ...appsyncLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -207,6 +211,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   // apis slice (issue 14, wave 4)
   'AWS::ApiGateway::RestApi': ['aws.apigateway.api'],
   'AWS::ApiGatewayV2::Api': ['aws.apigateway.api'],
+  'AWS::AppSync::GraphQLApi': ['aws.appsync.graphql-api'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

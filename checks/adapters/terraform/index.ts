@@ -61,6 +61,8 @@ import { transferAdapters } from './transfer.js';
 // lakes-apis slice (issue 14, wave 4)
 import { opensearchServerlessAdapters } from './opensearchserverless.js';
 import { sagemakerAdapters } from './sagemaker.js';
+// apis slice (issue 14, wave 4)
+import { appsyncAdapters } from './appsync.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -124,6 +126,8 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   // lakes-apis slice (issue 14, wave 4)
   ...opensearchServerlessAdapters,
   ...sagemakerAdapters,
+  // apis slice (issue 14, wave 4)
+  ...appsyncAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -56,6 +56,8 @@ import { transferKinds } from './transfer.js';
 // lakes-apis slice (issue 14, wave 4)
 import { opensearchServerlessKinds } from './opensearchserverless.js';
 import { sagemakerKinds } from './sagemaker.js';
+// apis slice (issue 14, wave 4)
+import { appsyncKinds } from './appsync.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -116,6 +118,8 @@ const SPECS = [
   // lakes-apis slice (issue 14, wave 4)
   ...opensearchServerlessKinds,
   ...sagemakerKinds,
+  // apis slice (issue 14, wave 4)
+  ...appsyncKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

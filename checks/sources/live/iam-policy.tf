@@ -182,6 +182,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "sagemaker:ListNotebookInstances",
         "sagemaker:DescribeNotebookInstance",
         "sagemaker:ListTags",
+        "appsync:ListGraphqlApis",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

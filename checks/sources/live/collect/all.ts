@@ -55,6 +55,8 @@ import { collectTransfer } from './transfer.js';
 import { collectOpenSearchServerless } from './opensearchserverless.js';
 import { collectGlueCatalog } from './glue-catalog.js';
 import { collectSageMaker } from './sagemaker.js';
+// apis slice (issue 14, wave 4)
+import { collectAppSync } from './appsync.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -118,6 +120,8 @@ export const REGIONAL_COLLECTORS = {
   opensearchServerless: collectOpenSearchServerless,
   glueCatalog: collectGlueCatalog,
   sagemaker: collectSageMaker,
+  // apis slice (issue 14, wave 4)
+  appsync: collectAppSync,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
