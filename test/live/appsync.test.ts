@@ -43,4 +43,9 @@ describe('AppSync GraphQL APIs collected from moto', () => {
     expect(statusAt(findings, 'aws-appsync-graphql-api-logging', seeded.logged)).toBe('pass');
     expect(statusAt(findings, 'aws-appsync-graphql-api-logging', seeded.unlogged)).toBe('fail');
   });
+
+  it('aws-appsync-graphql-api-not-api-key-auth passes the IAM-authorised API and fails the API-key one', () => {
+    expect(statusAt(findings, 'aws-appsync-graphql-api-not-api-key-auth', seeded.logged)).toBe('pass');
+    expect(statusAt(findings, 'aws-appsync-graphql-api-not-api-key-auth', seeded.unlogged)).toBe('fail');
+  });
 });
