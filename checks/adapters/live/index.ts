@@ -63,6 +63,7 @@ import { glueCatalogLiveAdapters } from './glue-catalog.js';
 import { sagemakerLiveAdapters } from './sagemaker.js';
 // apis slice (issue 14, wave 4)
 import { appsyncLiveAdapters } from './appsync.js';
+import { lakeformationLiveAdapters } from './lakeformation.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -125,6 +126,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...sagemakerLiveAdapters,
   // apis slice (issue 14, wave 4)
   ...appsyncLiveAdapters,
+  ...lakeformationLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -212,6 +214,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::ApiGateway::RestApi': ['aws.apigateway.api'],
   'AWS::ApiGatewayV2::Api': ['aws.apigateway.api'],
   'AWS::AppSync::GraphQLApi': ['aws.appsync.graphql-api'],
+  'AWS::LakeFormation::Resource': ['aws.lakeformation.resource'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

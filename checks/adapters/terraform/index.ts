@@ -63,6 +63,7 @@ import { opensearchServerlessAdapters } from './opensearchserverless.js';
 import { sagemakerAdapters } from './sagemaker.js';
 // apis slice (issue 14, wave 4)
 import { appsyncAdapters } from './appsync.js';
+import { lakeformationAdapters } from './lakeformation.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -128,6 +129,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...sagemakerAdapters,
   // apis slice (issue 14, wave 4)
   ...appsyncAdapters,
+  ...lakeformationAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

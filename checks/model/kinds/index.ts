@@ -58,6 +58,7 @@ import { opensearchServerlessKinds } from './opensearchserverless.js';
 import { sagemakerKinds } from './sagemaker.js';
 // apis slice (issue 14, wave 4)
 import { appsyncKinds } from './appsync.js';
+import { lakeformationKinds } from './lakeformation.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -120,6 +121,7 @@ const SPECS = [
   ...sagemakerKinds,
   // apis slice (issue 14, wave 4)
   ...appsyncKinds,
+  ...lakeformationKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -183,6 +183,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "sagemaker:DescribeNotebookInstance",
         "sagemaker:ListTags",
         "appsync:ListGraphqlApis",
+        "lakeformation:ListResources",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

@@ -57,6 +57,7 @@ import { collectGlueCatalog } from './glue-catalog.js';
 import { collectSageMaker } from './sagemaker.js';
 // apis slice (issue 14, wave 4)
 import { collectAppSync } from './appsync.js';
+import { collectLakeFormation } from './lakeformation.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -122,6 +123,7 @@ export const REGIONAL_COLLECTORS = {
   sagemaker: collectSageMaker,
   // apis slice (issue 14, wave 4)
   appsync: collectAppSync,
+  lakeformation: collectLakeFormation,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

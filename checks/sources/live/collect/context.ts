@@ -87,6 +87,8 @@ const SERVICE_PREFIX: Record<string, string> = {
   // lakes-apis slice (issue 14, wave 4)
   OpenSearchServerlessClient: 'aoss',
   SageMakerClient: 'sagemaker',
+  // apis slice (issue 14, wave 4)
+  LakeFormationClient: 'lakeformation',
 };
 
 /** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */
