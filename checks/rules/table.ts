@@ -39,6 +39,8 @@ import { codeCheck as glueCatalogEncrypted } from './glue-catalog-encrypted.js';
 import { codeCheck as scpDeniesUnapprovedRegions } from './scp-denies-unapproved-regions.js';
 // rest slice (issue 14, wave 4)
 import { codeCheck as dynamodbGlobalTableReplicasProtected } from './dynamodb-global-table-replicas-protected.js';
+// apis slice (issue 14, wave 4)
+import { codeCheck as apigatewayApiStagesLogged } from './apigateway-api-stages-logged.js';
 
 /**
  * Every code check a policy may name in `check:`, by id. A check's id is its file name; each file of
@@ -86,4 +88,6 @@ export const CODE_CHECKS: CodeChecks = {
   'scp-denies-unapproved-regions': scpDeniesUnapprovedRegions,
   // rest slice (issue 14, wave 4)
   'dynamodb-global-table-replicas-protected': dynamodbGlobalTableReplicasProtected,
+  // apis slice (issue 14, wave 4)
+  'apigateway-api-stages-logged': apigatewayApiStagesLogged,
 };

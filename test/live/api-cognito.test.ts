@@ -13,7 +13,7 @@ import { motoEnv, startMoto, type Moto } from './moto.js';
 let moto: Moto;
 let snapshot: Snapshot;
 let findings: Finding[];
-const seeded = { goodStage: '', badStage: '', goodHttpStage: '', badHttpStage: '', goodPool: '', badPool: '' };
+const seeded = { goodStage: '', badStage: '', goodHttpStage: '', badHttpStage: '', goodPool: '', badPool: '', restApi: '', goodHttpApi: '', badHttpApi: '', bareHttpApi: '', loggedHttpStage: '' };
 const domainArn = (name: string) => `arn:aws:apigateway:us-east-1::/domainnames/${name}`;
 const tags = { DataClassification: 'student-data' };
 
@@ -71,6 +71,15 @@ beforeAll(async () => {
   await http.send(new CreateHttpStageCommand({ ApiId: httpApi.ApiId!, StageName: 'dev', Tags: tags }));
   seeded.goodHttpStage = `arn:aws:apigateway:us-east-1::/apis/${httpApi.ApiId}/stages/live`;
   seeded.badHttpStage = `arn:aws:apigateway:us-east-1::/apis/${httpApi.ApiId}/stages/dev`;
+  // apis slice: APIs judged through their stages (one fully logged, one with an unlogged stage, one without stages)
+  const loggedApi = await http.send(new CreateApiCommand({ Name: 'roster-http', ProtocolType: 'HTTP', Tags: tags }));
+  await http.send(new CreateHttpStageCommand({ ApiId: loggedApi.ApiId!, StageName: '$default', AccessLogSettings: { DestinationArn: logs, Format: '$context.requestId' } }));
+  const bareApi = await http.send(new CreateApiCommand({ Name: 'draft-http', ProtocolType: 'HTTP', Tags: tags }));
+  seeded.restApi = `arn:aws:apigateway:us-east-1::/restapis/${api.id}`;
+  seeded.badHttpApi = `arn:aws:apigateway:us-east-1::/apis/${httpApi.ApiId}`;
+  seeded.goodHttpApi = `arn:aws:apigateway:us-east-1::/apis/${loggedApi.ApiId}`;
+  seeded.loggedHttpStage = `${seeded.goodHttpApi}/stages/$default`;
+  seeded.bareHttpApi = `arn:aws:apigateway:us-east-1::/apis/${bareApi.ApiId}`;
 
   const good = await cognito.send(
     new CreateUserPoolCommand({
@@ -98,7 +107,7 @@ describe('API Gateway collected from moto', () => {
   it('records REST and HTTP stages and every custom domain once, through apigateway:GET only', () => {
     const of = (type: string) => snapshot.resources.filter((r) => r.type === type).map((r) => r.arn).sort();
     expect(of('AWS::ApiGateway::Stage')).toEqual([seeded.goodStage, seeded.badStage].sort());
-    expect(of('AWS::ApiGatewayV2::Stage')).toEqual([seeded.goodHttpStage, seeded.badHttpStage].sort());
+    expect(of('AWS::ApiGatewayV2::Stage')).toEqual([seeded.goodHttpStage, seeded.badHttpStage, seeded.loggedHttpStage].sort());
     expect(of('AWS::ApiGateway::DomainName')).toEqual(['api.example.edu', 'old.example.edu', 'roster.example.edu'].map(domainArn).sort());
     const good = snapshot.resources.find((r) => r.arn === seeded.goodStage)!;
     expect(good.data).toMatchObject({ cacheClusterEnabled: true, methodSettings: { '*/*': { cacheDataEncrypted: true } }, tags });
@@ -114,6 +123,16 @@ describe('API Gateway collected from moto', () => {
   ] as const)('%s passes %s and fails %s', (policy, good, bad) => {
     expect(statusAt(findings, policy, seeded[good])).toBe('pass');
     expect(statusAt(findings, policy, seeded[bad])).toBe('fail');
+  });
+
+  it('records the REST and HTTP APIs and judges each through its stages (an API without stages is unknown)', () => {
+    const of = (type: string) => snapshot.resources.filter((r) => r.type === type).map((r) => r.arn).sort();
+    expect(of('AWS::ApiGateway::RestApi')).toEqual([seeded.restApi]);
+    expect(of('AWS::ApiGatewayV2::Api')).toEqual([seeded.badHttpApi, seeded.goodHttpApi, seeded.bareHttpApi].sort());
+    expect(statusAt(findings, 'aws-apigateway-api-stages-logged', seeded.goodHttpApi)).toBe('pass');
+    expect(statusAt(findings, 'aws-apigateway-api-stages-logged', seeded.badHttpApi)).toBe('fail');
+    expect(statusAt(findings, 'aws-apigateway-api-stages-logged', seeded.restApi)).toBe('fail');
+    expect(statusAt(findings, 'aws-apigateway-api-stages-logged', seeded.bareHttpApi)).toBe('unknown');
   });
 
   it('judges the domains by their security policy (REST and HTTP)', () => {

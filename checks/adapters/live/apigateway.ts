@@ -1,4 +1,4 @@
-import { dataAt, liveAttr, liveDerived, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 interface RestMethodSetting {
   cachingEnabled?: boolean;
@@ -30,6 +30,7 @@ const restStage: LiveAdapter = (rec, ctx) => {
     ),
     ...tagVals(rec, ctx, 'tags'),
   };
+  r.linkRefs!.push(liveLink(rec, ctx, 'api', apiToken(rec.region, dataAt(rec, 'restApiId')), ['aws.apigateway.api'], { inverse: 'stages', attribute: 'restApiId' }));
   return r;
 };
 
@@ -42,6 +43,37 @@ const httpStage: LiveAdapter = (rec, ctx) => {
     name: liveAttr(rec, ctx, 'StageName'),
     accessLoggingEnabled: liveDerived(rec, ctx, 'AccessLogSettings', Boolean(dest), [], dest ? 'explicit' : 'default'),
     accessLogDestination: liveAttr(rec, ctx, 'AccessLogSettings.DestinationArn'),
+    ...tagVals(rec, ctx, 'Tags'),
+  };
+  r.linkRefs!.push(liveLink(rec, ctx, 'api', apiToken(rec.region, dataAt(rec, 'ApiId')), ['aws.apigateway.api'], { inverse: 'stages', attribute: 'ApiId' }));
+  return r;
+};
+
+// apis slice (issue 14, wave 4)
+/** API ids are short and unique per region only: stages link to their API by this token. */
+function apiToken(region: string | undefined, id: unknown): string | undefined {
+  return typeof id === 'string' && id ? liveRefToken('apigateway-api', region ?? '', id) : undefined;
+}
+
+/** A REST API as GetRestApis lists it (name, tags; its stages link to it by id). */
+const restApi: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.apigateway.api', ctx, [apiToken(rec.region, dataAt(rec, 'id'))]);
+  r.attrs = {
+    apiType: liveDerived(rec, ctx, 'id', 'rest'),
+    name: liveAttr(rec, ctx, 'name'),
+    protocolType: liveDerived(rec, ctx, 'id', 'REST'),
+    ...tagVals(rec, ctx, 'tags'),
+  };
+  return r;
+};
+
+/** An HTTP or WebSocket API as apigatewayv2 GetApis lists it. */
+const httpApi: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.apigateway.api', ctx, [apiToken(rec.region, dataAt(rec, 'ApiId'))]);
+  r.attrs = {
+    apiType: liveDerived(rec, ctx, 'ApiId', 'http'),
+    name: liveAttr(rec, ctx, 'Name'),
+    protocolType: liveAttr(rec, ctx, 'ProtocolType'),
     ...tagVals(rec, ctx, 'Tags'),
   };
   return r;
@@ -74,4 +106,7 @@ export const apigatewayLiveAdapters: Record<string, LiveAdapter> = {
   'AWS::ApiGateway::Stage': restStage,
   'AWS::ApiGatewayV2::Stage': httpStage,
   'AWS::ApiGateway::DomainName': domainName,
+  // apis slice (issue 14, wave 4)
+  'AWS::ApiGateway::RestApi': restApi,
+  'AWS::ApiGatewayV2::Api': httpApi,
 };

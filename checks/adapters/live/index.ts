@@ -72,6 +72,9 @@ import { keyspacesLiveAdapters } from './keyspaces.js';
 import { organizationsLiveAdapters } from './organizations.js';
 import { s3DirectoryLiveAdapters } from './s3-directory.js';
 import { glacierLiveAdapters } from './glacier.js';
+// apis slice (issue 14, wave 4)
+import { appsyncLiveAdapters } from './appsync.js';
+import { lakeformationLiveAdapters } from './lakeformation.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -143,6 +146,9 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...organizationsLiveAdapters,
   ...s3DirectoryLiveAdapters,
   ...glacierLiveAdapters,
+  // apis slice (issue 14, wave 4)
+  ...appsyncLiveAdapters,
+  ...lakeformationLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -248,6 +254,11 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   // rest slice (issue 14, wave 4)
   'AWS::RedshiftServerless::Namespace': ['aws.redshiftserverless.namespace'],
   'AWS::DynamoDB::GlobalTable': ['aws.dynamodb.global-table'],
+  // apis slice (issue 14, wave 4)
+  'AWS::ApiGateway::RestApi': ['aws.apigateway.api'],
+  'AWS::ApiGatewayV2::Api': ['aws.apigateway.api'],
+  'AWS::AppSync::GraphQLApi': ['aws.appsync.graphql-api'],
+  'AWS::LakeFormation::Resource': ['aws.lakeformation.resource'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -280,6 +291,8 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   'aws.elasticache.serverless-cache': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.timestream.table': { name: 'database', target: 'aws.timestream.database', inverse: 'tables' },
   'aws.keyspaces.table': { name: 'keyspace', target: 'aws.keyspaces.keyspace', inverse: 'tables' },
+  // apis slice (issue 14, wave 4): stages that could not be listed may belong to any API of the region
+  'aws.apigateway.stage': { name: 'api', target: 'aws.apigateway.api', inverse: 'stages' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

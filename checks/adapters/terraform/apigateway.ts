@@ -1,6 +1,6 @@
 import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, attr, computedAttr, locOf, rawAt, referencesOf, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { asBool, attr, computedAttr, linkRef, locOf, rawAt, referencesOf, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : undefined);
 
@@ -54,6 +54,7 @@ function stage(apiType: 'rest' | 'http', namePath: string): TfAdapter {
         : {}),
       ...tagAttrs(rec),
     };
+    r.linkRefs!.push(linkRef(rec, 'api', apiType === 'rest' ? 'rest_api_id' : 'api_id', ['aws.apigateway.api'], { inverse: 'stages' }));
     return r;
   };
 }
@@ -92,6 +93,21 @@ function domainName(apiType: 'rest' | 'http', policyPath: string): TfAdapter {
   };
 }
 
+// apis slice (issue 14, wave 4)
+/** A REST API or an HTTP/WebSocket API: it holds no records itself, its stages serve them (judged through `stages`). */
+function api(apiType: 'rest' | 'http'): TfAdapter {
+  return (rec) => {
+    const r = tfResource(rec, 'aws.apigateway.api');
+    r.attrs = {
+      apiType: { value: apiType, origin: 'explicit', loc: r.loc },
+      name: attr(rec, 'name'),
+      protocolType: apiType === 'rest' ? { value: 'REST', origin: 'explicit', loc: r.loc } : attr(rec, 'protocol_type', { map: upper }),
+      ...tagAttrs(rec),
+    };
+    return r;
+  };
+}
+
 export const apigatewayAdapters: Record<string, TfAdapter> = {
   aws_api_gateway_method: restMethod,
   aws_apigatewayv2_route: httpRoute,
@@ -100,4 +116,7 @@ export const apigatewayAdapters: Record<string, TfAdapter> = {
   aws_api_gateway_method_settings: methodSettings,
   aws_api_gateway_domain_name: domainName('rest', 'security_policy'),
   aws_apigatewayv2_domain_name: domainName('http', 'domain_name_configuration.security_policy'),
+  // apis slice (issue 14, wave 4)
+  aws_api_gateway_rest_api: api('rest'),
+  aws_apigatewayv2_api: api('http'),
 };

@@ -72,6 +72,9 @@ import { keyspacesAdapters } from './keyspaces.js';
 import { organizationsAdapters } from './organizations.js';
 import { s3DirectoryAdapters } from './s3-directory.js';
 import { glacierAdapters } from './glacier.js';
+// apis slice (issue 14, wave 4)
+import { appsyncAdapters } from './appsync.js';
+import { lakeformationAdapters } from './lakeformation.js';
 import { regionAttrs } from './governance.js';
 import { classifyResources, DEFAULT_CLASSIFICATION, type ClassificationOptions } from '../classification.js';
 import type { Adapted, InventoryEntry } from '../inventory.js';
@@ -146,6 +149,9 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...organizationsAdapters,
   ...s3DirectoryAdapters,
   ...glacierAdapters,
+  // apis slice (issue 14, wave 4)
+  ...appsyncAdapters,
+  ...lakeformationAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -43,7 +43,9 @@ export const apigatewayKinds = defineKinds([
       tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`).' },
       dataClass: { type: 'string', description: 'Lowercased value of the first profile classificationTagKeys tag.' },
     },
-    links: {},
+    links: {
+      api: { kinds: ['aws.apigateway.api'], description: 'The REST or HTTP API of the stage (rest_api_id / api_id; live: restApiId / ApiId). Inverse: api `stages`.' },
+    },
   },
   {
     kind: 'aws.apigateway.domain-name',
@@ -61,5 +63,24 @@ export const apigatewayKinds = defineKinds([
       dataClass: { type: 'string', description: 'Lowercased value of the first profile classificationTagKeys tag.' },
     },
     links: {},
+  },
+  // apis slice (issue 14, wave 4)
+  {
+    kind: 'aws.apigateway.api',
+    title: 'API Gateway REST API or HTTP/WebSocket API',
+    terraform: ['aws_api_gateway_rest_api', 'aws_apigatewayv2_api'],
+    attrs: {
+      apiType: { type: 'string', description: "'rest' (aws_api_gateway_rest_api; live: AWS::ApiGateway::RestApi) | 'http' (aws_apigatewayv2_api, HTTP and WebSocket; live: AWS::ApiGatewayV2::Api)." },
+      name: { type: 'string', description: 'API name (name; live: name / Name).' },
+      protocolType: { type: 'string', description: "HTTP | WEBSOCKET (aws_apigatewayv2_api protocol_type; live: ProtocolType); REST for a REST API." },
+      tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: tags / Tags).' },
+      dataClass: {
+        type: 'string',
+        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
+      },
+    },
+    links: {
+      stages: { kinds: ['aws.apigateway.stage'], description: 'Inverse of stage `api`: the stages deployed from this API that the input holds.' },
+    },
   },
 ]);

@@ -67,6 +67,9 @@ import { keyspacesKinds } from './keyspaces.js';
 import { organizationsKinds } from './organizations.js';
 import { s3DirectoryKinds } from './s3-directory.js';
 import { glacierKinds } from './glacier.js';
+// apis slice (issue 14, wave 4)
+import { appsyncKinds } from './appsync.js';
+import { lakeformationKinds } from './lakeformation.js';
 
 /** Every kind declaration, in the order `KINDS` lists them. */
 const SPECS = [
@@ -138,6 +141,9 @@ const SPECS = [
   ...organizationsKinds,
   ...s3DirectoryKinds,
   ...glacierKinds,
+  // apis slice (issue 14, wave 4)
+  ...appsyncKinds,
+  ...lakeformationKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

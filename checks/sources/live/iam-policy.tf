@@ -213,6 +213,8 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "docdb-elastic:GetCluster",
         "docdb-elastic:ListTagsForResource",
         "dynamodb:ListGlobalTables",
+        "appsync:ListGraphqlApis",
+        "lakeformation:ListResources",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

@@ -70,6 +70,9 @@ import { collectGlacier } from './glacier.js';
 import { collectRedshiftServerless } from './redshift-serverless.js';
 import { collectDocDbElastic } from './docdb-elastic.js';
 import { collectDynamoDbGlobalTables } from './dynamodb-global-tables.js';
+// apis slice (issue 14, wave 4)
+import { collectAppSync } from './appsync.js';
+import { collectLakeFormation } from './lakeformation.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -146,6 +149,9 @@ export const REGIONAL_COLLECTORS = {
   redshiftServerless: collectRedshiftServerless,
   docdbElastic: collectDocDbElastic,
   dynamodbGlobalTables: collectDynamoDbGlobalTables,
+  // apis slice (issue 14, wave 4)
+  appsync: collectAppSync,
+  lakeformation: collectLakeFormation,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

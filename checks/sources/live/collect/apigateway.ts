@@ -8,6 +8,8 @@ const GET = 'apigateway:GET';
 const REST_STAGE = 'AWS::ApiGateway::Stage';
 const HTTP_STAGE = 'AWS::ApiGatewayV2::Stage';
 const DOMAIN = 'AWS::ApiGateway::DomainName';
+const REST_API = 'AWS::ApiGateway::RestApi';
+const HTTP_API = 'AWS::ApiGatewayV2::Api';
 
 /** Every page of an apigatewayv2 list call (the v2 client has no paginators for these). */
 async function* v2Pages<T>(fetch: (next: string | undefined) => Promise<{ Items?: T[]; NextToken?: string }>): AsyncIterable<T[] | undefined> {
@@ -20,7 +22,7 @@ async function* v2Pages<T>(fetch: (next: string | undefined) => Promise<{ Items?
 }
 
 /**
- * API Gateway: REST API stages (GetStages: method settings, cache cluster, webAclArn, access log settings,
+ * API Gateway: REST APIs and HTTP/WebSocket APIs as GetRestApis / GetApis list them (policy and tags included), REST API stages (GetStages: method settings, cache cluster, webAclArn, access log settings,
  * tags), HTTP/WebSocket API stages, and custom domain names with their securityPolicy. A domain both APIs
  * list (real API Gateway shares regional domains between them) is recorded once, from the REST API.
  */
@@ -29,14 +31,15 @@ export async function collectApiGateway(c: Collector, region: string): Promise<v
   const rest = c.client(APIGatewayClient, region);
   const http = c.client(ApiGatewayV2Client, region);
   const [restApis, httpApis, restDomains, httpDomains] = await Promise.all([
-    listAll(c, 'apigateway', region, GET, [REST_STAGE], () => items(paginateGetRestApis({ client: rest }, {}), (p) => p.items)),
-    listAll(c, 'apigateway', region, GET, [HTTP_STAGE], () => v2Pages((NextToken) => http.send(new GetApisCommand({ NextToken })))),
+    listAll(c, 'apigateway', region, GET, [REST_API, REST_STAGE], () => items(paginateGetRestApis({ client: rest }, {}), (p) => p.items)),
+    listAll(c, 'apigateway', region, GET, [HTTP_API, HTTP_STAGE], () => v2Pages((NextToken) => http.send(new GetApisCommand({ NextToken })))),
     listAll(c, 'apigateway', region, GET, [DOMAIN], () => items(paginateGetDomainNames({ client: rest }, {}), (p) => p.items)),
     listAll(c, 'apigateway', region, GET, [DOMAIN], () => v2Pages((NextToken) => http.send(new GetHttpDomainNamesCommand({ NextToken })))),
   ]);
   await Promise.all([
     ...(restApis ?? []).map(async (api) => {
       if (!api.id) return;
+      c.add({ type: REST_API, arn: arn(`/restapis/${api.id}`), region, account: c.accountId, data: plain(api) as Record<string, unknown> });
       const stages = await listAll(c, 'apigateway', region, GET, [REST_STAGE], async function* () {
         yield (await rest.send(new GetRestStagesCommand({ restApiId: api.id }))).item;
       });
@@ -47,6 +50,7 @@ export async function collectApiGateway(c: Collector, region: string): Promise<v
     }),
     ...(httpApis ?? []).map(async (api) => {
       if (!api.ApiId) return;
+      c.add({ type: HTTP_API, arn: arn(`/apis/${api.ApiId}`), region, account: c.accountId, data: plain(api) as Record<string, unknown> });
       const stages = await listAll(c, 'apigateway', region, GET, [HTTP_STAGE], () => v2Pages((NextToken) => http.send(new GetHttpStagesCommand({ ApiId: api.ApiId, NextToken }))));
       for (const s of stages ?? []) {
         if (!s.StageName) continue;

@@ -95,6 +95,8 @@ const SERVICE_PREFIX: Record<string, string> = {
   // rest slice (issue 14, wave 4)
   RedshiftServerlessClient: 'redshift-serverless',
   DocDBElasticClient: 'docdb-elastic',
+  // apis slice (issue 14, wave 4)
+  LakeFormationClient: 'lakeformation',
 };
 
 /** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */

@@ -1,0 +1,20 @@
+import { dataAt, liveAttr, liveDerived, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+
+// apis slice (issue 14, wave 4)
+/** A GraphQL API as ListGraphqlApis answers it (authorization types, logConfig, tags in one answer). */
+const graphqlApi: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.appsync.graphql-api', ctx, [dataAt(rec, 'apiId')]);
+  const extra = (dataAt(rec, 'additionalAuthenticationProviders') as Array<{ authenticationType?: string }> | undefined) ?? [];
+  const primary = dataAt(rec, 'authenticationType') as string | undefined;
+  const level = dataAt(rec, 'logConfig.fieldLogLevel') as string | undefined;
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'name'),
+    authenticationType: liveAttr(rec, ctx, 'authenticationType'),
+    authenticationTypes: liveDerived(rec, ctx, 'additionalAuthenticationProviders', primary === undefined ? undefined : [primary, ...extra.map((p) => p.authenticationType)]),
+    fieldLogLevel: liveDerived(rec, ctx, 'logConfig', level ?? 'NONE', [], level ? 'explicit' : 'default'),
+    ...tagVals(rec, ctx, 'tags'),
+  };
+  return r;
+};
+
+export const appsyncLiveAdapters: Record<string, LiveAdapter> = { 'AWS::AppSync::GraphQLApi': graphqlApi };
