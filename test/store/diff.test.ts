@@ -83,13 +83,16 @@ describe('ferpa-ready diff over stored scans', () => {
 
     const d12 = cli(['diff', '1', '2', '--store', store, '--format', 'json']);
     expect(d12.code, d12.stderr).toBe(0);
-    const resolved = JSON.parse(d12.stdout).resolved.filter((e: { policyId: string }) => e.policyId === 'aws-backup-vault-cmk');
+    // The fixture has two vaults (a standard one and a logically air-gapped one), both fixed in the pass side.
+    const resolved = JSON.parse(d12.stdout).resolved.filter((e: { policyId: string; resource: string }) => e.policyId === 'aws-backup-vault-cmk' && e.resource === 'aws_backup_vault.main');
     expect(resolved).toEqual([expect.objectContaining({ resource: 'aws_backup_vault.main', before: 'fail', after: 'pass' })]);
+    expect(JSON.parse(d12.stdout).resolved.filter((e: { policyId: string }) => e.policyId === 'aws-backup-vault-cmk').map((e: { resource: string }) => e.resource).sort())
+      .toEqual(['aws_backup_logically_air_gapped_vault.airgapped', 'aws_backup_vault.main']);
 
     const d23 = cli(['diff', '--store', store, '--format', 'json']); // default: latest~1 .. latest
     expect(d23.code, d23.stderr).toBe(0);
     const doc = JSON.parse(d23.stdout);
-    const reopened = doc.reopened.filter((e: { policyId: string }) => e.policyId === 'aws-backup-vault-cmk');
+    const reopened = doc.reopened.filter((e: { policyId: string; resource: string }) => e.policyId === 'aws-backup-vault-cmk' && e.resource === 'aws_backup_vault.main');
     expect(reopened).toEqual([expect.objectContaining({ id: resolved[0].id, resource: 'aws_backup_vault.main', reopenedFrom: expect.stringMatching(/^000001-/) })]);
     expect(doc.new.filter((e: { policyId: string }) => e.policyId === 'aws-backup-vault-cmk')).toEqual([]);
 
