@@ -46,6 +46,22 @@ describe('framework files', () => {
     }
   });
 
+  it('give every FERPA control with Terraform or live evidence at least two automated policies, one for each of those sources (issue 14)', () => {
+    const ferpa = byId('ferpa');
+    const checked: string[] = [];
+    for (const c of ferpa.controls) {
+      const tf = c.evidence.includes('TF');
+      const live = c.evidence.includes('LIVE');
+      if (!tf && !live) continue;
+      checked.push(c.id);
+      const sources = c.policies.map((pid) => catalog.byId.get(pid)!.sources as string[]);
+      expect(c.policies.length, `${c.id}: ${c.policies.join(', ')}`).toBeGreaterThanOrEqual(2);
+      if (tf) expect(sources.some((s) => s.includes('hcl') || s.includes('plan')), `${c.id}: no Terraform policy`).toBe(true);
+      if (live) expect(sources.some((s) => s.includes('live')), `${c.id}: no live policy`).toBe(true);
+    }
+    expect(checked.length).toBeGreaterThan(25);
+  });
+
   it('map every control or mark it attestation-only (FERPA: only the listed gaps await automated evidence)', () => {
     for (const fw of frameworks) {
       const gaps = fw.controls.filter((c) => !c.policies.length && !c.appChecks?.length && !c.evidence.includes('ATT')).map((c) => c.id);
