@@ -1,6 +1,7 @@
 import { Model } from '../model/model.js';
 import type { Resource } from '../model/resource.js';
 import type { Val } from '../model/value.js';
+import { inheritClassification } from './inherit-classification.js';
 
 /** `module.a["x"].aws_s3_bucket.b[0]` -> `module.a.aws_s3_bucket.b` */
 export function stripInstanceKeys(address: string): string {
@@ -99,7 +100,9 @@ export function linkModel(resources: Resource[]): Model {
   for (const acct of kept.filter((r) => r.kind === 'aws.account')) {
     acct.links.trails = trails.filter((t) => t.source === acct.source && (acct.account === undefined || t.account === acct.account)).map((t) => t.id);
   }
-  return new Model(kept);
+  const model = new Model(kept);
+  inheritClassification(model);
+  return model;
 }
 
 /**

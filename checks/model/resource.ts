@@ -35,6 +35,11 @@ export interface Resource {
   appendAttrs?: string[];
   /** Keep a facet as a resource of its own when its target is not in the model (a rule on a group managed elsewhere). */
   keepUnmerged?: boolean;
+  /**
+   * A type that cannot carry tags names the link to its container (a Glue table's database): without a
+   * classification of its own it takes the container's (checks/adapters/inherit-classification.ts).
+   */
+  classifiedBy?: string;
   /** Input file the resource came from. */
   input?: string;
   /**

@@ -46,6 +46,9 @@ const globalTable: LiveAdapter = (rec, ctx) => {
     replicaRegions: liveDerived(rec, ctx, 'ReplicationGroup', group ? group.map((g) => g.RegionName) : undefined),
     ...tagVals(rec, ctx),
   };
+  // No tags of its own: classified as its replica tables (the tables of its name in each replica region).
+  r.linkRefs!.push(liveLink(rec, ctx, 'replicas', dataAt(rec, 'GlobalTableName'), ['aws.dynamodb.table'], { attribute: 'GlobalTableName' }));
+  r.classifiedBy = 'replicas';
   return r;
 };
 

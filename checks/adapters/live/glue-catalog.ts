@@ -1,8 +1,8 @@
-import { dataAt, liveAttr, liveDerived, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 /** A database as GetDatabases lists it, with its tags (facet `tags`). */
 const database: LiveAdapter = (rec, ctx) => {
-  const r = liveResource(rec, 'aws.glue.catalog-entry', ctx, [dataAt(rec, 'Name')]);
+  const r = liveResource(rec, 'aws.glue.catalog-entry', ctx, [dataAt(rec, 'Name'), liveRefToken(rec.arn)]);
   r.attrs = {
     entryType: liveDerived(rec, ctx, 'entryType', 'database', []),
     name: liveAttr(rec, ctx, 'Name'),
@@ -13,7 +13,7 @@ const database: LiveAdapter = (rec, ctx) => {
   return r;
 };
 
-/** A table as GetTables lists it (tables carry no tags). */
+/** A table as GetTables lists it (tables carry no tags: classified as their database, by its ARN). */
 const table: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.glue.catalog-entry', ctx);
   r.attrs = {
@@ -23,6 +23,9 @@ const table: LiveAdapter = (rec, ctx) => {
     catalogId: liveAttr(rec, ctx, 'CatalogId', { default: rec.account }),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
+  const database = rec.arn.replace(/:table\/([^/]+)\/[^/]+$/, ':database/$1');
+  r.linkRefs!.push(liveLink(rec, ctx, 'database', database === rec.arn ? [] : [liveRefToken(database)], ['aws.glue.catalog-entry'], { attribute: 'DatabaseName' }));
+  r.classifiedBy = 'database';
   return r;
 };
 

@@ -101,6 +101,9 @@ const globalTable: TfAdapter = (rec) => {
     replicaRegions: replicaRegions(rec),
     ...tagAttrs(rec),
   };
+  // No tags of its own: classified as its replica tables (same name).
+  r.linkRefs!.push(linkRef(rec, 'replicas', 'name', ['aws.dynamodb.table']));
+  r.classifiedBy = 'replicas';
   return r;
 };
 

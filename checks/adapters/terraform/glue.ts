@@ -29,7 +29,7 @@ const database: TfAdapter = (rec) => {
   return r;
 };
 
-/** aws_glue_catalog_table: has no tags of its own; judged through its region's catalog encryption settings. */
+/** aws_glue_catalog_table: has no tags of its own (classified as its database); judged through its region's catalog encryption settings. */
 const table: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.glue.catalog-entry');
   r.attrs = {
@@ -39,6 +39,8 @@ const table: TfAdapter = (rec) => {
     catalogId: computedAttr<string>(rec, 'catalog_id'),
     ...tagAttrs(rec),
   };
+  r.linkRefs!.push(linkRef(rec, 'database', 'database_name', ['aws.glue.catalog-entry']));
+  r.classifiedBy = 'database';
   return r;
 };
 

@@ -1,4 +1,6 @@
-import { asBool, attr, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { isUnknown } from '../../model/value.js';
+import { asBool, attr, locOf, rawAt, referencesOf, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { bucketOfS3Arn } from '../shared/s3-arn.js';
 
 // apis slice (issue 14, wave 4)
 /** aws_lakeformation_resource: an S3 location registered with Lake Formation (its `arn` is the location's ARN). */
@@ -10,6 +12,11 @@ const resource: TfAdapter = (rec) => {
     hybridAccessEnabled: attr<boolean>(rec, 'hybrid_access_enabled', { default: false, map: asBool }),
     ...tagAttrs(rec),
   };
+  // A location has no tags: it is classified as the bucket it is in (a reference, or the ARN's bucket).
+  const arn = rawAt(rec.values, 'arn');
+  const bucket = typeof arn === 'string' && !isUnknown(arn) ? bucketOfS3Arn(arn) : undefined;
+  r.linkRefs!.push({ name: 'location', kinds: ['aws.s3.bucket'], addresses: referencesOf(rec, 'arn'), literals: bucket ? [bucket] : [], loc: locOf(rec, 'arn') });
+  r.classifiedBy = 'location';
   return r;
 };
 

@@ -63,6 +63,8 @@ export const dynamodbKinds = defineKinds([
         description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
       },
     },
-    links: {},
+    links: {
+      replicas: { kinds: ['aws.dynamodb.table'], description: 'Its replica tables (the tables of its name), whose classification it takes: a 2017 global table carries no tags; student-data or pii on any replica wins.' },
+    },
   },
 ]);

@@ -36,9 +36,11 @@ export const glueKinds = defineKinds([
       tags: { type: 'object', description: 'Resource tags (a database: Terraform `tags_all` when known, else `tags`; live: GetTags). Tables have none.' },
       dataClass: {
         type: 'string',
-        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
+        description: 'Lowercased value of the first profile classificationTagKeys tag; a table takes its database\'s; `unclassified` when none is present and the profile judges unclassified stores as student data.',
       },
     },
-    links: {},
+    links: {
+      database: { kinds: ['aws.glue.catalog-entry'], description: "A table's database (database_name; live: DatabaseName), whose classification the table takes: tables carry no tags." },
+    },
   },
 ]);

@@ -16,9 +16,11 @@ export const lakeformationKinds = defineKinds([
       tags: { type: 'object', description: 'A registered location has no tags (empty).' },
       dataClass: {
         type: 'string',
-        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
+        description: 'The classification of the bucket it is in (locations carry no tags); `unclassified` when none is present and the profile judges unclassified stores as student data.',
       },
     },
-    links: {},
+    links: {
+      location: { kinds: ['aws.s3.bucket'], description: 'The bucket the registered location is in (arn; live: ResourceArn), whose classification the location takes: locations carry no tags.' },
+    },
   },
 ]);
