@@ -266,6 +266,9 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   // live slice (issue 14): a rule list that failed hides the rules and their targets
   'AWS::Events::Rule': ['aws.events.rule', 'aws.events.target'],
   'AWS::SNS::Subscription': ['aws.sns.subscription'],
+  // live slice (issue 14): REST methods and HTTP/WebSocket routes
+  'AWS::ApiGateway::Method': ['aws.apigateway.route'],
+  'AWS::ApiGatewayV2::Route': ['aws.apigateway.route'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
