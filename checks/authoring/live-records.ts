@@ -69,4 +69,7 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.timestream.table': { type: 'AWS::Timestream::Table', arn: (n) => arn('timestream', `database/sis/table/${n}`), ids: (n) => ({ DatabaseName: 'sis', TableName: n }) },
   // rest slice (issue 14, wave 4)
   'aws.redshiftserverless.namespace': { type: 'AWS::RedshiftServerless::Namespace', arn: () => arn('redshift-serverless', 'namespace/0123abcd-4567-89ef-0123-456789abcdef'), ids: (n) => ({ namespaceName: n }) },
+  // live slice (issue 14): an HTTP API route (REST methods are AWS::ApiGateway::Method records)
+  'aws.apigateway.route': { type: 'AWS::ApiGatewayV2::Route', arn: () => `arn:aws:apigateway:${R}::/apis/a1b2c3d4e5/routes/r0ute01`, ids: (n) => ({ ApiId: 'a1b2c3d4e5', RouteId: 'r0ute01', RouteKey: `GET /${n}` }) },
+  'aws.events.rule': { type: 'AWS::Events::Rule', arn: (n) => arn('events', `rule/${n}`), ids: (n) => ({ Name: n, Arn: arn('events', `rule/${n}`) }) },
 };

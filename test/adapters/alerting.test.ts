@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '../../checks/model/value.js';
-import { get, model, rec, verdicts } from '../helpers/policy-tester.js';
+import { adaptSnapshot } from '../../checks/adapters/live/index.js';
+import { expandCompactLive } from '../../checks/authoring/live-fixture.js';
+import { evaluateSnapshot, get, model, rec, verdicts } from '../helpers/policy-tester.js';
 
 /** guard slice (wave 3): CloudWatch alarms, metric filters, EventBridge rules as the Terraform adapters read them. */
 describe('CloudWatch metric alarms', () => {
@@ -57,5 +59,46 @@ describe('EventBridge rules for security findings', () => {
     expect(verdicts('aws-security-findings-alerted', model([...records, off]))).toEqual({ account: 'fail' });
     // No detector and no route: nothing to judge in this configuration.
     expect(verdicts('aws-security-findings-alerted', model([rec('aws_sns_topic.alerts', { name: 'alerts' })]))).toEqual({ account: 'unknown' });
+  });
+});
+
+describe('EventBridge rules, targets and SNS subscriptions as the live adapters read them (live slice, issue 14)', () => {
+  const A = '111122223333';
+  const ruleArn = (region: string) => `arn:aws:events:${region}:${A}:rule/findings`;
+  const topicArn = `arn:aws:sns:us-east-1:${A}:alerts`;
+  const rule = (region: string, data: Record<string, unknown>, errors?: Record<string, unknown>) => ({ arn: ruleArn(region), data: { Name: 'findings', Arn: ruleArn(region), ...data }, ...(errors ? { errors } : {}) });
+  const snap = (resources: Record<string, unknown[]>, extra: Record<string, unknown> = {}) => expandCompactLive({ regions: ['us-east-1', 'us-west-2'], resources, ...extra } as never, 'test');
+  const topic = { arn: topicArn, data: { Name: 'alerts', Attributes: { TopicArn: topicArn } } };
+  const sub = { arn: `${topicArn}:0f1e2d3c`, data: { SubscriptionArn: `${topicArn}:0f1e2d3c`, TopicArn: topicArn, Protocol: 'email', Owner: A } };
+  const status = (s: ReturnType<typeof snap>) => evaluateSnapshot(s, 'test', ['aws-security-findings-alerted']).map((f) => `${f.resource.arn} ${f.status}`);
+
+  it('fills the Terraform attributes: parsed pattern, findings matched, enabled from State; one target per ListTargetsByRule entry', () => {
+    const rs = adaptSnapshot(snap({ 'AWS::Events::Rule': [rule('us-east-1', { EventPattern: '{"source":["aws.securityhub"]}', State: 'DISABLED', targets: [{ Id: 't1', Arn: topicArn }] })] }), 'test');
+    const r = rs.find((x) => x.kind === 'aws.events.rule')!;
+    expect(r.attrs).toMatchObject({ eventPattern: { value: { source: ['aws.securityhub'] } }, findingSources: { value: ['securityhub'] }, enabled: { value: false, origin: 'explicit' } });
+    const t = rs.filter((x) => x.kind === 'aws.events.target');
+    expect(t.map((x) => [x.id, x.attrs.targetArn?.value])).toEqual([[`${ruleArn('us-east-1')}#target/t1`, topicArn]]);
+  });
+
+  it('makes a failed target read one target whose ARN is the error, and judges the account error, not pass', () => {
+    const s = snap({ 'AWS::Events::Rule': [rule('us-east-1', { EventPattern: '{"source":["aws.guardduty"]}' }, { targets: { code: 'AccessDenied', message: 'denied', call: 'events:ListTargetsByRule' } })], 'AWS::SNS::Topic': [topic], 'AWS::SNS::Subscription': [sub] });
+    const t = adaptSnapshot(s, 'test').find((x) => x.kind === 'aws.events.target')!;
+    expect(t.attrs.targetArn?.error).toMatch(/events:ListTargetsByRule failed \(AccessDenied\)/);
+    expect(status(s)).toEqual([`arn:aws:::${A}:account error`]);
+  });
+
+  it('judges the account once, over every audited region: a routed rule in one region passes; none fails; a failed rule list is an error', () => {
+    const routed = rule('us-east-1', { EventPattern: '{"source":["aws.guardduty"]}', targets: [{ Id: 't', Arn: topicArn }] });
+    expect(status(snap({ 'AWS::Events::Rule': [routed], 'AWS::SNS::Topic': [topic], 'AWS::SNS::Subscription': [sub] }))).toEqual([`arn:aws:::${A}:account pass`]);
+    // The topic has no confirmed subscription: nobody receives the findings.
+    expect(status(snap({ 'AWS::Events::Rule': [routed], 'AWS::SNS::Topic': [topic] }))).toEqual([`arn:aws:::${A}:account fail`]);
+    expect(status(snap({ 'AWS::SNS::Topic': [topic] }))).toEqual([`arn:aws:::${A}:account fail`]);
+    const listFailed = { errors: [{ code: 'AccessDenied', message: 'denied', call: 'events:ListRules', service: 'events', region: 'us-west-2', resourceTypes: ['AWS::Events::Rule'] }] };
+    expect(status(snap({ 'AWS::SNS::Topic': [topic] }, listFailed))).toEqual([`arn:aws:::${A}:account error`]);
+    // A routed rule elsewhere still passes: the unread region cannot change an account that already passes.
+    expect(status(snap({ 'AWS::Events::Rule': [routed], 'AWS::SNS::Topic': [topic], 'AWS::SNS::Subscription': [sub] }, listFailed))).toEqual([`arn:aws:::${A}:account pass`]);
+    // Subscriptions that could not be listed may be the topic's: error, never a fail or a pass.
+    const subsFailed = { errors: [{ code: 'AccessDenied', message: 'denied', call: 'sns:ListSubscriptions', service: 'sns', region: 'us-east-1', resourceTypes: ['AWS::SNS::Subscription'] }] };
+    expect(status(snap({ 'AWS::Events::Rule': [routed], 'AWS::SNS::Topic': [topic] }, subsFailed))).toEqual([`arn:aws:::${A}:account error`]);
   });
 });

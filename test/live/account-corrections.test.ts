@@ -126,6 +126,8 @@ describe('account-wide settings are reported once (recorded snapshots)', () => {
         ...regions.flatMap((r) => ['aws-access-analyzer-enabled', 'aws-macie-enabled'].map((p) => `${p} arn:aws::${r}:${A}:account error`)),
         // org slice (wave 4): the recording lacks the account's place in its organisation: an error, once per account.
         `aws-scp-denies-unapproved-regions ${wide} error`,
+        // live slice (issue 14): no EventBridge rule routes security findings in any recorded region: a fail, once per account.
+        `aws-security-findings-alerted ${wide} fail`,
       ].sort(),
     );
   });
@@ -162,6 +164,8 @@ describe('account-wide settings are reported once (recorded snapshots)', () => {
         'aws-macie-enabled',
         // org slice (wave 4)
         'aws-scp-denies-unapproved-regions',
+        // live slice (issue 14)
+        'aws-security-findings-alerted',
       ].sort(),
     );
     expect([...byPolicy.values()].every((n) => n === 1)).toBe(true);

@@ -1,5 +1,5 @@
-import { APIGatewayClient, CreateDeploymentCommand, GetResourcesCommand, PutIntegrationCommand, PutMethodCommand, CreateDomainNameCommand, CreateRestApiCommand, CreateStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client, CreateApiCommand, CreateDomainNameCommand as CreateHttpDomainCommand, CreateStageCommand as CreateHttpStageCommand } from '@aws-sdk/client-apigatewayv2';
+import { APIGatewayClient, CreateDeploymentCommand, CreateResourceCommand, GetResourcesCommand, PutIntegrationCommand, PutMethodCommand, CreateDomainNameCommand, CreateRestApiCommand, CreateStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client, CreateApiCommand, CreateDomainNameCommand as CreateHttpDomainCommand, CreateRouteCommand, CreateStageCommand as CreateHttpStageCommand } from '@aws-sdk/client-apigatewayv2';
 import { AssociateWebACLCommand, CreateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { CognitoIdentityProviderClient, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { motoEnv, startMoto, type Moto } from './moto.js';
 let moto: Moto;
 let snapshot: Snapshot;
 let findings: Finding[];
-const seeded = { goodStage: '', badStage: '', goodHttpStage: '', badHttpStage: '', goodPool: '', badPool: '', restApi: '', goodHttpApi: '', badHttpApi: '', bareHttpApi: '', loggedHttpStage: '' };
+const seeded = { goodStage: '', badStage: '', goodHttpStage: '', badHttpStage: '', goodPool: '', badPool: '', restApi: '', goodHttpApi: '', badHttpApi: '', bareHttpApi: '', loggedHttpStage: '', goodMethod: '', openMethod: '', preflight: '', goodRoute: '', openRoute: '' };
 const domainArn = (name: string) => `arn:aws:apigateway:us-east-1::/domainnames/${name}`;
 const tags = { DataClassification: 'student-data' };
 
@@ -31,6 +31,14 @@ beforeAll(async () => {
   const root = (await rest.send(new GetResourcesCommand({ restApiId: api.id! }))).items![0]!.id!;
   await rest.send(new PutMethodCommand({ restApiId: api.id!, resourceId: root, httpMethod: 'GET', authorizationType: 'AWS_IAM' }));
   await rest.send(new PutIntegrationCommand({ restApiId: api.id!, resourceId: root, httpMethod: 'GET', type: 'MOCK' }));
+  // live slice (issue 14): an open method (an API key is not authorization) and its CORS preflight, out of scope
+  const grades = (await rest.send(new CreateResourceCommand({ restApiId: api.id!, parentId: root, pathPart: 'grades' }))).id!;
+  await rest.send(new PutMethodCommand({ restApiId: api.id!, resourceId: grades, httpMethod: 'POST', authorizationType: 'NONE', apiKeyRequired: true }));
+  await rest.send(new PutMethodCommand({ restApiId: api.id!, resourceId: grades, httpMethod: 'OPTIONS', authorizationType: 'NONE' }));
+  const method = (resource: string, verb: string) => `arn:aws:apigateway:us-east-1::/restapis/${api.id}/resources/${resource}/methods/${verb}`;
+  seeded.goodMethod = method(root, 'GET');
+  seeded.openMethod = method(grades, 'POST');
+  seeded.preflight = method(grades, 'OPTIONS');
   const dep = await rest.send(new CreateDeploymentCommand({ restApiId: api.id! }));
   await rest.send(new CreateStageCommand({ restApiId: api.id!, stageName: 'prod', deploymentId: dep.id!, cacheClusterEnabled: true, cacheClusterSize: '0.5', tags }));
   await rest.send(
@@ -67,6 +75,11 @@ beforeAll(async () => {
   await http.send(new CreateHttpDomainCommand({ DomainName: 'roster.example.edu', DomainNameConfigurations: [{ CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/a', EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }], Tags: tags }));
 
   const httpApi = await http.send(new CreateApiCommand({ Name: 'sis-http', ProtocolType: 'HTTP', Tags: tags }));
+  // live slice (issue 14): a route behind IAM authorization and one without any (AuthorizationType left out: NONE)
+  const goodRoute = await http.send(new CreateRouteCommand({ ApiId: httpApi.ApiId!, RouteKey: 'GET /roster', AuthorizationType: 'AWS_IAM' }));
+  const openRoute = await http.send(new CreateRouteCommand({ ApiId: httpApi.ApiId!, RouteKey: 'POST /roster' }));
+  seeded.goodRoute = `arn:aws:apigateway:us-east-1::/apis/${httpApi.ApiId}/routes/${goodRoute.RouteId}`;
+  seeded.openRoute = `arn:aws:apigateway:us-east-1::/apis/${httpApi.ApiId}/routes/${openRoute.RouteId}`;
   await http.send(new CreateHttpStageCommand({ ApiId: httpApi.ApiId!, StageName: 'live', AccessLogSettings: { DestinationArn: logs, Format: '$context.requestId' }, Tags: tags }));
   await http.send(new CreateHttpStageCommand({ ApiId: httpApi.ApiId!, StageName: 'dev', Tags: tags }));
   seeded.goodHttpStage = `arn:aws:apigateway:us-east-1::/apis/${httpApi.ApiId}/stages/live`;
@@ -139,6 +152,26 @@ describe('API Gateway collected from moto', () => {
     expect(statusAt(findings, 'aws-apigateway-domain-tls12', domainArn('api.example.edu'))).toBe('pass');
     expect(statusAt(findings, 'aws-apigateway-domain-tls12', domainArn('roster.example.edu'))).toBe('pass');
     expect(statusAt(findings, 'aws-apigateway-domain-tls12', domainArn('old.example.edu'))).toBe('fail');
+  });
+});
+
+describe('API Gateway methods and routes collected from moto (live slice, issue 14)', () => {
+  it('records every REST method (GetResources with embedded methods) and every HTTP route (GetRoutes) with its authorization', () => {
+    const of = (type: string) => snapshot.resources.filter((r) => r.type === type);
+    expect(of('AWS::ApiGateway::Method').map((r) => r.arn).sort()).toEqual([seeded.goodMethod, seeded.openMethod, seeded.preflight].sort());
+    expect(of('AWS::ApiGatewayV2::Route').map((r) => r.arn).sort()).toEqual([seeded.goodRoute, seeded.openRoute].sort());
+    expect(snapshot.resources.find((r) => r.arn === seeded.openMethod)!.data).toMatchObject({ path: '/grades', httpMethod: 'POST', authorizationType: 'NONE', apiKeyRequired: true });
+    expect(snapshot.resources.find((r) => r.arn === seeded.goodRoute)!.data).toMatchObject({ RouteKey: 'GET /roster', AuthorizationType: 'AWS_IAM' });
+    expect(snapshot.errors.filter((e) => e.service === 'apigateway')).toEqual([]);
+  });
+
+  it('passes the authorized method and route, fails the open ones, and leaves the OPTIONS preflight out of scope', () => {
+    const policy = 'aws-apigateway-route-authorized';
+    expect(statusAt(findings, policy, seeded.goodMethod)).toBe('pass');
+    expect(statusAt(findings, policy, seeded.goodRoute)).toBe('pass');
+    expect(statusAt(findings, policy, seeded.openMethod)).toBe('fail');
+    expect(statusAt(findings, policy, seeded.openRoute)).toBe('fail');
+    expect(findings.filter((f) => f.policyId === policy && f.resource.arn === seeded.preflight)).toEqual([]);
   });
 });
 

@@ -192,6 +192,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
         ...[GOOD, BAD].flatMap((r) => ['aws-access-analyzer-enabled', 'aws-macie-enabled'].map((p) => `${p} arn:aws::${r}:${ACCOUNT}:account`)),
         // org slice (wave 4): the region-deny SCP, once per account
         `aws-scp-denies-unapproved-regions ${wide}`,
+        // live slice (issue 14): the routing of security findings, once per account (the seeded account has no rule: fail)
+        `aws-security-findings-alerted ${wide}`,
       ].sort(),
     );
   });
@@ -245,7 +247,7 @@ describe('least-privilege IAM policy for the auditor', () => {
 
   it('covers every action named in the collector source, including paths moto does not reach', () => {
     const dir = new URL('../../checks/sources/live/collect/', import.meta.url);
-    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie', /* doors, wave 3 */ 'ecr', 'elb-classic', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm', /* doors2 */ 'apigateway', 'cognito', 'wafv2', /* files-streams */ 'fsx', 'msk', 'mq', 'transfer', /* lakes-apis */ 'opensearchserverless', 'glue-catalog', 'sagemaker', /* ledgers */ 'dax', 'elasticache-serverless', 'rds-global', 'timestream', 'qldb', 'keyspaces', /* org, wave 4 */ 'organizations', 's3-directory', 'glacier', /* apis */ 'appsync', 'lakeformation'];
+    const files = ['backup', 'cloudtrail', 'config', 'context', 'ec2', 'ecs', 'elasticache', 'elb', 'iam', 'kms', 'logs', 'org', 'rds', 's3', 'secrets', /* stores2 */ 'snapshots', /* guard */ 'guardduty', 'securityhub', 'config-recorder', /* doors */ 'cloudfront', 'ec2-launch-templates', /* stores */ 'dynamodb', 'sns', 'lambda', 'efs', 'sqs', /* search */ 'opensearch', 'redshift', 'memorydb', /* guard, wave 3 */ 'metric-filters', 'cloudwatch', 'vpc-endpoints', 'accessanalyzer', 'macie', /* doors, wave 3 */ 'ecr', 'elb-classic', /* pipes */ 'kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm', /* doors2 */ 'apigateway', 'cognito', 'wafv2', /* files-streams */ 'fsx', 'msk', 'mq', 'transfer', /* lakes-apis */ 'opensearchserverless', 'glue-catalog', 'sagemaker', /* ledgers */ 'dax', 'elasticache-serverless', 'rds-global', 'timestream', 'qldb', 'keyspaces', /* org, wave 4 */ 'organizations', 's3-directory', 'glacier', /* apis */ 'appsync', 'lakeformation', /* live (issue 14) */ 'eventbridge', 'sns-subscriptions'];
     // sts:AssumeRole (org audits) is granted by the separate org-assume-policy.json, scoped to the auditor role.
     const assume = JSON.parse(readFileSync(new URL('../../checks/sources/live/org-assume-policy.json', import.meta.url), 'utf8')) as { Statement: Array<{ Action: string[] }> };
     const allowedHere = new Set([...allowed, ...assume.Statement.flatMap((s) => s.Action)]);
@@ -315,6 +317,8 @@ describe('least-privilege IAM policy for the auditor', () => {
     notReachedHere.push('glacier:GetVaultAccessPolicy', 'glacier:ListTagsForVault');
     // rest slice: per-resource reads of namespaces and elastic clusters; moto implements neither API, so no emulator reaches these (their shapes are in the live fixtures).
     notReachedHere.push('redshift-serverless:ListTagsForResource', 'docdb-elastic:GetCluster', 'docdb-elastic:ListTagsForResource');
+    // live slice (issue 14): a rule's targets are listed only where rules exist; test/live/findings-alerted.test.ts seeds them and reaches it.
+    notReachedHere.push('events:ListTargetsByRule');
     expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);
   });
 });

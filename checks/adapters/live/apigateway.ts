@@ -1,4 +1,4 @@
-import { dataAt, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, locAt, tagVals, type LiveAdapter } from './helpers/index.js';
 
 interface RestMethodSetting {
   cachingEnabled?: boolean;
@@ -102,7 +102,42 @@ const domainName: LiveAdapter = (rec, ctx) => {
   return r;
 };
 
+// live slice (issue 14)
+const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : undefined);
+
+/**
+ * A REST API method as GetResources (embed methods) answers it (collect/apigateway-routes.ts). AWS always answers
+ * `authorizationType` (PutMethod requires it): a record without one is unknown, never a pass.
+ */
+const restMethod: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.apigateway.route', ctx);
+  const auth = dataAt(rec, 'authorizationType');
+  r.attrs = {
+    apiType: liveDerived(rec, ctx, 'restApiId', 'rest'),
+    httpMethod: liveAttr(rec, ctx, 'httpMethod', { map: upper }),
+    authorizationType: typeof auth === 'string' ? liveAttr(rec, ctx, 'authorizationType', { map: upper }) : { value: undefined, origin: 'unknown', loc: locAt(rec, ctx, 'authorizationType') },
+  };
+  return r;
+};
+
+/** An HTTP or WebSocket API route as GetRoutes answers it: `GET /path`, or `$default` (every method); AuthorizationType defaults to NONE. */
+const httpRoute: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.apigateway.route', ctx);
+  const key = liveAttr<string>(rec, ctx, 'RouteKey');
+  const method = typeof key.value === 'string' ? (key.value.startsWith('$') ? 'ANY' : key.value.split(' ')[0]!.toUpperCase()) : undefined;
+  r.attrs = {
+    apiType: liveDerived(rec, ctx, 'ApiId', 'http'),
+    httpMethod: liveDerived(rec, ctx, 'RouteKey', method),
+    routeKey: key,
+    authorizationType: liveAttr(rec, ctx, 'AuthorizationType', { default: 'NONE', map: upper }),
+  };
+  return r;
+};
+
 export const apigatewayLiveAdapters: Record<string, LiveAdapter> = {
+  // live slice (issue 14)
+  'AWS::ApiGateway::Method': restMethod,
+  'AWS::ApiGatewayV2::Route': httpRoute,
   'AWS::ApiGateway::Stage': restStage,
   'AWS::ApiGatewayV2::Stage': httpStage,
   'AWS::ApiGateway::DomainName': domainName,

@@ -75,6 +75,8 @@ import { glacierLiveAdapters } from './glacier.js';
 // apis slice (issue 14, wave 4)
 import { appsyncLiveAdapters } from './appsync.js';
 import { lakeformationLiveAdapters } from './lakeformation.js';
+// live slice (issue 14)
+import { alertingLiveAdapters } from './alerting.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -149,6 +151,8 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   // apis slice (issue 14, wave 4)
   ...appsyncLiveAdapters,
   ...lakeformationLiveAdapters,
+  // live slice (issue 14)
+  ...alertingLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -259,6 +263,12 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::ApiGatewayV2::Api': ['aws.apigateway.api'],
   'AWS::AppSync::GraphQLApi': ['aws.appsync.graphql-api'],
   'AWS::LakeFormation::Resource': ['aws.lakeformation.resource'],
+  // live slice (issue 14): a rule list that failed hides the rules and their targets
+  'AWS::Events::Rule': ['aws.events.rule', 'aws.events.target'],
+  'AWS::SNS::Subscription': ['aws.sns.subscription'],
+  // live slice (issue 14): REST methods and HTTP/WebSocket routes
+  'AWS::ApiGateway::Method': ['aws.apigateway.route'],
+  'AWS::ApiGatewayV2::Route': ['aws.apigateway.route'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
@@ -293,6 +303,8 @@ const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; invers
   'aws.keyspaces.table': { name: 'keyspace', target: 'aws.keyspaces.keyspace', inverse: 'tables' },
   // apis slice (issue 14, wave 4): stages that could not be listed may belong to any API of the region
   'aws.apigateway.stage': { name: 'api', target: 'aws.apigateway.api', inverse: 'stages' },
+  // live slice (issue 14): subscriptions that could not be listed may belong to any topic of the region
+  'aws.sns.subscription': { name: 'topic', target: 'aws.sns.topic', inverse: 'subscriptions' },
 };
 
 function keyIndex(s: Snapshot): LiveCtx['keys'] {

@@ -1,21 +1,8 @@
 import type { Val } from '../../model/value.js';
+import { findingSourcesOf } from '../shared/finding-sources.js';
 import { asBool, attr, computedAttr, derived, jsonAttr, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 /** guard slice: EventBridge rules and targets and SNS subscriptions, for routing security findings to people. */
-
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-
-/** Which security findings an event pattern matches (source and detail-type; finer `detail` filters narrow, they do not exclude). */
-function findingSourcesOf(pattern: unknown): string[] {
-  if (!pattern || typeof pattern !== 'object' || Array.isArray(pattern)) return [];
-  const p = pattern as Record<string, unknown>;
-  const sources = list(p.source);
-  const types = list(p['detail-type']);
-  const out: string[] = [];
-  if (sources.includes('aws.guardduty') && (!types.length || types.includes('GuardDuty Finding'))) out.push('guardduty');
-  if (sources.includes('aws.securityhub') && (!types.length || types.some((t) => typeof t === 'string' && t.startsWith('Security Hub Findings')))) out.push('securityhub');
-  return out;
-}
 
 const rule: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.events.rule', [rec.values.name]);
@@ -47,7 +34,7 @@ const target: TfAdapter = (rec) => {
 const subscription: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.sns.subscription');
   r.attrs = { protocol: attr<string>(rec, 'protocol') };
-  r.linkRefs = [linkRef(rec, 'topic', 'topic_arn', ['aws.sns.topic'])];
+  r.linkRefs = [linkRef(rec, 'topic', 'topic_arn', ['aws.sns.topic'], { inverse: 'subscriptions' })];
   return r;
 };
 

@@ -4,7 +4,7 @@ import { asBool, attr, computedAttr, linkRef, locOf, rawAt, referencesOf, tagAtt
 
 const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : undefined);
 
-/** A REST API method: its HTTP method and authorization (methods are not collected live). */
+/** A REST API method: its HTTP method and authorization (live: checks/adapters/live/apigateway.ts, from GetResources). */
 const restMethod: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.apigateway.route');
   r.attrs = {

@@ -6,12 +6,12 @@ export const apigatewayKinds = defineKinds([
     title: 'API Gateway REST API method or HTTP API route',
     terraform: ['aws_api_gateway_method', 'aws_apigatewayv2_route'],
     attrs: {
-      apiType: { type: 'string', description: "'rest' (aws_api_gateway_method) | 'http' (aws_apigatewayv2_route, HTTP and WebSocket APIs)." },
-      httpMethod: { type: 'string', description: "HTTP method, upper case (http_method; for a route the first word of route_key, 'ANY' for $default)." },
-      routeKey: { type: 'string', description: 'route_key of an HTTP API route (`GET /grades`, `$default`); absent for REST methods.' },
+      apiType: { type: 'string', description: "'rest' (aws_api_gateway_method; live: GetResources methods) | 'http' (aws_apigatewayv2_route, HTTP and WebSocket APIs; live: GetRoutes)." },
+      httpMethod: { type: 'string', description: "HTTP method, upper case (http_method; live: httpMethod; for a route the first word of route_key / RouteKey, 'ANY' for $default)." },
+      routeKey: { type: 'string', description: 'route_key of an HTTP API route (live: RouteKey; `GET /grades`, `$default`); absent for REST methods.' },
       authorizationType: {
         type: 'string',
-        description: "Authorization, upper case: NONE | AWS_IAM | CUSTOM | COGNITO_USER_POOLS (REST `authorization`, required) or NONE | JWT | AWS_IAM | CUSTOM (HTTP `authorization_type`, default NONE).",
+        description: "Authorization, upper case: NONE | AWS_IAM | CUSTOM | COGNITO_USER_POOLS (REST `authorization`, required; live: authorizationType, always answered) or NONE | JWT | AWS_IAM | CUSTOM (HTTP `authorization_type`, live AuthorizationType, default NONE).",
       },
     },
     links: {},

@@ -22,6 +22,7 @@ export const snsKinds = defineKinds([
     links: {
       kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of kms_master_key_id, when it is in the model.' },
       policySource: { kinds: ['aws.iam.policy-document'], description: 'The data.aws_iam_policy_document the policy expression references' },
+      subscriptions: { kinds: ['aws.sns.subscription'], description: 'Inverse of subscription `topic`: the subscriptions to this topic the input holds (live: ListSubscriptions, confirmed ones).' },
     },
   },
 ]);

@@ -215,6 +215,10 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "dynamodb:ListGlobalTables",
         "appsync:ListGraphqlApis",
         "lakeformation:ListResources",
+        # live slice (issue 14): security findings routed to a subscribed topic
+        "events:ListRules",
+        "events:ListTargetsByRule",
+        "sns:ListSubscriptions",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

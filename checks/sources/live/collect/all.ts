@@ -73,6 +73,9 @@ import { collectDynamoDbGlobalTables } from './dynamodb-global-tables.js';
 // apis slice (issue 14, wave 4)
 import { collectAppSync } from './appsync.js';
 import { collectLakeFormation } from './lakeformation.js';
+// live slice (issue 14): security findings routed to people
+import { collectEventBridge } from './eventbridge.js';
+import { collectSnsSubscriptions } from './sns-subscriptions.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -152,6 +155,9 @@ export const REGIONAL_COLLECTORS = {
   // apis slice (issue 14, wave 4)
   appsync: collectAppSync,
   lakeformation: collectLakeFormation,
+  // live slice (issue 14): EventBridge rules with their targets, SNS subscriptions
+  eventbridge: collectEventBridge,
+  snsSubscriptions: collectSnsSubscriptions,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

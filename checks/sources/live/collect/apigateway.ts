@@ -1,5 +1,7 @@
 import { APIGatewayClient, GetStagesCommand as GetRestStagesCommand, paginateGetDomainNames, paginateGetRestApis } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client, GetApisCommand, GetDomainNamesCommand as GetHttpDomainNamesCommand, GetStagesCommand as GetHttpStagesCommand } from '@aws-sdk/client-apigatewayv2';
+import { v2Pages } from './apigateway-pages.js';
+import { collectHttpRoutes, collectRestMethods, HTTP_ROUTE, REST_METHOD } from './apigateway-routes.js';
 import { items, listAll, plain, type Collector } from './context.js';
 
 // API Gateway authorises reads by HTTP verb on resource paths: every call below is `apigateway:GET`
@@ -11,19 +13,10 @@ const DOMAIN = 'AWS::ApiGateway::DomainName';
 const REST_API = 'AWS::ApiGateway::RestApi';
 const HTTP_API = 'AWS::ApiGatewayV2::Api';
 
-/** Every page of an apigatewayv2 list call (the v2 client has no paginators for these). */
-async function* v2Pages<T>(fetch: (next: string | undefined) => Promise<{ Items?: T[]; NextToken?: string }>): AsyncIterable<T[] | undefined> {
-  let next: string | undefined;
-  do {
-    const page = await fetch(next);
-    yield page.Items;
-    next = page.NextToken;
-  } while (next);
-}
-
 /**
  * API Gateway: REST APIs and HTTP/WebSocket APIs as GetRestApis / GetApis list them (policy and tags included), REST API stages (GetStages: method settings, cache cluster, webAclArn, access log settings,
- * tags), HTTP/WebSocket API stages, and custom domain names with their securityPolicy. A domain both APIs
+ * tags), HTTP/WebSocket API stages, REST methods and HTTP/WebSocket routes with their authorization
+ * (apigateway-routes.ts), and custom domain names with their securityPolicy. A domain both APIs
  * list (real API Gateway shares regional domains between them) is recorded once, from the REST API.
  */
 export async function collectApiGateway(c: Collector, region: string): Promise<void> {
@@ -31,8 +24,8 @@ export async function collectApiGateway(c: Collector, region: string): Promise<v
   const rest = c.client(APIGatewayClient, region);
   const http = c.client(ApiGatewayV2Client, region);
   const [restApis, httpApis, restDomains, httpDomains] = await Promise.all([
-    listAll(c, 'apigateway', region, GET, [REST_API, REST_STAGE], () => items(paginateGetRestApis({ client: rest }, {}), (p) => p.items)),
-    listAll(c, 'apigateway', region, GET, [HTTP_API, HTTP_STAGE], () => v2Pages((NextToken) => http.send(new GetApisCommand({ NextToken })))),
+    listAll(c, 'apigateway', region, GET, [REST_API, REST_STAGE, REST_METHOD], () => items(paginateGetRestApis({ client: rest }, {}), (p) => p.items)),
+    listAll(c, 'apigateway', region, GET, [HTTP_API, HTTP_STAGE, HTTP_ROUTE], () => v2Pages((NextToken) => http.send(new GetApisCommand({ NextToken })))),
     listAll(c, 'apigateway', region, GET, [DOMAIN], () => items(paginateGetDomainNames({ client: rest }, {}), (p) => p.items)),
     listAll(c, 'apigateway', region, GET, [DOMAIN], () => v2Pages((NextToken) => http.send(new GetHttpDomainNamesCommand({ NextToken })))),
   ]);
@@ -47,6 +40,7 @@ export async function collectApiGateway(c: Collector, region: string): Promise<v
         if (!s.stageName) continue;
         c.add({ type: REST_STAGE, arn: arn(`/restapis/${api.id}/stages/${s.stageName}`), region, account: c.accountId, data: { ...(plain(s) as Record<string, unknown>), restApiId: api.id, restApiName: api.name ?? null } });
       }
+      await collectRestMethods(c, region, rest, api.id, api.name);
     }),
     ...(httpApis ?? []).map(async (api) => {
       if (!api.ApiId) return;
@@ -56,6 +50,7 @@ export async function collectApiGateway(c: Collector, region: string): Promise<v
         if (!s.StageName) continue;
         c.add({ type: HTTP_STAGE, arn: arn(`/apis/${api.ApiId}/stages/${s.StageName}`), region, account: c.accountId, data: { ...(plain(s) as Record<string, unknown>), ApiId: api.ApiId, ApiName: api.Name ?? null, ProtocolType: api.ProtocolType ?? null } });
       }
+      await collectHttpRoutes(c, region, http, api.ApiId, api.Name, api.ProtocolType);
     }),
   ]);
   const seen = new Set<string>();

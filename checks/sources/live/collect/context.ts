@@ -97,6 +97,8 @@ const SERVICE_PREFIX: Record<string, string> = {
   DocDBElasticClient: 'docdb-elastic',
   // apis slice (issue 14, wave 4)
   LakeFormationClient: 'lakeformation',
+  // live slice (issue 14)
+  EventBridgeClient: 'events',
 };
 
 /** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */
