@@ -66,6 +66,11 @@ describe('Aurora global databases collected from moto', () => {
     expect(statusAt(findings, 'aws-rds-global-cluster-storage-encrypted', seeded.goodGlobal)).toBe('pass');
     expect(statusAt(findings, 'aws-rds-global-cluster-storage-encrypted', seeded.badGlobal)).toBe('fail');
   });
+
+  it('aws-rds-global-cluster-deletion-protection: the protected one passes, the other fails', () => {
+    expect(statusAt(findings, 'aws-rds-global-cluster-deletion-protection', seeded.goodGlobal)).toBe('pass');
+    expect(statusAt(findings, 'aws-rds-global-cluster-deletion-protection', seeded.badGlobal)).toBe('fail');
+  });
 });
 
 describe('Timestream collected from moto', () => {
