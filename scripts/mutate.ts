@@ -332,6 +332,7 @@ export function summarise(policyIds: string[], results: MutationResult[]): { lin
     else if (!r.caught) problems.push(`mutation ${r.mutation.id}: ${r.mutation.policy} did not fail (${r.mutation.description})`);
     if (!known.has(r.mutation.policy)) problems.push(`mutation ${r.mutation.id}: no policy "${r.mutation.policy}" in the catalog`);
     if (r.undeclared.length) problems.push(`mutation ${r.mutation.id}: undeclared collateral ${r.undeclared.join(', ')}`);
+    if (r.declaredButPassing.length) problems.push(`mutation ${r.mutation.id}: declared collateral no longer fails: ${r.declaredButPassing.join(', ')}`);
   }
   for (const id of [...policyIds].sort()) {
     const mine = results.filter((r) => r.mutation.policy === id && r.caught);

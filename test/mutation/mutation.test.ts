@@ -52,6 +52,13 @@ describe('mutation proof', () => {
     expect(s.lines[0]?.line).toMatch(/^UNPROVEN\s+aws-s3-sse-kms/);
     expect(s.problems.join('\n')).toMatch(/comment-only: aws-s3-sse-kms did not fail/);
   });
+
+  it('reports declared collateral that no longer fails, so a stale alsoFails cannot hide behind a green proof', () => {
+    const m: Mutation = { id: 'stale', policy: 'aws-s3-sse-kms', description: 'd', env: 'production', edits: [], alsoFails: ['aws-data-store-classified'] };
+    const s = summarise(['aws-s3-sse-kms'], [{ mutation: m, caught: true, newlyFailing: ['aws-s3-sse-kms'], undeclared: [], declaredButPassing: ['aws-data-store-classified'] }]);
+    expect(s.unproven).toEqual([]);
+    expect(s.problems).toEqual(['mutation stale: declared collateral no longer fails: aws-data-store-classified']);
+  });
 });
 
 describe('live mutations (guard slice)', () => {
