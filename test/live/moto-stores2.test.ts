@@ -146,6 +146,8 @@ describe('stores2 live findings against moto', () => {
     ['aws-rds-snapshot-encrypted', 'badDbSnap', 'fail'],
     ['aws-ebs-snapshot-encrypted', 'goodEbsSnap', 'pass'],
     ['aws-ebs-snapshot-encrypted', 'badEbsSnap', 'fail'],
+    ['aws-ebs-snapshot-not-public', 'goodEbsSnap', 'pass'],
+    ['aws-ebs-snapshot-not-public', 'badEbsSnap', 'fail'],
     ['aws-ami-not-public', 'privateAmi', 'pass'],
     ['aws-ami-not-public', 'publicAmi', 'fail'],
   ];
