@@ -206,6 +206,8 @@ function resolveSegs(path: string, segs: string[], scope: Scope, ctx: EvalContex
       return [{ path: full, value: val.value, unknown: val.origin === 'unknown' || isUnknown(val.value), error: val.error, loc: val.loc ?? scope.resource.loc, target: undefined }];
     }
   }
+  const chain = resolveChain(path, segs, scope);
+  if (chain) return [chain];
   let frontier: Array<{ scope: Scope; value: unknown; isScope: boolean; loc?: Location; unknown: boolean; error?: string; target?: Resource }> = [
     { scope, value: undefined, isScope: true, loc: 'loc' in scope ? scope.loc : undefined, unknown: false },
   ];
@@ -250,6 +252,49 @@ function resolveSegs(path: string, segs: string[], scope: Scope, ctx: EvalContex
   }
   const full = scope.prefix ? `${scope.prefix}.${path}` : path;
   return frontier.map((f) => ({ path: full, value: f.isScope && 'element' in f.scope ? f.scope.element : f.value, unknown: f.unknown, error: f.error, loc: f.loc, target: f.target }));
+}
+
+/**
+ * resolveSegs for a path that follows no link (the usual case): one value walked segment by segment,
+ * no frontier arrays. Undefined when a segment names a link, which the general walk handles.
+ */
+function resolveChain(path: string, segs: string[], scope: Scope): Resolved | undefined {
+  const element = 'element' in scope;
+  let isScope = true;
+  let value: unknown = ABSENT;
+  let loc: Location | undefined = element ? scope.loc : undefined;
+  let unknown = false;
+  let error: string | undefined;
+  for (const seg of segs) {
+    if (unknown || error) break;
+    if (isScope && !element) {
+      const r = scope.resource;
+      const val: Val | undefined = r.attrs[seg];
+      isScope = false;
+      if (val) {
+        value = val.value;
+        loc = val.loc ?? r.loc;
+        unknown = val.origin === 'unknown' || isUnknown(val.value);
+        error = val.error;
+        continue;
+      }
+      if (seg in r.links || r.linkRefs?.some((l) => l.name === seg)) return undefined;
+      loc = r.loc;
+      continue;
+    }
+    const base = isScope ? (scope as { element: unknown }).element : value;
+    isScope = false;
+    if (isUnknown(base)) {
+      unknown = true;
+      continue;
+    }
+    let v: unknown = ABSENT;
+    if (Array.isArray(base) && /^\d+$/.test(seg)) v = base[Number(seg)];
+    else if (base && typeof base === 'object' && !Array.isArray(base)) v = (base as Record<string, unknown>)[seg];
+    value = v;
+    unknown = isUnknown(v);
+  }
+  return { path: scope.prefix ? `${scope.prefix}.${path}` : path, value: isScope && element ? (scope as { element: unknown }).element : value, unknown, error, loc, target: undefined };
 }
 
 const COMPARATORS = ['equals', 'notEquals', 'in', 'notIn', 'exists', 'gte', 'lte', 'gt', 'lt', 'matches', 'notMatches', 'contains', 'notContains'] as const;

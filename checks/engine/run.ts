@@ -227,10 +227,9 @@ function message(policy: Policy, status: Status, display: string, outcome: Outco
     const filled = template.replaceAll('{address}', display).replaceAll('{title}', policy.title);
     return filled.includes('{detail}') ? filled.replaceAll('{detail}', outcome.detail ?? summarize(outcome.evidence)) : filled;
   }
-  const why = outcome.detail ?? summarize(outcome.evidence);
+  if (status === 'pass') return `${display}: ${policy.title}`;
+  const why = status === 'error' ? undefined : (outcome.detail ?? summarize(outcome.evidence));
   switch (status) {
-    case 'pass':
-      return `${display}: ${policy.title}`;
     case 'fail':
       return `${display}: not met: ${policy.title}${why ? ` (${why})` : ''}`;
     case 'unknown':
