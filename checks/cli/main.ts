@@ -4,6 +4,7 @@ import { TOOL_VERSION } from '../version.js';
 import { EXIT_USAGE } from './exit.js';
 import { catalogVersion } from './version-info.js';
 import { DEFAULT_MAX_INPUT_BYTES, parseSize, setMaxInputBytes } from '../util/input-file.js';
+import { printTiming } from '../util/timing.js';
 
 type Register = (program: Command, setExit: (code: number) => void) => void;
 
@@ -72,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
     for (const h of held) process.stderr.write(h.text);
+    printTiming();
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {

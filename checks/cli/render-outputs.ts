@@ -8,6 +8,7 @@ import type { Catalog } from '../engine/catalog.js';
 import type { Config } from '../engine/config.js';
 import type { Attestation, Results } from '../engine/types.js';
 import { jsonChunks } from '../util/json-chunks.js';
+import { timedAsync } from '../util/timing.js';
 import { policyMeta } from './context.js';
 import type { OutputTarget } from './output-formats.js';
 import { writeStdout } from './output.js';
@@ -43,13 +44,14 @@ export interface OutputDocuments {
 
 /** Render every target, the readiness report's first, and write each to its file or stdout. */
 export async function renderOutputs(targets: readonly OutputTarget[], docs: OutputDocuments): Promise<void> {
-  await renderReadiness(targets, docs);
+  await timedAsync('readiness report', () => renderReadiness(targets, docs));
   const meta = policyMeta(docs.catalog.policies);
   for (const t of targets) {
     if (t.format.document !== 'results') continue;
     if (!docs.run) throw new Error(`--format ${t.format.name}: no results to render`);
     const doc = t.format.keepsBaseline ? docs.run.results : docs.run.newOnly;
-    await write(t, t.format.chunks(doc, meta, docs.run.options), docs.endpointUrl);
+    const pieces = t.format.chunks(doc, meta, docs.run.options);
+    await timedAsync(`render and write ${t.format.name}`, () => write(t, pieces, docs.endpointUrl));
   }
 }
 

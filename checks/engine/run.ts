@@ -7,6 +7,7 @@ import { conditionOf } from './evaluate.js';
 import type { Policy } from './policy.js';
 import type { Finding, Profile, Status } from './types.js';
 import { isSecretKeyName, redact, REDACTED } from './redact.js';
+import { addPolicyTime, timingOn } from '../util/timing.js';
 import type { Cond } from './policy.js';
 import type { ParamOrigin } from './profiles.js';
 
@@ -40,6 +41,8 @@ export function runPolicies(policies: Policy[], model: Model, opts: RunOptions):
     // Compiled once per policy, then applied to each resource of its kind.
     const where = policy.where ? conditionOf(policy.where) : undefined;
     const assert = conditionOf(policy.rule.assert);
+    const t0 = timingOn ? performance.now() : 0;
+    const before = findings.length;
     for (const resource of resources) {
       if (!policy.sources.includes(resource.source)) continue;
       if (resource.readError) {
@@ -49,6 +52,7 @@ export function runPolicies(policies: Policy[], model: Model, opts: RunOptions):
       if (where && where(resource, ctx).truth === 'false') continue;
       findings.push(toFinding(policy, resource, assert(resource, ctx), opts.scopeOf?.(resource), opts));
     }
+    if (timingOn) addPolicyTime(policy.id, performance.now() - t0, findings.length - before);
   }
   return findings;
 }

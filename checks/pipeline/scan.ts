@@ -15,6 +15,7 @@ import type { Config } from '../engine/config.js';
 import type { ParamOrigin } from '../engine/profiles.js';
 import type { Policy } from '../engine/policy.js';
 import { runPolicies } from '../engine/run.js';
+import { timed, timedAsync } from '../util/timing.js';
 import { applyWaivers } from '../engine/waivers.js';
 import { redact } from '../engine/redact.js';
 import type { Diagnostic, Finding, InputCoverage, Results, ResultsInput, Waiver } from '../engine/types.js';
@@ -70,18 +71,18 @@ async function resourcesOf(group: Group, opts: ScanOptions, cwd: string, diagnos
   const first = group.inputs[0]!;
   if (first.kind === 'snapshot') {
     // The snapshot's notes (what the audit could not see: types without a collector, Config-only accounts) travel into the results.
-    const { notes, ...live } = await (await import('./live.js')).loadLiveResources(first.path, first.display, classification);
+    const { notes, ...live } = await timedAsync('read and model the snapshot', async () => (await import('./live.js')).loadLiveResources(first.path, first.display, classification));
     for (const note of notes) diagnostics.push({ level: 'note', message: note, file: first.display });
     return live;
   }
   let src: TfSourceResult;
-  if (first.kind === 'plan') src = readPlan(first.path, { display: first.display });
+  if (first.kind === 'plan') src = timed('read the plan', () => readPlan(first.path, { display: first.display }));
   else {
     const root = hclRootDir(first);
     const { readHcl } = await import('../sources/hcl/index.js');
     // Paths in messages are relative to the working directory (`envs/prod/main.tf:160:23`, one of many
     // main.tf files); finding files are made relative to the scanned directory afterwards (roots.ts).
-    src = await readHcl(group.inputs.map((i) => i.path), { ...opts.hcl, root, displayRoot: cwd });
+    src = await timedAsync('read and evaluate the HCL', () => readHcl(group.inputs.map((i) => i.path), { ...opts.hcl, root, displayRoot: cwd }));
     const toRoot = rebaser(cwd, root);
     for (const s of src.suppressions ?? []) {
       suppressions.push({
@@ -99,7 +100,8 @@ async function resourcesOf(group: Group, opts: ScanOptions, cwd: string, diagnos
   // An input with no resources at all (an empty file, only variables) says nothing about any account:
   // no synthetic account for it, so no account-level unknowns (the CLI notes the empty input instead).
   if (!src.records.length && !src.opaqueModules?.length && !src.providers?.length) return { resources: [], inventory: [] };
-  return adaptTerraformInventory(src.providers?.length ? src.records.concat(src.providers) : src.records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? [], classification);
+  const records = src.providers?.length ? src.records.concat(src.providers) : src.records;
+  return timed('model the resources', () => adaptTerraformInventory(records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? [], classification));
 }
 
 /**
@@ -163,22 +165,22 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
       diagnostics.push({ level: 'error', message: `not scanned: ${e.message}`, file: first.display });
       continue;
     }
-    const model = linkModel(adapted.resources);
+    const model = timed('link the model', () => linkModel(adapted.resources));
     models.push({ input: first, model });
     const place = places[n]!;
     const rebase = place.fileBase !== undefined ? rebaser(cwd, place.fileBase) : undefined;
     const run = { profile: opts.config.profile, checks: opts.catalog.checks, scopeOf: scopeOf(place), ...(opts.frameworks ? { frameworks: opts.frameworks } : {}) };
-    const judged = runPolicies(policies, model, run);
-    const covered = inputCoverage(adapted.inventory, model, judged, {
+    const judged = timed('evaluate the policies', () => runPolicies(policies, model, run));
+    const covered = timed('input coverage', () => inputCoverage(adapted.inventory, model, judged, {
       input: groupDisplay(group),
       source: inputKind(first) === 'live' ? 'live' : inputKind(first) === 'plan' ? 'plan' : 'hcl',
       ran: policies,
       catalog: opts.catalog.policies.filter((p) => p.resource !== DATA_STORE_KIND),
       dataStores: opts.catalog.dataStores,
       classification,
-    });
+    }));
     coverage.push(covered.coverage);
-    if (inventoryPolicies.length) pushAll(judged, runPolicies(inventoryPolicies, new Model([...covered.stores, ...backupAssignments(model)]), run));
+    if (inventoryPolicies.length) pushAll(judged, timed('evaluate the policies', () => runPolicies(inventoryPolicies, new Model([...covered.stores, ...backupAssignments(model)]), run)));
     for (const f of judged) scanned.push(placed(f, place, rebase));
   }
   if (!models.length) {
