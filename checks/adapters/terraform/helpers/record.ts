@@ -37,9 +37,18 @@ export function referencesOf(rec: TfRecord, path: string): string[] {
 }
 
 /** Read a dotted attribute path (`a.b`, `a.0.b`; blocks are arrays, a bare name steps into the first block). */
+/** Adapter paths are a few hundred literals, each read on every record of its type: split once each. */
+const SPLIT_PATHS = new Map<string, string[]>();
+
 export function rawAt(values: unknown, path: string): unknown {
   let cur: unknown = values;
-  for (const seg of path.split('.')) {
+  let segs = SPLIT_PATHS.get(path);
+  if (!segs) {
+    segs = path.split('.');
+    // Paths built with indices could be many: the cache stays small whatever the input.
+    if (SPLIT_PATHS.size < 4096) SPLIT_PATHS.set(path, segs);
+  }
+  for (const seg of segs) {
     if (isUnknown(cur)) return cur;
     if (cur === null || cur === undefined) return undefined;
     if (Array.isArray(cur)) {
