@@ -36,9 +36,10 @@ export function referencesOf(rec: TfRecord, path: string): string[] {
   return rec.references[indexFree(path)] ?? rec.references[path] ?? [];
 }
 
-/** Read a dotted attribute path (`a.b`, `a.0.b`; blocks are arrays, a bare name steps into the first block). */
 /** Adapter paths are a few hundred literals, each read on every record of its type: split once each. */
 const SPLIT_PATHS = new Map<string, string[]>();
+
+/** Read a dotted attribute path (`a.b`, `a.0.b`; blocks are arrays, a bare name steps into the first block). */
 
 export function rawAt(values: unknown, path: string): unknown {
   let cur: unknown = values;
