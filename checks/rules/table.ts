@@ -41,6 +41,8 @@ import { codeCheck as scpDeniesUnapprovedRegions } from './scp-denies-unapproved
 import { codeCheck as dynamodbGlobalTableReplicasProtected } from './dynamodb-global-table-replicas-protected.js';
 // apis slice (issue 14, wave 4)
 import { codeCheck as apigatewayApiStagesLogged } from './apigateway-api-stages-logged.js';
+// Macie classification jobs (issue 14)
+import { codeCheck as macieJobCoversBucket } from './macie-job-covers-bucket.js';
 
 /**
  * Every code check a policy may name in `check:`, by id. A check's id is its file name; each file of
@@ -90,4 +92,6 @@ export const CODE_CHECKS: CodeChecks = {
   'dynamodb-global-table-replicas-protected': dynamodbGlobalTableReplicasProtected,
   // apis slice (issue 14, wave 4)
   'apigateway-api-stages-logged': apigatewayApiStagesLogged,
+  // Macie classification jobs (issue 14)
+  'macie-job-covers-bucket': macieJobCoversBucket,
 };

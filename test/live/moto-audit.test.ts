@@ -87,6 +87,8 @@ describe('collectSnapshot against moto', () => {
       'lambda:ListFunctionUrlConfigs HTTP404',
       // guard slice (wave 3): moto's Macie session carries a date-time without a zone, which the SDK rejects.
       'macie2:GetMacieSession HTTP200',
+      // issue 14: moto does not implement Macie classification jobs (test/live/macie-jobs.test.ts).
+      'macie2:ListClassificationJobs HTTP404',
       // ledgers slice: moto implements neither Keyspaces (authorised as cassandra:Select), ElastiCache serverless caches nor QLDB.
       'cassandra:Select NotImplemented',
       'elasticache:DescribeServerlessCaches NotImplemented',
@@ -226,6 +228,8 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled', 'aws-elasticache-serverless-cache-cmk', 'aws-qldb-ledger-cmk', 'aws-qldb-ledger-deletion-protection', 'aws-keyspaces-table-cmk', 'aws-keyspaces-table-point-in-time-recovery', 'aws-keyspaces-keyspace-tables-cmk', 'aws-scp-denies-unapproved-regions']);
     // rest slice (issue 14, wave 4): moto implements neither Redshift Serverless nor DocumentDB elastic (test/live/moto-rest.test.ts).
     for (const id of ['aws-redshiftserverless-namespace-cmk', 'aws-redshiftserverless-namespace-log-exports', 'aws-docdb-elastic-cluster-cmk', 'aws-dynamodb-global-table-replicas-cmk-pitr']) motoGaps.add(id);
+    // issue 14: moto does not implement ListClassificationJobs, so student-data buckets are error for the Macie job policy (test/live/macie-jobs.test.ts).
+    motoGaps.add('aws-macie-job-covers-student-data');
     expect(findings.filter((f) => f.status === 'error' && !motoGaps.has(f.policyId)).map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([`aws-account-root-not-used-recently arn:aws:::${ACCOUNT}:account`]);
   });
 });

@@ -65,6 +65,7 @@ import { sagemakerLiveAdapters } from './sagemaker.js';
 import { daxLiveAdapters } from './dax.js';
 import { elasticacheServerlessLiveAdapters } from './elasticache-serverless.js';
 import { rdsGlobalLiveAdapters } from './rds-global.js';
+import { macieLiveAdapters } from './macie.js';
 import { timestreamLiveAdapters } from './timestream.js';
 import { qldbLiveAdapters } from './qldb.js';
 import { keyspacesLiveAdapters } from './keyspaces.js';
@@ -141,6 +142,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...daxLiveAdapters,
   ...elasticacheServerlessLiveAdapters,
   ...rdsGlobalLiveAdapters,
+  ...macieLiveAdapters,
   ...timestreamLiveAdapters,
   ...qldbLiveAdapters,
   ...keyspacesLiveAdapters,
@@ -246,6 +248,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::DAX::Cluster': ['aws.dax.cluster'],
   'AWS::ElastiCache::ServerlessCache': ['aws.elasticache.serverless-cache'],
   'AWS::RDS::GlobalCluster': ['aws.rds.global-cluster'],
+  'AWS::Macie::ClassificationJob': ['aws.macie.classification-job'],
   'AWS::Timestream::Database': ['aws.timestream.database'],
   'AWS::Timestream::Table': ['aws.timestream.table'],
   'AWS::QLDB::Ledger': ['aws.qldb.ledger'],
@@ -435,6 +438,7 @@ function regionalGuardrails(settings: SnapshotAccountSettings | undefined, pick:
     // wave 3: IAM Access Analyzer (moto does not implement it: an error there, never a pass)
     accessAnalyzerEnabled: pick(settings, 'accessAnalyzers', 'accessAnalyzerEnabled', (v) => list(v).some((a) => a.status === 'ACTIVE'), false),
     macieEnabled: pick(settings, 'macie', 'macieEnabled', (v) => (v as { status?: string }).status === 'ENABLED', false),
+    macieAdministrator: pick(settings, 'macieAdministrator', 'macieAdministrator', (v) => (typeof v === 'string' ? v : undefined), undefined),
   };
 }
 

@@ -65,6 +65,7 @@ import { sagemakerAdapters } from './sagemaker.js';
 import { daxAdapters } from './dax.js';
 import { elasticacheServerlessAdapters } from './elasticache-serverless.js';
 import { rdsGlobalAdapters } from './rds-global.js';
+import { macieAdapters } from './macie.js';
 import { timestreamAdapters } from './timestream.js';
 import { qldbAdapters } from './qldb.js';
 import { keyspacesAdapters } from './keyspaces.js';
@@ -152,6 +153,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   // apis slice (issue 14, wave 4)
   ...appsyncAdapters,
   ...lakeformationAdapters,
+  ...macieAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

@@ -104,6 +104,11 @@ export const accountKinds = defineKinds([
         type: 'boolean',
         description: 'Amazon Macie is enabled in the region. Terraform: aws_macie2_account `status` ENABLED (its default; PAUSED: false); live: GetMacieSession status ENABLED ("Macie is not enabled": false).',
       },
+      macieAdministrator: {
+        type: 'string',
+        description:
+          'The Macie administrator account of this (member) account in the region, whose classification jobs cover its buckets and are not listed in it (live: GetAdministratorAccount; none: unset). Terraform: not modelled.',
+      },
       /** Whether the whole account was read (live) or only what a configuration declares (hcl, plan). */
       complete: { type: 'boolean', description: 'True when every resource of the account was read (live); false for a configuration, which may cover only part of the account' },
       regions: {

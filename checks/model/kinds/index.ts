@@ -60,6 +60,7 @@ import { sagemakerKinds } from './sagemaker.js';
 import { daxKinds } from './dax.js';
 import { elasticacheServerlessKinds } from './elasticache-serverless.js';
 import { rdsGlobalKinds } from './rds-global.js';
+import { macieKinds } from './macie.js';
 import { timestreamKinds } from './timestream.js';
 import { qldbKinds } from './qldb.js';
 import { keyspacesKinds } from './keyspaces.js';
@@ -144,6 +145,8 @@ const SPECS = [
   // apis slice (issue 14, wave 4)
   ...appsyncKinds,
   ...lakeformationKinds,
+  // Macie classification jobs over student-data buckets (issue 14)
+  ...macieKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

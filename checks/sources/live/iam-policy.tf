@@ -139,6 +139,8 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "ec2:DescribeVpcEndpoints",
         "access-analyzer:ListAnalyzers",
         "macie2:GetMacieSession",
+        "macie2:GetAdministratorAccount",
+        "macie2:ListClassificationJobs",
         "ecr:DescribeRepositories",
         "ecr:GetRepositoryPolicy",
         "ecr:ListTagsForResource",

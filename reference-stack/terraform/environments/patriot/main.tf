@@ -221,10 +221,11 @@ module "auditor" {
 module "account_baseline" {
   source = "../../modules/account-baseline"
 
-  name               = local.name
-  account_id         = var.account_id
-  config_bucket_name = module.storage.audit_bucket
-  tags               = local.tags
+  name                      = local.name
+  account_id                = var.account_id
+  config_bucket_name        = module.storage.audit_bucket
+  student_data_bucket_names = [module.storage.bucket_names["backups"], module.storage.bucket_names["exports"]]
+  tags                      = local.tags
 }
 
 # doors (issue 14): the static frontend on CloudFront.

@@ -67,3 +67,25 @@ resource "aws_macie2_account" "this" {
   finding_publishing_frequency = "FIFTEEN_MINUTES"
   status                       = "ENABLED"
 }
+
+# A daily sensitive data discovery job over the student-data buckets: student records copied into a bucket
+# are found, and so are files that should not be there (issue 14).
+resource "aws_macie2_classification_job" "student_data" {
+  name       = "${var.name}-student-data-discovery"
+  job_type   = "SCHEDULED"
+  job_status = "RUNNING"
+
+  schedule_frequency {
+    daily_schedule = true
+  }
+
+  s3_job_definition {
+    bucket_definitions {
+      account_id = var.account_id
+      buckets    = var.student_data_bucket_names
+    }
+  }
+
+  tags       = var.tags
+  depends_on = [aws_macie2_account.this]
+}

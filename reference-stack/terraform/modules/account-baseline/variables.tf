@@ -13,6 +13,11 @@ variable "config_bucket_name" {
   type        = string
 }
 
+variable "student_data_bucket_names" {
+  description = "The student-data buckets the Macie classification job scans every day."
+  type        = list(string)
+}
+
 variable "tags" {
   description = "Tags for taggable resources."
   type        = map(string)
