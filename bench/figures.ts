@@ -5,7 +5,8 @@ import type { CliFigures } from './cli.js';
 /** Runs per measurement (`BENCH_RUNS`, default 3): the median is printed. */
 export const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
 
-const mid = (xs: number[]): number => {
+/** The median of plain numbers. */
+export const mid = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };

@@ -4,8 +4,11 @@
 //   node bench/floor.mjs hcl <dir>...       read every .tf file below the dirs and parse it with the
 //                                           parser the CLI uses (checks/sources/hcl/parse.ts), nothing else
 //   node bench/floor.mjs hcl-wasm <dir>...  the same with the WASM parser (@cdktf/hcl2json) alone, one thread
+//   node bench/floor.mjs write <results>    the CLI's own results written again as the store requires them
+//                                           (JSON.stringify with a two-space indent, one write), timed in-process
+//                                           and printed as one JSON line; reading and parsing them is not timed
 // The TypeScript parser runs from dist/ when it is current, like the CLI; otherwise through tsx.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { distIsCurrent } from '../bin/compiled.js';
@@ -28,6 +31,14 @@ function tfFiles(dirs) {
 
 if (mode === 'plan') {
   JSON.parse(readFileSync(args[0], 'utf8'));
+} else if (mode === 'write') {
+  const results = JSON.parse(readFileSync(args[0], 'utf8'));
+  const out = `${args[0]}.floor`;
+  const t0 = performance.now();
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  const writeMs = performance.now() - t0;
+  rmSync(out);
+  process.stdout.write(`${JSON.stringify({ writeMs, findings: results.findings.length })}\n`);
 } else if (mode === 'hcl') {
   let mod;
   if (distIsCurrent()) mod = await import('../dist/checks/sources/hcl/parse.js');
@@ -41,6 +52,6 @@ if (mode === 'plan') {
   const hcl = createRequire(import.meta.url)('@cdktf/hcl2json');
   for (const f of tfFiles(args)) await hcl.parse(f, readFileSync(f, 'utf8'));
 } else {
-  process.stderr.write('usage: floor.mjs plan <file> | hcl <dir>... | hcl-wasm <dir>...\n');
+  process.stderr.write('usage: floor.mjs plan <file> | write <results> | hcl <dir>... | hcl-wasm <dir>...\n');
   process.exit(2);
 }
