@@ -1,6 +1,8 @@
 import { defineCheck, type Observed } from '../engine/code-check.js';
+import type { MacieBucketCriteria } from '../model/macie-criteria.js';
 import type { Resource } from '../model/resource.js';
 import { isUnknown } from '../model/value.js';
+import { criteriaSelect, type BucketFacts, type Truth } from './lib/macie-criteria.js';
 
 /** Job statuses under which a scheduled job still runs: RUNNING, or IDLE between its runs. */
 const ACTIVE = new Set(['RUNNING', 'IDLE']);
@@ -8,8 +10,10 @@ const ACTIVE = new Set(['RUNNING', 'IDLE']);
 /**
  * Over an S3 bucket: a scheduled Macie classification job of the same input (live: the same account
  * and region; Macie jobs read the buckets of their own region) names the bucket and is still running.
- * Named = its `buckets` link (Terraform reference, or the literal bucket name) reaches the bucket.
- * Not covered, it is unknown when a job selects buckets by criteria, names a bucket known only after
+ * Named = its `buckets` link (Terraform reference, or the literal bucket name) reaches the bucket, or
+ * its bucket criteria select it (name, account and tag conditions, excludes winning: lib/macie-criteria).
+ * Not covered, it is unknown when a job's criteria may select it (a condition on what only Macie computes,
+ * or on a name, tag or account this input does not know), names a bucket known only after
  * apply, or has a type or status known only after apply; when a configuration manages no Macie job at
  * all (they may live in another configuration or the Macie administrator account); and, live, when the
  * account is a Macie member (its administrator runs the jobs). It is an error when the jobs of the
@@ -21,10 +25,11 @@ export const codeCheck = defineCheck({
   kinds: ['aws.s3.bucket'],
   messages: {
     covered: 'scanned by scheduled Macie job {job} ({status})',
+    coveredByCriteria: 'selected by the bucket criteria of scheduled Macie job {job} ({status})',
     onlyInactive: 'named only by Macie job(s) that do not scan it on a schedule: {jobs}',
     notNamed: 'no Macie classification job names this bucket ({count} job(s) in scope)',
     noJobs: 'this configuration manages no Macie classification job; whether one covers the bucket needs live verification',
-    criteria: 'Macie job {job} selects buckets by criteria, which only Macie evaluates',
+    criteria: 'Macie job {job} selects buckets by criteria that may select this bucket but need what only Macie knows (or what this input does not)',
     afterApply: 'Macie job {job} is known only after apply',
     member: 'Macie jobs of this member account are run by its administrator account {admin}, which this audit does not read',
     readError: 'the Macie classification jobs of {region} could not be listed',
@@ -36,13 +41,15 @@ export const codeCheck = defineCheck({
     const inactive: string[] = [];
     let undecided: { id: 'criteria' | 'afterApply'; data: { job: string } } | undefined;
     let unreadable: Resource | undefined;
+    const facts = bucketFacts(bucket);
     for (const job of jobs) {
       const name = jobName(job);
       if (job.readError) {
         unreadable ??= job;
         continue;
       }
-      const named = ctx.model.linked(job, 'buckets').some((b) => b.id === bucket.id);
+      const selected = selectedByCriteria(job, facts);
+      const named = selected === 'true' || ctx.model.linked(job, 'buckets').some((b) => b.id === bucket.id);
       const type = job.attrs.jobType;
       const status = job.attrs.jobStatus;
       const decided = type?.origin !== 'unknown' && status?.origin !== 'unknown';
@@ -54,11 +61,13 @@ export const codeCheck = defineCheck({
             { path: 'macieJob.jobType', value: type.value, loc: type.loc },
             { path: 'macieJob.jobStatus', value: status?.value, loc: status?.loc },
           ];
-          return { truth: 'true', evidence, loc: bucket.loc, message: { id: 'covered', data: { job: name, status: String(status?.value) } } };
+          const byCriteria = selected === 'true';
+          if (byCriteria) evidence.push({ path: 'macieJob.bucketCriteria', value: job.attrs.bucketCriteria?.value, loc: job.attrs.bucketCriteria?.loc });
+          return { truth: 'true', evidence, loc: bucket.loc, message: { id: byCriteria ? 'coveredByCriteria' : 'covered', data: { job: name, status: String(status?.value) } } };
         } else inactive.push(`${name} (${String(type?.value)}, ${String(status?.value)})`);
         continue;
       }
-      if (job.attrs.usesBucketCriteria?.value === true || job.attrs.usesBucketCriteria?.origin === 'unknown') undecided ??= { id: 'criteria', data: { job: name } };
+      if (selected === 'unknown') undecided ??= { id: 'criteria', data: { job: name } };
       else if (unexplainedUnknownNames(job, ctx.model.linked(job, 'buckets').length)) undecided ??= { id: 'afterApply', data: { job: name } };
     }
     const evidence: Observed[] = [{ path: 'macieJobs', value: jobs.filter((j) => !j.readError).map(jobName), loc: bucket.loc }];
@@ -76,6 +85,34 @@ export const codeCheck = defineCheck({
     return { truth: 'false', evidence, loc: bucket.loc, message: { id: 'notNamed', data: { count: jobs.length } } };
   },
 });
+
+/** Name, account and tags of the bucket where this input knows them. */
+function bucketFacts(bucket: Resource): BucketFacts {
+  const name = bucket.attrs.bucketName;
+  const tags = bucket.attrs.tags;
+  const facts: BucketFacts = {
+    name: name?.origin !== 'unknown' && typeof name?.value === 'string' ? name.value : undefined,
+    account: typeof bucket.account === 'string' ? bucket.account : undefined,
+    tags: undefined,
+  };
+  if (tags?.origin !== 'unknown' && !tags?.error && tags?.value && typeof tags.value === 'object' && !Array.isArray(tags.value)) {
+    facts.tags = {};
+    for (const [k, v] of Object.entries(tags.value as Record<string, unknown>)) {
+      if (typeof v === 'string') facts.tags[k] = v;
+      else facts.tagsPartial = true;
+    }
+  }
+  return facts;
+}
+
+/** Whether the job's criteria select the bucket; undefined when the job has none (it names its buckets). */
+function selectedByCriteria(job: Resource, facts: BucketFacts): Truth | undefined {
+  const c = job.attrs.bucketCriteria;
+  if (!c || c.error) return c?.error ? 'unknown' : undefined;
+  if (c.origin === 'unknown') return 'unknown';
+  if (!c.value) return job.attrs.usesBucketCriteria?.value === true ? 'unknown' : undefined;
+  return criteriaSelect(c.value as MacieBucketCriteria, facts);
+}
 
 function jobName(job: Resource): string {
   const n = job.attrs.name?.value;

@@ -1,3 +1,4 @@
+import { criteriaFromApi } from '../../model/macie-criteria.js';
 import { dataAt, liveAttr, liveDerived, liveLink, liveResource, type LiveAdapter } from './helpers/index.js';
 
 /** A classification job as ListClassificationJobs lists it (bucketDefinitions, or bucketCriteria instead). */
@@ -15,6 +16,7 @@ const classificationJob: LiveAdapter = (rec, ctx) => {
     jobStatus: liveAttr(rec, ctx, 'jobStatus'),
     bucketNames: liveDerived(rec, ctx, 'bucketDefinitions', names, [], names.length ? 'explicit' : 'default'),
     usesBucketCriteria: liveDerived(rec, ctx, 'bucketCriteria', Boolean(criteria && typeof criteria === 'object' && Object.keys(criteria).length), []),
+    bucketCriteria: liveDerived(rec, ctx, 'bucketCriteria', criteriaFromApi(criteria), []),
   };
   r.linkRefs!.push(liveLink(rec, ctx, 'buckets', names, ['aws.s3.bucket'], { attribute: 'bucketDefinitions' }));
   return r;

@@ -1,3 +1,4 @@
+import { criteriaFromTerraform, type MacieBucketCriteria } from '../../model/macie-criteria.js';
 import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 import { attr, computedAttr, linkRef, locOf, rawAt, tfResource, type TfAdapter } from './helpers/index.js';
@@ -33,6 +34,15 @@ function usesBucketCriteria(rec: TfRecord): Val<boolean> {
   return { value: blocks(v).length > 0, origin: blocks(v).length ? 'explicit' : 'default', loc };
 }
 
+/** The job's bucket criteria in the shape every source shares (undefined: it names its buckets instead). */
+function bucketCriteria(rec: TfRecord): Val<MacieBucketCriteria> {
+  const path = 's3_job_definition.bucket_criteria';
+  const loc = locOf(rec, path);
+  const c = criteriaFromTerraform(rawAt(rec.values, path));
+  if (isUnknown(c)) return { value: undefined, origin: 'unknown', loc };
+  return { value: c, origin: c ? 'explicit' : 'default', loc };
+}
+
 /** aws_macie2_classification_job: a Macie sensitive data discovery job over named or matching buckets. */
 const classificationJob: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.macie.classification-job', [rec.values.job_id]);
@@ -43,6 +53,7 @@ const classificationJob: TfAdapter = (rec) => {
     jobStatus: computedAttr<string>(rec, 'job_status', { default: 'RUNNING' }),
     bucketNames: bucketNames(rec),
     usesBucketCriteria: usesBucketCriteria(rec),
+    bucketCriteria: bucketCriteria(rec),
   };
   // Literal names of every definition block (linkRef alone reads the first block's).
   const literals = (r.attrs.bucketNames!.value as unknown[] | undefined)?.filter((b): b is string => typeof b === 'string' && b !== '') ?? [];

@@ -19,7 +19,12 @@ export const macieKinds = defineKinds([
       },
       usesBucketCriteria: {
         type: 'boolean',
-        description: 'The job selects buckets by runtime criteria (s3_job_definition.bucket_criteria; live: bucketCriteria) rather than by name: which buckets it covers cannot be read from here.',
+        description: 'The job selects buckets by criteria (s3_job_definition.bucket_criteria; live: bucketCriteria) rather than by name.',
+      },
+      bucketCriteria: {
+        type: 'json',
+        description:
+          'The criteria, one shape for every source: { includes, excludes }, each null or a list of conditions joined by AND, each { property, comparator, values } (ACCOUNT_ID, S3_BUCKET_NAME, S3_BUCKET_EFFECTIVE_PERMISSION, S3_BUCKET_SHARED_ACCESS; values joined by OR) or { comparator, tags: [{ key, value }] }; unset when the job names its buckets.',
       },
     },
     links: {
