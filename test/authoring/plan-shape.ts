@@ -2,12 +2,16 @@
  * The structure of a `terraform show -json` document as a set of `pointer:type` lines, with the names a
  * configuration chooses (resource attributes, variables, outputs, module calls, provider keys) replaced
  * by `*` and list elements by `[]`. Values (planned, prior, marks, constants) count by their type only:
- * their inner shape belongs to the provider, not to the plan format.
+ * their inner shape belongs to the provider, not to the plan format. A nested block inside a nested block of
+ * an expression map counts as one level: Terraform writes every level the same way, and how deep
+ * blocks go is the provider schema's (Macie's bucket criteria nest five levels, deeper than any corpus plan).
  */
 type Mode = 'normal' | 'named' | 'exprmap' | 'leaf';
 
 const LEAF = new Set(['values', 'after', 'before', 'after_unknown', 'after_sensitive', 'before_sensitive', 'sensitive_values', 'constant_value', 'value', 'default']);
 const NAMED = new Set(['variables', 'outputs', 'output_changes', 'provider_config', 'module_calls']);
+
+const NESTED_BLOCKS = /(?:\/\*\/\[\]){2,}/g;
 
 function typeOf(v: unknown): string {
   return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
@@ -20,7 +24,7 @@ function isExpression(v: unknown): boolean {
 export function planShape(doc: unknown): Set<string> {
   const out = new Set<string>();
   const walk = (v: unknown, path: string, mode: Mode): void => {
-    out.add(`${path || '/'}:${typeOf(v)}`);
+    out.add(`${path.replace(NESTED_BLOCKS, '/*/[]') || '/'}:${typeOf(v)}`);
     if (mode === 'leaf' || typeof v !== 'object' || v === null) return;
     if (Array.isArray(v)) {
       for (const el of v) walk(el, `${path}/[]`, mode === 'exprmap' ? 'exprmap' : 'normal');
