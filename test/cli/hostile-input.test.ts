@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expandFixture } from '../../checks/authoring/fixture-files.js';
 import { runMain } from './in-process.js';
 import { BIN, REPO, type CliResult } from './run.js';
 
@@ -199,6 +200,26 @@ describe('false passes on bad input are exit 2', () => {
       d.resource_changes = [1, 2];
     });
     expectOneLine(await runMain(['scan', changes]), /\/resource_changes\/0: must be object/);
+  });
+
+  it('Macie bucket criteria in a shape no source writes (a list where the API writes an object, a value that is not text) are one line, never criteria that restrict nothing', async () => {
+    const dir = fresh('macie');
+    const tf = readFileSync(FIXTURE('aws-macie-job-covers-student-data/pass/main.tf'), 'utf8').replace(/values\s*=\s*\["sis-site"\]/, 'values = [{ name = "sis-site" }]');
+    expect(tf).toContain('{ name = "sis-site" }');
+    writeFileSync(join(dir, 'main.tf'), tf);
+    expectOneLine(await runMain(['scan', dir]), /main\.tf:\d+: aws_macie2_classification_job\.\w+: s3_job_definition\.bucket_criteria not in the shape the provider's schema allows \(bucket criteria: a value that is not text\)/);
+    const snapshot = expandFixture(FIXTURE('aws-macie-job-covers-student-data/pass/live.yaml')) as { resources: Array<{ data: Record<string, any> }> };
+    const job = snapshot.resources.find((r) => r.data.bucketCriteria)!;
+    job.data.bucketCriteria.excludes.and[0].simpleCriterion = [job.data.bucketCriteria.excludes.and[0].simpleCriterion];
+    const live = join(dir, 'live.json');
+    writeFileSync(live, JSON.stringify(snapshot));
+    expectOneLine(await runMain(['scan', live]), /live\.json: invalid snapshot: .*AWS::Macie::ClassificationJob.*data not in the shape the AWS API returns \(bucket criteria: a condition that is not an object\)/);
+    const plan = expandFixture(FIXTURE('aws-macie-job-covers-student-data/pass/plan.yaml'));
+    const text = JSON.stringify(plan).replaceAll('"comparator":"EQ"', '"comparator":7');
+    expect(text).toContain('"comparator":7');
+    const planFile = join(dir, 'plan.json');
+    writeFileSync(planFile, text);
+    expectOneLine(await runMain(['scan', planFile]), /plan\.json: aws_macie2_classification_job\.\w+: s3_job_definition\.bucket_criteria not in the shape the provider's schema allows \(bucket criteria: a key, comparator or tag that is not text\)/);
   });
 
   it('drift --plan main.tf, a snapshot given as the plan, a plan given as the snapshot, a folder as the plan', async () => {

@@ -57,6 +57,40 @@ describe('criteria spellings', () => {
     expect(criteriaFromApi({})).toBeUndefined();
     expect(isUnknown(criteriaFromTerraform([{ includes: [{ and: [{ simple_criterion: [{ comparator: 'EQ', key: 'S3_BUCKET_NAME', values: [UNKNOWN] }] }] }] }]))).toBe(true);
     expect(isUnknown(criteriaFromTerraform(UNKNOWN))).toBe(true);
+    expect(isUnknown(criteriaFromTerraform([UNKNOWN]))).toBe(true);
+    expect(isUnknown(criteriaFromTerraform([{ includes: [UNKNOWN] }]))).toBe(true);
+  });
+
+  it('refuses shapes neither Terraform nor the API writes (a TypeError the adapters report as a misshapen input), instead of reading them as no condition', () => {
+    const tfCases: unknown[] = [
+      'criteria',
+      [null],
+      [{ includes: [null] }],
+      [{ includes: [{ and: 5 }] }],
+      [{ includes: [{ and: [{ simple_criterion: ['S3_BUCKET_NAME'] }] }] }],
+      [{ includes: [{ and: [{ simple_criterion: [{ comparator: 'EQ', key: 'S3_BUCKET_NAME', values: 'sis-site' }] }] }] }],
+      [{ includes: [{ and: [{ simple_criterion: [{ comparator: 'EQ', key: 'S3_BUCKET_NAME', values: [{}] }] }] }] }],
+      [{ excludes: [{ and: [{ tag_criterion: [{ comparator: 'EQ', tag_values: [{ key: {}, value: 'x' }] }] }] }] }],
+      [{ excludes: [{ and: [{ tag_criterion: [{ comparator: 'EQ', tag_values: [null] }] }] }] }],
+    ];
+    for (const raw of tfCases) expect(() => criteriaFromTerraform(raw), JSON.stringify(raw)).toThrow(TypeError);
+    // the API writes each condition as one object: a list there is not its shape
+    expect(() => criteriaFromApi({ excludes: { and: [{ simpleCriterion: [{ comparator: 'EQ', key: 'S3_BUCKET_NAME', values: ['sis-site'] }] }] } })).toThrow(TypeError);
+    expect(() => criteriaFromApi('criteria')).toThrow(TypeError);
+    // an account id written as a number in HCL is text to the provider
+    expect(criteriaFromTerraform([{ includes: [{ and: [{ simple_criterion: [{ comparator: 'EQ', key: 'ACCOUNT_ID', values: [111122223333] }] }] }] }])).toEqual({
+      includes: [{ property: 'ACCOUNT_ID', comparator: 'EQ', values: ['111122223333'] }],
+      excludes: null,
+    });
+  });
+
+  it('leaves a block without conditions unknown on either side (what Macie selects by it is not documented)', () => {
+    const empty = criteriaFromTerraform([{ includes: [{ and: [] }] }]) as MacieBucketCriteria;
+    expect(empty).toEqual({ includes: [], excludes: null });
+    expect(criteriaSelect(empty, tagged)).toBe('unknown');
+    expect(criteriaSelect({ includes: [byTag()], excludes: [] }, tagged)).toBe('unknown');
+    // a false include still decides
+    expect(criteriaSelect({ includes: [byName(['other'])], excludes: [] }, tagged)).toBe('false');
   });
 });
 

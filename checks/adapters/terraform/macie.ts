@@ -1,4 +1,5 @@
 import { criteriaFromTerraform, type MacieBucketCriteria } from '../../model/macie-criteria.js';
+import { InputError } from '../../errors.js';
 import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 import { attr, computedAttr, linkRef, locOf, rawAt, tfResource, type TfAdapter } from './helpers/index.js';
@@ -38,7 +39,15 @@ function usesBucketCriteria(rec: TfRecord): Val<boolean> {
 function bucketCriteria(rec: TfRecord): Val<MacieBucketCriteria> {
   const path = 's3_job_definition.bucket_criteria';
   const loc = locOf(rec, path);
-  const c = criteriaFromTerraform(rawAt(rec.values, path));
+  let c: ReturnType<typeof criteriaFromTerraform>;
+  try {
+    c = criteriaFromTerraform(rawAt(rec.values, path));
+  } catch (e) {
+    // A shape Terraform's schema refuses is the input's fault in HCL as in a plan: one line, exit 2.
+    if (!(e instanceof TypeError)) throw e;
+    const where = loc?.file ? `${loc.file}${loc.line ? `:${loc.line}` : ''}` : rec.input;
+    throw new InputError(`${rec.address}: ${path} not in the shape the provider's schema allows (${e.message})`, where);
+  }
   if (isUnknown(c)) return { value: undefined, origin: 'unknown', loc };
   return { value: c, origin: c ? 'explicit' : 'default', loc };
 }

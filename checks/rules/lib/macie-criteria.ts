@@ -14,7 +14,8 @@ export interface BucketFacts {
 /**
  * Whether a job's bucket criteria select the bucket: includes (all conditions) and not excludes (all
  * conditions), in three values. The properties only Macie computes (effective permission, shared
- * access) and comparators other than EQ and NE are unknown, as is a fact this input lacks.
+ * access), comparators other than EQ and NE and a block without conditions are unknown, as is a fact
+ * this input lacks.
  */
 export function criteriaSelect(c: MacieBucketCriteria, bucket: BucketFacts): Truth {
   const included = c.includes ? all(c.includes, bucket) : 'true';
@@ -24,7 +25,9 @@ export function criteriaSelect(c: MacieBucketCriteria, bucket: BucketFacts): Tru
   return 'true';
 }
 
+/** Every condition of a block holds. A block with no conditions is unknown: Macie's documentation does not say what it selects. */
 function all(conditions: MacieCondition[], bucket: BucketFacts): Truth {
+  if (conditions.length === 0) return 'unknown';
   let out: Truth = 'true';
   for (const c of conditions) {
     const t = holds(c, bucket);
