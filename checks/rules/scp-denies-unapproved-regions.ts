@@ -8,10 +8,40 @@ import { resourcePolicy, strs } from './lib/policy-doc.js';
 const NEGATED_OPS = new Set(['stringnotequals', 'stringnotequalsignorecase', 'stringnotlike']);
 
 /**
- * Services holding student records: a NotAction that exempts one of them wholesale lets its data stores be
- * created in any region (the AWS example exempts only global services such as IAM, Organizations and Route 53).
+ * Services holding student records: a NotAction that exempts creating their stores lets those stores be
+ * created in any region. KMS is not one of them: a key holds no record, and both AWS's IAM example and
+ * Control Tower's Region deny control exempt `kms:*` (a store in another region is still denied by its own
+ * service).
  */
-const DATA_SERVICES = new Set(['s3', 'rds', 'dynamodb', 'ec2', 'elasticache', 'redshift', 'es', 'aoss', 'kms', 'backup', 'glacier', 'elasticfilesystem', 'fsx', 'docdb-elastic', 'neptune-db', 'kafka', 'mq', 'sagemaker', 'glue', 'lakeformation', 'dax', 'timestream', 'cassandra', 'qldb', 'memorydb', 'kinesis', 'firehose', 'sqs', 'sns', 'logs', 'secretsmanager', 'ssm', 'lambda']);
+const DATA_SERVICES = ['s3', 'rds', 'dynamodb', 'ec2', 'elasticache', 'redshift', 'es', 'aoss', 'backup', 'glacier', 'elasticfilesystem', 'fsx', 'docdb-elastic', 'neptune-db', 'kafka', 'mq', 'sagemaker', 'glue', 'lakeformation', 'dax', 'timestream', 'cassandra', 'qldb', 'memorydb', 'kinesis', 'firehose', 'sqs', 'sns', 'logs', 'secretsmanager', 'ssm', 'lambda'];
+
+/** Verbs of the actions that make a store or put data in a new place (CreateBucket, RestoreDBInstance..., CopySnapshot, RunInstances, ImportImage, ReplicateKey). */
+const CREATING_VERBS = ['create', 'restore', 'copy', 'run', 'import', 'replicate'];
+
+/** S3 Multi-Region Access Point operations: a control plane served from us-west-2 only, holding no data (Control Tower exempts them). */
+const GLOBAL_CONTROL_PLANE = /^s3:[a-z]*multiregionaccesspoint/i;
+
+/** An IAM action pattern (`*` any run, `?` one character) as a case-insensitive regular expression. */
+function actionPattern(p: string): RegExp {
+  return new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+}
+
+/**
+ * Whether a NotAction entry exempts creating a data store: its service part matches a data service and its
+ * action part can name an action that starts with a creating verb (`s3:*`, `rds:Create*`, `*:*`,
+ * `dynamodb:CreateTable`). Read-only and configuration exemptions (`s3:GetAccountPublic*`, `ec2:DescribeRegions`) do not.
+ */
+function exemptsDataStores(entry: string): boolean {
+  if (entry === '*') return true;
+  const colon = entry.indexOf(':');
+  if (colon < 0 || GLOBAL_CONTROL_PLANE.test(entry)) return false;
+  const service = actionPattern(entry.slice(0, colon));
+  if (!DATA_SERVICES.some((d) => service.test(d))) return false;
+  const action = entry.slice(colon + 1).toLowerCase();
+  const wild = action.search(/[*?]/);
+  const literal = wild < 0 ? action : action.slice(0, wild);
+  return CREATING_VERBS.some((v) => (wild < 0 ? literal.startsWith(v) : v.startsWith(literal) || literal.startsWith(v)));
+}
 
 type Verdict =
   | { kind: 'denies'; regions: string[] }
@@ -42,7 +72,7 @@ function judgeStatement(st: IamStatement | UnknownValue, approved: string[]): Ve
   const notAction = strs(s.NotAction);
   if (action.unknown || notAction.unknown) return { kind: 'unknown' };
   if (s.NotAction !== undefined) {
-    const exempt = notAction.values.filter((a) => a === '*' || (a.endsWith(':*') && DATA_SERVICES.has(a.slice(0, -2).toLowerCase())));
+    const exempt = notAction.values.filter(exemptsDataStores);
     if (exempt.length) return { kind: 'narrow', why: `its NotAction exempts ${exempt.join(', ')}` };
   } else if (!action.values.includes('*')) {
     return { kind: 'narrow', why: `it denies only ${action.values.join(', ') || 'no action'}` };
@@ -51,6 +81,7 @@ function judgeStatement(st: IamStatement | UnknownValue, approved: string[]): Ve
   if (resource.unknown) return { kind: 'unknown' };
   if (s.NotResource !== undefined || (s.Resource !== undefined && !resource.values.includes('*'))) return { kind: 'narrow', why: 'it denies only some resources' };
   const regions = regionValues as string[];
+  if (!regions.length) return { kind: 'narrow', why: 'its aws:RequestedRegion list is empty (a condition with no value never matches)' };
   const extra = regions.filter((x) => /[*?]/.test(x) || !approved.includes(x.toLowerCase()));
   return extra.length ? { kind: 'wide', extra } : { kind: 'denies', regions };
 }

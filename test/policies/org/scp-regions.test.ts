@@ -56,6 +56,25 @@ describe('aws-scp-denies-unapproved-regions (Terraform)', () => {
     expect(verdict(scp({ ...rest, Action: ['ec2:RunInstances'] })).status).toBe('fail');
   });
 
+  it('passes the exemptions made by the Region deny controls of AWS (KMS, global control planes, read-only S3 and EC2 calls)', () => {
+    const controlTower = ['iam:*', 'kms:*', 'organizations:*', 'cloudfront:*', 'ec2:DescribeRegions', 'ec2:DescribeTransitGateways', 's3:CreateMultiRegionAccessPoint', 's3:GetAccountPublicAccessBlock', 's3:GetAccountPublic*', 's3:ListAllMyBuckets', 's3:PutAccountPublic*', 'lightsail:Get*', 'sts:*'];
+    expect(verdict(scp(deny({ NotAction: controlTower }))).status).toBe('pass');
+  });
+
+  it('fails a NotAction that can name an action creating a store in a data service: every service, a verb pattern, an exact create, a service pattern', () => {
+    for (const entry of ['*:*', 'rds:Create*', 'rds:Restore*', 'dynamodb:CreateTable', 'ec2:RunInstances', 'ec2:C*', 'dynamo*:*', 's3:*Bucket']) {
+      const f = verdict(scp(deny({ NotAction: ['iam:*', entry] })));
+      expect(f.status, entry).toBe('fail');
+      expect(f.message, entry).toContain(entry);
+    }
+  });
+
+  it('fails an empty aws:RequestedRegion list (a condition with no value never matches, so nothing is denied)', () => {
+    const f = verdict(scp(deny({}, [])));
+    expect(f.status).toBe('fail');
+    expect(f.message).toContain('empty');
+  });
+
   it('is unknown without an SCP, with one never attached here, with content known only after apply, or with another policy type', () => {
     expect(verdict([rec('aws_s3_bucket.x', { bucket: 'x' })]).status).toBe('unknown');
     expect(verdict(scp(deny(), { attached: false })).status).toBe('unknown');
