@@ -43,6 +43,19 @@ function exemptsDataStores(entry: string): boolean {
   return CREATING_VERBS.some((v) => (wild < 0 ? literal.startsWith(v) : v.startsWith(literal) || literal.startsWith(v)));
 }
 
+/**
+ * Whether a further condition of a region deny only exempts a few callers, as AWS's Region deny controls do:
+ * a negated match on the principal (a break-glass or deployment role: ArnNotLike aws:PrincipalArn, a
+ * principal tag) or calls services make on the caller's behalf (Bool aws:ViaAWSService false). Any other
+ * condition (StringEquals on a tag, an account, a source address) may confine the deny to some requests.
+ */
+function exemptsFew(op: string, key: string, vals: readonly unknown[]): boolean {
+  const o = op.toLowerCase().replace(/ifexists$/, '');
+  const k = key.toLowerCase();
+  if (/^(stringnot|arnnot)/.test(o) && (k === 'aws:principalarn' || k.startsWith('aws:principaltag/'))) return true;
+  return o === 'bool' && k === 'aws:viaawsservice' && vals.length > 0 && vals.every((v) => String(v).toLowerCase() === 'false');
+}
+
 type Verdict =
   | { kind: 'denies'; regions: string[] }
   | { kind: 'wide'; extra: string[] }
@@ -58,15 +71,17 @@ function judgeStatement(st: IamStatement | UnknownValue, approved: string[]): Ve
   if (s.Effect !== 'Deny' || !s.Condition) return { kind: 'none' };
   const regionValues: Array<string | unknown> = [];
   let found = false;
+  const confining: string[] = [];
   for (const [op, block] of Object.entries(s.Condition)) {
-    if (!NEGATED_OPS.has(op.toLowerCase())) continue;
     for (const [key, vals] of Object.entries(block)) {
-      if (key.toLowerCase() !== 'aws:requestedregion') continue;
-      found = true;
-      pushEach(regionValues, vals);
+      if (key.toLowerCase() === 'aws:requestedregion' && NEGATED_OPS.has(op.toLowerCase())) {
+        found = true;
+        pushEach(regionValues, vals);
+      } else if (!exemptsFew(op, key, vals)) confining.push(`${op} ${key}`);
     }
   }
   if (!found) return { kind: 'none' };
+  if (confining.length) return { kind: 'narrow', why: `it also requires ${confining.join(', ')}, which may confine it to some requests` };
   if (regionValues.some(isUnknown)) return { kind: 'unknown' };
   const action = strs(s.Action);
   const notAction = strs(s.NotAction);

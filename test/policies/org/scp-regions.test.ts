@@ -69,6 +69,17 @@ describe('aws-scp-denies-unapproved-regions (Terraform)', () => {
     }
   });
 
+  it('accepts conditions that exempt a few callers (break-glass role, principal tag, calls made by services) and fails one that may confine the deny', () => {
+    const regions = { StringNotEquals: { 'aws:RequestedRegion': ['us-east-1'] } };
+    const exempting = { ...regions, ArnNotLike: { 'aws:PrincipalARN': ['arn:aws:iam::*:role/AWSControlTowerExecution'] }, StringNotEqualsIfExists: { 'aws:PrincipalTag/role': ['deployer'] }, Bool: { 'aws:ViaAWSService': 'false' } };
+    expect(verdict(scp(deny({ Condition: exempting }))).status).toBe('pass');
+    for (const extra of [{ StringEquals: { 'aws:PrincipalAccount': ['999999999999'] } }, { Bool: { 'aws:ViaAWSService': 'true' } }, { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } }]) {
+      const f = verdict(scp(deny({ Condition: { ...regions, ...extra } })));
+      expect(f.status, JSON.stringify(extra)).toBe('fail');
+      expect(f.message).toContain(Object.keys(extra)[0]);
+    }
+  });
+
   it('fails an empty aws:RequestedRegion list (a condition with no value never matches, so nothing is denied)', () => {
     const f = verdict(scp(deny({}, [])));
     expect(f.status).toBe('fail');
