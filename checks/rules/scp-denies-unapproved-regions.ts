@@ -111,6 +111,7 @@ const messages = {
   wide: '{scp} leaves {extra} open: its aws:RequestedRegion list goes beyond approvedRegions',
   narrow: '{scp} conditions on aws:RequestedRegion, but {why}',
   notAttached: '{scp} would deny other regions, but this configuration attaches it to no root, OU or account; needs live verification',
+  belowRoot: '{scp} would deny other regions, but this configuration attaches it only below the root (to an OU or account): whether that covers the account holding student data needs live verification',
   notInOrganization: 'the account is in no AWS Organization, so no service control policy limits its regions',
   noScp: 'no service control policy attached to the account, its OUs or the root denies requests outside approvedRegions',
   noScpInConfiguration: 'no service control policy in this configuration denies other regions; needs live verification (it may be managed in the management account\'s own stack)',
@@ -153,6 +154,7 @@ export const codeCheck = defineCheck({
     let unknown = false;
     const problems: Array<{ id: 'wide'; data: { scp: string; extra: string } } | { id: 'narrow'; data: { scp: string; why: string } }> = [];
     const unattached: string[] = [];
+    const belowRoot: string[] = [];
     for (const p of scps) {
       const type = p.attrs.policyType;
       if (type?.origin !== 'unknown' && type?.value !== undefined && type.value !== 'SERVICE_CONTROL_POLICY') continue;
@@ -161,6 +163,8 @@ export const codeCheck = defineCheck({
       const targetList = Array.isArray(targets?.value) ? (targets.value as unknown[]) : [];
       const attached = accountTargets ? targetList.some((x) => typeof x === 'string' && accountTargets.includes(x)) : targets?.origin === 'unknown' || targetList.length > 0;
       if (live && !attached) continue;
+      // Terraform: the root covers every member account; an OU or account only what lies under it, which only the live audit sees.
+      const atRoot = live || (targets?.origin !== 'unknown' && Array.isArray(p.attrs.targetKinds?.value) && (p.attrs.targetKinds.value as unknown[]).includes('root'));
       const { doc, path, loc, error } = resourcePolicy(p, ctx.model, 'content', 'contentSource');
       if (error) return { truth: 'error', evidence, loc, error };
       if (!doc) continue;
@@ -181,11 +185,13 @@ export const codeCheck = defineCheck({
         if (v.kind === 'wide') problems.push({ id: 'wide', data: { scp: name, extra: v.extra.join(', ') } });
         else if (v.kind === 'narrow') problems.push({ id: 'narrow', data: { scp: name, why: v.why } });
         else if (!attached) unattached.push(name);
+        else if (!atRoot) belowRoot.push(name);
         else return { truth: 'true', evidence, loc, message: { id: 'denies', data: { scp: name, regions: regions.join(', ') } } };
       }
     }
     if (unknown) return { truth: 'unknown', evidence, loc: r.loc, message: { id: 'partlyUnknown' } };
     if (problems.length) return { truth: 'false', evidence, loc: r.loc, message: problems };
+    if (belowRoot.length) return { truth: 'unknown', evidence, loc: r.loc, message: { id: 'belowRoot', data: { scp: belowRoot[0]! } } };
     if (unattached.length) return { truth: 'unknown', evidence, loc: r.loc, message: { id: 'notAttached', data: { scp: unattached[0]! } } };
     if (live) return { truth: 'false', evidence, loc: r.loc, message: { id: 'noScp' } };
     return { truth: 'unknown', evidence, loc: r.loc, message: { id: 'noScpInConfiguration' } };

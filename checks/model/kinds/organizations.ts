@@ -18,6 +18,11 @@ export const organizationsKinds = defineKinds([
         description:
           'Ids of the roots, organizational units and accounts the policy is attached to (aws_organizations_policy_attachment target_id, appended per attachment, often known only after apply; live: ListTargetsForPolicy TargetId). Default [] (attached nowhere).',
       },
+      targetKinds: {
+        type: 'string[]',
+        description:
+          "What each attachment's target is: 'root' (an r- id, or a reference to aws_organizations_organization's roots), 'ou' (ou- id or aws_organizations_organizational_unit), 'account' (a 12-digit id or aws_organizations_account), 'other' (anything else). Live: from the TargetId. A root covers every member account; an OU or account covers only those under it.",
+      },
       tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: not collected, `{}`).' },
       dataClass: { type: 'string', description: 'Lowercased value of the first profile classificationTagKeys tag.' },
     },

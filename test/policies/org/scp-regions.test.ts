@@ -9,7 +9,7 @@ import { findings, PROFILE, rec } from '../../helpers/policy-tester.js';
  */
 const POLICY = 'aws-scp-denies-unapproved-regions';
 
-function scp(statement: Record<string, unknown>, opts: { type?: string; attached?: boolean; content?: unknown } = {}) {
+function scp(statement: Record<string, unknown>, opts: { type?: string; attached?: boolean; content?: unknown; target?: unknown; targetRefs?: string[] } = {}) {
   const out = [
     rec('aws_organizations_policy.region_deny', {
       name: 'region-deny',
@@ -17,7 +17,8 @@ function scp(statement: Record<string, unknown>, opts: { type?: string; attached
       content: opts.content ?? JSON.stringify({ Version: '2012-10-17', Statement: [statement] }),
     }),
   ];
-  if (opts.attached !== false) out.push(rec('aws_organizations_policy_attachment.root', { policy_id: UNKNOWN, target_id: 'r-ab12' }, { references: { policy_id: ['aws_organizations_policy.region_deny'] } }));
+  const references: Record<string, string[]> = { policy_id: ['aws_organizations_policy.region_deny'], ...(opts.targetRefs ? { target_id: opts.targetRefs } : {}) };
+  if (opts.attached !== false) out.push(rec('aws_organizations_policy_attachment.root', { policy_id: UNKNOWN, target_id: opts.target ?? 'r-ab12' }, { references }));
   return out;
 }
 
@@ -77,6 +78,17 @@ describe('aws-scp-denies-unapproved-regions (Terraform)', () => {
       const f = verdict(scp(deny({ Condition: { ...regions, ...extra } })));
       expect(f.status, JSON.stringify(extra)).toBe('fail');
       expect(f.message).toContain(Object.keys(extra)[0]);
+    }
+  });
+
+  it('passes only an SCP attached to the root; one attached to an OU or account is unknown (whether it covers the student-data account needs live verification)', () => {
+    const viaRoot = verdict(scp(deny(), { target: UNKNOWN, targetRefs: ['aws_organizations_organization.org'] }));
+    expect(viaRoot.status).toBe('pass');
+    expect(verdict(scp(deny(), { target: UNKNOWN, targetRefs: ['module.org.data.aws_organizations_organization.this'] })).status).toBe('pass');
+    for (const [target, targetRefs] of [['ou-ab12-workload1', undefined], ['111122223333', undefined], [UNKNOWN, ['aws_organizations_organizational_unit.prod']], [UNKNOWN, ['aws_organizations_account.sis']], [UNKNOWN, ['var.target']]] as const) {
+      const f = verdict(scp(deny(), { target, targetRefs: targetRefs ? [...targetRefs] : undefined }));
+      expect(f.status, String(targetRefs ?? target)).toBe('unknown');
+      expect(f.message).toContain('only below the root');
     }
   });
 
