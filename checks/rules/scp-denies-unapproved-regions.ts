@@ -2,6 +2,7 @@ import { defineCheck, type Observed } from '../engine/code-check.js';
 import type { IamStatement } from '../model/iam-document.js';
 import { ofKind, type KindResource } from '../model/typed.js';
 import { isUnknown, type UnknownValue } from '../model/value.js';
+import { globMatch } from './lib/iam.js';
 import { resourcePolicy, strs } from './lib/policy-doc.js';
 
 /** Condition operators under which `aws:RequestedRegion` lists the regions a Deny leaves open. */
@@ -21,11 +22,6 @@ const CREATING_VERBS = ['create', 'restore', 'copy', 'run', 'import', 'replicate
 /** S3 Multi-Region Access Point operations: a control plane served from us-west-2 only, holding no data (Control Tower exempts them). */
 const GLOBAL_CONTROL_PLANE = /^s3:[a-z]*multiregionaccesspoint/i;
 
-/** An IAM action pattern (`*` any run, `?` one character) as a case-insensitive regular expression. */
-function actionPattern(p: string): RegExp {
-  return new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-}
-
 /**
  * Whether a NotAction entry exempts creating a data store: its service part matches a data service and its
  * action part can name an action that starts with a creating verb (`s3:*`, `rds:Create*`, `*:*`,
@@ -35,8 +31,8 @@ function exemptsDataStores(entry: string): boolean {
   if (entry === '*') return true;
   const colon = entry.indexOf(':');
   if (colon < 0 || GLOBAL_CONTROL_PLANE.test(entry)) return false;
-  const service = actionPattern(entry.slice(0, colon));
-  if (!DATA_SERVICES.some((d) => service.test(d))) return false;
+  const service = entry.slice(0, colon);
+  if (!DATA_SERVICES.some((d) => globMatch(service, d))) return false;
   const action = entry.slice(colon + 1).toLowerCase();
   const wild = action.search(/[*?]/);
   const literal = wild < 0 ? action : action.slice(0, wild);
