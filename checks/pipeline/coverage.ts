@@ -133,6 +133,7 @@ function storeResource(entry: InventoryEntry, modelled: Resource | undefined, ro
     modelKind: row.kind ? known(row.kind, loc) : defaulted(undefined, loc),
     policies: known(row.policies, loc),
     notEvaluated: row.reason ? known(row.reason, loc) : defaulted(undefined, loc),
+    engine: modelled?.attrs.engine ?? defaulted(undefined, loc),
     tags,
     dataClass,
   };

@@ -128,9 +128,12 @@ function inputKind(i: ClassifiedInput): ResultsInput['kind'] {
 }
 
 /** Scan paths (directories, .tf files, plans, snapshots) with the catalog and return one results document. */
-/** The backup plans and selections an inventory policy (a store no backup selection covers) reads beside the stores. */
+/**
+ * What an inventory policy (a store no backup selection covers) reads beside the stores: the backup plans and
+ * selections, and the accounts holding each region's AWS Backup resource-type opt-in.
+ */
 function backupAssignments(model: Model): Resource[] {
-  return [...model.ofKind('aws.backup.plan'), ...model.ofKind('aws.backup.selection')];
+  return [...model.ofKind('aws.backup.plan'), ...model.ofKind('aws.backup.selection'), ...model.ofKind('aws.account')];
 }
 
 export async function scanPaths(paths: string[], opts: ScanOptions): Promise<ScanOutput> {

@@ -1,14 +1,18 @@
 import { defineCheck, type Observed } from '../engine/code-check.js';
 import type { Resource } from '../model/resource.js';
 import { isUnknown } from '../model/value.js';
+import { dependsOnOptIn, namesResourceType, optInNameOf, optInState } from './lib/backup-opt-in.js';
 
 /**
  * Over the data-store inventory (`aws.data-store`): an AWS Backup selection of the same input covers the
  * store. A selection covers it when its `resources` link (Terraform reference or literal ARN) reaches the
  * store, a literal ARN pattern (`*` wildcards) matches the store's ARN, or a `selection_tag` matches its
- * tags; and its conditions hold and no `not_resources` pattern excludes it. A selection whose list is
- * known only after apply without references explaining it leaves an uncovered store unknown; a live
- * plan whose selections could not be read (moto lacks ListBackupSelections) makes it an error.
+ * tags; and its conditions hold and no `not_resources` pattern excludes it. A match by tag or by a wildcard
+ * naming no resource type, and any match of an Aurora, DocumentDB or Neptune cluster, counts only where the
+ * region opts in to the store's type (lib/backup-opt-in): off is a fail, not said by the input unknown, not
+ * readable an error. A selection whose list is known only after apply without references explaining it
+ * leaves an uncovered store unknown; a live plan whose selections could not be read (moto lacks
+ * ListBackupSelections) makes it an error.
  */
 export const codeCheck = defineCheck({
   name: 'data-store-backup-selected',
@@ -20,6 +24,9 @@ export const codeCheck = defineCheck({
     selectionUnknown: 'backup selection {selection} selects resources known only after apply',
     tagsUnknown: 'tags known only after apply, and no selection names this store',
     readError: 'the backup selections of plan {plan} could not be read',
+    notOptedIn: 'backup selection {selection} matches {type} ({how}), but the region does not opt in to {optIn} in AWS Backup, so no backup of it is taken',
+    optInUnknown: 'backup selection {selection} matches {type} ({how}); AWS Backup protects it only if the region opts in to {optIn}, which this input does not say (aws_backup_region_settings)',
+    optInReadError: "the region's AWS Backup resource-type opt-in could not be read; backup selection {selection} protects {type} only if it opts in to {optIn}",
   },
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   evaluate(store, ctx) {
@@ -29,13 +36,26 @@ export const codeCheck = defineCheck({
     const tags = store.attrs.tags;
     const tagsKnown = !tags?.error && tags?.origin !== 'unknown' && !isUnknown(tags?.value);
     const tagMap = tagsKnown ? tagsOf(tags?.value) : undefined;
-    let undecided: { id: 'selectionUnknown'; data: { selection: string } } | { id: 'tagsUnknown' } | undefined;
+    const optIn = optInNameOf(type, store.attrs.engine?.value);
+    type Undecided = { id: 'selectionUnknown'; data: { selection: string } } | { id: 'tagsUnknown' } | { id: 'optInUnknown'; data: { selection: string; type: string; how: string; optIn: string } };
+    let undecided: Undecided | undefined;
+    let optedOut: { selection: string; how: string; loc: Observed['loc'] } | undefined;
+    let optInError: { selection: string; error: string; loc: Observed['loc'] } | undefined;
     for (const sel of selections) {
       const name = sel.address ?? sel.arn ?? sel.id;
       const m = matchSelection(sel, store, tagMap);
       if (m.verdict === 'yes') {
         const evidence: Observed[] = [{ path: 'backupSelection', value: name, loc: sel.loc }];
-        return { truth: 'true', evidence, loc: store.loc, message: { id: 'selected', data: { type, selection: name, how: m.how } } };
+        if (!dependsOnOptIn(optIn, m.explicit)) return { truth: 'true', evidence, loc: store.loc, message: { id: 'selected', data: { type, selection: name, how: m.how } } };
+        const state = optInState(sameInput(ctx.model.ofKind('aws.account')), store, optIn);
+        if (state.state === 'on') {
+          if (state.loc) evidence.push({ path: `backupResourceTypeOptIn.${optIn}`, value: true, loc: state.loc });
+          return { truth: 'true', evidence, loc: store.loc, message: { id: 'selected', data: { type, selection: name, how: m.how } } };
+        }
+        if (state.state === 'off') optedOut ??= { selection: name, how: m.how, loc: state.loc };
+        else if (state.state === 'error') optInError ??= { selection: name, error: state.error, loc: state.loc };
+        else undecided ??= { id: 'optInUnknown', data: { selection: name, type, how: m.how, optIn: optIn ?? type } };
+        continue;
       }
       if (m.verdict === 'maybe') undecided ??= m.why === 'tags' ? { id: 'tagsUnknown' } : { id: 'selectionUnknown', data: { selection: name } };
     }
@@ -44,12 +64,20 @@ export const codeCheck = defineCheck({
       if (read?.error) return { truth: 'error', evidence: [{ path: 'backupSelections', value: null, loc: read.loc }], error: read.error, loc: read.loc, message: { id: 'readError', data: { plan: plan.arn ?? plan.id } } };
     }
     const evidence: Observed[] = [{ path: 'backupSelections', value: selections.map((s) => s.address ?? s.arn ?? s.id), loc: store.loc }];
+    if (optInError) {
+      const data = { selection: optInError.selection, type, optIn: optIn ?? type };
+      return { truth: 'error', evidence: [...evidence, { path: 'backupResourceTypeOptIn', value: null, loc: optInError.loc }], error: optInError.error, loc: store.loc, message: { id: 'optInReadError', data } };
+    }
     if (undecided) return { truth: 'unknown', evidence, loc: store.loc, message: undecided };
+    if (optedOut) {
+      const data = { selection: optedOut.selection, type, how: optedOut.how, optIn: optIn ?? type };
+      return { truth: 'false', evidence: [...evidence, { path: `backupResourceTypeOptIn.${optIn ?? type}`, value: false, loc: optedOut.loc }], loc: store.loc, message: { id: 'notOptedIn', data } };
+    }
     return { truth: 'false', evidence, loc: store.loc, message: { id: 'notSelected', data: { type, count: selections.length } } };
   },
 });
 
-type Match = { verdict: 'yes'; how: string } | { verdict: 'no' } | { verdict: 'maybe'; why: 'resources' | 'tags' };
+type Match = { verdict: 'yes'; how: string; explicit: boolean } | { verdict: 'no' } | { verdict: 'maybe'; why: 'resources' | 'tags' };
 
 function matchSelection(sel: Resource, store: Resource, tags: Record<string, unknown> | undefined): Match {
   const selected = selectedBy(sel, store, tags);
@@ -65,16 +93,18 @@ function matchSelection(sel: Resource, store: Resource, tags: Record<string, unk
 }
 
 function selectedBy(sel: Resource, store: Resource, tags: Record<string, unknown> | undefined): Match {
+  // A match that names the store's type (a reference, an ARN) is preferred to one by tag or service-wide
+  // wildcard, which protects the store only where its type is opted in.
   const linked = sel.links.resources ?? [];
-  if (linked.includes(store.id) || (typeof store.address === 'string' && linked.includes(store.address))) return { verdict: 'yes', how: 'resources' };
+  if (linked.includes(store.id) || (typeof store.address === 'string' && linked.includes(store.address))) return { verdict: 'yes', how: 'resources', explicit: true };
   const arn = store.arn;
   const resources = sel.attrs.resources;
   const patterns = strings(resources?.value);
-  if (patterns.includes('*')) return { verdict: 'yes', how: 'resources = *' };
-  if (arn) {
-    const hit = patterns.find((p) => globMatch(p, arn));
-    if (hit) return { verdict: 'yes', how: `resources ${hit}` };
-  }
+  const hits = arn ? patterns.filter((p) => globMatch(p, arn)) : [];
+  const typed = hits.find(namesResourceType);
+  if (typed) return { verdict: 'yes', how: `resources ${typed}`, explicit: true };
+  if (hits.length) return { verdict: 'yes', how: `resources ${hits[0]}`, explicit: false };
+  if (patterns.includes('*')) return { verdict: 'yes', how: 'resources = *', explicit: false };
   let maybe: Match = { verdict: 'no' };
   // Elements known only after apply are explained by the references the link resolved; any left over may be this store.
   // A list unknown as a whole is explained when its references resolved to resources (a reference-only list).
@@ -86,7 +116,7 @@ function selectedBy(sel: Resource, store: Resource, tags: Record<string, unknown
     if (!t || typeof t.key !== 'string') continue;
     if (isUnknown(t.value)) maybe = { verdict: 'maybe', why: 'resources' };
     else if (!tags) maybe = maybe.verdict === 'no' ? { verdict: 'maybe', why: 'tags' } : maybe;
-    else if (String(t.type ?? 'STRINGEQUALS').toUpperCase() === 'STRINGEQUALS' && tags[t.key] === t.value) return { verdict: 'yes', how: `selection_tag ${t.key} = ${String(t.value)}` };
+    else if (String(t.type ?? 'STRINGEQUALS').toUpperCase() === 'STRINGEQUALS' && tags[t.key] === t.value) return { verdict: 'yes', how: `selection_tag ${t.key} = ${String(t.value)}`, explicit: false };
   }
   return maybe;
 }

@@ -2,6 +2,7 @@ import { defineCheck, type Observed } from '../engine/code-check.js';
 import type { MacieBucketCriteria } from '../model/macie-criteria.js';
 import type { Resource } from '../model/resource.js';
 import { isUnknown } from '../model/value.js';
+import { settingsAccount } from './lib/region-account.js';
 import { criteriaSelect, type BucketFacts, type Truth } from './lib/macie-criteria.js';
 
 /** Job statuses under which a scheduled job still runs: RUNNING, or IDLE between its runs. */
@@ -78,7 +79,7 @@ export const codeCheck = defineCheck({
     if (undecided) return { truth: 'unknown', evidence, loc: bucket.loc, message: undecided };
     if (inactive.length) return { truth: 'false', evidence, loc: bucket.loc, message: { id: 'onlyInactive', data: { jobs: inactive.join(', ') } } };
     if (live) {
-      const admin = regionAccount(ctx.model.ofKind('aws.account'), bucket)?.attrs.macieAdministrator;
+      const admin = settingsAccount(ctx.model.ofKind('aws.account'), bucket)?.attrs.macieAdministrator;
       if (admin?.error) return { truth: 'error', evidence, error: admin.error, loc: admin.loc, message: { id: 'readError', data: { region: bucket.region ?? 'this region' } } };
       if (typeof admin?.value === 'string' && admin.value) return { truth: 'unknown', evidence, loc: bucket.loc, message: { id: 'member', data: { admin: admin.value } } };
     } else if (!jobs.length) return { truth: 'unknown', evidence, loc: bucket.loc, message: { id: 'noJobs' } };
@@ -132,9 +133,4 @@ function unexplainedUnknownNames(job: Resource, linked: number): boolean {
   if (names?.origin === 'unknown') return linked === 0;
   const unknown = (Array.isArray(names?.value) ? names.value : []).filter((n) => isUnknown(n)).length;
   return unknown > linked;
-}
-
-/** The account resource holding the bucket's region settings (live). */
-function regionAccount(accounts: Resource[], bucket: Resource): Resource | undefined {
-  return accounts.find((a) => a.account === bucket.account && a.region === bucket.region && a.attrs.settingsScope?.value !== 'account');
 }

@@ -78,6 +78,8 @@ describe('collectSnapshot against moto', () => {
       // guard slice (wave 3): moto has no IAM Access Analyzer at all.
       'access-analyzer:ListAnalyzers NotImplemented',
       'backup:ListBackupSelections NotImplemented',
+      // backup opt-in slice: nor the region's resource-type opt-in (test/policies/guard2/backup-opt-in.test.ts)
+      'backup:DescribeRegionSettings HTTP404',
       // rest slice (issue 14, wave 4): nor a DocumentDB elastic API (test/live/moto-rest.test.ts)
       'docdb-elastic:ListClusters NotImplemented',
       // rest slice: nor the 2017 global tables' ListGlobalTables

@@ -439,6 +439,8 @@ function regionalGuardrails(settings: SnapshotAccountSettings | undefined, pick:
     accessAnalyzerEnabled: pick(settings, 'accessAnalyzers', 'accessAnalyzerEnabled', (v) => list(v).some((a) => a.status === 'ACTIVE'), false),
     macieEnabled: pick(settings, 'macie', 'macieEnabled', (v) => (v as { status?: string }).status === 'ENABLED', false),
     macieAdministrator: pick(settings, 'macieAdministrator', 'macieAdministrator', (v) => (typeof v === 'string' ? v : undefined), undefined),
+    // backup opt-in slice (moto does not implement DescribeRegionSettings: an error there, never a pass)
+    backupResourceTypeOptIn: pick(settings, 'backupRegionSettings', 'backupResourceTypeOptIn', (v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : undefined), undefined),
   };
 }
 

@@ -2,7 +2,7 @@ import { BACKUP_PROTECTED_KINDS } from '../../model/kinds/backup.js';
 import type { LinkRef } from '../../model/resource.js';
 import { isUnknown, UNKNOWN } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, asNumber, attr, awsManagedKeyAttr, computedAttr, linkRef, locOf, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { accountFacet, asBool, asNumber, attr, awsManagedKeyAttr, computedAttr, linkRef, locOf, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 import { pushAll } from '../../util/push-all.js';
 
 const vault: TfAdapter = (rec) => {
@@ -144,12 +144,31 @@ const selection: TfAdapter = (rec) => {
   return r;
 };
 
+/**
+ * aws_backup_region_settings: the region's resource-type opt-in, a facet of the synthetic account. Values are
+ * kept per type (true, false, or unknown after apply); a type the map does not list keeps whatever state the
+ * account has, which the configuration does not say.
+ */
+const regionSettings: TfAdapter = (rec) => {
+  const r = accountFacet(rec);
+  r.attrs = { backupResourceTypeOptIn: computedAttr(rec, 'resource_type_opt_in_preference', { map: optInMap }) };
+  return r;
+};
+
+function optInMap(raw: unknown): unknown {
+  if (isUnknown(raw) || !raw || typeof raw !== 'object' || Array.isArray(raw)) return isUnknown(raw) ? raw : undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) out[k] = isUnknown(v) ? v : asBool(v);
+  return out;
+}
+
 /** Terraform resource type -> adapter. */
 export const backupAdapters: Record<string, TfAdapter> = {
   aws_backup_vault: vault,
   aws_backup_vault_lock_configuration: vaultLock,
   aws_backup_plan: plan,
   aws_backup_selection: selection,
+  aws_backup_region_settings: regionSettings,
   // variants slice (issue 14, wave 4)
   aws_backup_logically_air_gapped_vault: airGappedVault,
 };

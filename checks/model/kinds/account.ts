@@ -25,6 +25,8 @@ export const accountKinds = defineKinds([
       // guard slice (issue 14, wave 3)
       'aws_accessanalyzer_analyzer',
       'aws_macie2_account',
+      // backup opt-in slice: AWS Backup's per-region resource-type opt-in
+      'aws_backup_region_settings',
     ],
     attrs: {
       accountId: { type: 'string', description: 'Account id, when known' },
@@ -108,6 +110,12 @@ export const accountKinds = defineKinds([
         type: 'string',
         description:
           'The Macie administrator account of this (member) account in the region, whose classification jobs cover its buckets and are not listed in it (live: GetAdministratorAccount; none: unset). Terraform: not modelled.',
+      },
+      // backup opt-in slice
+      backupResourceTypeOptIn: {
+        type: 'object',
+        description:
+          "AWS Backup's resource-type opt-in for the region: { S3: true, Aurora: false, ... } (the keys AWS Backup uses: Aurora, DocumentDB, DynamoDB, EBS, EC2, EFS, FSx, Neptune, RDS, Redshift, S3, Timestream, ...). A selection by tag or by service-wide wildcard protects only the opted-in types, and Aurora, DocumentDB and Neptune need it even when named by ARN. Terraform: aws_backup_region_settings `resource_type_opt_in_preference` (types it does not list keep their state, unknown to the configuration); live: DescribeRegionSettings ResourceTypeOptInPreference.",
       },
       /** Whether the whole account was read (live) or only what a configuration declares (hcl, plan). */
       complete: { type: 'boolean', description: 'True when every resource of the account was read (live); false for a configuration, which may cover only part of the account' },

@@ -22,6 +22,7 @@ export const inventoryKinds = defineKinds([
         type: 'string',
         description: 'Why no policy evaluated it, when none did: unmodelled (type unknown to the model), no-policy (no policy for its kind and source), disabled (its policies are excluded by configuration) or out-of-scope (every policy of its kind excluded it by its scope, e.g. its classification).',
       },
+      engine: { type: 'string', description: 'Database engine of the modelled resource when it has one (aurora-postgresql, postgres, docdb, ...); absent otherwise.' },
       tags: { type: 'object', description: 'Resource tags as the input gives them (Terraform tags_all when known, else tags; live: the record\'s tags).' },
       dataClass: {
         type: 'string',

@@ -161,6 +161,8 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "ssm:DescribeParameters",
         "ssm:ListTagsForResource",
         "backup:GetBackupSelection",
+        # backup opt-in slice: the resource types a selection by tag or wildcard protects
+        "backup:DescribeRegionSettings",
         # doors2 (issue 14 follow-up)
         "cognito-idp:DescribeUserPool",
         "cognito-idp:ListUserPools",

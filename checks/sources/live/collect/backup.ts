@@ -1,17 +1,22 @@
-import { BackupClient, GetBackupPlanCommand, GetBackupSelectionCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults, type BackupSelectionsListMember } from '@aws-sdk/client-backup';
+import { BackupClient, DescribeRegionSettingsCommand, GetBackupPlanCommand, GetBackupSelectionCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults, type BackupSelectionsListMember } from '@aws-sdk/client-backup';
 import { facet, items, listAll, plain, type Collector } from './context.js';
 import type { SnapshotResource } from '../snapshot.js';
 import { pushAll } from '../../../util/push-all.js';
 
 const AIR_GAPPED = 'AWS::Backup::LogicallyAirGappedBackupVault';
 
-/** AWS Backup: plans (rules, lifecycle, copy actions) with their selections (what each selects), and vaults. */
+/**
+ * AWS Backup: plans (rules, lifecycle, copy actions) with their selections (what each selects), vaults, and the
+ * region's resource-type opt-in (a selection by tag or wildcard protects only opted-in types).
+ */
 export async function collectBackup(c: Collector, region: string): Promise<void> {
   const client = c.client(BackupClient, region);
-  const [plans, vaults] = await Promise.all([
+  const [plans, vaults, optIn] = await Promise.all([
     listAll(c, 'backup', region, 'backup:ListBackupPlans', ['AWS::Backup::BackupPlan'], () => items(paginateListBackupPlans({ client }, {}), (p) => p.BackupPlansList)),
     listAll(c, 'backup', region, 'backup:ListBackupVaults', ['AWS::Backup::BackupVault'], () => items(paginateListBackupVaults({ client }, {}), (p) => p.BackupVaultList)),
+    c.read('backup', region, 'backup:DescribeRegionSettings', () => client.send(new DescribeRegionSettingsCommand({}))),
   ]);
+  facet(c.settingsOf(region), 'backupRegionSettings', optIn, (v) => v.ResourceTypeOptInPreference ?? {});
   await Promise.all(
     (plans ?? []).map(async (p) => {
       const arn = p.BackupPlanArn ?? c.arn('backup', region, `backup-plan:${p.BackupPlanId}`);

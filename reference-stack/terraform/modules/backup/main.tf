@@ -73,6 +73,26 @@ resource "aws_iam_role_policy_attachment" "s3_restore" {
   policy_arn = "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore"
 }
 
+# AWS Backup protects an Aurora cluster only where the region opts in to Aurora, even when the selection
+# names it by ARN, and a selection by tag or wildcard only the opted-in types. An account is opted in to the
+# types supported when it first used AWS Backup in the region, so the types this stack holds are set here.
+resource "aws_backup_region_settings" "this" {
+  resource_type_opt_in_preference = {
+    "Aurora"     = true
+    "DocumentDB" = true
+    "DynamoDB"   = true
+    "EBS"        = true
+    "EC2"        = true
+    "EFS"        = true
+    "FSx"        = true
+    "Neptune"    = true
+    "RDS"        = true
+    "Redshift"   = true
+    "S3"         = true
+    "Timestream" = true
+  }
+}
+
 resource "aws_backup_selection" "this" {
   name         = "${var.name}-data-stores"
   plan_id      = aws_backup_plan.this.id
