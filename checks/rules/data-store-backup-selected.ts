@@ -10,7 +10,8 @@ import { dependsOnOptIn, namesResourceType, optInNameOf, optInState } from './li
  * tags; and its conditions hold and no `not_resources` pattern excludes it. A match by tag or by a wildcard
  * naming no resource type, and any match of an Aurora, DocumentDB or Neptune cluster, counts only where the
  * region opts in to the store's type (lib/backup-opt-in): off is a fail, not said by the input unknown, not
- * readable an error. A selection whose list is known only after apply without references explaining it
+ * readable an error. A selection of another region than the store's (both known) protects nothing there: a
+ * backup plan backs up only resources of its own region. A selection whose list is known only after apply without references explaining it
  * leaves an uncovered store unknown; a live plan whose selections could not be read (moto lacks
  * ListBackupSelections) makes it an error.
  */
@@ -26,6 +27,7 @@ export const codeCheck = defineCheck({
     readError: 'the backup selections of plan {plan} could not be read',
     notOptedIn: 'backup selection {selection} matches {type} ({how}), but the region does not opt in to {optIn} in AWS Backup, so no backup of it is taken',
     optInUnknown: 'backup selection {selection} matches {type} ({how}); AWS Backup protects it only if the region opts in to {optIn}, which this input does not say (aws_backup_region_settings)',
+    otherRegion: 'backup selection {selection} is in {selectionRegion} and this {type} in {region}: a backup plan protects only resources of its own region',
     optInReadError: "the region's AWS Backup resource-type opt-in could not be read; backup selection {selection} protects {type} only if it opts in to {optIn}",
   },
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
@@ -41,15 +43,21 @@ export const codeCheck = defineCheck({
     let undecided: Undecided | undefined;
     let optedOut: { selection: string; how: string; loc: Observed['loc'] } | undefined;
     let optInError: { selection: string; error: string; loc: Observed['loc'] } | undefined;
+    let otherRegion: { selection: string; region: string } | undefined;
     for (const sel of selections) {
       const name = sel.address ?? sel.arn ?? sel.id;
       const m = matchSelection(sel, store, tagMap);
+      // A backup plan protects only resources of its own region: a match across regions takes no backup.
+      if (m.verdict !== 'no' && sel.region && store.region && store.region !== 'global' && sel.region !== store.region) {
+        otherRegion ??= { selection: name, region: sel.region };
+        continue;
+      }
       if (m.verdict === 'yes') {
         const evidence: Observed[] = [{ path: 'backupSelection', value: name, loc: sel.loc }];
         if (!dependsOnOptIn(optIn, m.explicit)) return { truth: 'true', evidence, loc: store.loc, message: { id: 'selected', data: { type, selection: name, how: m.how } } };
         const state = optInState(sameInput(ctx.model.ofKind('aws.account')), store, optIn);
         if (state.state === 'on') {
-          if (state.loc) evidence.push({ path: `backupResourceTypeOptIn.${optIn}`, value: true, loc: state.loc });
+          if (state.loc) evidence.push({ path: `backupRegionSettings.optIn.${optIn}`, value: true, loc: state.loc });
           return { truth: 'true', evidence, loc: store.loc, message: { id: 'selected', data: { type, selection: name, how: m.how } } };
         }
         if (state.state === 'off') optedOut ??= { selection: name, how: m.how, loc: state.loc };
@@ -66,12 +74,13 @@ export const codeCheck = defineCheck({
     const evidence: Observed[] = [{ path: 'backupSelections', value: selections.map((s) => s.address ?? s.arn ?? s.id), loc: store.loc }];
     if (optInError) {
       const data = { selection: optInError.selection, type, optIn: optIn ?? type };
-      return { truth: 'error', evidence: [...evidence, { path: 'backupResourceTypeOptIn', value: null, loc: optInError.loc }], error: optInError.error, loc: store.loc, message: { id: 'optInReadError', data } };
+      return { truth: 'error', evidence: [...evidence, { path: 'backupRegionSettings', value: null, loc: optInError.loc }], error: optInError.error, loc: store.loc, message: { id: 'optInReadError', data } };
     }
     if (undecided) return { truth: 'unknown', evidence, loc: store.loc, message: undecided };
+    if (otherRegion) return { truth: 'false', evidence, loc: store.loc, message: { id: 'otherRegion', data: { selection: otherRegion.selection, type, selectionRegion: otherRegion.region, region: store.region ?? '' } } };
     if (optedOut) {
       const data = { selection: optedOut.selection, type, how: optedOut.how, optIn: optIn ?? type };
-      return { truth: 'false', evidence: [...evidence, { path: `backupResourceTypeOptIn.${optIn ?? type}`, value: false, loc: optedOut.loc }], loc: store.loc, message: { id: 'notOptedIn', data } };
+      return { truth: 'false', evidence: [...evidence, { path: `backupRegionSettings.optIn.${optIn ?? type}`, value: false, loc: optedOut.loc }], loc: store.loc, message: { id: 'notOptedIn', data } };
     }
     return { truth: 'false', evidence, loc: store.loc, message: { id: 'notSelected', data: { type, count: selections.length } } };
   },

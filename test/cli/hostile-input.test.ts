@@ -222,6 +222,20 @@ describe('false passes on bad input are exit 2', () => {
     expectOneLine(await runMain(['scan', planFile]), /plan\.json: aws_macie2_classification_job\.\w+: s3_job_definition\.bucket_criteria not in the shape the provider's schema allows \(bucket criteria: a key, comparator or tag that is not text\)/);
   });
 
+  it('an AWS Backup opt-in map in a shape no source writes (a list, a value that is not a boolean) is one line, never read as unset', async () => {
+    const dir = fresh('backup-opt-in');
+    const tf = readFileSync(FIXTURE('aws-data-store-backup-selected/pass/main.tf'), 'utf8').replace('"S3"         = true', '"S3"         = "yes"');
+    expect(tf).toContain('"yes"');
+    writeFileSync(join(dir, 'main.tf'), tf);
+    expectOneLine(await runMain(['scan', dir]), /main\.tf:\d+: aws_backup_region_settings\.this: resource_type_opt_in_preference sets S3 to "yes", not in the shape the provider's schema allows/);
+    const plan = expandFixture(FIXTURE('aws-data-store-backup-selected/pass/plan.yaml')) as { planned_values: { root_module: { resources: Array<{ type: string; values: Record<string, unknown> }> } } };
+    const settings = plan.planned_values.root_module.resources.find((r) => r.type === 'aws_backup_region_settings')!;
+    settings.values.resource_type_opt_in_preference = [{ S3: true }];
+    const planFile = join(dir, 'plan.json');
+    writeFileSync(planFile, JSON.stringify(plan));
+    expectOneLine(await runMain(['scan', planFile]), /plan\.json: aws_backup_region_settings\.this: resource_type_opt_in_preference is a list, not in the shape the provider's schema allows/);
+  });
+
   it('drift --plan main.tf, a snapshot given as the plan, a plan given as the snapshot, a folder as the plan', async () => {
     expectOneLine(await runMain(['drift', '--plan', HCL, '--snapshot', SNAPSHOT]), /^ferpa-ready: --plan .*main\.tf: is a Terraform source file, expected a plan JSON file/);
     expectOneLine(await runMain(['drift', '--plan', SNAPSHOT, '--snapshot', SNAPSHOT]), /^ferpa-ready: --plan .*live\.json: is a live snapshot, expected a plan JSON file/);

@@ -352,6 +352,8 @@ function accountResource(s: Snapshot, account: string, region: string, file: str
     attrs.ebsEncryptionByDefault = pick(settings, 'ebsEncryptionByDefault', 'ebsEncryptionByDefault', (v) => v, false);
     attrs.ebsDefaultKmsKeyId = pick(settings, 'ebsDefaultKmsKeyId', 'ebsDefaultKmsKeyId', (v) => v);
     Object.assign(attrs, regionalGuardrails(settings, pick));
+    // backup opt-in slice (moto does not implement DescribeRegionSettings: an error there, never a pass)
+    attrs.backupRegionSettings = pick(settings, 'backupRegionSettings', 'backupRegionSettings', (v) => (v && typeof v === 'object' && !Array.isArray(v) ? [{ region, optIn: v }] : undefined), undefined);
   } else {
     Object.assign(attrs, globalSettings(s, account, settings, resources, pick, loc));
   }
@@ -439,8 +441,6 @@ function regionalGuardrails(settings: SnapshotAccountSettings | undefined, pick:
     accessAnalyzerEnabled: pick(settings, 'accessAnalyzers', 'accessAnalyzerEnabled', (v) => list(v).some((a) => a.status === 'ACTIVE'), false),
     macieEnabled: pick(settings, 'macie', 'macieEnabled', (v) => (v as { status?: string }).status === 'ENABLED', false),
     macieAdministrator: pick(settings, 'macieAdministrator', 'macieAdministrator', (v) => (typeof v === 'string' ? v : undefined), undefined),
-    // backup opt-in slice (moto does not implement DescribeRegionSettings: an error there, never a pass)
-    backupResourceTypeOptIn: pick(settings, 'backupRegionSettings', 'backupResourceTypeOptIn', (v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : undefined), undefined),
   };
 }
 

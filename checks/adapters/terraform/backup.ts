@@ -1,3 +1,4 @@
+import { InputError } from '../../errors.js';
 import { BACKUP_PROTECTED_KINDS } from '../../model/kinds/backup.js';
 import type { LinkRef } from '../../model/resource.js';
 import { isUnknown, UNKNOWN } from '../../model/value.js';
@@ -151,14 +152,33 @@ const selection: TfAdapter = (rec) => {
  */
 const regionSettings: TfAdapter = (rec) => {
   const r = accountFacet(rec);
-  r.attrs = { backupResourceTypeOptIn: computedAttr(rec, 'resource_type_opt_in_preference', { map: optInMap }) };
+  const optIn = computedAttr(rec, 'resource_type_opt_in_preference', { map: (raw) => optInMap(rec, raw) });
+  const entry = { region: rec.region ?? UNKNOWN, optIn: optIn.origin === 'unknown' ? UNKNOWN : optIn.value };
+  // Appended: a configuration with a provider per region has one per region, each kept with its region.
+  r.attrs = { backupRegionSettings: { value: [entry], origin: 'explicit', loc: optIn.loc } };
+  r.appendAttrs = ['backupRegionSettings'];
   return r;
 };
 
-function optInMap(raw: unknown): unknown {
-  if (isUnknown(raw) || !raw || typeof raw !== 'object' || Array.isArray(raw)) return isUnknown(raw) ? raw : undefined;
+/**
+ * The opt-in map, each value true, false or unknown after apply. A shape the provider's schema refuses (a list,
+ * a value that is not a boolean) is the input's fault: one line with its place, exit 2, never read as "unset",
+ * which would leave the types protected since launch on.
+ */
+function optInMap(rec: TfRecord, raw: unknown): unknown {
+  if (raw === null || raw === undefined || isUnknown(raw)) return raw ?? undefined;
+  const misshapen = (what: string) => {
+    const loc = locOf(rec, 'resource_type_opt_in_preference');
+    const where = loc.file ? `${loc.file}${loc.line ? `:${loc.line}` : ''}` : rec.input;
+    return new InputError(`${rec.address}: resource_type_opt_in_preference ${what}, not in the shape the provider's schema allows (a map of resource type to true or false)`, where);
+  };
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw misshapen(`is ${Array.isArray(raw) ? 'a list' : `a ${typeof raw}`}`);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) out[k] = isUnknown(v) ? v : asBool(v);
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+    const b = isUnknown(v) ? v : asBool(v);
+    if (b === undefined) throw misshapen(`sets ${k} to ${JSON.stringify(v)?.slice(0, 40)}`);
+    out[k] = b;
+  }
   return out;
 }
 

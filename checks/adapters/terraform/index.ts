@@ -175,6 +175,8 @@ export function tfAccount(source: 'hcl' | 'plan', input: string): Resource {
     attrs: {
       ...Object.fromEntries(Object.keys(KINDS['aws.account']?.attrs ?? {}).map((k) => [k, { value: undefined, origin: 'unknown' as const, loc: { file: input } }])),
       complete: { value: false, origin: 'default', loc: { file: input } },
+      // a list the configuration's aws_backup_region_settings append to: none declared is none, not unknown
+      backupRegionSettings: { value: [], origin: 'default', loc: { file: input } },
     },
     links: {},
     identifiers: [],

@@ -112,10 +112,11 @@ export const accountKinds = defineKinds([
           'The Macie administrator account of this (member) account in the region, whose classification jobs cover its buckets and are not listed in it (live: GetAdministratorAccount; none: unset). Terraform: not modelled.',
       },
       // backup opt-in slice
-      backupResourceTypeOptIn: {
-        type: 'object',
+      backupRegionSettings: {
+        type: 'object[]',
         description:
-          "AWS Backup's resource-type opt-in for the region: { S3: true, Aurora: false, ... } (the keys AWS Backup uses: Aurora, DocumentDB, DynamoDB, EBS, EC2, EFS, FSx, Neptune, RDS, Redshift, S3, Timestream, ...). A selection by tag or by service-wide wildcard protects only the opted-in types, and Aurora, DocumentDB and Neptune need it even when named by ARN. Terraform: aws_backup_region_settings `resource_type_opt_in_preference` (types it does not list keep their state, unknown to the configuration); live: DescribeRegionSettings ResourceTypeOptInPreference.",
+          "AWS Backup's resource-type opt-in, one entry per region: { region, optIn: { S3: true, Aurora: false, ... } } (the keys AWS Backup uses: Aurora, DocumentDB, DynamoDB, EBS, EC2, EFS, FSx, Neptune, RDS, Redshift, S3, Timestream, ...). A selection by tag or by service-wide wildcard protects only the opted-in types, and Aurora, DocumentDB and Neptune need it even when named by ARN. Terraform: one entry per aws_backup_region_settings (`resource_type_opt_in_preference`; region: its provider's, unknown when not literal; types it does not list keep a state the configuration does not say), [] when there is none; live: DescribeRegionSettings ResourceTypeOptInPreference of the region's account resource.",
+        fields: { region: 'region name, or unknown', optIn: 'resource type -> true, false (or unknown after apply)' },
       },
       /** Whether the whole account was read (live) or only what a configuration declares (hcl, plan). */
       complete: { type: 'boolean', description: 'True when every resource of the account was read (live); false for a configuration, which may cover only part of the account' },

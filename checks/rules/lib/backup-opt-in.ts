@@ -74,20 +74,26 @@ export type OptInState = { state: 'on' | 'off'; loc?: Location } | { state: 'unk
 
 /**
  * The opt-in of `name` in the store's region: live, the region's account resource (DescribeRegionSettings);
- * Terraform, the synthetic account (aws_backup_region_settings). A type the input does not set is on when
- * it is one AWS Backup protected since its launch and unknown otherwise; live, a type the region does not
- * list is unknown.
+ * Terraform, the aws_backup_region_settings of the store's provider region (one whose region or the store's
+ * is not known applies too, and settings that disagree leave it unknown). A type no applicable setting
+ * lists is on when AWS Backup has protected it since its launch (Terraform) and unknown otherwise.
  */
 export function optInState(accounts: Resource[], store: Resource, name: string | undefined): OptInState {
-  const account = settingsAccount(accounts, store);
-  const attr = account?.attrs.backupResourceTypeOptIn;
+  const attr = settingsAccount(accounts, store)?.attrs.backupRegionSettings;
   if (attr?.error) return { state: 'error', error: attr.error, loc: attr.loc };
   const live = store.source === 'live';
   const fallback: OptInState = !live && name && ON_SINCE_LAUNCH.has(name) ? { state: 'on' } : { state: 'unknown', ...(attr?.loc ? { loc: attr.loc } : {}) };
-  if (!name || !attr || attr.origin === 'unknown' || isUnknown(attr.value)) return fallback;
-  const map = attr.value as Record<string, unknown> | undefined;
-  const v = map && typeof map === 'object' ? map[name] : undefined;
-  if (v === true) return { state: 'on', loc: attr.loc };
-  if (v === false) return { state: 'off', loc: attr.loc };
-  return isUnknown(v) ? { state: 'unknown', loc: attr.loc } : fallback;
+  if (!name || !attr || attr.origin === 'unknown' || !Array.isArray(attr.value)) return fallback;
+  const said = new Set<unknown>();
+  for (const entry of attr.value as Array<{ region?: unknown; optIn?: unknown }>) {
+    const region = entry?.region;
+    if (typeof region === 'string' && store.region && region !== store.region) continue;
+    const map = entry?.optIn;
+    said.add(isUnknown(map) ? map : map && typeof map === 'object' ? (map as Record<string, unknown>)[name] : undefined);
+  }
+  said.delete(undefined);
+  if (said.size > 1 || [...said].some((v) => isUnknown(v))) return { state: 'unknown', loc: attr.loc };
+  if (said.has(true)) return { state: 'on', loc: attr.loc };
+  if (said.has(false)) return { state: 'off', loc: attr.loc };
+  return fallback;
 }

@@ -99,13 +99,13 @@ describe('backup opt-in (Terraform)', () => {
     expect(off?.messageId).toBe('data-store-backup-selected/notOptedIn');
     const on = await hcl(BUCKET + BY_TAG + optIn({ S3: true }), 'aws_s3_bucket.exports');
     expect(on?.status).toBe('pass');
-    expect(on?.evidence['backupResourceTypeOptIn.S3']).toBe(true);
+    expect(on?.evidence['backupRegionSettings.optIn.S3']).toBe(true);
   });
 
   it('a bucket named by reference is protected whatever the opt-in', async () => {
     const byRef = await hcl(BUCKET + selection('  resources = [aws_s3_bucket.exports.arn]') + optIn({ S3: false }), 'aws_s3_bucket.exports');
     expect(byRef?.status).toBe('pass');
-    expect(byRef?.evidence['backupResourceTypeOptIn.S3']).toBeUndefined();
+    expect(byRef?.evidence['backupRegionSettings.optIn.S3']).toBeUndefined();
   });
 
   it('a service-wide wildcard depends on the opt-in like a tag', async () => {
@@ -127,6 +127,27 @@ describe('backup opt-in (Terraform)', () => {
     expect((await hcl(cluster('aurora-postgresql') + ref + optIn({ Aurora: false, RDS: true }), 'aws_rds_cluster.sis'))?.status).toBe('fail');
     expect((await hcl(cluster('aurora-postgresql') + ref + optIn({ Aurora: true }), 'aws_rds_cluster.sis'))?.status).toBe('pass');
     expect((await hcl(cluster('postgres') + ref + optIn({ Aurora: false }), 'aws_rds_cluster.sis'))?.status).toBe('pass');
+  });
+
+  it("reads the opt-in of the store's own provider region, not another region's", async () => {
+    const providers = 'provider "aws" {\n  region = "us-east-1"\n}\nprovider "aws" {\n  alias  = "west"\n  region = "us-west-2"\n}\n';
+    const westBucket = BUCKET.replace('resource "aws_s3_bucket" "exports" {', 'resource "aws_s3_bucket" "exports" {\n  provider = aws.west');
+    const westOff = optIn({ S3: false }).replace('resource "aws_backup_region_settings" "this" {', 'resource "aws_backup_region_settings" "west" {\n  provider = aws.west');
+    const westTag = BY_TAG.replace('resource "aws_backup_selection" "s" {', 'resource "aws_backup_selection" "s" {\n  provider = aws.west');
+    expect((await hcl(providers + westBucket + westTag + optIn({ S3: true }), 'aws_s3_bucket.exports'))?.status).toBe('unknown');
+    const off = await hcl(providers + westBucket + westTag + optIn({ S3: true }) + westOff, 'aws_s3_bucket.exports');
+    expect(off?.status).toBe('fail');
+    expect(off?.messageId).toBe('data-store-backup-selected/notOptedIn');
+    expect((await hcl(providers + BUCKET + BY_TAG + optIn({ S3: true }) + westOff, 'aws_s3_bucket.exports'))?.status).toBe('pass');
+  });
+
+  it("fails a store only a selection of another region matches: a backup plan protects its own region's resources", async () => {
+    const providers = 'provider "aws" {\n  region = "us-east-1"\n}\nprovider "aws" {\n  alias  = "west"\n  region = "us-west-2"\n}\n';
+    const westTable = TABLE.replace('resource "aws_dynamodb_table" "rosters" {', 'resource "aws_dynamodb_table" "rosters" {\n  provider = aws.west');
+    const f = await hcl(providers + westTable + BY_TAG, 'aws_dynamodb_table.rosters');
+    expect(f?.status).toBe('fail');
+    expect(f?.messageId).toBe('data-store-backup-selected/otherRegion');
+    expect((await hcl(providers + TABLE + BY_TAG, 'aws_dynamodb_table.rosters'))?.status).toBe('pass');
   });
 
   it('another selection naming the store by reference protects it where the tag selection cannot', async () => {
@@ -187,6 +208,19 @@ describe('backup opt-in (live)', () => {
     const byService = { SelectionId: 's1', SelectionName: 's', Resources: ['arn:aws:s3:::*'] };
     expect((await live({ backupRegionSettings: { S3: false } }, undefined, byService))?.status).toBe('fail');
     expect((await live({ backupRegionSettings: { S3: true } }, undefined, byService))?.status).toBe('pass');
+  });
+
+  it('a wildcard selection of one region does not cover a bucket of another', async () => {
+    const all = { SelectionId: 's1', SelectionName: 's', Resources: ['*'] };
+    const west = { ...bucket, region: 'us-west-2' };
+    const compact = {
+      regions: ['us-east-1', 'us-west-2'],
+      accountSettings: { 'us-east-1': { backupRegionSettings: { S3: true } }, 'us-west-2': { backupRegionSettings: { S3: true } } },
+      resources: { 'AWS::S3::Bucket': [west], 'AWS::Backup::BackupPlan': [{ ...planRecord, data: { ...planRecord.data, selections: [all] } }] },
+    };
+    const f = (await findings(write('snapshot.json', JSON.stringify(expandCompactLive(compact, 'test'))))).get(bucketArn);
+    expect(f?.status).toBe('fail');
+    expect(f?.messageId).toBe('data-store-backup-selected/otherRegion');
   });
 
   it('is an error when DescribeRegionSettings failed (moto does not implement it) or was not collected', async () => {
