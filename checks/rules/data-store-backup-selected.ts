@@ -1,4 +1,5 @@
 import { defineCheck, type Observed } from '../engine/code-check.js';
+import type { Model } from '../model/model.js';
 import type { Resource } from '../model/resource.js';
 import { isUnknown } from '../model/value.js';
 import { dependsOnOptIn, namesResourceType, optInNameOf, optInState } from './lib/backup-opt-in.js';
@@ -33,8 +34,8 @@ export const codeCheck = defineCheck({
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   evaluate(store, ctx) {
     const type = String(store.attrs.type?.value ?? store.sourceType ?? store.kind);
-    const sameInput = (xs: Resource[]) => xs.filter((x) => x.source === store.source);
-    const selections = sameInput(ctx.model.ofKind('aws.backup.selection'));
+    const sameInput = (kind: string) => ofSource(ctx.model, kind, store.source);
+    const selections = sameInput('aws.backup.selection');
     const tags = store.attrs.tags;
     const tagsKnown = !tags?.error && tags?.origin !== 'unknown' && !isUnknown(tags?.value);
     const tagMap = tagsKnown ? tagsOf(tags?.value) : undefined;
@@ -55,7 +56,7 @@ export const codeCheck = defineCheck({
       if (m.verdict === 'yes') {
         const evidence: Observed[] = [{ path: 'backupSelection', value: name, loc: sel.loc }];
         if (!dependsOnOptIn(optIn, m.explicit)) return { truth: 'true', evidence, loc: store.loc, message: { id: 'selected', data: { type, selection: name, how: m.how } } };
-        const state = optInState(sameInput(ctx.model.ofKind('aws.account')), store, optIn);
+        const state = optInState(sameInput('aws.account'), store, optIn);
         if (state.state === 'on') {
           if (state.loc) evidence.push({ path: `backupRegionSettings.optIn.${optIn}`, value: true, loc: state.loc });
           return { truth: 'true', evidence, loc: store.loc, message: { id: 'selected', data: { type, selection: name, how: m.how } } };
@@ -67,7 +68,7 @@ export const codeCheck = defineCheck({
       }
       if (m.verdict === 'maybe') undecided ??= m.why === 'tags' ? { id: 'tagsUnknown' } : { id: 'selectionUnknown', data: { selection: name } };
     }
-    for (const plan of sameInput(ctx.model.ofKind('aws.backup.plan'))) {
+    for (const plan of sameInput('aws.backup.plan')) {
       const read = plan.attrs.selectionNames;
       if (read?.error) return { truth: 'error', evidence: [{ path: 'backupSelections', value: null, loc: read.loc }], error: read.error, loc: read.loc, message: { id: 'readError', data: { plan: plan.arn ?? plan.id } } };
     }
@@ -85,6 +86,17 @@ export const codeCheck = defineCheck({
     return { truth: 'false', evidence, loc: store.loc, message: { id: 'notSelected', data: { type, count: selections.length } } };
   },
 });
+
+/** The resources of a kind from one source, grouped once per model (every store of an input reads the same lists). */
+const bySource = new WeakMap<Model, Map<string, Resource[]>>();
+function ofSource(model: Model, kind: string, source: string): Resource[] {
+  let groups = bySource.get(model);
+  if (!groups) bySource.set(model, (groups = new Map()));
+  const key = `${kind}|${source}`;
+  let list = groups.get(key);
+  if (!list) groups.set(key, (list = model.ofKind(kind).filter((x) => x.source === source)));
+  return list;
+}
 
 type Match = { verdict: 'yes'; how: string; explicit: boolean } | { verdict: 'no' } | { verdict: 'maybe'; why: 'resources' | 'tags' };
 
