@@ -9,6 +9,8 @@ import { isUnknown } from '../model/value.js';
  * (the `dataEventBuckets` link; every S3 selector of that trail then counts for it), or by an ARN
  * prefix that is exactly the bucket (`arn:aws:s3:::b/`; a folder prefix covers only part of it).
  *
+ * A single-Region trail records only its own Region's events, so it covers no bucket of another Region.
+ *
  * A configuration may not hold the account's trails: with no trail at all in a Terraform input the
  * result is unknown (needs live verification). When the configuration does declare trails and none of
  * them covers the bucket, it fails: the trails this stack manages leave the bucket unlogged (waive it
@@ -77,6 +79,14 @@ export const codeCheck = defineCheck({
       const all = t.attrs.s3DataEventsAllBuckets;
       for (const v of [logging, all, t.attrs.dataEvents]) if (v?.error) return { truth: 'error', evidence: [{ path: `trails[${name}]`, value: null, loc: v.loc }], error: v.error, loc: v.loc };
       if (logging?.value === false) continue;
+      // A single-Region trail records the events of its own Region only: a bucket elsewhere is not logged by it.
+      const multi = t.attrs.isMultiRegion;
+      const elsewhere = !!t.region && !!r.region && r.region !== 'global' && t.region !== r.region;
+      if (elsewhere && multi?.origin !== 'unknown' && multi?.value !== true) {
+        evidence.push({ path: `trails[${name}].isMultiRegion`, value: false, loc: multi?.loc ?? t.loc });
+        continue;
+      }
+      const regionUnknown = elsewhere && multi?.origin === 'unknown';
       // Every bucket: the adapter's flag when set, else the selectors themselves (reads and writes).
       const everyBucket = all && all.origin !== 'unknown' && all.value !== undefined ? { read: all.value === true, write: all.value === true, unknown: false } : all?.origin === 'unknown' ? { read: false, write: false, unknown: true } : coverage(t, (e) => (isUnknown(e.allResources) ? 'unknown' : e.allResources === true));
       // This bucket: named by a resolved link (Terraform references) or by its exact ARN prefix.
@@ -84,7 +94,7 @@ export const codeCheck = defineCheck({
       const named = coverage(t, (e) => (linked ? true : namesBucket(e, bucketName)));
       const covers = (everyBucket.read && everyBucket.write) || (named.read && named.write) || (everyBucket.read && named.write) || (named.read && everyBucket.write);
       evidence.push({ path: `trails[${name}].s3DataEvents`, value: covers ? 'this bucket' : everyBucket.unknown || named.unknown ? '(known after apply)' : 'not this bucket', loc: t.attrs.dataEvents?.loc ?? t.loc });
-      if (covers && logging?.origin !== 'unknown') return { truth: 'true', evidence, loc: t.loc, message: { id: 'trailRecords', data: { trail: name } } };
+      if (covers && logging?.origin !== 'unknown' && !regionUnknown) return { truth: 'true', evidence, loc: t.loc, message: { id: 'trailRecords', data: { trail: name } } };
       if (covers || everyBucket.unknown || named.unknown) unknown = true;
       // A trail whose selector names a bucket we cannot resolve may still mean this one.
       const unresolved = (t.linkRefs ?? []).some((l) => l.name === 'dataEventBuckets' && (l.addresses?.length ?? 0) > 0) && (t.links.dataEventBuckets ?? []).length === 0;

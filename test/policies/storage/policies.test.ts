@@ -210,6 +210,18 @@ describe('CloudTrail policies', () => {
   });
 });
 
+describe('S3 data events across regions', () => {
+  const T = 'aws_cloudtrail.t';
+  const allBuckets = { name: 't', s3_bucket_name: 'lincoln-trail', event_selector: [{ data_resource: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3'] }] }] };
+  const westBucket = () => rec(B, { ...student, arn: UNKNOWN }, { region: 'us-west-2' });
+  it("a single-Region trail records no bucket of another Region; a multi-Region one does; one whose scope is known only after apply is unknown", () => {
+    expect(verdicts('aws-cloudtrail-s3-data-events', model([westBucket(), rec(T, allBuckets, { region: 'us-east-1' })]))[B]).toBe('fail');
+    expect(verdicts('aws-cloudtrail-s3-data-events', model([westBucket(), rec(T, { ...allBuckets, is_multi_region_trail: true }, { region: 'us-east-1' })]))[B]).toBe('pass');
+    expect(verdicts('aws-cloudtrail-s3-data-events', model([westBucket(), rec(T, { ...allBuckets, is_multi_region_trail: UNKNOWN }, { region: 'us-east-1' })]))[B]).toBe('unknown');
+    expect(verdicts('aws-cloudtrail-s3-data-events', model([rec(B, { ...student, arn: UNKNOWN }, { region: 'us-east-1' }), rec(T, allBuckets, { region: 'us-east-1' })]))[B]).toBe('pass');
+  });
+});
+
 describe('log group policies', () => {
   const G = 'aws_cloudwatch_log_group.g';
   const lg = (name: string, v: Record<string, unknown>, cls?: string) => rec(G, { name, ...(cls ? { tags: { DataClassification: cls } } : {}), ...v });
