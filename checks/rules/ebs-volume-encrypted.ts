@@ -1,5 +1,6 @@
 import { defineCheck } from '../engine/code-check.js';
 import { linkedOf } from '../model/typed.js';
+import { ebsDefaultFor } from './lib/region-account.js';
 
 /**
  * An EBS volume is encrypted when it says so, or when it does not ask for encryption and the region
@@ -27,7 +28,7 @@ export const codeCheck = defineCheck({
     if (enc?.error) return { truth: 'error', evidence: [{ path: 'encrypted', value: null, loc }], error: enc.error, loc };
     if (enc && enc.origin !== 'unknown' && enc.value === true) return { truth: 'true', evidence: [{ path: 'encrypted', value: true, loc }] };
     const account = linkedOf(ctx.model, resource, 'account')[0];
-    const byDefault = account?.attrs.ebsEncryptionByDefault;
+    const byDefault = ebsDefaultFor(account, resource);
     const evidence = [
       { path: 'encrypted', value: enc?.origin === 'unknown' ? '(known after apply)' : enc?.value ?? null, loc },
       { path: 'account.ebsEncryptionByDefault', value: byDefault && byDefault.origin !== 'unknown' ? byDefault.value ?? null : '(not in this input)', loc: byDefault?.loc },

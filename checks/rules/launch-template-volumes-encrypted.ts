@@ -2,6 +2,7 @@ import { defineCheck, type CheckOutcome, type Observed } from '../engine/code-ch
 import type { Model } from '../model/model.js';
 import { linkedOf, type KindResource } from '../model/typed.js';
 import { isUnknown } from '../model/value.js';
+import { ebsDefaultFor } from './lib/region-account.js';
 
 const messages = {
   encryptedFalse: '{devices}: encrypted = false and EBS encryption by default is not shown on',
@@ -25,7 +26,7 @@ function evaluate(r: KindResource<'aws.ec2.launch-template'>, model: Model): Che
   const loc = bdm?.loc ?? r.loc;
   if (bdm?.error) return { truth: 'error', evidence: [{ path: 'blockDeviceMappings', value: null, loc }], loc, error: `block device mappings: ${bdm.error}` };
   const account = linkedOf(model, r, 'account')[0];
-  const byDefault = account?.attrs.ebsEncryptionByDefault;
+  const byDefault = ebsDefaultFor(account, r);
   const defaultShown = byDefault && byDefault.origin !== 'unknown' && !byDefault.error ? (byDefault.value as boolean | undefined) : undefined;
   const defaultEvidence: Observed = { path: 'account.ebsEncryptionByDefault', value: defaultShown ?? '(not in this input)', loc: byDefault?.loc };
   if (!bdm || bdm.origin === 'unknown' || !Array.isArray(bdm.value)) {

@@ -1,3 +1,4 @@
+import { UNKNOWN } from '../../model/value.js';
 import { accountFacet, asBool, attr, linkRef, type TfAdapter } from './helpers/index.js';
 
 /** Terraform resource type -> adapter. */
@@ -5,7 +6,11 @@ export const accountAdapters: Record<string, TfAdapter> = {
   // `enabled` defaults to true: declaring the resource turns encryption by default on.
   aws_ebs_encryption_by_default: (rec) => {
     const r = accountFacet(rec);
-    r.attrs = { ebsEncryptionByDefault: attr(rec, 'enabled', { default: true, map: asBool }) };
+    const enabled = attr(rec, 'enabled', { default: true, map: asBool });
+    // The setting is regional: kept with its provider region too, appended, so a volume reads its own region's.
+    const entry = { region: rec.region ?? UNKNOWN, enabled: enabled.origin === 'unknown' ? UNKNOWN : enabled.value };
+    r.attrs = { ebsEncryptionByDefault: enabled, ebsEncryptionByDefaultRegions: { value: [entry], origin: 'explicit', loc: enabled.loc } };
+    r.appendAttrs = ['ebsEncryptionByDefaultRegions'];
     return r;
   },
   aws_ebs_default_kms_key: (rec) => {

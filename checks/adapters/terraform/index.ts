@@ -177,6 +177,7 @@ export function tfAccount(source: 'hcl' | 'plan', input: string): Resource {
       complete: { value: false, origin: 'default', loc: { file: input } },
       // a list the configuration's aws_backup_region_settings append to: none declared is none, not unknown
       backupRegionSettings: { value: [], origin: 'default', loc: { file: input } },
+      ebsEncryptionByDefaultRegions: { value: [], origin: 'default', loc: { file: input } },
     },
     links: {},
     identifiers: [],

@@ -36,6 +36,12 @@ export const accountKinds = defineKinds([
           "Live: 'account' on the one resource per account holding the account-wide settings (S3 Block Public Access, root user, trails, regions in use), 'region' on the one per audited region holding regional settings (EBS defaults). Absent for Terraform, whose synthetic account holds whatever the configuration declares.",
       },
       ebsEncryptionByDefault: { type: 'boolean', description: 'EBS encryption by default is enabled in the region' },
+      ebsEncryptionByDefaultRegions: {
+        type: 'object[]',
+        description:
+          'Terraform only: one entry per aws_ebs_encryption_by_default, { region (its provider region, or unknown), enabled }, so a volume is judged by the setting of its own region ([] when the configuration declares none). Live reads each region\'s account resource instead.',
+        fields: { region: 'region name, or unknown', enabled: 'true, false, or unknown after apply' },
+      },
       ebsDefaultKmsKeyId: { type: 'string', description: 'Default KMS key for EBS encryption' },
       s3BlockPublicAcls: { type: 'boolean', description: 'Account-level S3 Block Public Access: BlockPublicAcls' },
       s3IgnorePublicAcls: { type: 'boolean', description: 'Account-level S3 Block Public Access: IgnorePublicAcls' },

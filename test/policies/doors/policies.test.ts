@@ -51,6 +51,14 @@ describe('aws-ec2-launch-template-ebs-encrypted', () => {
       'aws_launch_template.d': 'unknown',
     });
   });
+
+  it("reads the region default of the template's own region: another region's does not encrypt its volumes", () => {
+    const west = rec('aws_launch_template.w', { name: 'w', block_device_mappings: [{ device_name: '/dev/xvdb', ebs: [{ volume_size: 10 }] }] }, { region: 'us-west-2' });
+    const eastOn = rec('aws_ebs_encryption_by_default.east', { enabled: true }, { region: 'us-east-1' });
+    expect(verdicts(id, model([west, eastOn]))['aws_launch_template.w']).toBe('unknown');
+    const westOn = rec('aws_ebs_encryption_by_default.west', { enabled: true }, { region: 'us-west-2' });
+    expect(verdicts(id, model([west, eastOn, westOn]))['aws_launch_template.w']).toBe('pass');
+  });
 });
 
 describe('aws-cognito-user-pool-password-policy', () => {

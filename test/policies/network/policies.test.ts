@@ -189,6 +189,19 @@ describe('subnet, flow logs, EBS', () => {
     expect(withDefault.get('aws_ebs_volume.off')!.status).toBe('pass');
   });
 
+  it("aws-ebs-volume-encrypted: a volume reads its own region's encryption by default, not another region's", () => {
+    const west = rec('aws_ebs_volume.west', { availability_zone: 'us-west-2a' }, { region: 'us-west-2' });
+    const east = rec('aws_ebs_volume.east', { availability_zone: 'us-east-1a' }, { region: 'us-east-1' });
+    const eastOn = rec('aws_ebs_encryption_by_default.east', { enabled: true }, { region: 'us-east-1' });
+    const onlyEast = findingsByPlace('aws-ebs-volume-encrypted', model([west, east, eastOn]));
+    expect(onlyEast.get('aws_ebs_volume.east')!.status).toBe('pass');
+    expect(onlyEast.get('aws_ebs_volume.west')!.status).toBe('unknown');
+    const westOff = rec('aws_ebs_encryption_by_default.west', { enabled: false }, { region: 'us-west-2' });
+    const both = findingsByPlace('aws-ebs-volume-encrypted', model([west, east, eastOn, westOff]));
+    expect(both.get('aws_ebs_volume.west')!.status).toBe('fail');
+    expect(both.get('aws_ebs_volume.east')!.status).toBe('pass');
+  });
+
   it('aws-ebs-default-encryption: unknown without the resource, pass/fail with it', () => {
     expect(statusOf('aws-ebs-default-encryption', model([]), 'account')).toBe('unknown');
     expect(statusOf('aws-ebs-default-encryption', model([rec('aws_ebs_encryption_by_default.e', { enabled: true })]), 'account')).toBe('pass');
