@@ -228,6 +228,26 @@ module "account_baseline" {
   tags                      = local.tags
 }
 
+# The second region holds recovery points of student data: it gets the same regional guard rails (threat
+# detection, Security Hub, AWS Config, Access Analyzer, Macie, EBS encryption by default) as the first.
+module "account_baseline_dr" {
+  source    = "../../modules/account-baseline"
+  providers = { aws = aws.dr }
+
+  name                      = "${local.name}-dr"
+  account_id                = var.account_id
+  config_bucket_name        = module.storage.audit_bucket
+  student_data_bucket_names = []
+  secondary_region          = true
+  tags                      = local.tags
+}
+
+resource "aws_ebs_encryption_by_default" "dr" {
+  provider = aws.dr
+
+  enabled = true
+}
+
 # doors (issue 14): the static frontend on CloudFront.
 module "frontend" {
   source = "../../modules/frontend"

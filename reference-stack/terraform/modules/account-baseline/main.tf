@@ -1,4 +1,4 @@
-# Account baseline (one per account and region in use): GuardDuty with S3 and RDS protection, Security Hub
+# Account baseline (one per account and region in use; `secondary_region` for every region after the first): GuardDuty with S3 and RDS protection, Security Hub
 # with the default standards, AWS Config recording every supported resource type into the audit bucket,
 # IAM Access Analyzer, and an IAM password policy (CIS AWS Foundations 1.8, 1.9).
 
@@ -29,7 +29,7 @@ resource "aws_config_configuration_recorder" "this" {
 
   recording_group {
     all_supported                 = true
-    include_global_resource_types = true
+    include_global_resource_types = !var.secondary_region
   }
 }
 
@@ -53,6 +53,8 @@ resource "aws_accessanalyzer_analyzer" "this" {
 }
 
 resource "aws_iam_account_password_policy" "this" {
+  count = var.secondary_region ? 0 : 1
+
   minimum_password_length        = 14
   password_reuse_prevention      = 24
   require_lowercase_characters   = true
@@ -71,6 +73,8 @@ resource "aws_macie2_account" "this" {
 # A daily sensitive data discovery job over the student-data buckets: student records copied into a bucket
 # are found, and so are files that should not be there (issue 14).
 resource "aws_macie2_classification_job" "student_data" {
+  count = var.secondary_region ? 0 : 1
+
   name       = "${var.name}-student-data-discovery"
   job_type   = "SCHEDULED"
   job_status = "RUNNING"

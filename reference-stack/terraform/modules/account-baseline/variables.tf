@@ -23,3 +23,9 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "secondary_region" {
+  description = "True for the baseline of a further region of the account: the account-wide parts (the IAM password policy, global resource types in AWS Config) and the Macie job over the primary region's buckets stay with the primary baseline."
+  type        = bool
+  default     = false
+}
