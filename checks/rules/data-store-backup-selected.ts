@@ -12,9 +12,9 @@ import { dependsOnOptIn, namesResourceType, optInNameOf, optInState } from './li
  * naming no resource type, and any match of an Aurora, DocumentDB or Neptune cluster, counts only where the
  * region opts in to the store's type (lib/backup-opt-in): off is a fail, not said by the input unknown, not
  * readable an error. A selection of another region than the store's (both known) protects nothing there: a
- * backup plan backs up only resources of its own region. A selection whose list is known only after apply without references explaining it
- * leaves an uncovered store unknown; a live plan whose selections could not be read (moto lacks
- * ListBackupSelections) makes it an error.
+ * backup plan backs up only resources of its own region. A selection whose list is known only after apply
+ * without references explaining it leaves an uncovered store unknown; a live plan whose selections could not
+ * be read (moto lacks ListBackupSelections) makes it an error.
  */
 export const codeCheck = defineCheck({
   name: 'data-store-backup-selected',

@@ -1,5 +1,5 @@
 import { UNKNOWN } from '../../model/value.js';
-import { accountFacet, asBool, attr, linkRef, type TfAdapter } from './helpers/index.js';
+import { accountFacet, appendRegionalEntry, asBool, attr, linkRef, type TfAdapter } from './helpers/index.js';
 
 /** Terraform resource type -> adapter. */
 export const accountAdapters: Record<string, TfAdapter> = {
@@ -7,10 +7,9 @@ export const accountAdapters: Record<string, TfAdapter> = {
   aws_ebs_encryption_by_default: (rec) => {
     const r = accountFacet(rec);
     const enabled = attr(rec, 'enabled', { default: true, map: asBool });
-    // The setting is regional: kept with its provider region too, appended, so a volume reads its own region's.
-    const entry = { region: rec.region ?? UNKNOWN, enabled: enabled.origin === 'unknown' ? UNKNOWN : enabled.value };
-    r.attrs = { ebsEncryptionByDefault: enabled, ebsEncryptionByDefaultRegions: { value: [entry], origin: 'explicit', loc: enabled.loc } };
-    r.appendAttrs = ['ebsEncryptionByDefaultRegions'];
+    r.attrs = { ebsEncryptionByDefault: enabled };
+    // The setting is regional: kept with its provider region too, so a volume reads its own region's.
+    appendRegionalEntry(r, rec, 'ebsEncryptionByDefaultRegions', { enabled: enabled.origin === 'unknown' ? UNKNOWN : enabled.value }, enabled.loc);
     return r;
   },
   aws_ebs_default_kms_key: (rec) => {

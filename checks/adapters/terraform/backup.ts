@@ -3,7 +3,7 @@ import { BACKUP_PROTECTED_KINDS } from '../../model/kinds/backup.js';
 import type { LinkRef } from '../../model/resource.js';
 import { isUnknown, UNKNOWN } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { accountFacet, asBool, asNumber, attr, awsManagedKeyAttr, computedAttr, linkRef, locOf, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { accountFacet, appendRegionalEntry, asBool, asNumber, attr, awsManagedKeyAttr, computedAttr, linkRef, locOf, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 import { pushAll } from '../../util/push-all.js';
 
 const vault: TfAdapter = (rec) => {
@@ -153,10 +153,9 @@ const selection: TfAdapter = (rec) => {
 const regionSettings: TfAdapter = (rec) => {
   const r = accountFacet(rec);
   const optIn = computedAttr(rec, 'resource_type_opt_in_preference', { map: (raw) => optInMap(rec, raw) });
-  const entry = { region: rec.region ?? UNKNOWN, optIn: optIn.origin === 'unknown' ? UNKNOWN : optIn.value };
-  // Appended: a configuration with a provider per region has one per region, each kept with its region.
-  r.attrs = { backupRegionSettings: { value: [entry], origin: 'explicit', loc: optIn.loc } };
-  r.appendAttrs = ['backupRegionSettings'];
+  r.attrs = {};
+  // A configuration with a provider per region has one per region, each kept with its region.
+  appendRegionalEntry(r, rec, 'backupRegionSettings', { optIn: optIn.origin === 'unknown' ? UNKNOWN : optIn.value }, optIn.loc);
   return r;
 };
 

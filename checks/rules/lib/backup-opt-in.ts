@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import type { Location } from '../../model/value.js';
 import { isUnknown } from '../../model/value.js';
-import { settingsAccount } from './region-account.js';
+import { settingsAccount, valuesForRegion } from './region-account.js';
 
 /**
  * AWS Backup's per-region resource-type opt-in (AWS Backup developer guide, "Assign resources to a backup
@@ -85,13 +85,10 @@ export function optInState(accounts: Resource[], store: Resource, name: string |
   const fallback: OptInState = !live && name && ON_SINCE_LAUNCH.has(name) ? { state: 'on' } : { state: 'unknown', ...(attr?.loc ? { loc: attr.loc } : {}) };
   if (!name || !attr || attr.origin === 'unknown' || !Array.isArray(attr.value)) return fallback;
   const said = new Set<unknown>();
-  for (const entry of attr.value as Array<{ region?: unknown; optIn?: unknown }>) {
-    const region = entry?.region;
-    if (typeof region === 'string' && store.region && region !== store.region) continue;
-    const map = entry?.optIn;
-    said.add(isUnknown(map) ? map : map && typeof map === 'object' ? (map as Record<string, unknown>)[name] : undefined);
+  for (const map of valuesForRegion(attr.value, store, 'optIn')) {
+    const v = isUnknown(map) ? map : map && typeof map === 'object' ? (map as Record<string, unknown>)[name] : undefined;
+    if (v !== undefined) said.add(v);
   }
-  said.delete(undefined);
   if (said.size > 1 || [...said].some((v) => isUnknown(v))) return { state: 'unknown', loc: attr.loc };
   if (said.has(true)) return { state: 'on', loc: attr.loc };
   if (said.has(false)) return { state: 'off', loc: attr.loc };

@@ -1,5 +1,5 @@
 import type { LinkRef, Resource } from '../../../model/resource.js';
-import type { Location } from '../../../model/value.js';
+import { UNKNOWN, type Location } from '../../../model/value.js';
 import type { TfRecord } from '../../../sources/terraform/record.js';
 import { tfResource } from './record.js';
 
@@ -18,4 +18,13 @@ export function accountFacet(rec: TfRecord): Resource {
   r.mergeInto = 'account';
   r.linkRefs = [accountLink(r.loc)];
   return r;
+}
+
+/**
+ * A regional account setting kept with its provider region as one entry `{ region, ...fields }` of a list the
+ * facets append to (the synthetic account starts it empty), so a resource reads its own region's declaration.
+ */
+export function appendRegionalEntry(r: Resource, rec: TfRecord, attr: string, fields: Record<string, unknown>, loc: Location | undefined): void {
+  r.attrs[attr] = { value: [{ region: rec.region ?? UNKNOWN, ...fields }], origin: 'explicit', loc };
+  (r.appendAttrs ??= []).push(attr);
 }
