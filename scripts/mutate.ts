@@ -28,7 +28,7 @@ export const STACK_DIR = join(REPO_ROOT, 'reference-stack', 'terraform');
 export const MUTATIONS_FILE = join(REPO_ROOT, 'reference-stack', 'mutations.yaml');
 /** The reference account as a live audit reads it (compact snapshots): what Terraform cannot hold (the root user, IAM credentials). */
 export const LIVE_DIR = join(REPO_ROOT, 'reference-stack', 'live');
-export const ENVIRONMENTS = ['production', 'mvp'] as const;
+export const ENVIRONMENTS = ['production', 'mvp', 'patriot'] as const;
 export type Env = (typeof ENVIRONMENTS)[number];
 
 /** One change to one file of the stack. */

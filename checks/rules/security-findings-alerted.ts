@@ -1,5 +1,6 @@
 import { defineCheck, type Observed } from '../engine/code-check.js';
 import { linkedOf, ofKind } from '../model/typed.js';
+import { coverageOf, findingRegionsOf, type Route } from './lib/finding-regions.js';
 
 /**
  * Security findings reach people: an enabled EventBridge rule matching GuardDuty or Security Hub findings
@@ -8,11 +9,14 @@ import { linkedOf, ofKind } from '../model/typed.js';
  * findings to no subscribed topic fails; one that declares neither detection nor routing is unknown (needs
  * live verification).
  *
- * Regions: a configuration is judged as a whole, whatever provider (region) each rule uses, and one routed and
- * subscribed rule is enough. A live audit is judged the same way, once per account (the account-wide resource,
- * `complete`): one routed and subscribed rule in any audited region of that account passes it. Otherwise a read
- * that failed (a rule list, a rule's targets, a subscription or topic list) makes it `error`; with everything
- * read, no such rule fails it (the audit saw the whole account, so nothing is left to another stack).
+ * Regions: findings reach EventBridge only in the Region that produced them, so a routed and subscribed rule
+ * covers its own Region, and the Regions a Security Hub finding aggregator links into its Region when the rule
+ * matches Security Hub findings (lib/finding-regions.ts). Every Region with GuardDuty or Security Hub on needs
+ * that coverage: a configuration by its declarations' provider regions, a live audit once per account (the
+ * account-wide resource, `complete`) by each audited Region's settings. A Region left without it fails the
+ * account; one whose detection, rule region or aggregation is not known is unknown, an unreadable one an error.
+ * With no routed rule at all, a read that failed (a rule list, a rule's targets, a subscription or topic list)
+ * makes it `error`; with everything read, no such rule fails a live account (the audit saw all of it).
  */
 export const codeCheck = defineCheck({
   name: 'security-findings-alerted',
@@ -27,6 +31,9 @@ export const codeCheck = defineCheck({
     noRouteWithDetection: 'GuardDuty or Security Hub is enabled in this configuration, but no enabled EventBridge rule sends their findings to a subscribed SNS topic',
     noRoute: 'no EventBridge rule in this configuration routes security findings; needs live verification',
     noRouteInAccount: 'no enabled EventBridge rule in the audited regions ({regions}) sends GuardDuty or Security Hub findings to an SNS topic with a confirmed subscription',
+    regionsUnrouted:
+      'GuardDuty or Security Hub findings of {regions} reach no subscribed SNS topic: the routed rules are in {routed}, and findings go to EventBridge only in their own region (no Security Hub cross-Region aggregation brings them to a routed region)',
+    regionsOpen: 'whether the findings of {regions} reach a subscribed SNS topic is not known: their detection, the region of a routed rule or a cross-Region aggregation is known only after apply or from a live audit',
   },
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   evaluate(r, ctx) {
@@ -39,6 +46,8 @@ export const codeCheck = defineCheck({
     const unlistedTopics = sameInput(ofKind(ctx.model, 'aws.sns.topic')).filter((t) => t.readError);
     let unknown = false;
     let readError: string | undefined;
+    const routes: Route[] = [];
+    let alerted: { rule: string; sources: string; topic: string; count: number; loc: typeof r.loc } | undefined;
     const problems: Array<
       | { id: 'noSubscription'; data: { rule: string; sources: string; topic: string } }
       | { id: 'topicElsewhere'; data: { rule: string; sources: string; target: string } }
@@ -48,12 +57,16 @@ export const codeCheck = defineCheck({
       const { enabled, findingSources } = rule.attrs;
       const name = rule.address ?? rule.id;
       const failed = findingSources?.error ?? enabled?.error;
+      // A rule that may route findings but cannot be told: open for its region (lib/finding-regions.ts).
+      const maybe = (open: NonNullable<Route['open']>, hub = true) => routes.push({ region: rule.region, securityHub: hub, open });
       if (failed) {
         readError ??= failed;
+        maybe({ is: 'error', error: failed });
         continue;
       }
       if (findingSources?.origin === 'unknown' || enabled?.origin === 'unknown') {
         unknown = true;
+        maybe({ is: 'unknown' });
         continue;
       }
       const sources = Array.isArray(findingSources?.value) ? findingSources.value : [];
@@ -65,17 +78,26 @@ export const codeCheck = defineCheck({
       for (const t of mine) {
         const topics = linkedOf(ctx.model, t, 'topic');
         const arn = t.attrs.targetArn;
+        const hub = sources.includes('securityhub');
         if (arn?.error) {
           readError ??= arn.error;
+          maybe({ is: 'error', error: arn.error }, hub);
           continue;
         }
         if (!topics.length) {
           // Live: a topic of a region whose topic list failed may be this one.
           const text = typeof arn?.value === 'string' ? arn.value : undefined;
           const hidden = text?.includes(':sns:') ? unlistedTopics.find((x) => text.split(':')[3] === x.region) : undefined;
-          if (hidden) readError ??= hidden.readError;
-          else if (arn?.origin === 'unknown') unknown = true;
-          else if (typeof arn?.value === 'string' && arn.value.includes(':sns:')) problems.push({ id: 'topicElsewhere', data: { rule: name, sources: label, target: arn.value } });
+          if (hidden) {
+            readError ??= hidden.readError;
+            maybe({ is: 'error', error: hidden.readError! }, hub);
+          } else if (arn?.origin === 'unknown') {
+            unknown = true;
+            maybe({ is: 'unknown' }, hub);
+          } else if (typeof arn?.value === 'string' && arn.value.includes(':sns:')) {
+            problems.push({ id: 'topicElsewhere', data: { rule: name, sources: label, target: arn.value } });
+            maybe({ is: 'unknown' }, hub);
+          }
           continue;
         }
         routed = true;
@@ -88,15 +110,35 @@ export const codeCheck = defineCheck({
           evidence.push({ path: `${name} -> ${tname}.subscriptions`, value: subs.length, loc: topic.loc });
           if (unread && !subs.length) {
             readError ??= unread.readError;
+            maybe({ is: 'error', error: unread.readError! }, hub);
             continue;
           }
-          if (subs.length) return { truth: 'true', evidence, loc: rule.loc, message: { id: 'alerted', data: { rule: name, sources: label, topic: tname, count: subs.length } } };
+          if (subs.length) {
+            alerted ??= { rule: name, sources: label, topic: tname, count: subs.length, loc: rule.loc };
+            routes.push({ region: rule.region, securityHub: hub });
+            continue;
+          }
           problems.push({ id: 'noSubscription', data: { rule: name, sources: label, topic: tname } });
         }
       }
       if (!routed && !mine.some((t) => t.attrs.targetArn?.origin === 'unknown' || (typeof t.attrs.targetArn?.value === 'string' && t.attrs.targetArn.value.includes(':sns:')))) {
         problems.push({ id: 'notToTopic', data: { rule: name, sources: label } });
       }
+    }
+    if (alerted) {
+      const found = findingRegionsOf(r, ofKind(ctx.model, 'aws.account'));
+      const judged = found.detection.map((d) => ({ region: d.region ?? 'a region not known', c: coverageOf(d, routes, found) }));
+      const named = (is: string) => [...new Set(judged.filter((j) => j.c.is === is).map((j) => j.region))].sort().join(', ');
+      const { rule, topic, count, sources, loc } = alerted;
+      if (named('uncovered')) {
+        const routed = [...new Set(routes.filter((x) => !x.open).map((x) => x.region ?? 'a region not known'))].sort().join(', ');
+        evidence.push({ path: 'regionsWithoutRoute', value: named('uncovered').split(', '), loc: r.loc });
+        return { truth: 'false', evidence, loc: r.loc, message: { id: 'regionsUnrouted', data: { regions: named('uncovered'), routed } } };
+      }
+      const failed = judged.find((j) => j.c.is === 'error')?.c;
+      if (failed?.is === 'error') return { truth: 'error', evidence, loc: r.loc, error: failed.error };
+      if (named('unknown')) return { truth: 'unknown', evidence, loc: r.loc, message: { id: 'regionsOpen', data: { regions: named('unknown') } } };
+      return { truth: 'true', evidence, loc, message: { id: 'alerted', data: { rule, sources, topic, count } } };
     }
     if (unknown) return { truth: 'unknown', evidence, loc: r.loc, message: { id: 'partlyUnknown' } };
     if (readError) return { truth: 'error', evidence, loc: r.loc, error: readError };

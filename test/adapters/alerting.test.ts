@@ -67,7 +67,12 @@ describe('EventBridge rules, targets and SNS subscriptions as the live adapters 
   const ruleArn = (region: string) => `arn:aws:events:${region}:${A}:rule/findings`;
   const topicArn = `arn:aws:sns:us-east-1:${A}:alerts`;
   const rule = (region: string, data: Record<string, unknown>, errors?: Record<string, unknown>) => ({ arn: ruleArn(region), data: { Name: 'findings', Arn: ruleArn(region), ...data }, ...(errors ? { errors } : {}) });
-  const snap = (resources: Record<string, unknown[]>, extra: Record<string, unknown> = {}) => expandCompactLive({ regions: ['us-east-1', 'us-west-2'], resources, ...extra } as never, 'test');
+  // Detection runs in us-east-1 only unless a case says otherwise (findings reach EventBridge only in their own region).
+  const detection = (west: boolean) => ({
+    'us-east-1': { guardDuty: { DetectorId: 'd1', Status: 'ENABLED' }, securityHub: null, securityHubAggregators: [] },
+    'us-west-2': { guardDuty: west ? { DetectorId: 'd2', Status: 'ENABLED' } : null, securityHub: null, securityHubAggregators: [] },
+  });
+  const snap = (resources: Record<string, unknown[]>, extra: Record<string, unknown> = {}) => expandCompactLive({ regions: ['us-east-1', 'us-west-2'], accountSettings: detection(false), resources, ...extra } as never, 'test');
   const topic = { arn: topicArn, data: { Name: 'alerts', Attributes: { TopicArn: topicArn } } };
   const sub = { arn: `${topicArn}:0f1e2d3c`, data: { SubscriptionArn: `${topicArn}:0f1e2d3c`, TopicArn: topicArn, Protocol: 'email', Owner: A } };
   const status = (s: ReturnType<typeof snap>) => evaluateSnapshot(s, 'test', ['aws-security-findings-alerted']).map((f) => `${f.resource.arn} ${f.status}`);
@@ -87,7 +92,7 @@ describe('EventBridge rules, targets and SNS subscriptions as the live adapters 
     expect(status(s)).toEqual([`arn:aws:::${A}:account error`]);
   });
 
-  it('judges the account once, over every audited region: a routed rule in one region passes; none fails; a failed rule list is an error', () => {
+  it('judges the account once, over every audited region: a routed rule covers its region; a region with detection and no route fails; a failed rule list is an error', () => {
     const routed = rule('us-east-1', { EventPattern: '{"source":["aws.guardduty"]}', targets: [{ Id: 't', Arn: topicArn }] });
     expect(status(snap({ 'AWS::Events::Rule': [routed], 'AWS::SNS::Topic': [topic], 'AWS::SNS::Subscription': [sub] }))).toEqual([`arn:aws:::${A}:account pass`]);
     // The topic has no confirmed subscription: nobody receives the findings.
@@ -95,8 +100,12 @@ describe('EventBridge rules, targets and SNS subscriptions as the live adapters 
     expect(status(snap({ 'AWS::SNS::Topic': [topic] }))).toEqual([`arn:aws:::${A}:account fail`]);
     const listFailed = { errors: [{ code: 'AccessDenied', message: 'denied', call: 'events:ListRules', service: 'events', region: 'us-west-2', resourceTypes: ['AWS::Events::Rule'] }] };
     expect(status(snap({ 'AWS::SNS::Topic': [topic] }, listFailed))).toEqual([`arn:aws:::${A}:account error`]);
-    // A routed rule elsewhere still passes: the unread region cannot change an account that already passes.
+    // A routed rule elsewhere still passes when the unread region runs no detection: nothing there needs a route.
     expect(status(snap({ 'AWS::Events::Rule': [routed], 'AWS::SNS::Topic': [topic], 'AWS::SNS::Subscription': [sub] }, listFailed))).toEqual([`arn:aws:::${A}:account pass`]);
+    // With GuardDuty on there, its unread rules may or may not route its findings: error, never a pass or a fail.
+    expect(status(snap({ 'AWS::Events::Rule': [routed], 'AWS::SNS::Topic': [topic], 'AWS::SNS::Subscription': [sub] }, { ...listFailed, accountSettings: detection(true) }))).toEqual([`arn:aws:::${A}:account error`]);
+    // Read, and without a route of its own: its findings reach nobody.
+    expect(status(snap({ 'AWS::Events::Rule': [routed], 'AWS::SNS::Topic': [topic], 'AWS::SNS::Subscription': [sub] }, { accountSettings: detection(true) }))).toEqual([`arn:aws:::${A}:account fail`]);
     // Subscriptions that could not be listed may be the topic's: error, never a fail or a pass.
     const subsFailed = { errors: [{ code: 'AccessDenied', message: 'denied', call: 'sns:ListSubscriptions', service: 'sns', region: 'us-east-1', resourceTypes: ['AWS::SNS::Subscription'] }] };
     expect(status(snap({ 'AWS::Events::Rule': [routed], 'AWS::SNS::Topic': [topic] }, subsFailed))).toEqual([`arn:aws:::${A}:account error`]);

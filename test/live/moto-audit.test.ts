@@ -291,6 +291,8 @@ describe('least-privilege IAM policy for the auditor', () => {
     notReachedHere.push('rds:DescribeDBSnapshotAttributes', 'rds:DescribeDBClusterSnapshotAttributes', 'ec2:DescribeSnapshotAttribute');
     // guard slice: only with Security Hub enabled (test/live/guardrails.test.ts, where moto does not implement it).
     notReachedHere.push('securityhub:GetEnabledStandards');
+    // Cross-Region aggregation is read only where a hub is enabled: test/live/finding-aggregator.test.ts reaches both.
+    notReachedHere.push('securityhub:ListFindingAggregators', 'securityhub:GetFindingAggregator');
     // guard slice (wave 3): alarm tags only with alarms; test/live/cis-alarms.test.ts seeds them and reaches it.
     notReachedHere.push('cloudwatch:ListTagsForResource');
     // doors (wave 3): per-repository ECR reads need a repository; test/live/ecr.test.ts seeds them and reaches these.

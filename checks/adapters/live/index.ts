@@ -433,6 +433,7 @@ function regionalGuardrails(settings: SnapshotAccountSettings | undefined, pick:
     guardDutyS3Protection: pick(settings, 'guardDuty', 'guardDutyS3Protection', (v) => (feature(v, 'S3_DATA_EVENTS') ?? (v as { DataSources?: { S3Logs?: { Status?: string } } }).DataSources?.S3Logs?.Status) === 'ENABLED', false),
     guardDutyRdsProtection: pick(settings, 'guardDuty', 'guardDutyRdsProtection', (v) => feature(v, 'RDS_LOGIN_EVENTS') === 'ENABLED', false),
     securityHubEnabled: pick(settings, 'securityHub', 'securityHubEnabled', () => true, false),
+    securityHubAggregators: pick(settings, 'securityHubAggregators', 'securityHubAggregators', (v) => (Array.isArray(v) ? v : undefined), []),
     securityHubStandards: pick(settings, 'securityHubStandards', 'securityHubStandards', (v) => list(v).filter((x) => x.StandardsStatus === 'READY' || x.StandardsStatus === 'PENDING').map((x) => x.StandardsArn), []),
     configRecorderAllSupported: pick(settings, 'configRecorders', 'configRecorderAllSupported', (v) => list(v).some((r) => (r.recordingGroup as { allSupported?: boolean } | undefined)?.allSupported === true), false),
     configRecorderRecording: pick(settings, 'configRecorderStatus', 'configRecorderRecording', (v) => list(v).some((r) => r.recording === true), false),

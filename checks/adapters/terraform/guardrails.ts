@@ -1,5 +1,6 @@
-import type { Val } from '../../model/value.js';
-import { accountFacet, asBool, asNumber, attr, derived, rawAt, type TfAdapter } from './helpers/index.js';
+import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
+import { InputError } from '../../errors.js';
+import { accountFacet, appendRegionalEntry, asBool, asNumber, attr, derived, rawAt, type TfAdapter } from './helpers/index.js';
 
 /**
  * Account guardrails (GuardDuty, Security Hub, AWS Config, the IAM password policy): each resource is a
@@ -19,7 +20,9 @@ export const guardrailAdapters: Record<string, TfAdapter> = {
   // the features (aws_guardduty_detector_feature) are the current way and say nothing when absent.
   aws_guardduty_detector: (rec) => {
     const r = accountFacet(rec);
-    r.attrs = { guardDutyEnabled: attr(rec, 'enable', { default: true, map: asBool }) };
+    const on = attr<boolean>(rec, 'enable', { default: true, map: asBool });
+    r.attrs = { guardDutyEnabled: on };
+    appendRegionalEntry(r, rec, 'detectionRegions', { service: 'guardduty', enabled: on.origin === 'unknown' ? UNKNOWN : on.value }, on.loc);
     if (rawAt(rec.values, 'datasources.s3_logs.enable') !== undefined) r.attrs.guardDutyS3Protection = attr(rec, 'datasources.s3_logs.enable', { map: asBool });
     return r;
   },
@@ -39,6 +42,21 @@ export const guardrailAdapters: Record<string, TfAdapter> = {
       // the hub would be overwritten by [] (the linker merges in record order: hub first in file and plan order).
       securityHubStandards: derived(defaults.value ? DEFAULT_STANDARDS : [], [defaults]) as Val,
     };
+    appendRegionalEntry(r, rec, 'detectionRegions', { service: 'securityhub', enabled: true }, r.loc);
+    return r;
+  },
+  // Cross-Region aggregation: the provider's region is the aggregation Region.
+  aws_securityhub_finding_aggregator: (rec) => {
+    const r = accountFacet(rec);
+    const mode = attr<unknown>(rec, 'linking_mode');
+    const regions = attr<unknown>(rec, 'specified_regions', { default: [] });
+    const list = regions.value;
+    if (regions.origin !== 'unknown' && !(Array.isArray(list) && list.every((x) => typeof x === 'string' || isUnknown(x)))) {
+      const where = regions.loc?.file ? `${regions.loc.file}${regions.loc.line ? `:${regions.loc.line}` : ''}` : rec.input;
+      throw new InputError(`${rec.address}: specified_regions is not a list of region names, the shape the provider's schema allows`, where);
+    }
+    const linkingMode = mode.origin === 'unknown' || typeof mode.value !== 'string' ? UNKNOWN : mode.value.toUpperCase();
+    appendRegionalEntry(r, rec, 'securityHubAggregators', { linkingMode, regions: regions.origin === 'unknown' || (list as unknown[]).some(isUnknown) ? UNKNOWN : list }, mode.loc);
     return r;
   },
   aws_securityhub_standards_subscription: (rec) => {

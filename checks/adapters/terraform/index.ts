@@ -179,6 +179,8 @@ export function tfAccount(source: 'hcl' | 'plan', input: string): Resource {
       // a list the configuration's aws_backup_region_settings append to: none declared is none, not unknown
       backupRegionSettings: { value: [], origin: 'default', loc: { file: input } },
       ebsEncryptionByDefaultRegions: { value: [], origin: 'default', loc: { file: input } },
+      detectionRegions: { value: [], origin: 'default', loc: { file: input } },
+      securityHubAggregators: { value: [], origin: 'default', loc: { file: input } },
     },
     links: {},
     identifiers: [],

@@ -74,6 +74,18 @@ export const accountKinds = defineKinds([
         type: 'string[]',
         description: 'Security Hub standards enabled. Terraform: aws_securityhub_standards_subscription `standards_arn`, plus the two default standards while aws_securityhub_account `enable_default_standards` is true (its default); live: GetEnabledStandards StandardsArn (status READY or PENDING).',
       },
+      detectionRegions: {
+        type: 'object[]',
+        description:
+          "Terraform only: one entry per aws_guardduty_detector and aws_securityhub_account, { region (its provider region, or unknown), service ('guardduty' or 'securityhub'), enabled }, so the routing of findings is judged per region ([] when the configuration declares none). Live reads each region's account resource (guardDutyEnabled, securityHubEnabled) instead.",
+        fields: { region: 'region name, or unknown', service: "'guardduty' or 'securityhub'", enabled: 'true, false, or unknown after apply' },
+      },
+      securityHubAggregators: {
+        type: 'object[]',
+        description:
+          "Security Hub cross-Region aggregation, one entry per finding aggregator: { region (the aggregation Region), linkingMode (ALL_REGIONS, ALL_REGIONS_EXCEPT_SPECIFIED, SPECIFIED_REGIONS, NO_REGIONS), regions }. The aggregation Region receives the findings of the linked Regions and sends them to its EventBridge. Terraform: aws_securityhub_finding_aggregator (`linking_mode`, `specified_regions`; region: its provider's), [] when there is none; live: ListFindingAggregators in each Region with a hub, GetFindingAggregator in the aggregation Region, on that Region's account resource.",
+        fields: { region: 'aggregation region, or unknown', linkingMode: 'the linking mode, or unknown', regions: 'the specified regions (string[]), or unknown' },
+      },
       configRecorderAllSupported: {
         type: 'boolean',
         description: 'The AWS Config recorder records all supported resource types. Terraform: aws_config_configuration_recorder `recording_group.all_supported` (default true); live: DescribeConfigurationRecorders recordingGroup.allSupported (no recorder: false).',

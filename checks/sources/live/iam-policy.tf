@@ -121,6 +121,8 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "iam:GetCredentialReport",
         "securityhub:DescribeHub",
         "securityhub:GetEnabledStandards",
+        "securityhub:GetFindingAggregator",
+        "securityhub:ListFindingAggregators",
         # search slice: OpenSearch/Elasticsearch domains, Redshift, MemoryDB
         "es:DescribeDomains",
         "es:ListDomainNames",

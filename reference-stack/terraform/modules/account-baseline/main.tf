@@ -1,5 +1,5 @@
 # Account baseline (one per account and region in use; `secondary_region` for every region after the first): GuardDuty with S3 and RDS protection, Security Hub
-# with the default standards, AWS Config recording every supported resource type into the audit bucket,
+# with the default standards (aggregated across regions into the primary one), AWS Config recording every supported resource type into the audit bucket,
 # IAM Access Analyzer, and an IAM password policy (CIS AWS Foundations 1.8, 1.9).
 
 resource "aws_guardduty_detector" "this" {
@@ -21,6 +21,16 @@ resource "aws_guardduty_detector_feature" "rds" {
 
 resource "aws_securityhub_account" "this" {
   enable_default_standards = true
+}
+
+# Cross-Region aggregation into the primary region, where the observability module routes Security Hub
+# findings to the on-call topic: GuardDuty and Security Hub findings of every further region (their own
+# EventBridge hears only them) reach people through the primary region's rule.
+resource "aws_securityhub_finding_aggregator" "this" {
+  count = var.secondary_region ? 0 : 1
+
+  linking_mode = "ALL_REGIONS"
+  depends_on   = [aws_securityhub_account.this]
 }
 
 resource "aws_config_configuration_recorder" "this" {
