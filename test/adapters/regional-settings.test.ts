@@ -28,4 +28,20 @@ describe('regional account settings in a multi-region configuration', () => {
     expect(statusOf('aws-ebs-default-encryption', model([on, bucket('us-east-1')]), 'account')).toBe('pass');
     expect(statusOf('aws-ebs-default-encryption', model([on, bucket('us-east-1'), bucket('us-west-2')]), 'account')).toBe('unknown');
   });
+
+  it('a switch on in one region and off in another is off for the account, in either order (was the last declaration)', () => {
+    const on = rec('aws_ebs_encryption_by_default.east', { enabled: true }, { region: 'us-east-1' });
+    const off = rec('aws_ebs_encryption_by_default.west', { enabled: false }, { region: 'us-west-2' });
+    const used = [bucket('us-east-1'), bucket('us-west-2')];
+    expect(statusOf('aws-ebs-default-encryption', model([off, on, ...used]), 'account')).toBe('fail');
+    expect(statusOf('aws-ebs-default-encryption', model([on, off, ...used]), 'account')).toBe('fail');
+    const westOff = rec('aws_guardduty_detector.w', { enable: false }, { region: 'us-west-2' });
+    expect(statusOf('aws-guardduty-enabled', model([westOff, detector('us-east-1'), ...features('us-east-1'), ...used]), 'account')).toBe('fail');
+  });
+
+  it('within one region the last declaration still stands', () => {
+    const first = rec('aws_ebs_encryption_by_default.a', { enabled: false }, { region: 'us-east-1' });
+    const last = rec('aws_ebs_encryption_by_default.b', { enabled: true }, { region: 'us-east-1' });
+    expect(statusOf('aws-ebs-default-encryption', model([first, last, bucket('us-east-1')]), 'account')).toBe('pass');
+  });
 });

@@ -2,7 +2,7 @@ import { InputError } from '../../errors.js';
 import type { Resource } from '../../model/resource.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 import { ACCOUNT_ID, tagAttrs, type TfAdapter } from './helpers/index.js';
-import { regionalSettingsInUse } from './regional-settings.js';
+import { regionalSettingsInUse, weakestRegionDecides } from './regional-settings.js';
 import { KINDS } from '../../model/kinds/index.js';
 import { accountAdapters } from './account.js';
 import { rdsAdapters } from './rds.js';
@@ -231,6 +231,7 @@ export function adaptTerraformInventory(records: TfRecord[], source: 'hcl' | 'pl
   const account = tfAccount(source, [...inputs][0] ?? '');
   Object.assign(account.attrs, regionAttrs(records, account.loc.file ?? '', opaqueModules));
   regionalSettingsInUse(out, account.attrs.regions!);
+  weakestRegionDecides(out);
   out.push(account);
   // after every adapter's resource: these share their block's address, and the linker keeps the first
   for (const r of credentialBlocks(records)) out.push(r);

@@ -46,3 +46,35 @@ export function regionalSettingsInUse(resources: Resource[], regions: Val): void
     for (const f of d.facets) f.attrs[attr] = { value: undefined, origin: 'unknown', loc: f.attrs[attr]!.loc };
   }
 }
+
+/** The on/off settings of REGIONAL: on is what every policy over them asks for. */
+const SWITCHES = [...REGIONAL].filter((a) => a !== 'ebsDefaultKmsKeyId' && a !== 'securityHubStandards');
+
+/** false (off) below not known below true (on). */
+function rank(v: Val): number {
+  if (v.origin !== 'unknown' && v.value === false) return 0;
+  return v.origin !== 'unknown' && v.value === true ? 2 : 1;
+}
+
+/**
+ * A switch declared for several regions holds for the account only as far as its weakest region: the facets
+ * all carry that region's value before they merge (the merge keeps the last facet, so a configuration that
+ * turns GuardDuty off in us-west-2 and on in us-east-1 would otherwise read as on). Within one region the last
+ * declaration still stands, as it does for the merge.
+ */
+export function weakestRegionDecides(resources: Resource[]): void {
+  const facets = resources.filter((r) => r.kind === 'aws.account' && r.mergeInto === 'account');
+  for (const attr of SWITCHES) {
+    const byRegion = new Map<string | undefined, Val>();
+    const declaring: Resource[] = [];
+    for (const f of facets) {
+      const v = f.attrs[attr];
+      if (!v) continue;
+      byRegion.set(f.region, v);
+      declaring.push(f);
+    }
+    if (byRegion.size < 2) continue;
+    const weakest = [...byRegion.values()].reduce((a, b) => (rank(b) < rank(a) ? b : a));
+    for (const f of declaring) f.attrs[attr] = weakest;
+  }
+}
