@@ -22,6 +22,7 @@ import { codeCheck as rdsForceSsl } from './rds-force-ssl.js';
 import { codeCheck as s3DataEventsLogged } from './s3-data-events-logged.js';
 import { codeCheck as s3PolicyAdmitsLogDelivery } from './s3-policy-admits-log-delivery.js';
 import { codeCheck as s3TlsOnlyPolicy } from './s3-tls-only-policy.js';
+import { codeCheck as regionsAudited } from './regions-audited.js';
 import { codeCheck as securityFindingsAlerted } from './security-findings-alerted.js';
 import { codeCheck as sgAttachedTo } from './sg-attached-to.js';
 import { codeCheck as sgWorldIngressWebOnLb } from './sg-world-ingress-web-on-lb.js';
@@ -88,6 +89,7 @@ export const CODE_CHECKS: CodeChecks = {
   'glue-catalog-encrypted': glueCatalogEncrypted,
   // org slice (issue 14, wave 4)
   'scp-denies-unapproved-regions': scpDeniesUnapprovedRegions,
+  'regions-audited': regionsAudited,
   // rest slice (issue 14, wave 4)
   'dynamodb-global-table-replicas-protected': dynamodbGlobalTableReplicasProtected,
   // apis slice (issue 14, wave 4)

@@ -168,7 +168,13 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     const wide = `arn:aws:::${ACCOUNT}:account`;
     expect(statusAt(findings, 'aws-account-has-multi-region-trail', wide)).toBe('pass');
     expect(statusAt(findings, 'aws-account-s3-public-access-block', wide)).toBe('pass');
-    expect(statusAt(findings, 'aws-resources-in-approved-regions', wide)).toBeDefined();
+    // moto's account enables every region and the audit reads two: what the others hold was never seen (unknown, not a pass).
+    const global = snapshot.accountSettings.find((x) => x.region === 'global')!;
+    expect((global.data.regionCoverage as { audited: string[] }).audited).toEqual([GOOD, BAD].sort());
+    expect((global.data.regionCoverage as { enabled: string[] }).enabled).toContain('eu-west-1');
+    const residency = findings.find((f) => f.policyId === 'aws-resources-in-approved-regions' && f.resource.arn === wide);
+    expect(residency?.status).toBe('unknown');
+    expect(residency?.message).toMatch(/were not audited \(af-south-1, .* and \d+ more\)/);
     for (const region of [GOOD, BAD]) expect(statusAt(findings, 'aws-ebs-default-encryption', `arn:aws::${region}:${ACCOUNT}:account`)).toBe('fail');
     // guard slice: GuardDuty is seeded in the compliant region only; the password policy is CIS's.
     expect(statusAt(findings, 'aws-guardduty-enabled', `arn:aws::${GOOD}:${ACCOUNT}:account`)).toBe('pass');

@@ -407,6 +407,15 @@ function globalSettings(s: Snapshot, account: string, global: SnapshotAccountSet
     rootDaysSinceLastUse: pick(global, 'rootCredentials', 'rootDaysSinceLastUse', (v) => rootDaysSinceLastUse(v as Record<string, string>, s.collectedAt)),
     // org slice (issue 14, wave 4): the account, its OUs and the root ([] outside any organisation).
     organizationTargets: pick(global, 'organizationTargets', 'organizationTargets', (v) => v, []),
+    // Enabled regions the audit did not read (--regions): what lives there was never seen. A snapshot that did
+    // not record them (older, or an account read only through AWS Config) leaves it unknown.
+    regionsNotAudited:
+      global && ('regionCoverage' in global.data || global.errors?.regionCoverage)
+        ? pick(global, 'regionCoverage', 'regionsNotAudited', (v) => {
+            const { enabled, audited } = v as { enabled?: string[]; audited?: string[] };
+            return Array.isArray(enabled) && Array.isArray(audited) ? enabled.filter((r) => !audited.includes(r)).sort() : undefined;
+          })
+        : { value: undefined, origin: 'unknown', loc: loc('regionsNotAudited') },
     // A region whose listing failed may hold resources nobody saw: where data lives is then not known.
     ...(unread.length
       ? {

@@ -142,6 +142,11 @@ export const accountKinds = defineKinds([
         type: 'string[]',
         description: 'Regions holding resources of the scan: Terraform: the AWS provider regions of managed regional resources (global services such as IAM excluded); live: the regions scanned that hold resources.',
       },
+      regionsNotAudited: {
+        type: 'string[]',
+        description:
+          'Live only: the regions enabled in the account (ec2:DescribeRegions) that the audit did not read (--regions), where resources were never seen; unknown for a snapshot that did not record the enabled regions, an error where DescribeRegions failed. Absent for Terraform.',
+      },
       providerRegions: {
         type: 'object[]',
         description: 'One entry per region in use, with where it is used. Terraform: region unknown (a provider region from an unset variable or the environment) stays an unknown marker.',

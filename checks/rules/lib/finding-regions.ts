@@ -1,5 +1,6 @@
 import type { Resource } from '../../model/resource.js';
 import { isUnknown, type Val } from '../../model/value.js';
+import { pushAll } from '../../util/push-all.js';
 
 /**
  * Where GuardDuty and Security Hub findings are produced, and which Regions a routed EventBridge rule hears.
@@ -85,7 +86,7 @@ export function findingRegionsOf(account: Resource, accounts: Resource[]): Findi
     out.detection.push({ region: a.region, detection: either(stateOf(a.attrs.guardDutyEnabled), securityHub), securityHub });
     const agg = a.attrs.securityHubAggregators;
     if (agg?.error) out.aggregatorError ??= agg.error;
-    else out.aggregators.push(...aggregatorsOf(agg?.value));
+    else pushAll(out.aggregators, aggregatorsOf(agg?.value));
   }
   return out;
 }

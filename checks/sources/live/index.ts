@@ -248,6 +248,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
 /** The regions to audit in one account: the names asked for (checked against the enabled ones when `strict`), or every enabled region. */
 async function auditedRegions(c: Collector, asked: string[] | 'all', explicit: string[], bootstrap: string, endpoint: string | undefined, strict: boolean): Promise<string[]> {
   let enabled: string[];
+  let unread: SnapshotError | undefined;
   const { DescribeRegionsCommand, EC2Client } = await ec2();
   try {
     const out = await c.client(EC2Client, bootstrap).send(new DescribeRegionsCommand({}));
@@ -255,10 +256,15 @@ async function auditedRegions(c: Collector, asked: string[] | 'all', explicit: s
   } catch (e) {
     if (asked === 'all') throw strict ? setupError(e, endpoint) : e;
     enabled = explicit; // cannot check the names; the regional calls will record what fails
+    unread = { code: errorCode(e), message: (e as Error).message.split('\n')[0]!.slice(0, 300), call: 'ec2:DescribeRegions' };
   }
   if (strict) for (const r of explicit) if (!enabled.includes(r)) throw new InputError(`--regions: "${r}" is not enabled in account ${c.accountId} (enabled: ${enabled.join(', ')})`);
   const regions = asked === 'all' ? enabled : strict ? [...new Set(explicit)] : [...new Set(explicit)].filter((r) => enabled.includes(r));
   if (regions.length === 0 && strict) throw new InputError(`--regions all: account ${c.accountId} reports no enabled region`);
+  // Which enabled regions this audit never looked at: resources there are unseen (aws-resources-in-approved-regions).
+  const global = c.settingsOf('global');
+  if (unread) (global.errors ??= {}).regionCoverage = unread;
+  else global.data.regionCoverage = { enabled, audited: [...regions].sort() };
   return regions;
 }
 
