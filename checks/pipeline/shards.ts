@@ -14,6 +14,8 @@ export interface Shard {
   region: string;
   roleArn: string;
   name?: string;
+  /** Every region the manifest audits in this account (comma-separated): the shard's audit records them as the run's. */
+  accountRegions: string;
 }
 
 export const SHARD_SCHEMA = 'checks/pipeline/shards.schema.json';
@@ -31,7 +33,7 @@ export function planShards(accounts: Array<{ id: string; name?: string }>, regio
       const id = shardId(a.id, region);
       if (seen.has(id)) continue;
       seen.add(id);
-      out.push({ shard: id, account: a.id, region, roleArn: `arn:${partition}:iam::${a.id}:role/${roleName}`, ...(a.name ? { name: a.name } : {}) });
+      out.push({ shard: id, account: a.id, region, roleArn: `arn:${partition}:iam::${a.id}:role/${roleName}`, accountRegions: [...new Set(regions)].join(','), ...(a.name ? { name: a.name } : {}) });
     }
   }
   return out;
@@ -46,6 +48,7 @@ export function parseShardManifest(data: unknown, display: string): Shard[] {
   for (const s of shards) {
     if (s.shard !== shardId(s.account, s.region)) throw new InputError(`shard "${s.shard}" is not named <account>-<region> (${shardId(s.account, s.region)})`, display);
     if (ids.has(s.shard)) throw new InputError(`shard "${s.shard}" is listed twice`, display);
+    if (!s.accountRegions.split(',').includes(s.region)) throw new InputError(`shard "${s.shard}": accountRegions (${s.accountRegions}) leaves out its own region`, display);
     ids.add(s.shard);
   }
   if (!shards.length) throw new InputError('the shard manifest lists no shard', display);

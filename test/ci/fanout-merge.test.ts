@@ -63,7 +63,7 @@ async function readJson<T>(key: string): Promise<T> {
 function auditShard(account: string, region: string): Promise<Run> {
   const shard = `${account}-${region}`;
   return ferpa([
-    'audit', '--account', account, '--shard', shard, '--regions', region,
+    'audit', '--account', account, '--shard', shard, '--regions', region, '--run-regions', REGIONS.join(','),
     '--snapshot-out', `s3://${BUCKET}/${RUN}/snapshots/${shard}.json`,
     '--format', `json=s3://${BUCKET}/${RUN}/results/${shard}.json`,
     '--fail-on', 'none', '--quiet',
@@ -127,6 +127,9 @@ describe('fan-out shards on moto: audit --account --shard writes to the run pref
     expect(one.shards).toEqual([{ id: `${members.a}-us-east-2`, account: members.a, regions: ['us-east-2'], status: 'audited', input: snapshotUrl }]);
     expect(one.inputs.map((i) => i.path)).toEqual([snapshotUrl]);
     expect(new Set(one.findings.map((f) => f.account))).toEqual(new Set([members.a]));
+    // The shard reads one region, but records every region of the run as audited: residency is judged on the run.
+    const snapshot = await readJson<{ accountSettings: Array<{ region: string; data: Record<string, unknown> }> }>(`${RUN}/snapshots/${members.a}-us-east-2.json`);
+    expect((snapshot.accountSettings.find((x) => x.region === 'global')!.data.regionCoverage as { audited: string[] }).audited).toEqual(REGIONS);
   });
 
   it('refuses a role of another account in one line (exit 2), and a bad account id', async () => {
@@ -136,6 +139,11 @@ describe('fan-out shards on moto: audit --account --shard writes to the run pref
     expect(r.stderr).toContain(`is not a role of account ${members.a}`);
     const bad = await ferpa(['audit', '--account', '12345', '--quiet']);
     expect([bad.status, bad.stderr.trim()]).toEqual([2, 'ferpa-ready: --account: expected a 12-digit AWS account id, got "12345"']);
+    // --run-regions belongs to a shard, and a run that leaves out the shard's own region is not its run.
+    const lone = await ferpa(['audit', '--run-regions', 'us-east-1', '--quiet']);
+    expect([lone.status, lone.stderr.trim()]).toEqual([2, 'ferpa-ready: --run-regions: only with --shard (the regions of the fan-out this shard belongs to)']);
+    const narrow = await ferpa(['audit', '--account', members.a, '--shard', `${members.a}-us-east-2`, '--regions', 'us-east-2', '--run-regions', 'us-east-1', '--quiet']);
+    expect([narrow.status, narrow.stderr.trim()]).toEqual([2, "ferpa-ready: --run-regions: must hold the shard's own --regions (us-east-2)"]);
   });
 });
 

@@ -29,7 +29,7 @@ describe('shard manifest', () => {
   it('is every account x region, sorted, each with its account\'s auditor role', () => {
     const m = planShards([{ id: B }, { id: A, name: 'registrar' }], ['us-east-1', 'us-west-2'], 'Auditor', 'aws-us-gov');
     expect(m.map((s) => s.shard)).toEqual([`${A}-us-east-1`, `${A}-us-west-2`, `${B}-us-east-1`, `${B}-us-west-2`]);
-    expect(m[0]).toEqual({ shard: `${A}-us-east-1`, account: A, region: 'us-east-1', roleArn: `arn:aws-us-gov:iam::${A}:role/Auditor`, name: 'registrar' });
+    expect(m[0]).toEqual({ shard: `${A}-us-east-1`, account: A, region: 'us-east-1', roleArn: `arn:aws-us-gov:iam::${A}:role/Auditor`, accountRegions: 'us-east-1,us-west-2', name: 'registrar' });
     expect(parseShardManifest(m, 'm')).toEqual(m);
   });
 

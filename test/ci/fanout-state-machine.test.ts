@@ -226,6 +226,8 @@ describe('one execution followed on paper', () => {
       expect(argv.opts.get('--role-arn')).toEqual([item.roleArn]);
       expect(argv.opts.get('--shard')).toEqual([item.shard]);
       expect(argv.opts.get('--regions')).toEqual([item.region]);
+      // Residency is judged on every region the run reads in the account, not the shard's one.
+      expect(argv.opts.get('--run-regions')).toEqual([item.accountRegions]);
       // The shard never fails on findings (only when it cannot run), so the map tells a broken shard from a finding.
       expect(argv.opts.get('--fail-on')).toEqual(['none']);
       expect(argv.opts.get('--snapshot-out')).toEqual([`${snapshots[0]}${item.shard}.json`]);

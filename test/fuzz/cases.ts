@@ -45,7 +45,7 @@ const SCAN_FORMATS = ['json', 'text', 'sarif', 'junit', 'markdown', 'gitlab-sast
 
 /** A fan-out shard manifest (`ferpa-ready shards`): two accounts, one region. */
 const SHARDS_SEED = JSON.stringify(
-  ['111122223333', '444455556666'].map((account) => ({ shard: `${account}-us-east-1`, account, region: 'us-east-1', roleArn: `arn:aws:iam::${account}:role/FerpaReadyAuditor` })),
+  ['111122223333', '444455556666'].map((account) => ({ shard: `${account}-us-east-1`, account, region: 'us-east-1', roleArn: `arn:aws:iam::${account}:role/FerpaReadyAuditor`, accountRegions: 'us-east-1' })),
   null,
   2,
 );

@@ -21,6 +21,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
     .option('--role-arn <arn>', 'role to assume for the audit')
     .option('--account <id>', 'the account to audit (one shard of a fan-out): assumes --role-arn, else the --org-role-name role in that account, and refuses a run whose credentials reach another account')
     .option('--shard <id>', 'name of this shard of a fan-out audit (account-region); the results record it, so a merge can tell which shards arrived')
+    .option('--run-regions <list>', 'with --shard: every region the fan-out audits in this account (the manifest\'s accountRegions), recorded as audited so residency is judged on the whole run')
     .option('--endpoint-url <url>', 'AWS endpoint (an emulator or VPC endpoint); default AWS_ENDPOINT_URL')
     .option('--snapshot-out <file>', 'write the collected snapshot here: a file or s3://bucket/key (JSON; re-scan it offline with `scan snapshot.json`)');
   addFormatOption(audit, RUN_DOCUMENTS, 'text')
@@ -59,6 +60,7 @@ export function registerAudit(program: Command, setExit: (code: number) => void)
         now: clock,
         ...(opts.org ? { org: { roleName: String(opts.orgRoleName), accountConcurrency: positiveInt(opts.accountConcurrency, '--account-concurrency') } } : {}),
         ...(opts.configAggregator ? { configAggregator: String(opts.configAggregator), ...(opts.configRegion ? { configRegion: String(opts.configRegion) } : {}) } : {}),
+        ...(shard.runRegions ? { runRegions: shard.runRegions } : {}),
       });
       if (!opts.quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       // A shard must audit the account it names: credentials that reach another one are an input error, nothing written.
@@ -114,15 +116,29 @@ export function callSummary(calls: ReadonlyArray<{ service: string; ok: boolean 
   return `audit: ${calls.length} API call${calls.length === 1 ? '' : 's'}${list.length ? `: ${list.join(', ')}` : ''}${failed ? ` (${failed} failed)` : ''}`;
 }
 
-/** `--account` / `--shard`: the role to assume (given, or the auditor role of that account) and the shard's name. */
-function shardOptions(opts: { account?: string; shard?: string; roleArn?: string; orgRoleName?: string; org?: boolean }): { account?: string; id?: string; roleArn?: string } {
+/** `--account` / `--shard` / `--run-regions`: the role to assume (given, or the auditor role of that account), the shard's name and the run's regions. */
+function shardOptions(opts: { account?: string; shard?: string; roleArn?: string; orgRoleName?: string; org?: boolean; runRegions?: string; regions?: string }): { account?: string; id?: string; roleArn?: string; runRegions?: string[] } {
   if (opts.shard !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(String(opts.shard))) throw new InputError(`--shard: expected a name of letters, digits, ".", "_" and "-" (account-region), got "${String(opts.shard)}"`);
-  if (opts.account === undefined) return { ...(opts.roleArn ? { roleArn: opts.roleArn } : {}), ...(opts.shard ? { id: String(opts.shard) } : {}) };
+  const runRegions = runRegionsOf(opts);
+  const named = { ...(opts.shard ? { id: String(opts.shard) } : {}), ...(runRegions ? { runRegions } : {}) };
+  if (opts.account === undefined) return { ...(opts.roleArn ? { roleArn: opts.roleArn } : {}), ...named };
   const account = String(opts.account);
   if (!/^\d{12}$/.test(account)) throw new InputError(`--account: expected a 12-digit AWS account id, got "${account}"`);
   if (opts.org) throw new InputError('--account audits one account; --org audits the whole organisation: give one of them');
   if (opts.roleArn && !opts.roleArn.includes(`::${account}:role/`)) throw new InputError(`--role-arn ${opts.roleArn} is not a role of account ${account}`);
-  return { account, roleArn: opts.roleArn ?? `arn:aws:iam::${account}:role/${opts.orgRoleName ?? 'FerpaReadyAuditor'}`, ...(opts.shard ? { id: String(opts.shard) } : {}) };
+  return { account, roleArn: opts.roleArn ?? `arn:aws:iam::${account}:role/${opts.orgRoleName ?? 'FerpaReadyAuditor'}`, ...named };
+}
+
+/** `--run-regions`: only for a shard, and holding the shard's own regions (a run that skips them is not this run). */
+function runRegionsOf(opts: { shard?: string; runRegions?: string; regions?: string }): string[] | undefined {
+  if (opts.runRegions === undefined) return undefined;
+  if (opts.shard === undefined) throw new InputError('--run-regions: only with --shard (the regions of the fan-out this shard belongs to)');
+  const list = String(opts.runRegions).split(',').map((r) => r.trim()).filter(Boolean);
+  for (const r of list) if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r)) throw new InputError(`--run-regions: "${r}" is not an AWS region name`);
+  const own = String(opts.regions ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  const missing = own.filter((r) => r !== 'all' && !list.includes(r));
+  if (missing.length || own.includes('all')) throw new InputError(`--run-regions: must hold the shard's own --regions (${own.join(', ')})`);
+  return list;
 }
 
 function positiveInt(raw: unknown, flag: string): number {

@@ -53,6 +53,11 @@ export interface CollectOptions {
    */
   configAggregator?: string;
   configRegion?: string;
+  /**
+   * One shard of a fan-out: every region the run audits in this account across its shards (the manifest's),
+   * recorded as audited with this shard's own, so residency is judged on what the whole run reads.
+   */
+  runRegions?: string[];
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -141,7 +146,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     }
     if (!/^\d{12}$/.test(settings.accountId)) throw new InputError(`the caller identity has no account id (${callerArn ?? 'no ARN'})`);
 
-    const regions = await auditedRegions(c, opts.regions, explicit, bootstrap, endpoint, true);
+    const regions = await auditedRegions(c, opts.regions, explicit, bootstrap, endpoint, true, opts.runRegions);
     const home = regions.includes(bootstrap) ? bootstrap : regions[0]!;
 
     // AWS Config first: what it records is not listed again by the describe collectors.
@@ -246,7 +251,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
 }
 
 /** The regions to audit in one account: the names asked for (checked against the enabled ones when `strict`), or every enabled region. */
-async function auditedRegions(c: Collector, asked: string[] | 'all', explicit: string[], bootstrap: string, endpoint: string | undefined, strict: boolean): Promise<string[]> {
+async function auditedRegions(c: Collector, asked: string[] | 'all', explicit: string[], bootstrap: string, endpoint: string | undefined, strict: boolean, runRegions: string[] = []): Promise<string[]> {
   let enabled: string[];
   let unread: SnapshotError | undefined;
   const { DescribeRegionsCommand, EC2Client } = await ec2();
@@ -264,7 +269,7 @@ async function auditedRegions(c: Collector, asked: string[] | 'all', explicit: s
   // Which enabled regions this audit never looked at: resources there are unseen (aws-resources-in-approved-regions).
   const global = c.settingsOf('global');
   if (unread) (global.errors ??= {}).regionCoverage = unread;
-  else global.data.regionCoverage = { enabled, audited: [...regions].sort() };
+  else global.data.regionCoverage = { enabled, audited: [...new Set([...regions, ...runRegions])].sort() };
   return regions;
 }
 
