@@ -17,6 +17,7 @@ export const LIVE_RECORDS: Record<string, LiveRecordTemplate> = {
   'aws.ec2.security-group': { type: 'AWS::EC2::SecurityGroup', arn: () => arn('ec2', 'security-group/sg-0123456789abcdef0'), ids: (n) => ({ GroupId: 'sg-0123456789abcdef0', GroupName: n }) },
   'aws.ec2.vpc': { type: 'AWS::EC2::VPC', arn: () => arn('ec2', 'vpc/vpc-0123456789abcdef0'), ids: () => ({ VpcId: 'vpc-0123456789abcdef0' }) },
   'aws.ec2.subnet': { type: 'AWS::EC2::Subnet', arn: () => arn('ec2', 'subnet/subnet-0123456789abcdef0'), ids: () => ({ SubnetId: 'subnet-0123456789abcdef0' }) },
+  'aws.ec2.managed-prefix-list': { type: 'AWS::EC2::PrefixList', arn: () => arn('ec2', 'prefix-list/pl-0123456789abcdef0'), ids: (n) => ({ PrefixListId: 'pl-0123456789abcdef0', PrefixListName: n, OwnerId: A }) },
   'aws.ec2.flow-log': { type: 'AWS::EC2::FlowLog', arn: () => arn('ec2', 'vpc-flow-log/fl-0123456789abcdef0'), ids: () => ({ FlowLogId: 'fl-0123456789abcdef0' }) },
   'aws.ec2.ebs-volume': { type: 'AWS::EC2::Volume', arn: () => arn('ec2', 'volume/vol-0123456789abcdef0'), ids: () => ({ VolumeId: 'vol-0123456789abcdef0' }) },
   'aws.s3.bucket': { type: 'AWS::S3::Bucket', arn: (n) => `arn:aws:s3:::${n}`, ids: (n) => ({ Name: n }) },

@@ -1,5 +1,5 @@
 import { defineCheck, type Observed } from '../engine/code-check.js';
-import { attachedResources, portsBeyond, ruleIsWorld, rulesOf } from './lib/network.js';
+import { attachedResources, portsBeyond, prefixListResolver, ruleIsWorld, rulesOf } from './lib/network.js';
 
 /**
  * World-open ingress is acceptable only for web ports (`allowPorts`, default 80 and 443) on a group
@@ -15,7 +15,7 @@ export const codeCheck = defineCheck({
     nonWebPort: 'ingress rule {index} opens {ports} to {cidrs} (only {allowed} may be internet-facing)',
     notLoadBalancer: 'internet-facing web ingress on a group used by {users}, not a load balancer',
     usersUnknown: 'internet-facing web ingress; what uses this group is not in the input',
-    rulesUnknown: 'a rule has CIDRs or ports known only after apply',
+    rulesUnknown: 'a rule has CIDRs, ports or prefix-list entries known only after apply, or names a prefix list the input does not hold',
   },
   optionsSchema: {
     type: 'object',
@@ -34,16 +34,19 @@ export const codeCheck = defineCheck({
     if (rules === 'error') return { truth: 'error', evidence: [{ path: 'ingressRules', value: null, loc: val?.loc }], error: val?.error, loc: val?.loc };
     if (rules === 'unknown') return { truth: 'unknown', evidence: [{ path: 'ingressRules', value: '(known after apply)', loc: val?.loc }], loc: val?.loc };
     let unknown: Observed | undefined;
+    let unreadList: { ev: Observed; error: string } | undefined;
     const webRules: Observed[] = [];
+    const lists = prefixListResolver(ctx.model, resource);
     for (const [i, rule] of rules.entries()) {
       // ICMP carries no service (and path-MTU discovery needs it): not what this check is about.
       if (rule.protocol === 'icmp' || rule.protocol === 'icmpv6') continue;
-      const world = ruleIsWorld(rule);
+      const world = ruleIsWorld(rule, lists);
       if (world.tri === 'no') continue;
       const ev: Observed = { path: `ingressRules[${i}]`, value: rule, loc: rule._loc ?? val?.loc };
       const beyond = portsBeyond(rule, allow);
       if (beyond === undefined || world.tri === 'maybe') {
-        unknown ??= ev;
+        if (world.error) unreadList ??= { ev, error: world.error };
+        else unknown ??= ev;
         continue;
       }
       if (beyond !== '') {
@@ -56,6 +59,7 @@ export const codeCheck = defineCheck({
       const lbs = users.filter((u) => lbKinds.includes(u.kind));
       const first = webRules[0]!;
       if (lbs.length) {
+        if (unreadList) return { truth: 'error', evidence: [unreadList.ev], loc: unreadList.ev.loc, error: unreadList.error };
         return unknown
           ? { truth: 'unknown', evidence: [unknown], loc: unknown.loc }
           : { truth: 'true', evidence: [...webRules, { path: 'attachedResources', value: lbs.map((l) => l.address ?? l.id) }] };
@@ -75,6 +79,7 @@ export const codeCheck = defineCheck({
       }
       return { truth: 'unknown', evidence: [first, { path: 'attachedResources', value: [] }], loc: first.loc, message: { id: 'usersUnknown' } };
     }
+    if (unreadList) return { truth: 'error', evidence: [unreadList.ev], loc: unreadList.ev.loc, error: unreadList.error };
     if (unknown) return { truth: 'unknown', evidence: [unknown], loc: unknown.loc, message: { id: 'rulesUnknown' } };
     return { truth: 'true', evidence: [{ path: 'ingressRules', value: `${rules.length} rule(s), none internet-facing` }] };
   },

@@ -1,5 +1,5 @@
 import { defineCheck, type Observed } from '../engine/code-check.js';
-import { portText, ruleCoversPort, ruleIsWorld, rulesOf, type RuleView, type Tri } from './lib/network.js';
+import { portText, prefixListResolver, ruleCoversPort, ruleIsWorld, rulesOf, type RuleView, type Tri } from './lib/network.js';
 
 /** All protocols (-1), or every TCP or UDP port (0-65535): what "allow all" rules look like. */
 function allTraffic(rule: RuleView): Tri {
@@ -15,7 +15,10 @@ function allTraffic(rule: RuleView): Tri {
  * wider than a public /8 or /16, see cidrIsWorld) that reaches one of `ports` (port ranges and
  * all-protocol rules count), or, with `allProtocols`, that allows every protocol. Every rule is
  * examined: a `self` rule or a rule from another group does not excuse a later world-open one.
- * Unknown CIDRs, ports or rule lists make the answer unknown unless a known rule already fails.
+ * A managed prefix list counts by its entries: a customer-managed list holding 0.0.0.0/0 is the
+ * internet; an AWS-managed one (a service's addresses) is not; one the input does not hold is unknown,
+ * and one whose read failed an error. Unknown CIDRs, ports or rule lists make the answer unknown
+ * unless a known rule already fails.
  */
 export const codeCheck = defineCheck({
   name: 'sg-world-open',
@@ -23,7 +26,7 @@ export const codeCheck = defineCheck({
   kinds: ['aws.ec2.security-group'],
   messages: {
     openToWorld: '{direction} rule {index} opens {what} to {cidrs}',
-    rulesUnknown: 'a rule has CIDRs or ports known only after apply',
+    rulesUnknown: 'a rule has CIDRs, ports or prefix-list entries known only after apply, or names a prefix list the input does not hold',
   },
   optionsSchema: {
     type: 'object',
@@ -34,7 +37,7 @@ export const codeCheck = defineCheck({
       allProtocols: { type: 'boolean' },
     },
   },
-  evaluate(resource, _ctx, options) {
+  evaluate(resource, ctx, options) {
     const direction = (options.direction as 'ingress' | 'egress' | undefined) ?? 'ingress';
     const ports = (options.ports as number[] | undefined) ?? [];
     const allProtocols = options.allProtocols === true;
@@ -44,8 +47,10 @@ export const codeCheck = defineCheck({
     if (rules === 'error') return { truth: 'error', evidence: [{ path: attrName, value: null, loc: val?.loc }], error: val?.error, loc: val?.loc };
     if (rules === 'unknown') return { truth: 'unknown', evidence: [{ path: attrName, value: '(known after apply)', loc: val?.loc }], loc: val?.loc };
     let maybe: Observed | undefined;
+    let unread: { ev: Observed; error: string } | undefined;
+    const lists = prefixListResolver(ctx.model, resource);
     for (const [i, rule] of rules.entries()) {
-      const world = ruleIsWorld(rule);
+      const world = ruleIsWorld(rule, lists);
       if (world.tri === 'no') continue;
       let reach: Tri = 'no';
       let hit: number | undefined;
@@ -69,8 +74,10 @@ export const codeCheck = defineCheck({
           message: { id: 'openToWorld', data: { direction, index: i, what, cidrs: world.cidrs.join(', ') } },
         };
       }
-      if (reach !== 'no' && !maybe) maybe = ev;
+      if (reach !== 'no' && world.error && !unread) unread = { ev, error: world.error };
+      else if (reach !== 'no' && !maybe) maybe = ev;
     }
+    if (unread) return { truth: 'error', evidence: [unread.ev], loc: unread.ev.loc, error: unread.error };
     if (maybe) return { truth: 'unknown', evidence: [maybe], loc: maybe.loc, message: { id: 'rulesUnknown' } };
     return { truth: 'true', evidence: [{ path: attrName, value: `${rules.length} rule(s), none open to the internet on the checked ports` }] };
   },

@@ -299,6 +299,8 @@ describe('least-privilege IAM policy for the auditor', () => {
     notReachedHere.push('securityhub:GetEnabledStandards');
     // Cross-Region aggregation is read only where a hub is enabled: test/live/finding-aggregator.test.ts reaches both.
     notReachedHere.push('securityhub:ListFindingAggregators', 'securityhub:GetFindingAggregator');
+    // Entries are read only for a customer-managed prefix list a group names: test/live/prefix-lists.test.ts reaches it.
+    notReachedHere.push('ec2:GetManagedPrefixListEntries');
     // guard slice (wave 3): alarm tags only with alarms; test/live/cis-alarms.test.ts seeds them and reaches it.
     notReachedHere.push('cloudwatch:ListTagsForResource');
     // doors (wave 3): per-repository ECR reads need a repository; test/live/ecr.test.ts seeds them and reaches these.

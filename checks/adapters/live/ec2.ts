@@ -57,6 +57,29 @@ const securityGroup: LiveAdapter = (rec, ctx) => {
   if (isDefault) r.linkRefs!.push(liveLink(rec, ctx, 'defaultOf', vpc, ['aws.ec2.vpc'], { inverse: 'defaultSecurityGroup', attribute: 'VpcId' }));
   const sources = [...ingress, ...egress].flatMap((x) => (x.sourceSecurityGroups === UNKNOWN ? [] : (x.sourceSecurityGroups as string[])));
   r.linkRefs!.push(liveLink(rec, ctx, 'sourceGroups', [...new Set(sources)], ['aws.ec2.security-group'], { attribute: 'IpPermissions' }));
+  const lists = [...ingress, ...egress].flatMap((x) => (x.prefixLists === UNKNOWN ? [] : (x.prefixLists as string[])));
+  r.linkRefs!.push(liveLink(rec, ctx, 'prefixLists', [...new Set(lists)], ['aws.ec2.managed-prefix-list'], { attribute: 'IpPermissions' }));
+  return r;
+};
+
+/**
+ * A managed prefix list (DescribeManagedPrefixLists) with, for a customer-managed list a group names, its
+ * `Entries` (GetManagedPrefixListEntries). A customer-managed list no group names was not read further:
+ * its entries stay unknown, and nothing judges them.
+ */
+const prefixList: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.ec2.managed-prefix-list', ctx, [dataAt(rec, 'PrefixListId'), dataAt(rec, 'PrefixListName')]);
+  const awsManaged = dataAt(rec, 'OwnerId') === 'AWS';
+  const read = 'Entries' in rec.data || rec.errors?.Entries !== undefined;
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'PrefixListName'),
+    awsManaged: liveDerived(rec, ctx, 'OwnerId', awsManaged),
+    entries: read
+      ? liveAttr(rec, ctx, 'Entries', { map: (v) => (Array.isArray(v) ? v.map((e) => (e as { Cidr?: string }).Cidr).filter((c): c is string => typeof c === 'string') : undefined) })
+      : { value: undefined, origin: 'unknown', loc: locAt(rec, ctx, 'Entries') },
+    addressFamily: liveAttr(rec, ctx, 'AddressFamily'),
+    ...tagVals(rec, ctx),
+  };
   return r;
 };
 
@@ -137,4 +160,5 @@ export const ec2LiveAdapters: Record<string, LiveAdapter> = {
   'AWS::EC2::Subnet': subnet,
   'AWS::EC2::FlowLog': flowLog,
   'AWS::EC2::Volume': volume,
+  'AWS::EC2::PrefixList': prefixList,
 };

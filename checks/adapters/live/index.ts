@@ -164,6 +164,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::RDS::DBInstance': ['aws.rds.instance'],
   'AWS::RDS::DBCluster': ['aws.rds.cluster'],
   'AWS::EC2::SecurityGroup': ['aws.ec2.security-group'],
+  'AWS::EC2::PrefixList': ['aws.ec2.managed-prefix-list'],
   'AWS::EC2::VPC': ['aws.ec2.vpc'],
   'AWS::EC2::Subnet': ['aws.ec2.subnet'],
   'AWS::EC2::FlowLog': ['aws.ec2.flow-log'],
@@ -276,6 +277,8 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */
 const INVERSE_OF_UNLISTED: Record<string, { name: string; target: string; inverse: string }> = {
+  // prefix lists that could not be listed may be any list a group of the region names
+  'aws.ec2.managed-prefix-list': { name: 'namedBy', target: 'aws.ec2.security-group', inverse: 'prefixLists' },
   'aws.ec2.flow-log': { name: 'vpc', target: 'aws.ec2.vpc', inverse: 'flowLogs' },
   'aws.rds.instance': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },
   'aws.rds.cluster': { name: 'securityGroups', target: 'aws.ec2.security-group', inverse: 'attachedResources' },

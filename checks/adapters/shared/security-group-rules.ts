@@ -31,6 +31,8 @@ export interface RuleInput {
   /** Terraform addresses the group argument references (empty for live). */
   groupRefs: string[];
   prefixLists: unknown;
+  /** Terraform addresses the prefix-list argument references (empty for live). */
+  prefixListRefs?: string[];
   self: unknown;
   description: unknown;
   /** Where the rule came from: `inline`, the Terraform rule type, or `live`. */
@@ -62,9 +64,9 @@ function port(raw: unknown): number | typeof UNKNOWN | null {
 }
 
 /**
- * Security-group sources of a rule: literal ids where known; where the id is known only after apply,
- * the Terraform addresses the attribute references (so `sourceSecurityGroups` is never empty for a
- * rule that names a group).
+ * Security-group (or prefix-list) sources of a rule: literal ids where known; where the id is known only
+ * after apply, the Terraform addresses the attribute references (so `sourceSecurityGroups` and
+ * `prefixLists` are never empty for a rule that names one).
  */
 function groupSources(raw: unknown, refs: string[]): unknown[] | typeof UNKNOWN {
   if (isUnknown(raw) && refs.length === 0) return UNKNOWN;
@@ -104,7 +106,7 @@ export function normRule(i: RuleInput): SgRule {
     cidrIpv4: list(i.cidrIpv4),
     cidrIpv6: list(i.cidrIpv6),
     sourceSecurityGroups: groupSources(i.groups, i.groupRefs),
-    prefixLists: list(i.prefixLists),
+    prefixLists: groupSources(i.prefixLists, i.prefixListRefs ?? []),
     self,
     description,
     origin: i.origin,

@@ -7,6 +7,7 @@ import { accountLink, asBool, asNumber, attr, computedAttr, isConfigured, linkRe
 const SG = 'aws.ec2.security-group';
 const VPC = 'aws.ec2.vpc';
 const SUBNET = 'aws.ec2.subnet';
+const PREFIX_LIST = 'aws.ec2.managed-prefix-list';
 
 /**
  * Inline `ingress`/`egress` blocks of aws_security_group / aws_default_security_group. Terraform
@@ -32,11 +33,12 @@ function inlineRules(rec: TfRecord, block: 'ingress' | 'egress'): Val<SgRule[]> 
   if (raw === undefined || raw === null) return { value: [], origin: 'default', loc };
   if (!Array.isArray(raw)) return { value: undefined, origin: 'unknown', loc };
   const groupRefs = rec.references[`${block}.security_groups`] ?? [];
+  const prefixListRefs = rec.references[`${block}.prefix_list_ids`] ?? [];
   const rules = raw.map((b, i) => {
     const p = `${block}.${i}`;
     const ruleLoc = locOf(rec, p);
     if (isUnknown(b) || !b || typeof b !== 'object') {
-      return normRule({ protocol: UNKNOWN, fromPort: UNKNOWN, toPort: UNKNOWN, cidrIpv4: UNKNOWN, cidrIpv6: UNKNOWN, groups: UNKNOWN, groupRefs, prefixLists: UNKNOWN, self: UNKNOWN, description: UNKNOWN, origin: 'inline', loc: ruleLoc });
+      return normRule({ protocol: UNKNOWN, fromPort: UNKNOWN, toPort: UNKNOWN, cidrIpv4: UNKNOWN, cidrIpv6: UNKNOWN, groups: UNKNOWN, groupRefs, prefixLists: UNKNOWN, prefixListRefs, self: UNKNOWN, description: UNKNOWN, origin: 'inline', loc: ruleLoc });
     }
     const o = b as Record<string, unknown>;
     return normRule({
@@ -48,6 +50,7 @@ function inlineRules(rec: TfRecord, block: 'ingress' | 'egress'): Val<SgRule[]> 
       groups: o.security_groups,
       groupRefs,
       prefixLists: o.prefix_list_ids,
+      prefixListRefs,
       self: o.self,
       description: o.description,
       origin: 'inline',
@@ -74,16 +77,24 @@ function sgBase(rec: TfRecord, isDefault: boolean): Resource {
     const ref = linkRef(rec, 'sourceGroups', `${block}.security_groups`, [SG]);
     ref.literals = collectGroupIds(rawAt(rec.values, block));
     if (ref.addresses?.length || ref.literals.length) r.linkRefs.push(ref);
+    const lists = linkRef(rec, 'prefixLists', `${block}.prefix_list_ids`, [PREFIX_LIST]);
+    lists.literals = collectBlockIds(rawAt(rec.values, block), 'prefix_list_ids');
+    if (lists.addresses?.length || lists.literals.length) r.linkRefs.push(lists);
   }
   if (isDefault) r.linkRefs.push(linkRef(rec, 'defaultOf', 'vpc_id', [VPC], { inverse: 'defaultSecurityGroup' }));
   return r;
 }
 
 function collectGroupIds(blocks: unknown): string[] {
+  return collectBlockIds(blocks, 'security_groups');
+}
+
+/** The literal ids a list argument of the inline rule blocks holds (`security_groups`, `prefix_list_ids`). */
+function collectBlockIds(blocks: unknown, key: string): string[] {
   if (!Array.isArray(blocks)) return [];
   const out: string[] = [];
   for (const b of blocks) {
-    const g = b && typeof b === 'object' ? (b as Record<string, unknown>).security_groups : undefined;
+    const g = b && typeof b === 'object' ? (b as Record<string, unknown>)[key] : undefined;
     if (Array.isArray(g)) for (const x of g) if (typeof x === 'string' && x) out.push(x);
   }
   return out;
@@ -125,6 +136,7 @@ const securityGroupRule: TfAdapter = (rec) => {
     groups: rawAt(rec.values, 'source_security_group_id'),
     groupRefs,
     prefixLists: rawAt(rec.values, 'prefix_list_ids'),
+    prefixListRefs: rec.references['prefix_list_ids'] ?? [],
     self: rawAt(rec.values, 'self'),
     description: rawAt(rec.values, 'description'),
     origin: 'aws_security_group_rule',
@@ -133,6 +145,8 @@ const securityGroupRule: TfAdapter = (rec) => {
   const refs: LinkRef[] = [];
   const src = linkRef(rec, 'sourceGroups', 'source_security_group_id', [SG]);
   if (src.addresses?.length || src.literals?.length) refs.push(src);
+  const lists = linkRef(rec, 'prefixLists', 'prefix_list_ids', [PREFIX_LIST]);
+  if (lists.addresses?.length || lists.literals?.length) refs.push(lists);
   return ruleFacet(rec, type, rule, 'security_group_id', refs);
 };
 
@@ -148,6 +162,7 @@ function vpcRule(direction: 'ingress' | 'egress'): TfAdapter {
       groups: rawAt(rec.values, 'referenced_security_group_id'),
       groupRefs,
       prefixLists: rawAt(rec.values, 'prefix_list_id'),
+      prefixListRefs: rec.references['prefix_list_id'] ?? [],
       self: false,
       description: rawAt(rec.values, 'description'),
       origin: `aws_vpc_security_group_${direction}_rule`,
@@ -156,6 +171,8 @@ function vpcRule(direction: 'ingress' | 'egress'): TfAdapter {
     const refs: LinkRef[] = [];
     const src = linkRef(rec, 'sourceGroups', 'referenced_security_group_id', [SG]);
     if (src.addresses?.length || src.literals?.length) refs.push(src);
+    const lists = linkRef(rec, 'prefixLists', 'prefix_list_id', [PREFIX_LIST]);
+    if (lists.addresses?.length || lists.literals?.length) refs.push(lists);
     return ruleFacet(rec, direction, rule, 'security_group_id', refs);
   };
 }

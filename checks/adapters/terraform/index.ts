@@ -9,6 +9,7 @@ import { rdsAdapters } from './rds.js';
 import { elasticacheAdapters } from './elasticache.js';
 import { backupAdapters } from './backup.js';
 import { ec2Adapters } from './ec2.js';
+import { prefixListAdapters } from './prefix-lists.js';
 import { ec2InstanceAdapters } from './ec2-instance.js';
 import { elbAdapters } from './elb.js';
 import { s3Adapters } from './s3.js';
@@ -88,6 +89,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...elasticacheAdapters,
   ...backupAdapters,
   ...ec2Adapters,
+  ...prefixListAdapters,
   ...ec2InstanceAdapters,
   ...elbAdapters,
   ...s3Adapters,

@@ -34,7 +34,8 @@ export const SG_RULE_FIELDS: Record<string, string> = {
   cidrIpv4: 'IPv4 CIDR sources (ingress) or destinations (egress), as written',
   cidrIpv6: 'IPv6 CIDR sources/destinations, as written',
   sourceSecurityGroups: 'Security groups the rule admits (ingress) or targets (egress): ids, or Terraform addresses when the id is known only after apply',
-  prefixLists: 'Managed prefix list ids',
+  prefixLists:
+    'Managed prefix lists the rule admits (ingress) or targets (egress): ids, or Terraform addresses when the id is known only after apply (resolved through the group\'s `prefixLists` link)',
   self: 'The rule admits the group itself',
   description: 'Rule description',
   origin: "Where the rule came from: 'inline' | 'aws_security_group_rule' | 'aws_vpc_security_group_ingress_rule' | 'aws_vpc_security_group_egress_rule' | 'live'",
@@ -129,6 +130,37 @@ export const ec2Kinds = defineKinds([
         ],
         description:
           "Resources that use this group. Filled by inverse links: other adapters add linkRef(rec, 'securityGroups', 'vpc_security_group_ids' | 'security_group_ids' | 'security_groups' | ..., ['aws.ec2.security-group'], { inverse: 'attachedResources' })",
+      },
+      prefixLists: {
+        kinds: ['aws.ec2.managed-prefix-list'],
+        description:
+          "Managed prefix lists the group's rules name (sources of inbound rules, destinations of outbound ones), resolved by reference even when the id is known only after apply; live, a stand-in for a prefix-list listing that failed",
+      },
+    },
+  },
+  {
+    kind: 'aws.ec2.managed-prefix-list',
+    title: 'Managed prefix list',
+    terraform: ['aws_ec2_managed_prefix_list', 'aws_ec2_managed_prefix_list_entry', 'data.aws_ec2_managed_prefix_list', 'data.aws_prefix_list'],
+    attrs: {
+      name: { type: 'string', description: 'Prefix list name (AWS-managed lists: com.amazonaws.<region>.<service>, com.amazonaws.global.cloudfront.origin-facing)' },
+      awsManaged: {
+        type: 'boolean',
+        description:
+          'The list is AWS-managed: the address ranges of an AWS service (owner AWS; data.aws_prefix_list; a com.amazonaws. name). Its entries are AWS addresses, not the internet at large',
+      },
+      entries: {
+        type: 'string[]',
+        description:
+          'CIDRs of the list (Terraform `entry` blocks plus aws_ec2_managed_prefix_list_entry resources, appended by the linker; a data source\'s `entries`; live GetManagedPrefixListEntries, read for customer-managed lists a security group names)',
+      },
+      addressFamily: { type: 'string', description: 'IPv4 | IPv6' },
+      ...TAGS,
+    },
+    links: {
+      namedBy: {
+        kinds: ['aws.ec2.security-group'],
+        description: 'Live only: the groups of the region a stand-in for a failed prefix-list listing is linked to (inverse: group `prefixLists`)',
       },
     },
   },

@@ -4,6 +4,10 @@ import {
   GetEbsDefaultKmsKeyIdCommand,
   GetEbsEncryptionByDefaultCommand,
   paginateDescribeFlowLogs,
+  paginateDescribeManagedPrefixLists,
+  paginateGetManagedPrefixListEntries,
+  type IpPermission,
+  type SecurityGroup,
   paginateDescribeInstances,
   type Instance,
   paginateDescribeSecurityGroups,
@@ -13,6 +17,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { createHash } from 'node:crypto';
 import { decodeBase64Text, scanText } from '../../../util/credentials.js';
+import { pushAll } from '../../../util/push-all.js';
 import type { SnapshotResource } from '../snapshot.js';
 import { facet, items, listAll, plain, tagMap, type Collector } from './context.js';
 
@@ -102,5 +107,45 @@ export async function collectEc2(c: Collector, region: string): Promise<void> {
   for (const v of volumes ?? []) {
     c.add({ type: 'AWS::EC2::Volume', arn: c.arn('ec2', region, `volume/${v.VolumeId}`), region, account: c.accountId, data: plain({ ...v, Tags: tagMap(v.Tags) }) as Record<string, unknown> });
   }
-  await collectInstances(c, region, client);
+  await Promise.all([collectInstances(c, region, client), collectPrefixLists(c, region, client, c.covered('AWS::EC2::SecurityGroup') ? undefined : (groups ?? []))]);
+}
+
+/** The prefix-list ids the rules of these groups name. */
+function namedPrefixLists(groups: SecurityGroup[]): Set<string> {
+  const out = new Set<string>();
+  const add = (perms: IpPermission[] | undefined): void => {
+    for (const p of perms ?? []) for (const l of p.PrefixListIds ?? []) if (l.PrefixListId) out.add(l.PrefixListId);
+  };
+  for (const g of groups) {
+    add(g.IpPermissions);
+    add(g.IpPermissionsEgress);
+  }
+  return out;
+}
+
+/**
+ * Managed prefix lists of the region (DescribeManagedPrefixLists, AWS-managed ones included), and the
+ * entries (GetManagedPrefixListEntries, `Entries`) of each customer-managed list a security-group rule
+ * names: the CIDRs such a rule admits. AWS-managed lists hold a service's addresses and are not read
+ * further. `groups` undefined (they came from AWS Config): every customer-managed list is read.
+ */
+async function collectPrefixLists(c: Collector, region: string, client: EC2Client, groups: SecurityGroup[] | undefined): Promise<void> {
+  const TYPE = 'AWS::EC2::PrefixList';
+  if (c.covered(TYPE)) return;
+  const lists = await listAll(c, 'ec2', region, 'ec2:DescribeManagedPrefixLists', [TYPE], () => items(paginateDescribeManagedPrefixLists({ client }, {}), (p) => p.PrefixLists));
+  const named = groups ? namedPrefixLists(groups) : undefined;
+  await Promise.all(
+    (lists ?? []).map(async (l) => {
+      if (!l.PrefixListId) return;
+      const account = l.OwnerId && l.OwnerId !== 'AWS' ? l.OwnerId : c.accountId;
+      const rec = c.add({ type: TYPE, arn: l.PrefixListArn ?? c.arn('ec2', region, `prefix-list/${l.PrefixListId}`, account), region, account, data: plain({ ...l, Tags: tagMap(l.Tags) }) as Record<string, unknown> });
+      if (l.OwnerId === 'AWS' || (named && !named.has(l.PrefixListId))) return;
+      const entries = await c.read('ec2', region, 'ec2:GetManagedPrefixListEntries', async () => {
+        const out: unknown[] = [];
+        for await (const page of paginateGetManagedPrefixListEntries({ client }, { PrefixListId: l.PrefixListId })) pushAll(out, page.Entries ?? []);
+        return out;
+      });
+      facet(rec, 'Entries', entries);
+    }),
+  );
 }
