@@ -1,5 +1,7 @@
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
-import { dataAt, liveAttr, liveDerived, liveLink, liveResource, logGroupToken, tagVals, type LiveAdapter } from './helpers/index.js';
+import { managementEventsOf, type AdvancedSelector } from '../shared/trail-management-events.js';
+import { isUnknown } from '../../model/value.js';
+import { dataAt, locAt, liveAttr, liveDerived, liveLink, liveResource, logGroupToken, tagVals, type LiveAdapter } from './helpers/index.js';
 
 interface DataEvent {
   resourceType: string;
@@ -34,9 +36,20 @@ function dataEvents(rec: SnapshotResource): DataEvent[] {
   return out;
 }
 
+/** The management events the trail records (GetEventSelectors; no selectors: all of them). */
+function managementEvents(rec: SnapshotResource): ReturnType<typeof managementEventsOf> {
+  const basic = (dataAt(rec, 'eventSelectors.EventSelectors') as Array<{ ReadWriteType?: string; IncludeManagementEvents?: boolean }> | undefined) ?? [];
+  const advanced = (dataAt(rec, 'eventSelectors.AdvancedEventSelectors') as Array<{ FieldSelectors?: Array<{ Field?: string; Equals?: string[] }> }> | undefined) ?? [];
+  return managementEventsOf(
+    basic.map((s) => ({ includeManagementEvents: s.IncludeManagementEvents ?? true, readWriteType: s.ReadWriteType })),
+    advanced.map((s): AdvancedSelector => new Map((s.FieldSelectors ?? []).filter((f) => f.Field).map((f) => [f.Field!, f.Equals ?? []]))),
+  );
+}
+
 const trail: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.cloudtrail.trail', ctx, [dataAt(rec, 'Name')]);
   const events = rec.errors?.eventSelectors ? [] : dataEvents(rec);
+  const management = rec.errors?.eventSelectors ? undefined : managementEvents(rec);
   const s3All = events.some((e) => e.resourceType === 'AWS::S3::Object' && e.allResources && e.readWriteType === 'All');
   const cwl = dataAt(rec, 'CloudWatchLogsLogGroupArn') as string | undefined;
   const bucket = dataAt(rec, 'S3BucketName') as string | undefined;
@@ -52,6 +65,7 @@ const trail: LiveAdapter = (rec, ctx) => {
     cloudWatchLogsGroupArn: liveAttr(rec, ctx, 'CloudWatchLogsLogGroupArn'),
     dataEvents: liveDerived(rec, ctx, 'eventSelectors', events, ['eventSelectors']),
     s3DataEventsAllBuckets: liveDerived(rec, ctx, 'eventSelectors', s3All, ['eventSelectors']),
+    managementEvents: isUnknown(management) ? { value: undefined, origin: 'unknown', loc: locAt(rec, ctx, 'eventSelectors') } : liveDerived(rec, ctx, 'eventSelectors', management, ['eventSelectors']),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
   r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', dataAt(rec, 'KmsKeyId'), ['aws.kms.key'], { attribute: 'KmsKeyId' }));

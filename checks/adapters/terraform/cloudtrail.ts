@@ -1,6 +1,7 @@
 import type { LinkRef } from '../../model/resource.js';
 import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
+import { managementEventsOf, type AdvancedSelector, type BasicSelector } from '../shared/trail-management-events.js';
 import { asBool, attr, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 export interface DataEventSelection {
@@ -118,6 +119,35 @@ function s3AllBuckets(events: DataEventSelection[]): Val<boolean>['value'] | typ
   return unknown ? UNKNOWN : false;
 }
 
+/** `event_selector` blocks as the management-event reading needs them (UNKNOWN when the list is). */
+function basicSelectors(raw: unknown): BasicSelector[] | typeof UNKNOWN {
+  if (isUnknown(raw)) return UNKNOWN;
+  return list(raw).map((sel) => {
+    if (isUnknown(sel) || !sel || typeof sel !== 'object') return { includeManagementEvents: UNKNOWN, readWriteType: UNKNOWN };
+    const s = sel as Record<string, unknown>;
+    // the provider's default for include_management_events is true
+    return { includeManagementEvents: s.include_management_events ?? true, readWriteType: s.read_write_type };
+  });
+}
+
+/** `advanced_event_selector` blocks: each field selector's `equals` by field name. */
+function advancedSelectors(raw: unknown): AdvancedSelector[] | typeof UNKNOWN {
+  if (isUnknown(raw)) return UNKNOWN;
+  return list(raw).map((sel): AdvancedSelector => {
+    if (isUnknown(sel) || !sel || typeof sel !== 'object') return UNKNOWN;
+    const fields = (sel as Record<string, unknown>).field_selector;
+    if (isUnknown(fields)) return UNKNOWN;
+    const out = new Map<string, unknown[] | typeof UNKNOWN>();
+    for (const f of list(fields)) {
+      if (isUnknown(f) || !f || typeof f !== 'object') return UNKNOWN;
+      const fo = f as Record<string, unknown>;
+      if (isUnknown(fo.field)) return UNKNOWN;
+      if (typeof fo.field === 'string') out.set(fo.field, isUnknown(fo.equals) ? UNKNOWN : strings(fo.equals));
+    }
+    return out;
+  });
+}
+
 function refsUnder(rec: TfRecord, prefix: string): string[] {
   const out = new Set<string>();
   for (const [path, addrs] of Object.entries(rec.references)) if (path === prefix || path.startsWith(`${prefix}.`)) for (const a of addrs) out.add(a);
@@ -142,6 +172,8 @@ const trail: TfAdapter = (rec) => {
       : { value: [...basic, ...advanced], origin: basic.length + advanced.length > 0 ? 'explicit' : 'default', loc: selLoc };
   const all = Array.isArray(dataEvents.value) ? s3AllBuckets(dataEvents.value as DataEventSelection[]) : UNKNOWN;
   const cwArn = attr<string>(rec, 'cloud_watch_logs_group_arn');
+  const management = managementEventsOf(basicSelectors(rawAt(rec.values, 'event_selector')), advancedSelectors(rawAt(rec.values, 'advanced_event_selector')));
+  const noSelectors = !isUnknown(basic) && !isUnknown(advanced) && list(rawAt(rec.values, 'event_selector')).length + list(rawAt(rec.values, 'advanced_event_selector')).length === 0;
 
   r.attrs = {
     name: attr<string>(rec, 'name'),
@@ -154,6 +186,7 @@ const trail: TfAdapter = (rec) => {
     bucketName: attr<string>(rec, 's3_bucket_name'),
     cloudWatchLogsGroupArn: cwArn,
     dataEvents,
+    managementEvents: isUnknown(management) ? { value: undefined, origin: 'unknown', loc: selLoc } : { value: management, origin: noSelectors ? 'default' : 'explicit', loc: selLoc },
     s3DataEventsAllBuckets: isUnknown(all) ? { value: undefined, origin: 'unknown', loc: selLoc } : { value: all, origin: dataEvents.origin, loc: selLoc },
     tags,
     dataClass,

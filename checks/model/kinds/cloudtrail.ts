@@ -35,6 +35,11 @@ export const cloudtrailKinds = defineKinds([
           source: 'event_selector or advanced_event_selector',
         },
       },
+      managementEvents: {
+        type: 'string',
+        description:
+          "Management events the trail records: 'All' (read and write), 'ReadOnly', 'WriteOnly' or 'None'. No event selector at all records all; a basic selector records them unless include_management_events / IncludeManagementEvents is false, limited by its read_write_type; an advanced selector records them when it selects eventCategory Management, limited by a readOnly field selector (live: GetEventSelectors).",
+      },
       s3DataEventsAllBuckets: {
         type: 'boolean',
         description: 'True when the trail logs S3 object-level (data) events for every bucket, reads and writes.',
