@@ -90,7 +90,7 @@ export const codeCheck = defineCheck({
     required: ['attr'],
     properties: { attr: { type: 'string' }, sourceLink: { type: 'string' }, restrictingKeys: { type: 'array', items: { type: 'string' } }, requirePolicy: { type: 'boolean' } },
   },
-  kinds: ['aws.kms.key', 'aws.s3.bucket', 'aws.lambda.function', 'aws.efs.file-system', 'aws.sqs.queue', 'aws.sns.topic', 'aws.ecr.repository', 'aws.glacier.vault'],
+  kinds: ['aws.kms.key', 'aws.s3.bucket', 'aws.lambda.function', 'aws.efs.file-system', 'aws.sqs.queue', 'aws.sns.topic', 'aws.ecr.repository', 'aws.glacier.vault', 'aws.secretsmanager.secret'],
   messages,
   optionRefs: { attr: 'attr', sourceLink: { link: 'aws.iam.policy-document' } },
   evaluate(r, ctx, options) {

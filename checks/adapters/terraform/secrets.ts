@@ -2,7 +2,7 @@ import type { Resource } from '../../model/resource.js';
 import { UNKNOWN, isSensitive, isUnknown } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 import { scheduleDays } from '../shared/rotation-schedules.js';
-import { asNumber, attr, awsManagedKeyAttr, isConfigured, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { asNumber, attr, awsManagedKeyAttr, isConfigured, jsonAttr, linkRef, locOf, policyDocumentRef, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 /** Rotation attributes from a rotation_rules block (the rotation resource, or the legacy inline block). */
 function rotationAttrs(rec: TfRecord, r: Resource): void {
@@ -66,6 +66,10 @@ const secret: TfAdapter = (rec) => {
     };
   } else r.attrs.replicas = { value: [], origin: 'default', loc: rloc };
   r.attrs.valueInTerraformState = { value: false, origin: 'default', loc: r.loc };
+  // The deprecated inline policy is Optional+Computed: a plan shows it computed when only an
+  // aws_secretsmanager_secret_policy (merged in below) or nothing sets it.
+  r.attrs.resourcePolicy = isUnknown(rawAt(rec.values, 'policy')) && isConfigured(rec, 'policy') === false ? { value: undefined, origin: 'default', loc: locOf(rec, 'policy') } : jsonAttr(rec, 'policy');
+  r.linkRefs!.push(policyDocumentRef(rec, 'policySource', 'policy'));
   const { tags, dataClass } = tagAttrs(rec);
   r.attrs.tags = tags;
   r.attrs.dataClass = dataClass;
@@ -106,9 +110,20 @@ const version: TfAdapter = (rec) => {
   return r;
 };
 
+/** aws_secretsmanager_secret_policy: the secret's resource policy, a facet of the secret. */
+const policy: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.secretsmanager.secret-policy');
+  r.identifiers = [];
+  r.attrs.resourcePolicy = jsonAttr(rec, 'policy');
+  r.linkRefs!.push(linkRef(rec, 'secret', 'secret_arn', ['aws.secretsmanager.secret']), policyDocumentRef(rec, 'policySource', 'policy'));
+  r.mergeInto = 'secret';
+  return r;
+};
+
 /** Terraform resource type -> adapter. */
 export const secretsAdapters: Record<string, TfAdapter> = {
   aws_secretsmanager_secret: secret,
   aws_secretsmanager_secret_rotation: rotation,
   aws_secretsmanager_secret_version: version,
+  aws_secretsmanager_secret_policy: policy,
 };

@@ -31,6 +31,11 @@ export const secretsKinds = defineKinds([
         description: 'Replica regions (replica blocks; live: ReplicationStatus).',
         fields: { region: 'replica region', kmsKeyId: 'KMS key in the replica region; absent = aws/secretsmanager there', kmsKeyIsAwsManaged: 'same meaning as the secret-level attribute, for the replica key' },
       },
+      resourcePolicy: {
+        type: 'json',
+        description:
+          "Resource policy of the secret (aws_secretsmanager_secret_policy `policy`, or the secret's deprecated inline `policy`; live: GetResourcePolicy ResourcePolicy). Absent: none (only the owning account's principals that IAM allows).",
+      },
       valueInTerraformState: {
         type: 'boolean',
         description: 'An aws_secretsmanager_secret_version sets secret_string/secret_binary, so the secret value is stored in Terraform state (write-only secret_string_wo does not count). Terraform only.',
@@ -43,6 +48,7 @@ export const secretsKinds = defineKinds([
     },
     links: {
       kmsKey: { kinds: ['aws.kms.key'], description: 'Customer managed key named by kms_key_id (directly, or through an alias the KMS adapter merges into its key).' },
+      policySource: { kinds: ['aws.iam.policy-document'], description: 'The data.aws_iam_policy_document the resource policy is written with.' },
     },
   },
 ]);

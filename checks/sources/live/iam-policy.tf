@@ -95,6 +95,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "s3:GetEncryptionConfiguration",
         "s3:GetLifecycleConfiguration",
         "s3:ListAllMyBuckets",
+        "secretsmanager:GetResourcePolicy",
         "secretsmanager:ListSecrets",
         "sns:GetTopicAttributes",
         "sns:ListTagsForResource",
