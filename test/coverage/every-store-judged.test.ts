@@ -47,8 +47,8 @@ describe('every type on the data-store list is judged in every source', () => {
       for (const t of e.live) if (LIVE_ADAPTERS[t]) gaps.push(`${e.name}: ${t} has a live adapter but the entry names no kind`);
     }
     for (const e of modelled) {
-      const covered = new Set(e.kinds.flatMap((k) => [...sourcesOf(k)]));
-      for (const s of ['hcl', 'plan', 'live']) if (!covered.has(s)) gaps.push(`${e.name}: no ${s} policy for ${e.kinds.join(', ')}`);
+      const covered = new Set(e.kinds!.flatMap((k) => [...sourcesOf(k)]));
+      for (const s of ['hcl', 'plan', 'live']) if (!covered.has(s)) gaps.push(`${e.name}: no ${s} policy for ${e.kinds!.join(', ')}`);
       for (const t of e.terraform) if (!TF_ADAPTERS[t]) gaps.push(`${e.name}: ${t} has no Terraform adapter`);
       for (const t of e.live) if (!LIVE_ADAPTERS[t]) gaps.push(`${e.name}: ${t} has no live adapter`);
     }
