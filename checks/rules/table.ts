@@ -3,6 +3,7 @@ import { codeCheck as accountFlagsEnabled } from './account-flags-enabled.js';
 import { codeCheck as accountMultiRegionTrail } from './account-multi-region-trail.js';
 import { codeCheck as backupCopyRegion } from './backup-copy-region.js';
 import { codeCheck as cisMetricAlarms } from './cis-metric-alarms.js';
+import { codeCheck as clusterParameter } from './cluster-parameter.js';
 import { codeCheck as dataStoreEnvironment } from './data-store-environment.js';
 import { codeCheck as cognitoPasswordPolicy } from './cognito-password-policy.js';
 import { codeCheck as dataStoreEvaluated } from './data-store-evaluated.js';
@@ -57,6 +58,7 @@ export const CODE_CHECKS: CodeChecks = {
   'cis-metric-alarms': cisMetricAlarms,
   'data-store-environment': dataStoreEnvironment,
   'cognito-password-policy': cognitoPasswordPolicy,
+  'cluster-parameter': clusterParameter,
   'data-store-evaluated': dataStoreEvaluated,
   'ebs-volume-encrypted': ebsVolumeEncrypted,
   'ecs-plaintext-environment': ecsPlaintextEnvironment,

@@ -1,5 +1,5 @@
 import { CreateSnapshotCommand, CreateVolumeCommand, CreateImageCommand, DescribeImagesCommand, EC2Client, ModifyImageAttributeCommand, ModifySnapshotAttributeCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
-import { CreateDBClusterCommand, CreateDBClusterSnapshotCommand, CreateDBInstanceCommand, CreateDBSnapshotCommand, ModifyDBSnapshotAttributeCommand, RDSClient } from '@aws-sdk/client-rds';
+import { CreateDBClusterCommand, CreateDBClusterParameterGroupCommand, CreateDBClusterSnapshotCommand, CreateDBInstanceCommand, CreateDBSnapshotCommand, ModifyDBClusterParameterGroupCommand, ModifyDBSnapshotAttributeCommand, RDSClient } from '@aws-sdk/client-rds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,9 @@ async function seed(endpoint: string): Promise<void> {
   const cfg = { region: REGION, endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
   const rds = new RDSClient(cfg);
   const ec2 = new EC2Client(cfg);
+  // Neptune writes an audit log only where its cluster parameter group sets neptune_enable_audit_log = 1
+  await rds.send(new CreateDBClusterParameterGroupCommand({ DBClusterParameterGroupName: 'graph-audited', DBParameterGroupFamily: 'neptune1.3', Description: 'audit log on' }));
+  await rds.send(new ModifyDBClusterParameterGroupCommand({ DBClusterParameterGroupName: 'graph-audited', Parameters: [{ ParameterName: 'neptune_enable_audit_log', ParameterValue: '1', ApplyMethod: 'pending-reboot' }] }));
   for (const [role, engine, good] of [
     ['goodNeptune', 'neptune', true],
     ['badNeptune', 'neptune', false],
@@ -41,6 +44,7 @@ async function seed(endpoint: string): Promise<void> {
         DeletionProtection: good,
         BackupRetentionPeriod: good ? 14 : 1,
         EnableCloudwatchLogsExports: good ? ['audit'] : [],
+        ...(good ? { DBClusterParameterGroupName: 'graph-audited' } : {}),
         Tags: STUDENT,
       }),
     );

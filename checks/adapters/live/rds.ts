@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
 import { engineFamily } from '../shared/rds-engines.js';
-import { asBool, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
+import { asBool, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, parameterGroup, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 type Str = string | undefined;
 
@@ -37,26 +37,6 @@ function dbCommon(rec: SnapshotResource, ctx: LiveCtx, r: Resource, cluster: boo
   r.linkRefs!.push(liveLink(rec, ctx, 'performanceInsightsKmsKey', piKey, ['aws.kms.key'], { attribute: 'PerformanceInsightsKMSKeyId' }));
   const sgs = ((dataAt(rec, 'VpcSecurityGroups') as Array<{ VpcSecurityGroupId?: string }> | undefined) ?? []).map((g) => g.VpcSecurityGroupId);
   r.linkRefs!.push(liveLink(rec, ctx, 'securityGroups', sgs, ['aws.ec2.security-group'], { inverse: 'attachedResources', attribute: 'VpcSecurityGroups' }));
-}
-
-/** A parameter group as its own model resource (one per group name, shared by its users). */
-function parameterGroup(rec: SnapshotResource, ctx: LiveCtx, name: string, cluster: boolean): Resource {
-  const arn = `arn:${ctx.snapshot.account.partition}:rds:${rec.region}:${rec.account}:${cluster ? 'cluster-pg' : 'pg'}:${name}`;
-  const pg: SnapshotResource = { type: cluster ? 'AWS::RDS::DBClusterParameterGroup' : 'AWS::RDS::DBParameterGroup', arn, region: rec.region, account: rec.account, data: {}, ...(rec.errors?.parameters ? { errors: { parameters: rec.errors.parameters } } : {}) };
-  const params = dataAt(rec, 'parameters') as Record<string, { value: string | null }> | null | undefined;
-  // A region-scoped token: group names repeat across regions, and ARN-form matching would join them.
-  const r = liveResource(pg, 'aws.rds.parameter-group', ctx, [liveRefToken(pg.arn)]);
-  const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params ?? {})) if (v?.value !== null && v?.value !== undefined) values[k] = v.value;
-  r.attrs = {
-    name: liveDerived(pg, ctx, 'name', name),
-    parameters: liveDerived(pg, ctx, 'parameters', values, ['parameters']),
-    isClusterGroup: liveDerived(pg, ctx, 'isClusterGroup', cluster),
-    isDefaultGroup: liveDerived(pg, ctx, 'isDefaultGroup', name.startsWith('default.')),
-    tags: liveDerived(pg, ctx, 'tags', {} as Record<string, string>, [], 'default'),
-    dataClass: liveDerived(pg, ctx, 'dataClass', undefined, [], 'default'),
-  };
-  return r;
 }
 
 const instance: LiveAdapter = (rec, ctx) => {

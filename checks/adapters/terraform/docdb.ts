@@ -18,10 +18,13 @@ const cluster: TfAdapter = (rec) => {
     backupRetentionPeriod: computedAttr(rec, 'backup_retention_period', { default: 1, map: asNumber }),
     deletionProtection: computedAttr(rec, 'deletion_protection', { default: false, map: asBool }),
     enabledCloudwatchLogsExports: stringList(rec, 'enabled_cloudwatch_logs_exports'),
+    // Optional+Computed: unset is the engine's default group (default.docdb<version>)
+    clusterParameterGroupName: computedAttr<string>(rec, 'db_cluster_parameter_group_name'),
     ...tagAttrs(rec),
   };
   r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']));
   r.linkRefs!.push(linkRef(rec, 'securityGroups', 'vpc_security_group_ids', ['aws.ec2.security-group'], { inverse: 'attachedResources' }));
+  r.linkRefs!.push(linkRef(rec, 'clusterParameterGroup', 'db_cluster_parameter_group_name', ['aws.rds.parameter-group']));
   return r;
 };
 

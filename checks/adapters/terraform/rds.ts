@@ -148,4 +148,7 @@ export const rdsAdapters: Record<string, TfAdapter> = {
   aws_rds_cluster_instance: clusterInstance,
   aws_db_parameter_group: parameterGroup(false),
   aws_rds_cluster_parameter_group: parameterGroup(true),
+  // DocumentDB's and Neptune's cluster parameter groups are the RDS API's (tls, audit_logs, neptune_enable_audit_log, ...)
+  aws_docdb_cluster_parameter_group: parameterGroup(true),
+  aws_neptune_cluster_parameter_group: parameterGroup(true),
 };

@@ -14,6 +14,10 @@ export const neptuneKinds = defineKinds([
       backupRetentionPeriod: { type: 'number', description: 'Days of automated backups (backup_retention_period; live: BackupRetentionPeriod). Default 1.' },
       deletionProtection: { type: 'boolean', description: 'The cluster cannot be deleted while on (deletion_protection; live: DeletionProtection). Default false.' },
       enabledCloudwatchLogsExports: { type: 'string[]', description: 'Log types exported to CloudWatch Logs, "audit" and "slowquery" (enable_cloudwatch_logs_exports; live: EnabledCloudwatchLogsExports). Default none.' },
+      clusterParameterGroupName: {
+        type: 'string',
+        description: 'Cluster parameter group (neptune_cluster_parameter_group_name; live: DBClusterParameterGroup). Unset: the engine default group (default.neptune<version>: neptune_enable_audit_log 0).',
+      },
       tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' },
       dataClass: {
         type: 'string',
@@ -23,6 +27,7 @@ export const neptuneKinds = defineKinds([
     links: {
       kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of kms_key_arn, when it is in the model.' },
       securityGroups: { kinds: ['aws.ec2.security-group'], description: 'VPC security groups (vpc_security_group_ids); each group gets the inverse link `attachedResources`.' },
+      clusterParameterGroup: { kinds: ['aws.rds.parameter-group'], description: 'The cluster parameter group (its neptune_enable_audit_log), when it is in the input or was read live.' },
     },
   },
   // variants slice (issue 14, wave 4)

@@ -92,11 +92,11 @@ export const rdsKinds = defineKinds([
   },
   {
     kind: 'aws.rds.parameter-group',
-    title: 'RDS DB parameter group or DB cluster parameter group',
-    terraform: ['aws_db_parameter_group', 'aws_rds_cluster_parameter_group'],
+    title: 'RDS DB parameter group or DB cluster parameter group (DocumentDB and Neptune cluster parameter groups included)',
+    terraform: ['aws_db_parameter_group', 'aws_rds_cluster_parameter_group', 'aws_docdb_cluster_parameter_group', 'aws_neptune_cluster_parameter_group'],
     attrs: {
       name: { type: 'string', description: 'Parameter group name.' },
-      family: { type: 'string', description: 'Parameter group family, e.g. postgres16, aurora-postgresql15, mysql8.0.' },
+      family: { type: 'string', description: 'Parameter group family, e.g. postgres16, aurora-postgresql15, mysql8.0, docdb5.0, neptune1.3.' },
       parameters: {
         type: 'object',
         description:

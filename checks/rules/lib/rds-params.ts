@@ -1,10 +1,14 @@
 /** The parameter group attached to an RDS database and its parameters, shared by the RDS code checks. */
 import type { CheckMessage } from '../../engine/code-check.js';
 import type { Model } from '../../model/model.js';
-import { linkedOf, type KindResource } from '../../model/typed.js';
+import type { Resource } from '../../model/resource.js';
+import type { KindResource } from '../../model/typed.js';
 import { isUnknown, type Location, type Val } from '../../model/value.js';
 
 export type RdsDatabase = KindResource<'aws.rds.instance' | 'aws.rds.cluster'>;
+
+/** A database of the RDS API whose parameter group can be looked up: RDS instances and clusters, DocumentDB and Neptune clusters. */
+export type ParamHolder = RdsDatabase | KindResource<'aws.docdb.cluster' | 'aws.neptune.cluster'>;
 
 /** The messages `lookupParam` gives for a parameter it cannot know: a check using it lists these among its own. */
 export const PARAM_MESSAGES = {
@@ -37,8 +41,8 @@ export interface ParamLookup {
  * The group attached where the engine reads these parameters: a cluster's cluster parameter group, an
  * instance's DB parameter group.
  */
-export function attachedGroupLink(r: RdsDatabase): 'clusterParameterGroup' | 'parameterGroup' {
-  return r.kind === 'aws.rds.cluster' ? 'clusterParameterGroup' : 'parameterGroup';
+export function attachedGroupLink(r: ParamHolder): 'clusterParameterGroup' | 'parameterGroup' {
+  return r.kind === 'aws.rds.instance' ? 'parameterGroup' : 'clusterParameterGroup';
 }
 
 /**
@@ -46,10 +50,10 @@ export function attachedGroupLink(r: RdsDatabase): 'clusterParameterGroup' | 'pa
  * unless its name is an AWS default group (`default.<family>`), whose values are the engine defaults. A
  * group in the input that does not set the parameter inherits the default.
  */
-export function lookupParam(r: RdsDatabase, model: Model, param: string): ParamLookup {
+export function lookupParam(r: ParamHolder, model: Model, param: string): ParamLookup {
   const link = attachedGroupLink(r);
-  const targets = r.kind === 'aws.rds.cluster' ? linkedOf(model, r, 'clusterParameterGroup') : linkedOf(model, r, 'parameterGroup');
-  const nameVal = r.kind === 'aws.rds.cluster' ? r.attrs.clusterParameterGroupName : r.attrs.parameterGroupName;
+  const targets = model.linked(r as unknown as Resource, link);
+  const nameVal = r.kind === 'aws.rds.instance' ? r.attrs.parameterGroupName : r.attrs.clusterParameterGroupName;
   if (targets.length > 0) {
     const g = targets[0]!;
     const params = g.attrs.parameters;

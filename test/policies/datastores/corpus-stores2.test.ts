@@ -23,14 +23,14 @@ const CASES: Array<[string, string, string, Record<string, string>, string?]> = 
   ['documentdb/encryption_customer_key/bad_1.tf', 'aws-docdb-cluster-storage-encrypted', 'n/a', { 'aws_docdb_cluster.docdb': 'fail' }, 'storage_encrypted unset: the default is false'],
   ['documentdb/encryption_customer_key/good_1.tf', 'aws-docdb-cluster-storage-encrypted', 'n/a', { 'aws_docdb_cluster.docdb': 'fail' }, 'a kms_key_id without storage_encrypted = true: the provider and API refuse it, and the flag is what we read'],
   ['documentdb/enable_log_export/bad_1.tf', 'aws-docdb-cluster-audit-log-export', 'bad', { 'aws_docdb_cluster.bad_example': 'fail' }],
-  ['documentdb/enable_log_export/good_1.tf', 'aws-docdb-cluster-audit-log-export', 'good', { 'aws_docdb_cluster.good_example': 'pass' }],
+  ['documentdb/enable_log_export/good_1.tf', 'aws-docdb-cluster-audit-log-export', 'good', { 'aws_docdb_cluster.good_example': 'fail' }, 'stricter: the cluster uses the engine default parameter group, whose audit_logs is disabled, so the exported audit log is empty (Trivy reads only the export)'],
   ['documentdb/enable_log_export/good_2.tf', 'aws-docdb-cluster-audit-log-export', 'good', { 'aws_docdb_cluster.good_example': 'fail' }, 'stricter: the profiler log records slow operations, not who read or changed which records (FERPA-LOG-02 asks for the audit log)'],
   ['neptune/enable_storage_encryption/bad_1.tf', 'aws-neptune-cluster-storage-encrypted', 'bad', { 'aws_neptune_cluster.bad_example': 'fail' }],
   ['neptune/enable_storage_encryption/good_1.tf', 'aws-neptune-cluster-storage-encrypted', 'good', { 'aws_neptune_cluster.good_example': 'pass' }],
   ['neptune/encryption_customer_key/bad_1.tf', 'aws-neptune-cluster-storage-encrypted', 'n/a', { 'aws_neptune_cluster.bad_example': 'fail' }, 'nothing set: storage_encrypted defaults to false'],
   ['neptune/enable_log_export/bad_1.tf', 'aws-neptune-cluster-audit-log-export', 'bad', { 'aws_neptune_cluster.bad_example': 'fail' }],
   ['neptune/enable_log_export/bad_2.tf', 'aws-neptune-cluster-audit-log-export', 'bad', { 'aws_neptune_cluster.bad_example': 'fail' }],
-  ['neptune/enable_log_export/good_1.tf', 'aws-neptune-cluster-audit-log-export', 'good', { 'aws_neptune_cluster.good_example': 'pass' }],
+  ['neptune/enable_log_export/good_1.tf', 'aws-neptune-cluster-audit-log-export', 'good', { 'aws_neptune_cluster.good_example': 'fail' }, 'stricter: the cluster uses the engine default parameter group, whose neptune_enable_audit_log is 0, so the exported audit log is empty (Trivy reads only the export)'],
 ];
 
 describeWithShared('trivy-checks labelled snippets (DocumentDB, Neptune)', 'corpora/aquasecurity__trivy-checks/_derived/split', () => {

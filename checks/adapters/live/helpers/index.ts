@@ -10,6 +10,7 @@
  *   kms-keys.ts  whether a key reference is AWS-managed (`keyIsAwsManaged`, `keyFlag`, `unlistedKeyUnknown`)
  *   account.ts   the id of an account's live resource (`accountArn`)
  *   imds.ts      instance metadata service settings (`imdsVals`)
+ *   parameter-group.ts  the parameter group of an RDS-API database as a resource (`parameterGroup`)
  *
  * The words configured, computed and default mean what checks/adapters/terraform/helpers/index.ts
  * says; against an API answer they come to this:
@@ -31,3 +32,4 @@ export { keyIsAwsManaged, keyFlag, unlistedKeyUnknown } from './kms-keys.js';
 export { accountArn } from './account.js';
 export { credentialAttrs } from './credential-report.js';
 export { imdsVals } from './imds.js';
+export { parameterGroup } from './parameter-group.js';

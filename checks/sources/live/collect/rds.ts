@@ -5,7 +5,7 @@ type KeptParameters = Record<string, { value: string | null; source: string | nu
 import type { SnapshotResource } from '../snapshot.js';
 import { pushAll } from '../../../util/push-all.js';
 
-/** Parameters the catalog reads (TLS, statement and connection logging); the rest of a group is not kept. */
+/** Parameters the catalog reads (TLS, statement and connection logging, DocumentDB's TLS and audit log, Neptune's audit log); the rest of a group is not kept. */
 export const RDS_PARAMETERS = [
   'rds.force_ssl',
   'require_secure_transport',
@@ -18,6 +18,10 @@ export const RDS_PARAMETERS = [
   'shared_preload_libraries',
   'server_audit_events',
   'server_audit_logging',
+  // DocumentDB and Neptune cluster parameter groups (the same API)
+  'tls',
+  'audit_logs',
+  'neptune_enable_audit_log',
 ];
 
 function keep(params: Array<{ ParameterName?: string; ParameterValue?: string; Source?: string }> | undefined): Record<string, { value: string | null; source: string | null }> {
@@ -79,7 +83,7 @@ function clusterType(engine: string | undefined): string {
   return 'AWS::RDS::DBCluster';
 }
 
-/** RDS: DB instances and clusters (DocumentDB and Neptune clusters typed as theirs), each RDS one with the relevant values of its parameter group. */
+/** RDS: DB instances and clusters (DocumentDB and Neptune clusters typed as theirs), each RDS one and each DocumentDB or Neptune cluster with the relevant values of its parameter group. */
 export async function collectRds(c: Collector, region: string): Promise<void> {
   const client = c.client(RDSClient, region);
   const [instances, clusters] = await Promise.all([
@@ -115,7 +119,7 @@ export async function collectRds(c: Collector, region: string): Promise<void> {
         account: c.accountId,
         data: plain({ ...cl, TagList: undefined, Tags: tagMap(cl.TagList) }) as Record<string, unknown>,
       };
-      if (cl.DBClusterParameterGroup && type === 'AWS::RDS::DBCluster') facet(rec, 'parameters', await readGroup(cl.DBClusterParameterGroup, true));
+      if (cl.DBClusterParameterGroup && (type === 'AWS::RDS::DBCluster' || type === 'AWS::DocDB::DBCluster' || type === 'AWS::Neptune::DBCluster')) facet(rec, 'parameters', await readGroup(cl.DBClusterParameterGroup, true));
       c.add(rec);
     }),
   );
