@@ -1,10 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultProfile, type Config } from '../../checks/engine/config.js';
 import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';
+import { writeInput } from '../helpers/scan-file.js';
 
 // Data stores the model does not know yet (policies/data-stores.yaml lists them without kinds): an Aurora DSQL cluster
 // or a Lightsail database of student records was only a "not evaluated" line of coverage, and the scan passed. Now each
@@ -15,9 +14,8 @@ const base: Config = { profile: defaultProfile(), policyDirs: [], disable: [], w
 
 describe('data stores of types the model does not know', () => {
   it('are data stores nobody evaluated, and untagged ones fail the classification', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'frstores-'));
-    writeFileSync(
-      join(dir, 'main.tf'),
+    const file = writeInput(
+      'main.tf',
       `resource "aws_dsql_cluster" "sis" {
   tags = { DataClassification = "student-data" }
 }
@@ -39,7 +37,8 @@ resource "aws_neptunegraph_graph" "relationships" {
 }
 `,
     );
-    const { results } = await scanPaths([dir], { config: base, catalog, now: new Date('2026-12-01T00:00:00Z'), cwd: dir, hcl: { env: {} } });
+    // the whole results (coverage too), not only the findings
+    const { results } = await scanPaths([file], { config: base, catalog, now: new Date('2026-12-01T00:00:00Z'), cwd: tmpdir(), hcl: { env: {} } });
     const status = (policy: string, address: string) => results.findings.find((f) => f.policyId === policy && f.resource.address === address)?.status;
     for (const address of ['aws_dsql_cluster.sis', 'aws_lightsail_database.gradebook', 'aws_lightsail_bucket.uploads', 'aws_neptunegraph_graph.relationships']) {
       expect(status('aws-data-store-evaluated', address), address).toBe('unknown');

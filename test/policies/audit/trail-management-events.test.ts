@@ -1,40 +1,22 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandCompactLive } from '../../../checks/authoring/live-fixture.js';
 import { expandCompactPlan } from '../../../checks/authoring/plan-fixture.js';
-import { defaultProfile, type Config } from '../../../checks/engine/config.js';
 import type { Finding } from '../../../checks/engine/types.js';
-import { loadCatalog } from '../../../checks/pipeline/catalog.js';
-import { scanPaths } from '../../../checks/pipeline/scan.js';
+import { scanText } from '../../helpers/scan-file.js';
 
 // aws-account-has-multi-region-trail and the trail's management events. A multi-region trail whose selectors keep
 // only data events, or only read-only management events, leaves every change to the account unrecorded; it passed
 // the account before. Each failing, unknown and error case below was a pass.
 
 const POLICY = 'aws-account-has-multi-region-trail';
-const catalog = loadCatalog();
-const NOW = new Date('2026-12-01T00:00:00Z');
-const base: Config = { profile: defaultProfile(), policyDirs: [], disable: [], waivers: [], attestations: [] };
-
-function write(name: string, text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'frtrail-')), name);
-  writeFileSync(file, text);
-  return file;
-}
-
-async function verdict(file: string): Promise<Finding | undefined> {
-  const { results } = await scanPaths([file], { config: base, catalog, now: NOW, cwd: join(file, '..'), hcl: { env: {} } });
-  return results.findings.find((f) => f.policyId === POLICY);
+async function verdict(name: string, text: string): Promise<Finding | undefined> {
+  return (await scanText(name, text)).find((f) => f.policyId === POLICY);
 }
 
 const trail = (selectors: string, prefix = '') =>
   verdict(
-    write(
-      'main.tf',
-      `${prefix}resource "aws_cloudtrail" "main" {\n  name                          = "account-audit"\n  s3_bucket_name                = "audit-logs"\n  is_multi_region_trail         = true\n  include_global_service_events = true\n${selectors}}\n`,
-    ),
+    'main.tf',
+    `${prefix}resource "aws_cloudtrail" "main" {\n  name                          = "account-audit"\n  s3_bucket_name                = "audit-logs"\n  is_multi_region_trail         = true\n  include_global_service_events = true\n${selectors}}\n`,
   );
 
 const basic = (body: string) => `  event_selector {\n${body}    data_resource {\n      type   = "AWS::S3::Object"\n      values = ["arn:aws:s3:::records/"]\n    }\n  }\n`;
@@ -68,22 +50,20 @@ describe('management events of the account trail (HCL)', () => {
 describe('management events of the account trail (plan)', () => {
   const plan = (selectors: unknown[]) =>
     verdict(
-      write(
-        'plan.json',
-        JSON.stringify(
-          expandCompactPlan(
-            {
-              providers: { aws: { region: 'us-east-1' } },
-              resources: [
-                {
-                  address: 'aws_cloudtrail.main',
-                  values: { name: 'account-audit', s3_bucket_name: 'audit-logs', is_multi_region_trail: true, include_global_service_events: true, enable_logging: true, event_selector: selectors, advanced_event_selector: [] },
-                  unknown: ['arn', 'id', 'home_region'],
-                },
-              ],
-            } as never,
-            'test',
-          ),
+      'plan.json',
+      JSON.stringify(
+        expandCompactPlan(
+          {
+            providers: { aws: { region: 'us-east-1' } },
+            resources: [
+              {
+                address: 'aws_cloudtrail.main',
+                values: { name: 'account-audit', s3_bucket_name: 'audit-logs', is_multi_region_trail: true, include_global_service_events: true, enable_logging: true, event_selector: selectors, advanced_event_selector: [] },
+                unknown: ['arn', 'id', 'home_region'],
+              },
+            ],
+          } as never,
+          'test',
         ),
       ),
     );
@@ -103,7 +83,7 @@ describe('management events of the account trail (live)', () => {
     data: { Name: name, IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true, S3BucketName: 'audit-logs', HomeRegion: 'us-east-1', status: { IsLogging: true }, ...(selectors ? { eventSelectors: selectors } : {}) },
     ...(errors ? { errors } : {}),
   });
-  const live = (trails: unknown[]) => verdict(write('snapshot.json', JSON.stringify(expandCompactLive({ account: ACCOUNT, regions: ['us-east-1'], resources: { 'AWS::CloudTrail::Trail': trails } } as never, 'test'))));
+  const live = (trails: unknown[]) => verdict('snapshot.json', JSON.stringify(expandCompactLive({ account: ACCOUNT, regions: ['us-east-1'], resources: { 'AWS::CloudTrail::Trail': trails } } as never, 'test')));
   const unread = { eventSelectors: { code: 'AccessDenied', message: 'not authorized to GetEventSelectors', call: 'cloudtrail:GetEventSelectors' } };
 
   it('fails a trail whose selectors exclude management events, and passes one with none', async () => {

@@ -1,13 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandCompactLive } from '../../../checks/authoring/live-fixture.js';
 import { expandCompactPlan } from '../../../checks/authoring/plan-fixture.js';
-import { defaultProfile, type Config } from '../../../checks/engine/config.js';
 import type { Finding } from '../../../checks/engine/types.js';
-import { loadCatalog } from '../../../checks/pipeline/catalog.js';
-import { scanPaths } from '../../../checks/pipeline/scan.js';
+import { scanText } from '../../helpers/scan-file.js';
 
 // Security-group rules whose source is a managed prefix list. The world-open checks read only a rule's CIDRs, so a
 // rule admitting PostgreSQL or SSH from a customer-managed list holding 0.0.0.0/0 passed, and so did a rule naming a
@@ -16,24 +11,9 @@ import { scanPaths } from '../../../checks/pipeline/scan.js';
 const DATA_PORTS = 'aws-sg-no-world-ingress-to-data-ports';
 const SSH = 'aws-sg-no-world-ssh-rdp';
 const WEB_ON_LB = 'aws-sg-world-ingress-only-web-on-lb';
-const catalog = loadCatalog();
-const NOW = new Date('2026-12-01T00:00:00Z');
-const base: Config = { profile: defaultProfile(), policyDirs: [], disable: [], waivers: [], attestations: [] };
-
-function write(name: string, text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'frprefix-')), name);
-  writeFileSync(file, text);
-  return file;
-}
-
-async function findingsOf(file: string): Promise<Finding[]> {
-  const { results } = await scanPaths([file], { config: base, catalog, now: NOW, cwd: join(file, '..'), hcl: { env: {} } });
-  return results.findings;
-}
-
 const at = (findings: Finding[], policy: string, address: string): Finding | undefined => findings.find((f) => f.policyId === policy && (f.resource.address === address || f.resource.arn === address));
 
-const hcl = (...parts: string[]) => findingsOf(write('main.tf', ['provider "aws" {\n  region = "us-east-1"\n}\n', ...parts].join('\n')));
+const hcl = (...parts: string[]) => scanText('main.tf', ['provider "aws" {\n  region = "us-east-1"\n}\n', ...parts].join('\n'));
 
 const openList = `
 resource "aws_ec2_managed_prefix_list" "partners" {
@@ -113,26 +93,24 @@ describe('prefix-list sources in HCL', () => {
 
 describe('prefix-list sources in a plan', () => {
   const plan = (list: unknown, listRef: string) =>
-    findingsOf(
-      write(
-        'plan.json',
-        JSON.stringify(
-          expandCompactPlan(
-            {
-              providers: { aws: { region: 'us-east-1' } },
-              resources: [
-                list,
-                { address: 'aws_security_group.db', values: { name: 'db' }, unknown: ['id', 'arn', 'ingress', 'egress'] },
-                {
-                  address: 'aws_vpc_security_group_ingress_rule.pg',
-                  values: { ip_protocol: 'tcp', from_port: 5432, to_port: 5432 },
-                  unknown: ['id', 'arn', 'security_group_id', 'prefix_list_id', 'security_group_rule_id'],
-                  references: { security_group_id: ['aws_security_group.db.id', 'aws_security_group.db'], prefix_list_id: [`${listRef}.id`, listRef] },
-                },
-              ],
-            } as never,
-            'test',
-          ),
+    scanText(
+      'plan.json',
+      JSON.stringify(
+        expandCompactPlan(
+          {
+            providers: { aws: { region: 'us-east-1' } },
+            resources: [
+              list,
+              { address: 'aws_security_group.db', values: { name: 'db' }, unknown: ['id', 'arn', 'ingress', 'egress'] },
+              {
+                address: 'aws_vpc_security_group_ingress_rule.pg',
+                values: { ip_protocol: 'tcp', from_port: 5432, to_port: 5432 },
+                unknown: ['id', 'arn', 'security_group_id', 'prefix_list_id', 'security_group_rule_id'],
+                references: { security_group_id: ['aws_security_group.db.id', 'aws_security_group.db'], prefix_list_id: [`${listRef}.id`, listRef] },
+              },
+            ],
+          } as never,
+          'test',
         ),
       ),
     );
@@ -155,7 +133,7 @@ describe('prefix-list sources live', () => {
   const groupRecord = { arn: sg, region: 'us-east-1', data: { GroupId: 'sg-0db', GroupName: 'db', VpcId: 'vpc-1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, PrefixListIds: [{ PrefixListId: 'pl-0partners' }] }], IpPermissionsEgress: [] } };
   const listRecord = (extra: Record<string, unknown>) => ({ arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:prefix-list/pl-0partners`, region: 'us-east-1', data: { PrefixListId: 'pl-0partners', PrefixListName: 'partners', OwnerId: ACCOUNT, AddressFamily: 'IPv4' }, ...extra });
   const live = async (resources: Record<string, unknown[]>, errors: unknown[] = []) =>
-    at(await findingsOf(write('snapshot.json', JSON.stringify(expandCompactLive({ account: ACCOUNT, regions: ['us-east-1'], resources, errors } as never, 'test')))), DATA_PORTS, sg);
+    at(await scanText('snapshot.json', JSON.stringify(expandCompactLive({ account: ACCOUNT, regions: ['us-east-1'], resources, errors } as never, 'test'))), DATA_PORTS, sg);
 
   it('fails on the entries read, and passes private ones', async () => {
     const open = listRecord({});

@@ -1,25 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandCompactLive } from '../../../checks/authoring/live-fixture.js';
-import { defaultProfile, type Config } from '../../../checks/engine/config.js';
 import type { Finding } from '../../../checks/engine/types.js';
-import { loadCatalog } from '../../../checks/pipeline/catalog.js';
-import { scanPaths } from '../../../checks/pipeline/scan.js';
+import { scanText } from '../../helpers/scan-file.js';
 
 // aws-secrets-no-public-policy beyond its fixtures: the secret's deprecated inline policy, a policy written with
 // data.aws_iam_policy_document, and a live secret whose policy was not read (an error) or never collected (unknown).
 
 const POLICY = 'aws-secrets-no-public-policy';
-const catalog = loadCatalog();
-const base: Config = { profile: defaultProfile(), policyDirs: [], disable: [], waivers: [], attestations: [] };
-
 async function verdicts(name: string, text: string): Promise<Finding[]> {
-  const file = join(mkdtempSync(join(tmpdir(), 'frsecret-')), name);
-  writeFileSync(file, text);
-  const { results } = await scanPaths([file], { config: base, catalog, now: new Date('2026-12-01T00:00:00Z'), cwd: join(file, '..'), hcl: { env: {} } });
-  return results.findings.filter((f) => f.policyId === POLICY);
+  return (await scanText(name, text)).filter((f) => f.policyId === POLICY);
 }
 
 describe('secret resource policies in HCL', () => {
