@@ -1,4 +1,4 @@
-import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, parameterGroup, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveResource, tagVals, withParameterGroup, type LiveAdapter } from './helpers/index.js';
 
 /** A DocumentDB cluster as the RDS API's DescribeDBClusters describes it (Engine "docdb"), with its tags. */
 const cluster: LiveAdapter = (rec, ctx) => {
@@ -20,12 +20,8 @@ const cluster: LiveAdapter = (rec, ctx) => {
   r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', kmsKeyId, ['aws.kms.key'], { attribute: 'KmsKeyId' }));
   const sgs = ((dataAt(rec, 'VpcSecurityGroups') as Array<{ VpcSecurityGroupId?: string }> | undefined) ?? []).map((g) => g.VpcSecurityGroupId);
   r.linkRefs!.push(liveLink(rec, ctx, 'securityGroups', sgs, ['aws.ec2.security-group'], { inverse: 'attachedResources', attribute: 'VpcSecurityGroups' }));
-  const group = dataAt(rec, 'DBClusterParameterGroup') as string | undefined;
-  if (!group) return r;
   // the group's tls and audit_logs, read by the collector (DescribeDBClusterParameters)
-  const pg = parameterGroup(rec, ctx, group, true);
-  r.linkRefs!.push({ name: 'clusterParameterGroup', kinds: ['aws.rds.parameter-group'], literals: [liveRefToken(pg.arn!)], loc: r.loc });
-  return [r, pg];
+  return withParameterGroup(rec, ctx, r, dataAt(rec, 'DBClusterParameterGroup') as string | undefined, 'clusterParameterGroup');
 };
 
 // variants slice (issue 14, wave 4)

@@ -1,7 +1,7 @@
 import { UNKNOWN } from '../../model/value.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
 import { normRule, type SgRule } from '../shared/security-group-rules.js';
-import { accountArn, dataAt, liveAttr, liveDerived, liveLink, liveResource, locAt, logGroupToken, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
+import { accountArn, dataAt, liveAttr, liveDerived, liveFacetAttr, liveLink, liveResource, locAt, logGroupToken, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 interface IpPermission {
   IpProtocol?: string;
@@ -70,13 +70,10 @@ const securityGroup: LiveAdapter = (rec, ctx) => {
 const prefixList: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.ec2.managed-prefix-list', ctx, [dataAt(rec, 'PrefixListId'), dataAt(rec, 'PrefixListName')]);
   const awsManaged = dataAt(rec, 'OwnerId') === 'AWS';
-  const read = 'Entries' in rec.data || rec.errors?.Entries !== undefined;
   r.attrs = {
     name: liveAttr(rec, ctx, 'PrefixListName'),
     awsManaged: liveDerived(rec, ctx, 'OwnerId', awsManaged),
-    entries: read
-      ? liveAttr(rec, ctx, 'Entries', { map: (v) => (Array.isArray(v) ? v.map((e) => (e as { Cidr?: string }).Cidr).filter((c): c is string => typeof c === 'string') : undefined) })
-      : { value: undefined, origin: 'unknown', loc: locAt(rec, ctx, 'Entries') },
+    entries: liveFacetAttr(rec, ctx, 'Entries', { map: (v) => (Array.isArray(v) ? v.map((e) => (e as { Cidr?: string }).Cidr).filter((c): c is string => typeof c === 'string') : undefined) }),
     addressFamily: liveAttr(rec, ctx, 'AddressFamily'),
     ...tagVals(rec, ctx),
   };

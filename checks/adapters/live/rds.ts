@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
 import { engineFamily } from '../shared/rds-engines.js';
-import { asBool, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, parameterGroup, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
+import { asBool, dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, withParameterGroup, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 type Str = string | undefined;
 
@@ -51,13 +51,7 @@ const instance: LiveAdapter = (rec, ctx) => {
   r.attrs.multiAz = liveAttr(rec, ctx, 'MultiAZ', { default: false });
   r.attrs.parameterGroupName = liveAttr(rec, ctx, 'DBParameterGroups.0.DBParameterGroupName');
   r.linkRefs!.push(liveLink(rec, ctx, 'cluster', clusterId, ['aws.rds.cluster'], { inverse: 'instances', attribute: 'DBClusterIdentifier' }));
-  const out = [r];
-  if (group) {
-    const pg = parameterGroup(rec, ctx, group, false);
-    r.linkRefs!.push({ name: 'parameterGroup', kinds: ['aws.rds.parameter-group'], literals: [liveRefToken(pg.arn!)], loc: r.loc });
-    out.push(pg);
-  }
-  return out;
+  return withParameterGroup(rec, ctx, r, group, 'parameterGroup');
 };
 
 const cluster: LiveAdapter = (rec, ctx) => {
@@ -68,13 +62,7 @@ const cluster: LiveAdapter = (rec, ctx) => {
   r.attrs.clusterParameterGroupName = liveAttr(rec, ctx, 'DBClusterParameterGroup');
   // Aurora clusters report no PubliclyAccessible: member instances carry it.
   if (dataAt(rec, 'PubliclyAccessible') === undefined) r.attrs.publiclyAccessible = liveDerived(rec, ctx, 'PubliclyAccessible', false, [], 'default');
-  const out = [r];
-  if (group) {
-    const pg = parameterGroup(rec, ctx, group, true);
-    r.linkRefs!.push({ name: 'clusterParameterGroup', kinds: ['aws.rds.parameter-group'], literals: [liveRefToken(pg.arn!)], loc: r.loc });
-    out.push(pg);
-  }
-  return out;
+  return withParameterGroup(rec, ctx, r, group, 'clusterParameterGroup');
 };
 
 export const rdsLiveAdapters: Record<string, LiveAdapter> = {

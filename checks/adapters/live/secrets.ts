@@ -1,5 +1,5 @@
 import { scheduleDays } from '../shared/rotation-schedules.js';
-import { dataAt, locAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveFacetAttr, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 const secret: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.secretsmanager.secret', ctx, [dataAt(rec, 'Name')]);
@@ -18,7 +18,7 @@ const secret: LiveAdapter = (rec, ctx) => {
     // The recovery window is chosen when a secret is deleted: a live secret does not carry one.
     recoveryWindowDays: { value: undefined, origin: 'unknown', loc: { file: ctx.file, address: rec.arn, attribute: 'recoveryWindowDays' } },
     // null: read, no policy; absent: never read (a snapshot from before the collector read it), which is no pass
-    resourcePolicy: 'resourcePolicy' in rec.data || rec.errors?.resourcePolicy ? liveAttr(rec, ctx, 'resourcePolicy') : { value: undefined, origin: 'unknown', loc: locAt(rec, ctx, 'resourcePolicy') },
+    resourcePolicy: liveFacetAttr(rec, ctx, 'resourcePolicy'),
     ...tagVals(rec, ctx),
   };
   if (key) r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', key, ['aws.kms.key'], { attribute: 'KmsKeyId' }));

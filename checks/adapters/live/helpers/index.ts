@@ -4,13 +4,13 @@
  * (test/architecture.test.ts holds it to that). Each file here has one job:
  *
  *   record.ts    the context (`LiveCtx`), the resource base (`liveResource`), fields (`dataAt`), locations, read errors
- *   values.ts    attribute values: `liveAttr`, `liveDerived`
+ *   values.ts    attribute values: `liveAttr`, `liveDerived`, `liveFacetAttr`
  *   tags.ts      `tags` and `dataClass` (`tagVals`)
  *   links.ts     link requests (`liveLink`) and region-scoped tokens (`liveRefToken`, `logGroupToken`)
  *   kms-keys.ts  whether a key reference is AWS-managed (`keyIsAwsManaged`, `keyFlag`, `unlistedKeyUnknown`)
  *   account.ts   the id of an account's live resource (`accountArn`)
  *   imds.ts      instance metadata service settings (`imdsVals`)
- *   parameter-group.ts  the parameter group of an RDS-API database as a resource (`parameterGroup`)
+ *   parameter-group.ts  the parameter group of an RDS-API database as a resource (`withParameterGroup`)
  *
  * The words configured, computed and default mean what checks/adapters/terraform/helpers/index.ts
  * says; against an API answer they come to this:
@@ -25,11 +25,11 @@
  * depends on.
  */
 export { liveResource, describeError, locAt, dataAt, type LiveAdapter, type LiveCtx } from './record.js';
-export { liveAttr, liveDerived, asBool, asNumber, type LiveAttrOptions } from './values.js';
+export { liveAttr, liveDerived, liveFacetAttr, asBool, asNumber, type LiveAttrOptions } from './values.js';
 export { tagVals } from './tags.js';
 export { liveLink, liveRefToken, logGroupToken } from './links.js';
 export { keyIsAwsManaged, keyFlag, unlistedKeyUnknown } from './kms-keys.js';
 export { accountArn } from './account.js';
 export { credentialAttrs } from './credential-report.js';
 export { imdsVals } from './imds.js';
-export { parameterGroup } from './parameter-group.js';
+export { withParameterGroup } from './parameter-group.js';

@@ -28,3 +28,13 @@ export function parameterGroup(rec: SnapshotResource, ctx: LiveCtx, name: string
   return r;
 }
 
+/**
+ * `r` and, when it names a parameter group, that group as a resource, with the link `name` from `r` to it
+ * (`parameterGroup` for an instance, `clusterParameterGroup` for a cluster).
+ */
+export function withParameterGroup(rec: SnapshotResource, ctx: LiveCtx, r: Resource, group: string | undefined, name: 'parameterGroup' | 'clusterParameterGroup'): Resource[] {
+  if (!group) return [r];
+  const pg = parameterGroup(rec, ctx, group, name === 'clusterParameterGroup');
+  (r.linkRefs ??= []).push({ name, kinds: ['aws.rds.parameter-group'], literals: [liveRefToken(pg.arn!)], loc: r.loc });
+  return [r, pg];
+}

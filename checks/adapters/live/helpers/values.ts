@@ -40,4 +40,13 @@ export function liveDerived<T>(rec: SnapshotResource, ctx: LiveCtx, attribute: s
   return { value, origin, loc };
 }
 
+/**
+ * `liveAttr` of a facet the collector reads only sometimes (or only since some version): a record that holds
+ * neither the facet nor its read error was never asked, and that is unknown, never the default.
+ */
+export function liveFacetAttr<T = unknown>(rec: SnapshotResource, ctx: LiveCtx, facet: string, opts: LiveAttrOptions<T> = {}): Val<T> {
+  if (facet in rec.data || rec.errors?.[facet] !== undefined) return liveAttr(rec, ctx, facet, opts);
+  return { value: undefined, origin: 'unknown', loc: locAt(rec, ctx, facet) };
+}
+
 export { asBool, asNumber } from '../../../util/coerce.js';
