@@ -1,7 +1,8 @@
-import { defineCheck, type CheckMessage } from '../engine/code-check.js';
+import { defineCheck, type CheckMessage, type CheckOutcome } from '../engine/code-check.js';
 import type { IamStatement } from '../model/iam-document.js';
 import { isUnknown, type UnknownValue } from '../model/value.js';
-import { resourcePolicy } from './lib/policy-doc.js';
+import { attrNamed } from '../model/typed.js';
+import { resourcePolicies, resourcePolicy, type DocLookup } from './lib/policy-doc.js';
 
 /**
  * A resource policy (S3 bucket policy, KMS key policy) has no statement that allows everyone: an Allow
@@ -81,6 +82,37 @@ function principalPublic(p: Record<string, Array<string | UnknownValue>> | Unkno
   return unknown ? 'unknown' : 'restricted';
 }
 
+/** The verdict on one looked-up document (`requirePolicy`: a missing document is open, not closed). */
+function judge(look: DocLookup, extra: string[], requirePolicy: boolean): CheckOutcome<typeof messages> {
+  const ev = (value: unknown) => [{ path: look.path, value, loc: look.loc }];
+  if (look.error) return { truth: 'error', evidence: ev(null), error: look.error, loc: look.loc };
+  if (look.doc === undefined) return requirePolicy ? { truth: 'false', evidence: ev(null), loc: look.loc, message: { id: 'noPolicyOpen' } } : { truth: 'true', evidence: ev(null), loc: look.loc, message: { id: 'noPolicy' } };
+  if (isUnknown(look.doc)) return { truth: 'unknown', evidence: ev('(known after apply)'), loc: look.loc, message: { id: 'policyUnknown' } };
+  let unknown: CheckMessage<typeof messages> | undefined;
+  for (const [i, st] of look.doc.Statement.entries()) {
+    if (isUnknown(st)) {
+      unknown ??= { id: 'statementUnknown', data: { index: i } };
+      continue;
+    }
+    // An effect known only after apply may be Allow: the statement counts unless its principal or condition rules it out.
+    if (st.Effect === 'Deny') continue;
+    const notPrincipal = st.NotPrincipal !== undefined && !isUnknown(st.NotPrincipal);
+    // A NotPrincipal known only after apply may be absent (null): then Principal decides.
+    const byPrincipal = notPrincipal ? 'public' : principalPublic(st.Principal);
+    const who: Verdict = isUnknown(st.NotPrincipal) && byPrincipal !== 'public' ? 'unknown' : byPrincipal;
+    if (who === 'restricted') continue;
+    const cond = restricting(st.Condition, extra);
+    if (cond === 'restricted') continue;
+    const name = st.Sid ? `statement "${st.Sid}"` : `statement ${i}`;
+    if (who === 'public' && cond === 'public' && st.Effect === 'Allow') {
+      return { truth: 'false', evidence: ev(look.doc), loc: look.loc, message: { id: notPrincipal ? 'publicNotPrincipal' : 'publicPrincipal', data: { statement: name } } };
+    }
+    unknown ??= { id: 'mayBePublic', data: { statement: name } };
+  }
+  if (unknown) return { truth: 'unknown', evidence: ev(look.doc), loc: look.loc, message: unknown };
+  return { truth: 'true', evidence: ev(look.doc), loc: look.loc };
+}
+
 export const codeCheck = defineCheck({
   name: 'policy-no-public-allow',
   description: 'A resource policy document has no Allow to every principal (`*` or NotPrincipal) without a condition that restricts the caller.',
@@ -88,46 +120,24 @@ export const codeCheck = defineCheck({
     type: 'object',
     additionalProperties: false,
     required: ['attr'],
-    properties: { attr: { type: 'string' }, sourceLink: { type: 'string' }, restrictingKeys: { type: 'array', items: { type: 'string' } }, requirePolicy: { type: 'boolean' } },
+    properties: { attr: { type: 'string' }, sourceLink: { type: 'string' }, restrictingKeys: { type: 'array', items: { type: 'string' } }, requirePolicy: { type: 'boolean' }, documents: { type: 'boolean' } },
   },
-  kinds: ['aws.kms.key', 'aws.s3.bucket', 'aws.lambda.function', 'aws.efs.file-system', 'aws.sqs.queue', 'aws.sns.topic', 'aws.ecr.repository', 'aws.glacier.vault', 'aws.secretsmanager.secret'],
+  kinds: ['aws.kms.key', 'aws.s3.bucket', 'aws.lambda.function', 'aws.efs.file-system', 'aws.sqs.queue', 'aws.sns.topic', 'aws.ecr.repository', 'aws.glacier.vault', 'aws.secretsmanager.secret', 'aws.dynamodb.table', 'aws.kinesis.stream'],
   messages,
   optionRefs: { attr: 'attr', sourceLink: { link: 'aws.iam.policy-document' } },
   evaluate(r, ctx, options) {
-    const look = resourcePolicy(r, ctx.model, String(options.attr), options.sourceLink as string | undefined);
-    const ev = (value: unknown) => [{ path: look.path, value, loc: look.loc }];
-    if (look.error) return { truth: 'error', evidence: ev(null), error: look.error, loc: look.loc };
-    // requirePolicy: a service open to everyone without a policy (EFS) needs one to be closed.
-    if (look.doc === undefined) return options.requirePolicy ? { truth: 'false', evidence: ev(null), loc: look.loc, message: { id: 'noPolicyOpen' } } : { truth: 'true', evidence: ev(null), loc: look.loc, message: { id: 'noPolicy' } };
-    if (isUnknown(look.doc)) return { truth: 'unknown', evidence: ev('(known after apply)'), loc: look.loc, message: { id: 'policyUnknown' } };
+    const attr = String(options.attr);
+    const sourceLink = options.sourceLink as string | undefined;
     const extra = (options.restrictingKeys as string[] | undefined) ?? [];
-    let unknown: CheckMessage<typeof messages> | undefined;
-    for (const [i, st] of look.doc.Statement.entries()) {
-      if (isUnknown(st)) {
-        unknown ??= { id: 'statementUnknown', data: { index: i } };
-        continue;
-      }
-      // An effect known only after apply may be Allow: the statement counts unless its principal or condition rules it out.
-      if (st.Effect === 'Deny') continue;
-      const notPrincipal = st.NotPrincipal !== undefined && !isUnknown(st.NotPrincipal);
-      // A NotPrincipal known only after apply may be absent (null): then Principal decides.
-      const byPrincipal = notPrincipal ? 'public' : principalPublic(st.Principal);
-      const who: Verdict = isUnknown(st.NotPrincipal) && byPrincipal !== 'public' ? 'unknown' : byPrincipal;
-      if (who === 'restricted') continue;
-      const cond = restricting(st.Condition, extra);
-      if (cond === 'restricted') continue;
-      const name = st.Sid ? `statement "${st.Sid}"` : `statement ${i}`;
-      if (who === 'public' && cond === 'public' && st.Effect === 'Allow') {
-        return {
-          truth: 'false',
-          evidence: ev(look.doc),
-          loc: look.loc,
-          message: { id: notPrincipal ? 'publicNotPrincipal' : 'publicPrincipal', data: { statement: name } },
-        };
-      }
-      unknown ??= { id: 'mayBePublic', data: { statement: name } };
-    }
-    if (unknown) return { truth: 'unknown', evidence: ev(look.doc), loc: look.loc, message: unknown };
-    return { truth: 'true', evidence: ev(look.doc), loc: look.loc };
+    if (!options.documents) return judge(resourcePolicy(r, ctx.model, attr, sourceLink), extra, Boolean(options.requirePolicy));
+    // `documents`: the attribute lists every policy of the resource; the worst of them decides.
+    const looks = resourcePolicies(r, ctx.model, attr, sourceLink);
+    if (!looks.length) return judge({ doc: undefined, path: attr, loc: attrNamed(r, attr)?.loc ?? r.loc }, extra, false);
+    const outcomes = looks.map((look) => judge(look, extra, false));
+    return outcomes.find((o) => o.truth === 'false') ?? outcomes.find((o) => o.truth === 'error') ?? outcomes.find((o) => o.truth === 'unknown') ?? {
+      truth: 'true',
+      evidence: outcomes.flatMap((o) => o.evidence),
+      loc: outcomes[0]!.loc,
+    };
   },
 });

@@ -335,6 +335,8 @@ describe('least-privilege IAM policy for the auditor', () => {
     notReachedHere.push('redshift-serverless:ListTagsForResource', 'docdb-elastic:GetCluster', 'docdb-elastic:ListTagsForResource');
     // live slice (issue 14): a rule's targets are listed only where rules exist; test/live/findings-alerted.test.ts seeds them and reaches it.
     notReachedHere.push('events:ListTargetsByRule');
+    // per-stream policy reads need a stream; test/live/stream-policies.test.ts seeds streams and reaches these.
+    notReachedHere.push('kinesis:GetResourcePolicy', 'kinesis:ListStreamConsumers');
     expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);
   });
 });

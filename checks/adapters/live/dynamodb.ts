@@ -1,4 +1,4 @@
-import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, livePolicyList, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
 
 /**
  * A table as DescribeTable describes it (facet `Table`), with DescribeContinuousBackups
@@ -30,6 +30,8 @@ const table: LiveAdapter = (rec, ctx) => {
       ['Table'],
       replicas.length ? 'explicit' : 'default',
     ),
+    // the stream's policy is read only when the table has a stream
+    resourcePolicies: livePolicyList(rec, ctx, 'resourcePolicies', dataAt(rec, 'Table.StreamSpecification.StreamEnabled') === true ? ['resourcePolicy', 'streamResourcePolicy'] : ['resourcePolicy']),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
   if (key) r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', key, ['aws.kms.key'], { attribute: 'Table.SSEDescription.KMSMasterKeyArn' }));

@@ -1,7 +1,7 @@
 import type { Val } from '../../model/value.js';
 import { isUnknown, UNKNOWN } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asBool, attr, awsManagedKeyAttr, computedAttr, derived, isConfigured, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { asBool, attr, awsManagedKeyAttr, computedAttr, derived, isConfigured, linkRef, locOf, rawAt, resourcePolicyFacet, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 /**
  * Whether the table's key is one AWS controls. server_side_encryption is Optional+Computed: absent (or
@@ -43,6 +43,8 @@ const table: TfAdapter = (rec) => {
     ttlEnabled,
     ttlAttributeName: derived(ttlEnabled.value === true ? (rawAt(rec.values, 'ttl.attribute_name') as string | undefined) : undefined, [ttlEnabled]),
     replicas: replicas(rec),
+    // aws_dynamodb_resource_policy resources append theirs (resourcePolicy below)
+    resourcePolicies: { value: [], origin: 'default', loc: r.loc },
     ...tagAttrs(rec),
   };
   r.linkRefs!.push(linkRef(rec, 'kmsKey', 'server_side_encryption.kms_key_arn', ['aws.kms.key']));
@@ -69,6 +71,7 @@ const tableReplica: TfAdapter = (rec) => {
     ttlEnabled: { value: undefined, origin: 'unknown', loc },
     ttlAttributeName: { value: undefined, origin: 'unknown', loc },
     replicas: { value: [], origin: 'default', loc },
+    resourcePolicies: { value: [], origin: 'default', loc: r.loc },
     ...tagAttrs(rec),
   };
   r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_arn', ['aws.kms.key']));
@@ -107,5 +110,13 @@ const globalTable: TfAdapter = (rec) => {
   return r;
 };
 
+/** aws_dynamodb_resource_policy: the policy of a table or of its stream (`<table ARN>/stream/<label>`), a facet of the table. */
+const resourcePolicy: TfAdapter = (rec) => resourcePolicyFacet(rec, 'aws.dynamodb.resource-policy', 'table', ['aws.dynamodb.table'], (arn) => arn.replace(/\/stream\/.*$/, ''));
+
 /** Terraform resource type -> adapter. */
-export const dynamodbAdapters: Record<string, TfAdapter> = { aws_dynamodb_table: table, aws_dynamodb_table_replica: tableReplica, aws_dynamodb_global_table: globalTable };
+export const dynamodbAdapters: Record<string, TfAdapter> = {
+  aws_dynamodb_table: table,
+  aws_dynamodb_table_replica: tableReplica,
+  aws_dynamodb_global_table: globalTable,
+  aws_dynamodb_resource_policy: resourcePolicy,
+};

@@ -1,4 +1,4 @@
-import { attr, awsManagedKeyAttr, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { attr, awsManagedKeyAttr, linkRef, resourcePolicyFacet, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 const stream: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.kinesis.stream', [rec.values.name]);
@@ -8,11 +8,16 @@ const stream: TfAdapter = (rec) => {
     kmsKeyId: attr<string>(rec, 'kms_key_id'),
     kmsKeyIsAwsManaged: awsManagedKeyAttr(rec, 'kms_key_id'),
     retentionHours: attr<number>(rec, 'retention_period', { default: 24 }),
+    // aws_kinesis_resource_policy resources append theirs (resourcePolicy below)
+    resourcePolicies: { value: [], origin: 'default', loc: r.loc },
     ...tagAttrs(rec),
   };
   r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']));
   return r;
 };
 
+/** aws_kinesis_resource_policy: the policy of a stream or of one of its consumers (`<stream ARN>/consumer/<name>:<time>`), a facet of the stream. */
+const resourcePolicy: TfAdapter = (rec) => resourcePolicyFacet(rec, 'aws.kinesis.resource-policy', 'stream', ['aws.kinesis.stream'], (arn) => arn.replace(/\/consumer\/.*$/, ''));
+
 /** Terraform resource type -> adapter. */
-export const kinesisAdapters: Record<string, TfAdapter> = { aws_kinesis_stream: stream };
+export const kinesisAdapters: Record<string, TfAdapter> = { aws_kinesis_stream: stream, aws_kinesis_resource_policy: resourcePolicy };

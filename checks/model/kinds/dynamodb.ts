@@ -36,6 +36,11 @@ export const dynamodbKinds = defineKinds([
           kmsKeyIsAwsManaged: 'same meaning as the table-level attribute, for the replica key',
         },
       },
+      resourcePolicies: {
+        type: 'json',
+        description:
+          "Resource policies of the table and of its stream, one document each (aws_dynamodb_resource_policy `policy`, whose resource_arn is the table's ARN or its stream's; live: GetResourcePolicy of the table and of its latest stream). Default []: none, so only the owning account's principals that IAM allows.",
+      },
       tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' },
       dataClass: {
         type: 'string',
@@ -43,6 +48,7 @@ export const dynamodbKinds = defineKinds([
       },
     },
     links: {
+      policySources: { kinds: ['aws.iam.policy-document'], description: 'The data.aws_iam_policy_document each resource policy is written with.' },
       kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of server_side_encryption.kms_key_arn, when it is in the model.' },
     },
   },

@@ -21,11 +21,17 @@ export const kinesisKinds = defineKinds([
           'True when the key is the AWS managed alias/aws/kinesis (or kms_key_id unset); false for a customer managed key (a reference to an aws_kms_key/aws_kms_alias resource, a customer alias, or live a key whose KeyManager is CUSTOMER); unknown for a literal key id or ARN not in the input.',
       },
       retentionHours: { type: 'number', description: 'Record retention in hours (retention_period; live: StreamDescriptionSummary.RetentionPeriodHours). Default 24.' },
+      resourcePolicies: {
+        type: 'json',
+        description:
+          "Resource policies of the stream and of its enhanced fan-out consumers, one document each (aws_kinesis_resource_policy `policy`, whose resource_arn is the stream's or a consumer's ARN; live: GetResourcePolicy of the stream and of each ListStreamConsumers consumer). Default []: none, so only the owning account's principals that IAM allows.",
+      },
       tags: TAGS,
       dataClass: DATA_CLASS,
     },
     links: {
       kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of kms_key_id, when it is in the model.' },
+      policySources: { kinds: ['aws.iam.policy-document'], description: 'The data.aws_iam_policy_document each resource policy is written with.' },
     },
   },
 ]);

@@ -44,6 +44,31 @@ export function resourcePolicy(r: Resource, model: Model, attr: string, sourceLi
   return { doc: undefined, path: attr, loc: val?.loc ?? r.loc };
 }
 
+/**
+ * Every resource-policy document of a resource whose attribute is a list of them (a DynamoDB table's own policy and
+ * its stream's, a Kinesis stream's and its consumers'): one lookup per document. A document known only after apply
+ * is judged from the linked `data.aws_iam_policy_document` only when it is the resource's one policy and one
+ * document is linked; with several, which document wrote which policy is not known, so it stays unknown. An
+ * attribute that is itself unknown or failed is one lookup saying so.
+ */
+export function resourcePolicies(r: Resource, model: Model, attr: string, sourceLink?: string): DocLookup[] {
+  const val = attrNamed(r, attr);
+  if (val?.error) return [{ doc: undefined, path: attr, loc: val.loc, error: val.error }];
+  if (!val || (val.origin !== 'unknown' && (val.value === undefined || val.value === null))) return [];
+  if (val.origin === 'unknown' || isUnknown(val.value) || !Array.isArray(val.value)) return [{ doc: UNKNOWN, path: attr, loc: val.loc }];
+  const list = val.value as unknown[];
+  const linked = sourceLink ? linkedNamed(model, r, sourceLink, 'aws.iam.policy-document') : [];
+  return list.map((raw, i) => {
+    const path = list.length === 1 ? attr : `${attr}[${i}]`;
+    const loc = (raw && typeof raw === 'object' && '_loc' in raw ? (raw as { _loc?: Location })._loc : undefined) ?? val.loc;
+    const doc = normalizeIamDocument(raw);
+    if (doc === undefined || !isUnknown(doc)) return { doc, path, loc };
+    const d = list.length === 1 && linked.length === 1 ? linked[0]!.attrs.document : undefined;
+    if (d && d.origin !== 'unknown' && d.value) return { doc: normalizeIamDocument(d.value) ?? undefined, path: `${sourceLink}.document`, loc: d.loc ?? linked[0]!.loc };
+    return { doc: UNKNOWN, path, loc };
+  });
+}
+
 /** Lowercase string list of a normalised field; `unknown` when any element is unknown. */
 export function strs(v: Array<string | UnknownValue> | UnknownValue | undefined): { values: string[]; unknown: boolean } {
   if (v === undefined) return { values: [], unknown: false };

@@ -4,7 +4,7 @@
  * (test/architecture.test.ts holds it to that). Each file here has one job:
  *
  *   record.ts    the context (`LiveCtx`), the resource base (`liveResource`), fields (`dataAt`), locations, read errors
- *   values.ts    attribute values: `liveAttr`, `liveDerived`, `liveFacetAttr`
+ *   values.ts    attribute values: `liveAttr`, `liveDerived`, `liveFacetAttr`, `livePolicyList`
  *   tags.ts      `tags` and `dataClass` (`tagVals`)
  *   links.ts     link requests (`liveLink`) and region-scoped tokens (`liveRefToken`, `logGroupToken`)
  *   kms-keys.ts  whether a key reference is AWS-managed (`keyIsAwsManaged`, `keyFlag`, `unlistedKeyUnknown`)
@@ -25,7 +25,7 @@
  * depends on.
  */
 export { liveResource, describeError, locAt, dataAt, type LiveAdapter, type LiveCtx } from './record.js';
-export { liveAttr, liveDerived, liveFacetAttr, asBool, asNumber, type LiveAttrOptions } from './values.js';
+export { liveAttr, liveDerived, liveFacetAttr, livePolicyList, asBool, asNumber, type LiveAttrOptions } from './values.js';
 export { tagVals } from './tags.js';
 export { liveLink, liveRefToken, logGroupToken } from './links.js';
 export { keyIsAwsManaged, keyFlag, unlistedKeyUnknown } from './kms-keys.js';

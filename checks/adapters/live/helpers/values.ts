@@ -50,3 +50,21 @@ export function liveFacetAttr<T = unknown>(rec: SnapshotResource, ctx: LiveCtx, 
 }
 
 export { asBool, asNumber } from '../../../util/coerce.js';
+
+/**
+ * The resource policies a store's facets hold, as one list of documents (`resourcePolicies`): each facet is one
+ * policy (text, or null for none) or a list of them. A facet that failed makes the list an error; one the
+ * collector never asked (a snapshot from before it read policies) makes it unknown: neither is a pass.
+ */
+export function livePolicyList(rec: SnapshotResource, ctx: LiveCtx, attribute: string, facets: string[]): Val<unknown[]> {
+  const loc = locAt(rec, ctx, attribute);
+  const docs: unknown[] = [];
+  for (const f of facets) {
+    const err = rec.errors?.[f];
+    if (err) return errorVal(describeError(err), loc);
+    if (!(f in rec.data)) return { value: undefined, origin: 'unknown', loc };
+    const raw = rec.data[f];
+    for (const p of Array.isArray(raw) ? raw : [raw]) if (p !== null && p !== undefined) docs.push(p);
+  }
+  return { value: docs, origin: docs.length ? 'explicit' : 'default', loc };
+}

@@ -13,6 +13,7 @@
  *   written-secrets.ts  whether a password or token argument is set (`secretSet`)
  *   credential-scan.ts  literal credentials in a block (`scanCredentials`)
  *   imds.ts             instance metadata service settings (`imdsAttrs`)
+ *   policy-facet.ts     a standalone resource-policy resource as a facet of its store (`resourcePolicyFacet`)
  *
  * Three words, used with these meanings in every adapter, helper and kind description:
  *
@@ -43,3 +44,4 @@ export { awsManagedKeyAttr } from './kms-keys.js';
 export { secretSet } from './written-secrets.js';
 export { scanCredentials, type CredentialUse, type UnreadCredential } from './credential-scan.js';
 export { imdsAttrs } from './imds.js';
+export { resourcePolicyFacet } from './policy-facet.js';

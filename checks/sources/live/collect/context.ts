@@ -163,6 +163,8 @@ const NOT_CONFIGURED_FOR_CALL = new Set([
   'ecr:GetRepositoryPolicy RepositoryPolicyNotFoundException',
   // org slice (wave 4): a vault without an access policy
   'glacier:GetVaultAccessPolicy ResourceNotFoundException',
+  // a table (or stream) without a resource policy
+  'dynamodb:GetResourcePolicy PolicyNotFoundException',
 ]);
 
 function notConfigured(action: string, code: string): boolean {
@@ -403,6 +405,13 @@ export async function listAll<T>(c: Collector, service: string, region: string, 
 }
 
 /** Map an async iterable of pages to the items of each page. */
+/** Every item of a paginated read, in order (for a read whose failure the caller records itself). */
+export async function allPages<P, T>(pages: AsyncIterable<P>, pick: (p: P) => T[] | undefined): Promise<T[]> {
+  const out: T[] = [];
+  for await (const p of pages) pushAll(out, pick(p) ?? []);
+  return out;
+}
+
 export async function* items<P, T>(pages: AsyncIterable<P>, pick: (p: P) => T[] | undefined): AsyncIterable<T[] | undefined> {
   for await (const p of pages) yield pick(p);
 }
