@@ -57,6 +57,7 @@ import { fsxLiveAdapters } from './fsx.js';
 import { mskLiveAdapters } from './msk.js';
 import { mqLiveAdapters } from './mq.js';
 import { transferLiveAdapters } from './transfer.js';
+import { rdsProxyLiveAdapters } from './rds-proxy.js';
 // lakes-apis slice (issue 14, wave 4)
 import { opensearchServerlessLiveAdapters } from './opensearchserverless.js';
 import { glueCatalogLiveAdapters } from './glue-catalog.js';
@@ -134,6 +135,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...mskLiveAdapters,
   ...mqLiveAdapters,
   ...transferLiveAdapters,
+  ...rdsProxyLiveAdapters,
   // lakes-apis slice (issue 14, wave 4)
   ...opensearchServerlessLiveAdapters,
   ...glueCatalogLiveAdapters,
@@ -233,6 +235,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::MSK::ServerlessCluster': ['aws.msk.serverless-cluster'],
   'AWS::AmazonMQ::Broker': ['aws.mq.broker'],
   'AWS::Transfer::Server': ['aws.transfer.server'],
+  'AWS::RDS::DBProxy': ['aws.rds.proxy'],
   // lakes-apis slice (issue 14, wave 4)
   'AWS::OpenSearchServerless::Collection': ['aws.opensearchserverless.collection'],
   'AWS::OpenSearchServerless::SecurityPolicy': ['aws.opensearchserverless.security-policy'],

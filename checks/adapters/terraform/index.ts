@@ -60,6 +60,7 @@ import { fsxAdapters } from './fsx.js';
 import { mskAdapters } from './msk.js';
 import { mqAdapters } from './mq.js';
 import { transferAdapters } from './transfer.js';
+import { rdsProxyAdapters } from './rds-proxy.js';
 // lakes-apis slice (issue 14, wave 4)
 import { opensearchServerlessAdapters } from './opensearchserverless.js';
 import { sagemakerAdapters } from './sagemaker.js';
@@ -139,6 +140,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...mskAdapters,
   ...mqAdapters,
   ...transferAdapters,
+  ...rdsProxyAdapters,
   // lakes-apis slice (issue 14, wave 4)
   ...opensearchServerlessAdapters,
   ...sagemakerAdapters,

@@ -53,6 +53,7 @@ import { fsxKinds } from './fsx.js';
 import { mskKinds } from './msk.js';
 import { mqKinds } from './mq.js';
 import { transferKinds } from './transfer.js';
+import { rdsProxyKinds } from './rds-proxy.js';
 // lakes-apis slice (issue 14, wave 4)
 import { opensearchServerlessKinds } from './opensearchserverless.js';
 import { sagemakerKinds } from './sagemaker.js';
@@ -128,6 +129,7 @@ const SPECS = [
   ...mskKinds,
   ...mqKinds,
   ...transferKinds,
+  ...rdsProxyKinds,
   // lakes-apis slice (issue 14, wave 4)
   ...opensearchServerlessKinds,
   ...sagemakerKinds,

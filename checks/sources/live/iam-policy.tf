@@ -85,6 +85,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "rds:DescribeDBClusters",
         "rds:DescribeDBInstances",
         "rds:DescribeDBParameters",
+        "rds:DescribeDBProxies",
         "s3:GetAccountPublicAccessBlock",
         "s3:GetBucketAcl",
         "s3:GetBucketLocation",

@@ -51,6 +51,7 @@ import { collectFsx } from './fsx.js';
 import { collectMsk } from './msk.js';
 import { collectMq } from './mq.js';
 import { collectTransfer } from './transfer.js';
+import { collectRdsProxies } from './rds-proxies.js';
 // lakes-apis slice (issue 14, wave 4)
 import { collectOpenSearchServerless } from './opensearchserverless.js';
 import { collectGlueCatalog } from './glue-catalog.js';
@@ -135,6 +136,7 @@ export const REGIONAL_COLLECTORS = {
   msk: collectMsk,
   mq: collectMq,
   transfer: collectTransfer,
+  rdsProxies: collectRdsProxies,
   // lakes-apis slice (issue 14, wave 4)
   opensearchServerless: collectOpenSearchServerless,
   glueCatalog: collectGlueCatalog,
