@@ -99,6 +99,7 @@ describe('collectSnapshot against moto', () => {
       'organizations:ListParents AccountNotFoundException',
       // rest slice (issue 14, wave 4): moto has no Redshift Serverless API (test/live/moto-rest.test.ts)
       'redshift-serverless:ListNamespaces NotImplemented',
+      'redshift-serverless:ListWorkgroups NotImplemented',
     ].sort());
   });
 
@@ -235,7 +236,7 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     // org slice (wave 4): moto answers ListParents outside an organisation with AccountNotFoundException, so the SCP policy is error (test/live/scp-regions.test.ts).
     const motoGaps = new Set(['aws-lambda-function-url-authenticated', 'aws-access-analyzer-enabled', 'aws-macie-enabled', 'aws-elasticache-serverless-cache-cmk', 'aws-qldb-ledger-cmk', 'aws-qldb-ledger-deletion-protection', 'aws-keyspaces-table-cmk', 'aws-keyspaces-table-point-in-time-recovery', 'aws-keyspaces-keyspace-tables-cmk', 'aws-scp-denies-unapproved-regions']);
     // rest slice (issue 14, wave 4): moto implements neither Redshift Serverless nor DocumentDB elastic (test/live/moto-rest.test.ts).
-    for (const id of ['aws-redshiftserverless-namespace-cmk', 'aws-redshiftserverless-namespace-log-exports', 'aws-docdb-elastic-cluster-cmk', 'aws-dynamodb-global-table-replicas-cmk-pitr']) motoGaps.add(id);
+    for (const id of ['aws-redshiftserverless-namespace-cmk', 'aws-redshiftserverless-namespace-log-exports', 'aws-redshiftserverless-workgroup-not-publicly-accessible', 'aws-docdb-elastic-cluster-cmk', 'aws-dynamodb-global-table-replicas-cmk-pitr']) motoGaps.add(id);
     // issue 14: moto does not implement ListClassificationJobs, so student-data buckets are error for the Macie job policy (test/live/macie-jobs.test.ts).
     motoGaps.add('aws-macie-job-covers-student-data');
     expect(findings.filter((f) => f.status === 'error' && !motoGaps.has(f.policyId)).map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([`aws-account-root-not-used-recently arn:aws:::${ACCOUNT}:account`]);

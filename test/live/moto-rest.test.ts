@@ -36,6 +36,13 @@ const cases: Array<{ what: string; call: string; type: string; kind: string; pol
     policies: ['aws-redshiftserverless-namespace-cmk', 'aws-redshiftserverless-namespace-log-exports'],
   },
   {
+    what: 'Redshift Serverless workgroups',
+    call: 'redshift-serverless:ListWorkgroups',
+    type: 'AWS::RedshiftServerless::Workgroup',
+    kind: 'aws.redshiftserverless.workgroup',
+    policies: ['aws-redshiftserverless-workgroup-not-publicly-accessible'],
+  },
+  {
     what: 'DocumentDB elastic clusters',
     call: 'docdb-elastic:ListClusters',
     type: 'AWS::DocDBElastic::Cluster',

@@ -264,6 +264,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::Glacier::Vault': ['aws.glacier.vault'],
   // rest slice (issue 14, wave 4)
   'AWS::RedshiftServerless::Namespace': ['aws.redshiftserverless.namespace'],
+  'AWS::RedshiftServerless::Workgroup': ['aws.redshiftserverless.workgroup'],
   'AWS::DynamoDB::GlobalTable': ['aws.dynamodb.global-table'],
   // apis slice (issue 14, wave 4)
   'AWS::ApiGateway::RestApi': ['aws.apigateway.api'],

@@ -71,9 +71,25 @@ const serverlessNamespace: LiveAdapter = (rec, ctx) => {
   return r;
 };
 
+/** A Redshift Serverless workgroup as ListWorkgroups describes it (camelCase); tags are not read: it is classified as its namespace. */
+const serverlessWorkgroup: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.redshiftserverless.workgroup', ctx, [dataAt(rec, 'workgroupName')]);
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'workgroupName'),
+    namespaceName: liveAttr(rec, ctx, 'namespaceName'),
+    publiclyAccessible: liveAttr(rec, ctx, 'publiclyAccessible', { default: false }),
+    enhancedVpcRouting: liveAttr(rec, ctx, 'enhancedVpcRouting', { default: false }),
+    ...tagVals(rec, ctx),
+  };
+  r.linkRefs!.push(liveLink(rec, ctx, 'namespace', dataAt(rec, 'namespaceName'), ['aws.redshiftserverless.namespace'], { attribute: 'namespaceName' }));
+  r.classifiedBy = 'namespace';
+  return r;
+};
+
 export const redshiftLiveAdapters: Record<string, LiveAdapter> = {
   'AWS::Redshift::Cluster': cluster,
   'AWS::Redshift::ClusterParameterGroup': parameterGroup,
   'AWS::Redshift::ClusterSnapshot': snapshot,
   'AWS::RedshiftServerless::Namespace': serverlessNamespace,
+  'AWS::RedshiftServerless::Workgroup': serverlessWorkgroup,
 };

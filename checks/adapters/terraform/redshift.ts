@@ -94,10 +94,26 @@ const serverlessNamespace: TfAdapter = (rec) => {
   return r;
 };
 
+/** aws_redshiftserverless_workgroup: the endpoint of a namespace; private unless publicly_accessible is set. */
+const serverlessWorkgroup: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.redshiftserverless.workgroup', [rec.values.workgroup_name]);
+  r.attrs = {
+    name: attr<string>(rec, 'workgroup_name'),
+    namespaceName: attr<string>(rec, 'namespace_name'),
+    publiclyAccessible: attr<boolean>(rec, 'publicly_accessible', { default: false, map: asBool }),
+    enhancedVpcRouting: attr<boolean>(rec, 'enhanced_vpc_routing', { default: false, map: asBool }),
+    ...tagAttrs(rec),
+  };
+  r.linkRefs!.push(linkRef(rec, 'namespace', 'namespace_name', ['aws.redshiftserverless.namespace']));
+  r.classifiedBy = 'namespace';
+  return r;
+};
+
 export const redshiftAdapters: Record<string, TfAdapter> = {
   aws_redshift_cluster: cluster,
   aws_redshift_logging: logging,
   aws_redshift_parameter_group: parameterGroup,
   aws_redshift_cluster_snapshot: snapshot,
   aws_redshiftserverless_namespace: serverlessNamespace,
+  aws_redshiftserverless_workgroup: serverlessWorkgroup,
 };

@@ -91,4 +91,26 @@ export const redshiftKinds = defineKinds([
       kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of kms_key_id, when it is in the model.' },
     },
   },
+  {
+    kind: 'aws.redshiftserverless.workgroup',
+    title: 'Redshift Serverless workgroup',
+    terraform: ['aws_redshiftserverless_workgroup'],
+    attrs: {
+      name: { type: 'string', description: 'Workgroup name (workgroup_name; live: workgroupName).' },
+      namespaceName: { type: 'string', description: 'The namespace whose databases the workgroup serves (namespace_name; live: namespaceName).' },
+      publiclyAccessible: {
+        type: 'boolean',
+        description: 'The workgroup endpoint resolves to public addresses, reachable from the internet wherever its security groups allow (publicly_accessible; live: publiclyAccessible). Default false.',
+      },
+      enhancedVpcRouting: { type: 'boolean', description: 'COPY and UNLOAD traffic stays in the VPC (enhanced_vpc_routing; live: enhancedVpcRouting). Default false.' },
+      tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: not read, {}).' },
+      dataClass: {
+        type: 'string',
+        description: 'Lowercased value of the first profile classificationTagKeys tag; without one, the classification of its namespace (the workgroup serves the namespace\'s data).',
+      },
+    },
+    links: {
+      namespace: { kinds: ['aws.redshiftserverless.namespace'], description: 'The namespace of namespace_name, whose classification the workgroup takes when it has none of its own.' },
+    },
+  },
 ]);

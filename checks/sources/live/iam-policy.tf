@@ -222,6 +222,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         # rest slice (issue 14, wave 4)
         "redshift-serverless:ListNamespaces",
         "redshift-serverless:ListTagsForResource",
+        "redshift-serverless:ListWorkgroups",
         "docdb-elastic:ListClusters",
         "docdb-elastic:GetCluster",
         "docdb-elastic:ListTagsForResource",
