@@ -149,7 +149,7 @@ describe('the auditor policy covers the pipes collectors', () => {
     const allowed = new Set(policy.Statement.flatMap((s) => s.Action));
     const pipes = snapshot.calls.filter((c) => ['kinesis', 'firehose', 'eks', 'athena', 'glue', 'ssm'].includes(c.service));
     expect(new Set(pipes.map((c) => `${c.service}:${c.operation}`))).toEqual(
-      new Set(['kinesis:ListStreams', 'kinesis:DescribeStreamSummary', 'kinesis:ListTagsForStream', 'firehose:ListDeliveryStreams', 'firehose:DescribeDeliveryStream', 'firehose:ListTagsForDeliveryStream', 'eks:ListClusters', 'eks:DescribeCluster', 'athena:ListWorkGroups', 'athena:GetWorkGroup', 'athena:ListTagsForResource', 'glue:GetDataCatalogEncryptionSettings', 'glue:GetDatabases', 'ssm:DescribeParameters', 'ssm:ListTagsForResource']),
+      new Set(['kinesis:ListStreams', 'kinesis:DescribeStreamSummary', 'kinesis:ListTagsForStream', 'kinesis:GetResourcePolicy', 'kinesis:ListStreamConsumers', 'firehose:ListDeliveryStreams', 'firehose:DescribeDeliveryStream', 'firehose:ListTagsForDeliveryStream', 'eks:ListClusters', 'eks:DescribeCluster', 'athena:ListWorkGroups', 'athena:GetWorkGroup', 'athena:ListTagsForResource', 'glue:GetDataCatalogEncryptionSettings', 'glue:GetDatabases', 'ssm:DescribeParameters', 'ssm:ListTagsForResource']),
     );
     expect(pipes.filter((c) => !allowed.has(`${c.service}:${c.operation}`))).toEqual([]);
     expect(pipes.filter((c) => !c.ok)).toEqual([]);
