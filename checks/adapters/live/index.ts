@@ -58,6 +58,7 @@ import { mskLiveAdapters } from './msk.js';
 import { mqLiveAdapters } from './mq.js';
 import { transferLiveAdapters } from './transfer.js';
 import { rdsProxyLiveAdapters } from './rds-proxy.js';
+import { dmsLiveAdapters } from './dms.js';
 // lakes-apis slice (issue 14, wave 4)
 import { opensearchServerlessLiveAdapters } from './opensearchserverless.js';
 import { glueCatalogLiveAdapters } from './glue-catalog.js';
@@ -136,6 +137,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...mqLiveAdapters,
   ...transferLiveAdapters,
   ...rdsProxyLiveAdapters,
+  ...dmsLiveAdapters,
   // lakes-apis slice (issue 14, wave 4)
   ...opensearchServerlessLiveAdapters,
   ...glueCatalogLiveAdapters,
@@ -236,6 +238,8 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::AmazonMQ::Broker': ['aws.mq.broker'],
   'AWS::Transfer::Server': ['aws.transfer.server'],
   'AWS::RDS::DBProxy': ['aws.rds.proxy'],
+  'AWS::DMS::ReplicationInstance': ['aws.dms.replication-instance'],
+  'AWS::DMS::Endpoint': ['aws.dms.endpoint'],
   // lakes-apis slice (issue 14, wave 4)
   'AWS::OpenSearchServerless::Collection': ['aws.opensearchserverless.collection'],
   'AWS::OpenSearchServerless::SecurityPolicy': ['aws.opensearchserverless.security-policy'],

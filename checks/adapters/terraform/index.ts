@@ -61,6 +61,7 @@ import { mskAdapters } from './msk.js';
 import { mqAdapters } from './mq.js';
 import { transferAdapters } from './transfer.js';
 import { rdsProxyAdapters } from './rds-proxy.js';
+import { dmsAdapters } from './dms.js';
 // lakes-apis slice (issue 14, wave 4)
 import { opensearchServerlessAdapters } from './opensearchserverless.js';
 import { sagemakerAdapters } from './sagemaker.js';
@@ -141,6 +142,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...mqAdapters,
   ...transferAdapters,
   ...rdsProxyAdapters,
+  ...dmsAdapters,
   // lakes-apis slice (issue 14, wave 4)
   ...opensearchServerlessAdapters,
   ...sagemakerAdapters,

@@ -54,6 +54,7 @@ import { mskKinds } from './msk.js';
 import { mqKinds } from './mq.js';
 import { transferKinds } from './transfer.js';
 import { rdsProxyKinds } from './rds-proxy.js';
+import { dmsKinds } from './dms.js';
 // lakes-apis slice (issue 14, wave 4)
 import { opensearchServerlessKinds } from './opensearchserverless.js';
 import { sagemakerKinds } from './sagemaker.js';
@@ -130,6 +131,7 @@ const SPECS = [
   ...mqKinds,
   ...transferKinds,
   ...rdsProxyKinds,
+  ...dmsKinds,
   // lakes-apis slice (issue 14, wave 4)
   ...opensearchServerlessKinds,
   ...sagemakerKinds,

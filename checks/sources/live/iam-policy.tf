@@ -23,6 +23,8 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "cloudtrail:ListTags",
         "config:BatchGetAggregateResourceConfig",
         "config:SelectAggregateResourceConfig",
+        "dms:DescribeEndpoints",
+        "dms:DescribeReplicationInstances",
         "dynamodb:DescribeContinuousBackups",
         "dynamodb:DescribeTable",
         "dynamodb:DescribeTimeToLive",

@@ -52,6 +52,7 @@ import { collectMsk } from './msk.js';
 import { collectMq } from './mq.js';
 import { collectTransfer } from './transfer.js';
 import { collectRdsProxies } from './rds-proxies.js';
+import { collectDms } from './dms.js';
 // lakes-apis slice (issue 14, wave 4)
 import { collectOpenSearchServerless } from './opensearchserverless.js';
 import { collectGlueCatalog } from './glue-catalog.js';
@@ -137,6 +138,7 @@ export const REGIONAL_COLLECTORS = {
   mq: collectMq,
   transfer: collectTransfer,
   rdsProxies: collectRdsProxies,
+  dms: collectDms,
   // lakes-apis slice (issue 14, wave 4)
   opensearchServerless: collectOpenSearchServerless,
   glueCatalog: collectGlueCatalog,

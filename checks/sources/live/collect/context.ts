@@ -95,6 +95,8 @@ const SERVICE_PREFIX: Record<string, string> = {
   // rest slice (issue 14, wave 4)
   RedshiftServerlessClient: 'redshift-serverless',
   DocDBElasticClient: 'docdb-elastic',
+  // the client's name is the service's name, its actions are dms:
+  DatabaseMigrationServiceClient: 'dms',
   // apis slice (issue 14, wave 4)
   LakeFormationClient: 'lakeformation',
   // live slice (issue 14)
