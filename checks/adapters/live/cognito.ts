@@ -24,4 +24,16 @@ const userPool: LiveAdapter = (rec, ctx) => {
   return r;
 };
 
-export const cognitoLiveAdapters: Record<string, LiveAdapter> = { 'AWS::Cognito::UserPool': userPool };
+/** An identity pool: `IdentityPoolId`, `IdentityPoolName` and the `pool` facet (DescribeIdentityPool's answer); a failed describe makes every setting an error. */
+const identityPool: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.cognito.identity-pool', ctx, [dataAt(rec, 'IdentityPoolId'), dataAt(rec, 'IdentityPoolName')]);
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'IdentityPoolName'),
+    allowUnauthenticated: liveAttr(rec, ctx, 'pool.AllowUnauthenticatedIdentities', { default: false, facet: 'pool' }),
+    allowClassicFlow: liveAttr(rec, ctx, 'pool.AllowClassicFlow', { default: false, facet: 'pool' }),
+    ...tagVals(rec, ctx, 'pool.IdentityPoolTags', 'pool'),
+  };
+  return r;
+};
+
+export const cognitoLiveAdapters: Record<string, LiveAdapter> = { 'AWS::Cognito::UserPool': userPool, 'AWS::Cognito::IdentityPool': identityPool };

@@ -230,6 +230,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::ApiGatewayV2::Stage': ['aws.apigateway.stage'],
   'AWS::ApiGateway::DomainName': ['aws.apigateway.domain-name'],
   'AWS::Cognito::UserPool': ['aws.cognito.user-pool'],
+  'AWS::Cognito::IdentityPool': ['aws.cognito.identity-pool'],
   'AWS::WAFv2::WebACL': ['aws.wafv2.web-acl'],
   // files-streams slice (issue 14, wave 4)
   'AWS::FSx::FileSystem': ['aws.fsx.file-system'],

@@ -37,4 +37,16 @@ const userPool: TfAdapter = (rec) => {
   return r;
 };
 
-export const cognitoAdapters: Record<string, TfAdapter> = { aws_cognito_user_pool: userPool };
+/** aws_cognito_identity_pool: unauthenticated identities and the classic flow are off unless set. */
+const identityPool: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.cognito.identity-pool', [rec.values.identity_pool_name]);
+  r.attrs = {
+    name: attr<string>(rec, 'identity_pool_name'),
+    allowUnauthenticated: attr<boolean>(rec, 'allow_unauthenticated_identities', { default: false, map: asBool }),
+    allowClassicFlow: attr<boolean>(rec, 'allow_classic_flow', { default: false, map: asBool }),
+    ...tagAttrs(rec),
+  };
+  return r;
+};
+
+export const cognitoAdapters: Record<string, TfAdapter> = { aws_cognito_user_pool: userPool, aws_cognito_identity_pool: identityPool };

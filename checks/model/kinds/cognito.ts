@@ -28,4 +28,24 @@ export const cognitoKinds = defineKinds([
     },
     links: {},
   },
+  {
+    kind: 'aws.cognito.identity-pool',
+    title: 'Cognito identity pool',
+    terraform: ['aws_cognito_identity_pool'],
+    attrs: {
+      name: { type: 'string', description: 'Identity pool name (identity_pool_name; live: IdentityPoolName).' },
+      allowUnauthenticated: {
+        type: 'boolean',
+        description:
+          'Anyone who calls GetId without signing in gets an identity, and AWS credentials of the pool\'s unauthenticated role (allow_unauthenticated_identities; live: DescribeIdentityPool AllowUnauthenticatedIdentities). Default false.',
+      },
+      allowClassicFlow: { type: 'boolean', description: 'The basic (classic) authentication flow is allowed (allow_classic_flow; live: AllowClassicFlow). Default false.' },
+      tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: IdentityPoolTags).' },
+      dataClass: {
+        type: 'string',
+        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
+      },
+    },
+    links: {},
+  },
 ]);

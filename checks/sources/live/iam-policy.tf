@@ -175,6 +175,8 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         # backup opt-in slice: the resource types a selection by tag or wildcard protects
         "backup:DescribeRegionSettings",
         # doors2 (issue 14 follow-up)
+        "cognito-identity:DescribeIdentityPool",
+        "cognito-identity:ListIdentityPools",
         "cognito-idp:DescribeUserPool",
         "cognito-idp:ListUserPools",
         "wafv2:ListLoggingConfigurations",

@@ -45,6 +45,7 @@ import { collectSsm } from './ssm.js';
 // doors2 (issue 14 follow-up)
 import { collectApiGateway } from './apigateway.js';
 import { collectCognito } from './cognito.js';
+import { collectCognitoIdentity } from './cognito-identity.js';
 import { collectWafv2, collectWafv2CloudFront } from './wafv2.js';
 // files-streams slice (issue 14, wave 4)
 import { collectFsx } from './fsx.js';
@@ -131,6 +132,7 @@ export const REGIONAL_COLLECTORS = {
   // doors2 (issue 14 follow-up)
   apigateway: collectApiGateway,
   cognito: collectCognito,
+  cognitoIdentity: collectCognitoIdentity,
   wafv2: collectWafv2,
   // files-streams slice (issue 14, wave 4)
   fsx: collectFsx,

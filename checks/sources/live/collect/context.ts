@@ -79,6 +79,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   APIGatewayClient: 'apigateway',
   ApiGatewayV2Client: 'apigateway',
   CognitoIdentityProviderClient: 'cognito-idp',
+  CognitoIdentityClient: 'cognito-identity',
   // files-streams slice (issue 14, wave 4)
   FSxClient: 'fsx',
   KafkaClient: 'kafka',
