@@ -1,3 +1,4 @@
+import { DATA_CLASS, tagsAttr } from './common-attrs.js';
 import { defineKinds } from './spec.js';
 
 export const cognitoKinds = defineKinds([
@@ -40,11 +41,8 @@ export const cognitoKinds = defineKinds([
           'Anyone who calls GetId without signing in gets an identity, and AWS credentials of the pool\'s unauthenticated role (allow_unauthenticated_identities; live: DescribeIdentityPool AllowUnauthenticatedIdentities). Default false.',
       },
       allowClassicFlow: { type: 'boolean', description: 'The basic (classic) authentication flow is allowed (allow_classic_flow; live: AllowClassicFlow). Default false.' },
-      tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: IdentityPoolTags).' },
-      dataClass: {
-        type: 'string',
-        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
-      },
+      tags: tagsAttr('IdentityPoolTags'),
+      dataClass: DATA_CLASS,
     },
     links: {},
   },

@@ -1,10 +1,7 @@
+import { DATA_CLASS, tagsAttr } from './common-attrs.js';
 import { defineKinds } from './spec.js';
 
-const TAGS = { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' } as const;
-const DATA_CLASS = {
-  type: 'string',
-  description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
-} as const;
+const TAGS = tagsAttr();
 
 export const fsxKinds = defineKinds([
   {

@@ -1,3 +1,4 @@
+import { DATA_CLASS, tagsAttr } from './common-attrs.js';
 import { defineKinds } from './spec.js';
 
 export const rdsProxyKinds = defineKinds([
@@ -17,11 +18,8 @@ export const rdsProxyKinds = defineKinds([
         type: 'boolean',
         description: 'The proxy logs the SQL statements it relays, with their values, to CloudWatch Logs (debug_logging; live: DebugLogging). Default false.',
       },
-      tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: not read, {}).' },
-      dataClass: {
-        type: 'string',
-        description: 'Lowercased value of the first profile classificationTagKeys tag; `unclassified` when none is present and the profile judges unclassified stores as student data.',
-      },
+      tags: tagsAttr('not read, {}'),
+      dataClass: DATA_CLASS,
     },
     links: {},
   },
