@@ -98,7 +98,7 @@ describe('MemoryDB collected from moto', () => {
     expect(good.data).toMatchObject({ Name: 'rosters', TLSEnabled: true, tags: { DataClassification: 'student-data' } });
   });
 
-  it.each([['aws-memorydb-cluster-cmk'], ['aws-memorydb-cluster-tls-enabled']])('%s: the compliant cluster passes, the broken one fails', (policy) => {
+  it.each([['aws-memorydb-cluster-cmk'], ['aws-memorydb-cluster-tls-enabled'], ['aws-memorydb-cluster-acl-not-open-access']])('%s: the compliant cluster passes, the broken one fails', (policy) => {
     expect(statusAt(findings, policy, seeded.goodMemoryDb)).toBe('pass');
     expect(statusAt(findings, policy, seeded.badMemoryDb)).toBe('fail');
   });
@@ -196,7 +196,7 @@ resource "aws_redshift_cluster" "bad" {
 resource "aws_memorydb_cluster" "good" {
   name        = "rosters"
   node_type   = "db.t4g.small"
-  acl_name    = "open-access"
+  acl_name    = "rosters-app"
   kms_key_arn = aws_kms_key.data.arn
   tls_enabled = true
   tags        = { DataClassification = "student-data" }
@@ -238,6 +238,6 @@ describe('HCL and live agree on the seeded search stores', () => {
       else expect(`${key} ${live}`).toBe(`${key} ${f.status}`);
       compared.push(key);
     }
-    expect(compared).toHaveLength(24);
+    expect(compared).toHaveLength(26);
   });
 });

@@ -19,7 +19,7 @@ const STUDENT = [{ Key: 'DataClassification', Value: 'student-data' }];
 /**
  * The search slice's services in one region: an OpenSearch domain that meets every domain policy and an
  * Elasticsearch-engine domain that breaks each; a Redshift cluster on a require_ssl group with audit logging
- * and one on the default group without; a MemoryDB cluster with a customer-managed key and TLS and one with neither.
+ * and one on the default group without; a MemoryDB cluster with a customer-managed key, TLS and an ACL of its own and one with none of these (open-access).
  */
 export async function seedSearch(cfg: Cfg, region: string, account: string, keyArn: string): Promise<SeededSearch> {
   const os = new OpenSearchClient(cfg(region));
@@ -60,7 +60,7 @@ export async function seedSearch(cfg: Cfg, region: string, account: string, keyA
 
   const mdb = new MemoryDBClient(cfg(region));
   const memorydb = async (name: string, ok: boolean) =>
-    (await mdb.send(new CreateMemoryDbClusterCommand({ ClusterName: name, NodeType: 'db.t4g.small', ACLName: 'open-access', TLSEnabled: ok, ...(ok ? { KmsKeyId: keyArn } : {}), Tags: STUDENT }))).Cluster!.ARN!;
+    (await mdb.send(new CreateMemoryDbClusterCommand({ ClusterName: name, NodeType: 'db.t4g.small', ACLName: ok ? 'rosters-app' : 'open-access', TLSEnabled: ok, ...(ok ? { KmsKeyId: keyArn } : {}), Tags: STUDENT }))).Cluster!.ARN!;
 
   return {
     goodDomain: good.DomainStatus!.ARN!,

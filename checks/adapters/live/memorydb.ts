@@ -9,6 +9,7 @@ const cluster: LiveAdapter = (rec, ctx) => {
     kmsKeyArn: liveAttr(rec, ctx, 'KmsKeyId'),
     kmsKeyIsAwsManaged: keyFlag(ctx, key, liveDerived(rec, ctx, 'KmsKeyId', key ? keyIsAwsManaged(ctx, key) : true, [], key ? 'explicit' : 'default')),
     tlsEnabled: liveAttr(rec, ctx, 'TLSEnabled', { default: true }),
+    aclName: liveAttr(rec, ctx, 'ACLName'),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
   if (key) r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', key, ['aws.kms.key'], { attribute: 'KmsKeyId' }));

@@ -1,4 +1,4 @@
-import { asBool, awsManagedKeyAttr, computedAttr, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { asBool, attr, awsManagedKeyAttr, computedAttr, linkRef, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 /** aws_memorydb_cluster: always encrypted at rest (kms_key_arn unset: a key AWS owns); TLS on by default. */
 const cluster: TfAdapter = (rec) => {
@@ -8,6 +8,7 @@ const cluster: TfAdapter = (rec) => {
     kmsKeyArn: computedAttr<string>(rec, 'kms_key_arn'),
     kmsKeyIsAwsManaged: awsManagedKeyAttr(rec, 'kms_key_arn'),
     tlsEnabled: computedAttr(rec, 'tls_enabled', { default: true, map: asBool }),
+    aclName: attr<string>(rec, 'acl_name'),
     ...tagAttrs(rec),
   };
   r.linkRefs!.push(linkRef(rec, 'kmsKey', 'kms_key_arn', ['aws.kms.key']));

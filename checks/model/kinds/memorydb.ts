@@ -10,6 +10,10 @@ export const memorydbKinds = defineKinds([
       kmsKeyArn: { type: 'string', description: 'KMS key of the at-rest encryption (kms_key_arn; live: KmsKeyId). Unset: a key AWS owns (MemoryDB always encrypts at rest).' },
       kmsKeyIsAwsManaged: { type: 'boolean', description: 'The cluster encrypts with a key AWS owns or manages (kms_key_arn unset or an aws/ alias); false for a customer-managed key; unknown otherwise.' },
       tlsEnabled: { type: 'boolean', description: 'Clients must connect over TLS (tls_enabled; live: TLSEnabled). Default true.' },
+      aclName: {
+        type: 'string',
+        description: 'The access control list of users who may connect (acl_name, required; live: ACLName). `open-access` is the built-in list that lets every client in without a password, with every command on every key.',
+      },
       tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' },
       dataClass: {
         type: 'string',
