@@ -19,6 +19,7 @@ const domain: LiveAdapter = (rec, ctx) => {
     inVpc: liveDerived(rec, ctx, 'VPCOptions.SubnetIds', (subnets?.length ?? 0) > 0, [], subnets ? 'explicit' : 'default'),
     auditLogsPublished: liveDerived(rec, ctx, 'LogPublishingOptions.AUDIT_LOGS', audit?.Enabled === true, [], audit ? 'explicit' : 'default'),
     fineGrainedAccessControl: liveAttr(rec, ctx, 'AdvancedSecurityOptions.Enabled', { default: false }),
+    anonymousAuthEnabled: liveAttr(rec, ctx, 'AdvancedSecurityOptions.AnonymousAuthEnabled', { default: false }),
     ...tagVals(rec, ctx, 'tags', 'tags'),
   };
   const sgs = dataAt(rec, 'VPCOptions.SecurityGroupIds') as string[] | undefined;

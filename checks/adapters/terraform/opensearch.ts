@@ -75,6 +75,7 @@ const domain: TfAdapter = (rec) => {
     inVpc: inVpc(rec),
     auditLogsPublished: auditLogsPublished(rec),
     fineGrainedAccessControl: computedAttr(rec, 'advanced_security_options.0.enabled', { default: false, map: asBool, configuredAt: 'advanced_security_options' }),
+    anonymousAuthEnabled: computedAttr(rec, 'advanced_security_options.0.anonymous_auth_enabled', { default: false, map: asBool, configuredAt: 'advanced_security_options.anonymous_auth_enabled' }),
     ...tagAttrs(rec),
   };
   r.linkRefs!.push(linkRef(rec, 'securityGroups', 'vpc_options.0.security_group_ids', ['aws.ec2.security-group'], { inverse: 'attachedResources' }));

@@ -28,6 +28,11 @@ export const opensearchKinds = defineKinds([
         type: 'boolean',
         description: 'Fine-grained access control (users, roles, document- and field-level security) is on (advanced_security_options.enabled; live: AdvancedSecurityOptions.Enabled). Default false.',
       },
+      anonymousAuthEnabled: {
+        type: 'boolean',
+        description:
+          'Requests without credentials are let in as the anonymous user and get its role (advanced_security_options.anonymous_auth_enabled, meant for a migration to fine-grained access control; live: AdvancedSecurityOptions.AnonymousAuthEnabled). Default false.',
+      },
       tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: the tag list as an object).' },
       dataClass: {
         type: 'string',
