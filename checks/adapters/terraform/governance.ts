@@ -1,7 +1,7 @@
 import type { Val } from '../../model/value.js';
-import { UNKNOWN, type Location } from '../../model/value.js';
+import { isUnknown, UNKNOWN, type Location } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { withAddress } from './helpers/index.js';
+import { locOf, rawAt, withAddress } from './helpers/index.js';
 
 /**
  * Account-wide facts of a Terraform scan that no single resource holds: the regions in use (data
@@ -10,6 +10,29 @@ import { withAddress } from './helpers/index.js';
 
 /** Types that are global (not stored in the provider's region), so their provider region says nothing about residency. */
 const GLOBAL_TYPE = /^aws_(iam_|route53_(?!resolver)|cloudfront_|organizations_|budgets_|ce_|shield_protection_group|account_)/;
+
+/**
+ * Copies a resource keeps in other regions than its provider's, written in its own blocks: the block list and the
+ * region field of each block. A DynamoDB table's replicas and a secret's replicas hold the same data there.
+ */
+const REPLICA_REGIONS: Record<string, { blocks: string; region: string }> = {
+  aws_dynamodb_table: { blocks: 'replica', region: 'region_name' },
+  aws_dynamodb_global_table: { blocks: 'replica', region: 'region_name' },
+  aws_secretsmanager_secret: { blocks: 'replica', region: 'region' },
+};
+
+/** The regions of a record's in-resource replicas: a string per known one, undefined for one known only after apply. */
+function replicaRegions(rec: TfRecord): Array<{ region: string | undefined; loc: Location }> {
+  const spec = REPLICA_REGIONS[rec.type];
+  if (!spec) return [];
+  const blocks = rawAt(rec.values, spec.blocks);
+  if (isUnknown(blocks)) return [{ region: undefined, loc: locOf(rec, spec.blocks) }];
+  if (!Array.isArray(blocks)) return [];
+  return blocks.map((b, i) => {
+    const region = isUnknown(b) || !b || typeof b !== 'object' ? undefined : (b as Record<string, unknown>)[spec.region];
+    return { region: typeof region === 'string' && region ? region : undefined, loc: locOf(rec, `${spec.blocks}.${i}`) };
+  });
+}
 
 /**
  * `opaqueModules`: modules whose resources could not be read; their regions are unknown, so the
@@ -31,6 +54,22 @@ export function regionAttrs(records: TfRecord[], input: string, opaqueModules: s
     const cur = byRegion.get(rec.region) ?? { count: 0, example: rec.address, loc };
     cur.count++;
     byRegion.set(rec.region, cur);
+  }
+  // a replica written inside a resource puts a copy of its data in that region, whatever the provider's
+  for (const rec of records) {
+    if (rec.mode !== 'managed') continue;
+    for (const { region, loc } of replicaRegions(rec)) {
+      any = true;
+      const example = `${rec.address} (replica)`;
+      if (region === undefined) {
+        unknownUse ??= { count: 0, example, loc };
+        unknownUse.count++;
+        continue;
+      }
+      const cur = byRegion.get(region) ?? { count: 0, example, loc };
+      cur.count++;
+      byRegion.set(region, cur);
+    }
   }
   const loc: Location = { file: input };
   for (const m of opaqueModules) {

@@ -149,8 +149,9 @@ export const accountKinds = defineKinds([
       },
       providerRegions: {
         type: 'object[]',
-        description: 'One entry per region in use, with where it is used. Terraform: region unknown (a provider region from an unset variable or the environment) stays an unknown marker.',
-        fields: { region: 'region name, or unknown', resources: 'number of resources in that region', example: 'address (or ARN) of one of them' },
+        description:
+          'One entry per region in use, with where it is used. Terraform: the provider regions of regional resources, and the regions of replicas written inside a resource (a DynamoDB table\'s or a secret\'s `replica` blocks); a region unknown (a provider region from an unset variable or the environment, a replica region known only after apply) stays an unknown marker.',
+        fields: { region: 'region name, or unknown', resources: 'number of resources (and in-resource replicas) in that region', example: 'address (or ARN) of one of them; `(replica)` after it for a replica' },
       },
       // org slice (issue 14, wave 4)
       organizationTargets: {
