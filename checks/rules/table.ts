@@ -4,6 +4,7 @@ import { codeCheck as accountMultiRegionTrail } from './account-multi-region-tra
 import { codeCheck as backupCopyRegion } from './backup-copy-region.js';
 import { codeCheck as cisMetricAlarms } from './cis-metric-alarms.js';
 import { codeCheck as clusterParameter } from './cluster-parameter.js';
+import { codeCheck as elasticacheUsersClosed } from './elasticache-users-closed.js';
 import { codeCheck as dataStoreEnvironment } from './data-store-environment.js';
 import { codeCheck as cognitoPasswordPolicy } from './cognito-password-policy.js';
 import { codeCheck as dataStoreEvaluated } from './data-store-evaluated.js';
@@ -59,6 +60,7 @@ export const CODE_CHECKS: CodeChecks = {
   'data-store-environment': dataStoreEnvironment,
   'cognito-password-policy': cognitoPasswordPolicy,
   'cluster-parameter': clusterParameter,
+  'elasticache-users-closed': elasticacheUsersClosed,
   'data-store-evaluated': dataStoreEvaluated,
   'ebs-volume-encrypted': ebsVolumeEncrypted,
   'ecs-plaintext-environment': ecsPlaintextEnvironment,

@@ -1,4 +1,4 @@
-import { dataAt, liveAttr, liveDerived, liveLink, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import { dataAt, liveAttr, liveDerived, liveFacetAttr, liveLink, liveResource, locAt, tagVals, type LiveAdapter } from './helpers/index.js';
 
 const replicationGroup: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.elasticache.replication-group', ctx, [dataAt(rec, 'ReplicationGroupId')]);
@@ -11,6 +11,8 @@ const replicationGroup: LiveAdapter = (rec, ctx) => {
     transitEncryptionMode: liveAttr(rec, ctx, 'TransitEncryptionMode', transit ? { default: 'required' } : {}),
     authTokenSet: liveAttr(rec, ctx, 'AuthTokenEnabled', { default: false }),
     userGroupIds: liveAttr(rec, ctx, 'UserGroupIds', { default: [] }),
+    // read only for a group with user groups; never read for one that has them (an older snapshot) is unknown
+    userGroupUsers: (dataAt(rec, 'UserGroupIds') as unknown[] | undefined)?.length ? liveFacetAttr(rec, ctx, 'userGroupUsers') : { value: [], origin: 'default', loc: locAt(rec, ctx, 'userGroupUsers') },
     kmsKeyId: liveAttr(rec, ctx, 'KmsKeyId'),
     snapshotRetentionLimit: liveAttr(rec, ctx, 'SnapshotRetentionLimit', { default: 0 }),
     ...tagVals(rec, ctx, 'tags', 'tags'),

@@ -25,8 +25,14 @@ export const elasticacheKinds = defineKinds([
     attrs: {
       replicationGroupId: { type: 'string', description: 'Replication group id.' },
       ...common,
+      userGroupUsers: {
+        type: 'json',
+        description:
+          'Live only: the users of each user group in userGroupIds, [{ userGroupId, users: [{ userId, userName, accessString, passwordless }] }] (DescribeUserGroups and DescribeUsers of the region; an error when either failed). Terraform reaches them through the userGroups link.',
+      },
     },
     links: {
+      userGroups: { kinds: ['aws.elasticache.user-group'], description: 'The RBAC user groups of user_group_ids, when they are in the input.' },
       kmsKey: { kinds: ['aws.kms.key'], description: 'At-rest encryption key (kms_key_id).' },
       securityGroups: { kinds: ['aws.ec2.security-group'], description: 'VPC security groups (security_group_ids).' },
       members: { kinds: ['aws.elasticache.cluster'], description: 'Cache clusters added to this group (inverse of aws_elasticache_cluster.replication_group_id).' },
@@ -46,5 +52,32 @@ export const elasticacheKinds = defineKinds([
       securityGroups: { kinds: ['aws.ec2.security-group'], description: 'VPC security groups (security_group_ids).' },
       replicationGroup: { kinds: ['aws.elasticache.replication-group'], description: 'The replication group of a member cluster.' },
     },
+  },
+  {
+    kind: 'aws.elasticache.user-group',
+    title: 'ElastiCache RBAC user group',
+    terraform: ['aws_elasticache_user_group', 'aws_elasticache_user_group_association'],
+    attrs: {
+      userGroupId: { type: 'string', description: 'User group id (user_group_id).' },
+      userIds: { type: 'string[]', description: 'Ids of its users (user_ids, and aws_elasticache_user_group_association user_id). `default` is the user ElastiCache creates in every account: no password, every command on every key.' },
+    },
+    links: {
+      users: { kinds: ['aws.elasticache.user'], description: 'Its users that are in the input (by user_id).' },
+    },
+  },
+  {
+    kind: 'aws.elasticache.user',
+    title: 'ElastiCache RBAC user',
+    terraform: ['aws_elasticache_user'],
+    attrs: {
+      userId: { type: 'string', description: 'User id (user_id).' },
+      userName: { type: 'string', description: 'User name clients sign in with (user_name); every group has one user named default, used by clients that do not sign in.' },
+      accessString: { type: 'string', description: 'Redis ACL rule of the user (access_string): `on ...` enables it, `off ...` disables it.' },
+      passwordless: {
+        type: 'boolean',
+        description: 'The user signs in without a password (no_password_required = true, or authentication_mode type no-password-required; live: Authentication.Type no-password).',
+      },
+    },
+    links: {},
   },
 ]);

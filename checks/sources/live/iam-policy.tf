@@ -51,6 +51,8 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "ecs:ListTaskDefinitions",
         "elasticache:DescribeCacheClusters",
         "elasticache:DescribeReplicationGroups",
+        "elasticache:DescribeUserGroups",
+        "elasticache:DescribeUsers",
         "elasticache:ListTagsForResource",
         "elasticfilesystem:DescribeBackupPolicy",
         "elasticfilesystem:DescribeFileSystemPolicy",

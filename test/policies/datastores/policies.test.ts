@@ -176,14 +176,14 @@ describe('backup retention reads the profile', () => {
 });
 
 describe('ElastiCache', () => {
-  it('transit encryption in preferred mode fails; auth by token or RBAC user group passes', () => {
+  it('transit encryption in preferred mode fails; auth by token passes, a user group the input does not hold is unknown', () => {
     const m = model([
       rec('aws_elasticache_replication_group.a', { transit_encryption_enabled: true, transit_encryption_mode: 'preferred', user_group_ids: ['sis-users'] }),
       rec('aws_elasticache_replication_group.b', { transit_encryption_enabled: true, auth_token: UNKNOWN }, { references: { auth_token: ['random_password.cache'] } }),
       rec('aws_elasticache_replication_group.c', {}),
     ]);
     expect(verdicts('aws-elasticache-transit-encryption', m)).toEqual({ 'aws_elasticache_replication_group.a': 'fail', 'aws_elasticache_replication_group.b': 'pass', 'aws_elasticache_replication_group.c': 'fail' });
-    expect(verdicts('aws-elasticache-auth', m)).toEqual({ 'aws_elasticache_replication_group.a': 'pass', 'aws_elasticache_replication_group.b': 'pass', 'aws_elasticache_replication_group.c': 'fail' });
+    expect(verdicts('aws-elasticache-auth', m)).toEqual({ 'aws_elasticache_replication_group.a': 'unknown', 'aws_elasticache_replication_group.b': 'pass', 'aws_elasticache_replication_group.c': 'fail' });
   });
 });
 

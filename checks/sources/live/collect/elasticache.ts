@@ -1,19 +1,50 @@
-import { ElastiCacheClient, ListTagsForResourceCommand, paginateDescribeCacheClusters, paginateDescribeReplicationGroups } from '@aws-sdk/client-elasticache';
-import { facet, items, listAll, plain, tagMap, type Collector } from './context.js';
+import { ElastiCacheClient, ListTagsForResourceCommand, paginateDescribeCacheClusters, paginateDescribeReplicationGroups, paginateDescribeUserGroups, paginateDescribeUsers } from '@aws-sdk/client-elasticache';
+import { allPages, facet, items, listAll, plain, tagMap, type Collector, type Read } from './context.js';
 import type { SnapshotResource } from '../snapshot.js';
 
-/** ElastiCache: replication groups and cache clusters (encryption at rest and in transit, AUTH) with tags. */
+interface GroupUsers {
+  userGroupId: string;
+  users: Array<{ userId: string; userName: string | null; accessString: string | null; passwordless: boolean }>;
+}
+
+/**
+ * The users of every RBAC user group of the region (DescribeUserGroups, DescribeUsers: one paginated read each, made
+ * only when some replication group names a user group). A group the region does not list stays out: its users are unseen.
+ */
+async function userGroupUsers(c: Collector, client: ElastiCacheClient, region: string): Promise<Read<Map<string, GroupUsers>>> {
+  const [groups, users] = await Promise.all([
+    c.read('elasticache', region, 'elasticache:DescribeUserGroups', () => allPages(paginateDescribeUserGroups({ client }, {}), (p) => p.UserGroups)),
+    c.read('elasticache', region, 'elasticache:DescribeUsers', () => allPages(paginateDescribeUsers({ client }, {}), (p) => p.Users)),
+  ]);
+  if (!groups.ok) return groups;
+  if (!users.ok) return users;
+  const byId = new Map(users.value.map((u) => [u.UserId, u]));
+  const out = new Map<string, GroupUsers>();
+  for (const g of groups.value) {
+    if (!g.UserGroupId) continue;
+    const members = (g.UserIds ?? []).map((id) => {
+      const u = byId.get(id);
+      return { userId: id, userName: u?.UserName ?? null, accessString: u?.AccessString ?? null, passwordless: u?.Authentication?.Type === 'no-password' };
+    });
+    out.set(g.UserGroupId, { userGroupId: g.UserGroupId, users: members });
+  }
+  return { ok: true, value: out };
+}
+
+/** ElastiCache: replication groups and cache clusters (encryption at rest and in transit, AUTH, RBAC users) with tags. */
 export async function collectElastiCache(c: Collector, region: string): Promise<void> {
   const client = c.client(ElastiCacheClient, region);
   const groups = await listAll(c, 'elasticache', region, 'elasticache:DescribeReplicationGroups', ['AWS::ElastiCache::ReplicationGroup'], () =>
     items(paginateDescribeReplicationGroups({ client }, {}), (p) => p.ReplicationGroups),
   );
+  const rbac = (groups ?? []).some((g) => (g.UserGroupIds ?? []).length > 0) ? await userGroupUsers(c, client, region) : undefined;
   await Promise.all(
     (groups ?? []).map(async (g) => {
       const arn = g.ARN ?? c.arn('elasticache', region, `replicationgroup:${g.ReplicationGroupId}`);
       const rec: SnapshotResource = { type: 'AWS::ElastiCache::ReplicationGroup', arn, region, account: c.accountId, data: plain(g) as Record<string, unknown> };
       const tags = await c.read('elasticache', region, 'elasticache:ListTagsForResource', () => client.send(new ListTagsForResourceCommand({ ResourceName: arn })));
       facet(rec, 'tags', tags, (v) => tagMap(v.TagList));
+      if (rbac && (g.UserGroupIds ?? []).length) facet(rec, 'userGroupUsers', rbac, (m) => (g.UserGroupIds ?? []).flatMap((id) => (m.has(id) ? [m.get(id)!] : [])));
       c.add(rec);
     }),
   );
