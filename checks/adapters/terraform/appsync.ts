@@ -1,5 +1,5 @@
 import { isUnknown, UNKNOWN } from '../../model/value.js';
-import { attr, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { asBool, attr, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 // apis slice (issue 14, wave 4)
 /** aws_appsync_graphql_api: its authorization types and its field-level logging (NONE without a log_config block). */
@@ -21,10 +21,28 @@ const graphqlApi: TfAdapter = (rec) => {
         : hasLogConfig
           ? attr<string>(rec, 'log_config.field_log_level', { default: 'NONE' })
           : { value: 'NONE', origin: 'default', loc: r.loc },
+    // an aws_appsync_api_cache (apiCache below) sets these
+    cached: { value: false, origin: 'default', loc: r.loc },
+    cacheAtRestEncryption: { value: undefined, origin: 'default', loc: r.loc },
+    cacheTransitEncryption: { value: undefined, origin: 'default', loc: r.loc },
     ...tagAttrs(rec),
   };
   return r;
 };
 
+/** aws_appsync_api_cache: the API's resolver cache, a facet of the API; both encryptions are off unless set. */
+const apiCache: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.appsync.api-cache');
+  r.identifiers = [];
+  r.attrs = {
+    cached: { value: true, origin: 'explicit', loc: r.loc },
+    cacheAtRestEncryption: attr<boolean>(rec, 'at_rest_encryption_enabled', { default: false, map: asBool }),
+    cacheTransitEncryption: attr<boolean>(rec, 'transit_encryption_enabled', { default: false, map: asBool }),
+  };
+  r.linkRefs!.push(linkRef(rec, 'api', 'api_id', ['aws.appsync.graphql-api']));
+  r.mergeInto = 'api';
+  return r;
+};
+
 /** Terraform resource type -> adapter. */
-export const appsyncAdapters: Record<string, TfAdapter> = { aws_appsync_graphql_api: graphqlApi };
+export const appsyncAdapters: Record<string, TfAdapter> = { aws_appsync_graphql_api: graphqlApi, aws_appsync_api_cache: apiCache };

@@ -20,6 +20,12 @@ export const appsyncKinds = defineKinds([
         type: 'string',
         description: 'Field-level resolver logging to CloudWatch Logs: NONE | ERROR | INFO | DEBUG | ALL (log_config.field_log_level; live: logConfig.fieldLogLevel). NONE when there is no log_config block.',
       },
+      cached: { type: 'boolean', description: 'The API has a server-side cache of resolver results (an aws_appsync_api_cache; live: GetApiCache answers one). Default false.' },
+      cacheAtRestEncryption: { type: 'boolean', description: 'The cache encrypts what it stores (at_rest_encryption_enabled; live: apiCache.atRestEncryptionEnabled). Default false; absent without a cache.' },
+      cacheTransitEncryption: {
+        type: 'boolean',
+        description: 'The cache encrypts traffic between the API and the cache nodes (transit_encryption_enabled; live: apiCache.transitEncryptionEnabled). Default false; absent without a cache.',
+      },
       tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: tags).' },
       dataClass: {
         type: 'string',

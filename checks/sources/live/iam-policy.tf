@@ -233,6 +233,7 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "docdb-elastic:GetCluster",
         "docdb-elastic:ListTagsForResource",
         "dynamodb:ListGlobalTables",
+        "appsync:GetApiCache",
         "appsync:ListGraphqlApis",
         "lakeformation:ListResources",
         # live slice (issue 14): security findings routed to a subscribed topic

@@ -168,6 +168,8 @@ const NOT_CONFIGURED_FOR_CALL = new Set([
   'glacier:GetVaultAccessPolicy ResourceNotFoundException',
   // a table (or stream) without a resource policy
   'dynamodb:GetResourcePolicy PolicyNotFoundException',
+  // an API without a resolver cache
+  'appsync:GetApiCache NotFoundException',
 ]);
 
 function notConfigured(action: string, code: string): boolean {
