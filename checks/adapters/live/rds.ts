@@ -49,6 +49,7 @@ const instance: LiveAdapter = (rec, ctx) => {
   r.attrs.clusterIdentifier = liveAttr(rec, ctx, 'DBClusterIdentifier');
   r.attrs.isReadReplica = liveDerived(rec, ctx, 'ReadReplicaSourceDBInstanceIdentifier', dataAt(rec, 'ReadReplicaSourceDBInstanceIdentifier') !== undefined || dataAt(rec, 'ReadReplicaSourceDBClusterIdentifier') !== undefined);
   r.attrs.multiAz = liveAttr(rec, ctx, 'MultiAZ', { default: false });
+  r.attrs.caCertIdentifier = liveAttr(rec, ctx, 'CACertificateIdentifier');
   r.attrs.parameterGroupName = liveAttr(rec, ctx, 'DBParameterGroups.0.DBParameterGroupName');
   r.linkRefs!.push(liveLink(rec, ctx, 'cluster', clusterId, ['aws.rds.cluster'], { inverse: 'instances', attribute: 'DBClusterIdentifier' }));
   return withParameterGroup(rec, ctx, r, group, 'parameterGroup');

@@ -65,6 +65,7 @@ const dbInstance: TfAdapter = (rec) => {
     isClusterMember: { value: false, origin: 'default', loc: r.loc },
     isReadReplica: derived(replica.value !== undefined, [replica], replica.loc),
     multiAz: computedAttr(rec, 'multi_az', { default: false, map: asBool }),
+    caCertIdentifier: computedAttr<string>(rec, 'ca_cert_identifier', { default: 'rds-ca-rsa2048-g1' }),
   };
   r.linkRefs!.push(linkRef(rec, 'parameterGroup', 'parameter_group_name', ['aws.rds.parameter-group']));
   return r;
@@ -84,6 +85,7 @@ const clusterInstance: TfAdapter = (rec) => {
     publiclyAccessible: computedAttr(rec, 'publicly_accessible', { default: false, map: asBool }),
     copyTagsToSnapshot: computedAttr(rec, 'copy_tags_to_snapshot', { default: false, map: asBool }),
     parameterGroupName: computedAttr<string>(rec, 'db_parameter_group_name'),
+    caCertIdentifier: computedAttr<string>(rec, 'ca_cert_identifier', { default: 'rds-ca-rsa2048-g1' }),
     ...piAttrs(rec, r),
     ...tagAttrs(rec),
   };

@@ -63,6 +63,11 @@ export const rdsKinds = defineKinds([
       clusterIdentifier: { type: 'string', description: 'Identifier of the cluster this instance belongs to.' },
       isReadReplica: { type: 'boolean', description: 'True for a read replica (replicate_source_db set); it inherits encryption and the master password.' },
       multiAz: { type: 'boolean', description: 'Multi-AZ deployment. Default false.' },
+      caCertIdentifier: {
+        type: 'string',
+        description:
+          'Certificate authority of the server certificate the instance serves TLS with (ca_cert_identifier; live: CACertificateIdentifier). Optional+Computed: left out, AWS\'s default for new instances, rds-ca-rsa2048-g1.',
+      },
     },
     links: {
       kmsKey: { kinds: ['aws.kms.key'], description: 'Storage encryption key (kms_key_id).' },
