@@ -62,11 +62,20 @@ export function resourcePolicies(r: Resource, model: Model, attr: string, source
     const path = list.length === 1 ? attr : `${attr}[${i}]`;
     const loc = (raw && typeof raw === 'object' && '_loc' in raw ? (raw as { _loc?: Location })._loc : undefined) ?? val.loc;
     const doc = normalizeIamDocument(raw);
-    if (doc === undefined || !isUnknown(doc)) return { doc, path, loc };
+    // text that is no policy document (garbled, a number) cannot be read: unknown, never "no policy"
+    if (doc === undefined) return { doc: emptyDocument(raw) ? undefined : UNKNOWN, path, loc };
+    if (!isUnknown(doc)) return { doc, path, loc };
     const d = list.length === 1 && linked.length === 1 ? linked[0]!.attrs.document : undefined;
     if (d && d.origin !== 'unknown' && d.value) return { doc: normalizeIamDocument(d.value) ?? undefined, path: `${sourceLink}.document`, loc: d.loc ?? linked[0]!.loc };
     return { doc: UNKNOWN, path, loc };
   });
+}
+
+/** No policy at all: nothing, blank text, or an object without a member but its location. */
+function emptyDocument(raw: unknown): boolean {
+  if (raw === null || raw === undefined) return true;
+  if (typeof raw === 'string') return raw.trim() === '' || raw.trim() === '{}';
+  return typeof raw === 'object' && !Array.isArray(raw) && Object.keys(raw).every((k) => k === '_loc');
 }
 
 /** Lowercase string list of a normalised field; `unknown` when any element is unknown. */

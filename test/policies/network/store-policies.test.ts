@@ -158,3 +158,26 @@ describe('resource policies live', () => {
     expect(await statuses(STREAM, 'snapshot.json', live('AWS::Kinesis::Stream', streamArn, { ...stream, consumerPolicies: [] }))).toEqual({ [streamArn]: 'pass' });
   });
 });
+
+describe('resource policies that are no policy document', () => {
+  it('is unknown, never a pass, for a policy that is not JSON text of a document (plan and live)', async () => {
+    const plan = JSON.stringify(
+      expandCompactPlan(
+        {
+          resources: [
+            { address: 'aws_dynamodb_table.t', values: { name: 'sis-sessions', hash_key: 'id' }, unknown: ['arn', 'id'] },
+            { address: 'aws_dynamodb_resource_policy.p', values: { policy: 42 }, unknown: ['id', 'resource_arn'], references: { resource_arn: ['aws_dynamodb_table.t.arn', 'aws_dynamodb_table.t'] } },
+          ],
+        },
+        'plan.yaml',
+      ),
+    );
+    expect(await statuses(TABLE, 'plan.json', plan)).toEqual({ 'aws_dynamodb_table.t': 'unknown' });
+    const arn = 'arn:aws:kinesis:us-east-1:111122223333:stream/sis-events';
+    const snapshot = expandCompactLive(
+      { account: '111122223333', regions: ['us-east-1'], resources: { 'AWS::Kinesis::Stream': [{ arn, data: { StreamName: 'sis-events', resourcePolicy: '{"Statement": [', consumerPolicies: [] } }] } } as never,
+      'test',
+    );
+    expect(await statuses(STREAM, 'snapshot.json', JSON.stringify(snapshot))).toEqual({ [arn]: 'unknown' });
+  });
+});

@@ -16,7 +16,9 @@ export function resourcePolicyFacet(rec: TfRecord, kind: string, link: string, s
   r.identifiers = [];
   const policy = jsonAttr(rec, 'policy');
   // A document known only after apply stays unknown (partly known JSON keeps its known statements); a missing one too.
-  const doc = policy.origin !== 'unknown' && policy.value !== undefined && policy.value !== null ? policy.value : isUnknownJson(policy.value) ? policy.value : UNKNOWN;
+  // anything but a JSON object (a value no provider writes) is a document nobody can read: unknown, never no policy
+  const known = policy.origin !== 'unknown' && policy.value !== null && typeof policy.value === 'object' && !Array.isArray(policy.value);
+  const doc = known ? policy.value : isUnknownJson(policy.value) ? policy.value : UNKNOWN;
   const loc = locOf(rec, 'policy');
   // each document keeps where it is written (`_loc`, left out of evidence): a finding points at the policy, not the store
   const entry = doc && typeof doc === 'object' && !Array.isArray(doc) && !isUnknown(doc) && !isUnknownJson(doc) ? { ...(doc as object), _loc: loc } : doc;
