@@ -75,6 +75,8 @@ export async function seedAccount(endpoint: string, opts: { everyKind?: boolean 
     await rdsGood.send(
       new CreateDBInstanceCommand({
         DBInstanceIdentifier: 'students-good',
+        // AWS's default for a new instance (moto's own default, rds-ca-default, is no CA AWS has)
+        CACertificateIdentifier: 'rds-ca-rsa2048-g1',
         Engine: 'postgres',
         EngineVersion: '16.3',
         DBInstanceClass: 'db.t3.micro',
@@ -97,6 +99,8 @@ export async function seedAccount(endpoint: string, opts: { everyKind?: boolean 
     await new RDSClient(cfg(BAD)).send(
       new CreateDBInstanceCommand({
         DBInstanceIdentifier: 'students-bad',
+        // AWS's default for a new instance (moto's own default, rds-ca-default, is no CA AWS has)
+        CACertificateIdentifier: 'rds-ca-rsa2048-g1',
         Engine: 'postgres',
         EngineVersion: '16.3',
         DBInstanceClass: 'db.t3.micro',
