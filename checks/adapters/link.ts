@@ -90,10 +90,11 @@ export function linkModel(resources: Resource[]): Model {
       kept.push(r);
       continue;
     }
-    const targetId = r.links[r.mergeInto]?.[0];
-    const target = targetId ? byAddress.get(targetId) : undefined;
-    if (target) mergeFacet(target, r);
-    else if (r.keepUnmerged) kept.push(r);
+    const target = mergeTarget(r, byAddress);
+    if (target) {
+      mergeFacet(target, r);
+      r.mergedInto = target.id;
+    } else if (r.keepUnmerged) kept.push(r);
   }
 
   const trails = kept.filter((r) => r.kind === 'aws.cloudtrail.trail');
@@ -129,6 +130,19 @@ function redirectFacetTargets(resources: Resource[], byAddress: Map<string, Reso
       r.links[name] = out;
     }
   }
+}
+
+/**
+ * The resource a facet's attributes end in: its mergeInto link's target, or, when that is itself a facet (a policy
+ * written for a stream's consumer, which is a facet of the stream), that facet's own target, and so on.
+ */
+function mergeTarget(facet: Resource, byId: { get(id: string): Resource | undefined }): Resource | undefined {
+  let target: Resource | undefined = facet;
+  for (let hops = 0; target?.mergeInto && hops < 8; hops++) {
+    const next: string | undefined = target.links[target.mergeInto]?.[0];
+    target = next ? byId.get(next) : undefined;
+  }
+  return target === facet ? undefined : target;
 }
 
 function mergeFacet(target: Resource, facet: Resource): void {

@@ -33,6 +33,8 @@ export interface Resource {
   mergeInto?: string;
   /** Facet attrs whose array value is appended to the target's array instead of replacing it (security-group rule resources). */
   appendAttrs?: string[];
+  /** Set by the linker: the resource a facet was merged into (through another facet, when its target is one). */
+  mergedInto?: string;
   /** Keep a facet as a resource of its own when its target is not in the model (a rule on a group managed elsewhere). */
   keepUnmerged?: boolean;
   /**

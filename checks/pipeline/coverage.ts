@@ -34,7 +34,7 @@ function judgedAs(entry: InventoryEntry, model: Model): { targets: Resource[]; p
       targets.push(r);
       continue;
     }
-    const to = r.links[r.mergeInto]?.[0];
+    const to = r.mergedInto ?? r.links[r.mergeInto]?.[0];
     const target = to ? model.get(to) : undefined;
     if (target && !target.mergeInto) {
       targets.push(target);

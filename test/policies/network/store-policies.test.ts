@@ -106,6 +106,28 @@ resource "aws_kinesis_resource_policy" "consumer" {
     );
     expect(found).toEqual({ 'aws_kinesis_stream.events': 'fail' });
   });
+
+  it('counts a consumer\'s policy written against the aws_kinesis_stream_consumer against its stream', async () => {
+    const found = await scanText(
+      'main.tf',
+      `resource "aws_kinesis_stream" "events" {
+  name        = "sis-attendance-events"
+  shard_count = 1
+}
+resource "aws_kinesis_stream_consumer" "analytics" {
+  name       = "analytics"
+  stream_arn = aws_kinesis_stream.events.arn
+}
+resource "aws_kinesis_resource_policy" "consumer" {
+  resource_arn = aws_kinesis_stream_consumer.analytics.arn
+  policy       = ${open('kinesis:SubscribeToShard')}
+}
+`,
+    );
+    expect(Object.fromEntries(found.filter((f) => f.policyId === STREAM).map((f) => [f.resource.address, f.status]))).toEqual({ 'aws_kinesis_stream.events': 'fail' });
+    // the consumer and its policy are judged as parts of the stream, not reported as outside the input
+    expect(found.some((f) => f.policyId === STREAM && f.resource.address !== 'aws_kinesis_stream.events')).toBe(false);
+  });
 });
 
 describe('resource policies known only after apply (plan)', () => {
