@@ -1,7 +1,6 @@
-import { BackupClient, DescribeRegionSettingsCommand, GetBackupPlanCommand, GetBackupSelectionCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults, type BackupSelectionsListMember } from '@aws-sdk/client-backup';
-import { facet, items, listAll, plain, type Collector } from './context.js';
+import { BackupClient, DescribeRegionSettingsCommand, GetBackupPlanCommand, GetBackupSelectionCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults } from '@aws-sdk/client-backup';
+import { allPages, type Collector, facet, items, listAll, plain } from './context.js';
 import type { SnapshotResource } from '../snapshot.js';
-import { pushAll } from '../../../util/push-all.js';
 
 const AIR_GAPPED = 'AWS::Backup::LogicallyAirGappedBackupVault';
 
@@ -23,11 +22,7 @@ export async function collectBackup(c: Collector, region: string): Promise<void>
       const rec: SnapshotResource = { type: 'AWS::Backup::BackupPlan', arn, region, account: c.accountId, data: plain(p) as Record<string, unknown> };
       const [plan, listed] = await Promise.all([
         c.read('backup', region, 'backup:GetBackupPlan', () => client.send(new GetBackupPlanCommand({ BackupPlanId: p.BackupPlanId }))),
-        c.read('backup', region, 'backup:ListBackupSelections', async () => {
-          const out: BackupSelectionsListMember[] = [];
-          for await (const page of paginateListBackupSelections({ client }, { BackupPlanId: p.BackupPlanId })) pushAll(out, page.BackupSelectionsList ?? []);
-          return out;
-        }),
+        c.read('backup', region, 'backup:ListBackupSelections', () => allPages(paginateListBackupSelections({ client }, { BackupPlanId: p.BackupPlanId }), (pg) => pg.BackupSelectionsList)),
       ]);
       // The list gives names; what a selection selects (resources, tags, conditions) needs GetBackupSelection.
       const selections = listed.ok

@@ -17,9 +17,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { createHash } from 'node:crypto';
 import { decodeBase64Text, scanText } from '../../../util/credentials.js';
-import { pushAll } from '../../../util/push-all.js';
 import type { SnapshotResource } from '../snapshot.js';
-import { facet, items, listAll, plain, tagMap, type Collector } from './context.js';
+import { allPages, type Collector, facet, items, listAll, plain, tagMap } from './context.js';
 
 /**
  * What the snapshot keeps of an instance's user data: whether there is any, its size, a short SHA-256
@@ -140,11 +139,7 @@ async function collectPrefixLists(c: Collector, region: string, client: EC2Clien
       const account = l.OwnerId && l.OwnerId !== 'AWS' ? l.OwnerId : c.accountId;
       const rec = c.add({ type: TYPE, arn: l.PrefixListArn ?? c.arn('ec2', region, `prefix-list/${l.PrefixListId}`, account), region, account, data: plain({ ...l, Tags: tagMap(l.Tags) }) as Record<string, unknown> });
       if (l.OwnerId === 'AWS' || (named && !named.has(l.PrefixListId))) return;
-      const entries = await c.read('ec2', region, 'ec2:GetManagedPrefixListEntries', async () => {
-        const out: unknown[] = [];
-        for await (const page of paginateGetManagedPrefixListEntries({ client }, { PrefixListId: l.PrefixListId })) pushAll(out, page.Entries ?? []);
-        return out;
-      });
+      const entries = await c.read('ec2', region, 'ec2:GetManagedPrefixListEntries', () => allPages(paginateGetManagedPrefixListEntries({ client }, { PrefixListId: l.PrefixListId }), (p) => p.Entries));
       facet(rec, 'Entries', entries);
     }),
   );

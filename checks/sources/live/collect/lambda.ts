@@ -1,8 +1,7 @@
 import { GetPolicyCommand, LambdaClient, ListTagsCommand, paginateListFunctionUrlConfigs, paginateListFunctions, type FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { SnapshotResource } from '../snapshot.js';
 import { envValueShape } from '../../../util/credentials.js';
-import { facet, items, listAll, plain, type Collector } from './context.js';
-import { pushAll } from '../../../util/push-all.js';
+import { allPages, type Collector, facet, items, listAll, plain } from './context.js';
 
 /** Environment values may be secrets: the snapshot keeps each name and the shape of its value, never a secret. */
 function redact(f: FunctionConfiguration): Record<string, unknown> {
@@ -25,11 +24,7 @@ export async function collectLambda(c: Collector, region: string): Promise<void>
       const arn = f.FunctionArn ?? c.arn('lambda', region, `function:${name}`);
       const rec: SnapshotResource = { type: 'AWS::Lambda::Function', arn, region, account: c.accountId, data: redact(f) };
       facet(rec, 'policy', await c.read('lambda', region, 'lambda:GetPolicy', () => client.send(new GetPolicyCommand({ FunctionName: name }))), (v) => v.Policy ?? null);
-      const urls = await c.read('lambda', region, 'lambda:ListFunctionUrlConfigs', async () => {
-        const out: unknown[] = [];
-        for await (const page of paginateListFunctionUrlConfigs({ client }, { FunctionName: name })) pushAll(out, page.FunctionUrlConfigs ?? []);
-        return out;
-      });
+      const urls = await c.read('lambda', region, 'lambda:ListFunctionUrlConfigs', () => allPages(paginateListFunctionUrlConfigs({ client }, { FunctionName: name }), (p) => p.FunctionUrlConfigs));
       facet(rec, 'functionUrls', urls);
       facet(rec, 'tags', await c.read('lambda', region, 'lambda:ListTags', () => client.send(new ListTagsCommand({ Resource: arn }))), (v) => v.Tags ?? {});
       c.add(rec);
