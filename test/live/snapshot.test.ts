@@ -198,6 +198,9 @@ describe('collector helpers', () => {
     expect(errorCode(Object.assign(new Error('x'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }))).toBe('AccessDeniedException');
     expect(errorCode(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }))).toBe('NetworkError');
     expect(errorCode(Object.assign(new Error('socket timed out'), { name: 'TimeoutError' }))).toBe('Timeout');
+    // what the SDK throws when the endpoint drops the connection mid-request
+    expect(errorCode(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }))).toBe('NetworkError');
+    expect(errorCode(Object.assign(new Error('connect ETIMEDOUT 10.0.0.1:443'), { name: 'TimeoutError', code: 'ETIMEDOUT' }))).toBe('Timeout');
     expect(errorCode(Object.assign(new Error('Unexpected token < in JSON'), { name: 'SyntaxError', $metadata: { httpStatusCode: 500 } }))).toBe('NotImplemented');
     expect(errorCode(Object.assign(new Error('boom'), { name: 'Error', $metadata: { httpStatusCode: 503 } }))).toBe('HTTP503');
   });

@@ -188,6 +188,8 @@ interface AwsLikeError {
   $response?: { statusCode?: number };
 }
 
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
 /** An error's code as the snapshot records it: the AWS code, else a local classification. */
 export function errorCode(e: unknown): string {
   const err = (e ?? {}) as AwsLikeError;
@@ -195,8 +197,9 @@ export function errorCode(e: unknown): string {
   const name = err.Code ?? err.name ?? '';
   const msg = err.message ?? '';
   if (/not.?(yet )?implemented/i.test(msg) || name === 'NotImplemented' || status === 501) return 'NotImplemented';
-  if (name === 'TimeoutError' || name === 'RequestTimeout' || /timed? ?out/i.test(msg)) return 'Timeout';
-  if (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || err.code === 'ECONNRESET' || /ECONNREFUSED|ENOTFOUND|socket hang up/.test(msg)) return 'NetworkError';
+  // SDK v3 names a reset connection TimeoutError; the socket's own code says what happened.
+  if (NETWORK_CODES.has(err.code ?? '') || /ECONNREFUSED|ENOTFOUND|socket hang up/.test(msg)) return 'NetworkError';
+  if (name === 'TimeoutError' || name === 'RequestTimeout' || err.code === 'ETIMEDOUT' || /timed? ?out/i.test(msg)) return 'Timeout';
   if (name && !['Error', 'SyntaxError', 'TypeError', 'UnknownError'].includes(name) && !/^\d+$/.test(name)) return name;
   // SDK v3 reports a non-AWS body (an emulator's HTML error page) as a deserialization failure.
   if (status && status >= 500) return /deseriali[sz]|Unexpected token|<html/i.test(msg) ? 'NotImplemented' : `HTTP${status}`;
