@@ -24,6 +24,11 @@ export interface InventoryEntry {
   resources: Resource[];
   /** Tags as read, for a type the model does not know (its classification is still judged). */
   tags?: Val;
+  /**
+   * Why resources of this type could not be listed (live): the entry stands in for whatever the failed
+   * list would have returned, so a data store of a type the model does not know is an `error`, not unseen.
+   */
+  readError?: string;
 }
 
 /** Model resources plus the inventory of every input resource they came from. */

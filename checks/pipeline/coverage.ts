@@ -151,6 +151,7 @@ function storeResource(entry: InventoryEntry, modelled: Resource | undefined, ro
     links: {},
     identifiers: [],
     input: ctx.input,
+    ...(entry.readError ? { readError: entry.readError } : {}),
   };
 }
 

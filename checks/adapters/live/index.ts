@@ -528,6 +528,12 @@ export function adaptSnapshotInventory(snapshot: Snapshot, display: string, clas
   for (const e of [...snapshot.errors, ...unreachable(snapshot)]) {
     const account = e.account ?? snapshot.account.id;
     for (const type of e.resourceTypes) {
+      if (!KINDS_OF_TYPE[type] && !LIVE_ADAPTERS[type]) {
+        const key = `${account}|${type}|${e.region}`;
+        if (!seen.has(key)) inventory.push(unlistedEntry(snapshot, account, type, e, display));
+        seen.add(key);
+        continue;
+      }
       for (const kind of KINDS_OF_TYPE[type] ?? []) {
         // An account that could not be read at all: its account-level policies say so once, not once per region.
         const region = kind === 'aws.account' ? 'global' : e.region;
@@ -551,6 +557,14 @@ export function adaptSnapshotInventory(snapshot: Snapshot, display: string, clas
     for (const region of regions) out.push(accountResource(snapshot, id, region, display, settings.get(`${id}|${region}`), regional));
   }
   return { resources: out, inventory };
+}
+
+/** The inventory entry standing in for the records of a type no adapter reads whose list failed. */
+function unlistedEntry(s: Snapshot, account: string, type: string, error: SnapshotListError, file: string): InventoryEntry {
+  const arn = `arn:${s.account.partition}:unlisted:${error.region}:${account}:${type}`;
+  const readError = `${describeError(error)}; the ${type} resources of ${error.region === 'global' ? `account ${account}` : error.region} could not be listed`;
+  const loc = { file, address: arn };
+  return { type, address: null, arn, file, line: null, source: 'live', account, region: error.region, modelled: false, resources: [], tags: errorVal(readError, { ...loc, attribute: 'tags' }), readError };
 }
 
 /** Tags of a record no adapter reads: `Tags` or `tags`, as an object or a Key/Value list. */

@@ -240,6 +240,23 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "events:ListRules",
         "events:ListTargetsByRule",
         "sns:ListSubscriptions",
+        # data stores the model does not know yet: listed (names, states, tags) so the inventory counts them
+        "dsql:ListClusters",
+        "dsql:ListTagsForResource",
+        "lightsail:GetRelationalDatabases",
+        "lightsail:GetBuckets",
+        "lightsail:GetInstances",
+        "s3tables:ListTableBuckets",
+        "s3tables:ListTagsForResource",
+        "neptune-graph:ListGraphs",
+        "neptune-graph:ListTagsForResource",
+        "timestream-influxdb:ListDbInstances",
+        "timestream-influxdb:ListDbClusters",
+        "timestream-influxdb:ListTagsForResource",
+        "elasticmapreduce:ListClusters",
+        "elasticmapreduce:DescribeCluster",
+        "quicksight:ListDataSets",
+        "quicksight:ListTagsForResource",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

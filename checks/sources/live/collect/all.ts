@@ -79,6 +79,7 @@ import { collectLakeFormation } from './lakeformation.js';
 // live slice (issue 14): security findings routed to people
 import { collectEventBridge } from './eventbridge.js';
 import { collectSnsSubscriptions } from './sns-subscriptions.js';
+import { collectDsql, collectEmr, collectLightsail, collectNeptuneGraph, collectQuickSight, collectS3Tables, collectTimestreamInfluxDb } from './unmodelled-stores.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -164,6 +165,14 @@ export const REGIONAL_COLLECTORS = {
   // live slice (issue 14): EventBridge rules with their targets, SNS subscriptions
   eventbridge: collectEventBridge,
   snsSubscriptions: collectSnsSubscriptions,
+  // data stores the model does not know yet: listed so that the inventory counts them
+  dsql: collectDsql,
+  lightsail: collectLightsail,
+  s3Tables: collectS3Tables,
+  neptuneGraph: collectNeptuneGraph,
+  timestreamInfluxDb: collectTimestreamInfluxDb,
+  emr: collectEmr,
+  quicksight: collectQuickSight,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

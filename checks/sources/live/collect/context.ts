@@ -102,6 +102,11 @@ const SERVICE_PREFIX: Record<string, string> = {
   LakeFormationClient: 'lakeformation',
   // live slice (issue 14)
   EventBridgeClient: 'events',
+  // stores the model does not know yet (collect/unmodelled-stores.ts)
+  DSQLClient: 'dsql',
+  NeptuneGraphClient: 'neptune-graph',
+  TimestreamInfluxDBClient: 'timestream-influxdb',
+  EMRClient: 'elasticmapreduce',
 };
 
 /** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */
@@ -170,6 +175,8 @@ const NOT_CONFIGURED_FOR_CALL = new Set([
   'dynamodb:GetResourcePolicy PolicyNotFoundException',
   // an API without a resolver cache
   'appsync:GetApiCache NotFoundException',
+  // an account that never signed up for QuickSight has no datasets
+  'quicksight:ListDataSets ResourceNotFoundException',
 ]);
 
 function notConfigured(action: string, code: string): boolean {
