@@ -22,6 +22,7 @@ import { codeCheck as policyNoPublicAllow } from './policy-no-public-allow.js';
 import { codeCheck as rdsConnectionLogging } from './rds-connection-logging.js';
 import { codeCheck as rdsForceSsl } from './rds-force-ssl.js';
 import { codeCheck as s3DataEventsLogged } from './s3-data-events-logged.js';
+import { codeCheck as dynamodbDataEventsLogged } from './dynamodb-data-events-logged.js';
 import { codeCheck as s3PolicyAdmitsLogDelivery } from './s3-policy-admits-log-delivery.js';
 import { codeCheck as s3TlsOnlyPolicy } from './s3-tls-only-policy.js';
 import { codeCheck as regionsAudited } from './regions-audited.js';
@@ -76,6 +77,7 @@ export const CODE_CHECKS: CodeChecks = {
   'rds-connection-logging': rdsConnectionLogging,
   'rds-force-ssl': rdsForceSsl,
   's3-data-events-logged': s3DataEventsLogged,
+  'dynamodb-data-events-logged': dynamodbDataEventsLogged,
   's3-policy-admits-log-delivery': s3PolicyAdmitsLogDelivery,
   's3-tls-only-policy': s3TlsOnlyPolicy,
   'security-findings-alerted': securityFindingsAlerted,

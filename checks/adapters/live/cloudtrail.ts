@@ -18,7 +18,7 @@ function dataEvents(rec: SnapshotResource): DataEvent[] {
   for (const s of basic) {
     for (const d of s.DataResources ?? []) {
       const values = d.Values ?? [];
-      const all = values.some((v) => /^arn:[^:]+:s3(:::)?\/?$/.test(v) || v === 'arn:aws:s3' || /^arn:[^:]+:lambda$/.test(v));
+      const all = values.some((v) => /^arn:[^:]+:s3(:::)?\/?$/.test(v) || v === 'arn:aws:s3' || /^arn:[^:]+:(lambda|dynamodb)$/.test(v));
       out.push({ resourceType: d.Type ?? '', arnPrefixes: values, allResources: all || values.length === 0, readWriteType: s.ReadWriteType ?? 'All', source: 'event_selector' });
     }
   }
@@ -78,6 +78,8 @@ const trail: LiveAdapter = (rec, ctx) => {
     .filter((b): b is string => !!b)
     .map((b) => `arn:${ctx.snapshot.account.partition}:s3:::${b}`);
   if (named.length) r.linkRefs!.push(liveLink(rec, ctx, 'dataEventBuckets', named, ['aws.s3.bucket'], { inverse: 'dataEventTrails', attribute: 'eventSelectors' }));
+  const tables = events.filter((e) => e.resourceType === 'AWS::DynamoDB::Table').flatMap((e) => e.arnPrefixes.filter((p) => /:dynamodb:[^:]*:[^:]*:table\/[^/]+$/.test(p)));
+  if (tables.length) r.linkRefs!.push(liveLink(rec, ctx, 'dataEventTables', tables, ['aws.dynamodb.table'], { inverse: 'dataEventTrails', attribute: 'eventSelectors' }));
   return r;
 };
 

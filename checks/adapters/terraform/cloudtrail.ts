@@ -158,11 +158,11 @@ const trail: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.cloudtrail.trail', [rec.values.name]);
   const { tags, dataClass } = tagAttrs(rec);
   const basic = fromEventSelectors(rawAt(rec.values, 'event_selector'));
-  // Values known only after apply that come from bucket references (`"${aws_s3_bucket.b.arn}/"`) name
-  // those buckets, not every bucket.
+  // Values known only after apply that come from bucket or table references (`"${aws_s3_bucket.b.arn}/"`,
+  // `aws_dynamodb_table.t.arn`) name those buckets or tables, not every one.
   const basicRefs = refsUnder(rec, 'event_selector.data_resource');
-  if (!isUnknown(basic) && basicRefs.length > 0 && basicRefs.every((a) => /(^|\.)aws_s3_bucket\.[^.]+$/.test(a.replace(/\[[^\]]*\]/g, '')))) {
-    for (const e of basic) if (e.resourceType === 'AWS::S3::Object' && isUnknown(e.allResources)) e.allResources = false;
+  if (!isUnknown(basic) && basicRefs.length > 0 && basicRefs.every((a) => /(^|\.)(aws_s3_bucket|aws_dynamodb_table)\.[^.]+$/.test(a.replace(/\[[^\]]*\]/g, '')))) {
+    for (const e of basic) if ((e.resourceType === 'AWS::S3::Object' || e.resourceType === 'AWS::DynamoDB::Table') && isUnknown(e.allResources)) e.allResources = false;
   }
   const advanced = fromAdvancedSelectors(rawAt(rec.values, 'advanced_event_selector'));
   const selLoc = locOf(rec, rec.values.advanced_event_selector ? 'advanced_event_selector' : 'event_selector');
@@ -197,19 +197,32 @@ const trail: TfAdapter = (rec) => {
     const m = /:log-group:(.+?)(:\*)?$/.exec(lit);
     if (m) cw.literals!.push(lit.replace(/:\*$/, ''), m[1]!);
   }
+  // A selector reference names a bucket or a table: each link keeps the references that may be of its kind.
+  const selectorRefs = [...refsUnder(rec, 'event_selector.data_resource'), ...refsUnder(rec, 'advanced_event_selector.field_selector')];
+  const isType = (a: string, type: string) => new RegExp(`(^|\\.)${type}\\.[^.]+$`).test(a.replace(/\[[^\]]*\]/g, ''));
   const events: LinkRef = {
     name: 'dataEventBuckets',
     kinds: ['aws.s3.bucket'],
-    addresses: [...refsUnder(rec, 'event_selector.data_resource'), ...refsUnder(rec, 'advanced_event_selector.field_selector')],
+    addresses: selectorRefs.filter((a) => !isType(a, 'aws_dynamodb_table')),
     literals: Array.isArray(dataEvents.value) ? bucketArns(dataEvents.value as DataEventSelection[]) : [],
     inverse: 'dataEventTrails',
     loc: selLoc,
+  };
+  const tables: LinkRef = {
+    ...events,
+    name: 'dataEventTables',
+    kinds: ['aws.dynamodb.table'],
+    // (a value's references reach what it was computed from too, such as a bucket's key: only tables count)
+    addresses: selectorRefs.filter((a) => isType(a, 'aws_dynamodb_table') || isType(a, 'aws_dynamodb_table_replica')),
+    // a literal table ARN is matched by the check itself, name and Region (the linker would match the name alone)
+    literals: [],
   };
   r.linkRefs = [
     linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']),
     linkRef(rec, 'bucket', 's3_bucket_name', ['aws.s3.bucket'], { inverse: 'trails' }),
     cw,
     events,
+    tables,
   ];
   return r;
 };

@@ -54,6 +54,10 @@ export const cloudtrailKinds = defineKinds([
         kinds: ['aws.s3.bucket'],
         description: 'Buckets named in S3 data event selectors (by reference or ARN); each bucket gets the inverse link `dataEventTrails`.',
       },
+      dataEventTables: {
+        kinds: ['aws.dynamodb.table'],
+        description: 'DynamoDB tables named in AWS::DynamoDB::Table data event selectors (by reference or ARN); each table gets the inverse link `dataEventTrails`.',
+      },
     },
   },
 ]);

@@ -71,6 +71,7 @@ module "observability" {
   logs_kms_key_arn         = module.kms.key_arns["logs"]
   audit_bucket_name        = module.storage.audit_bucket
   student_data_bucket_arns = [module.storage.bucket_arns["backups"], module.storage.bucket_arns["exports"]]
+  student_data_table_arns  = [module.sessions.table_arn]
   app_log_days             = var.app_log_days
   security_alert_emails    = var.security_alert_emails
   tags                     = local.tags

@@ -81,6 +81,15 @@ resource "aws_cloudtrail" "this" {
       type   = "AWS::S3::Object"
       values = [for arn in var.student_data_bucket_arns : "${arn}/"]
     }
+
+    # Item-level reads and writes of the DynamoDB tables that hold student data.
+    dynamic "data_resource" {
+      for_each = length(var.student_data_table_arns) > 0 ? [var.student_data_table_arns] : []
+      content {
+        type   = "AWS::DynamoDB::Table"
+        values = data_resource.value
+      }
+    }
   }
 
   tags = merge(var.tags, { DataClassification = "audit-log" })

@@ -24,6 +24,12 @@ variable "student_data_bucket_arns" {
   type        = list(string)
 }
 
+variable "student_data_table_arns" {
+  description = "DynamoDB tables whose item-level reads and writes CloudTrail records (data events)."
+  type        = list(string)
+  default     = []
+}
+
 variable "security_log_days" {
   description = "At least the profile's securityLogMinDays (365)."
   type        = number
