@@ -201,6 +201,13 @@ describe('collector helpers', () => {
     // what the SDK throws when the endpoint drops the connection mid-request
     expect(errorCode(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }))).toBe('NetworkError');
     expect(errorCode(Object.assign(new Error('connect ETIMEDOUT 10.0.0.1:443'), { name: 'TimeoutError', code: 'ETIMEDOUT' }))).toBe('Timeout');
+    // no DNS name for a service's regional endpoint: the service is not offered there; any other host is the network
+    const dns = (host: string) => Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND', hostname: host });
+    expect(errorCode(dns('dsql.af-south-1.amazonaws.com'))).toBe('ServiceNotInRegion');
+    expect(errorCode(dns('s3tables.cn-north-1.amazonaws.com.cn'))).toBe('ServiceNotInRegion');
+    expect(errorCode(dns('sts.amazonaws.com'))).toBe('NetworkError');
+    expect(errorCode(dns('proxy.corp.example'))).toBe('NetworkError');
+    expect(errorCode(Object.assign(new Error('getaddrinfo EAI_AGAIN dsql.us-east-1.amazonaws.com'), { code: 'EAI_AGAIN', hostname: 'dsql.us-east-1.amazonaws.com' }))).toBe('NetworkError');
     expect(errorCode(Object.assign(new Error('Unexpected token < in JSON'), { name: 'SyntaxError', $metadata: { httpStatusCode: 500 } }))).toBe('NotImplemented');
     expect(errorCode(Object.assign(new Error('boom'), { name: 'Error', $metadata: { httpStatusCode: 503 } }))).toBe('HTTP503');
   });

@@ -11,6 +11,7 @@ import { loadCatalog } from '../../checks/pipeline/catalog.js';
 import { scanPaths } from '../../checks/pipeline/scan.js';
 import { collectSnapshot, serializeSnapshot } from '../../checks/sources/live/index.js';
 import type { Snapshot } from '../../checks/sources/live/snapshot.js';
+import type { ClientHook } from '../../checks/sources/live/collect/context.js';
 import { motoEnv, startMoto, type Moto } from './moto.js';
 
 /**
@@ -95,4 +96,32 @@ describe('a live audit lists the data stores the model does not know', () => {
     }
     expect(results.summary.error).toBeGreaterThan(0);
   });
+});
+
+describe('a service not offered in an audited Region', () => {
+  // What a client meets where AWS does not offer the service: its regional endpoint has no DNS name.
+  const noEndpoint: ClientHook = (client, { service, region }) => {
+    if (service !== 'dsql' && service !== 'lightsail') return;
+    client.middlewareStack.add(
+      () => async () => {
+        const host = `${service}.${region}.amazonaws.com`;
+        throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND', hostname: host });
+      },
+      { step: 'finalizeRequest', name: 'noSuchEndpoint', priority: 'low' },
+    );
+  };
+
+  it('has nothing there: no error store, the call recorded as an answer, and a note naming it', async () => {
+    const s = await collectSnapshot({ regions: [REGION], endpointUrl: moto.endpoint, quiet: true, maxAttempts: 1, clientHooks: [noEndpoint], now: () => new Date('2026-12-01T12:00:00Z') });
+    expect(s.calls.filter((c) => c.service === 'dsql' || c.service === 'lightsail').map((c) => [c.operation, c.ok, c.code]).sort()).toEqual([
+      ['GetBuckets', true, 'ServiceNotInRegion'],
+      ['GetInstances', true, 'ServiceNotInRegion'],
+      ['GetRelationalDatabases', true, 'ServiceNotInRegion'],
+      ['ListClusters', true, 'ServiceNotInRegion'],
+    ]);
+    expect(s.errors.filter((e) => e.service === 'dsql' || e.service === 'lightsail')).toEqual([]);
+    expect(s.notes?.join(' ')).toMatch(/not offered in every audited Region .*: dsql \(us-east-1\); lightsail \(us-east-1\)/);
+    // the other services of the Region still fail where moto does not implement them
+    expect(s.errors.map((e) => e.call)).toContain('neptune-graph:ListGraphs');
+  }, 120_000);
 });

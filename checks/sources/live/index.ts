@@ -1,6 +1,6 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { InputError } from '../../errors.js';
-import { Collector, errorCode, limiter, type ClientHook, type CollectSettings } from './collect/context.js';
+import { Collector, errorCode, limiter, SERVICE_NOT_IN_REGION, type ClientHook, type CollectSettings } from './collect/context.js';
 import { CONFIG_TYPES } from './collect/config-types.js';
 import type { OrgAccount } from './collect/org.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotAccount, type SnapshotError } from './snapshot.js';
@@ -242,6 +242,8 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     if (opts.org || configAggregator) snap.accounts = parts.map((p) => p.info).sort((a, b) => a.id.localeCompare(b.id));
     if (configAggregator) snap.configAggregator = configAggregator;
     if (NOT_COLLECTED_LIVE.length) notes.push(notCollectedNote()); // stores2: services without an SDK client stay visible as unseen
+    const absent = notOffered(snap);
+    if (absent) notes.push(absent);
     if (notes.length) snap.notes = notes;
     return snap;
   } finally {
@@ -296,3 +298,17 @@ async function runCollectors(c: Collector, regions: string[], preferred: string,
 }
 
 export type { SnapshotError };
+
+/** The note naming the services whose endpoint does not exist in an audited Region: read as having nothing there. */
+function notOffered(snap: Snapshot): string | undefined {
+  const byService = new Map<string, Set<string>>();
+  for (const c of snap.calls) {
+    if (c.code !== SERVICE_NOT_IN_REGION) continue;
+    const set = byService.get(c.service) ?? new Set<string>();
+    set.add(c.region);
+    byService.set(c.service, set);
+  }
+  if (!byService.size) return undefined;
+  const parts = [...byService].sort(([a], [b]) => a.localeCompare(b)).map(([svc, regions]) => `${svc} (${[...regions].sort().join(', ')})`);
+  return `not offered in every audited Region (their regional endpoint does not exist, so nothing of theirs can be there): ${parts.join('; ')}.`;
+}

@@ -144,6 +144,9 @@ export function iamAction(clientName: string, commandName: string, bucket?: stri
   return `${prefix}:${ACTION_OVERRIDES[`${clientName}:${op}`] ?? op}`;
 }
 
+/** The code of a read whose regional AWS endpoint does not exist (see errorCode). */
+export const SERVICE_NOT_IN_REGION = 'ServiceNotInRegion';
+
 /** Error codes that mean "this is not configured" — an answer, not a failed read. */
 const NOT_CONFIGURED = new Set([
   'NoSuchBucketPolicy',
@@ -156,6 +159,8 @@ const NOT_CONFIGURED = new Set([
   'ObjectLockConfigurationNotFoundError',
   // guard slice: Security Hub's answer in a region where it is not enabled ("not subscribed").
   'InvalidAccessException',
+  // The service's endpoint in the region does not exist (DNS has no such name): not offered there, so nothing to list.
+  SERVICE_NOT_IN_REGION,
 ]);
 
 /**
@@ -190,11 +195,14 @@ interface AwsLikeError {
   name?: string;
   Code?: string;
   code?: string;
+  hostname?: string;
   message?: string;
   $metadata?: { httpStatusCode?: number };
   $response?: { statusCode?: number };
 }
 
+/** `<service>.<region>.amazonaws.com` (and the China and dual-stack forms): a regional endpoint of AWS itself. */
+const AWS_REGIONAL_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov)-[a-z]+-\d\.(amazonaws\.com(\.cn)?|api\.aws)$/;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
 /** An error's code as the snapshot records it: the AWS code, else a local classification. */
@@ -204,6 +212,9 @@ export function errorCode(e: unknown): string {
   const name = err.Code ?? err.name ?? '';
   const msg = err.message ?? '';
   if (/not.?(yet )?implemented/i.test(msg) || name === 'NotImplemented' || status === 501) return 'NotImplemented';
+  // AWS publishes a DNS name for each Region a service is offered in: no such name for a regional AWS
+  // endpoint (NXDOMAIN) is the Region without the service. Any other resolver failure stays a NetworkError.
+  if (err.code === 'ENOTFOUND' && AWS_REGIONAL_HOST.test(err.hostname ?? /ENOTFOUND (\S+)/.exec(msg)?.[1] ?? '')) return SERVICE_NOT_IN_REGION;
   // SDK v3 names a reset connection TimeoutError; the socket's own code says what happened.
   if (NETWORK_CODES.has(err.code ?? '') || /ECONNREFUSED|ENOTFOUND|socket hang up/.test(msg)) return 'NetworkError';
   if (name === 'TimeoutError' || name === 'RequestTimeout' || err.code === 'ETIMEDOUT' || /timed? ?out/i.test(msg)) return 'Timeout';
@@ -334,7 +345,7 @@ export class Collector {
       { step: 'initialize', name: 'ferpaReadyCallRecorder', priority: 'high' },
     );
     noRetryOfNotImplemented(client);
-    for (const hook of s.clientHooks) hook(client, { service: SERVICE_PREFIX[Ctor.name] ?? Ctor.name, region });
+    for (const hook of s.clientHooks) hook(client, { service: SERVICE_PREFIX[Ctor.name] ?? Ctor.name.replace(/Client$/, '').toLowerCase(), region });
     this.clients.set(key, client);
     return client;
   }
