@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPlan } from '../../checks/sources/plan/index.js';
+import { InputError } from '../../checks/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ferpa-plan-notes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,9 +27,21 @@ describe('plan notes and sparse plans', () => {
     expect(result.notes[0]).toMatch(/^noconfig\.json: .*no configuration/);
   });
 
-  it('notes a plan Terraform reported as errored', () => {
+  it('refuses a plan Terraform reported as errored: it stops where Terraform failed and cannot be applied', () => {
     const file = write('errored.json', { format_version: '1.2', errored: true, planned_values: { root_module: { resources: [bucket] } }, configuration: { root_module: {} } });
-    expect(readPlan(file).notes.join(' ')).toMatch(/errors while planning/);
+    expect(() => readPlan(file)).toThrow(InputError);
+    expect(() => readPlan(file)).toThrow(/errors while planning .*partial/);
+  });
+
+  it('reads a deferred resource change, marks it deferred, and notes the plan as not complete', () => {
+    const deferred = { address: 'aws_db_instance.grades', mode: 'managed', type: 'aws_db_instance', name: 'grades', change: { actions: ['create'], after: { identifier: 'grades' }, after_unknown: {} } };
+    const file = write('deferred.json', { format_version: '1.2', complete: false, planned_values: { root_module: { resources: [bucket] } }, deferred_changes: [{ reason: 'instance_count_unknown', resource_change: deferred }] });
+    const result = readPlan(file, { display: 'deferred.json' });
+    expect(result.records.map((r) => [r.address, r.deferred])).toEqual([
+      ['aws_s3_bucket.b', undefined],
+      ['aws_db_instance.grades', 'instance_count_unknown'],
+    ]);
+    expect(result.notes.join(' ')).toMatch(/not complete: Terraform deferred 1 resource change/);
   });
 
   it('accepts every 0.x and 1.x format version, and a plan with only resource_changes', () => {

@@ -211,6 +211,14 @@ function planShaped<T>(rec: TfRecord, f: () => T): T {
   }
 }
 
+/**
+ * A resource Terraform deferred: the plan shows only part of it, so an attribute it does not show is not
+ * the provider's default but unknown (needs live verification), never a pass on a default.
+ */
+function unknownUnlessShown(r: Resource): void {
+  for (const [name, v] of Object.entries(r.attrs)) if (v.origin === 'default') r.attrs[name] = { value: undefined, origin: 'unknown', loc: v.loc };
+}
+
 /** Turn Terraform records (plan or HCL) into model resources. Records without an adapter make none. */
 export function adaptTerraform(records: TfRecord[], source: 'hcl' | 'plan', opaqueModules: string[] = [], classification: ClassificationOptions = DEFAULT_CLASSIFICATION): Resource[] {
   return adaptTerraformInventory(records, source, opaqueModules, classification).resources;
@@ -230,6 +238,7 @@ export function adaptTerraformInventory(records: TfRecord[], source: 'hcl' | 'pl
     const adapter = rec.mode === 'data' ? TF_ADAPTERS[`data.${rec.type}`] : TF_ADAPTERS[rec.type];
     const produced = !adapter ? undefined : source === 'plan' ? planShaped(rec, () => adapter(rec)) : adapter(rec);
     const made = !produced ? [] : Array.isArray(produced) ? produced : [produced];
+    if (rec.deferred) for (const r of made) unknownUnlessShown(r);
     for (const r of made) out.push(r);
     if (rec.mode === 'managed') inventory.push(entryOf(rec, Boolean(adapter), made));
   }

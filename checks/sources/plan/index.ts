@@ -1,3 +1,4 @@
+import { InputError } from '../../errors.js';
 import type { TfRecord, TfSourceResult } from '../terraform/record.js';
 import { joinAddress, modulePathText, parseAddress, withInstanceKeys, type ModuleFrame } from './address.js';
 import { actionsOf, indexChanges, isDeleteOnly } from './changes.js';
@@ -25,8 +26,13 @@ export function readPlan(file: string, opts: ReadPlanOptions = {}): TfSourceResu
   const notes: string[] = [];
   const config = new ConfigIndex(doc);
   if (!config.present) notes.push(`${display}: the plan has no configuration section; references between resources come from known values only`);
-  if (doc.errored === true) notes.push(`${display}: Terraform reported errors while planning; the plan may be incomplete`);
-  else if (doc.complete === false) notes.push(`${display}: the plan is not complete (deferred changes); some resources may be missing`);
+  // An errored plan stops where Terraform failed: what it would have planned after that is missing, and it
+  // cannot be applied. Judging the part that is there would call a partial stack ready.
+  if (doc.errored === true) throw new InputError('Terraform reported errors while planning ("errored": true): the plan is partial and cannot be applied; fix the errors and plan again', display);
+  const deferred = Array.isArray(doc.deferred_changes) ? doc.deferred_changes : [];
+  if (doc.complete === false || deferred.length) {
+    notes.push(`${display}: the plan is not complete: Terraform deferred ${deferred.length} resource change(s); what it could not plan yet is judged unknown`);
+  }
   const { regions, declared } = providerRegions(doc);
   const changes = indexChanges(doc.resource_changes);
 
@@ -85,6 +91,15 @@ export function readPlan(file: string, opts: ReadPlanOptions = {}): TfSourceResu
       continue;
     }
     add(rc, after, rc, [rc.change?.after_sensitive]);
+  }
+  // Deferred resources: judged with what the plan shows of them, the rest unknown (TfRecord.deferred).
+  for (const d of deferred) {
+    const rc: ResourceChange | undefined = isObject(d) && isObject(d.resource_change) ? d.resource_change : undefined;
+    if (!rc || typeof rc.address !== 'string' || seen.has(rc.address)) continue;
+    const after = rc.change?.after;
+    const start = records.length;
+    add(rc, isObject(after) ? after : {}, rc, [rc.change?.after_sensitive]);
+    for (let i = start; i < records.length; i++) records[i]!.deferred = typeof d.reason === 'string' ? d.reason : 'deferred';
   }
   // Data sources read during planning live in prior_state (values known).
   for (const res of moduleResources(doc.prior_state?.values?.root_module)) {

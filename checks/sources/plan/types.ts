@@ -77,6 +77,8 @@ export interface PlanDocument {
   variables?: Record<string, { value?: Json }>;
   planned_values?: { root_module?: PlanModule };
   resource_changes?: ResourceChange[];
+  /** Resources Terraform could not plan yet (`-allow-deferral`): their changes are partial. */
+  deferred_changes?: Array<{ reason?: string; resource_change?: ResourceChange }>;
   prior_state?: { values?: { root_module?: PlanModule } };
   configuration?: {
     provider_config?: Record<string, ProviderConfig>;

@@ -46,6 +46,11 @@ export interface TfRecord {
   input: string;
   /** Which source produced the record. */
   source: 'hcl' | 'plan';
+  /**
+   * Plan only: Terraform deferred the resource (the reason it gives, such as instance_count_unknown): its
+   * values are partial, so every attribute the plan does not show is unknown, never a provider default.
+   */
+  deferred?: string;
 }
 
 /** What a Terraform source yields: records plus notes worth telling the user once (opaque modules, ...). */

@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultProfile } from '../../checks/engine/config.js';
+import { loadCatalog } from '../../checks/pipeline/catalog.js';
+import { scanPaths } from '../../checks/pipeline/scan.js';
+import { cli } from '../cli/run.js';
+
+// A plan Terraform could not finish (-allow-deferral): before, the resources it deferred were never read, and a
+// deferred database was simply not there: unseen. Now each is judged with what the plan shows of it, and every
+// attribute it does not show is unknown, not the provider's default (a default publicly_accessible = false would
+// have passed).
+const dir = mkdtempSync(join(tmpdir(), 'ferpa-deferred-'));
+const catalog = loadCatalog();
+const config = { profile: defaultProfile(), policyDirs: [], disable: [], waivers: [], attestations: [] };
+
+function plan(name: string, extra: Record<string, unknown>): string {
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify({ format_version: '1.2', terraform_version: '1.10.0', planned_values: { root_module: {} }, ...extra }));
+  return file;
+}
+
+const grades = {
+  address: 'aws_db_instance.grades',
+  mode: 'managed',
+  type: 'aws_db_instance',
+  name: 'grades',
+  change: { actions: ['create'], after: { identifier: 'grades', engine: 'postgres', tags: { DataClassification: 'student-data' } }, after_unknown: {} },
+};
+
+describe('a plan with deferred changes', () => {
+  it('judges the deferred resource: what the plan does not show is unknown, not a default that passes', async () => {
+    const file = plan('deferred.json', { complete: false, deferred_changes: [{ reason: 'instance_count_unknown', resource_change: grades }] });
+    const { results } = await scanPaths([file], { config, catalog, now: new Date('2026-12-01T00:00:00Z'), cwd: dir });
+    const of = (id: string) => results.findings.find((f) => f.policyId === id && f.resource.address === 'aws_db_instance.grades');
+    expect(of('aws-rds-not-publicly-accessible')?.status).toBe('unknown');
+    expect(of('aws-rds-instance-storage-encrypted')?.status).toBe('unknown');
+    // it is in the inventory, evaluated, and classified from the tags the plan does show
+    expect(results.coverage!.inputs[0]!.resources.find((r) => r.resource === 'aws_db_instance.grades')?.policies).toBeGreaterThan(0);
+    expect(results.findings.filter((f) => f.resource.address === 'aws_db_instance.grades' && f.status === 'pass').map((f) => f.policyId)).not.toContain('aws-rds-not-publicly-accessible');
+    expect(results.diagnostics?.map((d) => d.message).join(' ')).toMatch(/not complete: Terraform deferred 1 resource change/);
+  });
+
+  it('the same resource planned in full passes where its values say so', async () => {
+    const file = plan('full.json', { resource_changes: [{ ...grades, change: { ...grades.change, after: { ...grades.change.after, publicly_accessible: false } } }] });
+    const { results } = await scanPaths([file], { config, catalog, now: new Date('2026-12-01T00:00:00Z'), cwd: dir });
+    expect(results.findings.find((f) => f.policyId === 'aws-rds-not-publicly-accessible' && f.resource.address === 'aws_db_instance.grades')?.status).toBe('pass');
+  });
+});
+
+describe('a plan Terraform reported as errored', () => {
+  it('is refused with one line and exit 2, not judged as if it were the whole stack', () => {
+    const file = plan('errored.json', { errored: true, resource_changes: [grades] });
+    const r = cli(['scan', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/errored\.json: Terraform reported errors while planning/);
+  });
+});
