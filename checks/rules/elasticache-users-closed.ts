@@ -5,7 +5,7 @@ import { attrNamed, linkedNamed } from '../model/typed.js';
 import { isUnknown, type Location } from '../model/value.js';
 
 /**
- * Role-based access on a Redis OSS / Valkey replication group lets in only users who sign in: no user of its user
+ * Role-based access on a Redis OSS / Valkey replication group or serverless cache lets in only users who sign in: no user of its user
  * groups is enabled (access string `on ...`) without a password. The user with id `default` is the one ElastiCache
  * creates in every account, enabled, without a password and with every command on every key: a group that lists it
  * admits every client that reaches the port. A group or user the input does not hold is unknown (its users are
@@ -44,7 +44,8 @@ function terraformGroups(r: Resource, model: Model, ids: string[]): Group[] {
     const id = g.attrs.userGroupId?.value;
     if (typeof id === 'string') byId.set(id, g);
   }
-  // a reference whose id is known only after apply: the linked groups are the ones named
+  // a reference whose id is known only after apply: the linked groups are the ones named; none linked is unseen
+  if (ids.some(isUnknown) && !linked.length) return [{ id: '(known after apply)' }];
   const groups = ids.some(isUnknown) || ids.length === 0 ? linked : ids.map((id) => byId.get(id) ?? id);
   return groups.map((g) => {
     if (typeof g === 'string') return { id: g };
@@ -78,8 +79,8 @@ function liveGroups(value: unknown, ids: string[]): Group[] {
 
 export const codeCheck = defineCheck({
   name: 'elasticache-users-closed',
-  description: 'The RBAC user groups of a replication group admit no enabled user without a password (the built-in default user included).',
-  kinds: ['aws.elasticache.replication-group'],
+  description: 'The RBAC user groups of a replication group or serverless cache admit no enabled user without a password (the built-in default user included).',
+  kinds: ['aws.elasticache.replication-group', 'aws.elasticache.serverless-cache'],
   messages,
   evaluate(r, ctx) {
     const idsVal = attrNamed(r, 'userGroupIds');

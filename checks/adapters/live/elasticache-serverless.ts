@@ -1,11 +1,16 @@
-import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveResource, tagVals, unlistedKeyUnknown, type LiveAdapter } from './helpers/index.js';
+import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveFacetAttr, liveLink, liveResource, locAt, tagVals, unlistedKeyUnknown, type LiveAdapter } from './helpers/index.js';
 
 /** A serverless cache as DescribeServerlessCaches describes it, with its tags. */
 const cache: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.elasticache.serverless-cache', ctx, [dataAt(rec, 'ServerlessCacheName')]);
   const key = dataAt(rec, 'KmsKeyId') as string | undefined;
+  const group = (dataAt(rec, 'UserGroupId') as string | undefined) || undefined;
   r.attrs = {
     name: liveAttr(rec, ctx, 'ServerlessCacheName'),
+    engine: liveAttr(rec, ctx, 'Engine', { map: (x) => String(x).toLowerCase() }),
+    userGroupIds: liveDerived(rec, ctx, 'UserGroupId', group ? [group] : [], [], group ? 'explicit' : 'default'),
+    // read only for a cache with a user group
+    userGroupUsers: group ? liveFacetAttr(rec, ctx, 'userGroupUsers') : { value: [], origin: 'default', loc: locAt(rec, ctx, 'userGroupUsers') },
     kmsKeyId: liveAttr(rec, ctx, 'KmsKeyId'),
     kmsKeyIsAwsManaged: keyFlag(ctx, key, unlistedKeyUnknown(liveDerived(rec, ctx, 'KmsKeyId', key ? keyIsAwsManaged(ctx, key) : true, [], key ? 'explicit' : 'default'))),
     ...tagVals(rec, ctx, 'tags', 'tags'),

@@ -75,3 +75,19 @@ describe('ElastiCache RBAC users live', () => {
     expect(await statuses('snapshot.json', JSON.stringify(snapshot))).toEqual({ [arn]: 'error' });
   });
 });
+
+describe('an RBAC user group known only after apply that is not in the input', () => {
+  it('is unknown, not a pass: its users are unseen', async () => {
+    const text = `resource "aws_elasticache_replication_group" "cache" {
+  replication_group_id       = "sis-cache"
+  description                = "cache"
+  transit_encryption_enabled = true
+  user_group_ids             = [var.user_group_id]
+}
+variable "user_group_id" {
+  type = string
+}
+`;
+    expect(await statuses('main.tf', text)).toEqual({ 'aws_elasticache_replication_group.cache': 'unknown' });
+  });
+});

@@ -9,9 +9,21 @@ interface GroupUsers {
 
 /**
  * The users of every RBAC user group of the region (DescribeUserGroups, DescribeUsers: one paginated read each, made
- * only when some replication group names a user group). A group the region does not list stays out: its users are unseen.
+ * only when some replication group or serverless cache names a user group). A group the region does not list stays out:
+ * its users are unseen.
  */
-async function userGroupUsers(c: Collector, client: ElastiCacheClient, region: string): Promise<Read<Map<string, GroupUsers>>> {
+export function userGroupUsers(c: Collector, client: ElastiCacheClient, region: string): Promise<Read<Map<string, GroupUsers>>> {
+  // replication groups and serverless caches of a region share one read
+  let byRegion = READS.get(c);
+  if (!byRegion) READS.set(c, (byRegion = new Map()));
+  let read = byRegion.get(region);
+  if (!read) byRegion.set(region, (read = readUserGroupUsers(c, client, region)));
+  return read;
+}
+
+const READS = new WeakMap<Collector, Map<string, Promise<Read<Map<string, GroupUsers>>>>>();
+
+async function readUserGroupUsers(c: Collector, client: ElastiCacheClient, region: string): Promise<Read<Map<string, GroupUsers>>> {
   const [groups, users] = await Promise.all([
     c.read('elasticache', region, 'elasticache:DescribeUserGroups', () => allPages(paginateDescribeUserGroups({ client }, {}), (p) => p.UserGroups)),
     c.read('elasticache', region, 'elasticache:DescribeUsers', () => allPages(paginateDescribeUsers({ client }, {}), (p) => p.Users)),
