@@ -90,6 +90,19 @@ const kmsAlias: TfAdapter = (rec) => {
   return r as Resource;
 };
 
+/**
+ * aws_kms_key_policy sets a key's policy apart from the key: a facet of the key whose policy replaces the one the key
+ * would otherwise have (without it the key's own `policy` is unset, and the key looked like it kept AWS's default).
+ */
+const kmsKeyPolicy: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.kms.key', []);
+  r.identifiers = [];
+  r.attrs = { keyPolicy: jsonAttr(rec, 'policy') };
+  r.linkRefs = [linkRef(rec, 'key', 'key_id', ['aws.kms.key']), policyDocumentRef(rec, 'keyPolicySource', 'policy')];
+  r.mergeInto = 'key';
+  return r as Resource;
+};
+
 /** Terraform resource type -> adapter. */
 export const kmsAdapters: Record<string, TfAdapter> = {
   aws_kms_key: kmsKey,
@@ -97,4 +110,5 @@ export const kmsAdapters: Record<string, TfAdapter> = {
   aws_kms_external_key: otherKey('external'),
   aws_kms_replica_external_key: otherKey('replica-external'),
   aws_kms_alias: kmsAlias,
+  aws_kms_key_policy: kmsKeyPolicy,
 };

@@ -12,7 +12,7 @@ export const kmsKinds = defineKinds([
   {
     kind: 'aws.kms.key',
     title: 'KMS key',
-    terraform: ['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key', 'aws_kms_alias'],
+    terraform: ['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key', 'aws_kms_alias', 'aws_kms_key_policy'],
     attrs: {
       keyId: { type: 'string', description: 'Key id (uuid), when known.' },
       description: { type: 'string', description: 'Key description.' },
@@ -36,7 +36,7 @@ export const kmsKinds = defineKinds([
       keyPolicy: {
         type: 'json',
         description:
-          'Key policy document (parsed JSON). Absent with origin default when no policy is configured: AWS then applies the default key policy, which grants kms:* to the account root principal only.',
+          'Key policy document (parsed JSON): the key\'s `policy`, or an aws_kms_key_policy for the key (a facet, which replaces it). Absent with origin default when no policy is configured: AWS then applies the default key policy, which grants kms:* to the account root principal only.',
       },
       multiRegion: { type: 'boolean', description: 'Multi-Region key (primary or replica). Default false.' },
       keyOrigin: {
