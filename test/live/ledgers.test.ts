@@ -94,9 +94,9 @@ describe('Timestream collected from moto', () => {
 });
 
 describe('services moto does not implement', () => {
-  it('ElastiCache serverless caches: the failed DescribeServerlessCaches is recorded and the policy reports error', () => {
+  it.each(['aws-elasticache-serverless-cache-cmk', 'aws-elasticache-serverless-cache-access-control'])('ElastiCache serverless caches: the failed DescribeServerlessCaches is recorded and %s reports error', (policy) => {
     expect(snapshot.errors.some((e) => e.region === REGION && e.resourceTypes.includes('AWS::ElastiCache::ServerlessCache'))).toBe(true);
-    const f = findings.filter((x) => x.policyId === 'aws-elasticache-serverless-cache-cmk');
+    const f = findings.filter((x) => x.policyId === policy);
     expect(f.length).toBeGreaterThan(0);
     expect(f.every((x) => x.status === 'error')).toBe(true);
   });
