@@ -23,6 +23,7 @@ import { codeCheck as rdsConnectionLogging } from './rds-connection-logging.js';
 import { codeCheck as rdsForceSsl } from './rds-force-ssl.js';
 import { codeCheck as s3DataEventsLogged } from './s3-data-events-logged.js';
 import { codeCheck as dynamodbDataEventsLogged } from './dynamodb-data-events-logged.js';
+import { codeCheck as ramShareInOrganization } from './ram-share-in-organization.js';
 import { codeCheck as s3PolicyAdmitsLogDelivery } from './s3-policy-admits-log-delivery.js';
 import { codeCheck as s3TlsOnlyPolicy } from './s3-tls-only-policy.js';
 import { codeCheck as regionsAudited } from './regions-audited.js';
@@ -78,6 +79,7 @@ export const CODE_CHECKS: CodeChecks = {
   'rds-force-ssl': rdsForceSsl,
   's3-data-events-logged': s3DataEventsLogged,
   'dynamodb-data-events-logged': dynamodbDataEventsLogged,
+  'ram-share-in-organization': ramShareInOrganization,
   's3-policy-admits-log-delivery': s3PolicyAdmitsLogDelivery,
   's3-tls-only-policy': s3TlsOnlyPolicy,
   'security-findings-alerted': securityFindingsAlerted,

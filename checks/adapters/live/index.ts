@@ -80,6 +80,7 @@ import { appsyncLiveAdapters } from './appsync.js';
 import { lakeformationLiveAdapters } from './lakeformation.js';
 // live slice (issue 14)
 import { alertingLiveAdapters } from './alerting.js';
+import { ramLiveAdapters } from './ram.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -159,6 +160,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   ...lakeformationLiveAdapters,
   // live slice (issue 14)
   ...alertingLiveAdapters,
+  ...ramLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -282,6 +284,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   // live slice (issue 14): REST methods and HTTP/WebSocket routes
   'AWS::ApiGateway::Method': ['aws.apigateway.route'],
   'AWS::ApiGatewayV2::Route': ['aws.apigateway.route'],
+  'AWS::RAM::ResourceShare': ['aws.ram.resource-share'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

@@ -77,6 +77,7 @@ import { keyspacesAdapters } from './keyspaces.js';
 import { organizationsAdapters } from './organizations.js';
 import { s3DirectoryAdapters } from './s3-directory.js';
 import { glacierAdapters } from './glacier.js';
+import { ramAdapters } from './ram.js';
 // apis slice (issue 14, wave 4)
 import { appsyncAdapters } from './appsync.js';
 import { lakeformationAdapters } from './lakeformation.js';
@@ -161,6 +162,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...appsyncAdapters,
   ...lakeformationAdapters,
   ...macieAdapters,
+  ...ramAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

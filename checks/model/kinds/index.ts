@@ -70,6 +70,7 @@ import { keyspacesKinds } from './keyspaces.js';
 import { organizationsKinds } from './organizations.js';
 import { s3DirectoryKinds } from './s3-directory.js';
 import { glacierKinds } from './glacier.js';
+import { ramKinds } from './ram.js';
 // apis slice (issue 14, wave 4)
 import { appsyncKinds } from './appsync.js';
 import { lakeformationKinds } from './lakeformation.js';
@@ -151,6 +152,8 @@ const SPECS = [
   ...lakeformationKinds,
   // Macie classification jobs over student-data buckets (issue 14)
   ...macieKinds,
+  // RAM shares of data stores with other accounts
+  ...ramKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

@@ -257,6 +257,9 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "elasticmapreduce:DescribeCluster",
         "quicksight:ListDataSets",
         "quicksight:ListTagsForResource",
+        # AWS RAM shares of data stores with other accounts
+        "ram:GetResourceShares",
+        "ram:GetResourceShareAssociations",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

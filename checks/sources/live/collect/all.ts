@@ -79,6 +79,7 @@ import { collectLakeFormation } from './lakeformation.js';
 // live slice (issue 14): security findings routed to people
 import { collectEventBridge } from './eventbridge.js';
 import { collectSnsSubscriptions } from './sns-subscriptions.js';
+import { collectRam } from './ram.js';
 import { collectDsql, collectEmr, collectLightsail, collectNeptuneGraph, collectQuickSight, collectS3Tables, collectTimestreamInfluxDb } from './unmodelled-stores.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
@@ -173,6 +174,8 @@ export const REGIONAL_COLLECTORS = {
   timestreamInfluxDb: collectTimestreamInfluxDb,
   emr: collectEmr,
   quicksight: collectQuickSight,
+  // AWS RAM shares of data stores with other accounts
+  ram: collectRam,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */
