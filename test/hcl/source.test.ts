@@ -213,6 +213,28 @@ resource "aws_db_instance" "d" {
     expect(rec(r, 'aws_s3_bucket.x').values.tags).toEqual({ a: 'env', b: 'tfvars', c: 'auto-a', d: 'auto-b', e: 'var-file', f: 'cli' });
   });
 
+  it('a variables file Terraform loads only with -var-file makes the variables it sets unknown, unless --var-file or --var decides', async () => {
+    const files = {
+      'main.tf': 'variable "encrypted" {\n  default = true\n}\nvariable "retention" {\n  default = 7\n}\nvariable "name" {\n  default = "sis"\n}\nresource "aws_db_instance" "x" {\n  storage_encrypted = var.encrypted\n  backup_retention_period = var.retention\n  identifier = var.name\n}\n',
+      'prod.tfvars': 'encrypted = false\n',
+      'staging.tfvars.json': '{ "retention": 1, "not_a_variable": 2 }',
+      'broken.tfvars': 'this is not HCL = = =\n',
+    };
+    const dir = tree(files);
+    const r = await readHcl([dir], { root: dir, displayRoot: dir });
+    // before, the defaults were judged: storage_encrypted = true passed whatever prod.tfvars deploys
+    const values = rec(r, 'aws_db_instance.x').values;
+    expect(isUnknown(values.storage_encrypted)).toBe(true);
+    expect(isUnknown(values.backup_retention_period)).toBe(true);
+    expect(values.identifier).toBe('sis');
+    expect(r.notes.join('\n')).toMatch(/^prod\.tfvars, staging\.tfvars\.json set variables encrypted, retention, but Terraform loads them only when named with -var-file/m);
+    const chosen = await readHcl([dir], { root: dir, displayRoot: dir, varFiles: [join(dir, 'prod.tfvars')] });
+    expect(rec(chosen, 'aws_db_instance.x').values).toMatchObject({ storage_encrypted: false, backup_retention_period: 7 });
+    expect(chosen.notes.join('\n')).not.toMatch(/-var-file/);
+    const pinned = await readHcl([dir], { root: dir, displayRoot: dir, vars: { encrypted: 'true', retention: '14' } });
+    expect(rec(pinned, 'aws_db_instance.x').values).toMatchObject({ storage_encrypted: 'true', backup_retention_period: '14' }); // -var strings, untyped variables
+  });
+
   it('parses complex -var values and converts primitive types', async () => {
     const r = await scan(
       {

@@ -176,7 +176,7 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
       files: new Map(),
     };
     tellSkipped();
-    const vars = await rootVariables(rootCfg, rootDir, { vars: opts.vars, varFiles: opts.varFiles, env: opts.env, displayRoot, warnings: result.warnings });
+    const vars = await rootVariables(rootCfg, rootDir, { vars: opts.vars, varFiles: opts.varFiles, env: opts.env, displayRoot, warnings: result.warnings, notes: result.notes });
     const root = new ModuleInstance(ctx, rootCfg, '', '', [rootDir], (n) => (vars.has(n) ? { value: vars.get(n) ?? null, refs: new Set() } : undefined), new Map());
     root.collect();
     Object.assign(result.regions as Record<string, string>, root.regions());

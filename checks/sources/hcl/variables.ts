@@ -124,6 +124,8 @@ export interface VarInputs {
   displayRoot: string;
   /** Auto-loaded variables files that were skipped (broken links, ...) are told here. */
   warnings?: string[];
+  /** What the user should know about the values (variables files Terraform does not load by itself). */
+  notes?: string[];
 }
 
 /**
@@ -156,10 +158,43 @@ export async function rootVariables(cfg: ModuleConfig, dir: string, inputs: VarI
   const files = ['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n));
   pushAll(files, names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort());
   for (const f of files) for (const [k, v] of Object.entries(await tfvarsFile(join(dir, f), display(join(dir, f))))) set(k, v);
+  if (!inputs.varFiles?.length) await unloadedVarFiles(cfg, dir, display, inputs, set);
   for (const f of inputs.varFiles ?? []) {
     if (!existsSync(f)) throw new InputError('variables file not found', f);
     for (const [k, v] of Object.entries(await tfvarsFile(f, display(f)))) set(k, v);
   }
   for (const [k, v] of Object.entries(inputs.vars ?? {})) set(k, fromCliString(v, types.get(k)));
   return out;
+}
+
+/**
+ * Variables files in the root module that Terraform loads only when named (`-var-file=prod.tfvars`): which one the
+ * pipeline passes decides the values, so a variable one of them sets is unknown here (unless --var sets it), never
+ * its default: a default of `true` in the configuration and `false` in prod.tfvars would otherwise pass. A file that
+ * cannot be read or parsed is left out (Terraform could not load it either).
+ */
+async function unloadedVarFiles(cfg: ModuleConfig, dir: string, display: (p: string) => string, inputs: VarInputs, set: (name: string, value: Value) => void): Promise<void> {
+  const loadedByItself = (n: string): boolean => n === 'terraform.tfvars' || n === 'terraform.tfvars.json' || n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json');
+  const named = (listFolder(dir, (n) => (n.endsWith('.tfvars') || n.endsWith('.tfvars.json')) && !loadedByItself(n), [])?.files ?? []).sort();
+  const files: string[] = [];
+  const vars = new Set<string>();
+  for (const f of named) {
+    let assigned: Record<string, Value>;
+    try {
+      assigned = await tfvarsFile(f, display(f));
+    } catch (e) {
+      if (e instanceof InputError) continue;
+      throw e;
+    }
+    const read = Object.keys(assigned).filter((k) => cfg.variables.has(k) && !(k in (inputs.vars ?? {})));
+    if (!read.length) continue;
+    files.push(display(f));
+    for (const k of read) vars.add(k);
+  }
+  if (!files.length) return;
+  for (const k of vars) set(k, UNKNOWN);
+  const shown = [...vars].sort();
+  inputs.notes?.push(
+    `${files.join(', ')} set${files.length === 1 ? 's' : ''} ${shown.length === 1 ? 'variable' : 'variables'} ${shown.slice(0, 8).join(', ')}${shown.length > 8 ? ` and ${shown.length - 8} more` : ''}, but Terraform loads ${files.length === 1 ? 'it' : 'them'} only when named with -var-file: ${shown.length === 1 ? 'its value is' : 'their values are'} judged unknown; ${files.length === 1 ? `pass --var-file ${files[0]} to judge the values it deploys` : 'pass --var-file with the file the pipeline uses to judge the values it deploys'}`,
+  );
 }
