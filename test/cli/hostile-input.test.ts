@@ -169,6 +169,20 @@ console.log('main returned ' + process.exitCode);
   });
 });
 
+describe('variables files Terraform does not load by itself', () => {
+  it('prod.tfvars beside the root: the variables it sets are unknown and a note says so; --var-file decides them', async () => {
+    const d = fresh('var-files');
+    writeFileSync(join(d, 'main.tf'), 'variable "encrypted" {\n  default = true\n}\nresource "aws_db_instance" "sis" {\n  storage_encrypted = var.encrypted\n  tags = { DataClassification = "student-data" }\n}\n');
+    writeFileSync(join(d, 'prod.tfvars'), 'encrypted = false\n');
+    const status = (r: CliResult) => JSON.parse(readFileSync(join(d, 'r.json'), 'utf8')).findings.find((f: { policyId: string }) => f.policyId === 'aws-rds-instance-storage-encrypted')?.status ?? r.stderr;
+    const unnamed = await runMain(['scan', d, '--format', 'text', '--format', `json=${join(d, 'r.json')}`]);
+    expect(status(unnamed)).toBe('unknown');
+    expect(unnamed.stdout).toMatch(/prod\.tfvars sets variable encrypted, but Terraform loads it only when named with -var-file/);
+    const named = await runMain(['scan', d, '--var-file', join(d, 'prod.tfvars'), '--format', `json=${join(d, 'r.json')}`]);
+    expect(status(named)).toBe('fail');
+  });
+});
+
 describe('false passes on bad input are exit 2', () => {
   it('a plan whose root_module.resources is an object names that pointer', async () => {
     const f = planWith((d) => {
