@@ -116,6 +116,9 @@ export function guardProcess(): void {
   };
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
+  // A reader that stops early (`ferpa-ready scan ... | head`) closes the pipe: what is left unprinted is not an error
+  // of ours, and the command still ends with its own exit status.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? undefined : fatal(e)));
 }
 
 /** After main returned: exit with its code even if a handle is still open (a no-op when none is). */
