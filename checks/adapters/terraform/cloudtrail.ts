@@ -107,11 +107,13 @@ function s3AllBuckets(events: DataEventSelection[]): Val<boolean>['value'] | typ
   let write = false;
   let unknown = false;
   for (const e of events) {
+    // selectors of another resource type (DynamoDB tables, Lambda functions) say nothing about buckets
+    if (!isUnknown(e.resourceType) && e.resourceType !== 'AWS::S3::Object') continue;
     if (isUnknown(e.resourceType) || isUnknown(e.allResources) || isUnknown(e.readWriteType)) {
       unknown = true;
       continue;
     }
-    if (e.resourceType !== 'AWS::S3::Object' || e.allResources !== true) continue;
+    if (e.allResources !== true) continue;
     if (e.readWriteType === 'All' || e.readWriteType === 'ReadOnly') read = true;
     if (e.readWriteType === 'All' || e.readWriteType === 'WriteOnly') write = true;
   }

@@ -38,6 +38,17 @@ describe('aws-cloudtrail-dynamodb-data-events in Terraform', () => {
     expect(verdicts(ID, model([table({}, 'us-west-2'), trail(basic(['arn:aws:dynamodb']))]))[T]).toBe('pass');
   });
 
+  it('a DynamoDB selector known only after apply leaves the S3 verdicts as they are (a bucket it does not name fails)', () => {
+    const B = 'aws_s3_bucket.exports';
+    const bucket = rec(B, { bucket: 'exports', arn: UNKNOWN, tags: { DataClassification: 'student-data' } });
+    const selectors = { event_selector: [{ read_write_type: 'All', data_resource: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::backups/'] }, { type: 'AWS::DynamoDB::Table', values: [UNKNOWN] }] }] };
+    // (a computed value's references reach what it came from too: here the key the table ARN's module also made)
+    const backups = rec('aws_s3_bucket.backups', { bucket: 'backups', tags: { DataClassification: 'student-data' } });
+    const m = model([bucket, backups, table(), rec('aws_kms_key.k', {}), trail(selectors, { 'event_selector.data_resource.values': [T, 'aws_kms_key.k'] })]);
+    expect(verdicts('aws-cloudtrail-s3-data-events', m)).toMatchObject({ [B]: 'fail', 'aws_s3_bucket.backups': 'pass' });
+    expect(verdicts(ID, m)[T]).toBe('pass');
+  });
+
   it('a selector reference that reaches a bucket key, not a table, leaves the table judged (not unknown)', () => {
     // a bucket ARN computed from a key: its references reach the key, which names no table
     const selectors = { event_selector: [{ data_resource: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::lincoln-records/'] }] }] };
