@@ -48,7 +48,7 @@ export function tagObject(raw: unknown): Record<string, unknown> | undefined {
 }
 
 /**
- * `dataClass` from a `tags` value: the lowercased value of the first classification key present;
+ * `dataClass` from a `tags` value: the value of the first classification key present (normalClass);
  * unknown when the tags (or that key) are unknown; a read error when the tags could not be read;
  * absent (origin default) when no key is there, or `unclassified` when `unclassified` is set.
  */
@@ -62,9 +62,14 @@ export function classificationOf(tags: Val, tagKeys: readonly string[] = DEFAULT
     if (v === undefined || v === null) continue;
     if (isUnknown(v)) return { value: undefined, origin: 'unknown', loc };
     if (typeof v !== 'string' || !v.trim()) continue;
-    return { value: v.trim().toLowerCase(), origin: tags.origin, loc: at(loc, `${loc?.attribute ?? 'tags'}.${key}`) };
+    return { value: normalClass(v), origin: tags.origin, loc: at(loc, `${loc?.attribute ?? 'tags'}.${key}`) };
   }
   return unclassified ? { value: UNCLASSIFIED, origin: 'default', loc: at(loc, 'dataClass') } : { value: undefined, origin: 'default', loc: at(loc, 'dataClass') };
+}
+
+/** A classification as policies compare it: lowercased, with spaces and underscores read as hyphens (`Student Data`). */
+export function normalClass(v: string): string {
+  return v.trim().toLowerCase().replace(/[\s_]+/g, '-');
 }
 
 /** Live locations name the attribute they point at; Terraform ones keep the `tags` line. */

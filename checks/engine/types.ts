@@ -18,6 +18,8 @@ export interface Profile {
   breachNoticeHours: number;
   /** Tag keys that carry a resource's data classification, first present wins. */
   classificationTagKeys?: string[];
+  /** The classifications a data store may carry; another value fails aws-data-store-classified. */
+  classificationValues?: string[];
   /** A data store without a classification tag is judged as if it held student data (default true). */
   unclassifiedIsStudentData?: boolean;
   [extra: string]: unknown;

@@ -48,3 +48,32 @@ resource "aws_neptunegraph_graph" "relationships" {
     expect(results.coverage?.dataStoresNotEvaluated).toBe(4);
   });
 });
+
+describe('classification values', () => {
+  it('reads "Student Data" as student-data, and fails a class the profile does not list (a typo would leave every student-data policy)', async () => {
+    const file = writeInput(
+      'main.tf',
+      `resource "aws_db_instance" "spaced" {
+  identifier = "spaced"
+  engine     = "postgres"
+  tags       = { DataClassification = "Student Data" }
+}
+resource "aws_db_instance" "typo" {
+  identifier = "typo"
+  engine     = "postgres"
+  tags       = { DataClassification = "studentdata" }
+}
+`,
+    );
+    const { results } = await scanPaths([file], { config: base, catalog, now: new Date('2026-12-01T00:00:00Z'), cwd: tmpdir(), hcl: { env: {} } });
+    const status = (policy: string, address: string) => results.findings.find((f) => f.policyId === policy && f.resource.address === address)?.status;
+    expect(status('aws-data-store-classified', 'aws_db_instance.spaced')).toBe('pass');
+    // in scope of the student-data policies, as student-data is
+    expect(status('aws-data-store-backup-selected', 'aws_db_instance.spaced')).toBe('fail');
+    expect(status('aws-data-store-classified', 'aws_db_instance.typo')).toBe('fail');
+    expect(results.findings.find((f) => f.policyId === 'aws-data-store-classified' && f.resource.address === 'aws_db_instance.typo')?.message).toMatch(/classificationValues \(dataClass = "studentdata"\)/);
+    // a DPA's own vocabulary is listed in the profile
+    const own = await scanPaths([file], { config: { ...base, profile: { ...base.profile, classificationValues: ['studentdata', 'student-data'] } }, catalog, now: new Date('2026-12-01T00:00:00Z'), cwd: tmpdir(), hcl: { env: {} } });
+    expect(own.results.findings.find((f) => f.policyId === 'aws-data-store-classified' && f.resource.address === 'aws_db_instance.typo')?.status).toBe('pass');
+  });
+});

@@ -22,6 +22,7 @@ const PROFILE_NOTES: Record<string, string> = {
   tlsPolicies: 'Load-balancer TLS security policies accepted as current.',
   breachNoticeHours: 'Hours within which the DPA requires breach notification (shown in the report).',
   classificationTagKeys: 'Tag keys that carry a data store\'s classification (student-data, pii, operational, audit-log, security-log, public), first match wins.',
+  classificationValues: 'The classifications a data store may carry; a store tagged with another value (a typo) fails aws-data-store-classified.',
   unclassifiedIsStudentData: 'Judge a data store without a classification tag as if it held student data (recommended: an untagged store is in scope until someone says otherwise).',
 };
 
