@@ -1,8 +1,8 @@
 import type { LinkRef, Resource } from '../../model/resource.js';
 import { documentFromStatementBlocks, normalizeIamDocument } from '../../model/iam-document.js';
-import { isUnknown, type Val } from '../../model/value.js';
+import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asNumber, attr, computedAttr, linkRef, locOf, partialJsonVal, policyDocumentRef, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { asNumber, attr, computedAttr, isConfigured, linkRef, locOf, partialJsonVal, policyDocumentRef, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 import { pushAll } from '../../util/push-all.js';
 
 /** A normalised policy document from a JSON attribute (string or, from HCL `jsonencode`, an object). */
@@ -80,7 +80,7 @@ const role: TfAdapter = (rec) => {
   r.linkRefs!.push(linkRef(rec, 'permissionsBoundaryPolicy', 'permissions_boundary', ['aws.iam.policy']));
 
   // inline_policy blocks: one aws.iam.policy each, named after the role and the policy name.
-  const out: Resource[] = [r, ...exclusiveAttachments(rec)];
+  const out: Resource[] = [r, ...exclusiveAttachments(rec, { path: 'managed_policy_arns', type: 'role', link: 'roles', principal: { self: true } })];
   const blocks = rawAt(rec.values, 'inline_policy');
   if (Array.isArray(blocks)) {
     blocks.forEach((b, i) => {
@@ -108,26 +108,46 @@ const role: TfAdapter = (rec) => {
   return out;
 };
 
+/** Where a list of policy ARNs attached exclusively to one principal lives, and who that principal is. */
+interface ExclusiveList {
+  /** The attribute holding the ARNs. */
+  path: string;
+  type: 'role' | 'user' | 'group';
+  link: 'roles' | 'users' | 'groups';
+  /** The principal: the resource itself (an aws_iam_role's managed_policy_arns), or a name attribute naming it. */
+  principal: { self: true } | { namePath: string };
+}
+
 /**
- * managed_policy_arns (exclusive attachments set on the role itself): one aws.iam.policy-attachment per
- * entry, so the attachment policies see AWS managed policies attached this way too (live:
- * ListAttachedRolePolicies yields the same resources).
+ * Exclusive attachments, one aws.iam.policy-attachment per ARN, so the attachment policies see AWS managed
+ * policies attached this way too (live: ListAttached*Policies yields the same resources): an aws_iam_role's
+ * managed_policy_arns, and aws_iam_{role,user,group}_policy_attachments_exclusive.
  */
-function exclusiveAttachments(rec: TfRecord): Resource[] {
-  const raw = rawAt(rec.values, 'managed_policy_arns');
-  if (!Array.isArray(raw)) return [];
-  const refs = rec.references['managed_policy_arns'] ?? [];
+function exclusiveAttachments(rec: TfRecord, list: ExclusiveList): Resource[] {
+  const raw = rawAt(rec.values, list.path);
+  if (!Array.isArray(raw)) {
+    // The whole list known only after apply: one attachment whose policy is unknown, never none. A role's
+    // managed_policy_arns is Optional+Computed: not configured, a plan shows it computed, and it attaches nothing.
+    if (!isUnknown(raw) || ('self' in list.principal && isConfigured(rec, list.path) === false)) return [];
+    return exclusiveAttachmentsOf(rec, list, [UNKNOWN]);
+  }
+  return exclusiveAttachmentsOf(rec, list, raw);
+}
+
+function exclusiveAttachmentsOf(rec: TfRecord, list: ExclusiveList, raw: unknown[]): Resource[] {
+  const refs = rec.references[list.path] ?? [];
   const customerRefs = refs.filter((a) => /(^|\.)aws_iam_policy\.[^.]+$/.test(a.replace(/\[[^\]]*\]/g, '')));
   const onlyCustomerRefs = refs.length > 0 && customerRefs.length === refs.length;
+  const name = 'self' in list.principal ? attr<string>(rec, 'name') : attr<string>(rec, list.principal.namePath);
   return raw.map((arn, i) => {
     const key = typeof arn === 'string' ? JSON.stringify(arn) : String(i);
-    const address = `${rec.address}.managed_policy_arns[${key}]`;
+    const address = `${rec.address}.${list.path}[${key}]`;
     const a = tfResource(rec, 'aws.iam.policy-attachment');
     a.id = address;
     a.address = address;
     a.arn = null;
     a.identifiers = [];
-    const loc = { ...locOf(rec, 'managed_policy_arns'), address };
+    const loc = { ...locOf(rec, list.path), address };
     a.loc = loc;
     const known = typeof arn === 'string';
     a.attrs.policyArn = known ? { value: arn, origin: 'explicit', loc } : { value: undefined, origin: 'unknown', loc };
@@ -136,14 +156,21 @@ function exclusiveAttachments(rec: TfRecord): Resource[] {
       : onlyCustomerRefs
         ? { value: false, origin: 'explicit', loc }
         : { value: undefined, origin: 'unknown', loc };
-    a.attrs.principalTypes = { value: ['role'], origin: 'explicit', loc };
-    a.attrs.principalNames = attr<string>(rec, 'name').value ? { value: [rec.values.name], origin: 'explicit', loc } : { value: undefined, origin: 'unknown', loc };
+    a.attrs.principalTypes = { value: [list.type], origin: 'explicit', loc };
+    a.attrs.principalNames = typeof name.value === 'string' ? { value: [name.value], origin: 'explicit', loc } : { value: undefined, origin: 'unknown', loc };
     a.linkRefs = [
-      refTo('roles', ['aws.iam.role'], [rec.address], rec, 'managed_policy_arns', 'policyAttachments'),
+      'self' in list.principal
+        ? refTo(list.link, [`aws.iam.${list.type}`], [rec.address], rec, list.path, 'policyAttachments')
+        : linkRef(rec, list.link, list.principal.namePath, [`aws.iam.${list.type}`], { inverse: 'policyAttachments' }),
       { name: 'policy', kinds: ['aws.iam.policy'], addresses: known ? [] : customerRefs, literals: known ? [arn] : [], loc, inverse: 'attachments' },
     ];
     return a;
   });
+}
+
+/** aws_iam_{role,user,group}_policy_attachments_exclusive: the only managed policies the principal has. */
+function exclusive(type: 'role' | 'user' | 'group', link: 'roles' | 'users' | 'groups'): TfAdapter {
+  return (rec) => exclusiveAttachments(rec, { path: 'policy_arns', type, link, principal: { namePath: `${type}_name` } });
 }
 
 const user: TfAdapter = (rec) => {
@@ -246,6 +273,9 @@ export const iamAdapters: Record<string, TfAdapter> = {
     { path: 'users', type: 'user', link: 'users' },
     { path: 'groups', type: 'group', link: 'groups' },
   ]),
+  aws_iam_role_policy_attachments_exclusive: exclusive('role', 'roles'),
+  aws_iam_user_policy_attachments_exclusive: exclusive('user', 'users'),
+  aws_iam_group_policy_attachments_exclusive: exclusive('group', 'groups'),
   aws_iam_user_group_membership: userGroupMembership,
   'data.aws_iam_policy_document': policyDocument,
 };

@@ -119,7 +119,7 @@ export const iamKinds = defineKinds([
   {
     kind: 'aws.iam.policy-attachment',
     title: 'Managed policy attached to a role, user or group',
-    terraform: ['aws_iam_role_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment', 'aws_iam_role (one per managed_policy_arns entry, address <role>.managed_policy_arns["<arn>"])'],
+    terraform: ['aws_iam_role_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment', 'aws_iam_role (one per managed_policy_arns entry, address <role>.managed_policy_arns["<arn>"])', 'aws_iam_role_policy_attachments_exclusive', 'aws_iam_user_policy_attachments_exclusive', 'aws_iam_group_policy_attachments_exclusive (one per policy_arns entry)'],
     attrs: {
       policyArn: { type: 'string', description: 'ARN of the attached managed policy.' },
       awsManagedPolicy: { type: 'boolean', description: 'The attached policy is AWS managed (arn:aws:iam::aws:policy/...).' },
