@@ -338,7 +338,7 @@ ${r.notes.length ? html`<h4>Notes</h4>${r.notes.map((n) => html`<p class="note">
 <section id="scope"><h2>Scope</h2>
 <dl class="kv"><dt>Tool versions</dt><dd>${r.scope.toolVersions.join(', ') || 'unknown'}</dd><dt>Policy catalog</dt><dd>${r.scope.catalogVersions.join(', ') || 'unknown'}</dd><dt>Sources</dt><dd>${r.scope.sources.join(', ') || 'none'}</dd><dt>AWS accounts</dt><dd>${r.scope.accounts.join(', ') || 'none seen'}</dd><dt>Regions</dt><dd>${r.scope.regions.join(', ') || 'none seen'}</dd><dt>Results digest</dt><dd><code>${r.integrity.resultsSha256}</code></dd><dt>Previous report</dt><dd>${r.integrity.previousReportSha256 ? html`<code>${r.integrity.previousReportSha256}</code>` : 'none given'}</dd></dl>
 <table><thead><tr><th>Kind</th><th>Path</th><th>SHA-256</th><th>Time</th><th>Listed by</th></tr></thead><tbody>${r.scope.inputs.map(
-    (i) => html`<tr><td>${i.kind}</td><td><code>${i.path}</code></td><td><code>${i.sha256}</code></td><td>${i.time ?? ''}</td><td>${i.via ? html`<code>${i.via}</code>` : ''}</td></tr>`,
+    (i) => html`<tr><td>${i.kind}</td><td><code>${i.path}</code>${i.error ? html`<br><strong>could not be read:</strong> ${i.error}` : ''}</td><td><code>${i.sha256}</code></td><td>${i.time ?? ''}</td><td>${i.via ? html`<code>${i.via}</code>` : ''}</td></tr>`,
   )}</tbody></table>
 ${coverageSection(r, maxRows)}
 </section>

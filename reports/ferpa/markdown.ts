@@ -117,7 +117,7 @@ export function renderFerpaMarkdown(r: FerpaReport, opts: FerpaMarkdownOptions =
   out.push(`- **Regions:** ${mdCell(r.scope.regions.join(', ') || 'none seen')}`);
   out.push(`- **Results digest:** ${mdCell(r.integrity.resultsSha256)}`);
   out.push(`- **Previous report:** ${mdCell(r.integrity.previousReportSha256 ?? 'none given')}`);
-  pushAll(out, ['', ...table(['Kind', 'Path', 'SHA-256', 'Time', 'Listed by'], r.scope.inputs.map((i) => [mdCell(i.kind), mdCell(i.path), mdCell(i.sha256), mdCell(i.time ?? ''), mdCell(i.via ?? '')]))]);
+  pushAll(out, ['', ...table(['Kind', 'Path', 'SHA-256', 'Time', 'Listed by'], r.scope.inputs.map((i) => [mdCell(i.kind), mdCell(i.error ? `${i.path} (could not be read: ${i.error})` : i.path), mdCell(i.sha256), mdCell(i.time ?? ''), mdCell(i.via ?? '')]))]);
   pushAll(out, coverageBlock(r, max));
 
   out.push('', '## Attestations', '');

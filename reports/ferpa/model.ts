@@ -149,6 +149,8 @@ export interface ScopeInput {
   time: string | null;
   /** The results file that listed this input (null for a results file itself). */
   via: string | null;
+  /** Why the scan could not read this input (it holds nothing the report judged). */
+  error?: string;
 }
 
 export interface EvidenceItem {
@@ -550,7 +552,7 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
   }
   pushAll(notes, judgedWithNotes(inputs, fwId));
   for (const inp of inputs) {
-    for (const i of inp.results.inputs) if (i.error) notes.push(`${i.path} could not be read, so nothing in it was checked: ${i.error}`);
+    for (const i of inp.results.inputs) if (i.error) notes.push(`${i.path} could not be read, so nothing in it was checked and the report cannot be ready: ${i.error}`);
   }
 
   // Attestations: options first, then each results document's; exact duplicates collapse.
@@ -655,10 +657,13 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
     findingMatrix[item.status][item.severity]++;
     findingTotals[item.status]++;
   }
+  // An input the scan could not read holds resources nobody judged: the report cannot be ready or waived with it.
+  // (each is named in the notes; see above)
+  const unread = inputs.some((inp) => inp.results.inputs.some((i) => i.error));
   // Overall: the worst control decides; attested controls count as ready, waived ones are shown as waived.
   const overall: ControlStatus = controlCounts['not-ready']
     ? 'not-ready'
-    : controlCounts['needs-evidence'] || controls.length === 0
+    : controlCounts['needs-evidence'] || controls.length === 0 || unread
       ? 'needs-evidence'
       : controlCounts.waived
         ? 'waived'
@@ -674,7 +679,7 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
     scopeInputs.set(`results|${inp.path}|${inp.sha256}`, { kind: 'results', path: inp.path, sha256: inp.sha256, time: inp.results.generatedAt, via: null });
     for (const i of inp.results.inputs) {
       const k = `${i.kind}|${i.path}|${i.sha256}`;
-      if (!scopeInputs.has(k)) scopeInputs.set(k, { kind: i.kind, path: i.path, sha256: i.sha256, time: i.time ?? null, via: inp.path });
+      if (!scopeInputs.has(k)) scopeInputs.set(k, { kind: i.kind, path: i.path, sha256: i.sha256, time: i.time ?? null, via: inp.path, ...(i.error ? { error: i.error } : {}) });
     }
   }
   const uniq = (xs: Array<string | null | undefined>) => [...new Set(xs.filter((x): x is string => typeof x === 'string' && x !== ''))].sort(cmp);

@@ -70,6 +70,18 @@ describe('control status rules', () => {
     expect(r.summary.overall).toBe('needs-evidence');
   });
 
+  it('an input the scan could not read keeps the report from being ready, and is named in the scope and notes', () => {
+    const fw = smallFramework();
+    const one = { ...fw, controls: fw.controls.filter((c) => c.id === 'FERPA-NET-02') };
+    const pass = finding({ policyId: 'p-s3-bpa', status: 'pass', address: 'aws_s3_bucket.records', controls: ['FERPA-NET-02'], kind: 'aws.s3.bucket' });
+    expect(buildReport([input(results([pass]))], one, META, { now: NOW }).summary.overall).toBe('ready');
+    const broken = results([pass], { inputs: [{ kind: 'plan', path: 'plan.json', sha256: 'a'.repeat(64) }, { kind: 'hcl', path: 'envs/billing', sha256: 'b'.repeat(64), error: 'envs/billing/main.tf:1:30: Unclosed configuration block' }] });
+    const r = buildReport([input(broken)], one, META, { now: NOW });
+    expect(r.summary.overall).toBe('needs-evidence');
+    expect(r.notes.join(' ')).toMatch(/envs\/billing could not be read, so nothing in it was checked and the report cannot be ready/);
+    expect(r.scope.inputs.find((i) => i.path === 'envs/billing')?.error).toMatch(/Unclosed configuration block/);
+  });
+
   it('summary counts controls by status and per family', () => {
     expect(report.summary.controls).toEqual({ 'not-ready': 1, 'needs-evidence': 3, waived: 1, attested: 1, ready: 1 });
     expect(report.summary.overall).toBe('not-ready');
