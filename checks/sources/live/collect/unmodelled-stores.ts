@@ -27,16 +27,44 @@ function storeRecord(c: Collector, type: string, arn: string, region: string, da
 
 const given = (tags: Tagged): Read<Tagged> => ({ ok: true, value: tags });
 
+/** One listed type: its list call, what identifies an item, and how its tags are read (one call per item). */
+interface Listed<T> {
+  service: string;
+  region: string;
+  type: string;
+  action: string;
+  pages: () => AsyncIterable<T[] | undefined>;
+  arnOf: (item: T) => string | undefined;
+  data: (item: T) => Record<string, unknown>;
+  tagAction: string;
+  tags: (arn: string, item: T) => Promise<Tagged>;
+}
+
+/** List a type (a failure is recorded with the type it would have produced) and add each item with its tags. */
+async function listWithTags<T>(c: Collector, l: Listed<T>): Promise<void> {
+  const found = await listAll(c, l.service, l.region, l.action, [l.type], l.pages);
+  for (const item of found ?? []) {
+    const arn = l.arnOf(item);
+    if (!arn) continue;
+    const tags = await c.read(l.service, l.region, l.tagAction, () => l.tags(arn, item));
+    c.add(storeRecord(c, l.type, arn, l.region, l.data(item), tags));
+  }
+}
+
 /** Aurora DSQL clusters: ListClusters, then each cluster's tags. */
 export async function collectDsql(c: Collector, region: string): Promise<void> {
   const client = c.client(DSQLClient, region);
-  const clusters = await listAll(c, 'dsql', region, 'dsql:ListClusters', ['AWS::DSQL::Cluster'], () => items(paginateDsqlClusters({ client }, {}), (p) => p.clusters));
-  for (const cl of clusters ?? []) {
-    if (!cl.arn) continue;
-    const arn = cl.arn;
-    const tags = await c.read('dsql', region, 'dsql:ListTagsForResource', async () => (await client.send(new DsqlTags({ resourceArn: arn }))).tags ?? {});
-    c.add(storeRecord(c, 'AWS::DSQL::Cluster', arn, region, { identifier: cl.identifier }, tags));
-  }
+  await listWithTags(c, {
+    service: 'dsql',
+    region,
+    type: 'AWS::DSQL::Cluster',
+    action: 'dsql:ListClusters',
+    pages: () => items(paginateDsqlClusters({ client }, {}), (p) => p.clusters),
+    arnOf: (cl) => cl.arn,
+    data: (cl) => ({ identifier: cl.identifier }),
+    tagAction: 'dsql:ListTagsForResource',
+    tags: async (arn) => (await client.send(new DsqlTags({ resourceArn: arn }))).tags ?? {},
+  });
 }
 
 /** Lightsail managed databases, buckets and instances: each Get* list carries the resources' tags. */
@@ -70,41 +98,50 @@ export async function collectLightsail(c: Collector, region: string): Promise<vo
 /** S3 table buckets (S3 Tables): ListTableBuckets, then each bucket's tags. */
 export async function collectS3Tables(c: Collector, region: string): Promise<void> {
   const client = c.client(S3TablesClient, region);
-  const buckets = await listAll(c, 's3tables', region, 's3tables:ListTableBuckets', ['AWS::S3Tables::TableBucket'], () => items(paginateListTableBuckets({ client }, {}), (p) => p.tableBuckets));
-  for (const b of buckets ?? []) {
-    if (!b.arn) continue;
-    const arn = b.arn;
-    const tags = await c.read('s3tables', region, 's3tables:ListTagsForResource', async () => (await client.send(new TableBucketTags({ resourceArn: arn }))).tags ?? {});
-    c.add(storeRecord(c, 'AWS::S3Tables::TableBucket', arn, region, { name: b.name, bucketType: b.type }, tags));
-  }
+  await listWithTags(c, {
+    service: 's3tables',
+    region,
+    type: 'AWS::S3Tables::TableBucket',
+    action: 's3tables:ListTableBuckets',
+    pages: () => items(paginateListTableBuckets({ client }, {}), (p) => p.tableBuckets),
+    arnOf: (b) => b.arn,
+    data: (b) => ({ name: b.name, bucketType: b.type }),
+    tagAction: 's3tables:ListTagsForResource',
+    tags: async (arn) => (await client.send(new TableBucketTags({ resourceArn: arn }))).tags ?? {},
+  });
 }
 
 /** Neptune Analytics graphs: ListGraphs, then each graph's tags. */
 export async function collectNeptuneGraph(c: Collector, region: string): Promise<void> {
   const client = c.client(NeptuneGraphClient, region);
-  const graphs = await listAll(c, 'neptune-graph', region, 'neptune-graph:ListGraphs', ['AWS::NeptuneGraph::Graph'], () => items(paginateListGraphs({ client }, {}), (p) => p.graphs));
-  for (const g of graphs ?? []) {
-    if (!g.arn) continue;
-    const arn = g.arn;
-    const tags = await c.read('neptune-graph', region, 'neptune-graph:ListTagsForResource', async () => (await client.send(new GraphTags({ resourceArn: arn }))).tags ?? {});
-    c.add(storeRecord(c, 'AWS::NeptuneGraph::Graph', arn, region, { name: g.name, status: g.status }, tags));
-  }
+  await listWithTags(c, {
+    service: 'neptune-graph',
+    region,
+    type: 'AWS::NeptuneGraph::Graph',
+    action: 'neptune-graph:ListGraphs',
+    pages: () => items(paginateListGraphs({ client }, {}), (p) => p.graphs),
+    arnOf: (g) => g.arn,
+    data: (g) => ({ name: g.name, status: g.status }),
+    tagAction: 'neptune-graph:ListTagsForResource',
+    tags: async (arn) => (await client.send(new GraphTags({ resourceArn: arn }))).tags ?? {},
+  });
 }
 
 /** Timestream for InfluxDB instances and clusters: the two lists, then each one's tags. */
 export async function collectTimestreamInfluxDb(c: Collector, region: string): Promise<void> {
   const client = c.client(TimestreamInfluxDBClient, region);
-  const tagsOf = (arn: string) => c.read('timestream-influxdb', region, 'timestream-influxdb:ListTagsForResource', async () => (await client.send(new InfluxTags({ resourceArn: arn }))).tags ?? {});
-  const [instances, clusters] = await Promise.all([
-    listAll(c, 'timestream-influxdb', region, 'timestream-influxdb:ListDbInstances', ['AWS::Timestream::InfluxDBInstance'], () => items(paginateListDbInstances({ client }, {}), (p) => p.items)),
-    listAll(c, 'timestream-influxdb', region, 'timestream-influxdb:ListDbClusters', ['AWS::Timestream::InfluxDBCluster'], () => items(paginateListDbClusters({ client }, {}), (p) => p.items)),
+  const common = {
+    service: 'timestream-influxdb',
+    region,
+    arnOf: (x: { arn?: string }) => x.arn,
+    data: (x: { name?: string; status?: string }) => ({ name: x.name, status: x.status }),
+    tagAction: 'timestream-influxdb:ListTagsForResource',
+    tags: async (arn: string) => (await client.send(new InfluxTags({ resourceArn: arn }))).tags ?? {},
+  };
+  await Promise.all([
+    listWithTags(c, { ...common, type: 'AWS::Timestream::InfluxDBInstance', action: 'timestream-influxdb:ListDbInstances', pages: () => items(paginateListDbInstances({ client }, {}), (p) => p.items) }),
+    listWithTags(c, { ...common, type: 'AWS::Timestream::InfluxDBCluster', action: 'timestream-influxdb:ListDbClusters', pages: () => items(paginateListDbClusters({ client }, {}), (p) => p.items) }),
   ]);
-  for (const [type, found] of [['AWS::Timestream::InfluxDBInstance', instances], ['AWS::Timestream::InfluxDBCluster', clusters]] as const) {
-    for (const x of found ?? []) {
-      if (!x.arn) continue;
-      c.add(storeRecord(c, type, x.arn, region, { name: x.name, status: x.status }, await tagsOf(x.arn)));
-    }
-  }
 }
 
 /** EMR clusters that still have instances (their disks hold what jobs read and write); DescribeCluster gives the tags. */
@@ -112,28 +149,31 @@ const EMR_LIVE_STATES = ['STARTING', 'BOOTSTRAPPING', 'RUNNING', 'WAITING', 'TER
 
 export async function collectEmr(c: Collector, region: string): Promise<void> {
   const client = c.client(EMRClient, region);
-  const clusters = await listAll(c, 'elasticmapreduce', region, 'elasticmapreduce:ListClusters', ['AWS::EMR::Cluster'], () =>
-    items(paginateEmrClusters({ client }, { ClusterStates: [...EMR_LIVE_STATES] }), (p) => p.Clusters),
-  );
-  for (const cl of clusters ?? []) {
-    const id = cl.Id;
-    if (!id) continue;
-    const arn = cl.ClusterArn ?? c.arn('elasticmapreduce', region, `cluster/${id}`);
-    const tags = await c.read('elasticmapreduce', region, 'elasticmapreduce:DescribeCluster', async () => tagMap((await client.send(new DescribeClusterCommand({ ClusterId: id }))).Cluster?.Tags));
-    c.add(storeRecord(c, 'AWS::EMR::Cluster', arn, region, { id, name: cl.Name, state: cl.Status?.State }, tags));
-  }
+  await listWithTags(c, {
+    service: 'elasticmapreduce',
+    region,
+    type: 'AWS::EMR::Cluster',
+    action: 'elasticmapreduce:ListClusters',
+    pages: () => items(paginateEmrClusters({ client }, { ClusterStates: [...EMR_LIVE_STATES] }), (p) => p.Clusters),
+    arnOf: (cl) => (cl.Id ? (cl.ClusterArn ?? c.arn('elasticmapreduce', region, `cluster/${cl.Id}`)) : undefined),
+    data: (cl) => ({ id: cl.Id, name: cl.Name, state: cl.Status?.State }),
+    tagAction: 'elasticmapreduce:DescribeCluster',
+    tags: async (_arn, cl) => tagMap((await client.send(new DescribeClusterCommand({ ClusterId: cl.Id! }))).Cluster?.Tags),
+  });
 }
 
 /** QuickSight datasets of the account in the region: ListDataSets, then each dataset's tags. */
 export async function collectQuickSight(c: Collector, region: string): Promise<void> {
   const client = c.client(QuickSightClient, region);
-  const sets = await listAll(c, 'quicksight', region, 'quicksight:ListDataSets', ['AWS::QuickSight::DataSet'], () =>
-    items(paginateListDataSets({ client }, { AwsAccountId: c.accountId }), (p) => p.DataSetSummaries),
-  );
-  for (const d of sets ?? []) {
-    if (!d.Arn) continue;
-    const arn = d.Arn;
-    const tags = await c.read('quicksight', region, 'quicksight:ListTagsForResource', async () => tagMap((await client.send(new QuickSightTags({ ResourceArn: arn }))).Tags));
-    c.add(storeRecord(c, 'AWS::QuickSight::DataSet', arn, region, { id: d.DataSetId, name: d.Name, importMode: d.ImportMode }, tags));
-  }
+  await listWithTags(c, {
+    service: 'quicksight',
+    region,
+    type: 'AWS::QuickSight::DataSet',
+    action: 'quicksight:ListDataSets',
+    pages: () => items(paginateListDataSets({ client }, { AwsAccountId: c.accountId }), (p) => p.DataSetSummaries),
+    arnOf: (d) => d.Arn,
+    data: (d) => ({ id: d.DataSetId, name: d.Name, importMode: d.ImportMode }),
+    tagAction: 'quicksight:ListTagsForResource',
+    tags: async (arn) => tagMap((await client.send(new QuickSightTags({ ResourceArn: arn }))).Tags),
+  });
 }
