@@ -108,6 +108,9 @@ describe('collectSnapshot against moto', () => {
       'lightsail:GetRelationalDatabases NotImplemented',
       'neptune-graph:ListGraphs NotImplemented',
       'quicksight:ListDataSets NotImplemented',
+      // nor Kendra, nor SageMaker feature groups
+      'kendra:ListIndices NotImplemented',
+      'sagemaker:ListFeatureGroups NotImplemented',
     ].sort());
   });
 
@@ -355,6 +358,7 @@ describe('least-privilege IAM policy for the auditor', () => {
     // per-store tag reads of the stores the model does not know yet need a store; test/live/unmodelled-stores.test.ts
     // seeds EMR, S3 Tables and InfluxDB ones (moto lists no DSQL cluster, Neptune graph or QuickSight dataset).
     notReachedHere.push('dsql:ListTagsForResource', 'neptune-graph:ListTagsForResource', 'quicksight:ListTagsForResource', 's3tables:ListTagsForResource', 'timestream-influxdb:ListTagsForResource', 'elasticmapreduce:DescribeCluster');
+    notReachedHere.push('bedrock:ListTagsForResource', 'kendra:ListTagsForResource', 'kinesisvideo:ListTagsForStream');
     // a share's associations are read only where the account owns a share; test/live/ram-shares.test.ts seeds one.
     notReachedHere.push('ram:GetResourceShareAssociations');
     expect([...allowed].filter((a) => !recorded.has(a) && !notReachedHere.includes(a))).toEqual([]);

@@ -1,4 +1,5 @@
 import { EMRClient, RunJobFlowCommand, TerminateJobFlowsCommand } from '@aws-sdk/client-emr';
+import { CreateStreamCommand, KinesisVideoClient } from '@aws-sdk/client-kinesis-video';
 import { CreateTableBucketCommand, S3TablesClient } from '@aws-sdk/client-s3tables';
 import { CreateDbInstanceCommand, TimestreamInfluxDBClient } from '@aws-sdk/client-timestream-influxdb';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -19,8 +20,9 @@ import { motoEnv, startMoto, type Moto } from './moto.js';
  * never listed them: an account keeping student records in an EMR cluster or a Timestream for InfluxDB database was
  * reported with every data store evaluated. Now each is listed with its tags, is an `unknown` of
  * aws-data-store-evaluated (which gates the exit status), and has its classification judged; a type whose list
- * fails (moto implements neither Lightsail, Neptune Analytics, DSQL's ListClusters nor QuickSight's ListDataSets)
- * is an `error` store in its place.
+ * fails (moto implements neither Lightsail, Neptune Analytics, Kendra, DSQL's ListClusters, QuickSight's ListDataSets
+ * nor SageMaker's ListFeatureGroups) is an `error` store in its place. (moto's Bedrock knowledge bases carry dates the
+ * SDK rejects, so none is seeded: the empty list is read.)
  */
 const REGION = 'us-east-1';
 const ACCOUNT = '123456789012';
@@ -45,6 +47,8 @@ async function seed(endpoint: string): Promise<void> {
     new CreateDbInstanceCommand({ name: 'logins', password: 'seed-only-influx-1', dbInstanceType: 'db.influx.medium', vpcSubnetIds: ['subnet-1'], vpcSecurityGroupIds: ['sg-1'], allocatedStorage: 20, tags: { DataClassification: 'student-data' } }),
   );
   arns.influx = influx.arn!;
+  const video = await new KinesisVideoClient(cfg).send(new CreateStreamCommand({ StreamName: 'classroom-7', DataRetentionInHours: 24 }));
+  arns.video = video.StreamARN!;
 }
 
 beforeAll(async () => {
@@ -71,12 +75,15 @@ describe('a live audit lists the data stores the model does not know', () => {
     expect(byArn.has(arns.emrGone!)).toBe(false);
     expect(byArn.get(arns.tableBucket!)).toMatchObject({ type: 'AWS::S3Tables::TableBucket', data: { name: 'lake-untagged' } });
     expect(byArn.get(arns.influx!)).toMatchObject({ type: 'AWS::Timestream::InfluxDBInstance', data: { name: 'logins', tags: { DataClassification: 'student-data' } } });
+    expect(byArn.get(arns.video!)).toMatchObject({ type: 'AWS::KinesisVideo::Stream', data: { name: 'classroom-7' } });
     // nothing but names, states and tags: the seed's password never reaches the snapshot
     expect(JSON.stringify(snapshot)).not.toContain('seed-only-influx-1');
   });
 
   it('calls each an unknown of aws-data-store-evaluated, and judges its classification', () => {
-    for (const arn of [arns.emr!, arns.tableBucket!, arns.influx!]) expect(status('aws-data-store-evaluated', arn), arn).toBe('unknown');
+    for (const arn of [arns.emr!, arns.tableBucket!, arns.influx!, arns.video!]) expect(status('aws-data-store-evaluated', arn), arn).toBe('unknown');
+    // kinesisvideo tags: moto does not implement ListTagsForStream
+    expect(status('aws-data-store-classified', arns.video!)).toBe('error');
     expect(status('aws-data-store-classified', arns.emr!)).toBe('pass');
     expect(status('aws-data-store-classified', arns.influx!)).toBe('pass');
     // s3tables tags: moto does not implement ListTagsForResource, so the classification could not be read
@@ -86,9 +93,9 @@ describe('a live audit lists the data stores the model does not know', () => {
   });
 
   it('puts an error store in place of each type whose list failed, never silence', () => {
-    const failed = ['lightsail:GetRelationalDatabases', 'lightsail:GetBuckets', 'lightsail:GetInstances', 'neptune-graph:ListGraphs', 'dsql:ListClusters', 'quicksight:ListDataSets'];
+    const failed = ['lightsail:GetRelationalDatabases', 'lightsail:GetBuckets', 'lightsail:GetInstances', 'neptune-graph:ListGraphs', 'dsql:ListClusters', 'quicksight:ListDataSets', 'kendra:ListIndices', 'sagemaker:ListFeatureGroups'];
     for (const call of failed) expect(snapshot.errors.map((e) => e.call), call).toContain(call);
-    for (const type of ['AWS::Lightsail::Database', 'AWS::Lightsail::Bucket', 'AWS::Lightsail::Instance', 'AWS::NeptuneGraph::Graph', 'AWS::DSQL::Cluster', 'AWS::QuickSight::DataSet']) {
+    for (const type of ['AWS::Lightsail::Database', 'AWS::Lightsail::Bucket', 'AWS::Lightsail::Instance', 'AWS::NeptuneGraph::Graph', 'AWS::DSQL::Cluster', 'AWS::QuickSight::DataSet', 'AWS::Kendra::Index', 'AWS::SageMaker::FeatureGroup']) {
       const stand = `arn:aws:unlisted:${REGION}:${ACCOUNT}:${type}`;
       const f = results.findings.find((x) => x.policyId === 'aws-data-store-evaluated' && x.resource.arn === stand);
       expect(f?.status, type).toBe('error');

@@ -257,6 +257,13 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "elasticmapreduce:DescribeCluster",
         "quicksight:ListDataSets",
         "quicksight:ListTagsForResource",
+        "bedrock:ListKnowledgeBases",
+        "bedrock:ListTagsForResource",
+        "kendra:ListIndices",
+        "kendra:ListTagsForResource",
+        "kinesisvideo:ListStreams",
+        "kinesisvideo:ListTagsForStream",
+        "sagemaker:ListFeatureGroups",
         # AWS RAM shares of data stores with other accounts
         "ram:GetResourceShares",
         "ram:GetResourceShareAssociations",

@@ -80,7 +80,7 @@ import { collectLakeFormation } from './lakeformation.js';
 import { collectEventBridge } from './eventbridge.js';
 import { collectSnsSubscriptions } from './sns-subscriptions.js';
 import { collectRam } from './ram.js';
-import { collectDsql, collectEmr, collectLightsail, collectNeptuneGraph, collectQuickSight, collectS3Tables, collectTimestreamInfluxDb } from './unmodelled-stores.js';
+import { collectBedrockKnowledgeBases, collectKendra, collectKinesisVideo, collectSageMakerFeatureGroups, collectDsql, collectEmr, collectLightsail, collectNeptuneGraph, collectQuickSight, collectS3Tables, collectTimestreamInfluxDb } from './unmodelled-stores.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
 
@@ -174,6 +174,10 @@ export const REGIONAL_COLLECTORS = {
   timestreamInfluxDb: collectTimestreamInfluxDb,
   emr: collectEmr,
   quicksight: collectQuickSight,
+  bedrockKnowledgeBases: collectBedrockKnowledgeBases,
+  kendra: collectKendra,
+  kinesisVideo: collectKinesisVideo,
+  sagemakerFeatureGroups: collectSageMakerFeatureGroups,
   // AWS RAM shares of data stores with other accounts
   ram: collectRam,
 } as const;

@@ -107,6 +107,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   NeptuneGraphClient: 'neptune-graph',
   TimestreamInfluxDBClient: 'timestream-influxdb',
   EMRClient: 'elasticmapreduce',
+  BedrockAgentClient: 'bedrock',
 };
 
 /** doors2: services IAM authorises by HTTP verb, not by operation (API Gateway: every read is `apigateway:GET`). */

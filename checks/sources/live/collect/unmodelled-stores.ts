@@ -1,8 +1,12 @@
+import { BedrockAgentClient, ListTagsForResourceCommand as KnowledgeBaseTags, paginateListKnowledgeBases } from '@aws-sdk/client-bedrock-agent';
 import { DSQLClient, ListTagsForResourceCommand as DsqlTags, paginateListClusters as paginateDsqlClusters } from '@aws-sdk/client-dsql';
 import { DescribeClusterCommand, EMRClient, paginateListClusters as paginateEmrClusters } from '@aws-sdk/client-emr';
+import { KendraClient, ListTagsForResourceCommand as KendraTags, paginateListIndices } from '@aws-sdk/client-kendra';
+import { KinesisVideoClient, ListTagsForStreamCommand, paginateListStreams } from '@aws-sdk/client-kinesis-video';
 import { GetBucketsCommand, GetInstancesCommand, GetRelationalDatabasesCommand, LightsailClient } from '@aws-sdk/client-lightsail';
 import { ListTagsForResourceCommand as GraphTags, NeptuneGraphClient, paginateListGraphs } from '@aws-sdk/client-neptune-graph';
 import { ListTagsForResourceCommand as QuickSightTags, QuickSightClient, paginateListDataSets } from '@aws-sdk/client-quicksight';
+import { ListTagsCommand as SageMakerTags, paginateListFeatureGroups, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ListTagsForResourceCommand as TableBucketTags, S3TablesClient, paginateListTableBuckets } from '@aws-sdk/client-s3tables';
 import { ListTagsForResourceCommand as InfluxTags, TimestreamInfluxDBClient, paginateListDbClusters, paginateListDbInstances } from '@aws-sdk/client-timestream-influxdb';
 import type { SnapshotResource } from '../snapshot.js';
@@ -175,5 +179,69 @@ export async function collectQuickSight(c: Collector, region: string): Promise<v
     data: (d) => ({ id: d.DataSetId, name: d.Name, importMode: d.ImportMode }),
     tagAction: 'quicksight:ListTagsForResource',
     tags: async (arn) => tagMap((await client.send(new QuickSightTags({ ResourceArn: arn }))).Tags),
+  });
+}
+
+/** Bedrock knowledge bases (documents indexed for retrieval): ListKnowledgeBases, then each one's tags. */
+export async function collectBedrockKnowledgeBases(c: Collector, region: string): Promise<void> {
+  const client = c.client(BedrockAgentClient, region);
+  await listWithTags(c, {
+    service: 'bedrock',
+    region,
+    type: 'AWS::Bedrock::KnowledgeBase',
+    action: 'bedrock:ListKnowledgeBases',
+    pages: () => items(paginateListKnowledgeBases({ client }, {}), (p) => p.knowledgeBaseSummaries),
+    arnOf: (k) => (k.knowledgeBaseId ? c.arn('bedrock', region, `knowledge-base/${k.knowledgeBaseId}`) : undefined),
+    data: (k) => ({ id: k.knowledgeBaseId, name: k.name, status: k.status }),
+    tagAction: 'bedrock:ListTagsForResource',
+    tags: async (arn) => (await client.send(new KnowledgeBaseTags({ resourceArn: arn }))).tags ?? {},
+  });
+}
+
+/** Kendra indexes (documents indexed for search): ListIndices, then each index's tags. */
+export async function collectKendra(c: Collector, region: string): Promise<void> {
+  const client = c.client(KendraClient, region);
+  await listWithTags(c, {
+    service: 'kendra',
+    region,
+    type: 'AWS::Kendra::Index',
+    action: 'kendra:ListIndices',
+    pages: () => items(paginateListIndices({ client }, {}), (p) => p.IndexConfigurationSummaryItems),
+    arnOf: (x) => (x.Id ? c.arn('kendra', region, `index/${x.Id}`) : undefined),
+    data: (x) => ({ id: x.Id, name: x.Name, status: x.Status }),
+    tagAction: 'kendra:ListTagsForResource',
+    tags: async (arn) => tagMap((await client.send(new KendraTags({ ResourceARN: arn }))).Tags),
+  });
+}
+
+/** Kinesis video streams (classroom and campus video): ListStreams, then each stream's tags. */
+export async function collectKinesisVideo(c: Collector, region: string): Promise<void> {
+  const client = c.client(KinesisVideoClient, region);
+  await listWithTags(c, {
+    service: 'kinesisvideo',
+    region,
+    type: 'AWS::KinesisVideo::Stream',
+    action: 'kinesisvideo:ListStreams',
+    pages: () => items(paginateListStreams({ client }, {}), (p) => p.StreamInfoList),
+    arnOf: (x) => x.StreamARN,
+    data: (x) => ({ name: x.StreamName, status: x.Status }),
+    tagAction: 'kinesisvideo:ListTagsForStream',
+    tags: async (arn) => (await client.send(new ListTagsForStreamCommand({ StreamARN: arn }))).Tags ?? {},
+  });
+}
+
+/** SageMaker feature groups (an offline store of features about people, in S3): ListFeatureGroups, then tags. */
+export async function collectSageMakerFeatureGroups(c: Collector, region: string): Promise<void> {
+  const client = c.client(SageMakerClient, region);
+  await listWithTags(c, {
+    service: 'sagemaker',
+    region,
+    type: 'AWS::SageMaker::FeatureGroup',
+    action: 'sagemaker:ListFeatureGroups',
+    pages: () => items(paginateListFeatureGroups({ client }, {}), (p) => p.FeatureGroupSummaries),
+    arnOf: (g) => g.FeatureGroupArn,
+    data: (g) => ({ name: g.FeatureGroupName, status: g.FeatureGroupStatus }),
+    tagAction: 'sagemaker:ListTags',
+    tags: async (arn) => tagMap((await client.send(new SageMakerTags({ ResourceArn: arn }))).Tags),
   });
 }
