@@ -72,6 +72,11 @@ async function seed(endpoint: string): Promise<void> {
   }
   const bad = arns.badEbsSnap!.split('/').pop()!;
   await ec2.send(new ModifySnapshotAttributeCommand({ SnapshotId: bad, Attribute: 'createVolumePermission', OperationType: 'add', GroupNames: ['all'] }));
+  // a third snapshot, encrypted and not public, shared with one other account (aws-ebs-snapshot-not-shared)
+  const sharedVol = await ec2.send(new CreateVolumeCommand({ AvailabilityZone: `${REGION}a`, Size: 8, Encrypted: true }));
+  const shared = await ec2.send(new CreateSnapshotCommand({ VolumeId: sharedVol.VolumeId, TagSpecifications: [{ ResourceType: 'snapshot', Tags: STUDENT }] }));
+  arns.sharedEbsSnap = `arn:aws:ec2:${REGION}:123456789012:snapshot/${shared.SnapshotId}`;
+  await ec2.send(new ModifySnapshotAttributeCommand({ SnapshotId: shared.SnapshotId, Attribute: 'createVolumePermission', OperationType: 'add', UserIds: ['777788889999'] }));
 
   const images = (await ec2.send(new DescribeImagesCommand({ Owners: ['amazon'] }))).Images ?? [];
   const base = images.find((i) => i.ImageId)!.ImageId!;
@@ -152,6 +157,9 @@ describe('stores2 live findings against moto', () => {
     ['aws-ebs-snapshot-encrypted', 'badEbsSnap', 'fail'],
     ['aws-ebs-snapshot-not-public', 'goodEbsSnap', 'pass'],
     ['aws-ebs-snapshot-not-public', 'badEbsSnap', 'fail'],
+    ['aws-ebs-snapshot-not-shared', 'goodEbsSnap', 'pass'],
+    ['aws-ebs-snapshot-not-shared', 'sharedEbsSnap', 'fail'],
+    ['aws-ebs-snapshot-not-public', 'sharedEbsSnap', 'pass'],
     ['aws-ami-not-public', 'privateAmi', 'pass'],
     ['aws-ami-not-public', 'publicAmi', 'fail'],
   ];

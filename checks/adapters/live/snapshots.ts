@@ -21,12 +21,13 @@ function rdsSnapshot(idField: string, encryptedField: string): LiveAdapter {
 
 const ebsSnapshot: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.ec2.snapshot', ctx, [dataAt(rec, 'SnapshotId')]);
-  const perms = (dataAt(rec, 'createVolumePermission') as Array<{ Group?: string }> | undefined) ?? [];
+  const perms = (dataAt(rec, 'createVolumePermission') as Array<{ Group?: string; UserId?: string }> | undefined) ?? [];
   const key = dataAt(rec, 'KmsKeyId') as string | undefined;
   r.attrs = {
     encrypted: liveAttr(rec, ctx, 'Encrypted', { default: false }),
     kmsKeyId: liveAttr(rec, ctx, 'KmsKeyId'),
     public: liveDerived(rec, ctx, 'createVolumePermission', perms.some((p) => p.Group === 'all'), ['createVolumePermission']),
+    sharedAccounts: liveDerived(rec, ctx, 'createVolumePermission', perms.flatMap((p) => (typeof p.UserId === 'string' ? [p.UserId] : [])), ['createVolumePermission']),
     ...tagVals(rec, ctx),
   };
   // No `volume` link: Encrypted is the snapshot's own answer, and the volume may be long gone.

@@ -47,6 +47,7 @@ function ebsSnapshot(copy: boolean): TfAdapter {
       encrypted: copy ? attr(rec, 'encrypted', { default: false, map: asBool }) : unknownVal(rec, 'encrypted'),
       kmsKeyId: computedAttr<string>(rec, 'kms_key_id'),
       public: { value: false, origin: 'default', loc: r.loc },
+      sharedAccounts: { value: [], origin: 'default', loc: r.loc },
       ...tagAttrs(rec),
     };
     if (!copy) r.linkRefs!.push(linkRef(rec, 'volume', 'volume_id', ['aws.ec2.ebs-volume']));
@@ -102,6 +103,19 @@ const launchPermission: TfAdapter = (rec) => {
   return r;
 };
 
+/** aws_snapshot_create_volume_permission: a facet of its EBS snapshot that adds the account it is shared with. */
+const createVolumePermission: TfAdapter = (rec) => {
+  const r: Resource = tfResource(rec, 'aws.ec2.snapshot');
+  r.identifiers = [];
+  r.mergeInto = 'snapshot';
+  r.appendAttrs = ['sharedAccounts'];
+  r.linkRefs = [linkRef(rec, 'snapshot', 'snapshot_id', ['aws.ec2.snapshot'])];
+  const account = rawAt(rec.values, 'account_id');
+  const loc = locOf(rec, 'account_id');
+  r.attrs = { sharedAccounts: isUnknown(account) ? { value: undefined, origin: 'unknown', loc } : { value: typeof account === 'string' ? [account] : [], origin: 'explicit', loc } };
+  return r;
+};
+
 export const snapshotAdapters: Record<string, TfAdapter> = {
   aws_db_snapshot: rdsSnapshot('db_snapshot_identifier', { path: 'db_instance_identifier', kind: 'aws.rds.instance' }),
   aws_db_cluster_snapshot: rdsSnapshot('db_cluster_snapshot_identifier', { path: 'db_cluster_identifier', kind: 'aws.rds.cluster' }),
@@ -114,4 +128,5 @@ export const snapshotAdapters: Record<string, TfAdapter> = {
   aws_ami_copy: ami('copy'),
   aws_ami_from_instance: ami('from-instance'),
   aws_ami_launch_permission: launchPermission,
+  aws_snapshot_create_volume_permission: createVolumePermission,
 };

@@ -32,7 +32,7 @@ export const snapshotKinds = defineKinds([
   {
     kind: 'aws.ec2.snapshot',
     title: 'EBS snapshot',
-    terraform: ['aws_ebs_snapshot', 'aws_ebs_snapshot_copy', 'aws_ebs_snapshot_import'],
+    terraform: ['aws_ebs_snapshot', 'aws_ebs_snapshot_copy', 'aws_ebs_snapshot_import', 'aws_snapshot_create_volume_permission'],
     attrs: {
       encrypted: {
         type: 'boolean',
@@ -42,6 +42,10 @@ export const snapshotKinds = defineKinds([
       public: {
         type: 'boolean',
         description: 'Anyone may create a volume from it: createVolumePermission holds the group "all" (live: DescribeSnapshotAttribute). Terraform cannot share a snapshot publicly (aws_snapshot_create_volume_permission names accounts), so only the live source judges it.',
+      },
+      sharedAccounts: {
+        type: 'string[]',
+        description: 'Accounts that may create a volume from it (aws_snapshot_create_volume_permission account_id, appended; live: the UserId entries of DescribeSnapshotAttribute createVolumePermission). Default none.',
       },
       ...TAGS,
     },
