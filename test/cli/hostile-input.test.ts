@@ -169,6 +169,21 @@ console.log('main returned ' + process.exitCode);
   });
 });
 
+describe('plans Terraform did not finish', () => {
+  it('an errored plan is one line and exit 2; deferred changes are judged, unknown where the plan does not show them', async () => {
+    expectOneLine(await runMain(['scan', planWith((d) => (d.errored = true))]), /plan\.json: Terraform reported errors while planning/);
+    const deferred = planWith((d) => {
+      d.complete = false;
+      d.deferred_changes = [{ reason: 'instance_count_unknown', resource_change: { address: 'aws_db_instance.grades', mode: 'managed', type: 'aws_db_instance', name: 'grades', change: { actions: ['create'], after: { identifier: 'grades' }, after_unknown: {} } } }];
+    });
+    const out = join(dirname(deferred), 'r.json');
+    const r = await runMain(['scan', deferred, '--format', 'text', '--format', `json=${out}`]);
+    expect(r.stdout).toMatch(/the plan is not complete: Terraform deferred 1 resource change/);
+    const storage = JSON.parse(readFileSync(out, 'utf8')).findings.find((f: { policyId: string; resource: { address: string } }) => f.policyId === 'aws-rds-instance-storage-encrypted' && f.resource.address === 'aws_db_instance.grades');
+    expect(storage?.status).toBe('unknown');
+  });
+});
+
 describe('variables files Terraform does not load by itself', () => {
   it('prod.tfvars beside the root: the variables it sets are unknown and a note says so; --var-file decides them', async () => {
     const d = fresh('var-files');
