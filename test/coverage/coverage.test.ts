@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../cli/run.js';
 import { classificationOf, classificationOptions, DEFAULT_CLASSIFICATION_TAG_KEYS, UNCLASSIFIED } from '../../checks/adapters/classification.js';
 import { adaptTerraform } from '../../checks/adapters/terraform/index.js';
 import { adaptSnapshot } from '../../checks/adapters/live/index.js';
@@ -190,6 +191,19 @@ describe('classification: one helper, profile keys, unclassified stores', () => 
     expect(() => loadConfig(undefined, bad)).toThrow(/\/profile\/unclassifiedIsStudentData/);
     const empty = root({ '.ferpa-ready.yaml': 'profile:\n  classificationTagKeys: []\n' });
     expect(() => loadConfig(undefined, empty)).toThrow(/\/profile\/classificationTagKeys/);
+  });
+
+  it("classificationValues: the DPA's own list is taken; an empty list or a value in another spelling is exit 2 naming the key", () => {
+    expect(loadConfig(undefined, root({ '.ferpa-ready.yaml': 'profile:\n  classificationValues: [student-data, confidential]\n' })).profile.classificationValues).toEqual(['student-data', 'confidential']);
+    expect(loadConfig(undefined, root({})).profile.classificationValues).toContain('student-data');
+    for (const bad of ['[]', '["Student Data"]', '[student_data]']) {
+      const dir = root({ '.ferpa-ready.yaml': `profile:\n  classificationValues: ${bad}\n`, 'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n' });
+      expect(() => loadConfig(undefined, dir), bad).toThrow(/\/profile\/classificationValues/);
+      const r = cli(['scan', 'main.tf'], { cwd: dir });
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr.trim().split('\n'), bad).toHaveLength(1);
+      expect(r.stderr).toMatch(/classificationValues/);
+    }
   });
 });
 
