@@ -490,13 +490,22 @@ function passwordPolicy(global: SnapshotAccountSettings | undefined, pick: Pick)
   };
 }
 
+/** The ARN of a stand-in for what a failed list would have returned (a model kind, or a type no adapter reads). */
+function unlistedArn(s: Snapshot, region: string, account: string, what: string): string {
+  return `arn:${s.account.partition}:unlisted:${region}:${account}:${what}`;
+}
+
+function unlistedWhy(error: SnapshotError, region: string, account: string, what: string): string {
+  return `${describeError(error)}; the ${what} resources of ${region === 'global' ? `account ${account}` : region} could not be listed`;
+}
+
 /**
  * A stand-in for the resources a failed list call would have returned: every attribute of its kind is
  * an error, so each policy over that kind reports `error` for the region (never a silent pass).
  */
 function unlisted(s: Snapshot, account: string, kind: string, region: string, error: SnapshotError, file: string): Resource {
-  const id = `arn:${s.account.partition}:unlisted:${region}:${account}:${kind}`;
-  const msg = `${describeError(error)}; ${region === 'global' ? `the ${kind} resources of account ${account}` : `the ${kind} resources of ${region}`} could not be listed`;
+  const id = unlistedArn(s, region, account, kind);
+  const msg = unlistedWhy(error, region, account, kind);
   const spec = KINDS[kind];
   const attrs: Record<string, Val> = {};
   for (const name of Object.keys(spec?.attrs ?? {})) attrs[name] = errorVal(msg, { file, address: id, attribute: name });
@@ -564,8 +573,8 @@ export function adaptSnapshotInventory(snapshot: Snapshot, display: string, clas
 
 /** The inventory entry standing in for the records of a type no adapter reads whose list failed. */
 function unlistedEntry(s: Snapshot, account: string, type: string, error: SnapshotListError, file: string): InventoryEntry {
-  const arn = `arn:${s.account.partition}:unlisted:${error.region}:${account}:${type}`;
-  const readError = `${describeError(error)}; the ${type} resources of ${error.region === 'global' ? `account ${account}` : error.region} could not be listed`;
+  const arn = unlistedArn(s, error.region, account, type);
+  const readError = unlistedWhy(error, error.region, account, type);
   const loc = { file, address: arn };
   return { type, address: null, arn, file, line: null, source: 'live', account, region: error.region, modelled: false, resources: [], tags: errorVal(readError, { ...loc, attribute: 'tags' }), readError };
 }

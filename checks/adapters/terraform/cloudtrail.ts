@@ -2,7 +2,7 @@ import type { LinkRef } from '../../model/resource.js';
 import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 import { managementEventsOf, type AdvancedSelector, type BasicSelector } from '../shared/trail-management-events.js';
-import { asBool, attr, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { asBool, attr, linkRef, locOf, rawAt, refersToType, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 export interface DataEventSelection {
   resourceType: string | typeof UNKNOWN;
@@ -163,7 +163,7 @@ const trail: TfAdapter = (rec) => {
   // Values known only after apply that come from bucket or table references (`"${aws_s3_bucket.b.arn}/"`,
   // `aws_dynamodb_table.t.arn`) name those buckets or tables, not every one.
   const basicRefs = refsUnder(rec, 'event_selector.data_resource');
-  if (!isUnknown(basic) && basicRefs.length > 0 && basicRefs.every((a) => /(^|\.)(aws_s3_bucket|aws_dynamodb_table)\.[^.]+$/.test(a.replace(/\[[^\]]*\]/g, '')))) {
+  if (!isUnknown(basic) && basicRefs.length > 0 && basicRefs.every((a) => refersToType(a, 'aws_s3_bucket', 'aws_dynamodb_table'))) {
     for (const e of basic) if ((e.resourceType === 'AWS::S3::Object' || e.resourceType === 'AWS::DynamoDB::Table') && isUnknown(e.allResources)) e.allResources = false;
   }
   const advanced = fromAdvancedSelectors(rawAt(rec.values, 'advanced_event_selector'));
@@ -201,11 +201,10 @@ const trail: TfAdapter = (rec) => {
   }
   // A selector reference names a bucket or a table: each link keeps the references that may be of its kind.
   const selectorRefs = [...refsUnder(rec, 'event_selector.data_resource'), ...refsUnder(rec, 'advanced_event_selector.field_selector')];
-  const isType = (a: string, type: string) => new RegExp(`(^|\\.)${type}\\.[^.]+$`).test(a.replace(/\[[^\]]*\]/g, ''));
   const events: LinkRef = {
     name: 'dataEventBuckets',
     kinds: ['aws.s3.bucket'],
-    addresses: selectorRefs.filter((a) => !isType(a, 'aws_dynamodb_table')),
+    addresses: selectorRefs.filter((a) => !refersToType(a, 'aws_dynamodb_table')),
     literals: Array.isArray(dataEvents.value) ? bucketArns(dataEvents.value as DataEventSelection[]) : [],
     inverse: 'dataEventTrails',
     loc: selLoc,
@@ -215,7 +214,7 @@ const trail: TfAdapter = (rec) => {
     name: 'dataEventTables',
     kinds: ['aws.dynamodb.table'],
     // (a value's references reach what it was computed from too, such as a bucket's key: only tables count)
-    addresses: selectorRefs.filter((a) => isType(a, 'aws_dynamodb_table') || isType(a, 'aws_dynamodb_table_replica')),
+    addresses: selectorRefs.filter((a) => refersToType(a, 'aws_dynamodb_table', 'aws_dynamodb_table_replica')),
     // a literal table ARN is matched by the check itself, name and Region (the linker would match the name alone)
     literals: [],
   };

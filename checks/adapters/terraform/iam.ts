@@ -2,7 +2,7 @@ import type { LinkRef, Resource } from '../../model/resource.js';
 import { documentFromStatementBlocks, normalizeIamDocument } from '../../model/iam-document.js';
 import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
-import { asNumber, attr, computedAttr, isConfigured, linkRef, locOf, partialJsonVal, policyDocumentRef, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { asNumber, attr, computedAttr, isConfigured, linkRef, locOf, partialJsonVal, policyDocumentRef, rawAt, refersToType, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 import { pushAll } from '../../util/push-all.js';
 
 /** A normalised policy document from a JSON attribute (string or, from HCL `jsonencode`, an object). */
@@ -136,7 +136,7 @@ function exclusiveAttachments(rec: TfRecord, list: ExclusiveList): Resource[] {
 
 function exclusiveAttachmentsOf(rec: TfRecord, list: ExclusiveList, raw: unknown[]): Resource[] {
   const refs = rec.references[list.path] ?? [];
-  const customerRefs = refs.filter((a) => /(^|\.)aws_iam_policy\.[^.]+$/.test(a.replace(/\[[^\]]*\]/g, '')));
+  const customerRefs = refs.filter((a) => refersToType(a, 'aws_iam_policy'));
   const onlyCustomerRefs = refs.length > 0 && customerRefs.length === refs.length;
   const name = 'self' in list.principal ? attr<string>(rec, 'name') : attr<string>(rec, list.principal.namePath);
   return raw.map((arn, i) => {
@@ -203,7 +203,7 @@ function attachment(principals: Principal[]): TfAdapter {
     const arn = attr<string>(rec, 'policy_arn');
     r.attrs.policyArn = arn;
     // A reference to an aws_iam_policy resource is a customer managed policy even while its ARN is unknown.
-    const customerRef = (rec.references['policy_arn'] ?? []).some((a) => /(^|\.)aws_iam_policy\.[^.]+$/.test(a.replace(/\[[^\]]*\]/g, '')));
+    const customerRef = (rec.references['policy_arn'] ?? []).some((a) => refersToType(a, 'aws_iam_policy'));
     r.attrs.awsManagedPolicy =
       arn.origin === 'unknown'
         ? customerRef

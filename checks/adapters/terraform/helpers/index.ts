@@ -36,7 +36,7 @@
  */
 export { tfResource, rawAt, withAddress, locOf, indexFree, referencesOf, type TfAdapter } from './record.js';
 export { isConfigured, attr, computedAttr, derived, asBool, asNumber, type AttrOptions, type ComputedAttrOptions } from './values.js';
-export { linkRef, policyDocumentRef } from './links.js';
+export { linkRef, policyDocumentRef, refersToType } from './links.js';
 export { ACCOUNT_ID, accountFacet, accountLink, appendRegionalEntry } from './account.js';
 export { tagAttrs } from './tags.js';
 export { jsonAttr, partialJsonVal } from './json.js';

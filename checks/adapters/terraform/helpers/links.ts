@@ -28,3 +28,13 @@ export function policyDocumentRef(rec: TfRecord, name: string, path: string): Li
   const addresses = referencesOf(rec, path).filter((a) => /(^|\.)data\.aws_iam_policy_document\./.test(a));
   return { name, kinds: ['aws.iam.policy-document'], addresses, literals: [], loc: locOf(rec, path) };
 }
+
+/**
+ * A reference names a resource of one of these Terraform types (`module.x.aws_s3_bucket.b["k"]` is an aws_s3_bucket);
+ * a data source of the type counts too.
+ */
+export function refersToType(address: string, ...types: string[]): boolean {
+  const parts = address.replace(/\[[^\]]*\]/g, '').split('.');
+  return parts.length >= 2 && types.includes(parts[parts.length - 2]!);
+}
+
