@@ -29,6 +29,8 @@ export interface InventoryEntry {
    * list would have returned, so a data store of a type the model does not know is an `error`, not unseen.
    */
   readError?: string;
+  /** Plan: the plan forgets it (TfRecord.forgotten): it stays in the account, and nothing here judges it. */
+  forgotten?: true;
 }
 
 /** Model resources plus the inventory of every input resource they came from. */

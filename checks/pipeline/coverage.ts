@@ -46,6 +46,7 @@ function judgedAs(entry: InventoryEntry, model: Model): { targets: Resource[]; p
 }
 
 function reasonFor(entry: InventoryEntry, targets: Resource[], detached: boolean, ctx: CoverageContext): CoverageReason {
+  if (entry.forgotten) return 'forgotten';
   if (!entry.modelled || !entry.resources.length) return 'unmodelled';
   if (detached) return 'outside-input';
   const kinds = new Set(targets.map((t) => t.kind));

@@ -184,6 +184,20 @@ describe('plans Terraform did not finish', () => {
   });
 });
 
+describe('resources a plan forgets', () => {
+  it('a removed block with destroy = false (actions ["forget"]): the store that stays in the account is unknown, and a note names it', async () => {
+    const file = planWith((d) => {
+      d.resource_changes = [{ address: 'aws_db_instance.sis', mode: 'managed', type: 'aws_db_instance', name: 'sis', change: { actions: ['forget'], before: { identifier: 'sis', publicly_accessible: true }, after: null } }];
+    });
+    const out = join(dirname(file), 'r.json');
+    const r = await runMain(['scan', file, '--format', 'text', '--format', `json=${out}`]);
+    expectTotal(r);
+    expect(r.stdout).toMatch(/the plan stops managing 1 resource\(s\) without destroying them.*aws_db_instance\.sis/);
+    const evaluated = JSON.parse(readFileSync(out, 'utf8')).findings.find((f: { policyId: string; resource: { address: string } }) => f.policyId === 'aws-data-store-evaluated' && f.resource.address === 'aws_db_instance.sis');
+    expect(evaluated?.status).toBe('unknown');
+  });
+});
+
 describe('variables files Terraform does not load by itself', () => {
   it('prod.tfvars beside the root: the variables it sets are unknown and a note says so; --var-file decides them', async () => {
     const d = fresh('var-files');

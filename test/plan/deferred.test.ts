@@ -58,3 +58,38 @@ describe('a plan Terraform reported as errored', () => {
     expect(r.stderr).toMatch(/errored\.json: Terraform reported errors while planning/);
   });
 });
+
+// Terraform 1.7's `removed` block with `destroy = false` plans `["forget"]`: the resource leaves the
+// configuration (no planned value) but stays in the account. Before, it simply vanished from the scan, and a
+// public, unencrypted student-data database being handed off said "all data stores evaluated".
+describe('a plan that forgets a resource', () => {
+  const forgotten = {
+    address: 'aws_db_instance.records',
+    mode: 'managed',
+    type: 'aws_db_instance',
+    name: 'records',
+    change: { actions: ['forget'], before: { identifier: 'records', publicly_accessible: true, tags: { DataClassification: 'student-data' } }, after: null, after_unknown: {} },
+  };
+  it('accounts for it: an unknown of aws-data-store-evaluated naming why, a coverage row, a note; never judged as planned', async () => {
+    const file = plan('forget.json', { resource_changes: [forgotten, { ...grades, change: { ...grades.change, after: { ...grades.change.after, publicly_accessible: false } } }] });
+    const { results } = await scanPaths([file], { config, catalog, now: new Date('2026-12-01T00:00:00Z'), cwd: dir });
+    const on = results.findings.filter((f) => f.resource.address === 'aws_db_instance.records');
+    expect(on.find((f) => f.policyId === 'aws-data-store-evaluated')?.status).toBe('unknown');
+    expect(on.find((f) => f.policyId === 'aws-data-store-evaluated')?.message).toMatch(/stops managing it without destroying it/);
+    // the classification its prior state carries is still judged (it holds student data)
+    expect(on.find((f) => f.policyId === 'aws-data-store-classified')?.status).toBe('pass');
+    // no policy of the planned stack judges it: its old values are not what this plan deploys
+    expect(on.map((f) => f.policyId)).not.toContain('aws-rds-not-publicly-accessible');
+    const row = results.coverage!.inputs[0]!.resources.find((r) => r.resource === 'aws_db_instance.records');
+    expect(row).toMatchObject({ reason: 'forgotten', policies: 0, dataStore: 'database' });
+    expect(results.coverage!.dataStoresNotEvaluated).toBe(1);
+    expect(results.diagnostics?.map((d) => d.message).join(' ')).toMatch(/stops managing 1 resource\(s\) without destroying them.*aws_db_instance\.records/);
+  });
+
+  it('a plain delete is still left out without a word: the resource is gone from the account', async () => {
+    const file = plan('delete.json', { resource_changes: [{ ...forgotten, change: { ...forgotten.change, actions: ['delete'] } }] });
+    const { results } = await scanPaths([file], { config, catalog, now: new Date('2026-12-01T00:00:00Z'), cwd: dir });
+    expect(results.findings.some((f) => f.resource.address === 'aws_db_instance.records')).toBe(false);
+    expect(results.coverage!.inputs[0]!.resources.find((r) => r.resource === 'aws_db_instance.records')).toBeUndefined();
+  });
+});

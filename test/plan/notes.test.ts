@@ -56,12 +56,14 @@ describe('plan notes and sparse plans', () => {
     }
   });
 
-  it('leaves out a resource that only leaves state (forget, no planned object)', () => {
+  it('keeps a resource that only leaves state (forget, no planned object) as a forgotten record of its prior values, with a note', () => {
     const file = write('forget.json', {
       format_version: '1.2',
       planned_values: { root_module: {} },
       resource_changes: [{ address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', change: { actions: ['forget'], before: { bucket: 'b' }, after: null } }],
     });
-    expect(readPlan(file).records).toEqual([]);
+    const read = readPlan(file);
+    expect(read.records.map((r) => [r.address, r.forgotten, r.values.bucket])).toEqual([['aws_s3_bucket.b', true, 'b']]);
+    expect(read.notes.join(' ')).toMatch(/stops managing 1 resource\(s\) without destroying them.*aws_s3_bucket\.b/);
   });
 });

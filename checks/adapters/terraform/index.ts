@@ -237,6 +237,10 @@ export function adaptTerraformInventory(records: TfRecord[], source: 'hcl' | 'pl
   for (const rec of records) {
     inputs.add(rec.input);
     if (rec.mode === 'provider') continue;
+    if (rec.forgotten) {
+      inventory.push({ ...entryOf(rec, false, []), forgotten: true });
+      continue;
+    }
     const adapter = rec.mode === 'data' ? TF_ADAPTERS[`data.${rec.type}`] : TF_ADAPTERS[rec.type];
     const produced = !adapter ? undefined : source === 'plan' ? planShaped(rec, () => adapter(rec)) : adapter(rec);
     const made = !produced ? [] : Array.isArray(produced) ? produced : [produced];
@@ -251,7 +255,7 @@ export function adaptTerraformInventory(records: TfRecord[], source: 'hcl' | 'pl
   weakestRegionDecides(out);
   out.push(account);
   // after every adapter's resource: these share their block's address, and the linker keeps the first
-  for (const r of credentialBlocks(records)) out.push(r);
+  for (const r of credentialBlocks(records.filter((r) => !r.forgotten))) out.push(r);
   return { resources: out, inventory };
 }
 

@@ -23,3 +23,11 @@ export function actionsOf(rc: ResourceChange | undefined): string[] | undefined 
 export function isDeleteOnly(actions: string[] | undefined): boolean {
   return actions !== undefined && actions.length === 1 && actions[0] === 'delete';
 }
+
+/**
+ * A resource the plan forgets (`["forget"]`, Terraform 1.7's `removed` block with `destroy = false`): it
+ * leaves the configuration's management but not the account.
+ */
+export function isForgotten(actions: string[] | undefined): boolean {
+  return actions !== undefined && actions.includes('forget');
+}

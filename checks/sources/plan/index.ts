@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import type { TfRecord, TfSourceResult } from '../terraform/record.js';
 import { joinAddress, modulePathText, parseAddress, withInstanceKeys, type ModuleFrame } from './address.js';
-import { actionsOf, indexChanges, isDeleteOnly } from './changes.js';
+import { actionsOf, indexChanges, isDeleteOnly, isForgotten } from './changes.js';
 import { ConfigIndex, type ConfigEntry } from './config.js';
 import { loadPlanDocument } from './load.js';
 import { plannedValues } from './marks.js';
@@ -83,14 +83,20 @@ export function readPlan(file: string, opts: ReadPlanOptions = {}): TfSourceResu
     add(res, res.values, rc, [rc?.change?.after_sensitive, res.sensitive_values]);
   }
   // Some Terraform versions list a resource in resource_changes only.
+  const forgotten: string[] = [];
   for (const rc of changes.values()) {
     if (seen.has(rc.address as string)) continue;
     const after = rc.change?.after;
     if (!isObject(after)) {
       seen.add(rc.address as string);
+      if (isForgotten(actionsOf(rc))) forgotten.push(...forget(rc, add, records));
       continue;
     }
     add(rc, after, rc, [rc.change?.after_sensitive]);
+  }
+  if (forgotten.length) {
+    const shown = forgotten.slice(0, 5).join(', ') + (forgotten.length > 5 ? `, and ${forgotten.length - 5} more` : '');
+    notes.push(`${display}: the plan stops managing ${forgotten.length} resource(s) without destroying them (removed blocks with destroy = false): they stay in the account, unjudged by this plan; audit them where they are managed now, or live: ${shown}`);
   }
   // Deferred resources: judged with what the plan shows of them, the rest unknown (TfRecord.deferred).
   for (const d of deferred) {
@@ -107,6 +113,19 @@ export function readPlan(file: string, opts: ReadPlanOptions = {}): TfSourceResu
     add(res, res.values, undefined, [res.sensitive_values]);
   }
   return { records, providers: providerRecords(doc, display), notes, regions };
+}
+
+/**
+ * A forgotten resource as a record of its prior state (flagged, so it is accounted for and never judged);
+ * the addresses it adds.
+ */
+function forget(rc: ResourceChange, add: (res: PlanResource, base: unknown, rc: ResourceChange | undefined, sensitive: Array<Json | undefined>) => void, records: TfRecord[]): string[] {
+  const before = rc.change?.before;
+  const start = records.length;
+  add(rc, isObject(before) ? before : {}, undefined, [rc.change?.before_sensitive]);
+  const added = records.slice(start).filter((r) => r.mode === 'managed');
+  for (const r of added) r.forgotten = true;
+  return added.map((r) => r.address);
 }
 
 /**

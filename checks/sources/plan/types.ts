@@ -26,6 +26,8 @@ export interface PlanModule {
 
 export interface PlanChange {
   actions?: string[];
+  before?: Json;
+  before_sensitive?: Json;
   after?: Json;
   after_unknown?: Json;
   after_sensitive?: Json;

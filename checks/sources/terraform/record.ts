@@ -51,6 +51,12 @@ export interface TfRecord {
    * values are partial, so every attribute the plan does not show is unknown, never a provider default.
    */
   deferred?: string;
+  /**
+   * Plan only: the plan forgets the resource (a `removed` block with `destroy = false`): Terraform stops
+   * managing it and it stays in the account. Its values are the prior state's; it is accounted for in
+   * coverage, never judged as part of the planned stack, and never left out silently.
+   */
+  forgotten?: true;
 }
 
 /** What a Terraform source yields: records plus notes worth telling the user once (opaque modules, ...). */
