@@ -40,7 +40,7 @@ const cases: Array<{ what: string; call: string; type: string; kind: string; pol
     call: 'redshift-serverless:ListWorkgroups',
     type: 'AWS::RedshiftServerless::Workgroup',
     kind: 'aws.redshiftserverless.workgroup',
-    policies: ['aws-redshiftserverless-workgroup-not-publicly-accessible'],
+    policies: ['aws-redshiftserverless-workgroup-not-publicly-accessible', 'aws-redshiftserverless-workgroup-require-ssl'],
   },
   {
     what: 'DocumentDB elastic clusters',

@@ -1,4 +1,6 @@
-import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter } from './helpers/index.js';
+import type { Val } from '../../model/value.js';
+import type { SnapshotResource } from '../../sources/live/snapshot.js';
+import { dataAt, keyFlag, keyIsAwsManaged, liveAttr, liveDerived, liveLink, liveRefToken, liveResource, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 /** Parameter group names repeat in every region (default.redshift-1.0): a cluster links to the group of its own region and account. */
 const groupToken = (region: string, account: string, name: string): string => liveRefToken('redshift-parameter-group', account, region, name);
@@ -71,6 +73,14 @@ const serverlessNamespace: LiveAdapter = (rec, ctx) => {
   return r;
 };
 
+/** require_ssl from the workgroup's configParameters (ListWorkgroups lists them all); not listed: unknown, never a default. */
+function requireSslLive(rec: SnapshotResource, ctx: LiveCtx): Val<string> {
+  const params = dataAt(rec, 'configParameters') as Array<{ parameterKey?: string; parameterValue?: string }> | undefined;
+  const value = Array.isArray(params) ? params.find((p) => p?.parameterKey === 'require_ssl')?.parameterValue : undefined;
+  const v = liveDerived(rec, ctx, 'configParameters', typeof value === 'string' ? value.toLowerCase() : undefined);
+  return value === undefined ? { ...v, origin: 'unknown' } : v;
+}
+
 /** A Redshift Serverless workgroup as ListWorkgroups describes it (camelCase); tags are not read: it is classified as its namespace. */
 const serverlessWorkgroup: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.redshiftserverless.workgroup', ctx, [dataAt(rec, 'workgroupName')]);
@@ -79,6 +89,7 @@ const serverlessWorkgroup: LiveAdapter = (rec, ctx) => {
     namespaceName: liveAttr(rec, ctx, 'namespaceName'),
     publiclyAccessible: liveAttr(rec, ctx, 'publiclyAccessible', { default: false }),
     enhancedVpcRouting: liveAttr(rec, ctx, 'enhancedVpcRouting', { default: false }),
+    requireSsl: requireSslLive(rec, ctx),
     ...tagVals(rec, ctx),
   };
   r.linkRefs!.push(liveLink(rec, ctx, 'namespace', dataAt(rec, 'namespaceName'), ['aws.redshiftserverless.namespace'], { attribute: 'namespaceName' }));

@@ -1,5 +1,5 @@
 import type { Val } from '../../model/value.js';
-import { isUnknown } from '../../model/value.js';
+import { isUnknown, unknownVal } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 import { asBool, attr, awsManagedKeyAttr, computedAttr, linkRef, locOf, rawAt, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
@@ -94,6 +94,24 @@ const serverlessNamespace: TfAdapter = (rec) => {
   return r;
 };
 
+/**
+ * require_ssl of a workgroup, lowercased, from its config_parameter blocks. Unset, it is the service's default,
+ * which the input does not show (a plan shows the API's full list once the workgroup exists): unknown.
+ */
+function requireSslAttr(rec: TfRecord): Val<string> {
+  const raw = rawAt(rec.values, 'config_parameter');
+  const loc = locOf(rec, 'config_parameter');
+  if (isUnknown(raw)) return unknownVal(loc);
+  for (const p of Array.isArray(raw) ? raw : raw ? [raw] : []) {
+    if (isUnknown(p)) return unknownVal(loc);
+    const param = p as { parameter_key?: unknown; parameter_value?: unknown; _loc?: Val['loc'] };
+    if (param.parameter_key !== 'require_ssl') continue;
+    if (isUnknown(param.parameter_value)) return unknownVal(param._loc ?? loc);
+    return { value: String(param.parameter_value).toLowerCase(), origin: 'explicit', loc: param._loc ?? loc };
+  }
+  return unknownVal(loc);
+}
+
 /** aws_redshiftserverless_workgroup: the endpoint of a namespace; private unless publicly_accessible is set. */
 const serverlessWorkgroup: TfAdapter = (rec) => {
   const r = tfResource(rec, 'aws.redshiftserverless.workgroup', [rec.values.workgroup_name]);
@@ -102,6 +120,7 @@ const serverlessWorkgroup: TfAdapter = (rec) => {
     namespaceName: attr<string>(rec, 'namespace_name'),
     publiclyAccessible: attr<boolean>(rec, 'publicly_accessible', { default: false, map: asBool }),
     enhancedVpcRouting: attr<boolean>(rec, 'enhanced_vpc_routing', { default: false, map: asBool }),
+    requireSsl: requireSslAttr(rec),
     ...tagAttrs(rec),
   };
   r.linkRefs!.push(linkRef(rec, 'namespace', 'namespace_name', ['aws.redshiftserverless.namespace']));

@@ -103,6 +103,11 @@ export const redshiftKinds = defineKinds([
         description: 'The workgroup endpoint resolves to public addresses, reachable from the internet wherever its security groups allow (publicly_accessible; live: publiclyAccessible). Default false.',
       },
       enhancedVpcRouting: { type: 'boolean', description: 'COPY and UNLOAD traffic stays in the VPC (enhanced_vpc_routing; live: enhancedVpcRouting). Default false.' },
+      requireSsl: {
+        type: 'string',
+        description:
+          'The workgroup\'s require_ssl configuration parameter, lowercased ("true" refuses connections without TLS): config_parameter with parameter_key require_ssl (live: configParameters). Unset in the configuration it is the service default, which the input does not show: unknown.',
+      },
       tags: { type: 'object', description: 'Resource tags (Terraform `tags_all` when known, else `tags`; live: not read, {}).' },
       dataClass: {
         type: 'string',
