@@ -86,6 +86,23 @@ describe('a plan that forgets a resource', () => {
     expect(results.diagnostics?.map((d) => d.message).join(' ')).toMatch(/stops managing 1 resource\(s\) without destroying them.*aws_db_instance\.records/);
   });
 
+  it('the HCL source of the same change (a removed block with destroy = false) gives the same verdict; with destroy left on, the resource is simply gone', async () => {
+    const root = mkdtempSync(join(dir, 'removed-'));
+    writeFileSync(
+      join(root, 'main.tf'),
+      'removed {\n  from = aws_db_instance.records\n  lifecycle {\n    destroy = false\n  }\n}\nremoved {\n  from = module.legacy\n  lifecycle {\n    destroy = false\n  }\n}\nremoved {\n  from = aws_s3_bucket.scratch\n}\n',
+    );
+    const { results } = await scanPaths([root], { config, catalog, now: new Date('2026-12-01T00:00:00Z'), cwd: root });
+    expect(results.findings.find((f) => f.policyId === 'aws-data-store-evaluated' && f.resource.address === 'aws_db_instance.records')?.status).toBe('unknown');
+    // its tags are no longer written anywhere in the configuration: unknown, not "untagged"
+    expect(results.findings.find((f) => f.policyId === 'aws-data-store-classified' && f.resource.address === 'aws_db_instance.records')?.status).toBe('unknown');
+    expect(results.coverage!.inputs[0]!.resources.map((r) => [r.resource, r.reason])).toEqual([['aws_db_instance.records', 'forgotten']]);
+    const notes = results.diagnostics?.map((d) => d.message).join('\n') ?? '';
+    expect(notes).toMatch(/main\.tf:1: a removed block hands aws_db_instance\.records over without destroying it/);
+    expect(notes).toMatch(/main\.tf:7: a removed block hands module\.legacy over without destroying it/);
+    expect(notes).not.toMatch(/scratch/);
+  });
+
   it('a plain delete is still left out without a word: the resource is gone from the account', async () => {
     const file = plan('delete.json', { resource_changes: [{ ...forgotten, change: { ...forgotten.change, actions: ['delete'] } }] });
     const { results } = await scanPaths([file], { config, catalog, now: new Date('2026-12-01T00:00:00Z'), cwd: dir });

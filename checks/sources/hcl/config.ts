@@ -38,6 +38,11 @@ export interface ModuleConfig {
   resources: Map<string, ResourceBlock>;
   modules: Map<string, ModuleCall>;
   providers: ProviderBlock[];
+  /**
+   * `removed` blocks with `lifecycle { destroy = false }` (Terraform 1.7): what they name leaves the
+   * configuration but stays in the account. `from` as written (`aws_db_instance.x`, `module.m`).
+   */
+  forgotten: Array<{ from: string; file: string; line: number }>;
 }
 
 function isOverride(path: string): boolean {
@@ -51,7 +56,7 @@ function mergeBody(base: Body, over: Body): Body {
 
 /** Build the module's configuration from its parsed files (override files applied last). */
 export function buildConfig(dir: string, files: ParsedFile[]): ModuleConfig {
-  const cfg: ModuleConfig = { dir, variables: new Map(), locals: new Map(), outputs: new Map(), resources: new Map(), modules: new Map(), providers: [] };
+  const cfg: ModuleConfig = { dir, variables: new Map(), locals: new Map(), outputs: new Map(), resources: new Map(), modules: new Map(), providers: [], forgotten: [] };
   const ordered = [...files.filter((f) => !isOverride(f.path)), ...files.filter((f) => isOverride(f.path))];
   for (const f of ordered) {
     const override = isOverride(f.path);
@@ -108,6 +113,11 @@ export function buildConfig(dir: string, files: ParsedFile[]): ModuleConfig {
       const pos = posOf('locals', [], localsIdx++);
       for (const [name, expr] of Object.entries(block)) cfg.locals.set(name, { expr, file: f.display, line: pos.attrs[name] ?? pos.line });
     }
+    bodies(f.body.removed).forEach((body, i) => {
+      const from = typeof body.from === 'string' ? body.from.replace(/^\$\{\s*([\s\S]*?)\s*\}$/, '$1') : undefined;
+      const kept = bodies(body.lifecycle).some((l) => l.destroy === false);
+      if (from && kept) cfg.forgotten.push({ from, file: f.display, line: posOf('removed', [], i).line });
+    });
     for (const [name, list] of Object.entries((f.body.provider ?? {}) as Record<string, unknown>)) {
       bodies(list).forEach((body, i) => cfg.providers.push({ name, body, file: f.display, ...posOf('provider', [name], i) }));
     }

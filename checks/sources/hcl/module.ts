@@ -525,11 +525,41 @@ export class ModuleInstance implements Host {
         });
       }
     }
+    this.collectForgotten();
     this.collectProviders();
     for (const [name, call] of this.cfg.modules) {
       for (const d of call.directives) this.ctx.suppressions.push({ policy: d.policy, address: `${this.prefix()}module.${name}`, ...pick(d), file: call.file, line: d.line });
       const st = this.child(name);
       for (const i of st?.instances ?? []) i.inst.collect();
+    }
+  }
+
+  /**
+   * What `removed` blocks with destroy = false hand over: a resource becomes a forgotten record (tags unknown: the
+   * configuration no longer says them), so coverage accounts for it; a whole module is a note (its resources are
+   * not in the configuration any more).
+   */
+  private collectForgotten(): void {
+    for (const r of this.cfg.forgotten) {
+      const segs = r.from.split('.');
+      const address = this.prefix() + r.from;
+      const [type, name] = segs.slice(-2);
+      this.ctx.notes.push(`${r.file}:${r.line}: a removed block hands ${address} over without destroying it (destroy = false): it stays in the account, unjudged by this configuration; audit it where it is managed now, or live`);
+      if (segs.length < 2 || segs[segs.length - 2] === 'module' || !type || !name || !/^[a-z][a-z0-9_]*$/.test(type)) continue;
+      this.ctx.records.push({
+        address,
+        mode: 'managed',
+        type,
+        name,
+        modulePath: this.path,
+        values: { tags: UNKNOWN, tags_all: UNKNOWN },
+        references: {},
+        configured: new Set(),
+        loc: { file: r.file, line: r.line },
+        input: r.file,
+        source: 'hcl',
+        forgotten: true,
+      });
     }
   }
 
