@@ -16,10 +16,11 @@ function sharing(rec: TfRecord): Record<string, Val> {
 }
 
 /**
- * aws_db_snapshot / aws_db_cluster_snapshot: encryption follows the source database (the `source` link);
+ * aws_db_snapshot / aws_db_cluster_snapshot (and the DocumentDB and Neptune cluster snapshots): encryption follows
+ * the source database (the `source` link);
  * aws_db_snapshot_copy: encrypted when kms_key_id is set, otherwise as its source snapshot (unknown here).
  */
-function rdsSnapshot(idPath: string, source?: { path: string; kind: string }): TfAdapter {
+function rdsSnapshot(idPath: string, source?: { path: string; kind: string; untagged?: true }): TfAdapter {
   return (rec) => {
     const r = tfResource(rec, 'aws.rds.snapshot', [rec.values[idPath]]);
     const key = attr<string>(rec, 'kms_key_id');
@@ -31,6 +32,8 @@ function rdsSnapshot(idPath: string, source?: { path: string; kind: string }): T
       ...tagAttrs(rec),
     };
     if (source) r.linkRefs!.push(linkRef(rec, 'source', source.path, [source.kind]));
+    // a resource type without tags takes its cluster's classification
+    if (source?.untagged) r.classifiedBy = 'source';
     return r;
   };
 }
@@ -120,6 +123,10 @@ export const snapshotAdapters: Record<string, TfAdapter> = {
   aws_db_snapshot: rdsSnapshot('db_snapshot_identifier', { path: 'db_instance_identifier', kind: 'aws.rds.instance' }),
   aws_db_cluster_snapshot: rdsSnapshot('db_cluster_snapshot_identifier', { path: 'db_cluster_identifier', kind: 'aws.rds.cluster' }),
   aws_db_snapshot_copy: rdsSnapshot('target_db_snapshot_identifier'),
+  // DescribeDBClusterSnapshots lists DocumentDB and Neptune snapshots with the RDS ones, so live already judged
+  // them as RDS snapshots; from Terraform they were neither modelled nor data stores (unseen)
+  aws_docdb_cluster_snapshot: rdsSnapshot('db_cluster_snapshot_identifier', { path: 'db_cluster_identifier', kind: 'aws.docdb.cluster', untagged: true }),
+  aws_neptune_cluster_snapshot: rdsSnapshot('db_cluster_snapshot_identifier', { path: 'db_cluster_identifier', kind: 'aws.neptune.cluster', untagged: true }),
   aws_ebs_snapshot: ebsSnapshot(false),
   aws_ebs_snapshot_copy: ebsSnapshot(true),
   // variants slice: an imported disk image says `encrypted` as a copy does (Optional, default false)

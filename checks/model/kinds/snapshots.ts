@@ -12,8 +12,8 @@ const TAGS = {
 export const snapshotKinds = defineKinds([
   {
     kind: 'aws.rds.snapshot',
-    title: 'RDS DB or cluster snapshot',
-    terraform: ['aws_db_snapshot', 'aws_db_cluster_snapshot', 'aws_db_snapshot_copy'],
+    title: 'RDS DB or cluster snapshot (DocumentDB and Neptune cluster snapshots too: the RDS API lists them)',
+    terraform: ['aws_db_snapshot', 'aws_db_cluster_snapshot', 'aws_db_snapshot_copy', 'aws_docdb_cluster_snapshot', 'aws_neptune_cluster_snapshot'],
     attrs: {
       identifier: { type: 'string', description: 'Snapshot identifier (db_snapshot_identifier / db_cluster_snapshot_identifier / target_db_snapshot_identifier; live: DBSnapshotIdentifier or DBClusterSnapshotIdentifier).' },
       snapshotType: { type: 'string', description: 'manual | automated | shared | public (live: SnapshotType). Terraform makes manual snapshots.' },
@@ -24,7 +24,7 @@ export const snapshotKinds = defineKinds([
     },
     links: {
       source: {
-        kinds: ['aws.rds.instance', 'aws.rds.cluster'],
+        kinds: ['aws.rds.instance', 'aws.rds.cluster', 'aws.docdb.cluster', 'aws.neptune.cluster'],
         description: 'The database snapshotted (db_instance_identifier / db_cluster_identifier), when it is in the input: its storage encryption is the snapshot\'s. Live records carry Encrypted themselves and have no such link.',
       },
     },
