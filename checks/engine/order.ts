@@ -87,9 +87,33 @@ export function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
   let sorted = true;
   for (let i = 1; i < findings.length && sorted; i++) sorted = compareFindings(findings[i - 1]!, findings[i]!) <= 0;
   if (sorted) return findings.slice();
-  return findings
-    .map((f) => ({ f, key: findingOrderKey(f) }))
-    .sort((a, b) => compareFindingKeys(a.key, b.key))
+  // Bucketed by the leading keys (status and severity by rank, then policy: a few hundred buckets), so the
+  // comparison sort runs only inside a bucket, on the resource and what follows; a policy judges its resources in
+  // model order, which is often that order already (one pass says so).
+  const ranks: Array<Map<string, T[]> | undefined> = [];
+  for (const f of findings) {
+    const rank = STATUS_RANK[f.status] * SEVERITIES.length + SEVERITY_RANK[f.severity];
+    const byPolicy = (ranks[rank] ??= new Map());
+    const bucket = byPolicy.get(f.policyId);
+    if (bucket) bucket.push(f);
+    else byPolicy.set(f.policyId, [f]);
+  }
+  const out: T[] = [];
+  for (const byPolicy of ranks) {
+    if (!byPolicy) continue;
+    for (const policyId of [...byPolicy.keys()].sort(cmp)) for (const f of inResourceOrder(byPolicy.get(policyId)!)) out.push(f);
+  }
+  return out;
+}
+
+/** One bucket (same status, severity and policy) in the order of the remaining keys: resource, source, input, id. */
+function inResourceOrder<T extends Finding>(bucket: T[]): T[] {
+  let sorted = true;
+  for (let i = 1; i < bucket.length && sorted; i++) sorted = compareFindings(bucket[i - 1]!, bucket[i]!) <= 0;
+  if (sorted) return bucket;
+  return bucket
+    .map((f) => ({ f, label: resourceLabel(f) }))
+    .sort((a, b) => cmp(a.label, b.label) || cmp(a.f.source, b.f.source) || cmp(a.f.input ?? '', b.f.input ?? '') || cmp(a.f.id, b.f.id))
     .map((x) => x.f);
 }
 

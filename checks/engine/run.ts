@@ -36,7 +36,7 @@ export function runPolicies(policies: Policy[], model: Model, opts: RunOptions):
   const findings: Finding[] = [];
   for (const policy of policies) {
     if (opts.only && !opts.only.has(policy.id)) continue;
-    const resources = model.ofKind(policy.resource);
+    const resources = inLabelOrder(model.ofKind(policy.resource));
     if (!resources.length) continue;
     // Compiled once per policy, then applied to each resource of its kind.
     const where = policy.where ? conditionOf(policy.where) : undefined;
@@ -55,6 +55,23 @@ export function runPolicies(policies: Policy[], model: Model, opts: RunOptions):
     if (timingOn) addPolicyTime(policy.id, performance.now() - t0, findings.length - before);
   }
   return findings;
+}
+
+/**
+ * A kind's resources in the order findings are listed in (by resource label: address, else ARN), sorted once per
+ * kind: each policy's findings then come out in that order, and sorting the results (checks/engine/order.ts) is a
+ * pass that finds them in order instead of a comparison sort of every finding. Verdicts do not depend on it.
+ */
+const LABEL_ORDER = new WeakMap<Resource[], Resource[]>();
+function inLabelOrder(resources: Resource[]): Resource[] {
+  let sorted = LABEL_ORDER.get(resources);
+  if (sorted) return sorted;
+  const label = (r: Resource): string => r.address ?? r.arn ?? r.kind;
+  let inOrder = true;
+  for (let i = 1; i < resources.length && inOrder; i++) inOrder = label(resources[i - 1]!) <= label(resources[i]!);
+  sorted = inOrder ? resources : resources.map((r) => ({ r, key: label(r) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => x.r);
+  LABEL_ORDER.set(resources, sorted);
+  return sorted;
 }
 
 function statusOf(policy: Policy, outcome: Outcome): Status {

@@ -111,3 +111,39 @@ describe('compareFindingKeys', () => {
     expect(c).toEqual({ pass: 2, fail: 0, unknown: 0, waived: 0, error: 1 });
   });
 });
+
+describe('sortFindings by buckets', () => {
+  // Random findings over every status and severity, policies that share prefixes (`aws-a` < `aws-a-b` < `aws-ab`),
+  // resources, sources and inputs: the bucketed sort gives exactly the order of the one comparator.
+  const pick = <T>(xs: readonly T[], n: number): T => xs[n % xs.length]!;
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const findings = Array.from({ length: 3000 }, (_, i) => {
+    const address = pick(['aws_s3_bucket.b', 'aws_s3_bucket.a', 'aws_db_instance.Z', 'module.m.aws_s3_bucket.a', null], rnd());
+    return {
+      id: `id-${rnd().toString(16)}-${i}`,
+      status: pick(STATUS_ORDER, rnd()),
+      severity: pick(['critical', 'high', 'medium', 'low', 'info'] as const, rnd()),
+      policyId: pick(['aws-a', 'aws-a-b', 'aws-ab', 'aws-b'], rnd()),
+      source: pick(['hcl', 'plan', 'live'], rnd()),
+      resource: { kind: 'aws.s3.bucket', address, arn: address ? null : pick(['arn:aws:s3:::x', 'arn:aws:s3:::a'], rnd()) },
+      ...(rnd() % 3 === 0 ? { input: pick(['b.json', 'a.json'], rnd()) } : {}),
+    } as unknown as Finding;
+  });
+  const key = (f: Finding): FindingOrderKey => ({ status: f.status, severity: f.severity, policyId: f.policyId, resource: f.resource.address ?? f.resource.arn ?? f.resource.kind, source: f.source, input: f.input, id: f.id });
+  const expected = [...findings].sort((a, b) => compareFindingKeys(key(a), key(b))).map((f) => f.id);
+
+  it('equals the comparator sort on shuffled input, and on input already in order', () => {
+    expect(sortFindings(findings).map((f) => f.id)).toEqual(expected);
+    const ordered = [...findings].sort((a, b) => compareFindingKeys(key(a), key(b)));
+    expect(sortFindings(ordered).map((f) => f.id)).toEqual(expected);
+    // each bucket in order already, the buckets not: the per-bucket fast path still gives the whole order
+    expect(sortFindings([...ordered].reverse().sort((a, b) => (a.policyId < b.policyId ? 1 : a.policyId > b.policyId ? -1 : 0)).reverse()).map((f) => f.id)).toEqual(expected);
+  });
+
+  it('leaves its argument as it was', () => {
+    const before = findings.map((f) => f.id);
+    sortFindings(findings);
+    expect(findings.map((f) => f.id)).toEqual(before);
+  });
+});

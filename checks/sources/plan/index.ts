@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.js';
+import { pushAll } from '../../util/push-all.js';
 import type { TfRecord, TfSourceResult } from '../terraform/record.js';
 import { joinAddress, modulePathText, parseAddress, withInstanceKeys, type ModuleFrame } from './address.js';
 import { actionsOf, indexChanges, isDeleteOnly, isForgotten } from './changes.js';
@@ -89,7 +90,7 @@ export function readPlan(file: string, opts: ReadPlanOptions = {}): TfSourceResu
     const after = rc.change?.after;
     if (!isObject(after)) {
       seen.add(rc.address as string);
-      if (isForgotten(actionsOf(rc))) forgotten.push(...forget(rc, add, records));
+      if (isForgotten(actionsOf(rc))) pushAll(forgotten, forget(rc, add, records));
       continue;
     }
     add(rc, after, rc, [rc.change?.after_sensitive]);
