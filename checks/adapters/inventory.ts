@@ -31,6 +31,11 @@ export interface InventoryEntry {
   readError?: string;
   /** Plan: the plan forgets it (TfRecord.forgotten): it stays in the account, and nothing here judges it. */
   forgotten?: true;
+  /**
+   * HCL: the entry stands in for whatever a module call creates whose source could not be read (not downloaded,
+   * not found): type `module`, a data store of unknown category until the module is read.
+   */
+  unreadModule?: { source: string; why: string };
 }
 
 /** Model resources plus the inventory of every input resource they came from. */

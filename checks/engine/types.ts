@@ -135,7 +135,7 @@ export interface DriftItem {
  * configuration (`disable:`, a policy filter); every policy of its kind excluded it by its scope (for
  * example its classification); or it configures a resource that is not in the input.
  */
-export type CoverageReason = 'unmodelled' | 'no-policy' | 'disabled' | 'out-of-scope' | 'outside-input' | 'forgotten';
+export type CoverageReason = 'unmodelled' | 'no-policy' | 'disabled' | 'out-of-scope' | 'outside-input' | 'forgotten' | 'unread';
 
 export const COVERAGE_REASON_TEXT: Record<CoverageReason, string> = {
   unmodelled: 'type unknown to the model',
@@ -144,6 +144,7 @@ export const COVERAGE_REASON_TEXT: Record<CoverageReason, string> = {
   'out-of-scope': 'outside the scope of every policy for its type',
   'outside-input': 'configures a resource that is not in this input',
   forgotten: 'the plan stops managing it without destroying it (removed, destroy = false): it stays in the account, unjudged',
+  unread: 'a module whose source could not be read (run terraform init): whatever it creates is unseen',
 };
 
 /** One resource of an input: how many policies evaluated it, or why none did. */

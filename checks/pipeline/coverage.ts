@@ -20,6 +20,8 @@ export interface CoverageContext {
   classification: ClassificationOptions;
 }
 
+const UNREAD_MODULE_STORE = { category: 'unknown' };
+
 function keyOf(r: { address?: string | null; arn?: string | null; id?: string }): string {
   return r.address ?? r.arn ?? r.id ?? '';
 }
@@ -47,6 +49,7 @@ function judgedAs(entry: InventoryEntry, model: Model): { targets: Resource[]; p
 
 function reasonFor(entry: InventoryEntry, targets: Resource[], detached: boolean, ctx: CoverageContext): CoverageReason {
   if (entry.forgotten) return 'forgotten';
+  if (entry.unreadModule) return 'unread';
   if (!entry.modelled || !entry.resources.length) return 'unmodelled';
   if (detached) return 'outside-input';
   const kinds = new Set(targets.map((t) => t.kind));
@@ -90,7 +93,8 @@ export function inputCoverage(inventory: InventoryEntry[], model: Model, finding
     const { targets, partOf, detached } = judgedAs(entry, model);
     const policies = new Set<string>();
     for (const t of targets) for (const p of policiesOn.get(keyOf(t)) ?? []) policies.add(p);
-    const store = ctx.dataStores.ofType(entry.type);
+    // a module nobody could read may hold any data store: one stands in for it
+    const store = ctx.dataStores.ofType(entry.type) ?? (entry.unreadModule ? UNREAD_MODULE_STORE : undefined);
     const row: CoverageRow = { resource: entry.address ?? entry.arn ?? entry.type, type: entry.type, file: entry.file, line: entry.line, policies: policies.size };
     const kind = targets[0]?.kind;
     if (kind) row.kind = kind;

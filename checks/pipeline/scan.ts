@@ -4,7 +4,8 @@ import { InputError } from '../errors.js';
 import { rootModules } from '../sources/hcl/files.js';
 import { ACCOUNT_ID, adaptTerraformInventory } from '../adapters/terraform/index.js';
 import { classificationOptions, type ClassificationOptions } from '../adapters/classification.js';
-import type { Adapted } from '../adapters/inventory.js';
+import type { Adapted, InventoryEntry } from '../adapters/inventory.js';
+import { unknownVal } from '../model/value.js';
 import { DATA_STORE_KIND } from '../model/kinds/inventory.js';
 import { Model } from '../model/model.js';
 import { coverageOf, inputCoverage } from './coverage.js';
@@ -101,7 +102,19 @@ async function resourcesOf(group: Group, opts: ScanOptions, cwd: string, diagnos
   // no synthetic account for it, so no account-level unknowns (the CLI notes the empty input instead).
   if (!src.records.length && !src.opaqueModules?.length && !src.providers?.length) return { resources: [], inventory: [] };
   const records = src.providers?.length ? src.records.concat(src.providers) : src.records;
-  return timed('model the resources', () => adaptTerraformInventory(records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? [], classification));
+  const adapted = timed('model the resources', () => adaptTerraformInventory(records, first.kind === 'plan' ? 'plan' : 'hcl', src.opaqueModules ?? [], classification));
+  for (const m of src.unreadModules ?? []) adapted.inventory.push(unreadModuleEntry(m));
+  return adapted;
+}
+
+/**
+ * What coverage stands in for a module call whose source could not be read: a data store of unknown category and
+ * classification, so the inventory policies say it is unseen (aws-data-store-evaluated unknown, which gates) instead
+ * of the scan reporting every data store evaluated.
+ */
+function unreadModuleEntry(m: NonNullable<TfSourceResult['unreadModules']>[number]): InventoryEntry {
+  const loc = { file: m.file, line: m.line, address: m.address };
+  return { type: 'module', address: m.address, arn: null, file: m.file, line: m.line, source: 'hcl', modelled: false, resources: [], tags: unknownVal(loc), unreadModule: { source: m.source, why: m.why } };
 }
 
 /**

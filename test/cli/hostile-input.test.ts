@@ -198,6 +198,22 @@ describe('resources a plan forgets', () => {
   });
 });
 
+describe('modules that were not downloaded', () => {
+  it('a registry module before terraform init: the call stands in as an unseen data store (exit 1), not "all data stores evaluated"', async () => {
+    const d = fresh('unread-module');
+    writeFileSync(join(d, 'main.tf'), `module "db" {\n  source  = "terraform-aws-modules/rds/aws"\n  version = "6.10.0"\n}\n${BUCKET}`);
+    const out = join(d, 'r.json');
+    const r = await runMain(['scan', d, '--format', 'text', '--format', `json=${out}`]);
+    expectTotal(r);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/module db \(source terraform-aws-modules\/rds\/aws\) not downloaded/);
+    expect(r.stdout).not.toMatch(/all \d+ evaluated and classified/);
+    const evaluated = JSON.parse(readFileSync(out, 'utf8')).findings.find((f: { policyId: string; resource: { address: string } }) => f.policyId === 'aws-data-store-evaluated' && f.resource.address === 'module.db');
+    expect(evaluated?.status).toBe('unknown');
+    expect(evaluated?.message).toMatch(/source could not be read \(run terraform init\)/);
+  });
+});
+
 describe('variables files Terraform does not load by itself', () => {
   it('prod.tfvars beside the root: the variables it sets are unknown and a note says so; --var-file decides them', async () => {
     const d = fresh('var-files');

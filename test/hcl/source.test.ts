@@ -113,6 +113,8 @@ resource "aws_instance" "i" {
       '.terraform/modules/kms/main.tf': 'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n',
     });
     expect(r.notes).toEqual(['module vpc (source terraform-aws-modules/vpc/aws) not downloaded; its resources are not scanned']);
+    // where it is called, for the coverage stand-in (the downloaded one is read, not listed)
+    expect(r.unreadModules).toEqual([{ address: 'module.vpc', source: 'terraform-aws-modules/vpc/aws', why: 'not downloaded', file: 'main.tf', line: 2 }]);
     expect(isUnknown(rec(r, 'aws_instance.i').values.subnet_id)).toBe(true);
     expect(rec(r, 'module.kms.aws_kms_key.k').values.enable_key_rotation).toBe(true);
   });

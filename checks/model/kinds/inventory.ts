@@ -20,7 +20,7 @@ export const inventoryKinds = defineKinds([
       policies: { type: 'number', description: 'How many policies of the catalog evaluated the resource (any verdict); the inventory policies themselves are not counted.' },
       notEvaluated: {
         type: 'string',
-        description: 'Why no policy evaluated it, when none did: unmodelled (type unknown to the model), no-policy (no policy for its kind and source), disabled (its policies are excluded by configuration), out-of-scope (every policy of its kind excluded it by its scope, e.g. its classification), outside-input (configures a resource not in the input) or forgotten (a plan stops managing it without destroying it).',
+        description: 'Why no policy evaluated it, when none did: unmodelled (type unknown to the model), no-policy (no policy for its kind and source), disabled (its policies are excluded by configuration), out-of-scope (every policy of its kind excluded it by its scope, e.g. its classification), outside-input (configures a resource not in the input), forgotten (a plan stops managing it without destroying it) or unread (a module whose source could not be read, standing in for whatever it creates).',
       },
       engine: { type: 'string', description: 'Database engine of the modelled resource when it has one (aurora-postgresql, postgres, docdb, ...); absent otherwise.' },
       tags: { type: 'object', description: 'Resource tags as the input gives them (Terraform tags_all when known, else tags; live: the record\'s tags).' },

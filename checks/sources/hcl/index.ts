@@ -94,7 +94,7 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
     return p;
   };
   const configs = new Map<string, ModuleConfig>();
-  const result: TfSourceResult & { suppressions: NonNullable<TfSourceResult['suppressions']>; providers: TfRecord[]; warnings: string[] } = { records: [], providers: [], notes: [], warnings: [], regions: {}, suppressions: [], opaqueModules: [] };
+  const result: TfSourceResult & { suppressions: NonNullable<TfSourceResult['suppressions']>; providers: TfRecord[]; warnings: string[] } = { records: [], providers: [], notes: [], warnings: [], regions: {}, suppressions: [], opaqueModules: [], unreadModules: [] };
   // files named like configuration that are not readable files (broken links, link loops, pipes):
   // there is nothing in them to read, so they are skipped and named, once each
   const skipped: SkippedFile[] = [];
@@ -168,6 +168,7 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
       installed,
       notes: result.notes,
       opaqueModules: result.opaqueModules!,
+      unreadModules: result.unreadModules!,
       records: result.records,
       providers: result.providers,
       suppressions: result.suppressions,

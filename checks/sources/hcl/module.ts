@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import { InputError } from '../../errors.js';
 import { readInputText } from '../../util/input-file.js';
 import { SensitiveValue, type Location } from '../../model/value.js';
-import type { TfRecord } from '../terraform/record.js';
+import type { TfRecord, TfSourceResult } from '../terraform/record.js';
 import type { ModuleCall, ModuleConfig, ResourceBlock } from './config.js';
 import { evalNode, renderTemplateParts, type Env, type Host, type Resolved, type Step } from './evaluate.js';
 import { parseTemplate } from './expr.js';
@@ -31,6 +31,7 @@ export interface EvalContext {
   notes: string[];
   /** Module addresses whose source could not be read. */
   opaqueModules: string[];
+  unreadModules: NonNullable<TfSourceResult['unreadModules']>;
   records: TfRecord[];
   /** Provider blocks (mode `provider`), apart from the resource records. */
   providers: TfRecord[];
@@ -340,7 +341,9 @@ export class ModuleInstance implements Host {
       const src = call.source ?? '(none)';
       const what = dir && isLocalSource(src) ? 'not found' : 'not downloaded';
       this.ctx.notes.push(`module ${keyPath} (source ${src}) ${what}; its resources are not scanned`);
-      this.ctx.opaqueModules.push(`module.${keyPath.split('.').join('.module.')}`);
+      const address = `module.${keyPath.split('.').join('.module.')}`;
+      this.ctx.opaqueModules.push(address);
+      this.ctx.unreadModules.push({ address, source: src, why: what, file: call.file, line: call.line });
       return st;
     }
     if (this.dirStack.includes(dir)) {

@@ -69,6 +69,8 @@ export interface TfSourceResult {
   warnings?: string[];
   /** Module addresses whose source could not be read (not downloaded, not found): their resources are missing. */
   opaqueModules?: string[];
+  /** HCL: the module calls behind opaqueModules, where they are written (coverage stands one in for what each creates). */
+  unreadModules?: Array<{ address: string; source: string; why: 'not downloaded' | 'not found'; file: string; line: number }>;
   /** Known provider region per provider config key (`aws`, `aws.west`), when literal. */
   regions?: Record<string, string>;
   /** Inline `ferpa-ready:ignore` comments (HCL source), attached to the resource they precede or sit in. */
