@@ -16,6 +16,8 @@ export interface Profile {
   dispositionDays: number;
   tlsPolicies: string[];
   breachNoticeHours: number;
+  /** Oldest evidence (live collection, or the results themselves) the readiness report accepts for Ready, in days. */
+  maxEvidenceAgeDays?: number;
   /** Tag keys that carry a resource's data classification, first present wins. */
   classificationTagKeys?: string[];
   /** The classifications a data store may carry; another value fails aws-data-store-classified. */

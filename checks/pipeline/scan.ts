@@ -68,12 +68,14 @@ function groupInputs(inputs: ClassifiedInput[]): Group[] {
   return groups;
 }
 
-async function resourcesOf(group: Group, opts: ScanOptions, cwd: string, diagnostics: Diagnostic[], suppressions: Waiver[], classification: ClassificationOptions): Promise<Adapted> {
+async function resourcesOf(group: Group, opts: ScanOptions, cwd: string, diagnostics: Diagnostic[], suppressions: Waiver[], classification: ClassificationOptions, collected: Map<ClassifiedInput, string>): Promise<Adapted> {
   const first = group.inputs[0]!;
   if (first.kind === 'snapshot') {
     // The snapshot's notes (what the audit could not see: types without a collector, Config-only accounts) travel into the results.
-    const { notes, ...live } = await timedAsync('read and model the snapshot', async () => (await import('./live.js')).loadLiveResources(first.path, first.display, classification));
+    const { notes, collectedAt, ...live } = await timedAsync('read and model the snapshot', async () => (await import('./live.js')).loadLiveResources(first.path, first.display, classification));
     for (const note of notes) diagnostics.push({ level: 'note', message: note, file: first.display });
+    // when the account was read: the results' input time, so a report can tell how old its live evidence is
+    collected.set(first, collectedAt);
     return live;
   }
   let src: TfSourceResult;
@@ -168,11 +170,12 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
   const groups = groupInputs(classified);
   const places = placeGroups(groups.map((g) => g.inputs[0]!), givenHclDirs, cwd);
   const failed = new Map<ClassifiedInput, InputError>();
+  const collected = new Map<ClassifiedInput, string>();
   for (const [n, group] of groups.entries()) {
     const first = group.inputs[0]!;
     let adapted: Adapted;
     try {
-      adapted = await resourcesOf(group, opts, cwd, diagnostics, suppressions, classification);
+      adapted = await resourcesOf(group, opts, cwd, diagnostics, suppressions, classification, collected);
     } catch (e) {
       // One broken input (an unparsable file in one of many root modules) is reported as an error of
       // that input; the others are still scanned, and the CLI exits 2 at the end.
@@ -213,7 +216,8 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
   pushAll(diagnostics, applyWaivers(findings, waivers, today));
   const inputs: ResultsInput[] = classified.map((i) => {
     const error = failed.get(i);
-    return { kind: inputKind(i), path: i.display, sha256: error ? hashReadable(i) : hashInput(i), ...(error ? { error: error.message } : {}) };
+    const time = collected.get(i);
+    return { kind: inputKind(i), path: i.display, sha256: error ? hashReadable(i) : hashInput(i), ...(time ? { time } : {}), ...(error ? { error: error.message } : {}) };
   });
   const sorted = sortFindings(findings);
   const results: Results = {

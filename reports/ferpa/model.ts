@@ -502,6 +502,29 @@ function profileOf(inputs: ReportInput[], fallback: Record<string, unknown> | un
  * Build the readiness report. Pure: no clock, files or environment; the same arguments give a deeply
  * equal model, whatever the order of findings inside the results documents.
  */
+/** The profile's default maxEvidenceAgeDays (policies/profile.default.yaml), for results written before it existed. */
+const MAX_EVIDENCE_AGE_DAYS = 30;
+
+/**
+ * Evidence older than the profile accepts (maxEvidenceAgeDays): a live snapshot by when it was collected, a results
+ * document by when it was written. Old evidence says how the stack was, not how it is, so it keeps the report from
+ * Ready (one note each).
+ */
+function staleEvidence(inputs: ReportInput[], now: Date): string[] {
+  const out: string[] = [];
+  for (const inp of inputs) {
+    const raw = inp.results.profile?.maxEvidenceAgeDays;
+    const max = typeof raw === 'number' && raw >= 1 ? raw : MAX_EVIDENCE_AGE_DAYS;
+    const times: Array<{ what: string; time: string }> = [{ what: `${inp.path} (results written)`, time: inp.results.generatedAt }];
+    for (const i of inp.results.inputs) if (i.kind === 'live' && i.time) times.push({ what: `${i.path} (live snapshot collected)`, time: i.time });
+    for (const { what, time } of times) {
+      const days = Math.floor((now.getTime() - Date.parse(time)) / 86_400_000);
+      if (days > max) out.push(`${what} ${time.slice(0, 10)}, ${days} days before this report; the profile accepts evidence up to ${max} days old (maxEvidenceAgeDays), so the report cannot be ready: audit or scan again.`);
+    }
+  }
+  return out;
+}
+
 export function buildReport(inputs: ReportInput[], framework: ReportFramework, policyMeta: ReportPolicyMeta[], opts: BuildOptions): FerpaReport {
   const today = dayOf(opts.now);
   const notes: string[] = [];
@@ -554,6 +577,8 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
   for (const inp of inputs) {
     for (const i of inp.results.inputs) if (i.error) notes.push(`${i.path} could not be read, so nothing in it was checked and the report cannot be ready: ${i.error}`);
   }
+  const stale = staleEvidence(inputs, opts.now);
+  pushAll(notes, stale);
 
   // Attestations: options first, then each results document's; exact duplicates collapse.
   const allAtt = new Map<string, Attestation>();
@@ -659,7 +684,7 @@ export function buildReport(inputs: ReportInput[], framework: ReportFramework, p
   }
   // An input the scan could not read holds resources nobody judged: the report cannot be ready or waived with it.
   // (each is named in the notes; see above)
-  const unread = inputs.some((inp) => inp.results.inputs.some((i) => i.error));
+  const unread = inputs.some((inp) => inp.results.inputs.some((i) => i.error)) || stale.length > 0;
   // Overall: the worst control decides; attested controls count as ready, waived ones are shown as waived.
   const overall: ControlStatus = controlCounts['not-ready']
     ? 'not-ready'

@@ -82,6 +82,24 @@ describe('control status rules', () => {
     expect(r.scope.inputs.find((i) => i.path === 'envs/billing')?.error).toMatch(/Unclosed configuration block/);
   });
 
+  it('evidence older than maxEvidenceAgeDays keeps the report from being ready: a live snapshot by its collection, results by when written', () => {
+    const fw = smallFramework();
+    const one = { ...fw, controls: fw.controls.filter((c) => c.id === 'FERPA-NET-02') };
+    const pass = finding({ policyId: 'p-s3-bpa', status: 'pass', address: 'aws_s3_bucket.records', controls: ['FERPA-NET-02'], kind: 'aws.s3.bucket' });
+    const live = (collected: string) => [{ kind: 'live' as const, path: 'snapshot.json', sha256: 'c'.repeat(64), time: collected }];
+    // a snapshot collected 20 days before the report, rescanned two days ago: within the default 30 days
+    expect(buildReport([input(results([pass], { inputs: live('2026-11-02T08:00:00.000Z') }))], one, META, { now: NOW }).summary.overall).toBe('ready');
+    // collected in June and rescanned this week: the results are fresh, the account's state is not
+    const june = buildReport([input(results([pass], { inputs: live('2026-06-01T08:00:00.000Z') }))], one, META, { now: NOW });
+    expect(june.summary.overall).toBe('needs-evidence');
+    expect(june.notes.join(' ')).toMatch(/snapshot\.json \(live snapshot collected\) 2026-06-01, 174 days before this report; the profile accepts evidence up to 30 days old \(maxEvidenceAgeDays\)/);
+    // results written long ago (a plan scanned in the spring): stale too; the profile in those results sets the bound
+    const spring = results([pass], { generatedAt: '2026-04-01T00:00:00Z' });
+    expect(buildReport([input(spring)], one, META, { now: NOW }).summary.overall).toBe('needs-evidence');
+    const lenient = results([pass], { generatedAt: '2026-04-01T00:00:00Z', profile: { ...spring.profile!, maxEvidenceAgeDays: 365 } });
+    expect(buildReport([input(lenient)], one, META, { now: NOW }).summary.overall).toBe('ready');
+  });
+
   it('summary counts controls by status and per family', () => {
     expect(report.summary.controls).toEqual({ 'not-ready': 1, 'needs-evidence': 3, waived: 1, attested: 1, ready: 1 });
     expect(report.summary.overall).toBe('not-ready');
@@ -198,5 +216,22 @@ describe('merging several results files', () => {
     expect(r.trend[1]!.counts).toEqual(r.summary.controls);
     expect(r.integrity.previousReportSha256).toBe('f'.repeat(64));
     expect(trendPointOf({ hello: 1 }, 'x')).toBeNull();
+  });
+});
+
+describe('the live evidence time a scan records', () => {
+  it('a scanned snapshot is listed in the results with the time it was collected, not the time of the scan', async () => {
+    const { scanPaths } = await import('../../checks/pipeline/scan.js');
+    const { loadCatalog } = await import('../../checks/pipeline/catalog.js');
+    const { defaultProfile } = await import('../../checks/engine/config.js');
+    const file = new URL('../live/recorded/aws-defaults.json', import.meta.url).pathname;
+    const config = { profile: defaultProfile(), policyDirs: [], disable: [], waivers: [], attestations: [] };
+    const { results: r } = await scanPaths([file], { config, catalog: loadCatalog(), now: NOW });
+    expect(r.inputs[0]).toMatchObject({ kind: 'live', time: '2026-01-10T08:00:00.000Z' });
+    expect(r.generatedAt).toBe('2026-11-22T12:00:00Z');
+    // and a report of those results says the account was read ten months before it
+    const report = buildReport([input(r)], smallFramework(), META, { now: NOW });
+    expect(report.summary.overall).not.toBe('ready');
+    expect(report.notes.join(' ')).toMatch(/aws-defaults\.json \(live snapshot collected\) 2026-01-10, 316 days before this report/);
   });
 });

@@ -21,6 +21,7 @@ const PROFILE_NOTES: Record<string, string> = {
   secretRotationMaxDays: 'Longest interval, in days, between rotations of database and service credentials.',
   tlsPolicies: 'Load-balancer TLS security policies accepted as current.',
   breachNoticeHours: 'Hours within which the DPA requires breach notification (shown in the report).',
+  maxEvidenceAgeDays: 'Oldest evidence the readiness report accepts for Ready: an audit or scan older than this before the report needs redoing.',
   classificationTagKeys: 'Tag keys that carry a data store\'s classification (student-data, pii, operational, audit-log, security-log, public), first match wins.',
   classificationValues: 'The classifications a data store may carry; a store tagged with another value (a typo) fails aws-data-store-classified.',
   unclassifiedIsStudentData: 'Judge a data store without a classification tag as if it held student data (recommended: an untagged store is in scope until someone says otherwise).',
