@@ -235,3 +235,27 @@ describe('the live evidence time a scan records', () => {
     expect(report.notes.join(' ')).toMatch(/aws-defaults\.json \(live snapshot collected\) 2026-01-10, 316 days before this report/);
   });
 });
+
+describe('maxEvidenceAgeDays in the configuration', () => {
+  it("the DPA's own bound is taken; zero, a fraction or text is exit 2 with one line naming the key", async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadConfig } = await import('../../checks/engine/config.js');
+    const { cli } = await import('../cli/run.js');
+    const root = (yaml: string): string => {
+      const dir = mkdtempSync(join(tmpdir(), 'frage-'));
+      writeFileSync(join(dir, '.ferpa-ready.yaml'), yaml);
+      writeFileSync(join(dir, 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n');
+      return dir;
+    };
+    expect(loadConfig(undefined, root('profile:\n  maxEvidenceAgeDays: 90\n')).profile.maxEvidenceAgeDays).toBe(90);
+    expect(loadConfig(undefined, root('{}\n')).profile.maxEvidenceAgeDays).toBe(30);
+    for (const bad of ['0', '7.5', '"30"']) {
+      const r = cli(['scan', 'main.tf'], { cwd: root(`profile:\n  maxEvidenceAgeDays: ${bad}\n`) });
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr.trim().split('\n'), bad).toHaveLength(1);
+      expect(r.stderr).toMatch(/maxEvidenceAgeDays/);
+    }
+  });
+});
