@@ -214,6 +214,24 @@ describe('modules that were not downloaded', () => {
   });
 });
 
+describe('terraform.workspace', () => {
+  it('no workspace selected: a resource counted in only for prod is judged (exit 1), with a note naming TF_WORKSPACE', async () => {
+    const d = fresh('workspace');
+    writeFileSync(join(d, 'main.tf'), 'resource "aws_db_instance" "sis" {\n  count             = terraform.workspace == "prod" ? 1 : 0\n  storage_encrypted = false\n  tags              = { DataClassification = "student-data" }\n}\n');
+    const saved = process.env.TF_WORKSPACE;
+    delete process.env.TF_WORKSPACE;
+    try {
+      const r = await runMain(['scan', d, '--format', 'text']);
+      expectTotal(r);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/aws-rds-instance-storage-encrypted aws_db_instance\.sis /);
+      expect(r.stdout).toMatch(/terraform\.workspace: no workspace selected/);
+    } finally {
+      if (saved !== undefined) process.env.TF_WORKSPACE = saved;
+    }
+  });
+});
+
 describe('variables files Terraform does not load by itself', () => {
   it('prod.tfvars beside the root: the variables it sets are unknown and a note says so; --var-file decides them', async () => {
     const d = fresh('var-files');

@@ -31,6 +31,21 @@ import { isConfigFile, listConfigFiles } from './files.js';
 const MAX_MODULE_DEPTH = 32;
 
 
+/** The workspace Terraform would use: TF_WORKSPACE, else the one `terraform workspace select` wrote; undefined when neither. */
+function selectedWorkspace(rootDir: string, env: Record<string, string | undefined> | undefined): string | undefined {
+  const fromEnv = env?.TF_WORKSPACE?.trim();
+  if (fromEnv) return fromEnv;
+  const file = join(rootDir, '.terraform', 'environment');
+  if (!existsSync(file)) return undefined;
+  // a workspace name is a line; anything else there (a pipe, a folder, a large file) is not one: unknown
+  try {
+    const name = readInputText(file, file, 'a file', 4096).trim();
+    return /^[\w.-]{1,90}$/.test(name) ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `.terraform/modules/modules.json`: installed (registry, git) modules by key path. */
 function readInstalled(rootDir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -175,6 +190,7 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
       stack: [],
       allowedDirs: [...new Set(allowedDirs)],
       files: new Map(),
+      workspace: { name: selectedWorkspace(rootDir, opts.env), noted: false },
     };
     tellSkipped();
     const vars = await rootVariables(rootCfg, rootDir, { vars: opts.vars, varFiles: opts.varFiles, env: opts.env, displayRoot, warnings: result.warnings, notes: result.notes });

@@ -40,6 +40,11 @@ export interface EvalContext {
   stack: Array<{ label: string; resource: boolean }>;
   allowedDirs: string[];
   files: Map<string, string | undefined>;
+  /**
+   * `terraform.workspace`: TF_WORKSPACE, else the workspace `terraform workspace select` recorded; undefined when
+   * neither says, and then it is unknown (a note says so once it is read).
+   */
+  workspace: { name?: string; noted: boolean };
 }
 
 const MAX_LAZY_DEPTH = 160;
@@ -326,6 +331,20 @@ export class ModuleInstance implements Host {
     return { value: this.resourceValue(st), used: at };
   }
 
+  /**
+   * The workspace a pipeline deploys decides what `terraform.workspace` selects (`count = terraform.workspace ==
+   * "prod" ? 1 : 0`). Unset, it is unknown, never "default": a count on it keeps the resource, judged as if it exists.
+   */
+  private workspaceName(): Value {
+    const ws = this.ctx.workspace;
+    if (ws.name !== undefined) return ws.name;
+    if (!ws.noted) {
+      ws.noted = true;
+      this.ctx.notes.push('terraform.workspace: no workspace selected (TF_WORKSPACE unset, no .terraform/environment), so what depends on it is unknown and resources it counts in or out are judged as if they exist; set TF_WORKSPACE to the workspace the pipeline deploys');
+    }
+    return UNKNOWN;
+  }
+
   // ---- child modules -------------------------------------------------------------------------
   child(name: string): ChildState | undefined {
     const call = this.cfg.modules.get(name);
@@ -457,7 +476,7 @@ export class ModuleInstance implements Host {
         return undefined;
       }
       case 'terraform':
-        return name === 'workspace' ? { value: 'default', used: 1 } : undefined;
+        return name === 'workspace' ? { value: this.workspaceName(), used: 1 } : undefined;
       case 'count':
       case 'each':
       case 'self':
