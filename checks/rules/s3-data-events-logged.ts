@@ -24,10 +24,10 @@ export const codeCheck = defineCheck({
   kinds: ['aws.s3.bucket'],
   messages: {
     trailRecords: '{trail} records S3 data events for this bucket',
-    selectorsUnknown: 'a trail may record data events for this bucket, but its selectors are known only after apply',
-    noTrailInConfiguration: 'no CloudTrail trail in this configuration; data-event logging needs live verification',
-    notRecorded: 'no logging trail records S3 data events (read and write) for this bucket',
-    noTrail: 'the account has no CloudTrail trail',
+    selectorsUnknown: 'a trail or event data store may record data events for this bucket, but its selectors are known only after apply',
+    noTrailInConfiguration: 'no CloudTrail trail or event data store in this configuration; data-event logging needs live verification',
+    notRecorded: 'no logging trail or ingesting event data store records S3 data events (read and write) for this bucket',
+    noTrail: 'the account has no CloudTrail trail or event data store',
   },
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   evaluate: (r, ctx) =>

@@ -80,6 +80,8 @@ describe('collectSnapshot against moto', () => {
       'backup:ListBackupSelections NotImplemented',
       // backup opt-in slice: nor the region's resource-type opt-in (test/policies/guard2/backup-opt-in.test.ts)
       'backup:DescribeRegionSettings HTTP404',
+      // CloudTrail Lake: moto has trails but no event data stores (test/policies/audit/event-data-stores.test.ts reads recorded ones)
+      'cloudtrail:ListEventDataStores NotImplemented',
       // rest slice (issue 14, wave 4): nor a DocumentDB elastic API (test/live/moto-rest.test.ts)
       'docdb-elastic:ListClusters NotImplemented',
       // rest slice: nor the 2017 global tables' ListGlobalTables
@@ -250,6 +252,9 @@ describe('live findings (same policy ids and controls as plan findings)', () => 
     for (const id of ['aws-redshiftserverless-namespace-cmk', 'aws-redshiftserverless-namespace-log-exports', 'aws-redshiftserverless-workgroup-not-publicly-accessible', 'aws-redshiftserverless-workgroup-require-ssl', 'aws-docdb-elastic-cluster-cmk', 'aws-dynamodb-global-table-replicas-cmk-pitr']) motoGaps.add(id);
     // issue 14: moto does not implement ListClassificationJobs, so student-data buckets are error for the Macie job policy (test/live/macie-jobs.test.ts).
     motoGaps.add('aws-macie-job-covers-student-data');
+    // CloudTrail Lake: ListEventDataStores is not implemented, so a bucket or table no trail records may be recorded by a
+    // store nobody could list: error, never fail (test/policies/audit/event-data-stores.test.ts).
+    motoGaps.add('aws-cloudtrail-s3-data-events').add('aws-cloudtrail-dynamodb-data-events');
     expect(findings.filter((f) => f.status === 'error' && !motoGaps.has(f.policyId)).map((f) => `${f.policyId} ${f.resource.arn}`)).toEqual([`aws-account-root-not-used-recently arn:aws:::${ACCOUNT}:account`]);
   });
 });
@@ -305,6 +310,9 @@ describe('least-privilege IAM policy for the auditor', () => {
     // Organisation and Config reads are exercised by org.test.ts and config-aggregator.test.ts, instance
     // user data by test/credentials/live-ec2.test.ts (the seeded account runs no instance).
     const notReachedHere = ['s3:GetBucketLocation', 'rds:DescribeDBClusterParameters', 'organizations:ListAccounts', 'config:SelectAggregateResourceConfig', 'config:BatchGetAggregateResourceConfig', 'ec2:DescribeInstanceAttribute'];
+    // CloudTrail Lake: moto does not implement event data stores, so no store is ever read in detail (their live
+    // verdicts are shown on recorded snapshots: test/policies/audit/event-data-stores.test.ts).
+    notReachedHere.push('cloudtrail:GetEventDataStore');
     // stores2: snapshot attribute reads need snapshots; test/live/moto-stores2.test.ts seeds them and reaches these.
     notReachedHere.push('rds:DescribeDBSnapshotAttributes', 'rds:DescribeDBClusterSnapshotAttributes', 'ec2:DescribeSnapshotAttribute');
     // guard slice: only with Security Hub enabled (test/live/guardrails.test.ts, where moto does not implement it).

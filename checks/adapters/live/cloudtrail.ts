@@ -1,7 +1,9 @@
 import type { SnapshotResource } from '../../sources/live/snapshot.js';
 import { managementEventsOf, type AdvancedSelector } from '../shared/trail-management-events.js';
 import { isUnknown } from '../../model/value.js';
-import { dataAt, locAt, liveAttr, liveDerived, liveLink, liveResource, logGroupToken, tagVals, type LiveAdapter } from './helpers/index.js';
+import type { LinkRef } from '../../model/resource.js';
+import { pushAll } from '../../util/push-all.js';
+import { dataAt, locAt, liveAttr, liveDerived, liveLink, liveResource, logGroupToken, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 interface DataEvent {
   resourceType: string;
@@ -9,6 +11,24 @@ interface DataEvent {
   allResources: boolean;
   readWriteType: string;
   source: string;
+}
+
+type AdvancedEventSelector = { FieldSelectors?: Array<{ Field?: string; Equals?: string[]; StartsWith?: string[] }> };
+
+/** Advanced event selectors that choose data events -> one element per data resource type selected. */
+function advancedDataEvents(advanced: AdvancedEventSelector[]): DataEvent[] {
+  const out: DataEvent[] = [];
+  for (const s of advanced) {
+    const fields = s.FieldSelectors ?? [];
+    const cat = fields.find((f) => f.Field === 'eventCategory');
+    if (!cat?.Equals?.includes('Data')) continue;
+    const type = fields.find((f) => f.Field === 'resources.type')?.Equals?.[0] ?? '';
+    const arnSel = fields.find((f) => f.Field === 'resources.ARN');
+    const ro = fields.find((f) => f.Field === 'readOnly')?.Equals?.[0];
+    const prefixes = [...(arnSel?.StartsWith ?? []), ...(arnSel?.Equals ?? [])];
+    out.push({ resourceType: type, arnPrefixes: prefixes, allResources: !arnSel, readWriteType: ro === 'true' ? 'ReadOnly' : ro === 'false' ? 'WriteOnly' : 'All', source: 'advanced_event_selector' });
+  }
+  return out;
 }
 
 /** Basic and advanced event selectors -> one element per data resource type selected. */
@@ -22,17 +42,7 @@ function dataEvents(rec: SnapshotResource): DataEvent[] {
       out.push({ resourceType: d.Type ?? '', arnPrefixes: values, allResources: all || values.length === 0, readWriteType: s.ReadWriteType ?? 'All', source: 'event_selector' });
     }
   }
-  const advanced = (dataAt(rec, 'eventSelectors.AdvancedEventSelectors') as Array<{ FieldSelectors?: Array<{ Field?: string; Equals?: string[]; StartsWith?: string[] }> }> | undefined) ?? [];
-  for (const s of advanced) {
-    const fields = s.FieldSelectors ?? [];
-    const cat = fields.find((f) => f.Field === 'eventCategory');
-    if (!cat?.Equals?.includes('Data')) continue;
-    const type = fields.find((f) => f.Field === 'resources.type')?.Equals?.[0] ?? '';
-    const arnSel = fields.find((f) => f.Field === 'resources.ARN');
-    const ro = fields.find((f) => f.Field === 'readOnly')?.Equals?.[0];
-    const prefixes = [...(arnSel?.StartsWith ?? []), ...(arnSel?.Equals ?? [])];
-    out.push({ resourceType: type, arnPrefixes: prefixes, allResources: !arnSel, readWriteType: ro === 'true' ? 'ReadOnly' : ro === 'false' ? 'WriteOnly' : 'All', source: 'advanced_event_selector' });
-  }
+  for (const e of advancedDataEvents((dataAt(rec, 'eventSelectors.AdvancedEventSelectors') as AdvancedEventSelector[] | undefined) ?? [])) out.push(e);
   return out;
 }
 
@@ -71,16 +81,46 @@ const trail: LiveAdapter = (rec, ctx) => {
   r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', dataAt(rec, 'KmsKeyId'), ['aws.kms.key'], { attribute: 'KmsKeyId' }));
   if (bucket) r.linkRefs!.push(liveLink(rec, ctx, 'bucket', `arn:${ctx.snapshot.account.partition}:s3:::${bucket}`, ['aws.s3.bucket'], { inverse: 'trails', attribute: 'S3BucketName' }));
   if (cwl) r.linkRefs!.push(liveLink(rec, ctx, 'cloudWatchLogsGroup', logGroupToken(cwl), ['aws.logs.log-group'], { inverse: 'trails', attribute: 'CloudWatchLogsLogGroupArn' }));
+  pushAll(r.linkRefs!, dataEventLinks(rec, ctx, events, 'eventSelectors'));
+  return r;
+};
+
+/** The buckets and tables the selectors name, as links (`dataEventBuckets`, `dataEventTables`; inverse `dataEventTrails`). */
+function dataEventLinks(rec: SnapshotResource, ctx: LiveCtx, events: DataEvent[], attribute: string): LinkRef[] {
+  const out: LinkRef[] = [];
   const named = events
     .filter((e) => e.resourceType === 'AWS::S3::Object')
     .flatMap((e) => e.arnPrefixes)
     .map((p) => /^arn:[^:]+:s3:::([^/]+)/.exec(p)?.[1])
     .filter((b): b is string => !!b)
     .map((b) => `arn:${ctx.snapshot.account.partition}:s3:::${b}`);
-  if (named.length) r.linkRefs!.push(liveLink(rec, ctx, 'dataEventBuckets', named, ['aws.s3.bucket'], { inverse: 'dataEventTrails', attribute: 'eventSelectors' }));
+  if (named.length) out.push(liveLink(rec, ctx, 'dataEventBuckets', named, ['aws.s3.bucket'], { inverse: 'dataEventTrails', attribute }));
   const tables = events.filter((e) => e.resourceType === 'AWS::DynamoDB::Table').flatMap((e) => e.arnPrefixes.filter((p) => /:dynamodb:[^:]*:[^:]*:table\/[^/]+$/.test(p)));
-  if (tables.length) r.linkRefs!.push(liveLink(rec, ctx, 'dataEventTables', tables, ['aws.dynamodb.table'], { inverse: 'dataEventTrails', attribute: 'eventSelectors' }));
+  if (tables.length) out.push(liveLink(rec, ctx, 'dataEventTables', tables, ['aws.dynamodb.table'], { inverse: 'dataEventTrails', attribute }));
+  return out;
+}
+
+/** A CloudTrail Lake event data store (GetEventDataStore in the `detail` facet): ingesting while its Status is ENABLED. */
+const eventDataStore: LiveAdapter = (rec, ctx) => {
+  const r = liveResource(rec, 'aws.cloudtrail.event-data-store', ctx, [dataAt(rec, 'Name')]);
+  const failed = Boolean(rec.errors?.detail);
+  // a record without the detail facet (neither read nor failed) says nothing of what the store records
+  const unread = !failed && dataAt(rec, 'detail') === undefined;
+  const events = failed ? [] : advancedDataEvents((dataAt(rec, 'detail.AdvancedEventSelectors') as AdvancedEventSelector[] | undefined) ?? []);
+  const enabled = liveDerived(rec, ctx, 'detail', dataAt(rec, 'detail.Status') === 'ENABLED', ['detail']);
+  r.attrs = {
+    name: liveAttr(rec, ctx, 'Name'),
+    enabled: unread ? { ...enabled, value: undefined, origin: 'unknown' } : enabled,
+    isMultiRegion: liveAttr(rec, ctx, 'detail.MultiRegionEnabled', { default: true, facet: 'detail' }),
+    isOrganization: liveAttr(rec, ctx, 'detail.OrganizationEnabled', { default: false, facet: 'detail' }),
+    dataEvents: unread ? { value: undefined, origin: 'unknown', loc: enabled.loc } : liveDerived(rec, ctx, 'detail', events, ['detail']),
+    kmsKeyId: liveAttr(rec, ctx, 'detail.KmsKeyId', { facet: 'detail' }),
+    retentionPeriod: liveAttr(rec, ctx, 'detail.RetentionPeriod', { facet: 'detail' }),
+    ...tagVals(rec, ctx, 'tags', 'tags'),
+  };
+  r.linkRefs!.push(liveLink(rec, ctx, 'kmsKey', dataAt(rec, 'detail.KmsKeyId'), ['aws.kms.key'], { attribute: 'detail' }));
+  pushAll(r.linkRefs!, dataEventLinks(rec, ctx, events, 'detail'));
   return r;
 };
 
-export const cloudtrailLiveAdapters: Record<string, LiveAdapter> = { 'AWS::CloudTrail::Trail': trail };
+export const cloudtrailLiveAdapters: Record<string, LiveAdapter> = { 'AWS::CloudTrail::Trail': trail, 'AWS::CloudTrail::EventDataStore': eventDataStore };

@@ -179,6 +179,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::S3::Bucket': ['aws.s3.bucket'],
   'AWS::KMS::Key': ['aws.kms.key'],
   'AWS::CloudTrail::Trail': ['aws.cloudtrail.trail'],
+  'AWS::CloudTrail::EventDataStore': ['aws.cloudtrail.event-data-store'],
   'AWS::Logs::LogGroup': ['aws.logs.log-group'],
   'AWS::SecretsManager::Secret': ['aws.secretsmanager.secret'],
   'AWS::ElastiCache::ReplicationGroup': ['aws.elasticache.replication-group'],

@@ -2,7 +2,7 @@ import type { LinkRef } from '../../model/resource.js';
 import { isUnknown, UNKNOWN, type Val } from '../../model/value.js';
 import type { TfRecord } from '../../sources/terraform/record.js';
 import { managementEventsOf, type AdvancedSelector, type BasicSelector } from '../shared/trail-management-events.js';
-import { asBool, attr, linkRef, locOf, rawAt, refersToType, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
+import { asBool, asNumber, attr, linkRef, locOf, rawAt, refersToType, tagAttrs, tfResource, type TfAdapter } from './helpers/index.js';
 
 export interface DataEventSelection {
   resourceType: string | typeof UNKNOWN;
@@ -199,6 +199,17 @@ const trail: TfAdapter = (rec) => {
     const m = /:log-group:(.+?)(:\*)?$/.exec(lit);
     if (m) cw.literals!.push(lit.replace(/:\*$/, ''), m[1]!);
   }
+  r.linkRefs = [
+    linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']),
+    linkRef(rec, 'bucket', 's3_bucket_name', ['aws.s3.bucket'], { inverse: 'trails' }),
+    cw,
+    ...dataEventLinks(rec, dataEvents, selLoc),
+  ];
+  return r;
+};
+
+/** The buckets and tables a trail's or event data store's selectors name (`dataEventBuckets`, `dataEventTables`). */
+function dataEventLinks(rec: TfRecord, dataEvents: Val, loc: Val['loc']): LinkRef[] {
   // A selector reference names a bucket or a table: each link keeps the references that may be of its kind.
   const selectorRefs = [...refsUnder(rec, 'event_selector.data_resource'), ...refsUnder(rec, 'advanced_event_selector.field_selector')];
   const events: LinkRef = {
@@ -207,7 +218,7 @@ const trail: TfAdapter = (rec) => {
     addresses: selectorRefs.filter((a) => !refersToType(a, 'aws_dynamodb_table')),
     literals: Array.isArray(dataEvents.value) ? bucketArns(dataEvents.value as DataEventSelection[]) : [],
     inverse: 'dataEventTrails',
-    loc: selLoc,
+    loc,
   };
   const tables: LinkRef = {
     ...events,
@@ -218,17 +229,35 @@ const trail: TfAdapter = (rec) => {
     // a literal table ARN is matched by the check itself, name and Region (the linker would match the name alone)
     literals: [],
   };
-  r.linkRefs = [
-    linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']),
-    linkRef(rec, 'bucket', 's3_bucket_name', ['aws.s3.bucket'], { inverse: 'trails' }),
-    cw,
-    events,
-    tables,
-  ];
+  return [events, tables];
+}
+
+/**
+ * aws_cloudtrail_event_data_store (CloudTrail Lake): records the events its advanced selectors choose (none: all
+ * management events, no data events) into the store instead of an S3 bucket; ingesting unless suspended.
+ */
+const eventDataStore: TfAdapter = (rec) => {
+  const r = tfResource(rec, 'aws.cloudtrail.event-data-store', [rec.values.name]);
+  const advanced = fromAdvancedSelectors(rawAt(rec.values, 'advanced_event_selector'));
+  const loc = locOf(rec, 'advanced_event_selector');
+  const dataEvents: Val = isUnknown(advanced) ? { value: undefined, origin: 'unknown', loc } : { value: advanced, origin: advanced.length ? 'explicit' : 'default', loc };
+  const suspended = attr<boolean>(rec, 'suspend', { default: false, map: asBool });
+  r.attrs = {
+    name: attr<string>(rec, 'name'),
+    enabled: suspended.origin === 'unknown' ? suspended : { ...suspended, value: suspended.value !== true },
+    isMultiRegion: attr<boolean>(rec, 'multi_region_enabled', { default: true, map: asBool }),
+    isOrganization: attr<boolean>(rec, 'organization_enabled', { default: false, map: asBool }),
+    dataEvents,
+    kmsKeyId: attr<string>(rec, 'kms_key_id'),
+    retentionPeriod: attr<number>(rec, 'retention_period', { default: 2557, map: asNumber }),
+    ...tagAttrs(rec),
+  };
+  r.linkRefs = [linkRef(rec, 'kmsKey', 'kms_key_id', ['aws.kms.key']), ...dataEventLinks(rec, dataEvents, loc)];
   return r;
 };
 
 /** Terraform resource type -> adapter. */
 export const cloudtrailAdapters: Record<string, TfAdapter> = {
   aws_cloudtrail: trail,
+  aws_cloudtrail_event_data_store: eventDataStore,
 };

@@ -50,7 +50,7 @@ export const dynamodbKinds = defineKinds([
     links: {
       policySources: { kinds: ['aws.iam.policy-document'], description: 'The data.aws_iam_policy_document each resource policy is written with.' },
       kmsKey: { kinds: ['aws.kms.key'], description: 'The KMS key of server_side_encryption.kms_key_arn, when it is in the model.' },
-      dataEventTrails: { kinds: ['aws.cloudtrail.trail'], description: 'Inverse: trails whose DynamoDB data event selectors name this table.' },
+      dataEventTrails: { kinds: ['aws.cloudtrail.trail', 'aws.cloudtrail.event-data-store'], description: 'Inverse: trails and event data stores whose DynamoDB data event selectors name this table.' },
     },
   },
   // rest slice (issue 14, wave 4)

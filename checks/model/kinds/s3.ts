@@ -88,7 +88,7 @@ export const s3Kinds = defineKinds([
       loggingTarget: { kinds: ['aws.s3.bucket'], description: 'Bucket receiving this bucket’s server access logs; the target gets the inverse link `accessLogSources`.' },
       accessLogSources: { kinds: ['aws.s3.bucket'], description: 'Inverse: buckets whose server access logs are delivered here (this is a log bucket).' },
       trails: { kinds: ['aws.cloudtrail.trail'], description: 'Inverse: CloudTrail trails delivering log files to this bucket.' },
-      dataEventTrails: { kinds: ['aws.cloudtrail.trail'], description: 'Inverse: trails whose S3 data event selectors name this bucket.' },
+      dataEventTrails: { kinds: ['aws.cloudtrail.trail', 'aws.cloudtrail.event-data-store'], description: 'Inverse: trails and event data stores whose S3 data event selectors name this bucket.' },
     },
   },
 ]);

@@ -44,8 +44,10 @@ interface Coverage {
   unknown: boolean;
 }
 
-/** Read/write coverage of the trail's selectors of the type that match `select`. */
-function coverage(t: KindResource<'aws.cloudtrail.trail'>, type: string, select: (e: Record<string, unknown>) => boolean | 'unknown'): Coverage {
+type Recorder = KindResource<'aws.cloudtrail.trail'> | KindResource<'aws.cloudtrail.event-data-store'>;
+
+/** Read/write coverage of the recorder's selectors of the type that match `select`. */
+function coverage(t: Recorder, type: string, select: (e: Record<string, unknown>) => boolean | 'unknown'): Coverage {
   const v = t.attrs.dataEvents;
   if (!v || v.origin === 'unknown' || !Array.isArray(v.value)) return { read: false, write: false, unknown: v?.origin === 'unknown' };
   const out: Coverage = { read: false, write: false, unknown: false };
@@ -68,20 +70,30 @@ function coverage(t: KindResource<'aws.cloudtrail.trail'>, type: string, select:
 }
 
 export function dataEventsRecorded(r: Resource, ctx: CheckContext, target: DataEventTarget): DataEventVerdict {
-  const trails = ofKind(ctx.model, 'aws.cloudtrail.trail').filter((t) => t.source === r.source && (r.account === undefined || t.account === undefined || t.account === r.account));
+  const mine = (t: Resource) => t.source === r.source && (r.account === undefined || t.account === undefined || t.account === r.account);
+  // Trails, and CloudTrail Lake event data stores, which record the events their selectors choose as a trail does.
+  const trails: Recorder[] = [...ofKind(ctx.model, 'aws.cloudtrail.trail').filter(mine), ...ofKind(ctx.model, 'aws.cloudtrail.event-data-store').filter(mine)];
   const evidence: Observed[] = [];
   let unknown = false;
+  // A recorder that could not be read decides only if no other one records the resource.
+  let failed: DataEventVerdict | undefined;
   for (const t of trails) {
+    const store = t.kind === 'aws.cloudtrail.event-data-store';
     const name = t.address ?? t.arn ?? t.id;
-    const logging = t.attrs.enableLogging;
-    const all = target.allFlag ? t.attrs[target.allFlag] : undefined;
-    for (const v of [logging, all, t.attrs.dataEvents]) if (v?.error) return { truth: 'error', evidence: [{ path: `trails[${name}]`, value: null, loc: v.loc }], error: v.error, loc: v.loc };
+    const path = `${store ? 'eventDataStores' : 'trails'}[${name}]`;
+    const logging = store ? t.attrs.enabled : t.attrs.enableLogging;
+    const all = target.allFlag && !store ? t.attrs[target.allFlag] : undefined;
+    const broken = [logging, all, t.attrs.dataEvents].find((v) => v?.error);
+    if (broken) {
+      failed ??= { truth: 'error', evidence: [{ path, value: null, loc: broken.loc }], error: broken.error, loc: broken.loc };
+      continue;
+    }
     if (logging?.value === false) continue;
     // A single-Region trail records the events of its own Region only: a resource elsewhere is not logged by it.
     const multi = t.attrs.isMultiRegion;
     const elsewhere = !!t.region && !!r.region && r.region !== 'global' && t.region !== r.region;
     if (elsewhere && multi?.origin !== 'unknown' && multi?.value !== true) {
-      evidence.push({ path: `trails[${name}].isMultiRegion`, value: false, loc: multi?.loc ?? t.loc });
+      evidence.push({ path: `${path}.isMultiRegion`, value: false, loc: multi?.loc ?? t.loc });
       continue;
     }
     const regionUnknown = elsewhere && multi?.origin === 'unknown';
@@ -97,13 +109,14 @@ export function dataEventsRecorded(r: Resource, ctx: CheckContext, target: DataE
     const named = coverage(t, target.resourceType, (e) => (linked ? true : target.names(Array.isArray(e.arnPrefixes) ? e.arnPrefixes : [], r)));
     const covers = (everyOne.read && everyOne.write) || (named.read && named.write) || (everyOne.read && named.write) || (named.read && everyOne.write);
     const { attribute, noun } = target.evidence;
-    evidence.push({ path: `trails[${name}].${attribute}`, value: covers ? `this ${noun}` : everyOne.unknown || named.unknown ? '(known after apply)' : `not this ${noun}`, loc: t.attrs.dataEvents?.loc ?? t.loc });
+    evidence.push({ path: `${path}.${attribute}`, value: covers ? `this ${noun}` : everyOne.unknown || named.unknown ? '(known after apply)' : `not this ${noun}`, loc: t.attrs.dataEvents?.loc ?? t.loc });
     if (covers && logging?.origin !== 'unknown' && !regionUnknown) return { truth: 'true', evidence, loc: t.loc, message: { id: 'trailRecords', data: { trail: name } } };
     if (covers || everyOne.unknown || named.unknown) unknown = true;
     // A trail whose selector names a resource we cannot resolve may still mean this one.
     const unresolved = (t.linkRefs ?? []).some((l) => l.name === target.link && (l.addresses?.length ?? 0) > 0) && (t.links[target.link] ?? []).length === 0;
     if (unresolved) unknown = true;
   }
+  if (failed) return failed;
   if (unknown) return { truth: 'unknown', evidence, message: { id: 'selectorsUnknown' } };
   if (trails.length === 0 && r.source !== 'live') return { truth: 'unknown', evidence, loc: r.loc, message: { id: 'noTrailInConfiguration' } };
   return { truth: 'false', evidence, loc: r.loc, message: { id: trails.length ? 'notRecorded' : 'noTrail' } };

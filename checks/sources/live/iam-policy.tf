@@ -19,6 +19,8 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         "cloudfront:ListTagsForResource",
         "cloudtrail:DescribeTrails",
         "cloudtrail:GetEventSelectors",
+        "cloudtrail:ListEventDataStores",
+        "cloudtrail:GetEventDataStore",
         "cloudtrail:GetTrailStatus",
         "cloudtrail:ListTags",
         "config:BatchGetAggregateResourceConfig",

@@ -1,7 +1,7 @@
 // Every collector, and with them every service's SDK client: loaded by collectSnapshot (index.ts) while
 // its first call (sts:GetCallerIdentity) is in flight, not before it.
 import { collectBackup } from './backup.js';
-import { collectCloudTrail } from './cloudtrail.js';
+import { collectCloudTrail, collectEventDataStores } from './cloudtrail.js';
 import { collectEc2 } from './ec2.js';
 import { collectEcs } from './ecs.js';
 import { collectCacheClusters, collectElastiCache } from './elasticache.js';
@@ -90,6 +90,7 @@ export const REGIONAL_COLLECTORS = {
   rds: collectRds,
   kms: collectKms,
   cloudtrail: collectCloudTrail,
+  cloudtrailLake: collectEventDataStores,
   logs: collectLogs,
   secretsmanager: collectSecrets,
   elasticache: collectElastiCache,

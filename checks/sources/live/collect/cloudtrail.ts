@@ -1,5 +1,5 @@
-import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, ListTagsCommand } from '@aws-sdk/client-cloudtrail';
-import { facet, plain, tagMap, type Collector } from './context.js';
+import { CloudTrailClient, DescribeTrailsCommand, GetEventDataStoreCommand, GetEventSelectorsCommand, GetTrailStatusCommand, ListTagsCommand, paginateListEventDataStores } from '@aws-sdk/client-cloudtrail';
+import { facet, items, listAll, plain, tagMap, type Collector } from './context.js';
 import type { SnapshotResource } from '../snapshot.js';
 
 /**
@@ -32,6 +32,39 @@ export async function collectCloudTrail(c: Collector, region: string): Promise<v
       facet(rec, 'tags', tags, (v) => tagMap(v.ResourceTagList?.[0]?.TagsList));
       facet(rec, 'status', status, (v) => ({ IsLogging: v.IsLogging ?? false, LatestDeliveryError: v.LatestDeliveryError ?? null }));
       facet(rec, 'eventSelectors', selectors, (v) => ({ EventSelectors: v.EventSelectors ?? [], AdvancedEventSelectors: v.AdvancedEventSelectors ?? [] }));
+      c.add(rec);
+    }),
+  );
+}
+
+/**
+ * CloudTrail Lake event data stores of the region: each store's settings and advanced event selectors
+ * (GetEventDataStore; the list's own copies of them are deprecated) and tags. A store records the data events its
+ * selectors choose as a trail does, so the data-event policies count it.
+ */
+export async function collectEventDataStores(c: Collector, region: string): Promise<void> {
+  const client = c.client(CloudTrailClient, region);
+  const stores = await listAll(c, 'cloudtrail', region, 'cloudtrail:ListEventDataStores', ['AWS::CloudTrail::EventDataStore'], () =>
+    items(paginateListEventDataStores({ client }, {}), (p) => p.EventDataStores),
+  );
+  await Promise.all(
+    (stores ?? []).map(async (s) => {
+      const arn = s.EventDataStoreArn;
+      if (!arn || !c.claim(`cloudtrail-eds|${arn}`)) return;
+      const rec: SnapshotResource = { type: 'AWS::CloudTrail::EventDataStore', arn, region, account: c.accountId, data: { Name: s.Name } };
+      const [detail, tags] = await Promise.all([
+        c.read('cloudtrail', region, 'cloudtrail:GetEventDataStore', () => client.send(new GetEventDataStoreCommand({ EventDataStore: arn }))),
+        c.read('cloudtrail', region, 'cloudtrail:ListTags', () => client.send(new ListTagsCommand({ ResourceIdList: [arn] }))),
+      ]);
+      facet(rec, 'detail', detail, (v) => ({
+        Status: v.Status,
+        MultiRegionEnabled: v.MultiRegionEnabled,
+        OrganizationEnabled: v.OrganizationEnabled,
+        AdvancedEventSelectors: v.AdvancedEventSelectors ?? [],
+        RetentionPeriod: v.RetentionPeriod,
+        KmsKeyId: v.KmsKeyId,
+      }));
+      facet(rec, 'tags', tags, (v) => tagMap(v.ResourceTagList?.[0]?.TagsList));
       c.add(rec);
     }),
   );
