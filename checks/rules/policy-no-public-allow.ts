@@ -5,7 +5,7 @@ import { attrNamed } from '../model/typed.js';
 import { resourcePolicies, resourcePolicy, type DocLookup } from './lib/policy-doc.js';
 
 /**
- * A resource policy (S3 bucket policy, KMS key policy) has no statement that allows everyone: an Allow
+ * A resource policy (S3 bucket or access point policy, KMS key policy) has no statement that allows everyone: an Allow
  * whose Principal is `*` (or `{"AWS": "*"}`), or an Allow with NotPrincipal, counts as public unless a
  * condition pins the caller down with a positive operator on a key that names an account,
  * organization, network or source (aws:PrincipalOrgID, aws:SourceAccount, aws:SourceVpce,
@@ -122,7 +122,7 @@ export const codeCheck = defineCheck({
     required: ['attr'],
     properties: { attr: { type: 'string' }, sourceLink: { type: 'string' }, restrictingKeys: { type: 'array', items: { type: 'string' } }, requirePolicy: { type: 'boolean' }, documents: { type: 'boolean' } },
   },
-  kinds: ['aws.kms.key', 'aws.s3.bucket', 'aws.lambda.function', 'aws.efs.file-system', 'aws.sqs.queue', 'aws.sns.topic', 'aws.ecr.repository', 'aws.glacier.vault', 'aws.secretsmanager.secret', 'aws.dynamodb.table', 'aws.kinesis.stream'],
+  kinds: ['aws.kms.key', 'aws.s3.bucket', 'aws.lambda.function', 'aws.efs.file-system', 'aws.sqs.queue', 'aws.sns.topic', 'aws.ecr.repository', 'aws.glacier.vault', 'aws.secretsmanager.secret', 'aws.dynamodb.table', 'aws.kinesis.stream', 'aws.s3.access-point'],
   messages,
   optionRefs: { attr: 'attr', sourceLink: { link: 'aws.iam.policy-document' } },
   evaluate(r, ctx, options) {

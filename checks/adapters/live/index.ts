@@ -81,6 +81,7 @@ import { lakeformationLiveAdapters } from './lakeformation.js';
 // live slice (issue 14)
 import { alertingLiveAdapters } from './alerting.js';
 import { ramLiveAdapters } from './ram.js';
+import { s3AccessPointLiveAdapters } from './s3-access-point.js';
 
 export { accountArn } from './helpers/index.js';
 
@@ -161,6 +162,7 @@ export const LIVE_ADAPTERS: Record<string, LiveAdapter> = {
   // live slice (issue 14)
   ...alertingLiveAdapters,
   ...ramLiveAdapters,
+  ...s3AccessPointLiveAdapters,
 };
 
 /** Model kinds a snapshot type produces (for list calls that failed: those kinds are unknown in that region). */
@@ -286,6 +288,7 @@ export const KINDS_OF_TYPE: Record<string, string[]> = {
   'AWS::ApiGateway::Method': ['aws.apigateway.route'],
   'AWS::ApiGatewayV2::Route': ['aws.apigateway.route'],
   'AWS::RAM::ResourceShare': ['aws.ram.resource-share'],
+  'AWS::S3::AccessPoint': ['aws.s3.access-point'],
 };
 
 /** Links a stand-in for unlisted resources makes to every resource of the region they would have linked to. */

@@ -78,6 +78,7 @@ import { organizationsAdapters } from './organizations.js';
 import { s3DirectoryAdapters } from './s3-directory.js';
 import { glacierAdapters } from './glacier.js';
 import { ramAdapters } from './ram.js';
+import { s3AccessPointAdapters } from './s3-access-point.js';
 // apis slice (issue 14, wave 4)
 import { appsyncAdapters } from './appsync.js';
 import { lakeformationAdapters } from './lakeformation.js';
@@ -163,6 +164,7 @@ export const TF_ADAPTERS: Record<string, TfAdapter> = {
   ...lakeformationAdapters,
   ...macieAdapters,
   ...ramAdapters,
+  ...s3AccessPointAdapters,
 };
 
 /** Data-source adapters by Terraform type (`data.aws_iam_policy_document`, ...), keyed `data.<type>`. */

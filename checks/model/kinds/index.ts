@@ -71,6 +71,7 @@ import { organizationsKinds } from './organizations.js';
 import { s3DirectoryKinds } from './s3-directory.js';
 import { glacierKinds } from './glacier.js';
 import { ramKinds } from './ram.js';
+import { s3AccessPointKinds } from './s3-access-point.js';
 // apis slice (issue 14, wave 4)
 import { appsyncKinds } from './appsync.js';
 import { lakeformationKinds } from './lakeformation.js';
@@ -154,6 +155,8 @@ const SPECS = [
   ...macieKinds,
   // RAM shares of data stores with other accounts
   ...ramKinds,
+  // S3 access points: a bucket's other doors, each with a policy of its own
+  ...s3AccessPointKinds,
 ] as const;
 
 /** Every kind the model knows, by kind id. */

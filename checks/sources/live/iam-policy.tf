@@ -269,6 +269,9 @@ resource "aws_iam_policy" "ferpa_ready_audit" {
         # AWS RAM shares of data stores with other accounts
         "ram:GetResourceShares",
         "ram:GetResourceShareAssociations",
+        # S3 access points and their policies
+        "s3:ListAccessPoints",
+        "s3:GetAccessPointPolicy",
       ]
       }, {
       # API Gateway authorises reads by HTTP verb: GET, only on the paths the collector reads (never /apikeys).

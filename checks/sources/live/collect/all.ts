@@ -80,6 +80,7 @@ import { collectLakeFormation } from './lakeformation.js';
 import { collectEventBridge } from './eventbridge.js';
 import { collectSnsSubscriptions } from './sns-subscriptions.js';
 import { collectRam } from './ram.js';
+import { collectS3AccessPoints } from './s3-access-points.js';
 import { collectBedrockKnowledgeBases, collectKendra, collectKinesisVideo, collectSageMakerFeatureGroups, collectDsql, collectEmr, collectLightsail, collectNeptuneGraph, collectQuickSight, collectS3Tables, collectTimestreamInfluxDb } from './unmodelled-stores.js';
 
 export { collectFromConfig, completeFromDescribe } from './config.js';
@@ -181,6 +182,8 @@ export const REGIONAL_COLLECTORS = {
   sagemakerFeatureGroups: collectSageMakerFeatureGroups,
   // AWS RAM shares of data stores with other accounts
   ram: collectRam,
+  // S3 access points and their policies (a bucket's other doors)
+  s3AccessPoints: collectS3AccessPoints,
 } as const;
 
 /** Account-wide collectors, run once from the first audited region. */

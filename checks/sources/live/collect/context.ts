@@ -183,6 +183,8 @@ const NOT_CONFIGURED_FOR_CALL = new Set([
   'appsync:GetApiCache NotFoundException',
   // an account that never signed up for QuickSight has no datasets
   'quicksight:ListDataSets ResourceNotFoundException',
+  // an S3 access point without an access point policy
+  's3:GetAccessPointPolicy NoSuchAccessPointPolicy',
 ]);
 
 function notConfigured(action: string, code: string): boolean {
