@@ -12,7 +12,7 @@ import { DATA_STORE_KIND } from '../checks/model/kinds/inventory.js';
 const file = process.argv[2]!;
 const runs = Number(process.argv[3] ?? 5);
 const catalog = loadCatalog();
-const config = loadConfig(undefined, "/nonexistent");
+const config = loadConfig(undefined, '/nonexistent');
 const policies = catalog.policies.filter((p) => p.resource !== DATA_STORE_KIND);
 const classification = classificationOptions(config.profile, catalog.dataStores.kinds);
 const times: Record<string, number[]> = {};
@@ -33,6 +33,6 @@ for (let i = 0; i < runs; i++) {
 }
 for (const [k, xs] of Object.entries(times)) {
   const s = [...xs].sort((a, b) => a - b);
-  console.log(`${k.padEnd(9)} ${xs.map((x) => x.toFixed(0)).join(" ")} min ${s[0]!.toFixed(0)} ms  median ${s[s.length >> 1]!.toFixed(0)} ms`);
+  console.log(`${k.padEnd(9)} ${xs.map((x) => x.toFixed(0)).join(' ')} min ${s[0]!.toFixed(0)} ms  median ${s[s.length >> 1]!.toFixed(0)} ms`);
 }
 console.log(`${n} findings`);

@@ -3,7 +3,7 @@ import { managementEventsOf, type AdvancedSelector } from '../shared/trail-manag
 import { isUnknown } from '../../model/value.js';
 import type { LinkRef } from '../../model/resource.js';
 import { pushAll } from '../../util/push-all.js';
-import { dataAt, locAt, liveAttr, liveDerived, liveLink, liveResource, logGroupToken, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
+import { dataAt, locAt, liveAttr, liveDerived, liveFacetAttr, liveLink, liveResource, logGroupToken, tagVals, type LiveAdapter, type LiveCtx } from './helpers/index.js';
 
 interface DataEvent {
   resourceType: string;
@@ -105,7 +105,8 @@ const eventDataStore: LiveAdapter = (rec, ctx) => {
   const r = liveResource(rec, 'aws.cloudtrail.event-data-store', ctx, [dataAt(rec, 'Name')]);
   const failed = Boolean(rec.errors?.detail);
   // a record without the detail facet (neither read nor failed) says nothing of what the store records
-  const unread = !failed && dataAt(rec, 'detail') === undefined;
+  const detail = liveFacetAttr(rec, ctx, 'detail');
+  const unread = !detail.error && detail.origin === 'unknown';
   const events = failed ? [] : advancedDataEvents((dataAt(rec, 'detail.AdvancedEventSelectors') as AdvancedEventSelector[] | undefined) ?? []);
   const enabled = liveDerived(rec, ctx, 'detail', dataAt(rec, 'detail.Status') === 'ENABLED', ['detail']);
   r.attrs = {

@@ -182,7 +182,6 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
       rootDir,
       installed,
       notes: result.notes,
-      opaqueModules: result.opaqueModules!,
       unreadModules: result.unreadModules!,
       records: result.records,
       providers: result.providers,
@@ -199,6 +198,7 @@ async function readRoots(roots: Map<string, string[] | undefined>, opts: HclOpti
     Object.assign(result.regions as Record<string, string>, root.regions());
   }
   const seenSup = new Set<string>();
+  result.opaqueModules = result.unreadModules!.map((m) => m.address);
   result.suppressions = result.suppressions.filter((s) => {
     const k = `${s.policy}|${s.address}|${s.file}|${s.line}`;
     if (seenSup.has(k)) return false;

@@ -30,7 +30,7 @@ export interface EvalContext {
   installed: Map<string, string>;
   notes: string[];
   /** Module addresses whose source could not be read. */
-  opaqueModules: string[];
+  /** Module calls whose source could not be read (their addresses are the result's opaqueModules). */
   unreadModules: NonNullable<TfSourceResult['unreadModules']>;
   records: TfRecord[];
   /** Provider blocks (mode `provider`), apart from the resource records. */
@@ -361,7 +361,6 @@ export class ModuleInstance implements Host {
       const what = dir && isLocalSource(src) ? 'not found' : 'not downloaded';
       this.ctx.notes.push(`module ${keyPath} (source ${src}) ${what}; its resources are not scanned`);
       const address = `module.${keyPath.split('.').join('.module.')}`;
-      this.ctx.opaqueModules.push(address);
       this.ctx.unreadModules.push({ address, source: src, why: what, file: call.file, line: call.line });
       return st;
     }
